@@ -1,0 +1,20 @@
+import { index, layout, type RouteConfig, route } from "@react-router/dev/routes";
+
+export default [
+  index("routes/home.tsx"),
+  layout("routes/auth-layout.tsx", [
+    route("sign-in", "routes/sign-in.tsx"),
+    route("sign-up", "routes/sign-up.tsx"),
+    route("sign-in/link-error", "routes/link-error.tsx"),
+    route("invite/:token", "routes/invite.tsx"),
+    route("new", "routes/new-workspace.tsx"),
+  ]),
+  route("sign-out", "routes/sign-out.tsx"),
+  route("w/:slug", "routes/workspace.tsx", [
+    index("routes/workspace-home.tsx"),
+    route("members", "routes/members.tsx"),
+    route("tokens", "routes/tokens.tsx"),
+    route("settings", "routes/settings.tsx"),
+    route("activity", "routes/activity.tsx"),
+  ]),
+] satisfies RouteConfig;

@@ -1,0 +1,104 @@
+import { Lock } from "lucide-react";
+import { Form, useActionData, useLoaderData, useNavigation } from "react-router";
+import type { SecretStatus } from "../../schema/api";
+import { Badge, Button, Card, Field, formatDate, Input, Notice, PageHeader } from "../components/ui";
+import { apiGet, apiSend } from "../lib/api.server";
+import type { Route } from "./+types/settings";
+
+export const meta: Route.MetaFunction = () => [{ title: "Settings · Rowpilot" }];
+
+type Settings = { workspace: { name: string; slug: string }; role: string; secrets: SecretStatus[] };
+
+export async function loader({ context, request, params }: Route.LoaderArgs) {
+  return apiGet<Settings>(context, request, `/api/workspaces/${encodeURIComponent(params.slug)}/settings`);
+}
+
+export async function action({ context, request, params }: Route.ActionArgs) {
+  const form = await request.formData();
+  const base = `/api/workspaces/${encodeURIComponent(params.slug)}`;
+  if (form.get("intent") === "rename") {
+    const result = await apiSend(context, "PATCH", base, { name: form.get("name") });
+    return result.ok ? { done: "Workspace renamed." } : { error: result.error.message };
+  }
+  const secrets: Record<string, string | null> = {};
+  for (const [key, value] of form) {
+    if (!key.startsWith("secret:")) continue;
+    const text = String(value).trim();
+    if (text) secrets[key.slice(7)] = text;
+  }
+  const clear = form.get("clear");
+  if (typeof clear === "string") secrets[clear] = null;
+  if (Object.keys(secrets).length === 0) return { error: "Enter a new value for at least one key." };
+  const result = await apiSend(context, "PATCH", `${base}/settings`, { secrets });
+  return result.ok ? { done: "Provider keys saved." } : { error: result.error.message };
+}
+
+export default function SettingsPage() {
+  const { workspace, role, secrets } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const busy = useNavigation().state === "submitting";
+  const owner = role === "owner";
+  return (
+    <>
+      <PageHeader title="Settings" description={owner ? undefined : "Only owners can change settings."} />
+      <div className="flex flex-col gap-6">
+        {result && "error" in result ? <Notice tone="error">{result.error}</Notice> : null}
+        {result && "done" in result ? <Notice tone="success">{result.done}</Notice> : null}
+        <Card title="Workspace">
+          <Form method="post" className="flex flex-wrap items-end gap-3">
+            <input type="hidden" name="intent" value="rename" />
+            <div className="min-w-56 flex-1">
+              <Field label="Name">
+                <Input name="name" defaultValue={workspace.name} required maxLength={80} disabled={!owner} />
+              </Field>
+            </div>
+            <Button type="submit" disabled={!owner || busy}>
+              Rename
+            </Button>
+          </Form>
+        </Card>
+        <Card
+          title="Provider keys"
+          description="Stored encrypted. Once saved, a key is never shown again; enter a new value to replace it."
+        >
+          <Form method="post" className="flex flex-col gap-4" autoComplete="off">
+            <input type="hidden" name="intent" value="secrets" />
+            {secrets.map((s) => (
+              <div key={s.key} className="flex flex-wrap items-end gap-3">
+                <div className="min-w-56 flex-1">
+                  <Field
+                    label={s.label}
+                    hint={s.set ? `Set ${s.hint ?? ""} · updated ${formatDate(s.updatedAt)}` : "Not set"}
+                  >
+                    <Input
+                      name={`secret:${s.key}`}
+                      type="password"
+                      placeholder={s.set ? "Enter a new value to replace" : "Paste key"}
+                      disabled={!owner}
+                      autoComplete="off"
+                    />
+                  </Field>
+                </div>
+                {s.set ? (
+                  <Badge tone="success">
+                    <Lock className="mr-1 h-3 w-3" aria-hidden /> Encrypted
+                  </Badge>
+                ) : null}
+                {s.set && owner ? (
+                  <Button type="submit" name="clear" value={s.key} variant="ghost" disabled={busy}>
+                    Remove
+                  </Button>
+                ) : null}
+              </div>
+            ))}
+            <div>
+              <Button type="submit" variant="primary" disabled={!owner || busy}>
+                Save keys
+              </Button>
+            </div>
+          </Form>
+        </Card>
+      </div>
+    </>
+  );
+}

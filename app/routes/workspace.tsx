@@ -1,0 +1,130 @@
+import * as Menu from "@radix-ui/react-dropdown-menu";
+import clsx from "clsx";
+import { Activity, Check, ChevronsUpDown, KeyRound, LogOut, Plus, Settings, Table2, Users } from "lucide-react";
+import { Form, Link, NavLink, Outlet, useLoaderData } from "react-router";
+import type { Me, WorkspaceSummary } from "../../schema/api";
+import { ThemeToggle } from "../components/theme";
+import { Logo } from "../components/ui";
+import { apiGet } from "../lib/api.server";
+import type { Route } from "./+types/workspace";
+
+export async function loader({ context, request, params }: Route.LoaderArgs) {
+  const [me, workspace] = await Promise.all([
+    apiGet<Me>(context, request, "/api/me"),
+    apiGet<WorkspaceSummary>(context, request, `/api/workspaces/${encodeURIComponent(params.slug)}`),
+  ]);
+  return { me, workspace };
+}
+
+export const meta: Route.MetaFunction = ({ loaderData }) => [
+  { title: loaderData ? `${loaderData.workspace.name} · Rowpilot` : "Rowpilot" },
+];
+
+const NAV = [
+  { to: "", label: "Tables", icon: Table2, end: true },
+  { to: "members", label: "Members", icon: Users },
+  { to: "tokens", label: "API tokens", icon: KeyRound, owner: true },
+  { to: "settings", label: "Settings", icon: Settings },
+  { to: "activity", label: "Activity", icon: Activity, owner: true },
+];
+
+export default function WorkspaceLayout() {
+  const { me, workspace } = useLoaderData<typeof loader>();
+  const nav = NAV.filter((item) => !item.owner || workspace.role === "owner");
+  return (
+    <div className="flex min-h-screen flex-col md:flex-row">
+      <aside className="flex shrink-0 flex-col border-line bg-surface md:w-60 md:border-r">
+        <div className="flex items-center justify-between px-4 pt-4 pb-2">
+          <Logo />
+          <ThemeToggle />
+        </div>
+        <div className="px-3 py-2">
+          <WorkspaceSwitcher current={workspace} all={me.workspaces} />
+        </div>
+        <nav aria-label="Workspace" className="flex gap-1 overflow-x-auto px-3 pb-3 md:flex-col md:overflow-visible">
+          {nav.map(({ to, label, icon: Icon, end }) => (
+            <NavLink
+              key={label}
+              to={to}
+              end={end}
+              className={({ isActive }) =>
+                clsx(
+                  "flex h-8 shrink-0 items-center gap-2 rounded-md px-2.5 text-[13px] font-medium",
+                  isActive ? "bg-accent-soft text-accent" : "text-muted hover:bg-surface-2 hover:text-fg",
+                )
+              }
+            >
+              <Icon className="h-4 w-4" aria-hidden />
+              {label}
+            </NavLink>
+          ))}
+        </nav>
+        <div className="mt-auto hidden border-t border-line px-4 py-3 md:block">
+          <p className="truncate text-[13px] font-medium">{me.user.name}</p>
+          <p className="truncate text-xs text-muted">{me.user.email}</p>
+          <Form method="post" action="/sign-out" className="mt-2">
+            <button type="submit" className="flex items-center gap-1.5 text-xs text-muted hover:text-fg">
+              <LogOut className="h-3.5 w-3.5" aria-hidden /> Sign out
+            </button>
+          </Form>
+        </div>
+      </aside>
+      <main className="min-w-0 flex-1 px-4 py-6 md:px-10 md:py-8">
+        <div className="mx-auto max-w-5xl">
+          <Outlet />
+        </div>
+      </main>
+    </div>
+  );
+}
+
+function WorkspaceSwitcher({ current, all }: { current: WorkspaceSummary; all: WorkspaceSummary[] }) {
+  return (
+    <Menu.Root>
+      <Menu.Trigger
+        className="flex h-10 w-full items-center gap-2 rounded-md border border-line bg-surface px-2.5 text-left hover:bg-surface-2"
+        aria-label="Switch workspace"
+      >
+        <span className="grid h-6 w-6 place-items-center rounded bg-surface-2 text-xs font-semibold">
+          {current.name.slice(0, 1).toUpperCase()}
+        </span>
+        <span className="min-w-0 flex-1">
+          <span className="block truncate text-[13px] font-medium">{current.name}</span>
+          <span className="block text-[11px] capitalize text-muted">{current.role}</span>
+        </span>
+        <ChevronsUpDown className="h-4 w-4 text-muted" aria-hidden />
+      </Menu.Trigger>
+      <Menu.Portal>
+        <Menu.Content
+          align="start"
+          sideOffset={4}
+          className="z-50 min-w-56 rounded-lg border border-line bg-surface p-1 shadow-lg"
+        >
+          <Menu.Label className="px-2 py-1.5 text-[11px] font-medium uppercase tracking-wide text-muted">
+            Workspaces
+          </Menu.Label>
+          {all.map((ws) => (
+            <Menu.Item key={ws.id} asChild>
+              <Link
+                to={`/w/${ws.slug}`}
+                className="flex h-8 items-center gap-2 rounded-md px-2 text-[13px] outline-none data-[highlighted]:bg-surface-2"
+              >
+                <span className="flex-1 truncate">{ws.name}</span>
+                {ws.id === current.id ? <Check className="h-4 w-4 text-accent" aria-hidden /> : null}
+              </Link>
+            </Menu.Item>
+          ))}
+          <Menu.Separator className="my-1 h-px bg-line" />
+          <Menu.Item asChild>
+            <Link
+              to="/new"
+              className="flex h-8 items-center gap-2 rounded-md px-2 text-[13px] outline-none data-[highlighted]:bg-surface-2"
+            >
+              <Plus className="h-4 w-4" aria-hidden /> New workspace
+            </Link>
+          </Menu.Item>
+        </Menu.Content>
+      </Menu.Portal>
+    </Menu.Root>
+  );
+}

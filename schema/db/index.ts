@@ -1,0 +1,3 @@
+/** The D1 schema: identity (better-auth) and workspaces. */
+export * from "./auth";
+export * from "./workspaces";

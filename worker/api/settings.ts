@@ -1,0 +1,84 @@
+/**
+ * Workspace settings: provider secrets, stored encrypted. Any member sees which are set (and a
+ * hint); only owners change them; nobody reads them back in clear through the API.
+ */
+import { and, eq } from "drizzle-orm";
+import { Hono } from "hono";
+import { SECRET_KEYS, SECRET_LABELS, type SecretKey, type SecretStatus, UpdateSettings } from "../../schema/api";
+import { workspaceSecret } from "../../schema/db";
+import { decryptSecret, encryptSecret, importSettingsKey, secretHint } from "../auth/secrets";
+import type { Db } from "../db";
+import { requireWorkspace } from "./access";
+import { audit } from "./audit";
+import type { AppEnv } from "./context";
+import { readBody } from "./errors";
+
+const slot = (workspaceId: string, key: SecretKey) => `${workspaceId}:${key}`;
+
+async function statuses(db: Db, workspaceId: string): Promise<SecretStatus[]> {
+  const rows = await db.query.workspaceSecret.findMany({ where: eq(workspaceSecret.workspaceId, workspaceId) });
+  const byKey = new Map(rows.map((r) => [r.key, r]));
+  return SECRET_KEYS.map((key) => {
+    const row = byKey.get(key);
+    return {
+      key,
+      label: SECRET_LABELS[key],
+      set: Boolean(row),
+      hint: row?.hint ?? null,
+      updatedAt: row?.updatedAt.toISOString() ?? null,
+    };
+  });
+}
+
+/** A provider secret in clear, for the edge's own use (automation jobs), never for responses. */
+export async function readWorkspaceSecret(env: Env, db: Db, workspaceId: string, key: SecretKey) {
+  const row = await db.query.workspaceSecret.findFirst({
+    where: and(eq(workspaceSecret.workspaceId, workspaceId), eq(workspaceSecret.key, key)),
+  });
+  if (!row) return null;
+  return decryptSecret(await importSettingsKey(env.SETTINGS_KEY), slot(workspaceId, key), row.ciphertext);
+}
+
+export const settingsRoutes = new Hono<AppEnv>()
+  .get("/", async (c) => {
+    const { workspace, role } = await requireWorkspace(c, "read");
+    return c.json({
+      workspace: { name: workspace.name, slug: workspace.slug },
+      role,
+      secrets: await statuses(c.get("db"), workspace.id),
+    });
+  })
+  .patch("/", async (c) => {
+    const access = await requireWorkspace(c, "manage");
+    const { secrets } = await readBody(c, UpdateSettings);
+    const db = c.get("db");
+    const key = await importSettingsKey(c.env.SETTINGS_KEY);
+    const wsId = access.workspace.id;
+    const changed: string[] = [];
+    const cleared: string[] = [];
+    const updatedBy = access.actor.kind === "user" ? access.actor.userId : null;
+    for (const name of SECRET_KEYS) {
+      const value = secrets[name];
+      if (value === undefined) continue;
+      const where = and(eq(workspaceSecret.workspaceId, wsId), eq(workspaceSecret.key, name));
+      if (value === null) {
+        await db.delete(workspaceSecret).where(where);
+        cleared.push(name);
+        continue;
+      }
+      const row = {
+        ciphertext: await encryptSecret(key, slot(wsId, name), value),
+        hint: secretHint(value),
+        updatedBy,
+        updatedAt: new Date(),
+      };
+      await db
+        .insert(workspaceSecret)
+        .values({ workspaceId: wsId, key: name, ...row })
+        .onConflictDoUpdate({ target: [workspaceSecret.workspaceId, workspaceSecret.key], set: row });
+      changed.push(name);
+    }
+    if (changed.length || cleared.length)
+      await audit(db, access, "settings.secrets_changed", null, { changed, cleared });
+    return c.json({ secrets: await statuses(db, wsId) });
+  });

@@ -1,0 +1,79 @@
+/**
+ * The Worker's HTTP surface: `/api` (JSON), `/sync` (WebSocket upgrades to TableRoom), `/t`
+ * (tracking), `/s` (generated sites), `/hooks` (inbound webhooks); everything else goes to the
+ * React Router app through `renderApp`.
+ */
+import { Hono } from "hono";
+import { auditRoutes } from "./api/audit";
+import type { AppEnv } from "./api/context";
+import { fail, onError } from "./api/errors";
+import { invitationLinkRoutes, workspaceInvitationRoutes } from "./api/invitations";
+import { memberRoutes } from "./api/members";
+import { publicOrigin } from "./api/origin";
+import { settingsRoutes } from "./api/settings";
+import { tokenRoutes } from "./api/tokens";
+import { meRoutes, workspaceRoutes } from "./api/workspaces";
+import { actorMiddleware } from "./auth/actor";
+import { createAuth } from "./auth/auth";
+import { originGuard } from "./auth/origin";
+import { getDb } from "./db";
+import { syncRoutes } from "./sync/routes";
+
+/** Renders a page; `self` calls this same app in-process (loaders use it to reach `/api`). */
+export type RenderApp = (
+  request: Request,
+  env: Env,
+  ctx: ExecutionContext,
+  self: (request: Request) => Promise<Response>,
+) => Promise<Response>;
+
+function api() {
+  return new Hono<AppEnv>()
+    .use(originGuard)
+    .on(["GET", "POST"], "/auth/*", (c) => c.get("auth").handler(c.req.raw))
+    .use(actorMiddleware)
+    .route("/me", meRoutes)
+    .route("/workspaces", workspaceRoutes)
+    .route("/workspaces/:slug/members", memberRoutes)
+    .route("/workspaces/:slug/invitations", workspaceInvitationRoutes)
+    .route("/workspaces/:slug/tokens", tokenRoutes)
+    .route("/workspaces/:slug/settings", settingsRoutes)
+    .route("/workspaces/:slug/audit", auditRoutes)
+    .route("/invitations", invitationLinkRoutes)
+    .all("*", () => fail(404, "No such API route"));
+}
+
+export function createApp(renderApp: RenderApp) {
+  const app = new Hono<AppEnv>();
+  app.onError(onError);
+  app.use("*", async (c, next) => {
+    const db = getDb(c.env.DB);
+    c.set("db", db);
+    c.set(
+      "auth",
+      createAuth({
+        db,
+        baseURL: publicOrigin(c.env, c.req.url),
+        secret: c.env.BETTER_AUTH_SECRET,
+        deliverSignInLink: (email, url) => deliverSignInLink(c.env, email, url),
+      }),
+    );
+    await next();
+  });
+  app.route("/api", api());
+  app.route("/sync", syncRoutes);
+  app.all("/t/*", () => fail(404, "Unknown tracking link"));
+  app.all("/s/*", () => fail(404, "No site is published here"));
+  app.all("/hooks/*", () => fail(404, "Unknown webhook"));
+  app.all("*", (c) => {
+    const ctx = c.executionCtx as ExecutionContext;
+    return renderApp(c.req.raw, c.env, ctx, async (request) => app.fetch(request, c.env, ctx));
+  });
+  return app;
+}
+
+/** Local mode prints sign-in links where the operator sees them; production never logs them. */
+function deliverSignInLink(env: Env, email: string, url: string) {
+  if (env.ROWPILOT_ENV === "local") console.log(`\nSign-in link for ${email}:\n  ${url}\n`);
+  else console.warn("rowpilot: sign-in link requested but no email channel is configured", email);
+}

@@ -1,0 +1,10 @@
+/**
+ * Entry for tests inside workerd: the same Worker without the React Router build (which only
+ * exists after `react-router build`); page requests get 404.
+ */
+import { createWorker } from "./entry";
+
+export { TableRoom } from "./durable/table-room";
+export { JourneyWorkflow } from "./workflows/journey";
+
+export default createWorker(async () => new Response("Pages are not served in this test entry", { status: 404 }));

@@ -1,0 +1,57 @@
+/**
+ * Three suites: unit tests in Node (`*.test.ts`), tests inside workerd against the real bindings
+ * (`*.worker.test.ts`), and browser end-to-end tests against a built, running server (`e2e/`).
+ */
+import { randomBytes } from "node:crypto";
+import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
+import { defineConfig } from "vitest/config";
+
+const migrations = await readD1Migrations("schema/migrations");
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: "unit",
+          environment: "node",
+          include: ["{app,worker,sync,automation,schema,scripts}/**/*.test.{ts,tsx}"],
+          exclude: ["**/*.worker.test.ts", "**/node_modules/**"],
+        },
+      },
+      {
+        plugins: [
+          cloudflareTest({
+            main: "./worker/test-entry.ts",
+            wrangler: { configPath: "./wrangler.jsonc" },
+            miniflare: {
+              bindings: {
+                ROWPILOT_ENV: "local",
+                APP_URL: "http://rowpilot.test",
+                BETTER_AUTH_SECRET: randomBytes(32).toString("base64"),
+                SETTINGS_KEY: randomBytes(32).toString("base64"),
+                TEST_MIGRATIONS: migrations,
+              },
+            },
+          }),
+        ],
+        test: {
+          name: "workers",
+          include: ["{worker,sync,automation}/**/*.worker.test.ts"],
+          setupFiles: ["./worker/test/apply-migrations.ts"],
+        },
+      },
+      {
+        test: {
+          name: "e2e",
+          environment: "node",
+          include: ["e2e/**/*.test.ts"],
+          globalSetup: ["./e2e/server.ts"],
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 180_000,
+        },
+      },
+    ],
+  },
+});

@@ -6,6 +6,8 @@ import { Logo } from "./components/ui";
 
 export const meta: Route.MetaFunction = () => [{ title: "Rowpilot" }];
 
+export const links: Route.LinksFunction = () => [{ rel: "icon", href: "/favicon.svg", type: "image/svg+xml" }];
+
 export function Layout({ children }: { children: React.ReactNode }) {
   return (
     <html lang="en" suppressHydrationWarning>

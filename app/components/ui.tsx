@@ -1,6 +1,12 @@
 /** The design system's small pieces: buttons, fields, cards, badges, page headers, notices. */
-import clsx from "clsx";
+import clsx, { type ClassValue } from "clsx";
 import type { ButtonHTMLAttributes, InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from "react";
+import { twMerge } from "tailwind-merge";
+
+/** Class names where a later utility overrides an earlier one of the same kind (`px-3` then `px-0`). */
+export function cn(...values: ClassValue[]): string {
+  return twMerge(clsx(values));
+}
 
 type Variant = "primary" | "secondary" | "ghost" | "danger";
 
@@ -19,8 +25,8 @@ export function Button({
   return (
     <button
       type="button"
-      className={clsx(
-        "inline-flex h-8 items-center justify-center gap-1.5 rounded-md border px-3 text-[13px] font-medium transition-colors disabled:cursor-not-allowed disabled:opacity-50",
+      className={cn(
+        "inline-flex h-9 items-center justify-center gap-1.5 rounded-md border px-3 text-[13px] font-medium transition-colors disabled:cursor-not-allowed disabled:opacity-50",
         VARIANTS[variant],
         className,
       )}
@@ -32,7 +38,7 @@ export function Button({
 export function Input({ className, ...props }: InputHTMLAttributes<HTMLInputElement>) {
   return (
     <input
-      className={clsx(
+      className={cn(
         "h-9 w-full rounded-md border border-line bg-surface px-3 text-[13px] text-fg placeholder:text-muted focus:border-accent focus:outline-none",
         className,
       )}
@@ -44,7 +50,7 @@ export function Input({ className, ...props }: InputHTMLAttributes<HTMLInputElem
 export function Select({ className, ...props }: SelectHTMLAttributes<HTMLSelectElement>) {
   return (
     <select
-      className={clsx(
+      className={cn(
         "h-9 rounded-md border border-line bg-surface px-2 text-[13px] text-fg focus:border-accent focus:outline-none",
         className,
       )}
@@ -78,7 +84,7 @@ export function Card({
   className?: string;
 }) {
   return (
-    <section className={clsx("rounded-lg border border-line bg-surface", className)}>
+    <section className={cn("rounded-lg border border-line bg-surface", className)}>
       {title || actions ? (
         <header className="flex items-start justify-between gap-4 border-b border-line px-5 py-4">
           <div>
@@ -107,7 +113,7 @@ export function Badge({
     danger: "bg-danger-soft text-danger",
   };
   return (
-    <span className={clsx("inline-flex items-center rounded px-1.5 py-0.5 text-xs font-medium", tones[tone])}>
+    <span className={cn("inline-flex items-center rounded px-1.5 py-0.5 text-xs font-medium", tones[tone])}>
       {children}
     </span>
   );
@@ -142,7 +148,7 @@ export function Notice({ tone, children }: { tone: "error" | "success" | "info";
   return (
     <div
       role={tone === "error" ? "alert" : "status"}
-      className={clsx("rounded-md border px-3 py-2 text-[13px]", tones[tone])}
+      className={cn("rounded-md border px-3 py-2 text-[13px]", tones[tone])}
     >
       {children}
     </div>
@@ -161,7 +167,7 @@ export function EmptyState({ icon, title, children }: { icon?: ReactNode; title:
 
 export function Logo({ className }: { className?: string }) {
   return (
-    <span className={clsx("inline-flex items-center gap-2 font-semibold tracking-tight", className)}>
+    <span className={cn("inline-flex items-center gap-2 font-semibold tracking-tight", className)}>
       <span
         aria-hidden
         className="grid h-6 w-6 place-items-center rounded-md bg-accent text-[12px] font-bold text-accent-fg"
@@ -176,4 +182,14 @@ export function Logo({ className }: { className?: string }) {
 export function formatDate(iso: string | null): string {
   if (!iso) return "—";
   return new Date(iso).toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short" });
+}
+
+/** A date in the reader's time zone; the server renders UTC, so hydration may differ by design. */
+export function DateTime({ iso }: { iso: string | null }) {
+  if (!iso) return <span>—</span>;
+  return (
+    <time dateTime={iso} suppressHydrationWarning>
+      {formatDate(iso)}
+    </time>
+  );
 }

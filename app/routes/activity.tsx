@@ -1,7 +1,7 @@
 import { History } from "lucide-react";
 import { useLoaderData } from "react-router";
 import type { AuditEntry } from "../../schema/api";
-import { Card, EmptyState, formatDate, PageHeader } from "../components/ui";
+import { Card, DateTime, EmptyState, PageHeader } from "../components/ui";
 import { apiGet } from "../lib/api.server";
 import type { Route } from "./+types/activity";
 
@@ -55,9 +55,9 @@ export default function ActivityPage() {
                 <span>
                   <strong className="font-medium">{e.actor ?? "Someone"}</strong> {describe(e)}
                 </span>
-                <time className="text-xs text-muted" dateTime={e.createdAt}>
-                  {formatDate(e.createdAt)}
-                </time>
+                <span className="text-xs text-muted">
+                  <DateTime iso={e.createdAt} />
+                </span>
               </li>
             ))}
           </ol>

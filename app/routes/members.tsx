@@ -1,10 +1,11 @@
 import { UserPlus } from "lucide-react";
-import { Form, useActionData, useLoaderData, useNavigation } from "react-router";
+import { Form, useActionData, useLoaderData, useNavigation, useRouteLoaderData } from "react-router";
 import type { InvitationSummary, Member, WorkspaceSummary } from "../../schema/api";
 import { CopyField } from "../components/copy-field";
-import { Badge, Button, Card, formatDate, Notice, PageHeader, Select } from "../components/ui";
+import { Badge, Button, Card, DateTime, Notice, PageHeader, Select } from "../components/ui";
 import { apiGet, apiSend } from "../lib/api.server";
 import type { Route } from "./+types/members";
+import type { loader as workspaceLoader } from "./workspace";
 
 export const meta: Route.MetaFunction = () => [{ title: "Members · Rowpilot" }];
 
@@ -51,6 +52,7 @@ export default function Members() {
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const owner = workspace.role === "owner";
+  const me = useRouteLoaderData<typeof workspaceLoader>("routes/workspace")?.me.user.id;
   return (
     <>
       <PageHeader title="Members" description="Owners manage people and settings, editors change data, viewers read." />
@@ -88,7 +90,9 @@ export default function Members() {
                   <li key={inv.id} className="flex items-center justify-between py-2 text-[13px]">
                     <span>
                       <Badge tone="accent">{inv.role}</Badge>{" "}
-                      <span className="text-muted">expires {formatDate(inv.expiresAt)}</span>
+                      <span className="text-muted">
+                        expires <DateTime iso={inv.expiresAt} />
+                      </span>
                     </span>
                     <Form method="post">
                       <input type="hidden" name="intent" value="revoke" />
@@ -142,21 +146,25 @@ export default function Members() {
                       <Badge>{m.role}</Badge>
                     )}
                   </td>
-                  <td className="hidden py-2.5 text-muted sm:table-cell">{formatDate(m.joinedAt)}</td>
+                  <td className="hidden py-2.5 text-muted sm:table-cell">
+                    <DateTime iso={m.joinedAt} />
+                  </td>
                   {owner ? (
                     <td className="py-2.5 text-right">
-                      <Form
-                        method="post"
-                        onSubmit={(e) => {
-                          if (!confirm(`Remove ${m.name} from ${workspace.name}?`)) e.preventDefault();
-                        }}
-                      >
-                        <input type="hidden" name="intent" value="remove" />
-                        <input type="hidden" name="userId" value={m.userId} />
-                        <Button type="submit" variant="danger" disabled={busy}>
-                          Remove
-                        </Button>
-                      </Form>
+                      {m.userId === me ? null : (
+                        <Form
+                          method="post"
+                          onSubmit={(e) => {
+                            if (!confirm(`Remove ${m.name} from ${workspace.name}?`)) e.preventDefault();
+                          }}
+                        >
+                          <input type="hidden" name="intent" value="remove" />
+                          <input type="hidden" name="userId" value={m.userId} />
+                          <Button type="submit" variant="danger" disabled={busy}>
+                            Remove
+                          </Button>
+                        </Form>
+                      )}
                     </td>
                   ) : null}
                 </tr>

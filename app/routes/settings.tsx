@@ -1,7 +1,7 @@
 import { Lock } from "lucide-react";
 import { Form, useActionData, useLoaderData, useNavigation } from "react-router";
 import type { SecretStatus } from "../../schema/api";
-import { Badge, Button, Card, Field, formatDate, Input, Notice, PageHeader } from "../components/ui";
+import { Badge, Button, Card, DateTime, Field, Input, Notice, PageHeader } from "../components/ui";
 import { apiGet, apiSend } from "../lib/api.server";
 import type { Route } from "./+types/settings";
 
@@ -61,14 +61,22 @@ export default function SettingsPage() {
           title="Provider keys"
           description="Stored encrypted. Once saved, a key is never shown again; enter a new value to replace it."
         >
-          <Form method="post" className="flex flex-col gap-4" autoComplete="off">
+          <Form method="post" className="grid gap-x-6 gap-y-4 md:grid-cols-2" autoComplete="off">
             <input type="hidden" name="intent" value="secrets" />
             {secrets.map((s) => (
               <div key={s.key} className="flex flex-wrap items-end gap-3">
                 <div className="min-w-56 flex-1">
                   <Field
                     label={s.label}
-                    hint={s.set ? `Set ${s.hint ?? ""} · updated ${formatDate(s.updatedAt)}` : "Not set"}
+                    hint={
+                      s.set ? (
+                        <>
+                          Set {s.hint} · updated <DateTime iso={s.updatedAt} />
+                        </>
+                      ) : (
+                        "Not set"
+                      )
+                    }
                   >
                     <Input
                       name={`secret:${s.key}`}
@@ -91,7 +99,7 @@ export default function SettingsPage() {
                 ) : null}
               </div>
             ))}
-            <div>
+            <div className="md:col-span-2">
               <Button type="submit" variant="primary" disabled={!owner || busy}>
                 Save keys
               </Button>

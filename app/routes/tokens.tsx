@@ -2,18 +2,7 @@ import { KeyRound } from "lucide-react";
 import { Form, useActionData, useLoaderData, useNavigation } from "react-router";
 import type { ApiTokenSummary } from "../../schema/api";
 import { CopyField } from "../components/copy-field";
-import {
-  Badge,
-  Button,
-  Card,
-  EmptyState,
-  Field,
-  formatDate,
-  Input,
-  Notice,
-  PageHeader,
-  Select,
-} from "../components/ui";
+import { Badge, Button, Card, DateTime, EmptyState, Field, Input, Notice, PageHeader, Select } from "../components/ui";
 import { apiGet, apiSend } from "../lib/api.server";
 import type { Route } from "./+types/tokens";
 
@@ -94,8 +83,8 @@ export default function Tokens() {
                       {t.name} <Badge tone="accent">{t.role}</Badge>
                     </div>
                     <div className="text-xs text-muted">
-                      <code>{t.prefix}…</code> · created {formatDate(t.createdAt)} · last used{" "}
-                      {formatDate(t.lastUsedAt)}
+                      <code>{t.prefix}…</code> · created <DateTime iso={t.createdAt} /> · last used{" "}
+                      {t.lastUsedAt ? <DateTime iso={t.lastUsedAt} /> : "never"}
                     </div>
                   </div>
                   <Form

@@ -26,7 +26,7 @@ export function Button({
     <button
       type="button"
       className={cn(
-        "inline-flex h-9 items-center justify-center gap-1.5 rounded-md border px-3 text-[13px] font-medium transition-colors disabled:cursor-not-allowed disabled:opacity-50",
+        "inline-flex h-9 shrink-0 items-center justify-center gap-1.5 whitespace-nowrap rounded-md border px-3 text-[13px] font-medium transition-colors disabled:cursor-not-allowed disabled:opacity-50",
         VARIANTS[variant],
         className,
       )}
@@ -86,7 +86,7 @@ export function Card({
   return (
     <section className={cn("rounded-lg border border-line bg-surface", className)}>
       {title || actions ? (
-        <header className="flex items-start justify-between gap-4 border-b border-line px-5 py-4">
+        <header className="flex flex-wrap items-start justify-between gap-4 border-b border-line px-5 py-4">
           <div>
             {title ? <h2 className="text-[15px] font-semibold">{title}</h2> : null}
             {description ? <p className="mt-0.5 text-[13px] text-muted">{description}</p> : null}

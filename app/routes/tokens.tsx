@@ -38,7 +38,12 @@ export default function Tokens() {
     <>
       <PageHeader
         title="API tokens"
-        description="For scripts and y-websocket clients: send as `Authorization: Bearer <token>` or `?token=`."
+        description={
+          <>
+            For scripts and sync clients: send as <code>Authorization: Bearer &lt;token&gt;</code> or{" "}
+            <code>?token=&lt;token&gt;</code>.
+          </>
+        }
       />
       <div className="flex flex-col gap-6">
         {result && "error" in result ? <Notice tone="error">{result.error}</Notice> : null}

@@ -36,7 +36,18 @@ export default function WorkspaceLayout() {
       <aside className="flex shrink-0 flex-col border-line bg-surface md:w-60 md:border-r">
         <div className="flex items-center justify-between px-4 pt-4 pb-2">
           <Logo />
-          <ThemeToggle />
+          <div className="flex items-center gap-1">
+            <ThemeToggle />
+            <Form method="post" action="/sign-out" className="md:hidden">
+              <button
+                type="submit"
+                aria-label="Sign out"
+                className="grid h-9 w-9 place-items-center rounded-md text-muted hover:bg-surface-2"
+              >
+                <LogOut className="h-4 w-4" aria-hidden />
+              </button>
+            </Form>
+          </div>
         </div>
         <div className="px-3 py-2">
           <WorkspaceSwitcher current={workspace} all={me.workspaces} />

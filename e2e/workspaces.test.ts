@@ -107,4 +107,20 @@ describe("workspaces in the browser", () => {
     expect(await owner.getByLabel("Name").inputValue()).toBe("Lone Star Dealers");
     await owner.screenshot({ path: `${SHOTS}/settings.png` });
   });
+
+  it("creates an API token that works once, then revokes it after confirming", async () => {
+    await owner.goto(`/w/${slug}/tokens`);
+    await owner.getByLabel("Name").fill("Nightly import");
+    await owner.getByRole("button", { name: "Create token" }).click();
+    const token = await owner.getByRole("textbox", { name: "API token" }).inputValue();
+    const ok = await fetch(`${baseURL}/api/workspaces/${slug}`, { headers: { authorization: `Bearer ${token}` } });
+    expect(ok.status).toBe(200);
+
+    await owner.getByRole("button", { name: "Revoke" }).click();
+    await owner.getByRole("alertdialog").getByText("Scripts and clients using this token stop working").waitFor();
+    await owner.getByRole("button", { name: "Revoke token" }).click();
+    await owner.getByText("No tokens yet").waitFor();
+    const refused = await fetch(`${baseURL}/api/workspaces/${slug}`, { headers: { authorization: `Bearer ${token}` } });
+    expect(refused.status).toBe(401);
+  });
 });

@@ -1,6 +1,7 @@
 import { UserPlus } from "lucide-react";
 import { Form, useActionData, useLoaderData, useNavigation, useRouteLoaderData } from "react-router";
 import type { InvitationSummary, Member, WorkspaceSummary } from "../../schema/api";
+import { ActionForm } from "../components/action-form";
 import { CopyField } from "../components/copy-field";
 import { Badge, Button, Card, DateTime, Notice, PageHeader, Select } from "../components/ui";
 import { apiGet, apiSend } from "../lib/api.server";
@@ -94,13 +95,9 @@ export default function Members() {
                         expires <DateTime iso={inv.expiresAt} />
                       </span>
                     </span>
-                    <Form method="post">
-                      <input type="hidden" name="intent" value="revoke" />
-                      <input type="hidden" name="id" value={inv.id} />
-                      <Button type="submit" variant="ghost" disabled={busy}>
-                        Revoke
-                      </Button>
-                    </Form>
+                    <ActionForm intent="revoke" fields={{ id: inv.id }} variant="ghost">
+                      Revoke
+                    </ActionForm>
                   </li>
                 ))}
               </ul>
@@ -152,18 +149,18 @@ export default function Members() {
                   {owner ? (
                     <td className="py-2.5 text-right">
                       {m.userId === me ? null : (
-                        <Form
-                          method="post"
-                          onSubmit={(e) => {
-                            if (!confirm(`Remove ${m.name} from ${workspace.name}?`)) e.preventDefault();
+                        <ActionForm
+                          intent="remove"
+                          fields={{ userId: m.userId }}
+                          variant="danger"
+                          confirm={{
+                            title: `Remove ${m.name}?`,
+                            body: `${m.name} loses access to ${workspace.name} at once. You can invite them again later.`,
+                            action: "Remove",
                           }}
                         >
-                          <input type="hidden" name="intent" value="remove" />
-                          <input type="hidden" name="userId" value={m.userId} />
-                          <Button type="submit" variant="danger" disabled={busy}>
-                            Remove
-                          </Button>
-                        </Form>
+                          Remove
+                        </ActionForm>
                       )}
                     </td>
                   ) : null}

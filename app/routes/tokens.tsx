@@ -1,6 +1,7 @@
 import { KeyRound } from "lucide-react";
 import { Form, useActionData, useLoaderData, useNavigation } from "react-router";
 import type { ApiTokenSummary } from "../../schema/api";
+import { ActionForm } from "../components/action-form";
 import { CopyField } from "../components/copy-field";
 import { Badge, Button, Card, DateTime, EmptyState, Field, Input, Notice, PageHeader, Select } from "../components/ui";
 import { apiGet, apiSend } from "../lib/api.server";
@@ -92,18 +93,18 @@ export default function Tokens() {
                       {t.lastUsedAt ? <DateTime iso={t.lastUsedAt} /> : "never"}
                     </div>
                   </div>
-                  <Form
-                    method="post"
-                    onSubmit={(e) => {
-                      if (!confirm(`Revoke “${t.name}”? Scripts using it stop working.`)) e.preventDefault();
+                  <ActionForm
+                    intent="revoke"
+                    fields={{ id: t.id }}
+                    variant="danger"
+                    confirm={{
+                      title: `Revoke “${t.name}”?`,
+                      body: "Scripts and clients using this token stop working at once. This cannot be undone.",
+                      action: "Revoke token",
                     }}
                   >
-                    <input type="hidden" name="intent" value="revoke" />
-                    <input type="hidden" name="id" value={t.id} />
-                    <Button type="submit" variant="danger" disabled={busy}>
-                      Revoke
-                    </Button>
-                  </Form>
+                    Revoke
+                  </ActionForm>
                 </li>
               ))}
             </ul>

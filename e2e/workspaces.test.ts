@@ -123,4 +123,14 @@ describe("workspaces in the browser", () => {
     const refused = await fetch(`${baseURL}/api/workspaces/${slug}`, { headers: { authorization: `Bearer ${token}` } });
     expect(refused.status).toBe(401);
   });
+
+  it("explains a sign-in link that is not valid", async () => {
+    const page = await newPage();
+    await page.goto(
+      "/api/auth/magic-link/verify?token=not-a-real-token&callbackURL=%2F&errorCallbackURL=%2Fsign-in%2Flink-error",
+    );
+    await page.waitForURL(/\/sign-in\/link-error/);
+    await page.getByText("This sign-in link has expired or was already used.").waitFor();
+    await page.getByRole("link", { name: "Go to sign in" }).waitFor();
+  });
 });

@@ -10,6 +10,9 @@ import type { Db } from "../db";
 import type { Auth } from "./auth";
 import { hashSecret } from "./tokens";
 
+/** "Last used" is shown to the minute; writing it more often would add a D1 write to every call. */
+const LAST_USED_RESOLUTION_MS = 60_000;
+
 export function bearerToken(req: Request): string | null {
   const header = req.headers.get("authorization");
   if (header?.toLowerCase().startsWith("bearer ")) return header.slice(7).trim() || null;
@@ -24,7 +27,10 @@ export async function resolveActor(req: Request, db: Db, auth: Auth): Promise<Ac
       where: and(eq(apiToken.tokenHash, await hashSecret(token)), isNull(apiToken.revokedAt)),
     });
     if (!row) return { kind: "anonymous" };
-    await db.update(apiToken).set({ lastUsedAt: new Date() }).where(eq(apiToken.id, row.id));
+    const now = new Date();
+    if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
+      await db.update(apiToken).set({ lastUsedAt: now }).where(eq(apiToken.id, row.id));
+    }
     return { kind: "token", tokenId: row.id, workspaceId: row.workspaceId, role: row.role };
   }
   const found = await auth.api.getSession({ headers: req.headers });

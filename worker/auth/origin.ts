@@ -21,7 +21,7 @@ export const originGuard: MiddlewareHandler<AppEnv> = async (c, next) => {
     !SAFE_METHODS.has(req.method) &&
     req.headers.has("cookie") &&
     !bearerToken(req) &&
-    !isSameOrigin(req, [c.env.APP_URL])
+    !isSameOrigin(req, [new URL(c.env.APP_URL).origin])
   ) {
     fail(403, "Cross-origin request refused");
   }

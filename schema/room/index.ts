@@ -1,0 +1,77 @@
+/**
+ * Storage of one TableRoom Durable Object (its own SQLite): the Yjs update log and snapshots of
+ * each document, the row index used for sorting, filtering and counting, and the change history.
+ * Migrations in `schema/room-migrations` (drizzle-kit, append-only) run when the room starts.
+ */
+import { blob, index, integer, primaryKey, real, sqliteTable, text } from "drizzle-orm/sqlite-core";
+
+/** Yjs updates appended before they are broadcast; folded into `snapshotPart` by compaction. */
+export const updateLog = sqliteTable(
+  "update_log",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    doc: text("doc").notNull(),
+    data: blob("data", { mode: "buffer" }).notNull(),
+    bytes: integer("bytes").notNull(),
+  },
+  (t) => [index("update_log_doc").on(t.doc, t.id)],
+);
+
+/** A document's compacted state, split in parts of at most 1 MB (a DO SQLite row holds 2 MB). */
+export const snapshotPart = sqliteTable(
+  "snapshot_part",
+  {
+    doc: text("doc").notNull(),
+    part: integer("part").notNull(),
+    data: blob("data", { mode: "buffer" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.doc, t.part] })],
+);
+
+export const rowIndex = sqliteTable(
+  "row_index",
+  {
+    rowId: text("row_id").primaryKey(),
+    block: text("block").notNull(),
+    pos: text("pos").notNull(),
+  },
+  (t) => [index("row_index_block").on(t.block), index("row_index_pos").on(t.pos)],
+);
+
+/** One row per non-empty cell: its JSON value, plus a text and a number form to sort and filter by. */
+export const cellIndex = sqliteTable(
+  "cell_index",
+  {
+    rowId: text("row_id").notNull(),
+    colId: text("col_id").notNull(),
+    value: text("value").notNull(),
+    text: text("text"),
+    num: real("num"),
+  },
+  (t) => [
+    primaryKey({ columns: [t.rowId, t.colId] }),
+    index("cell_index_num").on(t.colId, t.num),
+    index("cell_index_text").on(t.colId, t.text),
+  ],
+);
+
+/** Who changed which cell, when, from what to what: the row timeline. */
+export const cellChange = sqliteTable(
+  "cell_change",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    rowId: text("row_id").notNull(),
+    colId: text("col_id"),
+    kind: text("kind", { enum: ["insert", "update", "delete"] }).notNull(),
+    oldValue: text("old_value"),
+    newValue: text("new_value"),
+    origin: text("origin").notNull(),
+    at: integer("at").notNull(),
+  },
+  (t) => [index("cell_change_row").on(t.rowId, t.id)],
+);
+
+export const roomMeta = sqliteTable("room_meta", {
+  key: text("key").primaryKey(),
+  value: text("value").notNull(),
+});

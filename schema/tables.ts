@@ -1,0 +1,87 @@
+/**
+ * Tables as the API and the documents see them: column definitions, cell values, row queries.
+ * One source for the Worker's validation, the TableRoom and the app.
+ */
+import { z } from "zod";
+
+export const COLUMN_TYPES = [
+  "text",
+  "longText",
+  "number",
+  "currency",
+  "percent",
+  "checkbox",
+  "singleSelect",
+  "multiSelect",
+  "date",
+  "datetime",
+  "email",
+  "url",
+  "phone",
+  "rating",
+  "link",
+  "attachment",
+  "status",
+  "formula",
+  "button",
+] as const;
+export const ColumnType = z.enum(COLUMN_TYPES);
+export type ColumnType = z.infer<typeof ColumnType>;
+
+/** Types whose cells sort and compare as numbers in the row index. */
+export const NUMERIC_TYPES: ReadonlySet<ColumnType> = new Set(["number", "currency", "percent", "rating", "checkbox"]);
+
+export const ColumnOptions = z.record(z.string(), z.unknown());
+
+export const ColumnDef = z.object({
+  id: z.string(),
+  name: z.string(),
+  type: ColumnType,
+  options: ColumnOptions.default({}),
+});
+export type ColumnDef = z.infer<typeof ColumnDef>;
+
+export const NewColumn = z.object({
+  name: z.string().trim().min(1, "is required").max(120),
+  type: ColumnType.default("text"),
+  options: ColumnOptions.optional(),
+});
+
+export const CreateTable = z.object({
+  name: z.string().trim().min(1, "is required").max(120),
+  columns: z.array(NewColumn).max(500).default([]),
+});
+export type CreateTable = z.infer<typeof CreateTable>;
+
+/** What a cell may hold: JSON scalars, lists (multi select, links, attachments) and small objects. */
+export type CellValue = string | number | boolean | null | CellValue[] | { [key: string]: CellValue };
+export const CellValue: z.ZodType<CellValue> = z.lazy(() =>
+  z.union([z.string().max(100_000), z.number(), z.boolean(), z.null(), z.array(CellValue).max(1000), z.record(z.string(), CellValue)]),
+);
+
+/** Cells keyed by column id or column name. */
+export const Cells = z.record(z.string(), CellValue);
+export type Cells = z.infer<typeof Cells>;
+
+export const RowWrite = z.object({ cells: Cells });
+
+export const FILTER_OPS = ["eq", "neq", "contains", "gt", "gte", "lt", "lte", "empty", "notempty"] as const;
+export const FilterOp = z.enum(FILTER_OPS);
+export type FilterOp = z.infer<typeof FilterOp>;
+
+export type RowFilter = { columnId: string; op: FilterOp; value: string };
+export type RowSort = { columnId: string; direction: "asc" | "desc" };
+export type RowQuery = { limit: number; offset: number; sort: RowSort[]; filters: RowFilter[] };
+export type RowRecord = { id: string; cells: Record<string, CellValue> };
+export type RowPage = { rows: RowRecord[]; nextCursor: string | null; total: number };
+
+/** Who made a change: a person through the sync socket, an API client, or an automation. */
+export const Origin = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("user"), userId: z.string() }),
+  z.object({ kind: z.literal("api"), userId: z.string().nullable(), tokenId: z.string().nullable() }),
+  z.object({ kind: z.literal("automation"), job: z.string() }),
+]);
+export type Origin = z.infer<typeof Origin>;
+
+export type TableSummary = { id: string; name: string; rowCount: number; docs: string[] };
+export type TableDetail = TableSummary & { columns: ColumnDef[]; blocks: { doc: string; rows: number }[] };

@@ -1,0 +1,267 @@
+/**
+ * The layout of a table's documents, and the only code that reaches into their Y structures:
+ * - `<tableId>:manifest`: `columns` (Y.Array of Y.Map: id, name, type, options), `views`,
+ *   `triggers` (Y.Maps), `blocks` (Y.Array of block names), `meta` (Y.Map: name, …);
+ * - `<tableId>:b<n>`: `rows`, a Y.Map from row id to a Y.Map of column id → value, plus `_pos`,
+ *   a fractional index for manual order. A block holds at most BLOCK_ROWS rows; rows never move.
+ * The browser, the TableRoom and tests all use these accessors.
+ */
+import { generateKeyBetween } from "fractional-indexing";
+import * as Y from "yjs";
+import type { CellValue, ColumnDef, ColumnType } from "../../schema/tables";
+
+/** Rows per block doc: ~7 MB of Y.Doc heap at 15 columns (≈490 bytes a cell, measured on yjs 13.6). */
+export const BLOCK_ROWS = 1000;
+/** Block numbers above this are refused as unknown docs (10 million rows). */
+export const MAX_BLOCKS = 10_000;
+/** The key inside a row map that holds its fractional position. */
+export const POS_KEY = "_pos";
+
+export type DocName = "manifest" | `b${number}`;
+
+/** `<tableId>:<doc>` split, or null when either part is malformed. */
+export function parseRoom(room: string): { tableId: string; doc: DocName } | null {
+  const at = room.indexOf(":");
+  if (at <= 0) return null;
+  const tableId = room.slice(0, at);
+  const doc = room.slice(at + 1);
+  return isTableId(tableId) && isDocName(doc) ? { tableId, doc } : null;
+}
+
+export function isTableId(id: string): boolean {
+  return /^[A-Za-z0-9_-]{1,64}$/.test(id);
+}
+
+export function isDocName(doc: string): doc is DocName {
+  if (doc === "manifest") return true;
+  const m = /^b(0|[1-9]\d{0,5})$/.exec(doc);
+  return Boolean(m) && Number(m![1]) < MAX_BLOCKS;
+}
+
+export const blockName = (n: number): DocName => `b${n}`;
+export const blockNumber = (doc: DocName): number => (doc === "manifest" ? -1 : Number(doc.slice(1)));
+
+// ── manifest ──────────────────────────────────────────────────────────────────────────────
+
+const columnsArray = (m: Y.Doc) => m.getArray<Y.Map<unknown>>("columns");
+const blocksArray = (m: Y.Doc) => m.getArray<string>("blocks");
+const metaMap = (m: Y.Doc) => m.getMap<unknown>("meta");
+
+export function viewsOf(m: Y.Doc): Y.Map<unknown> {
+  return m.getMap("views");
+}
+
+export function triggersOf(m: Y.Doc): Y.Map<unknown> {
+  return m.getMap("triggers");
+}
+
+/** A new table's manifest content: name, columns and its first block. */
+export function initManifest(m: Y.Doc, name: string, columns: ColumnDef[]): void {
+  m.transact(() => {
+    metaMap(m).set("name", name);
+    for (const column of columns) addColumn(m, column);
+    if (blocksArray(m).length === 0) blocksArray(m).push([blockName(0)]);
+  });
+}
+
+export function tableName(m: Y.Doc): string {
+  const name = metaMap(m).get("name");
+  return typeof name === "string" ? name : "";
+}
+
+export function columnsOf(m: Y.Doc): ColumnDef[] {
+  const out: ColumnDef[] = [];
+  for (const col of columnsArray(m)) {
+    const id = col.get("id");
+    const name = col.get("name");
+    const type = col.get("type");
+    if (typeof id !== "string" || typeof name !== "string" || typeof type !== "string") continue;
+    const options = col.get("options");
+    out.push({ id, name, type: type as ColumnType, options: isRecord(options) ? options : {} });
+  }
+  return out;
+}
+
+export function addColumn(m: Y.Doc, column: ColumnDef): void {
+  const map = new Y.Map<unknown>();
+  map.set("id", column.id);
+  map.set("name", column.name);
+  map.set("type", column.type);
+  map.set("options", column.options ?? {});
+  columnsArray(m).push([map]);
+}
+
+/** Block names in creation order, without duplicates (two offline clients may add the same one). */
+export function blocksOf(m: Y.Doc): DocName[] {
+  const seen = new Set<string>();
+  const out: DocName[] = [];
+  for (const name of blocksArray(m)) {
+    if (isDocName(name) && name !== "manifest" && !seen.has(name)) {
+      seen.add(name);
+      out.push(name);
+    }
+  }
+  return out.sort((a, b) => blockNumber(a) - blockNumber(b));
+}
+
+export function addBlock(m: Y.Doc): DocName {
+  const blocks = blocksOf(m);
+  const next = blockName(blocks.length ? blockNumber(blocks.at(-1)!) + 1 : 0);
+  blocksArray(m).push([next]);
+  return next;
+}
+
+/**
+ * The block new rows go to: the newest with room, else a new one (added to the manifest).
+ * `counts` gives each block's row count as the caller knows it.
+ */
+export function blockForNewRows(m: Y.Doc, counts: (doc: DocName) => number, adding = 1): DocName {
+  const newest = blocksOf(m).at(-1);
+  if (newest && counts(newest) + adding <= BLOCK_ROWS) return newest;
+  return addBlock(m);
+}
+
+// ── blocks ────────────────────────────────────────────────────────────────────────────────
+
+const rowsMap = (b: Y.Doc) => b.getMap<Y.Map<unknown>>("rows");
+
+export function rowCount(b: Y.Doc): number {
+  return rowsMap(b).size;
+}
+
+export function rowIds(b: Y.Doc): string[] {
+  return [...rowsMap(b).keys()];
+}
+
+export function hasRow(b: Y.Doc, rowId: string): boolean {
+  return rowsMap(b).has(rowId);
+}
+
+/** A row's cells (column id → value), without its position; null if there is no such row. */
+export function readRow(b: Y.Doc, rowId: string): Record<string, CellValue> | null {
+  const row = rowsMap(b).get(rowId);
+  if (!(row instanceof Y.Map)) return null;
+  const out: Record<string, CellValue> = {};
+  for (const [key, value] of row.entries()) if (key !== POS_KEY) out[key] = toPlain(value);
+  return out;
+}
+
+export function rowPos(b: Y.Doc, rowId: string): string | null {
+  const pos = rowsMap(b).get(rowId)?.get(POS_KEY);
+  return typeof pos === "string" ? pos : null;
+}
+
+/** The position after every row of this block, for appending. */
+export function lastPos(b: Y.Doc): string | null {
+  let last: string | null = null;
+  for (const row of rowsMap(b).values()) {
+    const pos = row.get(POS_KEY);
+    if (typeof pos === "string" && (last === null || pos > last)) last = pos;
+  }
+  return last;
+}
+
+export function positionAfter(pos: string | null): string {
+  return generateKeyBetween(pos, null);
+}
+
+export function insertRow(b: Y.Doc, rowId: string, cells: Record<string, CellValue>, pos: string): void {
+  const row = new Y.Map<unknown>();
+  row.set(POS_KEY, pos);
+  for (const [col, value] of Object.entries(cells)) if (value !== null && value !== undefined) row.set(col, value);
+  rowsMap(b).set(rowId, row);
+}
+
+/** Sets (or, with null, clears) cells of an existing row; false when the row does not exist. */
+export function setCells(b: Y.Doc, rowId: string, cells: Record<string, CellValue>): boolean {
+  const row = rowsMap(b).get(rowId);
+  if (!(row instanceof Y.Map)) return false;
+  for (const [col, value] of Object.entries(cells)) {
+    if (col === POS_KEY) continue;
+    if (value === null || value === undefined) row.delete(col);
+    else row.set(col, value);
+  }
+  return true;
+}
+
+export function deleteRow(b: Y.Doc, rowId: string): boolean {
+  if (!rowsMap(b).has(rowId)) return false;
+  rowsMap(b).delete(rowId);
+  return true;
+}
+
+// ── changes ───────────────────────────────────────────────────────────────────────────────
+
+export type CellDiff = { old: CellValue | undefined; new: CellValue | undefined };
+export type RowChange =
+  | { rowId: string; kind: "insert"; cells: Record<string, CellValue>; pos: string | null }
+  | { rowId: string; kind: "delete"; old: Record<string, CellValue> }
+  | { rowId: string; kind: "update"; cells: Record<string, CellDiff>; pos?: string | null };
+
+/**
+ * Calls `listener` after every transaction on a block doc with the rows it changed, old and new
+ * values included. Returns the function that stops listening.
+ */
+export function observeRows(b: Y.Doc, listener: (changes: RowChange[], origin: unknown) => void): () => void {
+  const handler = (events: Array<Y.YEvent<Y.AbstractType<unknown>>>, tx: Y.Transaction) => {
+    const byRow = new Map<string, RowChange>();
+    for (const event of events) {
+      if (event.target === rowsMap(b)) {
+        for (const [rowId, change] of (event as Y.YMapEvent<Y.Map<unknown>>).changes.keys) {
+          if (change.action === "delete") {
+            byRow.set(rowId, { rowId, kind: "delete", old: deletedRowCells(change.oldValue, tx) });
+          } else {
+            const cells = readRow(b, rowId) ?? {};
+            byRow.set(rowId, { rowId, kind: "insert", cells, pos: rowPos(b, rowId) });
+          }
+        }
+        continue;
+      }
+      const rowMap = event.target as Y.Map<unknown>;
+      const rowId = event.path[0];
+      if (typeof rowId !== "string" || byRow.get(rowId)?.kind === "insert" || byRow.get(rowId)?.kind === "delete") continue;
+      const existing = byRow.get(rowId);
+      const diff: RowChange & { kind: "update" } =
+        existing?.kind === "update" ? existing : { rowId, kind: "update", cells: {} };
+      for (const [key, change] of (event as Y.YMapEvent<unknown>).changes.keys) {
+        if (key === POS_KEY) {
+          diff.pos = rowPos(b, rowId);
+          continue;
+        }
+        const next = rowMap.get(key);
+        diff.cells[key] = {
+          old: change.action === "add" ? undefined : toPlain(change.oldValue),
+          new: change.action === "delete" ? undefined : toPlain(next),
+        };
+      }
+      byRow.set(rowId, diff);
+    }
+    if (byRow.size) listener([...byRow.values()], tx.origin);
+  };
+  rowsMap(b).observeDeep(handler);
+  return () => rowsMap(b).unobserveDeep(handler);
+}
+
+/**
+ * The cells a row held just before the transaction deleted it. Deleting a Y.Map deletes its items,
+ * but their content stays readable until the transaction ends; cells cleared earlier are skipped.
+ */
+function deletedRowCells(value: unknown, tx: Y.Transaction): Record<string, CellValue> {
+  if (!(value instanceof Y.Map)) return {};
+  const out: Record<string, CellValue> = {};
+  for (const [key, item] of (value as unknown as { _map: Map<string, Y.Item> })._map) {
+    if (key === POS_KEY || (item.deleted && !Y.isDeleted(tx.deleteSet, item.id))) continue;
+    const content = item.content.getContent();
+    out[key] = toPlain(content[content.length - 1]);
+  }
+  return out;
+}
+
+function toPlain(value: unknown): CellValue {
+  if (value instanceof Y.AbstractType) return value.toJSON() as CellValue;
+  return (value ?? null) as CellValue;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}

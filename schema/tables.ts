@@ -56,7 +56,14 @@ export type CreateTable = z.infer<typeof CreateTable>;
 /** What a cell may hold: JSON scalars, lists (multi select, links, attachments) and small objects. */
 export type CellValue = string | number | boolean | null | CellValue[] | { [key: string]: CellValue };
 export const CellValue: z.ZodType<CellValue> = z.lazy(() =>
-  z.union([z.string().max(100_000), z.number(), z.boolean(), z.null(), z.array(CellValue).max(1000), z.record(z.string(), CellValue)]),
+  z.union([
+    z.string().max(100_000),
+    z.number(),
+    z.boolean(),
+    z.null(),
+    z.array(CellValue).max(1000),
+    z.record(z.string(), CellValue),
+  ]),
 );
 
 /** Cells keyed by column id or column name. */

@@ -219,7 +219,8 @@ export function observeRows(b: Y.Doc, listener: (changes: RowChange[], origin: u
       }
       const rowMap = event.target as Y.Map<unknown>;
       const rowId = event.path[0];
-      if (typeof rowId !== "string" || byRow.get(rowId)?.kind === "insert" || byRow.get(rowId)?.kind === "delete") continue;
+      if (typeof rowId !== "string" || byRow.get(rowId)?.kind === "insert" || byRow.get(rowId)?.kind === "delete")
+        continue;
       const existing = byRow.get(rowId);
       const diff: RowChange & { kind: "update" } =
         existing?.kind === "update" ? existing : { rowId, kind: "update", cells: {} };

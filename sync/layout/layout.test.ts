@@ -1,5 +1,5 @@
-import * as Y from "yjs";
 import { describe, expect, it } from "vitest";
+import * as Y from "yjs";
 import {
   BLOCK_ROWS,
   blockForNewRows,
@@ -13,8 +13,8 @@ import {
   observeRows,
   parseRoom,
   positionAfter,
-  readRow,
   type RowChange,
+  readRow,
   setCells,
 } from ".";
 
@@ -84,7 +84,9 @@ describe("table document layout", () => {
       { origin: "api", changes: [{ rowId: "r1", kind: "insert", cells: { c1: "A" }, pos: "a0" }] },
       {
         origin: "user",
-        changes: [{ rowId: "r1", kind: "update", cells: { c1: { old: "A", new: "B" }, c2: { old: undefined, new: 5 } } }],
+        changes: [
+          { rowId: "r1", kind: "update", cells: { c1: { old: "A", new: "B" }, c2: { old: undefined, new: 5 } } },
+        ],
       },
       { origin: "automation", changes: [{ rowId: "r1", kind: "delete", old: { c1: "B", c2: 5 } }] },
     ]);

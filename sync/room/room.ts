@@ -1,0 +1,340 @@
+/**
+ * The logic of one table's room, free of the platform: documents loaded on demand under a memory
+ * budget, every change appended to the log before it is broadcast (batched per doc), compaction,
+ * read-only peers, awareness relay, and a row-change feed for the index and triggers.
+ */
+import * as Y from "yjs";
+import type { Origin } from "../../schema/tables";
+import { type DocName, observeRows, rowCount } from "../layout";
+import { decodeAwareness, encodeAwareness, encodeMessage, type Message } from "../protocol";
+import type { ChangeBatch, DocStorage, Peer } from "./types";
+
+/**
+ * Heap the room's docs may take: 48 MiB of a Durable Object's 128 MiB, leaving room for SQLite's
+ * page cache, sockets and the runtime. Estimated at ≈490 bytes a cell (yjs 13.6, measured).
+ */
+export const DOC_BUDGET_BYTES = 48 * 1024 * 1024;
+export const BYTES_PER_CELL = 490;
+/** Compact a doc's log when it holds this many updates or bytes. */
+export const COMPACT_COUNT = 500;
+export const COMPACT_BYTES = 1024 * 1024;
+/** Broadcasts go out at once after a quiet spell, then at most once per window per doc. */
+export const BROADCAST_WINDOW_MS = 50;
+
+export type ReceiveResult = "ok" | "malformed" | "rejected";
+
+type Loaded = { doc: Y.Doc; bytes: number; lastUsed: number };
+type Pending = {
+  updates: Uint8Array[];
+  senders: Set<Peer | null>;
+  timer: ReturnType<typeof setTimeout> | null;
+  lastFlush: number;
+};
+type TxOrigin = { origin: Origin; peer: Peer | null };
+
+const LOAD = Symbol("load");
+
+export type RoomOptions = {
+  storage: DocStorage;
+  budgetBytes?: number;
+  now?: () => number;
+};
+
+export class Room {
+  private readonly docs = new Map<DocName, Loaded>();
+  private readonly subscribers = new Map<DocName, Set<Peer>>();
+  private readonly awareness = new Map<DocName, Map<number, { clock: number; state: string }>>();
+  private readonly pending = new Map<DocName, Pending>();
+  private readonly listeners = new Set<(batch: ChangeBatch) => void>();
+  private readonly storage: DocStorage;
+  private readonly budget: number;
+  private readonly now: () => number;
+
+  constructor(options: RoomOptions) {
+    this.storage = options.storage;
+    this.budget = options.budgetBytes ?? DOC_BUDGET_BYTES;
+    this.now = options.now ?? Date.now;
+  }
+
+  /** Listens to every committed row change; runs inside the storage transaction. */
+  onChanges(listener: (batch: ChangeBatch) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** The doc, loaded from storage if it is not in memory. */
+  open(name: DocName): Y.Doc {
+    const loaded = this.docs.get(name);
+    if (loaded) {
+      loaded.lastUsed = this.now();
+      return loaded.doc;
+    }
+    const doc = new Y.Doc({ gc: true });
+    const { snapshot, updates } = this.storage.load(name);
+    doc.transact(() => {
+      if (snapshot) Y.applyUpdate(doc, snapshot, LOAD);
+      for (const update of updates) Y.applyUpdate(doc, update, LOAD);
+    }, LOAD);
+    doc.on("update", (update: Uint8Array, origin: unknown) => this.persist(name, update, origin));
+    if (name !== "manifest") {
+      observeRows(doc, (changes, origin) => {
+        if (origin === LOAD || !this.listeners.size) return;
+        const batch: ChangeBatch = { doc: name, origin: (origin as TxOrigin).origin, changes, at: this.now() };
+        for (const listener of this.listeners) listener(batch);
+      });
+    }
+    this.docs.set(name, { doc, bytes: estimateBytes(doc, name), lastUsed: this.now() });
+    this.evictOverBudget(name);
+    return doc;
+  }
+
+  /** Changes a doc on behalf of the API or an automation; connected peers see it live. */
+  write<T>(name: DocName, origin: Origin, change: (doc: Y.Doc) => T): T {
+    const doc = this.open(name);
+    const tx: TxOrigin = { origin, peer: null };
+    return this.storage.transaction(() => {
+      let result!: T;
+      doc.transact(() => {
+        result = change(doc);
+      }, tx);
+      return result;
+    });
+  }
+
+  /** A peer subscribes to a doc: it gets our state vector (sync step 1) and who else is there. */
+  join(peer: Peer, name: DocName): void {
+    const doc = this.open(name);
+    let set = this.subscribers.get(name);
+    if (!set) this.subscribers.set(name, (set = new Set()));
+    set.add(peer);
+    if (!peer.state.docs[name]) {
+      peer.state.docs[name] = {};
+      peer.saved();
+    }
+    peer.send(name, encodeMessage({ type: "sync-step-1", stateVector: Y.encodeStateVector(doc) }));
+    const states = this.awareness.get(name);
+    if (states?.size) {
+      const entries = [...states].map(([clientId, s]) => ({ clientId, ...s }));
+      peer.send(name, encodeMessage({ type: "awareness", update: encodeAwareness(entries) }));
+    }
+  }
+
+  isJoined(peer: Peer, name: DocName): boolean {
+    return Boolean(this.subscribers.get(name)?.has(peer));
+  }
+
+  /** Handles one decoded message from a peer on a doc it joined. */
+  receive(peer: Peer, name: DocName, message: Message): ReceiveResult {
+    switch (message.type) {
+      case "sync-step-1": {
+        const doc = this.open(name);
+        let diff: Uint8Array;
+        try {
+          diff = Y.encodeStateAsUpdate(doc, message.stateVector);
+        } catch {
+          return "malformed";
+        }
+        peer.send(name, encodeMessage({ type: "sync-step-2", update: diff }));
+        return "ok";
+      }
+      case "sync-step-2":
+      case "sync-update":
+        return this.receiveUpdate(peer, name, message.update);
+      case "awareness":
+        return this.receiveAwareness(peer, name, message.update);
+      case "query-awareness": {
+        const states = this.awareness.get(name);
+        const entries = states ? [...states].map(([clientId, s]) => ({ clientId, ...s })) : [];
+        peer.send(name, encodeMessage({ type: "awareness", update: encodeAwareness(entries) }));
+        return "ok";
+      }
+      case "auth":
+        return "ok";
+    }
+  }
+
+  /** A peer went away: its awareness states are cleared for the others; the log may be compacted. */
+  leave(peer: Peer): void {
+    for (const [name, clients] of Object.entries(peer.state.docs) as [DocName, Record<string, number>][]) {
+      this.subscribers.get(name)?.delete(peer);
+      const gone = Object.entries(clients).map(([id, clock]) => ({ clientId: Number(id), clock, state: "null" }));
+      if (gone.length) {
+        const states = this.awareness.get(name);
+        for (const { clientId } of gone) states?.delete(clientId);
+        this.broadcast(name, encodeMessage({ type: "awareness", update: encodeAwareness(gone) }), peer);
+      }
+    }
+    if (this.peerCount() === 0) this.compactAll();
+  }
+
+  peerCount(): number {
+    const peers = new Set<Peer>();
+    for (const set of this.subscribers.values()) for (const peer of set) peers.add(peer);
+    return peers.size;
+  }
+
+  /** Sends every batched broadcast now. */
+  flush(): void {
+    for (const name of this.pending.keys()) this.flushDoc(name);
+  }
+
+  /** Folds each loaded doc's log into its snapshot. */
+  compactAll(): void {
+    this.flush();
+    for (const [name, { doc }] of this.docs) this.storage.compact(name, Y.encodeStateAsUpdate(doc));
+  }
+
+  loadedDocs(): DocName[] {
+    return [...this.docs.keys()];
+  }
+
+  estimatedBytes(): number {
+    let total = 0;
+    for (const { bytes } of this.docs.values()) total += bytes;
+    return total;
+  }
+
+  // ── internals ───────────────────────────────────────────────────────────────────────────
+
+  private receiveUpdate(peer: Peer, name: DocName, update: Uint8Array): ReceiveResult {
+    const doc = this.open(name);
+    if (!peer.canWrite) {
+      if (hasNewContent(doc, update) && !peer.state.toldReadOnly) {
+        peer.state.toldReadOnly = true;
+        peer.saved();
+        peer.send(
+          name,
+          encodeMessage({ type: "auth", denied: true, reason: "read-only: viewers cannot edit this table" }),
+        );
+      }
+      return "rejected";
+    }
+    try {
+      Y.decodeUpdate(update);
+    } catch {
+      return "malformed";
+    }
+    const tx: TxOrigin = { origin: peer.origin, peer };
+    try {
+      this.storage.transaction(() => Y.applyUpdate(doc, update, tx));
+      return "ok";
+    } catch {
+      // The doc may hold part of the update in memory only: drop it, storage has the truth.
+      this.unload(name);
+      return "malformed";
+    }
+  }
+
+  private receiveAwareness(peer: Peer, name: DocName, update: Uint8Array): ReceiveResult {
+    const entries = decodeAwareness(update);
+    if (!entries) return "malformed";
+    let states = this.awareness.get(name);
+    if (!states) this.awareness.set(name, (states = new Map()));
+    const mine = (peer.state.docs[name] ??= {});
+    for (const { clientId, clock, state } of entries) {
+      if (state === "null") {
+        states.delete(clientId);
+        delete mine[clientId];
+      } else {
+        states.set(clientId, { clock, state });
+        mine[clientId] = clock;
+      }
+    }
+    peer.saved();
+    this.broadcast(name, encodeMessage({ type: "awareness", update }), peer);
+    return "ok";
+  }
+
+  private persist(name: DocName, update: Uint8Array, origin: unknown): void {
+    if (origin === LOAD) return;
+    const stats = this.storage.append(name, update);
+    const sender = (origin as TxOrigin | undefined)?.peer ?? null;
+    this.queueBroadcast(name, update, sender);
+    const loaded = this.docs.get(name);
+    if (loaded && name !== "manifest") {
+      loaded.bytes = estimateBytes(loaded.doc, name);
+      loaded.lastUsed = this.now();
+      this.evictOverBudget(name);
+    }
+    if (stats.count >= COMPACT_COUNT || stats.bytes >= COMPACT_BYTES) {
+      this.storage.compact(name, Y.encodeStateAsUpdate(this.open(name)));
+    }
+  }
+
+  private queueBroadcast(name: DocName, update: Uint8Array, sender: Peer | null): void {
+    let p = this.pending.get(name);
+    if (!p) this.pending.set(name, (p = { updates: [], senders: new Set(), timer: null, lastFlush: 0 }));
+    p.updates.push(update);
+    p.senders.add(sender);
+    if (p.timer) return;
+    const wait = p.lastFlush + BROADCAST_WINDOW_MS - this.now();
+    if (wait <= 0) this.flushDoc(name);
+    else p.timer = setTimeout(() => this.flushDoc(name), wait);
+  }
+
+  private flushDoc(name: DocName): void {
+    const p = this.pending.get(name);
+    if (!p || p.updates.length === 0) return;
+    if (p.timer) clearTimeout(p.timer);
+    const update = p.updates.length === 1 ? p.updates[0]! : Y.mergeUpdates(p.updates);
+    // Echo to nobody when one peer sent the whole batch; otherwise all get it (applying is idempotent).
+    const only = p.senders.size === 1 ? [...p.senders][0]! : null;
+    p.updates = [];
+    p.senders.clear();
+    p.timer = null;
+    p.lastFlush = this.now();
+    this.broadcast(name, encodeMessage({ type: "sync-update", update }), only);
+  }
+
+  private broadcast(name: DocName, message: Uint8Array, except: Peer | null): void {
+    for (const peer of this.subscribers.get(name) ?? []) {
+      if (peer === except) continue;
+      try {
+        peer.send(name, message);
+      } catch {
+        // A socket closing mid-send is handled by its close event.
+      }
+    }
+  }
+
+  private unload(name: DocName): void {
+    this.docs.get(name)?.doc.destroy();
+    this.docs.delete(name);
+  }
+
+  /** Unloads least recently used docs nobody is subscribed to, never `keep` (the doc in use). */
+  private evictOverBudget(keep: DocName): void {
+    if (this.estimatedBytes() <= this.budget) return;
+    const idle = [...this.docs]
+      .filter(
+        ([name]) =>
+          name !== keep &&
+          name !== "manifest" &&
+          !this.subscribers.get(name)?.size &&
+          !this.pending.get(name)?.updates.length,
+      )
+      .sort(([, a], [, b]) => a.lastUsed - b.lastUsed);
+    for (const [name] of idle) {
+      if (this.estimatedBytes() <= this.budget) break;
+      this.unload(name);
+    }
+  }
+}
+
+function estimateBytes(doc: Y.Doc, name: DocName): number {
+  if (name === "manifest") return 64 * 1024;
+  let cells = 0;
+  for (const row of doc.getMap<Y.Map<unknown>>("rows").values()) cells += row.size;
+  return cells * BYTES_PER_CELL + rowCount(doc) * 200;
+}
+
+/** Whether an update carries content the doc does not have yet (new structs beyond its state vector). */
+function hasNewContent(doc: Y.Doc, update: Uint8Array): boolean {
+  try {
+    const sv = Y.decodeStateVector(Y.encodeStateVector(doc));
+    const { structs } = Y.decodeUpdate(update);
+    return structs.some((s) => s.id.clock + s.length > (sv.get(s.id.client) ?? 0));
+  } catch {
+    return true;
+  }
+}

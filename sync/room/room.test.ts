@@ -181,13 +181,15 @@ describe("Room — persistence", () => {
 
   it("keeps docs within the memory budget by unloading idle blocks", () => {
     const storage = new MemoryStorage();
-    const room = new Room({ storage, budgetBytes: 200_000 });
+    // The manifest (64 KB) and one 100-row block (~167 KB) fit; two blocks do not.
+    const room = new Room({ storage, budgetBytes: 300_000 });
     for (let n = 0; n < 5; n++) {
       room.write(`b${n}` as DocName, { kind: "automation", job: "seed" }, (b) => {
         for (let i = 0; i < 100; i++) insertRow(b, `r${n}-${i}`, { c1: "x", c2: 1, c3: true }, `a${i}`);
       });
     }
-    expect(room.estimatedBytes()).toBeLessThanOrEqual(200_000);
+    expect(room.estimatedBytes()).toBeLessThanOrEqual(300_000);
+    expect(room.loadedDocs()).toEqual(["manifest", "b4"]);
     expect(room.loadedDocs()).not.toContain("b0");
     expect(room.open("b0").getMap("rows").size).toBe(100);
   });

@@ -104,8 +104,8 @@ export class Room {
   /** A peer subscribes to a doc: it gets our state vector (sync step 1) and who else is there. */
   join(peer: Peer, name: DocName): void {
     const doc = this.open(name);
-    let set = this.subscribers.get(name);
-    if (!set) this.subscribers.set(name, (set = new Set()));
+    const set = this.subscribers.get(name) ?? new Set<Peer>();
+    this.subscribers.set(name, set);
     set.add(peer);
     if (!peer.state.docs[name]) {
       peer.state.docs[name] = {};
@@ -228,9 +228,10 @@ export class Room {
   private receiveAwareness(peer: Peer, name: DocName, update: Uint8Array): ReceiveResult {
     const entries = decodeAwareness(update);
     if (!entries) return "malformed";
-    let states = this.awareness.get(name);
-    if (!states) this.awareness.set(name, (states = new Map()));
-    const mine = (peer.state.docs[name] ??= {});
+    const states = this.awareness.get(name) ?? new Map<number, { clock: number; state: string }>();
+    this.awareness.set(name, states);
+    const mine = peer.state.docs[name] ?? {};
+    peer.state.docs[name] = mine;
     for (const { clientId, clock, state } of entries) {
       if (state === "null") {
         states.delete(clientId);
@@ -262,8 +263,8 @@ export class Room {
   }
 
   private queueBroadcast(name: DocName, update: Uint8Array, sender: Peer | null): void {
-    let p = this.pending.get(name);
-    if (!p) this.pending.set(name, (p = { updates: [], senders: new Set(), timer: null, lastFlush: 0 }));
+    const p: Pending = this.pending.get(name) ?? { updates: [], senders: new Set(), timer: null, lastFlush: 0 };
+    this.pending.set(name, p);
     p.updates.push(update);
     p.senders.add(sender);
     if (p.timer) return;

@@ -11,6 +11,7 @@ import { invitationLinkRoutes, workspaceInvitationRoutes } from "./api/invitatio
 import { memberRoutes } from "./api/members";
 import { publicOrigin } from "./api/origin";
 import { settingsRoutes } from "./api/settings";
+import { tableRoutes } from "./api/tables";
 import { tokenRoutes } from "./api/tokens";
 import { meRoutes, workspaceRoutes } from "./api/workspaces";
 import { actorMiddleware } from "./auth/actor";
@@ -40,6 +41,7 @@ function api() {
     .route("/workspaces/:slug/settings", settingsRoutes)
     .route("/workspaces/:slug/audit", auditRoutes)
     .route("/invitations", invitationLinkRoutes)
+    .route("/tables", tableRoutes)
     .all("*", () => fail(404, "No such API route"));
 }
 

@@ -29,10 +29,14 @@ export function requireUser(c: Context<AppEnv>): Extract<Actor, { kind: "user" }
 }
 
 export async function requireWorkspace(c: Context<AppEnv>, permission: Permission): Promise<Access> {
-  const actor = requireActor(c);
-  const db = c.get("db");
-  const ws = await db.query.workspace.findFirst({ where: eq(workspace.slug, c.req.param("slug") ?? "") });
+  const ws = await c.get("db").query.workspace.findFirst({ where: eq(workspace.slug, c.req.param("slug") ?? "") });
   if (!ws) fail(404, "Workspace not found");
+  return accessTo(c, ws, permission);
+}
+
+/** The actor's access to a workspace already loaded, refused unless it grants `permission`. */
+export async function accessTo(c: Context<AppEnv>, ws: Access["workspace"], permission: Permission): Promise<Access> {
+  const actor = requireActor(c);
   const role = await roleIn(c, actor, ws.id);
   if (!role) fail(403, "You are not a member of this workspace");
   if (!can(role, permission)) fail(403, `Your role (${role}) cannot ${permission} in this workspace`);

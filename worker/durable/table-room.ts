@@ -1,11 +1,272 @@
 /**
- * TableRoom: one Durable Object per table, owner of its Yjs documents, update log, snapshots,
- * row index and triggers. It holds no tables yet, so it answers every request with 404.
+ * TableRoom: one Durable Object per table. A thin shell around `Room` (sync/room): hibernatable
+ * WebSockets speaking y-websocket (one per doc) or the app's multiplexed protocol (one per table),
+ * the update log and row index in the object's SQLite, and RPC methods for the HTTP API.
  */
 import { DurableObject } from "cloudflare:workers";
+import { drizzle, type DrizzleSqliteDODatabase } from "drizzle-orm/durable-sqlite";
+import { migrate } from "drizzle-orm/durable-sqlite/migrator";
+import { roomMeta } from "../../schema/room";
+import { cellProblem } from "../../schema/cells";
+import type { CellValue, ColumnDef, Origin, RowQuery, RowRecord, TableDetail } from "../../schema/tables";
+import {
+  BLOCK_ROWS,
+  blockForNewRows,
+  blocksOf,
+  columnsOf,
+  deleteRow,
+  initManifest,
+  insertRow,
+  isDocName,
+  lastPos,
+  parseRoom,
+  positionAfter,
+  setCells,
+  tableName,
+} from "../../sync/layout";
+import { decodeFrame, decodeMessage, MAX_FRAME_BYTES } from "../../sync/protocol";
+import { type ChangeBatch, Room } from "../../sync/room";
+import { SqlDocStorage } from "./doc-storage";
+import { roomMigrations } from "./migrations";
+import { RowIndex } from "./row-index";
+import { type Attachment, type SocketActor, SocketPeer } from "./socket-peer";
+
+/** WebSocket close codes, as clients see them. */
+export const CLOSE = {
+  unsupportedData: 1003,
+  invalidPayload: 1007,
+  tooLarge: 1009,
+  unknownDoc: 4404,
+} as const;
+
+/** Header the Worker sets on upgrades it forwards: the authenticated actor, as JSON. */
+export const ACTOR_HEADER = "x-rowpilot-actor";
+
+export type WriteResult<T> = { ok: true; value: T } | { ok: false; status: 400 | 404; message: string };
 
 export class TableRoom extends DurableObject<Env> {
-  override async fetch(_request: Request): Promise<Response> {
-    return Response.json({ error: { status: 404, message: "Unknown table" } }, { status: 404 });
+  private readonly db: DrizzleSqliteDODatabase<Record<string, unknown>>;
+  private room!: Room;
+  private index!: RowIndex;
+  private readonly peers = new Map<WebSocket, SocketPeer>();
+  private readonly changeListeners = new Set<(batch: ChangeBatch) => void>();
+
+  constructor(ctx: DurableObjectState, env: Env) {
+    super(ctx, env);
+    this.db = drizzle(ctx.storage);
+    ctx.blockConcurrencyWhile(async () => {
+      await migrate(this.db, roomMigrations);
+      const storage = new SqlDocStorage(this.db);
+      this.index = new RowIndex(this.db);
+      this.room = new Room({ storage });
+      this.room.onChanges((batch) => {
+        this.index.apply(batch);
+        for (const listener of this.changeListeners) listener(batch);
+      });
+      // Woken from hibernation with sockets open: rejoin their docs, which resends sync step 1.
+      for (const ws of ctx.getWebSockets()) {
+        const peer = this.peerOf(ws);
+        for (const doc of Object.keys(peer.state.docs)) if (isDocName(doc)) this.room.join(peer, doc);
+      }
+    });
   }
+
+  /** Listens to row changes as they commit (the trigger engine's entry point). */
+  onChanges(listener: (batch: ChangeBatch) => void): () => void {
+    this.changeListeners.add(listener);
+    return () => this.changeListeners.delete(listener);
+  }
+
+  // ── sockets ────────────────────────────────────────────────────────────────────────────
+
+  override async fetch(request: Request): Promise<Response> {
+    if (request.headers.get("upgrade")?.toLowerCase() !== "websocket") {
+      return Response.json({ error: { status: 426, message: "Expected a WebSocket upgrade" } }, { status: 426 });
+    }
+    const actor = JSON.parse(request.headers.get(ACTOR_HEADER) ?? "null") as SocketActor | null;
+    if (!actor) return Response.json({ error: { status: 401, message: "No actor" } }, { status: 401 });
+    const room = decodeURIComponent(new URL(request.url).pathname.split("/").pop() ?? "");
+    const doc = room.includes(":") ? (parseRoom(room)?.doc ?? null) : null;
+    if (room.includes(":") && !doc) {
+      return Response.json({ error: { status: 404, message: `Unknown doc: ${room}` } }, { status: 404 });
+    }
+    const { 0: client, 1: server } = new WebSocketPair();
+    this.ctx.acceptWebSocket(server);
+    const attachment: Attachment = { id: crypto.randomUUID(), actor, doc, state: { docs: {}, toldReadOnly: false } };
+    server.serializeAttachment(attachment);
+    const peer = new SocketPeer(server, attachment);
+    this.peers.set(server, peer);
+    if (doc) this.room.join(peer, doc);
+    return new Response(null, { status: 101, webSocket: client });
+  }
+
+  override async webSocketMessage(ws: WebSocket, data: string | ArrayBuffer): Promise<void> {
+    try {
+      if (typeof data === "string") return ws.close(CLOSE.unsupportedData, "binary frames only");
+      if (data.byteLength > MAX_FRAME_BYTES) return ws.close(CLOSE.tooLarge, "frame too large");
+      const peer = this.peerOf(ws);
+      let doc = peer.doc;
+      let payload: Uint8Array = new Uint8Array(data);
+      if (!doc) {
+        const frame = decodeFrame(payload);
+        if (!frame) return ws.close(CLOSE.invalidPayload, "malformed frame");
+        if (!isDocName(frame.doc)) return ws.close(CLOSE.unknownDoc, "unknown doc");
+        doc = frame.doc;
+        payload = frame.message;
+        if (!this.room.isJoined(peer, doc)) this.room.join(peer, doc);
+      }
+      const message = decodeMessage(payload);
+      if (!message) return ws.close(CLOSE.invalidPayload, "malformed message");
+      if (this.room.receive(peer, doc, message) === "malformed") ws.close(CLOSE.invalidPayload, "update failed to apply");
+    } catch (error) {
+      console.error("TableRoom: message failed", error);
+      ws.close(1011, "internal error");
+    }
+  }
+
+  override async webSocketClose(ws: WebSocket): Promise<void> {
+    this.drop(ws);
+  }
+
+  override async webSocketError(ws: WebSocket): Promise<void> {
+    this.drop(ws);
+  }
+
+  private drop(ws: WebSocket) {
+    const peer = this.peerOf(ws);
+    this.peers.delete(ws);
+    this.room.leave(peer);
+  }
+
+  private peerOf(ws: WebSocket): SocketPeer {
+    let peer = this.peers.get(ws);
+    if (!peer) {
+      peer = new SocketPeer(ws, ws.deserializeAttachment() as Attachment);
+      this.peers.set(ws, peer);
+    }
+    return peer;
+  }
+
+  // ── RPC for the HTTP API ───────────────────────────────────────────────────────────────
+
+  /** Creates the table's manifest; a second call changes nothing. */
+  init(input: { tableId: string; workspaceId: string; name: string; columns: ColumnDef[] }): void {
+    if (this.meta("tableId")) return;
+    this.db.insert(roomMeta).values([
+      { key: "tableId", value: input.tableId },
+      { key: "workspaceId", value: input.workspaceId },
+    ]).run();
+    this.room.write("manifest", { kind: "automation", job: "create-table" }, (m) => initManifest(m, input.name, input.columns));
+  }
+
+  describe(): Omit<TableDetail, "id"> {
+    const manifest = this.room.open("manifest");
+    const counts = this.index.countsByBlock();
+    const blocks = blocksOf(manifest).map((doc) => ({ doc, rows: counts.get(doc) ?? 0 }));
+    return {
+      name: tableName(manifest),
+      columns: columnsOf(manifest),
+      rowCount: this.index.total(),
+      docs: ["manifest", ...blocks.map((b) => b.doc)],
+      blocks,
+    };
+  }
+
+  rowCount(): number {
+    return this.index.total();
+  }
+
+  queryRows(query: RowQuery): { rows: RowRecord[]; total: number } {
+    const types = new Map(columnsOf(this.room.open("manifest")).map((c) => [c.id, c.type]));
+    return this.index.query(query, types);
+  }
+
+  rowHistory(rowId: string) {
+    return this.index.historyOf(rowId);
+  }
+
+  insertRows(rows: Record<string, CellValue>[], origin: Origin): WriteResult<string[]> {
+    const resolved = rows.map((cells) => this.resolveCells(cells));
+    const bad = resolved.find((r) => !r.ok);
+    if (bad && !bad.ok) return bad;
+    const ids: string[] = [];
+    let i = 0;
+    while (i < resolved.length) {
+      const counts = this.index.countsByBlock();
+      const block = this.room.write("manifest", origin, (m) => blockForNewRows(m, (d) => counts.get(d) ?? 0));
+      const room = BLOCK_ROWS - (counts.get(block) ?? 0);
+      const chunk = resolved.slice(i, i + Math.max(1, room));
+      this.room.write(block, origin, (b) => {
+        let pos = lastPos(b);
+        for (const r of chunk) {
+          if (!r.ok) continue;
+          const id = newRowId();
+          pos = positionAfter(pos);
+          insertRow(b, id, r.value, pos);
+          ids.push(id);
+        }
+      });
+      i += chunk.length;
+    }
+    return { ok: true, value: ids };
+  }
+
+  patchRow(rowId: string, cells: Record<string, CellValue>, origin: Origin): WriteResult<RowRecord> {
+    const block = this.index.blockOf(rowId);
+    if (!block) return { ok: false, status: 404, message: "Row not found" };
+    const resolved = this.resolveCells(cells);
+    if (!resolved.ok) return resolved;
+    this.room.write(block, origin, (b) => setCells(b, rowId, resolved.value));
+    return { ok: true, value: this.index.cellsOf([rowId])[0]! };
+  }
+
+  deleteRow(rowId: string, origin: Origin): WriteResult<null> {
+    const block = this.index.blockOf(rowId);
+    if (!block) return { ok: false, status: 404, message: "Row not found" };
+    this.room.write(block, origin, (b) => deleteRow(b, rowId));
+    return { ok: true, value: null };
+  }
+
+  /** Sends pending broadcasts and folds every loaded doc's log into its snapshot. */
+  compactNow(): void {
+    this.room.compactAll();
+  }
+
+  private resolveCells(cells: Record<string, CellValue>): WriteResult<Record<string, CellValue>> {
+    const columns = columnsOf(this.room.open("manifest"));
+    const byId = new Map(columns.map((c) => [c.id, c]));
+    const byName = new Map(columns.map((c) => [c.name.toLowerCase(), c]));
+    const out: Record<string, CellValue> = {};
+    for (const [key, value] of Object.entries(cells)) {
+      const column: ColumnDef | undefined = byId.get(key) ?? byName.get(key.toLowerCase());
+      if (!column) return { ok: false, status: 400, message: `cells.${key}: no such column` };
+      const problem = cellProblem(column.type, value);
+      if (problem) return { ok: false, status: 400, message: `cells.${column.name}: ${problem}` };
+      out[column.id] = value;
+    }
+    return { ok: true, value: out };
+  }
+
+  private meta(key: string): string | null {
+    return this.db.select().from(roomMeta).all().find((r) => r.key === key)?.value ?? null;
+  }
+}
+
+function newRowId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(12));
+  return `r${btoa(String.fromCharCode(...bytes)).replaceAll("+", "-").replaceAll("/", "_")}`;
+}
+
+type RpcMethods = "init" | "describe" | "rowCount" | "queryRows" | "rowHistory" | "insertRows" | "patchRow" | "deleteRow" | "compactNow";
+
+/**
+ * The TableRoom's RPC surface as callers see it. Derived from the class; workers-types' own stub
+ * typing gives up (`never`) on recursive JSON such as cell values, so stubs are viewed through this.
+ */
+export type TableRoomRpc = {
+  [K in RpcMethods]: (...args: Parameters<TableRoom[K]>) => Promise<ReturnType<TableRoom[K]>>;
+} & { fetch(request: Request): Promise<Response> };
+
+export function tableRoom(env: Pick<Env, "TABLE_ROOM">, tableId: string): TableRoomRpc {
+  return env.TABLE_ROOM.get(env.TABLE_ROOM.idFromName(tableId)) as unknown as TableRoomRpc;
 }

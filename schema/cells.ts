@@ -1,0 +1,54 @@
+/**
+ * What each column type accepts in a cell, checked where values enter through the API.
+ * `null` clears a cell in every type.
+ */
+import type { CellValue, ColumnType } from "./tables";
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+
+/** A reason the value does not fit the column type, or null when it fits. */
+export function cellProblem(type: ColumnType, value: CellValue): string | null {
+  if (value === null) return null;
+  switch (type) {
+    case "number":
+    case "currency":
+    case "percent":
+      return typeof value === "number" && Number.isFinite(value) ? null : "expected a number";
+    case "rating":
+      return typeof value === "number" && Number.isInteger(value) && value >= 0 && value <= 10
+        ? null
+        : "expected a whole number from 0 to 10";
+    case "checkbox":
+      return typeof value === "boolean" ? null : "expected true or false";
+    case "date":
+    case "datetime":
+      return typeof value === "string" && ISO_DATE.test(value) && !Number.isNaN(Date.parse(value))
+        ? null
+        : "expected an ISO date such as 2026-11-22 or 2026-11-22T14:30:00Z";
+    case "multiSelect":
+    case "link":
+      return Array.isArray(value) && value.every((v) => typeof v === "string") ? null : "expected a list of strings";
+    case "attachment":
+      return Array.isArray(value) ? null : "expected a list of attachments";
+    case "formula":
+    case "button":
+      return "is computed and cannot be written";
+    default:
+      return typeof value === "string" ? null : "expected text";
+  }
+}
+
+/** The lowercase text a cell sorts and searches by. */
+export function cellText(value: CellValue): string {
+  if (typeof value === "string") return value.toLowerCase();
+  if (Array.isArray(value)) return value.map((v) => (typeof v === "string" ? v : JSON.stringify(v))).join(", ").toLowerCase();
+  if (typeof value === "object" && value !== null) return JSON.stringify(value).toLowerCase();
+  return String(value);
+}
+
+/** The number a cell sorts and compares by, if it has one. */
+export function cellNumber(value: CellValue): number | null {
+  if (typeof value === "number" && Number.isFinite(value)) return value;
+  if (typeof value === "boolean") return value ? 1 : 0;
+  return null;
+}

@@ -1,0 +1,166 @@
+/**
+ * Tables over HTTP: list and create them, read their rows from the row index, and write rows
+ * through the Yjs documents (so connected clients see API writes live).
+ */
+import { eq } from "drizzle-orm";
+import type { Context } from "hono";
+import { Hono } from "hono";
+import { z } from "zod";
+import { dataTable, membership, workspace } from "../../schema/db";
+import type { Permission } from "../../schema/roles";
+import {
+  type ColumnDef,
+  CreateTable,
+  FilterOp,
+  type Origin,
+  type RowPage,
+  type RowQuery,
+  RowWrite,
+  type TableSummary,
+} from "../../schema/tables";
+import { newId } from "../auth/tokens";
+import { tableRoom, type WriteResult } from "../durable/table-room";
+import { type Access, accessTo, requireActor } from "./access";
+import type { AppEnv } from "./context";
+import { fail, readBody } from "./errors";
+
+export const MAX_PAGE = 500;
+
+/** The workspace a table request is about: the token's, `?workspace=<slug>`, or the user's only one. */
+async function workspaceFor(c: Context<AppEnv>, permission: Permission): Promise<Access> {
+  const actor = requireActor(c);
+  const db = c.get("db");
+  const slug = c.req.query("workspace") ?? c.req.header("x-rowpilot-workspace");
+  let ws: Access["workspace"] | undefined;
+  if (slug) ws = await db.query.workspace.findFirst({ where: eq(workspace.slug, slug) });
+  else if (actor.kind === "token") ws = await db.query.workspace.findFirst({ where: eq(workspace.id, actor.workspaceId) });
+  else {
+    const mine = await db.select({ ws: workspace }).from(membership).innerJoin(workspace, eq(workspace.id, membership.workspaceId)).where(eq(membership.userId, actor.userId));
+    if (mine.length !== 1) fail(400, "workspace: pass ?workspace=<slug> (you belong to several workspaces, or none)");
+    ws = mine[0]!.ws;
+  }
+  if (!ws) fail(404, "Workspace not found");
+  return accessTo(c, ws, permission);
+}
+
+/** The table named in the URL, if the actor may act on it. */
+export async function requireTable(c: Context<AppEnv>, id: string, permission: Permission) {
+  const db = c.get("db");
+  const table = await db.query.dataTable.findFirst({ where: eq(dataTable.id, id) });
+  if (!table) fail(404, "Table not found");
+  const ws = await db.query.workspace.findFirst({ where: eq(workspace.id, table.workspaceId) });
+  if (!ws) fail(404, "Table not found");
+  const access = await accessTo(c, ws, permission);
+  return { table, access, room: tableRoom(c.env, table.id) };
+}
+
+export function originOf(access: Access): Origin {
+  const { actor } = access;
+  return actor.kind === "token"
+    ? { kind: "api", userId: null, tokenId: actor.tokenId }
+    : { kind: "api", userId: actor.userId, tokenId: null };
+}
+
+function unwrap<T>(result: WriteResult<T>): T {
+  if (!result.ok) fail(result.status, result.message);
+  return result.value;
+}
+
+const SortParam = z.string().regex(/^[^:]+:(asc|desc)$/, "use <columnId>:asc or <columnId>:desc");
+
+function parseRowQuery(c: Context<AppEnv>): RowQuery {
+  const limit = Number(c.req.query("limit") ?? 100);
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE) fail(400, `limit: a whole number from 1 to ${MAX_PAGE}`);
+  const cursor = c.req.query("cursor");
+  const offset = cursor ? offsetOf(cursor) : 0;
+  if (!Number.isInteger(offset) || offset < 0) fail(400, "cursor: not a cursor this API gave out");
+  const sort = c.req.queries("sort")?.map((s) => {
+    const parsed = SortParam.safeParse(s);
+    if (!parsed.success) fail(400, `sort: ${parsed.error.issues[0]?.message}`);
+    const [columnId, direction] = s.split(":") as [string, "asc" | "desc"];
+    return { columnId, direction };
+  });
+  const filters = c.req.queries("filter")?.map((f) => {
+    const [columnId, op, ...rest] = f.split(":");
+    const parsedOp = FilterOp.safeParse(op);
+    if (!columnId || !parsedOp.success) fail(400, `filter: use <columnId>:<${FilterOp.options.join("|")}>:<value>`);
+    return { columnId, op: parsedOp.data, value: rest.join(":") };
+  });
+  return { limit, offset, sort: sort ?? [], filters: filters ?? [] };
+}
+
+function offsetOf(cursor: string): number {
+  try {
+    return Number(atob(cursor.replace(/-/g, "+").replace(/_/g, "/")));
+  } catch {
+    return Number.NaN;
+  }
+}
+
+const cursorFor = (offset: number) => btoa(String(offset)).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+
+export const tableRoutes = new Hono<AppEnv>()
+  .get("/", async (c) => {
+    const { workspace: ws } = await workspaceFor(c, "read");
+    const tables = await c.get("db").query.dataTable.findMany({ where: eq(dataTable.workspaceId, ws.id), orderBy: (t, { asc }) => [asc(t.createdAt)] });
+    const out: TableSummary[] = await Promise.all(
+      tables.map(async (t) => {
+        const detail = await tableRoom(c.env, t.id).describe();
+        return { id: t.id, name: t.name, rowCount: detail.rowCount, docs: detail.docs };
+      }),
+    );
+    return c.json(out);
+  })
+  .post("/", async (c) => {
+    const access = await workspaceFor(c, "write");
+    const body = await readBody(c, CreateTable);
+    const names = new Set<string>();
+    for (const col of body.columns) {
+      const key = col.name.toLowerCase();
+      if (names.has(key)) fail(400, `columns: "${col.name}" appears twice`);
+      names.add(key);
+    }
+    const id = `t${newId().slice(0, 15)}`;
+    const columns: ColumnDef[] = body.columns.map((col, i) => ({ id: `c${i + 1}`, name: col.name, type: col.type, options: col.options ?? {} }));
+    const actor = access.actor;
+    await c.get("db").insert(dataTable).values({
+      id,
+      workspaceId: access.workspace.id,
+      name: body.name,
+      createdBy: actor.kind === "user" ? actor.userId : null,
+      createdAt: new Date(),
+    });
+    const room = tableRoom(c.env, id);
+    await room.init({ tableId: id, workspaceId: access.workspace.id, name: body.name, columns });
+    return c.json({ id, ...(await room.describe()) }, 201);
+  })
+  .get("/:id", async (c) => {
+    const { table, room } = await requireTable(c, c.req.param("id"), "read");
+    return c.json({ id: table.id, ...(await room.describe()) });
+  })
+  .get("/:id/rows", async (c) => {
+    const query = parseRowQuery(c);
+    const { room } = await requireTable(c, c.req.param("id"), "read");
+    const { rows, total } = await room.queryRows(query);
+    const next = query.offset + rows.length;
+    const page: RowPage = { rows, total, nextCursor: next < total ? cursorFor(next) : null };
+    return c.json(page);
+  })
+  .post("/:id/rows", async (c) => {
+    const { cells } = await readBody(c, RowWrite);
+    const { room, access } = await requireTable(c, c.req.param("id"), "write");
+    const [id] = unwrap(await room.insertRows([cells], originOf(access)));
+    return c.json({ id }, 201);
+  })
+  .patch("/:id/rows/:rowId", async (c) => {
+    const { cells } = await readBody(c, RowWrite);
+    const { room, access } = await requireTable(c, c.req.param("id"), "write");
+    return c.json(unwrap(await room.patchRow(c.req.param("rowId"), cells, originOf(access))));
+  })
+  .delete("/:id/rows/:rowId", async (c) => {
+    const { room, access } = await requireTable(c, c.req.param("id"), "write");
+    unwrap(await room.deleteRow(c.req.param("rowId"), originOf(access)));
+    return c.body(null, 204);
+  });
+
+

@@ -1,0 +1,168 @@
+/**
+ * The row index of a table, kept in the room's SQLite in the same transaction as the update log:
+ * each row's block and position, each cell's JSON value with a text and a number form to sort
+ * and filter by, and the history of cell changes (the row timeline).
+ */
+import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
+import type { DrizzleSqliteDODatabase } from "drizzle-orm/durable-sqlite";
+import { cellNumber, cellText } from "../../schema/cells";
+import { cellChange, cellIndex, rowIndex } from "../../schema/room";
+import { type CellValue, NUMERIC_TYPES, type ColumnType, type RowQuery, type RowRecord } from "../../schema/tables";
+import type { DocName, RowChange } from "../../sync/layout";
+import type { ChangeBatch } from "../../sync/room";
+
+type Db = DrizzleSqliteDODatabase<Record<string, unknown>>;
+
+export class RowIndex {
+  constructor(private readonly db: Db) {}
+
+  /** Records one transaction's row changes; called inside the storage transaction. */
+  apply(batch: ChangeBatch): void {
+    const origin = JSON.stringify(batch.origin);
+    for (const change of batch.changes) this.applyOne(batch.doc, change, origin, batch.at);
+  }
+
+  private applyOne(block: DocName, change: RowChange, origin: string, at: number): void {
+    const { rowId } = change;
+    if (change.kind === "delete") {
+      this.db.delete(rowIndex).where(eq(rowIndex.rowId, rowId)).run();
+      this.db.delete(cellIndex).where(eq(cellIndex.rowId, rowId)).run();
+      this.history(rowId, null, "delete", change.old, undefined, origin, at);
+      return;
+    }
+    if (change.kind === "insert") {
+      this.db
+        .insert(rowIndex)
+        .values({ rowId, block, pos: change.pos ?? "" })
+        .onConflictDoUpdate({ target: rowIndex.rowId, set: { block, pos: change.pos ?? "" } })
+        .run();
+      this.db.delete(cellIndex).where(eq(cellIndex.rowId, rowId)).run();
+      for (const [colId, value] of Object.entries(change.cells)) this.setCell(rowId, colId, value);
+      this.history(rowId, null, "insert", undefined, change.cells, origin, at);
+      return;
+    }
+    if (change.pos !== undefined) {
+      this.db.update(rowIndex).set({ pos: change.pos ?? "" }).where(eq(rowIndex.rowId, rowId)).run();
+    }
+    for (const [colId, diff] of Object.entries(change.cells)) {
+      if (diff.new === undefined || diff.new === null) {
+        this.db.delete(cellIndex).where(and(eq(cellIndex.rowId, rowId), eq(cellIndex.colId, colId))).run();
+      } else {
+        this.setCell(rowId, colId, diff.new);
+      }
+      this.history(rowId, colId, "update", diff.old, diff.new, origin, at);
+    }
+  }
+
+  private setCell(rowId: string, colId: string, value: CellValue): void {
+    if (value === null) return;
+    const row = { value: JSON.stringify(value), text: cellText(value), num: cellNumber(value) };
+    this.db
+      .insert(cellIndex)
+      .values({ rowId, colId, ...row })
+      .onConflictDoUpdate({ target: [cellIndex.rowId, cellIndex.colId], set: row })
+      .run();
+  }
+
+  private history(rowId: string, colId: string | null, kind: "insert" | "update" | "delete", old: unknown, next: unknown, origin: string, at: number) {
+    this.db
+      .insert(cellChange)
+      .values({
+        rowId,
+        colId,
+        kind,
+        oldValue: old === undefined ? null : JSON.stringify(old),
+        newValue: next === undefined ? null : JSON.stringify(next),
+        origin,
+        at,
+      })
+      .run();
+  }
+
+  blockOf(rowId: string): DocName | null {
+    const row = this.db.select({ block: rowIndex.block }).from(rowIndex).where(eq(rowIndex.rowId, rowId)).get();
+    return (row?.block as DocName | undefined) ?? null;
+  }
+
+  countsByBlock(): Map<DocName, number> {
+    const rows = this.db
+      .select({ block: rowIndex.block, count: sql<number>`count(*)` })
+      .from(rowIndex)
+      .groupBy(rowIndex.block)
+      .all();
+    return new Map(rows.map((r) => [r.block as DocName, r.count]));
+  }
+
+  total(): number {
+    return this.db.select({ n: sql<number>`count(*)` }).from(rowIndex).get()?.n ?? 0;
+  }
+
+  /** A page of rows, sorted and filtered on the index, with every cell of each row. */
+  query(query: RowQuery, types: Map<string, ColumnType>): { rows: RowRecord[]; total: number } {
+    const joins: SQL[] = [];
+    const where: SQL[] = [];
+    const order: SQL[] = [];
+    query.filters.forEach((f, i) => {
+      const alias = sql.raw(`f${i}`);
+      joins.push(sql`LEFT JOIN cell_index ${alias} ON ${alias}.row_id = r.row_id AND ${alias}.col_id = ${f.columnId}`);
+      where.push(filterSql(alias, f.op, f.value, NUMERIC_TYPES.has(types.get(f.columnId) ?? "text")));
+    });
+    query.sort.forEach((s, i) => {
+      const alias = sql.raw(`s${i}`);
+      const field = sql.raw(NUMERIC_TYPES.has(types.get(s.columnId) ?? "text") ? "num" : "text");
+      const dir = sql.raw(s.direction === "desc" ? "DESC" : "ASC");
+      joins.push(sql`LEFT JOIN cell_index ${alias} ON ${alias}.row_id = r.row_id AND ${alias}.col_id = ${s.columnId}`);
+      order.push(sql`${alias}.${field} IS NULL, ${alias}.${field} ${dir}`);
+    });
+    order.push(sql`r.pos, r.row_id`);
+    const from = sql`FROM row_index r ${sql.join(joins, sql` `)} ${where.length ? sql`WHERE ${sql.join(where, sql` AND `)}` : sql``}`;
+    const total = this.db.get<{ n: number }>(sql`SELECT count(*) AS n ${from}`)?.n ?? 0;
+    const ids = this.db
+      .all<{ id: string }>(sql`SELECT r.row_id AS id ${from} ORDER BY ${sql.join(order, sql`, `)} LIMIT ${query.limit} OFFSET ${query.offset}`)
+      .map((r) => r.id);
+    return { rows: this.cellsOf(ids), total };
+  }
+
+  /** Rows by id, in the order given, with their cells from the index. */
+  cellsOf(ids: string[]): RowRecord[] {
+    if (!ids.length) return [];
+    const cells = this.db
+      .select({ rowId: cellIndex.rowId, colId: cellIndex.colId, value: cellIndex.value })
+      .from(cellIndex)
+      .where(inArray(cellIndex.rowId, ids))
+      .all();
+    const byRow = new Map<string, Record<string, CellValue>>(ids.map((id) => [id, {}]));
+    for (const c of cells) byRow.get(c.rowId)![c.colId] = JSON.parse(c.value) as CellValue;
+    return ids.map((id) => ({ id, cells: byRow.get(id)! }));
+  }
+
+  /** The changes recorded for a row, oldest first. */
+  historyOf(rowId: string) {
+    return this.db.select().from(cellChange).where(eq(cellChange.rowId, rowId)).orderBy(cellChange.id).all();
+  }
+}
+
+function filterSql(alias: SQL, op: RowQuery["filters"][number]["op"], value: string, numeric: boolean): SQL {
+  const field = sql`${alias}.${sql.raw(numeric ? "num" : "text")}`;
+  const v = numeric ? Number(value) : value.toLowerCase();
+  switch (op) {
+    case "empty":
+      return sql`${alias}.row_id IS NULL`;
+    case "notempty":
+      return sql`${alias}.row_id IS NOT NULL`;
+    case "eq":
+      return sql`${field} = ${v}`;
+    case "neq":
+      return sql`(${field} IS NULL OR ${field} != ${v})`;
+    case "contains":
+      return sql`${alias}.text LIKE ${`%${value.toLowerCase().replace(/[\\%_]/g, "\\$&")}%`} ESCAPE '\\'`;
+    case "gt":
+      return sql`${field} > ${v}`;
+    case "gte":
+      return sql`${field} >= ${v}`;
+    case "lt":
+      return sql`${field} < ${v}`;
+    case "lte":
+      return sql`${field} <= ${v}`;
+  }
+}

@@ -41,7 +41,11 @@ export function cellProblem(type: ColumnType, value: CellValue): string | null {
 /** The lowercase text a cell sorts and searches by. */
 export function cellText(value: CellValue): string {
   if (typeof value === "string") return value.toLowerCase();
-  if (Array.isArray(value)) return value.map((v) => (typeof v === "string" ? v : JSON.stringify(v))).join(", ").toLowerCase();
+  if (Array.isArray(value))
+    return value
+      .map((v) => (typeof v === "string" ? v : JSON.stringify(v)))
+      .join(", ")
+      .toLowerCase();
   if (typeof value === "object" && value !== null) return JSON.stringify(value).toLowerCase();
   return String(value);
 }

@@ -1,4 +1,4 @@
 /** The D1 schema: identity (better-auth) and workspaces. */
 export * from "./auth";
-export * from "./workspaces";
 export * from "./tables";
+export * from "./workspaces";

@@ -33,9 +33,14 @@ async function workspaceFor(c: Context<AppEnv>, permission: Permission): Promise
   const slug = c.req.query("workspace") ?? c.req.header("x-rowpilot-workspace");
   let ws: Access["workspace"] | undefined;
   if (slug) ws = await db.query.workspace.findFirst({ where: eq(workspace.slug, slug) });
-  else if (actor.kind === "token") ws = await db.query.workspace.findFirst({ where: eq(workspace.id, actor.workspaceId) });
+  else if (actor.kind === "token")
+    ws = await db.query.workspace.findFirst({ where: eq(workspace.id, actor.workspaceId) });
   else {
-    const mine = await db.select({ ws: workspace }).from(membership).innerJoin(workspace, eq(workspace.id, membership.workspaceId)).where(eq(membership.userId, actor.userId));
+    const mine = await db
+      .select({ ws: workspace })
+      .from(membership)
+      .innerJoin(workspace, eq(workspace.id, membership.workspaceId))
+      .where(eq(membership.userId, actor.userId));
     if (mine.length !== 1) fail(400, "workspace: pass ?workspace=<slug> (you belong to several workspaces, or none)");
     ws = mine[0]!.ws;
   }
@@ -70,7 +75,8 @@ const SortParam = z.string().regex(/^[^:]+:(asc|desc)$/, "use <columnId>:asc or 
 
 function parseRowQuery(c: Context<AppEnv>): RowQuery {
   const limit = Number(c.req.query("limit") ?? 100);
-  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE) fail(400, `limit: a whole number from 1 to ${MAX_PAGE}`);
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE)
+    fail(400, `limit: a whole number from 1 to ${MAX_PAGE}`);
   const cursor = c.req.query("cursor");
   const offset = cursor ? offsetOf(cursor) : 0;
   if (!Number.isInteger(offset) || offset < 0) fail(400, "cursor: not a cursor this API gave out");
@@ -102,7 +108,12 @@ const cursorFor = (offset: number) => btoa(String(offset)).replace(/\+/g, "-").r
 export const tableRoutes = new Hono<AppEnv>()
   .get("/", async (c) => {
     const { workspace: ws } = await workspaceFor(c, "read");
-    const tables = await c.get("db").query.dataTable.findMany({ where: eq(dataTable.workspaceId, ws.id), orderBy: (t, { asc }) => [asc(t.createdAt)] });
+    const tables = await c
+      .get("db")
+      .query.dataTable.findMany({
+        where: eq(dataTable.workspaceId, ws.id),
+        orderBy: (t, { asc }) => [asc(t.createdAt)],
+      });
     const out: TableSummary[] = await Promise.all(
       tables.map(async (t) => {
         const detail = await tableRoom(c.env, t.id).describe();
@@ -121,15 +132,23 @@ export const tableRoutes = new Hono<AppEnv>()
       names.add(key);
     }
     const id = `t${newId().slice(0, 15)}`;
-    const columns: ColumnDef[] = body.columns.map((col, i) => ({ id: `c${i + 1}`, name: col.name, type: col.type, options: col.options ?? {} }));
+    const columns: ColumnDef[] = body.columns.map((col, i) => ({
+      id: `c${i + 1}`,
+      name: col.name,
+      type: col.type,
+      options: col.options ?? {},
+    }));
     const actor = access.actor;
-    await c.get("db").insert(dataTable).values({
-      id,
-      workspaceId: access.workspace.id,
-      name: body.name,
-      createdBy: actor.kind === "user" ? actor.userId : null,
-      createdAt: new Date(),
-    });
+    await c
+      .get("db")
+      .insert(dataTable)
+      .values({
+        id,
+        workspaceId: access.workspace.id,
+        name: body.name,
+        createdBy: actor.kind === "user" ? actor.userId : null,
+        createdAt: new Date(),
+      });
     const room = tableRoom(c.env, id);
     await room.init({ tableId: id, workspaceId: access.workspace.id, name: body.name, columns });
     return c.json({ id, ...(await room.describe()) }, 201);
@@ -162,5 +181,3 @@ export const tableRoutes = new Hono<AppEnv>()
     unwrap(await room.deleteRow(c.req.param("rowId"), originOf(access)));
     return c.body(null, 204);
   });
-
-

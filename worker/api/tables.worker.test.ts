@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { call, json, memberWithRole, ownerWithWorkspace, signUp } from "../test/http";
 
-type Detail = { id: string; name: string; rowCount: number; columns: { id: string; name: string; type: string }[]; docs: string[] };
+type Detail = {
+  id: string;
+  name: string;
+  rowCount: number;
+  columns: { id: string; name: string; type: string }[];
+  docs: string[];
+};
 type Page = { rows: { id: string; cells: Record<string, unknown> }[]; total: number; nextCursor: string | null };
 
 async function tableWith(owner: { cookie: string }, slug: string) {
@@ -30,7 +36,9 @@ describe("tables API", () => {
     ]);
     expect(table.docs).toEqual(["manifest", "b0"]);
     await call(owner, "POST", `/api/tables/${table.id}/rows`, { cells: { Name: "Hill Country Ford" } });
-    const list = await json<{ id: string; rowCount: number }[]>(await call(owner, "GET", `/api/tables?workspace=${ws.slug}`));
+    const list = await json<{ id: string; rowCount: number }[]>(
+      await call(owner, "GET", `/api/tables?workspace=${ws.slug}`),
+    );
     expect(list).toEqual([{ id: table.id, name: "Dealerships", rowCount: 1, docs: ["manifest", "b0"] }]);
   });
 
@@ -38,7 +46,9 @@ describe("tables API", () => {
     const { owner, ws } = await ownerWithWorkspace();
     const t = await tableWith(owner, ws.slug);
     const [name, distance, makes, open] = t.columns.map((c) => c.id) as [string, string, string, string];
-    const created = await call(owner, "POST", `/api/tables/${t.id}/rows`, { cells: { Name: "Lone Star Honda", [distance]: 12.5, Makes: ["Honda"], Open: true } });
+    const created = await call(owner, "POST", `/api/tables/${t.id}/rows`, {
+      cells: { Name: "Lone Star Honda", [distance]: 12.5, Makes: ["Honda"], Open: true },
+    });
     expect(created.status).toBe(201);
     const { id } = await json<{ id: string }>(created);
     const patched = await json<{ cells: Record<string, unknown> }>(
@@ -73,7 +83,9 @@ describe("tables API", () => {
       "Austin Ford",
       "Elgin Toyota",
     ]);
-    const fords = await json<Page>(await call(owner, "GET", `/api/tables/${t.id}/rows?filter=${makes}:contains:ford&sort=${name}:asc`));
+    const fords = await json<Page>(
+      await call(owner, "GET", `/api/tables/${t.id}/rows?filter=${makes}:contains:ford&sort=${name}:asc`),
+    );
     expect(fords.rows.map((r) => r.cells[name])).toEqual(["Austin Ford", "Dripping Springs Ford"]);
     const near = await json<Page>(await call(owner, "GET", `/api/tables/${t.id}/rows?filter=${distance}:lte:20`));
     expect(near.total).toBe(2);
@@ -81,7 +93,9 @@ describe("tables API", () => {
     expect(noDistance.rows.map((r) => r.cells[name])).toEqual(["Elgin Toyota"]);
     const page1 = await json<Page>(await call(owner, "GET", `/api/tables/${t.id}/rows?limit=2&sort=${name}:asc`));
     expect(page1.rows.map((r) => r.cells[name])).toEqual(["Austin Ford", "Bastrop Chevrolet"]);
-    const page2 = await json<Page>(await call(owner, "GET", `/api/tables/${t.id}/rows?limit=2&sort=${name}:asc&cursor=${page1.nextCursor}`));
+    const page2 = await json<Page>(
+      await call(owner, "GET", `/api/tables/${t.id}/rows?limit=2&sort=${name}:asc&cursor=${page1.nextCursor}`),
+    );
     expect(page2.rows.map((r) => r.cells[name])).toEqual(["Cedar Park Honda", "Dripping Springs Ford"]);
     expect(page2.total).toBe(5);
   });
@@ -92,7 +106,9 @@ describe("tables API", () => {
     const rows = `/api/tables/${t.id}/rows`;
     const message = async (res: Response) => (await json<{ error: { message: string } }>(res)).error.message;
     expect(await message(await call(owner, "POST", rows, { cells: { Nope: 1 } }))).toBe("cells.Nope: no such column");
-    expect(await message(await call(owner, "POST", rows, { cells: { Distance: "far" } }))).toBe("cells.Distance: expected a number");
+    expect(await message(await call(owner, "POST", rows, { cells: { Distance: "far" } }))).toBe(
+      "cells.Distance: expected a number",
+    );
     expect(await message(await call(owner, "POST", rows, { rows: [] }))).toMatch(/^cells:/);
     expect((await call(owner, "GET", `${rows}?limit=0`)).status).toBe(400);
     expect((await call(owner, "GET", `${rows}?sort=c1`)).status).toBe(400);
@@ -100,7 +116,10 @@ describe("tables API", () => {
     expect((await call(owner, "GET", `${rows}?cursor=!!`)).status).toBe(400);
     expect((await call(owner, "PATCH", `${rows}/rnope`, { cells: {} })).status).toBe(404);
     expect((await call(owner, "GET", "/api/tables/tnope")).status).toBe(404);
-    const dup = await call(owner, "POST", `/api/tables?workspace=${ws.slug}`, { name: "X", columns: [{ name: "A" }, { name: "a" }] });
+    const dup = await call(owner, "POST", `/api/tables?workspace=${ws.slug}`, {
+      name: "X",
+      columns: [{ name: "A" }, { name: "a" }],
+    });
     expect(await message(dup)).toMatch(/appears twice/);
   });
 

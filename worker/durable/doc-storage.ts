@@ -12,7 +12,12 @@ export class SqlDocStorage implements DocStorage {
   constructor(private readonly db: DrizzleSqliteDODatabase<Record<string, unknown>>) {}
 
   load(doc: DocName) {
-    const parts = this.db.select().from(snapshotPart).where(eq(snapshotPart.doc, doc)).orderBy(asc(snapshotPart.part)).all();
+    const parts = this.db
+      .select()
+      .from(snapshotPart)
+      .where(eq(snapshotPart.doc, doc))
+      .orderBy(asc(snapshotPart.part))
+      .all();
     const updates = this.db.select().from(updateLog).where(eq(updateLog.doc, doc)).orderBy(asc(updateLog.id)).all();
     return {
       snapshot: parts.length ? concat(parts.map((p) => bytes(p.data))) : null,
@@ -21,7 +26,10 @@ export class SqlDocStorage implements DocStorage {
   }
 
   append(doc: DocName, update: Uint8Array) {
-    this.db.insert(updateLog).values({ doc, data: Buffer.from(update), bytes: update.byteLength }).run();
+    this.db
+      .insert(updateLog)
+      .values({ doc, data: Buffer.from(update), bytes: update.byteLength })
+      .run();
     const [stats] = this.db
       .select({ count: sql<number>`count(*)`, bytes: sql<number>`coalesce(sum(${updateLog.bytes}), 0)` })
       .from(updateLog)
@@ -44,7 +52,10 @@ export class SqlDocStorage implements DocStorage {
           .values({ doc, part, data: Buffer.from(merged.subarray(i, i + SNAPSHOT_PART_BYTES)) })
           .run();
       }
-      if (last?.id) tx.delete(updateLog).where(and(eq(updateLog.doc, doc), lte(updateLog.id, last.id))).run();
+      if (last?.id)
+        tx.delete(updateLog)
+          .where(and(eq(updateLog.doc, doc), lte(updateLog.id, last.id)))
+          .run();
     });
   }
 
@@ -63,7 +74,9 @@ export class SqlDocStorage implements DocStorage {
 }
 
 function bytes(data: Buffer | ArrayBuffer | Uint8Array): Uint8Array {
-  return data instanceof Uint8Array ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength) : new Uint8Array(data);
+  return data instanceof Uint8Array
+    ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
+    : new Uint8Array(data);
 }
 
 function concat(parts: Uint8Array[]): Uint8Array {

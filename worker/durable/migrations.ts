@@ -4,7 +4,11 @@
  */
 import journal from "../../schema/room-migrations/meta/_journal.json";
 
-const files = import.meta.glob<string>("../../schema/room-migrations/*.sql", { query: "?raw", import: "default", eager: true });
+const files = import.meta.glob<string>("../../schema/room-migrations/*.sql", {
+  query: "?raw",
+  import: "default",
+  eager: true,
+});
 
 function byIndex(): Record<string, string> {
   const out: Record<string, string> = {};

@@ -3,11 +3,11 @@
  * each row's block and position, each cell's JSON value with a text and a number form to sort
  * and filter by, and the history of cell changes (the row timeline).
  */
-import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { and, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { DrizzleSqliteDODatabase } from "drizzle-orm/durable-sqlite";
 import { cellNumber, cellText } from "../../schema/cells";
 import { cellChange, cellIndex, rowIndex } from "../../schema/room";
-import { type CellValue, NUMERIC_TYPES, type ColumnType, type RowQuery, type RowRecord } from "../../schema/tables";
+import { type CellValue, type ColumnType, NUMERIC_TYPES, type RowQuery, type RowRecord } from "../../schema/tables";
 import type { DocName, RowChange } from "../../sync/layout";
 import type { ChangeBatch } from "../../sync/room";
 
@@ -42,11 +42,18 @@ export class RowIndex {
       return;
     }
     if (change.pos !== undefined) {
-      this.db.update(rowIndex).set({ pos: change.pos ?? "" }).where(eq(rowIndex.rowId, rowId)).run();
+      this.db
+        .update(rowIndex)
+        .set({ pos: change.pos ?? "" })
+        .where(eq(rowIndex.rowId, rowId))
+        .run();
     }
     for (const [colId, diff] of Object.entries(change.cells)) {
       if (diff.new === undefined || diff.new === null) {
-        this.db.delete(cellIndex).where(and(eq(cellIndex.rowId, rowId), eq(cellIndex.colId, colId))).run();
+        this.db
+          .delete(cellIndex)
+          .where(and(eq(cellIndex.rowId, rowId), eq(cellIndex.colId, colId)))
+          .run();
       } else {
         this.setCell(rowId, colId, diff.new);
       }
@@ -64,7 +71,15 @@ export class RowIndex {
       .run();
   }
 
-  private history(rowId: string, colId: string | null, kind: "insert" | "update" | "delete", old: unknown, next: unknown, origin: string, at: number) {
+  private history(
+    rowId: string,
+    colId: string | null,
+    kind: "insert" | "update" | "delete",
+    old: unknown,
+    next: unknown,
+    origin: string,
+    at: number,
+  ) {
     this.db
       .insert(cellChange)
       .values({
@@ -118,7 +133,9 @@ export class RowIndex {
     const from = sql`FROM row_index r ${sql.join(joins, sql` `)} ${where.length ? sql`WHERE ${sql.join(where, sql` AND `)}` : sql``}`;
     const total = this.db.get<{ n: number }>(sql`SELECT count(*) AS n ${from}`)?.n ?? 0;
     const ids = this.db
-      .all<{ id: string }>(sql`SELECT r.row_id AS id ${from} ORDER BY ${sql.join(order, sql`, `)} LIMIT ${query.limit} OFFSET ${query.offset}`)
+      .all<{ id: string }>(
+        sql`SELECT r.row_id AS id ${from} ORDER BY ${sql.join(order, sql`, `)} LIMIT ${query.limit} OFFSET ${query.offset}`,
+      )
       .map((r) => r.id);
     return { rows: this.cellsOf(ids), total };
   }

@@ -4,10 +4,10 @@
  * the update log and row index in the object's SQLite, and RPC methods for the HTTP API.
  */
 import { DurableObject } from "cloudflare:workers";
-import { drizzle, type DrizzleSqliteDODatabase } from "drizzle-orm/durable-sqlite";
+import { type DrizzleSqliteDODatabase, drizzle } from "drizzle-orm/durable-sqlite";
 import { migrate } from "drizzle-orm/durable-sqlite/migrator";
-import { roomMeta } from "../../schema/room";
 import { cellProblem } from "../../schema/cells";
+import { roomMeta } from "../../schema/room";
 import type { CellValue, ColumnDef, Origin, RowQuery, RowRecord, TableDetail } from "../../schema/tables";
 import {
   BLOCK_ROWS,
@@ -117,7 +117,8 @@ export class TableRoom extends DurableObject<Env> {
       }
       const message = decodeMessage(payload);
       if (!message) return ws.close(CLOSE.invalidPayload, "malformed message");
-      if (this.room.receive(peer, doc, message) === "malformed") ws.close(CLOSE.invalidPayload, "update failed to apply");
+      if (this.room.receive(peer, doc, message) === "malformed")
+        ws.close(CLOSE.invalidPayload, "update failed to apply");
     } catch (error) {
       console.error("TableRoom: message failed", error);
       ws.close(1011, "internal error");
@@ -152,11 +153,16 @@ export class TableRoom extends DurableObject<Env> {
   /** Creates the table's manifest; a second call changes nothing. */
   init(input: { tableId: string; workspaceId: string; name: string; columns: ColumnDef[] }): void {
     if (this.meta("tableId")) return;
-    this.db.insert(roomMeta).values([
-      { key: "tableId", value: input.tableId },
-      { key: "workspaceId", value: input.workspaceId },
-    ]).run();
-    this.room.write("manifest", { kind: "automation", job: "create-table" }, (m) => initManifest(m, input.name, input.columns));
+    this.db
+      .insert(roomMeta)
+      .values([
+        { key: "tableId", value: input.tableId },
+        { key: "workspaceId", value: input.workspaceId },
+      ])
+      .run();
+    this.room.write("manifest", { kind: "automation", job: "create-table" }, (m) =>
+      initManifest(m, input.name, input.columns),
+    );
   }
 
   describe(): Omit<TableDetail, "id"> {
@@ -248,16 +254,33 @@ export class TableRoom extends DurableObject<Env> {
   }
 
   private meta(key: string): string | null {
-    return this.db.select().from(roomMeta).all().find((r) => r.key === key)?.value ?? null;
+    return (
+      this.db
+        .select()
+        .from(roomMeta)
+        .all()
+        .find((r) => r.key === key)?.value ?? null
+    );
   }
 }
 
 function newRowId(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(12));
-  return `r${btoa(String.fromCharCode(...bytes)).replaceAll("+", "-").replaceAll("/", "_")}`;
+  return `r${btoa(String.fromCharCode(...bytes))
+    .replaceAll("+", "-")
+    .replaceAll("/", "_")}`;
 }
 
-type RpcMethods = "init" | "describe" | "rowCount" | "queryRows" | "rowHistory" | "insertRows" | "patchRow" | "deleteRow" | "compactNow";
+type RpcMethods =
+  | "init"
+  | "describe"
+  | "rowCount"
+  | "queryRows"
+  | "rowHistory"
+  | "insertRows"
+  | "patchRow"
+  | "deleteRow"
+  | "compactNow";
 
 /**
  * The TableRoom's RPC surface as callers see it. Derived from the class; workers-types' own stub

@@ -4,14 +4,14 @@
  * TableRoom with the actor attached. Viewers connect read-only.
  */
 import { Hono } from "hono";
+import { isTableId, parseRoom } from "../../sync/layout";
 import { requireActor } from "../api/access";
 import type { AppEnv } from "../api/context";
 import { fail } from "../api/errors";
 import { requireTable } from "../api/tables";
 import { actorMiddleware } from "../auth/actor";
-import { ACTOR_HEADER } from "../durable/table-room";
 import type { SocketActor } from "../durable/socket-peer";
-import { isTableId, parseRoom } from "../../sync/layout";
+import { ACTOR_HEADER } from "../durable/table-room";
 
 export const syncRoutes = new Hono<AppEnv>().use(actorMiddleware).get("/:room", async (c) => {
   requireActor(c);

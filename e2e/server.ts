@@ -1,6 +1,6 @@
 /**
- * Global setup for browser tests: builds the app and serves it as `npm start` does (wrangler dev
- * over the build, every binding local), on a free port with its own empty state.
+ * Browser and socket tests run against the product served as `npm start` serves it (wrangler
+ * dev over the build, every binding local), on a free port with its own empty state.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -17,7 +17,7 @@ declare module "vitest" {
   }
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.listen(0, "127.0.0.1", () => {
@@ -28,42 +28,52 @@ function freePort(): Promise<number> {
   });
 }
 
-export default async function setup(project: TestProject) {
-  const state = mkdtempSync(join(tmpdir(), "rowpilot-e2e-"));
-  const port = await freePort();
-  const baseUrl = `http://localhost:${port}`;
-  await run("react-router", ["build"], { quiet: true });
+export type Served = { url: string; state: string; stop(signal?: NodeJS.Signals): Promise<void> };
+
+/** Serves the current build on `port` with `state` as its storage (a new temp folder if absent). */
+export async function serve(
+  options: { port?: number; state?: string; secrets?: Record<string, string> } = {},
+): Promise<Served> {
+  const state = options.state ?? mkdtempSync(join(tmpdir(), "rowpilot-e2e-"));
+  const port = options.port ?? (await freePort());
+  const url = `http://localhost:${port}`;
   await run("wrangler", ["d1", "migrations", "apply", "DB", "--local", "--persist-to", state, "-c", "wrangler.jsonc"], {
     quiet: true,
   });
-  const vars = {
-    ROWPILOT_ENV: "local",
-    APP_URL: baseUrl,
-    BETTER_AUTH_SECRET: randomBytes(32).toString("base64"),
-    SETTINGS_KEY: randomBytes(32).toString("base64"),
-  };
+  const vars = { ROWPILOT_ENV: "local", APP_URL: url, ...(options.secrets ?? testSecrets()) };
   const args = ["dev", "--port", String(port), "--persist-to", state, "--log-level", "error"];
   for (const [k, v] of Object.entries(vars)) args.push("--var", `${k}:${v}`);
-  const server: ChildProcess = spawn("wrangler", args, { stdio: ["ignore", "inherit", "inherit"], detached: true });
+  const child: ChildProcess = spawn("wrangler", args, { stdio: ["ignore", "inherit", "inherit"], detached: true });
+  const exited = new Promise<void>((resolve) => child.on("exit", () => resolve()));
+  const stop = async (signal: NodeJS.Signals = "SIGTERM") => {
+    if (child.exitCode === null && child.pid) {
+      try {
+        process.kill(-child.pid, signal);
+      } catch {
+        // already gone
+      }
+      await exited;
+    }
+  };
   try {
-    await waitForHttp(`${baseUrl}/sign-in`, 120_000);
+    await waitForHttp(`${url}/sign-in`, 120_000);
   } catch (error) {
-    stop(server);
+    await stop("SIGKILL");
     throw error;
   }
-  project.provide("baseUrl", baseUrl);
-  return () => {
-    stop(server);
-    rmSync(state, { recursive: true, force: true });
-  };
+  return { url, state, stop };
 }
 
-function stop(server: ChildProcess) {
-  if (server.pid) {
-    try {
-      process.kill(-server.pid, "SIGTERM");
-    } catch {
-      // already gone
-    }
-  }
+export function testSecrets(): Record<string, string> {
+  return { BETTER_AUTH_SECRET: randomBytes(32).toString("base64"), SETTINGS_KEY: randomBytes(32).toString("base64") };
+}
+
+export default async function setup(project: TestProject) {
+  await run("react-router", ["build"], { quiet: true });
+  const served = await serve();
+  project.provide("baseUrl", served.url);
+  return async () => {
+    await served.stop();
+    rmSync(served.state, { recursive: true, force: true });
+  };
 }

@@ -108,12 +108,10 @@ const cursorFor = (offset: number) => btoa(String(offset)).replace(/\+/g, "-").r
 export const tableRoutes = new Hono<AppEnv>()
   .get("/", async (c) => {
     const { workspace: ws } = await workspaceFor(c, "read");
-    const tables = await c
-      .get("db")
-      .query.dataTable.findMany({
-        where: eq(dataTable.workspaceId, ws.id),
-        orderBy: (t, { asc }) => [asc(t.createdAt)],
-      });
+    const tables = await c.get("db").query.dataTable.findMany({
+      where: eq(dataTable.workspaceId, ws.id),
+      orderBy: (t, { asc }) => [asc(t.createdAt)],
+    });
     const out: TableSummary[] = await Promise.all(
       tables.map(async (t) => {
         const detail = await tableRoom(c.env, t.id).describe();

@@ -1,0 +1,47 @@
+/** Talking to a running server over HTTP, as a person or script would: accounts, workspaces, tokens, tables. */
+export class Api {
+  private cookie = "";
+  constructor(readonly base: string) {}
+
+  async request<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
+    const res = await fetch(`${this.base}${path}`, {
+      method,
+      headers: {
+        origin: this.base,
+        cookie: this.cookie,
+        ...(body === undefined ? {} : { "content-type": "application/json" }),
+        ...headers,
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const cookies = res.headers.getSetCookie().map((c) => c.split(";")[0]!);
+    if (cookies.length) this.cookie = cookies.join("; ");
+    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
+    return (res.status === 204 ? null : await res.json()) as T;
+  }
+
+  /** A new account with a workspace, an editor token for it and a table: what the sync tests need. */
+  static async withTable(
+    base: string,
+    columns: { name: string; type?: string }[] = [{ name: "Name" }, { name: "Score", type: "number" }],
+  ) {
+    const api = new Api(base);
+    const email = `sync.${crypto.randomUUID()}@example.com`;
+    await api.request("POST", "/api/auth/sign-up/email", {
+      name: "Sync Tester",
+      email,
+      password: "a long enough password",
+    });
+    const ws = await api.request<{ slug: string }>("POST", "/api/workspaces", { name: `Sync ${Date.now()}` });
+    const { token } = await api.request<{ token: string }>("POST", `/api/workspaces/${ws.slug}/tokens`, {
+      name: "sync test",
+      role: "editor",
+    });
+    const table = await api.request<{ id: string; columns: { id: string }[] }>(
+      "POST",
+      `/api/tables?workspace=${ws.slug}`,
+      { name: "Synced", columns },
+    );
+    return { api, token, tableId: table.id, columns: table.columns.map((c) => c.id), slug: ws.slug };
+  }
+}

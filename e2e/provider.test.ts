@@ -1,0 +1,81 @@
+import { afterAll, describe, expect, inject, it } from "vitest";
+import WebSocket from "ws";
+import { insertRow, readRow, setCells } from "../sync/layout";
+import { type SyncStatus, TableSync } from "../sync/provider";
+import { Api } from "./api";
+
+const syncs: TableSync[] = [];
+afterAll(() => {
+  for (const s of syncs) s.destroy();
+});
+
+async function until(what: string, check: () => boolean, ms = 15_000) {
+  const deadline = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+function open(base: string, tableId: string, token: string) {
+  const sync = new TableSync({
+    url: `${base.replace("http", "ws")}/sync`,
+    tableId,
+    token,
+    persist: false,
+    WebSocket: WebSocket as unknown as typeof globalThis.WebSocket,
+  });
+  syncs.push(sync);
+  return sync;
+}
+
+describe("the app's table connection (one multiplexed socket)", () => {
+  const base = inject("baseUrl");
+
+  it("loads the manifest and blocks, and carries edits both ways", async () => {
+    const { token, tableId, api, columns } = await Api.withTable(base);
+    await api.request("POST", `/api/tables/${tableId}/rows`, { cells: { Name: "seeded by the API" } });
+    const a = open(base, tableId, token);
+    const b = open(base, tableId, token);
+    await Promise.all([a.whenSynced(), b.whenSynced()]);
+    expect(a.blocks()).toEqual(["b0"]);
+    expect(a.manifest.getArray("columns").length).toBe(columns.length);
+    const block = a.open("b0");
+    expect([...block.getMap("rows").keys()]).toHaveLength(1);
+    block.transact(() => insertRow(block, "rA", { c1: "from a" }, "zz"));
+    await until("b to see it", () => readRow(b.open("b0"), "rA")?.c1 === "from a");
+  });
+
+  it("reports offline with pending changes, then merges them and clears the count on reconnect", async () => {
+    const { token, tableId } = await Api.withTable(base);
+    const a = open(base, tableId, token);
+    const b = open(base, tableId, token);
+    await Promise.all([a.whenSynced(), b.whenSynced()]);
+    const seen: SyncStatus[] = [];
+    a.onStatus((s) => seen.push(s));
+    a.disconnect();
+    const block = a.open("b0");
+    block.transact(() => insertRow(block, "off1", { c1: "offline one" }, "a0"));
+    block.transact(() => setCells(block, "off1", { c2: 5 }));
+    expect(a.getStatus()).toEqual({ state: "offline", pending: 2, readOnly: false });
+    a.connect();
+    await a.whenSynced();
+    expect(a.getStatus()).toMatchObject({ state: "online", pending: 0 });
+    await until("b to get the offline edits", () => readRow(b.open("b0"), "off1")?.c2 === 5);
+    expect(seen.map((s) => s.state)).toEqual(expect.arrayContaining(["offline", "syncing", "online"]));
+  });
+
+  it("shares presence through awareness", async () => {
+    const { token, tableId } = await Api.withTable(base);
+    const a = open(base, tableId, token);
+    const b = open(base, tableId, token);
+    await Promise.all([a.whenSynced(), b.whenSynced()]);
+    a.awareness.setLocalState({ user: { name: "Ana", color: "#4f46e5" }, cell: { row: "r1", col: "c1" } });
+    await until("b to see Ana", () => [...b.awareness.getStates().values()].some((s) => s.user?.name === "Ana"));
+    a.destroy();
+    await until(
+      "Ana to leave b's view",
+      () => ![...b.awareness.getStates().values()].some((s) => s.user?.name === "Ana"),
+    );
+  });
+});

@@ -1,0 +1,208 @@
+/**
+ * The app's connection to one table: one multiplexed WebSocket for all its docs, each doc also
+ * kept in IndexedDB (y-indexeddb) so the table opens and takes edits offline, reconnection with
+ * jittered backoff, a status for the UI, and lazy opening of blocks.
+ */
+import { IndexeddbPersistence } from "y-indexeddb";
+import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from "y-protocols/awareness";
+import * as Y from "yjs";
+import { blocksOf, type DocName } from "../layout";
+import { decodeFrame, decodeMessage, encodeFrame, encodeMessage, type Message } from "../protocol";
+import { backoffDelay } from "./backoff";
+
+/** Blocks opened up front; past this many, only those a view asks for (20,000 rows at 1,000 a block). */
+export const EAGER_BLOCKS = 20;
+
+export type SyncStatus = {
+  state: "online" | "offline" | "syncing";
+  /** Local changes not yet sent to the server. */
+  pending: number;
+  /** Set when the server said this connection may not write. */
+  readOnly: boolean;
+};
+
+export type TableSyncOptions = {
+  /** e.g. `wss://app.example.com/sync`. */
+  url: string;
+  tableId: string;
+  /** An API token, for clients that have no session cookie (scripts, tests). */
+  token?: string;
+  /** Keep docs in IndexedDB (browsers); off in Node. */
+  persist?: boolean;
+  WebSocket?: typeof globalThis.WebSocket;
+};
+
+type DocEntry = { doc: Y.Doc; persistence: IndexeddbPersistence | null; synced: boolean };
+
+export class TableSync {
+  readonly manifest: Y.Doc;
+  readonly awareness: Awareness;
+  private readonly docs = new Map<DocName, DocEntry>();
+  private readonly listeners = new Set<(status: SyncStatus) => void>();
+  private socket: WebSocket | null = null;
+  private attempt = 0;
+  private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  private stopped = false;
+  private status: SyncStatus = { state: "offline", pending: 0, readOnly: false };
+
+  constructor(private readonly options: TableSyncOptions) {
+    this.manifest = this.open("manifest");
+    this.awareness = new Awareness(this.manifest);
+    this.awareness.on("update", ({ added, updated, removed }: Record<string, number[]>, origin: unknown) => {
+      if (origin === this) return;
+      const changed = [...added!, ...updated!, ...removed!];
+      this.sendTo("manifest", { type: "awareness", update: encodeAwarenessUpdate(this.awareness, changed) });
+    });
+    this.manifest.getArray("blocks").observe(() => this.openEagerBlocks());
+    this.openEagerBlocks();
+    this.connect();
+  }
+
+  /** The doc, opened (and synced) if it was not. */
+  open(name: DocName): Y.Doc {
+    const existing = this.docs.get(name);
+    if (existing) return existing.doc;
+    const doc = new Y.Doc();
+    const persistence =
+      this.options.persist === false ? null : new IndexeddbPersistence(`rowpilot:${this.options.tableId}:${name}`, doc);
+    const entry: DocEntry = { doc, persistence, synced: false };
+    this.docs.set(name, entry);
+    doc.on("update", (update: Uint8Array, origin: unknown) => {
+      if (origin === this || (persistence && origin === persistence)) return;
+      if (!this.sendTo(name, { type: "sync-update", update })) this.setStatus({ pending: this.status.pending + 1 });
+    });
+    this.subscribe(name);
+    return doc;
+  }
+
+  /** Blocks the manifest lists. */
+  blocks(): DocName[] {
+    return blocksOf(this.manifest);
+  }
+
+  getStatus(): SyncStatus {
+    return this.status;
+  }
+
+  onStatus(listener: (status: SyncStatus) => void): () => void {
+    this.listeners.add(listener);
+    listener(this.status);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Resolves once every open doc has had its first exchange with the server. */
+  whenSynced(timeoutMs = 10_000): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        off();
+        reject(new Error(`Table ${this.options.tableId} did not sync within ${timeoutMs} ms`));
+      }, timeoutMs);
+      const off = this.onStatus((s) => {
+        if (s.state === "online" && [...this.docs.values()].every((d) => d.synced)) {
+          clearTimeout(timer);
+          queueMicrotask(() => off());
+          resolve();
+        }
+      });
+    });
+  }
+
+  /** Goes offline on purpose (edits keep working and are sent on `connect`). */
+  disconnect(): void {
+    this.stopped = true;
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.socket?.close(1000, "client disconnect");
+    this.socket = null;
+    this.setStatus({ state: "offline" });
+  }
+
+  connect(): void {
+    this.stopped = false;
+    if (this.socket) return;
+    const WS = this.options.WebSocket ?? globalThis.WebSocket;
+    const query = this.options.token ? `?token=${encodeURIComponent(this.options.token)}` : "";
+    const socket = new WS(`${this.options.url}/${this.options.tableId}${query}`);
+    socket.binaryType = "arraybuffer";
+    this.socket = socket;
+    this.setStatus({ state: "syncing" });
+    socket.onopen = () => {
+      this.attempt = 0;
+      for (const name of this.docs.keys()) this.subscribe(name);
+      const local = this.awareness.getLocalState() ? [this.manifest.clientID] : [];
+      if (local.length)
+        this.sendTo("manifest", { type: "awareness", update: encodeAwarenessUpdate(this.awareness, local) });
+    };
+    socket.onmessage = (event) => this.receive(new Uint8Array(event.data as ArrayBuffer));
+    socket.onclose = () => {
+      if (this.socket !== socket) return;
+      this.socket = null;
+      for (const entry of this.docs.values()) entry.synced = false;
+      const others = [...this.awareness.getStates().keys()].filter((id) => id !== this.manifest.clientID);
+      removeAwarenessStates(this.awareness, others, this);
+      this.setStatus({ state: "offline" });
+      if (!this.stopped) this.retryTimer = setTimeout(() => this.connect(), backoffDelay(this.attempt++));
+    };
+  }
+
+  destroy(): void {
+    this.disconnect();
+    this.awareness.destroy();
+    for (const { doc, persistence } of this.docs.values()) {
+      persistence?.destroy();
+      doc.destroy();
+    }
+    this.docs.clear();
+  }
+
+  // ── internals ───────────────────────────────────────────────────────────────────────────
+
+  private openEagerBlocks(): void {
+    for (const name of this.blocks().slice(0, EAGER_BLOCKS)) this.open(name);
+  }
+
+  private subscribe(name: DocName): void {
+    const entry = this.docs.get(name);
+    if (entry) this.sendTo(name, { type: "sync-step-1", stateVector: Y.encodeStateVector(entry.doc) });
+  }
+
+  private sendTo(name: DocName, message: Message): boolean {
+    if (this.socket?.readyState !== 1) return false;
+    this.socket.send(encodeFrame(name, encodeMessage(message)));
+    return true;
+  }
+
+  private receive(frame: Uint8Array): void {
+    const decoded = decodeFrame(frame);
+    const entry = decoded && this.docs.get(decoded.doc as DocName);
+    const message = decoded && decodeMessage(decoded.message);
+    if (!decoded || !entry || !message) return;
+    const name = decoded.doc as DocName;
+    switch (message.type) {
+      case "sync-step-1":
+        // Our reply carries every local change the server lacks, offline edits included.
+        this.sendTo(name, { type: "sync-step-2", update: Y.encodeStateAsUpdate(entry.doc, message.stateVector) });
+        break;
+      case "sync-step-2":
+        Y.applyUpdate(entry.doc, message.update, this);
+        entry.synced = true;
+        if ([...this.docs.values()].every((d) => d.synced)) this.setStatus({ state: "online", pending: 0 });
+        break;
+      case "sync-update":
+        Y.applyUpdate(entry.doc, message.update, this);
+        break;
+      case "awareness":
+        applyAwarenessUpdate(this.awareness, message.update, this);
+        break;
+      case "auth":
+        if (message.denied) this.setStatus({ readOnly: true });
+        break;
+      case "query-awareness":
+        break;
+    }
+  }
+
+  private setStatus(change: Partial<SyncStatus>): void {
+    this.status = { ...this.status, ...change };
+    for (const listener of this.listeners) listener(this.status);
+  }
+}

@@ -46,7 +46,7 @@ export default defineConfig({
           name: "e2e",
           environment: "node",
           include: ["e2e/**/*.test.ts"],
-          globalSetup: ["./e2e/server.ts"],
+          globalSetup: ["./e2e/global-setup.ts"],
           fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 180_000,

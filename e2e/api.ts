@@ -20,28 +20,49 @@ export class Api {
     return (res.status === 204 ? null : await res.json()) as T;
   }
 
-  /** A new account with a workspace, an editor token for it and a table: what the sync tests need. */
+  private static accounts = new Map<string, Promise<{ api: Api; slug: string; token: string }>>();
+
+  /**
+   * One account, workspace and editor token per server and test file: sign-ups are limited to
+   * 5 a minute per address, and every test here comes from the same one.
+   */
+  static account(base: string) {
+    let account = Api.accounts.get(base);
+    if (!account) {
+      account = (async () => {
+        const api = new Api(base);
+        const email = `sync.${crypto.randomUUID()}@example.com`;
+        await api.request("POST", "/api/auth/sign-up/email", {
+          name: "Sync Tester",
+          email,
+          password: "a long enough password",
+        });
+        const ws = await api.request<{ slug: string }>("POST", "/api/workspaces", { name: `Sync ${Date.now()}` });
+        const { token } = await api.request<{ token: string }>("POST", `/api/workspaces/${ws.slug}/tokens`, {
+          name: "sync test",
+          role: "editor",
+        });
+        return { api, slug: ws.slug, token };
+      })();
+      Api.accounts.set(base, account);
+    }
+    return account;
+  }
+
+  /** A new table in the file's shared workspace, with an editor token: what the sync tests need. */
   static async withTable(
     base: string,
     columns: { name: string; type?: string }[] = [{ name: "Name" }, { name: "Score", type: "number" }],
   ) {
-    const api = new Api(base);
-    const email = `sync.${crypto.randomUUID()}@example.com`;
-    await api.request("POST", "/api/auth/sign-up/email", {
-      name: "Sync Tester",
-      email,
-      password: "a long enough password",
-    });
-    const ws = await api.request<{ slug: string }>("POST", "/api/workspaces", { name: `Sync ${Date.now()}` });
-    const { token } = await api.request<{ token: string }>("POST", `/api/workspaces/${ws.slug}/tokens`, {
-      name: "sync test",
-      role: "editor",
-    });
+    const { api, slug, token } = await Api.account(base);
     const table = await api.request<{ id: string; columns: { id: string }[] }>(
       "POST",
-      `/api/tables?workspace=${ws.slug}`,
-      { name: "Synced", columns },
+      `/api/tables?workspace=${slug}`,
+      {
+        name: "Synced",
+        columns,
+      },
     );
-    return { api, token, tableId: table.id, columns: table.columns.map((c) => c.id), slug: ws.slug };
+    return { api, token, tableId: table.id, columns: table.columns.map((c) => c.id), slug };
   }
 }

@@ -3,9 +3,9 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import WebSocket from "ws";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
+import { freePort, type Served, serve, testSecrets } from "../scripts/serve";
 import { insertRow, readRow, rowCount, setCells } from "../sync/layout";
 import { Api } from "./api";
-import { freePort, type Served, serve, testSecrets } from "./server";
 
 const WAIT_MS = 15_000;
 

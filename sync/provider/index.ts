@@ -111,8 +111,11 @@ export class TableSync {
   disconnect(): void {
     this.stopped = true;
     if (this.retryTimer) clearTimeout(this.retryTimer);
-    this.socket?.close(1000, "client disconnect");
+    const socket = this.socket;
     this.socket = null;
+    // Closing a socket that is still connecting is an error in some implementations (ws).
+    if (socket?.readyState === 0) socket.onopen = () => socket.close(1000, "client disconnect");
+    else socket?.close(1000, "client disconnect");
     this.setStatus({ state: "offline" });
   }
 

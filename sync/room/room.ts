@@ -5,7 +5,7 @@
  */
 import * as Y from "yjs";
 import type { Origin } from "../../schema/tables";
-import { type DocName, observeRows, rowCount } from "../layout";
+import { type DocName, observeRows, type RowChange, rowCount } from "../layout";
 import { decodeAwareness, encodeAwareness, encodeMessage, type Message } from "../protocol";
 import type { ChangeBatch, DocStorage, Peer } from "./types";
 
@@ -75,15 +75,18 @@ export class Room {
       if (snapshot) Y.applyUpdate(doc, snapshot, LOAD);
       for (const update of updates) Y.applyUpdate(doc, update, LOAD);
     }, LOAD);
+    const entry: Loaded = { doc, bytes: estimateBytes(doc, name), lastUsed: this.now() };
     doc.on("update", (update: Uint8Array, origin: unknown) => this.persist(name, update, origin));
     if (name !== "manifest") {
       observeRows(doc, (changes, origin) => {
-        if (origin === LOAD || !this.listeners.size) return;
+        if (origin === LOAD) return;
+        entry.bytes += bytesDelta(changes);
+        if (!this.listeners.size) return;
         const batch: ChangeBatch = { doc: name, origin: (origin as TxOrigin).origin, changes, at: this.now() };
         for (const listener of this.listeners) listener(batch);
       });
     }
-    this.docs.set(name, { doc, bytes: estimateBytes(doc, name), lastUsed: this.now() });
+    this.docs.set(name, entry);
     this.evictOverBudget(name);
     return doc;
   }
@@ -252,8 +255,7 @@ export class Room {
     const sender = (origin as TxOrigin | undefined)?.peer ?? null;
     this.queueBroadcast(name, update, sender);
     const loaded = this.docs.get(name);
-    if (loaded && name !== "manifest") {
-      loaded.bytes = estimateBytes(loaded.doc, name);
+    if (loaded) {
       loaded.lastUsed = this.now();
       this.evictOverBudget(name);
     }
@@ -322,11 +324,30 @@ export class Room {
   }
 }
 
+const BYTES_PER_ROW = 200;
+
+/** A full estimate, once per load (Y.Map's size walks its entries, so this is O(cells)). */
 function estimateBytes(doc: Y.Doc, name: DocName): number {
   if (name === "manifest") return 64 * 1024;
   let cells = 0;
   for (const row of doc.getMap<Y.Map<unknown>>("rows").values()) cells += row.size;
-  return cells * BYTES_PER_CELL + rowCount(doc) * 200;
+  return cells * BYTES_PER_CELL + rowCount(doc) * BYTES_PER_ROW;
+}
+
+/** How a transaction's row changes move the estimate. */
+function bytesDelta(changes: RowChange[]): number {
+  let delta = 0;
+  for (const c of changes) {
+    if (c.kind === "insert") delta += BYTES_PER_ROW + Object.keys(c.cells).length * BYTES_PER_CELL;
+    else if (c.kind === "delete") delta -= BYTES_PER_ROW + Object.keys(c.old).length * BYTES_PER_CELL;
+    else {
+      for (const d of Object.values(c.cells)) {
+        if (d.old === undefined && d.new !== undefined) delta += BYTES_PER_CELL;
+        else if (d.old !== undefined && d.new === undefined) delta -= BYTES_PER_CELL;
+      }
+    }
+  }
+  return delta;
 }
 
 /** Whether an update carries content the doc does not have yet (new structs beyond its state vector). */

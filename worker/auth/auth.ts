@@ -58,7 +58,8 @@ export function createAuth({ db, baseURL, secret, deliverSignInLink }: AuthConfi
     advanced: {
       // Secure cookies everywhere but plain-http localhost, where browsers would drop them.
       useSecureCookies: !local,
-      ipAddress: { ipAddressHeaders: ["cf-connecting-ip", "x-forwarded-for"] },
+      // Only Cloudflare's own header: x-forwarded-for is set by clients and would dodge the limit.
+      ipAddress: { ipAddressHeaders: ["cf-connecting-ip"] },
       defaultCookieAttributes: { httpOnly: true, sameSite: "lax" },
     },
   });

@@ -9,6 +9,9 @@ import type { DocStorage } from "../../sync/room";
 export const SNAPSHOT_PART_BYTES = 1024 * 1024;
 
 export class SqlDocStorage implements DocStorage {
+  /** Each loaded doc's log size, kept here so an append costs one INSERT, not a scan. */
+  private readonly logStats = new Map<DocName, { count: number; bytes: number }>();
+
   constructor(private readonly db: DrizzleSqliteDODatabase<Record<string, unknown>>) {}
 
   load(doc: DocName) {
@@ -19,6 +22,7 @@ export class SqlDocStorage implements DocStorage {
       .orderBy(asc(snapshotPart.part))
       .all();
     const updates = this.db.select().from(updateLog).where(eq(updateLog.doc, doc)).orderBy(asc(updateLog.id)).all();
+    this.logStats.set(doc, { count: updates.length, bytes: updates.reduce((n, u) => n + u.bytes, 0) });
     return {
       snapshot: parts.length ? concat(parts.map((p) => bytes(p.data))) : null,
       updates: updates.map((u) => bytes(u.data)),
@@ -30,12 +34,11 @@ export class SqlDocStorage implements DocStorage {
       .insert(updateLog)
       .values({ doc, data: Buffer.from(update), bytes: update.byteLength })
       .run();
-    const [stats] = this.db
-      .select({ count: sql<number>`count(*)`, bytes: sql<number>`coalesce(sum(${updateLog.bytes}), 0)` })
-      .from(updateLog)
-      .where(eq(updateLog.doc, doc))
-      .all();
-    return { count: stats?.count ?? 0, bytes: stats?.bytes ?? 0 };
+    const stats = this.logStats.get(doc) ?? { count: 0, bytes: 0 };
+    stats.count += 1;
+    stats.bytes += update.byteLength;
+    this.logStats.set(doc, stats);
+    return { ...stats };
   }
 
   compact(doc: DocName, state: Uint8Array) {
@@ -44,19 +47,20 @@ export class SqlDocStorage implements DocStorage {
       .from(updateLog)
       .where(eq(updateLog.doc, doc))
       .get();
-    const merged = state;
     this.db.transaction((tx) => {
       tx.delete(snapshotPart).where(eq(snapshotPart.doc, doc)).run();
-      for (let i = 0, part = 0; i < merged.byteLength || part === 0; i += SNAPSHOT_PART_BYTES, part++) {
+      for (let i = 0, part = 0; i < state.byteLength || part === 0; i += SNAPSHOT_PART_BYTES, part++) {
         tx.insert(snapshotPart)
-          .values({ doc, part, data: Buffer.from(merged.subarray(i, i + SNAPSHOT_PART_BYTES)) })
+          .values({ doc, part, data: Buffer.from(state.subarray(i, i + SNAPSHOT_PART_BYTES)) })
           .run();
       }
-      if (last?.id)
+      if (last?.id) {
         tx.delete(updateLog)
           .where(and(eq(updateLog.doc, doc), lte(updateLog.id, last.id)))
           .run();
+      }
     });
+    this.logStats.set(doc, { count: 0, bytes: 0 });
   }
 
   transaction<T>(fn: () => T): T {

@@ -1,21 +1,14 @@
 /**
- * Browser and socket tests run against the product served as `npm start` serves it (wrangler
- * dev over the build, every binding local), on a free port with its own empty state.
+ * The product served as `npm start` serves it (wrangler dev over the build, every binding local),
+ * on a free port with its own empty state: for browser tests, socket tests and benchmarks.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { TestProject } from "vitest/node";
-import { run, waitForHttp } from "../scripts/run";
-
-declare module "vitest" {
-  interface ProvidedContext {
-    baseUrl: string;
-  }
-}
+import { run, waitForHttp } from "./run";
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -66,14 +59,4 @@ export async function serve(
 
 export function testSecrets(): Record<string, string> {
   return { BETTER_AUTH_SECRET: randomBytes(32).toString("base64"), SETTINGS_KEY: randomBytes(32).toString("base64") };
-}
-
-export default async function setup(project: TestProject) {
-  await run("react-router", ["build"], { quiet: true });
-  const served = await serve();
-  project.provide("baseUrl", served.url);
-  return async () => {
-    await served.stop();
-    rmSync(served.state, { recursive: true, force: true });
-  };
 }

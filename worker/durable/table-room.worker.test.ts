@@ -164,6 +164,27 @@ describe("TableRoom — persistence", () => {
     b.close();
   });
 
+  it("keeps serving open sockets after hibernating, rebuilding them from their attachments", async () => {
+    const { owner, base, tableId, stub } = await setup();
+    const viewer = await memberWithRole(owner, base, "viewer");
+    const a = await connect(owner, `${tableId}:b0`);
+    const b = await connect(owner, tableId);
+    const v = await connect(viewer, `${tableId}:b0`);
+    const block = b.doc("b0");
+    a.doc().transact(() => insertRow(a.doc(), "r1", { c1: "before sleep" }, "a0"));
+    await b.until("the first edit", () => readRow(block, "r1") !== null);
+    const stepsBefore = a.received.filter((r) => r.message.type === "sync-step-1").length;
+    await evictDurableObject(stub, { webSockets: "hibernate" });
+    a.doc().transact(() => setCells(a.doc(), "r1", { c1: "after sleep" }));
+    await b.until("the edit after waking, over the mux socket", () => readRow(block, "r1")?.c1 === "after sleep");
+    await a.until("sync step 1 resent after waking", () => a.received.filter((r) => r.message.type === "sync-step-1").length > stepsBefore);
+    v.doc().transact(() => setCells(v.doc(), "r1", { c1: "viewer after sleep" }));
+    await v.until("the viewer still refused", () => v.received.some((r) => r.message.type === "auth"));
+    await new Promise((r) => setTimeout(r, 200));
+    expect(readRow(block, "r1")?.c1).toBe("after sleep");
+    for (const s of [a, b, v]) s.close();
+  });
+
   it("compacts without changing content", async () => {
     const { owner, tableId, stub } = await setup();
     const a = await connect(owner, `${tableId}:b0`);

@@ -177,7 +177,10 @@ describe("TableRoom — persistence", () => {
     await evictDurableObject(stub, { webSockets: "hibernate" });
     a.doc().transact(() => setCells(a.doc(), "r1", { c1: "after sleep" }));
     await b.until("the edit after waking, over the mux socket", () => readRow(block, "r1")?.c1 === "after sleep");
-    await a.until("sync step 1 resent after waking", () => a.received.filter((r) => r.message.type === "sync-step-1").length > stepsBefore);
+    await a.until(
+      "sync step 1 resent after waking",
+      () => a.received.filter((r) => r.message.type === "sync-step-1").length > stepsBefore,
+    );
     v.doc().transact(() => setCells(v.doc(), "r1", { c1: "viewer after sleep" }));
     await v.until("the viewer still refused", () => v.received.some((r) => r.message.type === "auth"));
     await new Promise((r) => setTimeout(r, 200));

@@ -16,5 +16,6 @@ export default [
     route("tokens", "routes/tokens.tsx"),
     route("settings", "routes/settings.tsx"),
     route("activity", "routes/activity.tsx"),
+    route("t/:tableId", "routes/table.tsx"),
   ]),
 ] satisfies RouteConfig;

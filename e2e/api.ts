@@ -3,6 +3,17 @@ export class Api {
   private cookie = "";
   constructor(readonly base: string) {}
 
+  /** The session cookies, for a browser context to sign in as this account. */
+  cookies(): { name: string; value: string; url: string }[] {
+    return this.cookie
+      .split("; ")
+      .filter(Boolean)
+      .map((pair) => {
+        const at = pair.indexOf("=");
+        return { name: pair.slice(0, at), value: pair.slice(at + 1), url: this.base };
+      });
+  }
+
   async request<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
     const res = await fetch(`${this.base}${path}`, {
       method,

@@ -1,17 +1,93 @@
-import { Table2 } from "lucide-react";
-import { useRouteLoaderData } from "react-router";
-import { Card, EmptyState, PageHeader } from "../components/ui";
+import { Plus, Table2 } from "lucide-react";
+import { Form, Link, redirect, useActionData, useLoaderData, useNavigation, useRouteLoaderData } from "react-router";
+import type { TableSummary } from "../../schema/tables";
+import { Button, Card, EmptyState, Input, Notice, PageHeader } from "../components/ui";
+import { apiGet, apiSend } from "../lib/api.server";
+import type { Route } from "./+types/workspace-home";
 import type { loader as workspaceLoader } from "./workspace";
 
-export default function WorkspaceHome() {
+export async function loader({ context, request, params }: Route.LoaderArgs) {
+  return apiGet<TableSummary[]>(context, request, `/api/tables?workspace=${encodeURIComponent(params.slug)}`);
+}
+
+/** A new table starts with the columns most lists need; more are added from the grid. */
+const STARTER_COLUMNS = [
+  { name: "Name", type: "text" },
+  { name: "Status", type: "singleSelect" },
+  { name: "Notes", type: "longText" },
+];
+
+export async function action({ context, request, params }: Route.ActionArgs) {
+  const form = await request.formData();
+  const result = await apiSend<{ id: string }>(
+    context,
+    "POST",
+    `/api/tables?workspace=${encodeURIComponent(params.slug)}`,
+    {
+      name: String(form.get("name") ?? ""),
+      columns: STARTER_COLUMNS,
+    },
+  );
+  if (!result.ok) return { error: result.error.message };
+  throw redirect(`/w/${params.slug}/t/${result.value.id}`);
+}
+
+export default function WorkspaceHome({ params }: Route.ComponentProps) {
+  const tables = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
   const data = useRouteLoaderData<typeof workspaceLoader>("routes/workspace");
+  const busy = useNavigation().state === "submitting";
+  const canCreate = data?.workspace.role !== "viewer";
   return (
     <>
-      <PageHeader title="Tables" description={`Everything ${data?.workspace.name ?? "this workspace"} works on.`} />
+      <PageHeader
+        title="Tables"
+        description={`Everything ${data?.workspace.name ?? "this workspace"} works on.`}
+        actions={
+          canCreate ? (
+            <Form method="post" className="flex gap-2">
+              <Input
+                name="name"
+                placeholder="New table name"
+                aria-label="New table name"
+                required
+                maxLength={120}
+                className="w-56"
+              />
+              <Button type="submit" variant="primary" disabled={busy}>
+                <Plus className="h-4 w-4" aria-hidden /> New table
+              </Button>
+            </Form>
+          ) : null
+        }
+      />
+      {result?.error ? (
+        <div className="mb-4">
+          <Notice tone="error">{result.error}</Notice>
+        </div>
+      ) : null}
       <Card>
-        <EmptyState icon={<Table2 className="h-8 w-8" />} title="No tables yet">
-          Tables such as Projects, Dealerships and Leads appear here once they are created in this workspace.
-        </EmptyState>
+        {tables.length === 0 ? (
+          <EmptyState icon={<Table2 className="h-8 w-8" />} title="No tables yet">
+            {canCreate ? "Name a table above to create it." : "Tables created by editors appear here."}
+          </EmptyState>
+        ) : (
+          <ul className="divide-y divide-line">
+            {tables.map((t) => (
+              <li key={t.id}>
+                <Link
+                  to={`/w/${params.slug}/t/${t.id}`}
+                  className="flex items-center justify-between py-3 hover:text-accent"
+                >
+                  <span className="flex items-center gap-2 font-medium">
+                    <Table2 className="h-4 w-4 text-muted" aria-hidden /> {t.name}
+                  </span>
+                  <span className="text-[13px] text-muted">{t.rowCount.toLocaleString()} rows</span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        )}
       </Card>
     </>
   );

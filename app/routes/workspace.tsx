@@ -1,7 +1,7 @@
 import * as Menu from "@radix-ui/react-dropdown-menu";
 import clsx from "clsx";
 import { Activity, Check, ChevronsUpDown, KeyRound, LogOut, Plus, Settings, Table2, Users } from "lucide-react";
-import { Form, Link, NavLink, Outlet, useLoaderData } from "react-router";
+import { Form, Link, NavLink, Outlet, useLoaderData, useMatches } from "react-router";
 import type { Me, WorkspaceSummary } from "../../schema/api";
 import { ThemeToggle } from "../components/theme";
 import { Logo } from "../components/ui";
@@ -31,6 +31,8 @@ const NAV = [
 export default function WorkspaceLayout() {
   const { me, workspace } = useLoaderData<typeof loader>();
   const nav = NAV.filter((item) => !item.owner || workspace.role === "owner");
+  // A table uses the whole width; settings pages read better in a column.
+  const wide = useMatches().some((m) => m.id === "routes/table");
   return (
     <div className="flex min-h-screen flex-col md:flex-row">
       <aside className="flex shrink-0 flex-col border-line bg-surface md:w-60 md:border-r">
@@ -80,8 +82,8 @@ export default function WorkspaceLayout() {
           </Form>
         </div>
       </aside>
-      <main className="min-w-0 flex-1 px-4 py-6 md:px-10 md:py-8">
-        <div className="mx-auto max-w-5xl">
+      <main className={clsx("min-w-0 flex-1", wide ? "px-3 py-3 md:px-5 md:py-4" : "px-4 py-6 md:px-10 md:py-8")}>
+        <div className={wide ? "h-full" : "mx-auto max-w-5xl"}>
           <Outlet />
         </div>
       </main>

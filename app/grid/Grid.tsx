@@ -1,0 +1,305 @@
+/**
+ * The spreadsheet grid: @tanstack/react-table for the column model, @tanstack/react-virtual for
+ * rows, the WAI-ARIA grid pattern (indices stay true under virtualization), Sheets-like keys,
+ * inline editing, and collaborators' selected cells outlined in their color.
+ * Rows are virtualized, so the grid is built of divs with ARIA roles rather than a <table>, and
+ * focus stays on the grid with `aria-activedescendant` naming the active cell.
+ */
+import {
+  columnSizingFeature,
+  FlexRender,
+  type ColumnDef as TanColumn,
+  tableFeatures,
+  useTable,
+} from "@tanstack/react-table";
+import { useVirtualizer } from "@tanstack/react-virtual";
+import clsx from "clsx";
+import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from "react";
+import type { CellValue, ColumnDef } from "../../schema/tables";
+import type { TableSync } from "../../sync/provider";
+import { CellDisplay } from "./cell-display";
+import { type Cell, moveActive } from "./navigation";
+import { inputText, parseInput } from "./parse";
+import { type GridRow, writeCell } from "./use-table";
+
+export const ROW_HEIGHT = 32;
+const features = tableFeatures({ columnSizingFeature });
+const NUMBER_COL = 56;
+
+export type Peer = { clientId: number; name: string; color: string; rowId: string | null; colId: string | null };
+
+type Props = {
+  sync: TableSync;
+  columns: ColumnDef[];
+  rows: GridRow[];
+  readOnly: boolean;
+  peers: Peer[];
+  onActiveChange?: (row: GridRow | null, column: ColumnDef | null) => void;
+};
+
+export function Grid({ sync, columns, rows, readOnly, peers, onActiveChange }: Props) {
+  const scroller = useRef<HTMLDivElement>(null);
+  const [active, setActive] = useState<Cell>({ row: 0, col: 0 });
+  const [editing, setEditing] = useState<{ text: string; error: string | null } | null>(null);
+
+  const tanColumns = useMemo<TanColumn<typeof features, GridRow>[]>(
+    () =>
+      columns.map((c) => ({
+        id: c.id,
+        header: c.name,
+        size: typeof c.options.width === "number" ? c.options.width : c.type === "longText" ? 280 : 180,
+        accessorFn: (row) => row.cells[c.id],
+      })),
+    [columns],
+  );
+  const table = useTable({ features, data: rows, columns: tanColumns, getRowId: (r) => r.id });
+  const headers = table.getHeaderGroups()[0]?.headers ?? [];
+
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+  });
+
+  const activeRow = rows[Math.min(active.row, rows.length - 1)];
+  const activeColumn = columns[Math.min(active.col, columns.length - 1)];
+  useEffect(() => onActiveChange?.(activeRow ?? null, activeColumn ?? null), [activeRow, activeColumn, onActiveChange]);
+
+  const focusGrid = () => scroller.current?.focus({ preventScroll: true });
+  const go = (next: Cell) => {
+    setActive(next);
+    virtualizer.scrollToIndex(next.row, { align: "auto" });
+  };
+
+  const commit = (text: string): boolean => {
+    if (!activeRow || !activeColumn) return true;
+    const parsed = parseInput(activeColumn.type, text);
+    if (!parsed.ok) {
+      setEditing({ text, error: parsed.error });
+      return false;
+    }
+    writeCell(sync, activeRow, activeColumn.id, parsed.value);
+    setEditing(null);
+    return true;
+  };
+
+  const startEditing = (initial?: string) => {
+    if (readOnly || !activeRow || !activeColumn || activeColumn.type === "formula" || activeColumn.type === "button")
+      return;
+    if (activeColumn.type === "checkbox") {
+      writeCell(sync, activeRow, activeColumn.id, activeRow.cells[activeColumn.id] !== true);
+      return;
+    }
+    setEditing({ text: initial ?? inputText(activeRow.cells[activeColumn.id]), error: null });
+  };
+
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (editing) return;
+    const pageRows = Math.max(1, Math.floor((scroller.current?.clientHeight ?? 400) / ROW_HEIGHT) - 1);
+    const next = moveActive(
+      active,
+      { key: e.key, ctrl: e.ctrlKey || e.metaKey, shift: e.shiftKey },
+      rows.length,
+      columns.length,
+      pageRows,
+    );
+    if (next) {
+      e.preventDefault();
+      go(next);
+      return;
+    }
+    if (e.key === "Enter" || e.key === "F2") {
+      e.preventDefault();
+      startEditing();
+    } else if (e.key === " " && activeColumn?.type === "checkbox") {
+      e.preventDefault();
+      startEditing();
+    } else if ((e.key === "Delete" || e.key === "Backspace") && !readOnly && activeRow && activeColumn) {
+      e.preventDefault();
+      writeCell(sync, activeRow, activeColumn.id, null);
+    } else if (e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey) {
+      e.preventDefault();
+      startEditing(e.key);
+    }
+  };
+
+  const peerAt = (rowId: string, colId: string) => peers.find((p) => p.rowId === rowId && p.colId === colId);
+  const totalWidth = NUMBER_COL + headers.reduce((n, h) => n + h.getSize(), 0);
+
+  return (
+    <div
+      ref={scroller}
+      role="grid"
+      aria-label="Table rows"
+      aria-rowcount={rows.length + 1}
+      aria-colcount={columns.length}
+      aria-readonly={readOnly || undefined}
+      aria-activedescendant={activeRow ? cellId(activeRow.id, active.col) : undefined}
+      tabIndex={0}
+      onKeyDown={onKeyDown}
+      className="relative h-full overflow-auto rounded-lg border border-line bg-surface text-[13px] outline-none focus-visible:ring-2 focus-visible:ring-accent/40"
+    >
+      <div style={{ width: totalWidth, height: (rows.length + 1) * ROW_HEIGHT }} className="relative">
+        <div
+          role="row"
+          aria-rowindex={1}
+          className="sticky top-0 z-20 flex border-b border-line bg-surface-2"
+          style={{ height: ROW_HEIGHT }}
+        >
+          <div
+            className="sticky left-0 z-10 shrink-0 border-r border-line bg-surface-2"
+            style={{ width: NUMBER_COL }}
+          />
+          {headers.map((h, i) => (
+            <div
+              key={h.id}
+              role="columnheader"
+              aria-colindex={i + 1}
+              className="flex shrink-0 items-center truncate border-r border-line px-2 font-medium text-muted"
+              style={{ width: h.getSize() }}
+            >
+              <FlexRender header={h} />
+            </div>
+          ))}
+        </div>
+        {virtualizer.getVirtualItems().map((item) => {
+          const row = rows[item.index]!;
+          return (
+            <div
+              key={row.id}
+              role="row"
+              aria-rowindex={item.index + 2}
+              className="absolute left-0 flex border-b border-line hover:bg-surface-2/60"
+              style={{ top: (item.index + 1) * ROW_HEIGHT, height: ROW_HEIGHT, width: totalWidth }}
+            >
+              <div
+                className="sticky left-0 z-10 flex shrink-0 items-center justify-end border-r border-line bg-surface pr-2 text-xs text-muted tabular-nums"
+                style={{ width: NUMBER_COL }}
+              >
+                {item.index + 1}
+              </div>
+              {columns.map((column, colIndex) => {
+                const isActive = item.index === active.row && colIndex === active.col;
+                const peer = peerAt(row.id, column.id);
+                return (
+                  <div
+                    key={column.id}
+                    role="gridcell"
+                    id={cellId(row.id, colIndex)}
+                    aria-colindex={colIndex + 1}
+                    aria-selected={isActive}
+                    className={clsx(
+                      "relative flex shrink-0 items-center overflow-hidden whitespace-nowrap border-r border-line px-2",
+                      isActive && "z-[1] outline outline-2 -outline-offset-2 outline-accent",
+                    )}
+                    style={{
+                      width: headers[colIndex]?.getSize(),
+                      ...(peer && !isActive ? { boxShadow: `inset 0 0 0 2px ${peer.color}` } : {}),
+                    }}
+                    onMouseDown={() => {
+                      if (editing && !commit(editing.text)) return;
+                      setActive({ row: item.index, col: colIndex });
+                    }}
+                    onDoubleClick={() => startEditing()}
+                  >
+                    {isActive && editing ? (
+                      <CellEditor
+                        text={editing.text}
+                        error={editing.error}
+                        onChange={(text) => setEditing({ text, error: null })}
+                        onCommit={(text, move) => {
+                          if (!commit(text)) return;
+                          focusGrid();
+                          if (move)
+                            go(
+                              moveActive(
+                                active,
+                                { key: move, ctrl: false, shift: false },
+                                rows.length,
+                                columns.length,
+                                1,
+                              ) ?? active,
+                            );
+                        }}
+                        onCancel={() => {
+                          setEditing(null);
+                          focusGrid();
+                        }}
+                      />
+                    ) : (
+                      <CellDisplay column={column} value={row.cells[column.id] as CellValue | undefined} />
+                    )}
+                    {peer ? (
+                      <span
+                        className="absolute -top-0 right-0 z-[2] rounded-bl px-1 text-[10px] leading-4 text-white"
+                        style={{ background: peer.color }}
+                      >
+                        {peer.name}
+                      </span>
+                    ) : null}
+                  </div>
+                );
+              })}
+            </div>
+          );
+        })}
+      </div>
+    </div>
+  );
+}
+
+const cellId = (rowId: string, col: number) => `cell-${rowId}-${col}`;
+
+function CellEditor({
+  text,
+  error,
+  onChange,
+  onCommit,
+  onCancel,
+}: {
+  text: string;
+  error: string | null;
+  onChange: (text: string) => void;
+  onCommit: (text: string, move: "ArrowDown" | "Tab" | null) => void;
+  onCancel: () => void;
+}) {
+  // A key that ends editing also moves focus away; the blur that follows must not commit again.
+  const handled = useRef(false);
+  return (
+    <>
+      <input
+        autoFocus
+        aria-label="Edit cell"
+        aria-invalid={Boolean(error)}
+        value={text}
+        onChange={(e) => onChange(e.target.value)}
+        onKeyDown={(e) => {
+          e.stopPropagation();
+          if (e.key === "Enter" || e.key === "Tab") {
+            e.preventDefault();
+            handled.current = true;
+            onCommit(text, e.key === "Enter" ? "ArrowDown" : "Tab");
+            handled.current = false;
+          } else if (e.key === "Escape") {
+            e.preventDefault();
+            handled.current = true;
+            onCancel();
+          }
+        }}
+        onBlur={() => {
+          if (!handled.current) onCommit(text, null);
+        }}
+        className="absolute inset-0 z-[3] w-full bg-surface px-2 outline outline-2 -outline-offset-2 outline-accent"
+      />
+      {error ? (
+        <span
+          role="alert"
+          className="absolute top-full left-0 z-30 mt-0.5 rounded bg-danger px-1.5 py-0.5 text-xs text-white"
+        >
+          {error}
+        </span>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,99 @@
+/** How each column type shows its value in a cell. */
+import { Check, Star } from "lucide-react";
+import type { CellValue, ColumnDef } from "../../schema/tables";
+
+const CHIP_COLORS = ["#dbeafe", "#dcfce7", "#fef3c7", "#fce7f3", "#e0e7ff", "#ccfbf1", "#fee2e2", "#f3e8ff"];
+
+function chipColor(text: string): string {
+  let h = 0;
+  for (const ch of text) h = (h * 31 + ch.charCodeAt(0)) >>> 0;
+  return CHIP_COLORS[h % CHIP_COLORS.length]!;
+}
+
+function Chip({ text }: { text: string }) {
+  return (
+    <span
+      className="inline-block rounded px-1.5 text-xs leading-5 text-zinc-800"
+      style={{ background: chipColor(text) }}
+    >
+      {text}
+    </span>
+  );
+}
+
+const numberFormat = new Intl.NumberFormat("en-US", { maximumFractionDigits: 4 });
+
+export function CellDisplay({ column, value }: { column: ColumnDef; value: CellValue | undefined }) {
+  if (value === null || value === undefined || value === "") return null;
+  switch (column.type) {
+    case "number":
+      return (
+        <span className="block text-right tabular-nums">
+          {typeof value === "number" ? numberFormat.format(value) : String(value)}
+        </span>
+      );
+    case "currency": {
+      const currency = typeof column.options.currency === "string" ? column.options.currency : "USD";
+      const text =
+        typeof value === "number"
+          ? new Intl.NumberFormat("en-US", { style: "currency", currency }).format(value)
+          : String(value);
+      return <span className="block text-right tabular-nums">{text}</span>;
+    }
+    case "percent":
+      return (
+        <span className="block text-right tabular-nums">
+          {typeof value === "number" ? `${numberFormat.format(value * 100)}%` : String(value)}
+        </span>
+      );
+    case "checkbox":
+      return value === true ? (
+        <span
+          className="grid h-4 w-4 place-items-center rounded bg-accent text-accent-fg"
+          role="img"
+          aria-label="checked"
+        >
+          <Check className="h-3 w-3" />
+        </span>
+      ) : null;
+    case "rating":
+      return (
+        <span className="flex text-amber-500" role="img" aria-label={`${value} stars`}>
+          {Array.from({ length: Number(value) || 0 }, (_, i) => `star-${i}`).map((key) => (
+            <Star key={key} className="h-3.5 w-3.5 fill-current" />
+          ))}
+        </span>
+      );
+    case "singleSelect":
+    case "status":
+      return <Chip text={String(value)} />;
+    case "multiSelect":
+      return (
+        <span className="flex gap-1 overflow-hidden">
+          {(Array.isArray(value) ? value : [value]).map((v) => (
+            <Chip key={String(v)} text={String(v)} />
+          ))}
+        </span>
+      );
+    case "url":
+      return (
+        <a
+          href={String(value)}
+          target="_blank"
+          rel="noreferrer noopener"
+          className="text-accent underline"
+          onClick={(e) => e.stopPropagation()}
+        >
+          {String(value)}
+        </a>
+      );
+    case "email":
+      return (
+        <a href={`mailto:${String(value)}`} className="text-accent underline">
+          {String(value)}
+        </a>
+      );
+    default:
+      return <span className="truncate">{typeof value === "object" ? JSON.stringify(value) : String(value)}</span>;
+  }
+}

@@ -1,0 +1,127 @@
+/**
+ * The grid's view of a table: its columns and rows (in position order) from the synced docs,
+ * re-read when a doc changes (at most once a frame), plus writes that go through the docs.
+ */
+import { useEffect, useMemo, useState } from "react";
+import type * as Y from "yjs";
+import type { CellValue, ColumnDef } from "../../schema/tables";
+import {
+  blockForNewRows,
+  columnsOf,
+  type DocName,
+  insertRow,
+  lastPos,
+  POS_KEY,
+  positionAfter,
+  rowCount,
+  setCells,
+  tableName,
+} from "../../sync/layout";
+import { type SyncStatus, TableSync } from "../../sync/provider";
+
+export type GridRow = { id: string; block: DocName; pos: string; cells: Record<string, CellValue> };
+export type TableView = { name: string; columns: ColumnDef[]; rows: GridRow[] };
+
+/** Opens the table's sync connection in the browser for as long as the component lives. */
+export function useTableSync(tableId: string) {
+  const [sync, setSync] = useState<TableSync | null>(null);
+  const [status, setStatus] = useState<SyncStatus>({ state: "offline", pending: 0, readOnly: false });
+  useEffect(() => {
+    const protocol = location.protocol === "https:" ? "wss" : "ws";
+    const next = new TableSync({ url: `${protocol}://${location.host}/sync`, tableId });
+    setSync(next);
+    const off = next.onStatus(setStatus);
+    return () => {
+      off();
+      next.destroy();
+    };
+  }, [tableId]);
+  return { sync, status };
+}
+
+function readBlock(doc: Y.Doc, block: DocName): GridRow[] {
+  const out: GridRow[] = [];
+  for (const [id, row] of doc.getMap<Y.Map<unknown>>("rows")) {
+    const cells: Record<string, CellValue> = {};
+    let pos = "";
+    for (const [key, value] of row) {
+      if (key === POS_KEY) pos = String(value);
+      else cells[key] = value as CellValue;
+    }
+    out.push({ id, block, pos, cells });
+  }
+  return out;
+}
+
+/** Columns and rows, kept current with the docs. */
+export function useTableView(sync: TableSync | null): TableView {
+  const [version, setVersion] = useState(0);
+  const cache = useMemo(() => new Map<DocName, GridRow[]>(), []);
+  useEffect(() => {
+    if (!sync) return;
+    let frame = 0;
+    const bump = () => {
+      if (frame) return;
+      frame = requestAnimationFrame(() => {
+        frame = 0;
+        setVersion((v) => v + 1);
+      });
+    };
+    const watched = new Map<DocName, () => void>();
+    const watch = () => {
+      for (const block of sync.blocks()) {
+        if (watched.has(block)) continue;
+        const doc = sync.open(block);
+        const onUpdate = () => {
+          cache.delete(block);
+          bump();
+        };
+        doc.on("update", onUpdate);
+        watched.set(block, () => doc.off("update", onUpdate));
+      }
+      bump();
+    };
+    sync.manifest.on("update", watch);
+    watch();
+    return () => {
+      sync.manifest.off("update", watch);
+      for (const off of watched.values()) off();
+      if (frame) cancelAnimationFrame(frame);
+    };
+  }, [sync, cache]);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `version` is the signal that the docs changed
+  return useMemo(() => {
+    if (!sync) return { name: "", columns: [], rows: [] };
+    const rows: GridRow[] = [];
+    for (const block of sync.blocks()) {
+      let blockRows = cache.get(block);
+      if (!blockRows) {
+        blockRows = readBlock(sync.open(block), block);
+        cache.set(block, blockRows);
+      }
+      rows.push(...blockRows);
+    }
+    rows.sort((a, b) => (a.pos < b.pos ? -1 : a.pos > b.pos ? 1 : a.id < b.id ? -1 : 1));
+    return { name: tableName(sync.manifest), columns: columnsOf(sync.manifest), rows };
+  }, [sync, version, cache]);
+}
+
+/** Writes one cell (null clears it). */
+export function writeCell(sync: TableSync, row: GridRow, columnId: string, value: CellValue): void {
+  const doc = sync.open(row.block);
+  doc.transact(() => setCells(doc, row.id, { [columnId]: value }));
+}
+
+/** Adds an empty row at the end of the table; returns its id. */
+export function addRow(sync: TableSync, cells: Record<string, CellValue> = {}): string {
+  const block = blockForNewRows(sync.manifest, (name) => rowCount(sync.open(name)));
+  const doc = sync.open(block);
+  const id = `r${crypto.randomUUID().replaceAll("-", "").slice(0, 16)}`;
+  const last = sync
+    .blocks()
+    .map((b) => lastPos(sync.open(b)))
+    .reduce<string | null>((max, p) => (p && (!max || p > max) ? p : max), null);
+  doc.transact(() => insertRow(doc, id, cells, positionAfter(last)));
+  return id;
+}

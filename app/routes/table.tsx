@@ -1,0 +1,107 @@
+import { CloudOff, Plus, RefreshCw, Wifi } from "lucide-react";
+import { useCallback, useMemo } from "react";
+import { Link, useLoaderData, useRouteLoaderData } from "react-router";
+import type { ColumnDef, TableDetail } from "../../schema/tables";
+import { Badge, Button } from "../components/ui";
+import { Grid } from "../grid/Grid";
+import { usePresence } from "../grid/use-presence";
+import { addRow, type GridRow, useTableSync, useTableView } from "../grid/use-table";
+import { apiGet } from "../lib/api.server";
+import type { Route } from "./+types/table";
+import type { loader as workspaceLoader } from "./workspace";
+
+export async function loader({ context, request, params }: Route.LoaderArgs) {
+  return apiGet<TableDetail>(context, request, `/api/tables/${encodeURIComponent(params.tableId)}`);
+}
+
+export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData?.name ?? "Table"} · Rowpilot` }];
+
+export default function TablePage({ params }: Route.ComponentProps) {
+  const detail = useLoaderData<typeof loader>();
+  const ws = useRouteLoaderData<typeof workspaceLoader>("routes/workspace");
+  const me = useMemo(() => ({ id: ws?.me.user.id ?? "anonymous", name: ws?.me.user.name ?? "Someone" }), [ws]);
+  const { sync, status } = useTableSync(detail.id);
+  const view = useTableView(sync);
+  const { peers, select } = usePresence(sync, me);
+  const readOnly = ws?.workspace.role === "viewer" || status.readOnly;
+  const columns = view.columns.length ? view.columns : detail.columns;
+  const onActive = useCallback(
+    (row: GridRow | null, column: ColumnDef | null) => select(row?.id ?? null, column?.id ?? null),
+    [select],
+  );
+
+  return (
+    <div className="flex h-[calc(100vh-7rem)] flex-col gap-3 md:h-[calc(100vh-4rem)]">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <div className="flex items-center gap-3">
+          <Link to={`/w/${params.slug}`} className="text-[13px] text-muted hover:text-fg">
+            Tables
+          </Link>
+          <span className="text-muted">/</span>
+          <h1 className="text-lg font-semibold tracking-tight">{view.name || detail.name}</h1>
+          <span className="text-[13px] text-muted">
+            {(sync ? view.rows.length : detail.rowCount).toLocaleString()} rows
+          </span>
+        </div>
+        <div className="flex items-center gap-2">
+          <ul className="flex -space-x-1.5" aria-label="People on this table">
+            {peers.map((p) => (
+              <li
+                key={p.clientId}
+                title={p.name}
+                className="grid h-7 w-7 place-items-center rounded-full border-2 border-surface text-[11px] font-semibold text-white"
+                style={{ background: p.color }}
+              >
+                {p.name.slice(0, 1).toUpperCase()}
+              </li>
+            ))}
+          </ul>
+          <SyncBadge state={status.state} pending={status.pending} />
+          {readOnly ? <Badge>Read only</Badge> : null}
+          <Button variant="primary" disabled={!sync || readOnly} onClick={() => sync && addRow(sync)}>
+            <Plus className="h-4 w-4" aria-hidden /> Add row
+          </Button>
+        </div>
+      </div>
+      <div className="min-h-0 flex-1">
+        {sync ? (
+          <Grid
+            sync={sync}
+            columns={columns}
+            rows={view.rows}
+            readOnly={readOnly}
+            peers={peers}
+            onActiveChange={onActive}
+          />
+        ) : (
+          <div className="grid h-full place-items-center rounded-lg border border-line bg-surface text-muted">
+            Opening table…
+          </div>
+        )}
+      </div>
+    </div>
+  );
+}
+
+function SyncBadge({ state, pending }: { state: "online" | "offline" | "syncing"; pending: number }) {
+  if (state === "online") {
+    return (
+      <span role="status" className="flex items-center gap-1 text-xs text-success">
+        <Wifi className="h-3.5 w-3.5" aria-hidden /> Saved
+      </span>
+    );
+  }
+  if (state === "syncing") {
+    return (
+      <span role="status" className="flex items-center gap-1 text-xs text-muted">
+        <RefreshCw className="h-3.5 w-3.5 animate-spin" aria-hidden /> Syncing
+      </span>
+    );
+  }
+  return (
+    <span role="status" className="flex items-center gap-1 rounded bg-danger-soft px-1.5 py-0.5 text-xs text-danger">
+      <CloudOff className="h-3.5 w-3.5" aria-hidden /> Offline
+      {pending ? ` · ${pending} ${pending === 1 ? "change" : "changes"} waiting` : ""}
+    </span>
+  );
+}

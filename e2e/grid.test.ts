@@ -1,0 +1,83 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { Api } from "./api";
+import { launchBrowser } from "./browser";
+
+const base = inject("baseUrl");
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function openTable(api: Api, path: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  context.setDefaultTimeout(15_000);
+  await context.addCookies(api.cookies());
+  const page = await context.newPage();
+  await page.goto(`${base}${path}`);
+  await page.getByRole("grid").waitFor();
+  await page.getByText("Saved").waitFor();
+  return page;
+}
+
+const cellText = (page: Page, row: number, col: number) =>
+  page.locator(`[role=row][aria-rowindex="${row + 1}"] [role=gridcell][aria-colindex="${col}"]`).textContent();
+
+describe("the grid in two browsers", () => {
+  it("shows one person's edits and presence to the other, with Sheets-like keys", async () => {
+    const { api, slug, tableId } = await Api.withTable(base);
+    const path = `/w/${slug}/t/${tableId}`;
+    const a = await openTable(api, path);
+    const b = await openTable(api, path);
+
+    await a.getByRole("button", { name: "Add row" }).click();
+    await a.getByRole("button", { name: "Add row" }).click();
+    await a.getByRole("grid").focus();
+    await a.keyboard.type("Lone Star Honda");
+    await a.keyboard.press("Tab");
+    await a.keyboard.type("1,250");
+    await a.keyboard.press("Enter");
+    await b.getByText("Lone Star Honda").waitFor();
+    await expect.poll(() => cellText(b, 1, 2)).toBe("1,250");
+
+    await a.keyboard.type("lots");
+    await a.keyboard.press("Enter");
+    await a.getByRole("alert").filter({ hasText: "Enter a number" }).waitFor();
+    await a.keyboard.press("Escape");
+    expect(await cellText(a, 2, 2)).toBe("");
+
+    await a.keyboard.press("Control+Home");
+    await a.keyboard.press("Delete");
+    await expect.poll(() => b.getByText("Lone Star Honda").count()).toBe(0);
+
+    await b.getByRole("grid").focus();
+    await b.keyboard.press("ArrowDown");
+    const people = a.getByRole("list", { name: "People on this table" }).getByRole("listitem");
+    await expect.poll(() => people.count()).toBe(1);
+    await a.locator("[role=gridcell]").filter({ hasText: "Sync Tester" }).waitFor();
+  });
+
+  it("keeps ARIA row and column indices true after scrolling a long table", async () => {
+    const { api, slug, tableId } = await Api.withTable(base);
+    for (let i = 0; i < 120; i++) {
+      await api.request("POST", `/api/tables/${tableId}/rows`, { cells: { Name: `Dealer ${i + 1}`, Score: i } });
+    }
+    const page = await openTable(api, `/w/${slug}/t/${tableId}`);
+    const grid = page.getByRole("grid");
+    expect(await grid.getAttribute("aria-rowcount")).toBe("121");
+    expect(await grid.getAttribute("aria-colcount")).toBe("2");
+    expect(await page.getByRole("columnheader").allTextContents()).toEqual(["Name", "Score"]);
+    await grid.focus();
+    await page.keyboard.press("Control+End");
+    const active = page.locator(`#${await grid.getAttribute("aria-activedescendant")}`);
+    await expect.poll(() => active.textContent()).toBe("119");
+    const lastRow = page.locator("[role=row]").filter({ has: page.getByText("Dealer 120", { exact: true }) });
+    expect(await lastRow.getAttribute("aria-rowindex")).toBe("121");
+    expect(await active.getAttribute("aria-colindex")).toBe("2");
+    expect(await page.locator("[role=row]").count()).toBeLessThan(80);
+  });
+});

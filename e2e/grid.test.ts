@@ -80,4 +80,43 @@ describe("the grid in two browsers", () => {
     expect(await active.getAttribute("aria-colindex")).toBe("2");
     expect(await page.locator("[role=row]").count()).toBeLessThan(80);
   });
+
+  it("pastes a 3×3 TSV range, adding rows past the end, copies it back, and undoes my edits", async () => {
+    const { api, slug, tableId } = await Api.withTable(base, [
+      { name: "Dealer" },
+      { name: "Make" },
+      { name: "Miles", type: "number" },
+    ]);
+    await api.request("POST", `/api/tables/${tableId}/rows`, { cells: { Dealer: "keep me" } });
+    const page = await openTable(api, `/w/${slug}/t/${tableId}`);
+    const grid = page.getByRole("grid");
+    await grid.focus();
+    const tsv = 'Austin Ford\tFord\t5\r\nLone Star Honda\tHonda\t12\r\n"Cedar Park\nToyota"\tToyota\t18\r\n';
+    await grid.evaluate((el, text) => {
+      const data = new DataTransfer();
+      data.setData("text/plain", text);
+      el.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true }));
+    }, tsv);
+    await expect.poll(() => grid.getAttribute("aria-rowcount")).toBe("4");
+    await expect.poll(() => cellText(page, 3, 1)).toBe("Cedar Park\nToyota");
+    expect(await cellText(page, 2, 3)).toBe("12");
+    const rows = await api.request<{ total: number }>("GET", `/api/tables/${tableId}/rows`);
+    expect(rows.total).toBe(3);
+
+    await page.keyboard.press("Shift+ArrowDown");
+    await page.keyboard.press("Shift+ArrowRight");
+    const copied = await grid.evaluate((el) => {
+      const data = new DataTransfer();
+      el.dispatchEvent(new ClipboardEvent("copy", { clipboardData: data, bubbles: true }));
+      return data.getData("text/plain");
+    });
+    expect(copied).toBe("Austin Ford\tFord\r\nLone Star Honda\tHonda");
+
+    await page.keyboard.press("Control+z");
+    await expect.poll(() => grid.getAttribute("aria-rowcount")).toBe("2");
+    expect(await cellText(page, 1, 1)).toBe("keep me");
+    await page.keyboard.press("Control+Shift+z");
+    await expect.poll(() => grid.getAttribute("aria-rowcount")).toBe("4");
+    expect(await cellText(page, 1, 1)).toBe("Austin Ford");
+  });
 });

@@ -14,13 +14,15 @@ import {
 } from "@tanstack/react-table";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import clsx from "clsx";
-import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from "react";
+import { type ClipboardEvent, type KeyboardEvent, useEffect, useMemo, useRef, useState } from "react";
 import type { CellValue, ColumnDef } from "../../schema/tables";
 import type { TableSync } from "../../sync/provider";
 import { CellDisplay } from "./cell-display";
+import { fromTsv, toTsv } from "./clipboard";
 import { type Cell, moveActive } from "./navigation";
 import { inputText, parseInput } from "./parse";
-import { type GridRow, writeCell } from "./use-table";
+import { GridUndo } from "./undo";
+import { addRow, type GridRow, writeCell } from "./use-table";
 
 export const ROW_HEIGHT = 32;
 const features = tableFeatures({ columnSizingFeature });
@@ -40,6 +42,15 @@ type Props = {
 export function Grid({ sync, columns, rows, readOnly, peers, onActiveChange }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState<Cell>({ row: 0, col: 0 });
+  /** The other corner of the selected range (equal to `active` for a single cell). */
+  const [anchor, setAnchor] = useState<Cell>({ row: 0, col: 0 });
+  const undo = useMemo(() => new GridUndo(sync), [sync]);
+  useEffect(() => () => undo.destroy(), [undo]);
+  // Every block is tracked before anything edits it, so each of my edits can be undone.
+  const blockCount = sync.blocks().length;
+  useEffect(() => {
+    if (blockCount) for (const block of sync.blocks()) undo.track(block);
+  }, [sync, undo, blockCount]);
   const [editing, setEditing] = useState<{ text: string; error: string | null } | null>(null);
 
   const tanColumns = useMemo<TanColumn<typeof features, GridRow>[]>(
@@ -67,10 +78,57 @@ export function Grid({ sync, columns, rows, readOnly, peers, onActiveChange }: P
   useEffect(() => onActiveChange?.(activeRow ?? null, activeColumn ?? null), [activeRow, activeColumn, onActiveChange]);
 
   const focusGrid = () => scroller.current?.focus({ preventScroll: true });
-  const go = (next: Cell) => {
+  const go = (next: Cell, extend = false) => {
     setActive(next);
+    if (!extend) setAnchor(next);
     virtualizer.scrollToIndex(next.row, { align: "auto" });
   };
+  const range = {
+    top: Math.min(active.row, anchor.row),
+    bottom: Math.max(active.row, anchor.row),
+    left: Math.min(active.col, anchor.col),
+    right: Math.max(active.col, anchor.col),
+  };
+  const inRange = (r: number, c: number) => r >= range.top && r <= range.bottom && c >= range.left && c <= range.right;
+
+  const onCopy = (e: ClipboardEvent<HTMLDivElement>) => {
+    if (editing) return;
+    e.preventDefault();
+    const out: string[][] = [];
+    for (let r = range.top; r <= range.bottom; r++) {
+      const row = rows[r];
+      if (!row) continue;
+      out.push(columns.slice(range.left, range.right + 1).map((c) => inputText(row.cells[c.id])));
+    }
+    e.clipboardData.setData("text/plain", toTsv(out));
+  };
+
+  const onPaste = (e: ClipboardEvent<HTMLDivElement>) => {
+    if (editing || readOnly) return;
+    e.preventDefault();
+    const data = fromTsv(e.clipboardData.getData("text/plain"));
+    const missing = range.top + data.length - rows.length;
+    const added: string[] = [];
+    for (let i = 0; i < missing; i++) added.push(addRow(sync));
+    const targetRows = [...rows.slice(range.top, range.top + data.length)];
+    const problems: string[] = [];
+    data.forEach((values, i) => {
+      const rowId = targetRows[i]?.id ?? added[i - targetRows.length];
+      const row = targetRows[i] ?? (rowId ? { id: rowId, block: blockOfNew(rowId), pos: "", cells: {} } : null);
+      if (!row) return;
+      values.forEach((text, j) => {
+        const column = columns[range.left + j];
+        if (!column) return;
+        const parsed = parseInput(column.type, text);
+        if (parsed.ok) writeCell(sync, row, column.id, parsed.value);
+        else problems.push(`${column.name}: ${parsed.error}`);
+      });
+    });
+    setPasteProblem(problems.length ? `${problems.length} value(s) not pasted — ${problems[0]}` : null);
+  };
+  const [pasteProblem, setPasteProblem] = useState<string | null>(null);
+  /** Rows added by a paste are not in `rows` yet; find their block in the docs. */
+  const blockOfNew = (rowId: string) => sync.blocks().find((b) => sync.open(b).getMap("rows").has(rowId)) ?? "b0";
 
   const commit = (text: string): boolean => {
     if (!activeRow || !activeColumn) return true;
@@ -106,18 +164,33 @@ export function Grid({ sync, columns, rows, readOnly, peers, onActiveChange }: P
     );
     if (next) {
       e.preventDefault();
-      go(next);
+      go(next, e.shiftKey && e.key.startsWith("Arrow"));
       return;
     }
+    const mod = e.ctrlKey || e.metaKey;
+    if (mod && (e.key === "z" || e.key === "Z" || e.key === "y")) {
+      e.preventDefault();
+      if (readOnly) return;
+      if (e.key === "y" || e.shiftKey) undo.redo();
+      else undo.undo();
+      return;
+    }
+    if (mod) return;
     if (e.key === "Enter" || e.key === "F2") {
       e.preventDefault();
       startEditing();
     } else if (e.key === " " && activeColumn?.type === "checkbox") {
       e.preventDefault();
       startEditing();
-    } else if ((e.key === "Delete" || e.key === "Backspace") && !readOnly && activeRow && activeColumn) {
+    } else if ((e.key === "Delete" || e.key === "Backspace") && !readOnly) {
       e.preventDefault();
-      writeCell(sync, activeRow, activeColumn.id, null);
+      for (let r = range.top; r <= range.bottom; r++) {
+        for (let c = range.left; c <= range.right; c++) {
+          const row = rows[r];
+          const column = columns[c];
+          if (row && column && row.cells[column.id] !== undefined) writeCell(sync, row, column.id, null);
+        }
+      }
     } else if (e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey) {
       e.preventDefault();
       startEditing(e.key);
@@ -138,6 +211,8 @@ export function Grid({ sync, columns, rows, readOnly, peers, onActiveChange }: P
       aria-activedescendant={activeRow ? cellId(activeRow.id, active.col) : undefined}
       tabIndex={0}
       onKeyDown={onKeyDown}
+      onCopy={onCopy}
+      onPaste={onPaste}
       className="relative h-full overflow-auto rounded-lg border border-line bg-surface text-[13px] outline-none focus-visible:ring-2 focus-visible:ring-accent/40"
     >
       <div style={{ width: totalWidth, height: (rows.length + 1) * ROW_HEIGHT }} className="relative">
@@ -192,14 +267,15 @@ export function Grid({ sync, columns, rows, readOnly, peers, onActiveChange }: P
                     className={clsx(
                       "relative flex shrink-0 items-center overflow-hidden whitespace-nowrap border-r border-line px-2",
                       isActive && "z-[1] outline outline-2 -outline-offset-2 outline-accent",
+                      !isActive && inRange(item.index, colIndex) && "bg-accent-soft",
                     )}
                     style={{
                       width: headers[colIndex]?.getSize(),
                       ...(peer && !isActive ? { boxShadow: `inset 0 0 0 2px ${peer.color}` } : {}),
                     }}
-                    onMouseDown={() => {
+                    onMouseDown={(e) => {
                       if (editing && !commit(editing.text)) return;
-                      setActive({ row: item.index, col: colIndex });
+                      go({ row: item.index, col: colIndex }, e.shiftKey);
                     }}
                     onDoubleClick={() => startEditing()}
                   >
@@ -245,6 +321,14 @@ export function Grid({ sync, columns, rows, readOnly, peers, onActiveChange }: P
           );
         })}
       </div>
+      {pasteProblem ? (
+        <div
+          role="alert"
+          className="sticky bottom-2 left-2 z-30 inline-block rounded bg-danger px-2 py-1 text-xs text-white"
+        >
+          {pasteProblem}
+        </div>
+      ) : null}
     </div>
   );
 }

@@ -1,0 +1,61 @@
+/**
+ * Undo and redo of this person's own edits only: one Y.UndoManager per block (they track local
+ * transactions, not what collaborators or the server send) and a shared order of which block
+ * each step belongs to, so Ctrl+Z walks back across blocks in the order edits were made.
+ */
+import * as Y from "yjs";
+import type { DocName } from "../../sync/layout";
+import type { TableSync } from "../../sync/provider";
+
+/** Edits closer together than this are one undo step (typing a burst, a paste). */
+const CAPTURE_MS = 400;
+
+export class GridUndo {
+  private readonly managers = new Map<DocName, Y.UndoManager>();
+  private undoOrder: DocName[] = [];
+  private redoOrder: DocName[] = [];
+
+  constructor(private readonly sync: TableSync) {}
+
+  /** Starts tracking a block's local edits (call before editing it). */
+  track(block: DocName): void {
+    if (this.managers.has(block)) return;
+    const manager = new Y.UndoManager(this.sync.open(block).getMap("rows"), { captureTimeout: CAPTURE_MS });
+    manager.on("stack-item-added", (event: { type: "undo" | "redo" }) => {
+      if (event.type === "undo" && !this.replaying) {
+        this.undoOrder.push(block);
+        this.redoOrder = [];
+      }
+    });
+    this.managers.set(block, manager);
+  }
+
+  private replaying = false;
+
+  undo(): boolean {
+    return this.step(this.undoOrder, this.redoOrder, (m) => m.undo());
+  }
+
+  redo(): boolean {
+    return this.step(this.redoOrder, this.undoOrder, (m) => m.redo());
+  }
+
+  private step(from: DocName[], to: DocName[], apply: (m: Y.UndoManager) => unknown): boolean {
+    const block = from.pop();
+    const manager = block && this.managers.get(block);
+    if (!block || !manager) return false;
+    this.replaying = true;
+    try {
+      apply(manager);
+    } finally {
+      this.replaying = false;
+    }
+    to.push(block);
+    return true;
+  }
+
+  destroy(): void {
+    for (const m of this.managers.values()) m.destroy();
+    this.managers.clear();
+  }
+}

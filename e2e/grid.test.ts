@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { Api } from "./api";
@@ -118,5 +119,39 @@ describe("the grid in two browsers", () => {
     await page.keyboard.press("Control+Shift+z");
     await expect.poll(() => grid.getAttribute("aria-rowcount")).toBe("4");
     expect(await cellText(page, 1, 1)).toBe("Austin Ford");
+  });
+
+  it("adds and renames columns, deletes rows, and exports CSV with formulas escaped", async () => {
+    const { api, slug, tableId } = await Api.withTable(base, [{ name: "Dealer" }]);
+    for (const name of ['=HYPERLINK("http://evil.example")', "Austin Ford", "Gone Motors"]) {
+      await api.request("POST", `/api/tables/${tableId}/rows`, { cells: { Dealer: name } });
+    }
+    const page = await openTable(api, `/w/${slug}/t/${tableId}`);
+    await page.getByRole("button", { name: "Add column" }).click();
+    await page.getByLabel("Name").fill("Miles");
+    await page.getByLabel("Type").selectOption("number");
+    await page.getByRole("button", { name: "Add column" }).last().click();
+    await expect.poll(() => page.getByRole("columnheader").allTextContents()).toEqual(["Dealer", "Miles"]);
+
+    await page.getByRole("button", { name: "Dealer column menu" }).click();
+    await page.getByRole("menuitem", { name: "Rename column" }).click();
+    await page.getByLabel("New name for Dealer").fill("Dealership");
+    await page.keyboard.press("Enter");
+    await expect.poll(() => page.getByRole("columnheader").allTextContents()).toEqual(["Dealership", "Miles"]);
+
+    await page.getByRole("button", { name: "Row 3 menu" }).click();
+    await page.getByRole("menuitem", { name: "Delete row" }).click();
+    await expect.poll(() => page.getByRole("grid").getAttribute("aria-rowcount")).toBe("3");
+    expect((await api.request<{ total: number }>("GET", `/api/tables/${tableId}/rows`)).total).toBe(2);
+
+    const [file] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Export CSV" }).click(),
+    ]);
+    const bytes = readFileSync(await file.path());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(bytes.toString("utf8")).toBe(
+      '\uFEFFDealership,Miles\r\n"\'=HYPERLINK(""http://evil.example"")",\r\nAustin Ford,',
+    );
   });
 });

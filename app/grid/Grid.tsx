@@ -5,6 +5,7 @@
  * Rows are virtualized, so the grid is built of divs with ARIA roles rather than a <table>, and
  * focus stays on the grid with `aria-activedescendant` naming the active cell.
  */
+import * as Menu from "@radix-ui/react-dropdown-menu";
 import {
   columnSizingFeature,
   FlexRender,
@@ -16,9 +17,11 @@ import { useVirtualizer } from "@tanstack/react-virtual";
 import clsx from "clsx";
 import { type ClipboardEvent, type KeyboardEvent, useEffect, useMemo, useRef, useState } from "react";
 import type { CellValue, ColumnDef } from "../../schema/tables";
+import { deleteRow } from "../../sync/layout";
 import type { TableSync } from "../../sync/provider";
 import { CellDisplay } from "./cell-display";
 import { fromTsv, toTsv } from "./clipboard";
+import { AddColumn, ColumnMenu } from "./column-menus";
 import { type Cell, moveActive } from "./navigation";
 import { inputText, parseInput } from "./parse";
 import { GridUndo } from "./undo";
@@ -27,6 +30,7 @@ import { addRow, type GridRow, writeCell } from "./use-table";
 export const ROW_HEIGHT = 32;
 const features = tableFeatures({ columnSizingFeature });
 const NUMBER_COL = 56;
+const ADD_COLUMN_WIDTH = 40;
 
 export type Peer = { clientId: number; name: string; color: string; rowId: string | null; colId: string | null };
 
@@ -198,7 +202,15 @@ export function Grid({ sync, columns, rows, readOnly, peers, onActiveChange }: P
   };
 
   const peerAt = (rowId: string, colId: string) => peers.find((p) => p.rowId === rowId && p.colId === colId);
-  const totalWidth = NUMBER_COL + headers.reduce((n, h) => n + h.getSize(), 0);
+  const totalWidth = NUMBER_COL + headers.reduce((n, h) => n + h.getSize(), 0) + ADD_COLUMN_WIDTH;
+  const deleteRows = (from: number, to: number) => {
+    const doomed = rows.slice(from, to + 1);
+    for (const row of doomed) {
+      const doc = sync.open(row.block);
+      doc.transact(() => deleteRow(doc, row.id));
+    }
+    go({ row: Math.max(0, Math.min(from, rows.length - doomed.length - 1)), col: active.col });
+  };
 
   return (
     <div
@@ -234,9 +246,13 @@ export function Grid({ sync, columns, rows, readOnly, peers, onActiveChange }: P
               className="flex shrink-0 items-center truncate border-r border-line px-2 font-medium text-muted"
               style={{ width: h.getSize() }}
             >
-              <FlexRender header={h} />
+              <span className="truncate">
+                <FlexRender header={h} />
+              </span>
+              {columns[i] ? <ColumnMenu sync={sync} column={columns[i]!} readOnly={readOnly} /> : null}
             </div>
           ))}
+          {readOnly ? null : <AddColumn sync={sync} existing={columns} />}
         </div>
         {virtualizer.getVirtualItems().map((item) => {
           const row = rows[item.index]!;
@@ -252,7 +268,16 @@ export function Grid({ sync, columns, rows, readOnly, peers, onActiveChange }: P
                 className="sticky left-0 z-10 flex shrink-0 items-center justify-end border-r border-line bg-surface pr-2 text-xs text-muted tabular-nums"
                 style={{ width: NUMBER_COL }}
               >
-                {item.index + 1}
+                <RowMenu
+                  number={item.index + 1}
+                  count={inRange(item.index, range.left) ? range.bottom - range.top + 1 : 1}
+                  readOnly={readOnly}
+                  onDelete={() =>
+                    inRange(item.index, range.left)
+                      ? deleteRows(range.top, range.bottom)
+                      : deleteRows(item.index, item.index)
+                  }
+                />
               </div>
               {columns.map((column, colIndex) => {
                 const isActive = item.index === active.row && colIndex === active.col;
@@ -334,6 +359,41 @@ export function Grid({ sync, columns, rows, readOnly, peers, onActiveChange }: P
 }
 
 const cellId = (rowId: string, col: number) => `cell-${rowId}-${col}`;
+
+function RowMenu({
+  number,
+  count,
+  readOnly,
+  onDelete,
+}: {
+  number: number;
+  count: number;
+  readOnly: boolean;
+  onDelete: () => void;
+}) {
+  if (readOnly) return <>{number}</>;
+  return (
+    <Menu.Root>
+      <Menu.Trigger aria-label={`Row ${number} menu`} className="rounded px-1 hover:bg-surface-2 hover:text-fg">
+        {number}
+      </Menu.Trigger>
+      <Menu.Portal>
+        <Menu.Content
+          align="start"
+          sideOffset={4}
+          className="z-50 min-w-40 rounded-lg border border-line bg-surface p-1 shadow-lg"
+        >
+          <Menu.Item
+            className="flex h-8 cursor-default items-center rounded-md px-2 text-[13px] text-danger outline-none data-[highlighted]:bg-surface-2"
+            onSelect={onDelete}
+          >
+            {count > 1 ? `Delete ${count} rows` : "Delete row"}
+          </Menu.Item>
+        </Menu.Content>
+      </Menu.Portal>
+    </Menu.Root>
+  );
+}
 
 function CellEditor({
   text,

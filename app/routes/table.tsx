@@ -1,8 +1,9 @@
-import { CloudOff, Plus, RefreshCw, Wifi } from "lucide-react";
+import { CloudOff, Download, Plus, RefreshCw, Wifi } from "lucide-react";
 import { useCallback, useMemo } from "react";
 import { Link, useLoaderData, useRouteLoaderData } from "react-router";
 import type { ColumnDef, TableDetail } from "../../schema/tables";
 import { Badge, Button } from "../components/ui";
+import { download, toCsv } from "../grid/export";
 import { Grid } from "../grid/Grid";
 import { usePresence } from "../grid/use-presence";
 import { addRow, type GridRow, useTableSync, useTableView } from "../grid/use-table";
@@ -58,6 +59,14 @@ export default function TablePage({ params }: Route.ComponentProps) {
           </ul>
           <SyncBadge state={status.state} pending={status.pending} />
           {readOnly ? <Badge>Read only</Badge> : null}
+          <Button
+            disabled={!sync}
+            onClick={() =>
+              download(`${(view.name || detail.name).replace(/[^\w -]+/g, "")}.csv`, toCsv(columns, view.rows))
+            }
+          >
+            <Download className="h-4 w-4" aria-hidden /> Export CSV
+          </Button>
           <Button variant="primary" disabled={!sync || readOnly} onClick={() => sync && addRow(sync)}>
             <Plus className="h-4 w-4" aria-hidden /> Add row
           </Button>

@@ -91,6 +91,36 @@ export function addColumn(m: Y.Doc, column: ColumnDef): void {
   columnsArray(m).push([map]);
 }
 
+/** A column id unlikely to collide with one another client adds at the same time, offline included. */
+export function newColumnId(): string {
+  return `c${crypto.randomUUID().replaceAll("-", "").slice(0, 10)}`;
+}
+
+function columnMap(m: Y.Doc, id: string): Y.Map<unknown> | null {
+  for (const col of columnsArray(m)) if (col.get("id") === id) return col;
+  return null;
+}
+
+/** Renames a column; false if there is no such column. */
+export function renameColumn(m: Y.Doc, id: string, name: string): boolean {
+  const col = columnMap(m, id);
+  if (!col) return false;
+  col.set("name", name);
+  return true;
+}
+
+/** Removes a column's definition. Its cells stay in the rows, out of sight, so undo brings them back. */
+export function removeColumn(m: Y.Doc, id: string): boolean {
+  const arr = columnsArray(m);
+  for (let i = 0; i < arr.length; i++) {
+    if (arr.get(i).get("id") === id) {
+      arr.delete(i, 1);
+      return true;
+    }
+  }
+  return false;
+}
+
 /** Block names in creation order, without duplicates (two offline clients may add the same one). */
 export function blocksOf(m: Y.Doc): DocName[] {
   const seen = new Set<string>();

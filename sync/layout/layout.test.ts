@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import {
+  addColumn,
   BLOCK_ROWS,
   blockForNewRows,
   blocksOf,
@@ -10,11 +11,14 @@ import {
   insertRow,
   isDocName,
   lastPos,
+  newColumnId,
   observeRows,
   parseRoom,
   positionAfter,
   type RowChange,
   readRow,
+  removeColumn,
+  renameColumn,
   setCells,
 } from ".";
 
@@ -31,6 +35,21 @@ describe("table document layout", () => {
       expect(parseRoom(bad), bad).toBeNull();
     }
     expect(isDocName("b9999")).toBe(true);
+  });
+
+  it("adds, renames and removes columns", () => {
+    const m = new Y.Doc();
+    initManifest(m, "T", columns);
+    const id = newColumnId();
+    addColumn(m, { id, name: "Phone", type: "phone", options: {} });
+    expect(renameColumn(m, "c1", "Dealer")).toBe(true);
+    expect(removeColumn(m, "c2")).toBe(true);
+    expect(columnsOf(m).map((c) => [c.id, c.name])).toEqual([
+      ["c1", "Dealer"],
+      [id, "Phone"],
+    ]);
+    expect(renameColumn(m, "nope", "x")).toBe(false);
+    expect(newColumnId()).not.toBe(newColumnId());
   });
 
   it("keeps columns and blocks in the manifest", () => {

@@ -1,0 +1,163 @@
+/** Column header menu (rename, delete) and the dialog that adds a column. */
+import * as Dialog from "@radix-ui/react-dialog";
+import * as Menu from "@radix-ui/react-dropdown-menu";
+import { ChevronDown, Plus } from "lucide-react";
+import { useState } from "react";
+import type { ColumnDef, ColumnType } from "../../schema/tables";
+import { addColumn, newColumnId, removeColumn, renameColumn } from "../../sync/layout";
+import type { TableSync } from "../../sync/provider";
+import { Button, Field, Input, Select } from "../components/ui";
+
+/** The types people can pick for a new column, in the order a menu shows them. */
+export const TYPE_LABELS: [ColumnType, string][] = [
+  ["text", "Text"],
+  ["longText", "Long text"],
+  ["number", "Number"],
+  ["currency", "Currency"],
+  ["percent", "Percent"],
+  ["checkbox", "Checkbox"],
+  ["singleSelect", "Single select"],
+  ["multiSelect", "Multiple select"],
+  ["status", "Status"],
+  ["date", "Date"],
+  ["datetime", "Date and time"],
+  ["email", "Email"],
+  ["url", "URL"],
+  ["phone", "Phone"],
+  ["rating", "Rating"],
+];
+
+const itemClass =
+  "flex h-8 cursor-default items-center rounded-md px-2 text-[13px] outline-none data-[highlighted]:bg-surface-2";
+
+export function ColumnMenu({ sync, column, readOnly }: { sync: TableSync; column: ColumnDef; readOnly: boolean }) {
+  const [renaming, setRenaming] = useState(false);
+  const [name, setName] = useState(column.name);
+  if (renaming) {
+    return (
+      <form
+        className="flex-1"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (name.trim()) sync.manifest.transact(() => renameColumn(sync.manifest, column.id, name.trim()));
+          setRenaming(false);
+        }}
+      >
+        <input
+          autoFocus
+          aria-label={`New name for ${column.name}`}
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          onBlur={() => setRenaming(false)}
+          onKeyDown={(e) => {
+            e.stopPropagation();
+            if (e.key === "Escape") setRenaming(false);
+          }}
+          className="h-6 w-full rounded border border-accent bg-surface px-1 text-fg"
+        />
+      </form>
+    );
+  }
+  return (
+    <Menu.Root>
+      <Menu.Trigger
+        disabled={readOnly}
+        aria-label={`${column.name} column menu`}
+        className="ml-auto grid h-5 w-5 place-items-center rounded text-muted hover:bg-surface disabled:hidden"
+      >
+        <ChevronDown className="h-3.5 w-3.5" />
+      </Menu.Trigger>
+      <Menu.Portal>
+        <Menu.Content
+          align="end"
+          sideOffset={4}
+          className="z-50 min-w-40 rounded-lg border border-line bg-surface p-1 shadow-lg"
+        >
+          <Menu.Item className={itemClass} onSelect={() => setRenaming(true)}>
+            Rename column
+          </Menu.Item>
+          <Menu.Item
+            className={`${itemClass} text-danger`}
+            onSelect={() => {
+              if (confirm(`Delete the column “${column.name}”? Its values are hidden from every view.`)) {
+                sync.manifest.transact(() => removeColumn(sync.manifest, column.id));
+              }
+            }}
+          >
+            Delete column
+          </Menu.Item>
+        </Menu.Content>
+      </Menu.Portal>
+    </Menu.Root>
+  );
+}
+
+export function AddColumn({ sync, existing }: { sync: TableSync; existing: ColumnDef[] }) {
+  const [open, setOpen] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <Dialog.Root
+      open={open}
+      onOpenChange={(o) => {
+        setOpen(o);
+        setError(null);
+      }}
+    >
+      <Dialog.Trigger
+        aria-label="Add column"
+        className="grid h-full w-10 shrink-0 place-items-center text-muted hover:bg-surface hover:text-fg"
+      >
+        <Plus className="h-4 w-4" />
+      </Dialog.Trigger>
+      <Dialog.Portal>
+        <Dialog.Overlay className="fixed inset-0 z-40 bg-black/40" />
+        <Dialog.Content className="fixed top-1/2 left-1/2 z-50 w-[min(92vw,380px)] -translate-x-1/2 -translate-y-1/2 rounded-lg border border-line bg-surface p-5 shadow-xl">
+          <Dialog.Title className="text-[15px] font-semibold">Add a column</Dialog.Title>
+          <Dialog.Description className="mt-1 text-[13px] text-muted">
+            It appears for everyone on this table at once.
+          </Dialog.Description>
+          <form
+            className="mt-4 flex flex-col gap-4"
+            onSubmit={(e) => {
+              e.preventDefault();
+              const form = new FormData(e.currentTarget);
+              const name = String(form.get("name") ?? "").trim();
+              if (!name) return setError("Give the column a name");
+              if (existing.some((c) => c.name.toLowerCase() === name.toLowerCase()))
+                return setError(`There is already a column “${name}”`);
+              const type = String(form.get("type")) as ColumnType;
+              sync.manifest.transact(() => addColumn(sync.manifest, { id: newColumnId(), name, type, options: {} }));
+              setOpen(false);
+            }}
+          >
+            <Field label="Name">
+              <Input name="name" autoFocus required maxLength={120} />
+            </Field>
+            <Field label="Type">
+              <Select name="type" defaultValue="text">
+                {TYPE_LABELS.map(([type, label]) => (
+                  <option key={type} value={type}>
+                    {label}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+            {error ? (
+              <p role="alert" className="text-[13px] text-danger">
+                {error}
+              </p>
+            ) : null}
+            <div className="flex justify-end gap-2">
+              <Dialog.Close asChild>
+                <Button>Cancel</Button>
+              </Dialog.Close>
+              <Button type="submit" variant="primary">
+                Add column
+              </Button>
+            </div>
+          </form>
+        </Dialog.Content>
+      </Dialog.Portal>
+    </Dialog.Root>
+  );
+}

@@ -1,0 +1,64 @@
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { Api } from "./api";
+import { launchBrowser } from "./browser";
+
+const base = inject("baseUrl");
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function open(api: Api, path: string): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  context.setDefaultTimeout(20_000);
+  await context.addCookies(api.cookies());
+  const page = await context.newPage();
+  await page.goto(`${base}${path}`);
+  await page.getByRole("grid").waitFor();
+  await page.getByText("Saved").waitFor();
+  return { context, page };
+}
+
+describe("working offline", () => {
+  it("reloads with no network, keeps edits in the browser, and merges them on reconnect", async () => {
+    const { api, slug, tableId } = await Api.withTable(base, [{ name: "Dealer" }, { name: "Notes" }]);
+    await api.request("POST", `/api/tables/${tableId}/rows`, { cells: { Dealer: "Austin Ford" } });
+    const path = `/w/${slug}/t/${tableId}`;
+    const a = await open(api, path);
+    const b = await open(api, path);
+    await a.page.evaluate(() => navigator.serviceWorker.ready);
+    // Let the service worker take control, so the next load of this page goes through it.
+    await a.page.reload();
+    await a.page.getByText("Saved").waitFor();
+
+    await a.context.setOffline(true);
+    await a.page.reload();
+    await a.page.getByRole("grid").waitFor();
+    await a.page.getByText("Austin Ford").waitFor();
+    await a.page.getByRole("status").filter({ hasText: "Offline" }).waitFor();
+
+    await a.page.getByRole("grid").focus();
+    await a.page.keyboard.press("ArrowRight");
+    await a.page.keyboard.type("Called while offline");
+    await a.page.keyboard.press("Enter");
+    await a.page.getByText("1 change waiting").waitFor();
+
+    await a.page.reload();
+    await a.page.getByText("Called while offline").waitFor();
+    expect(await b.page.getByText("Called while offline").count()).toBe(0);
+
+    await a.context.setOffline(false);
+    await a.page.getByText("Saved").waitFor({ timeout: 30_000 });
+    await b.page.getByText("Called while offline").waitFor({ timeout: 30_000 });
+    const rows = await api.request<{ rows: { cells: Record<string, unknown> }[] }>(
+      "GET",
+      `/api/tables/${tableId}/rows`,
+    );
+    expect(Object.values(rows.rows[0]!.cells)).toContain("Called while offline");
+  });
+});

@@ -47,6 +47,7 @@ export default defineConfig({
           environment: "node",
           include: ["e2e/**/*.test.ts"],
           globalSetup: ["./e2e/global-setup.ts"],
+          setupFiles: ["./e2e/setup-account.ts"],
           fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 180_000,

@@ -1,4 +1,6 @@
 /** Talking to a running server over HTTP, as a person or script would: accounts, workspaces, tokens, tables. */
+export type SharedAccount = { cookie: string; slug: string; token: string };
+
 export class Api {
   private cookie = "";
   constructor(readonly base: string) {}
@@ -32,6 +34,19 @@ export class Api {
   }
 
   private static accounts = new Map<string, Promise<{ api: Api; slug: string; token: string }>>();
+
+  /** Uses an account made elsewhere (the test run's global setup) for `base`. */
+  static register(base: string, account: SharedAccount) {
+    const api = new Api(base);
+    api.cookie = account.cookie;
+    Api.accounts.set(base, Promise.resolve({ api, slug: account.slug, token: account.token }));
+  }
+
+  /** What another process needs to act as this account. */
+  async share(): Promise<SharedAccount> {
+    const { slug, token } = await Api.account(this.base);
+    return { cookie: this.cookie, slug, token };
+  }
 
   /**
    * One account, workspace and editor token per server and test file: sign-ups are limited to

@@ -3,10 +3,12 @@ import { rmSync } from "node:fs";
 import type { TestProject } from "vitest/node";
 import { run } from "../scripts/run";
 import { serve } from "../scripts/serve";
+import { Api, type SharedAccount } from "./api";
 
 declare module "vitest" {
   interface ProvidedContext {
     baseUrl: string;
+    account: SharedAccount;
   }
 }
 
@@ -14,6 +16,9 @@ export default async function setup(project: TestProject) {
   await run("react-router", ["build"], { quiet: true });
   const served = await serve();
   project.provide("baseUrl", served.url);
+  // One account for every test that does not test sign-up itself: sign-ups are limited per address.
+  const { api } = await Api.account(served.url);
+  project.provide("account", await api.share());
   return async () => {
     await served.stop();
     rmSync(served.state, { recursive: true, force: true });

@@ -225,7 +225,7 @@ export function Grid({ sync, columns, rows, readOnly, peers, onActiveChange }: P
       onKeyDown={onKeyDown}
       onCopy={onCopy}
       onPaste={onPaste}
-      className="relative h-full overflow-auto rounded-lg border border-line bg-surface text-[13px] outline-none focus-visible:ring-2 focus-visible:ring-accent/40"
+      className="relative h-full overflow-auto rounded-lg border border-line bg-surface text-[13px] outline-none focus-visible:ring-1 focus-visible:ring-accent/50"
     >
       <div style={{ width: totalWidth, height: (rows.length + 1) * ROW_HEIGHT }} className="relative">
         <div

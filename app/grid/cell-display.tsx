@@ -28,7 +28,7 @@ export function CellDisplay({ column, value }: { column: ColumnDef; value: CellV
   switch (column.type) {
     case "number":
       return (
-        <span className="block text-right tabular-nums">
+        <span className="block w-full text-right tabular-nums">
           {typeof value === "number" ? numberFormat.format(value) : String(value)}
         </span>
       );
@@ -38,11 +38,11 @@ export function CellDisplay({ column, value }: { column: ColumnDef; value: CellV
         typeof value === "number"
           ? new Intl.NumberFormat("en-US", { style: "currency", currency }).format(value)
           : String(value);
-      return <span className="block text-right tabular-nums">{text}</span>;
+      return <span className="block w-full text-right tabular-nums">{text}</span>;
     }
     case "percent":
       return (
-        <span className="block text-right tabular-nums">
+        <span className="block w-full text-right tabular-nums">
           {typeof value === "number" ? `${numberFormat.format(value * 100)}%` : String(value)}
         </span>
       );

@@ -154,4 +154,41 @@ describe("the grid in two browsers", () => {
       '\uFEFFDealership,Miles\r\n"\'=HYPERLINK(""http://evil.example"")",\r\nAustin Ford,',
     );
   });
+
+  it("imports a CSV with a mapping, skipping duplicates, then fills a column down", async () => {
+    const { api, slug, tableId } = await Api.withTable(base, [{ name: "Name" }, { name: "Miles", type: "number" }]);
+    await api.request("POST", `/api/tables/${tableId}/rows`, { cells: { Name: "Austin Ford" } });
+    const page = await openTable(api, `/w/${slug}/t/${tableId}`);
+    await page.getByRole("button", { name: "Import CSV" }).click();
+    const csv =
+      'Dealer,Distance,Phone\nAustin Ford,5,512-555-0100\nLone Star Honda,12,512-555-0101\n"Hill Country, Ford",far,512-555-0102\n';
+    await page
+      .getByLabel("CSV file")
+      .setInputFiles({ name: "dealers.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+    await page.getByText("dealers.csv: 3 rows").waitFor();
+    expect(await page.getByLabel("Import Phone into").inputValue()).toBe("new");
+    await page.getByLabel("Import Dealer into").selectOption({ label: "→ Name" });
+    await page.getByLabel("Import Distance into").selectOption({ label: "→ Miles" });
+    await page.getByLabel("Skip duplicates by").selectOption("Dealer");
+    await page.getByRole("button", { name: "Import 3 rows" }).click();
+    await page.getByText("Imported 2 rows. Skipped 1 duplicate.").waitFor();
+    await page.getByText("Enter a number").waitFor();
+    await page.getByRole("button", { name: "Done" }).click();
+    await expect.poll(() => page.getByRole("grid").getAttribute("aria-rowcount")).toBe("4");
+    await expect.poll(() => page.getByRole("columnheader").allTextContents()).toEqual(["Name", "Miles", "Phone"]);
+    expect(await cellText(page, 2, 2)).toBe("12");
+    expect(await cellText(page, 3, 1)).toBe("Hill Country, Ford");
+
+    await page.getByRole("grid").focus();
+    await page.keyboard.press("Control+Home");
+    await page.keyboard.press("ArrowRight");
+    await page.keyboard.type("7");
+    await page.keyboard.press("Enter");
+    await page.keyboard.press("ArrowUp");
+    await page.keyboard.press("Shift+ArrowDown");
+    await page.keyboard.press("Shift+ArrowDown");
+    await page.keyboard.press("Control+d");
+    await expect.poll(() => cellText(page, 3, 2)).toBe("7");
+    expect(await cellText(page, 2, 2)).toBe("7");
+  });
 });

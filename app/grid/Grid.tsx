@@ -179,6 +179,19 @@ export function Grid({ sync, columns, rows, readOnly, peers, onActiveChange }: P
       else undo.undo();
       return;
     }
+    if (mod && (e.key === "d" || e.key === "D")) {
+      // Fill down: the top row of the selection is copied into the rows below it.
+      e.preventDefault();
+      const source = rows[range.top];
+      if (readOnly || !source) return;
+      for (let r = range.top + 1; r <= range.bottom; r++) {
+        for (let c = range.left; c <= range.right; c++) {
+          const column = columns[c];
+          if (rows[r] && column) writeCell(sync, rows[r]!, column.id, source.cells[column.id] ?? null);
+        }
+      }
+      return;
+    }
     if (mod) return;
     if (e.key === "Enter" || e.key === "F2") {
       e.preventDefault();

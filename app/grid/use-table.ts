@@ -6,6 +6,7 @@ import { useEffect, useMemo, useState } from "react";
 import type * as Y from "yjs";
 import type { CellValue, ColumnDef } from "../../schema/tables";
 import {
+  BLOCK_ROWS,
   blockForNewRows,
   columnsOf,
   type DocName,
@@ -111,6 +112,40 @@ export function useTableView(sync: TableSync | null): TableView {
 export function writeCell(sync: TableSync, row: GridRow, columnId: string, value: CellValue): void {
   const doc = sync.open(row.block);
   doc.transact(() => setCells(doc, row.id, { [columnId]: value }));
+}
+
+/** Rows written per transaction when many are added at once (an import): one update each. */
+const ROWS_PER_WRITE = 500;
+
+/**
+ * Appends many rows, filling blocks in order, a chunk per transaction, yielding to the page
+ * between chunks so it stays responsive; `progress` hears how many are done.
+ */
+export async function addRows(
+  sync: TableSync,
+  rows: Record<string, CellValue>[],
+  progress?: (done: number) => void,
+): Promise<void> {
+  let last = sync
+    .blocks()
+    .map((b) => lastPos(sync.open(b)))
+    .reduce<string | null>((max, p) => (p && (!max || p > max) ? p : max), null);
+  let done = 0;
+  while (done < rows.length) {
+    const block = blockForNewRows(sync.manifest, (name) => rowCount(sync.open(name)));
+    const doc = sync.open(block);
+    const room = Math.max(1, Math.min(ROWS_PER_WRITE, BLOCK_ROWS - rowCount(doc)));
+    const chunk = rows.slice(done, done + room);
+    doc.transact(() => {
+      for (const cells of chunk) {
+        last = positionAfter(last);
+        insertRow(doc, `r${crypto.randomUUID().replaceAll("-", "").slice(0, 16)}`, cells, last);
+      }
+    });
+    done += chunk.length;
+    progress?.(done);
+    await new Promise((r) => setTimeout(r, 0));
+  }
 }
 
 /** Adds an empty row at the end of the table; returns its id. */

@@ -5,6 +5,7 @@ import type { ColumnDef, TableDetail } from "../../schema/tables";
 import { Badge, Button } from "../components/ui";
 import { download, toCsv } from "../grid/export";
 import { Grid } from "../grid/Grid";
+import { ImportDialog } from "../grid/import-dialog";
 import { usePresence } from "../grid/use-presence";
 import { addRow, type GridRow, useTableSync, useTableView } from "../grid/use-table";
 import { apiGet } from "../lib/api.server";
@@ -59,6 +60,7 @@ export default function TablePage({ params }: Route.ComponentProps) {
           </ul>
           <SyncBadge state={status.state} pending={status.pending} />
           {readOnly ? <Badge>Read only</Badge> : null}
+          {sync && !readOnly ? <ImportDialog sync={sync} columns={columns} rows={view.rows} /> : null}
           <Button
             disabled={!sync}
             onClick={() =>

@@ -191,4 +191,56 @@ describe("the grid in two browsers", () => {
     await expect.poll(() => cellText(page, 3, 2)).toBe("7");
     expect(await cellText(page, 2, 2)).toBe("7");
   });
+
+  it("sorts, filters, searches and hides columns in a view both browsers share", async () => {
+    const { api, slug, tableId } = await Api.withTable(base, [{ name: "Dealer" }, { name: "Miles", type: "number" }]);
+    for (const [dealer, miles] of [
+      ["Austin Ford", 5],
+      ["Bastrop Chevrolet", 30],
+      ["Cedar Park Honda", 18],
+      ["Dripping Springs Ford", 22],
+    ] as const) {
+      await api.request("POST", `/api/tables/${tableId}/rows`, { cells: { Dealer: dealer, Miles: miles } });
+    }
+    const path = `/w/${slug}/t/${tableId}`;
+    const a = await openTable(api, path);
+    const b = await openTable(api, path);
+    // A cell's value, without the name tag a collaborator's selection adds to it.
+    const dealers = (page: Page) =>
+      page.locator("[role=row] [role=gridcell][aria-colindex='1']").evaluateAll((cells) =>
+        cells.map((c) =>
+          [...c.childNodes]
+            .filter((n) => !(n as Element).hasAttribute?.("data-presence"))
+            .map((n) => n.textContent)
+            .join(""),
+        ),
+      );
+
+    await a.getByRole("button", { name: "Miles column menu" }).click();
+    await a.getByRole("menuitem", { name: "Sort 9 → 1" }).click();
+    await expect
+      .poll(() => dealers(b))
+      .toEqual(["Bastrop Chevrolet", "Dripping Springs Ford", "Cedar Park Honda", "Austin Ford"]);
+
+    await a.getByRole("button", { name: "Filter" }).click();
+    await a.getByLabel("Filter column").selectOption({ label: "Miles" });
+    await a.getByLabel("Filter condition").selectOption("lt");
+    await a.getByLabel("Filter value").fill("25");
+    await a.getByRole("button", { name: "Apply" }).click();
+    await expect.poll(() => dealers(b)).toEqual(["Dripping Springs Ford", "Cedar Park Honda", "Austin Ford"]);
+    expect(await a.getByRole("grid").getAttribute("aria-rowcount")).toBe("4");
+
+    await a.getByLabel("Search rows").fill("ford");
+    await expect.poll(() => dealers(a)).toEqual(["Dripping Springs Ford", "Austin Ford"]);
+    expect(await dealers(b)).toHaveLength(3);
+
+    await a.getByRole("button", { name: "Miles column menu" }).click();
+    await a.getByRole("menuitem", { name: "Hide column" }).click();
+    await expect.poll(() => b.getByRole("columnheader").allTextContents()).toEqual(["Dealer"]);
+    await b.getByRole("button", { name: "1 hidden · show all" }).click();
+    await b.getByRole("button", { name: "Remove filter on Miles" }).click();
+    await b.getByRole("button", { name: "Clear sort" }).click();
+    await expect.poll(() => a.getByRole("columnheader").allTextContents()).toEqual(["Dealer", "Miles"]);
+    await expect.poll(() => dealers(b)).toHaveLength(4);
+  });
 });

@@ -77,6 +77,14 @@ export const FilterOp = z.enum(FILTER_OPS);
 export type FilterOp = z.infer<typeof FilterOp>;
 
 export type RowFilter = { columnId: string; op: FilterOp; value: string };
+
+/** A saved way of looking at a table, shared by everyone on it (kept in the manifest's `views`). */
+export const ViewSpec = z.object({
+  sorts: z.array(z.object({ columnId: z.string(), direction: z.enum(["asc", "desc"]) })).default([]),
+  filters: z.array(z.object({ columnId: z.string(), op: FilterOp, value: z.string() })).default([]),
+  hidden: z.array(z.string()).default([]),
+});
+export type ViewSpec = z.infer<typeof ViewSpec>;
 export type RowSort = { columnId: string; direction: "asc" | "desc" };
 export type RowQuery = { limit: number; offset: number; sort: RowSort[]; filters: RowFilter[] };
 export type RowRecord = { id: string; cells: Record<string, CellValue> };

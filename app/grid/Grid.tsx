@@ -346,6 +346,7 @@ export function Grid({ sync, columns, rows, readOnly, peers, onActiveChange }: P
                     )}
                     {peer ? (
                       <span
+                        data-presence=""
                         className="absolute -top-0 right-0 z-[2] rounded-bl px-1 text-[10px] leading-4 text-white"
                         style={{ background: peer.color }}
                       >

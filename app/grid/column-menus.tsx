@@ -7,6 +7,7 @@ import type { ColumnDef, ColumnType } from "../../schema/tables";
 import { addColumn, newColumnId, removeColumn, renameColumn } from "../../sync/layout";
 import type { TableSync } from "../../sync/provider";
 import { Button, Field, Input, Select } from "../components/ui";
+import { updateView } from "./use-table";
 
 /** The types people can pick for a new column, in the order a menu shows them. */
 export const TYPE_LABELS: [ColumnType, string][] = [
@@ -73,6 +74,25 @@ export function ColumnMenu({ sync, column, readOnly }: { sync: TableSync; column
           sideOffset={4}
           className="z-50 min-w-40 rounded-lg border border-line bg-surface p-1 shadow-lg"
         >
+          <Menu.Item
+            className={itemClass}
+            onSelect={() => updateView(sync, (v) => ({ ...v, sorts: [{ columnId: column.id, direction: "asc" }] }))}
+          >
+            Sort {column.type === "number" || column.type === "currency" ? "1 → 9" : "A → Z"}
+          </Menu.Item>
+          <Menu.Item
+            className={itemClass}
+            onSelect={() => updateView(sync, (v) => ({ ...v, sorts: [{ columnId: column.id, direction: "desc" }] }))}
+          >
+            Sort {column.type === "number" || column.type === "currency" ? "9 → 1" : "Z → A"}
+          </Menu.Item>
+          <Menu.Item
+            className={itemClass}
+            onSelect={() => updateView(sync, (v) => ({ ...v, hidden: [...v.hidden, column.id] }))}
+          >
+            Hide column
+          </Menu.Item>
+          <Menu.Separator className="my-1 h-px bg-line" />
           <Menu.Item className={itemClass} onSelect={() => setRenaming(true)}>
             Rename column
           </Menu.Item>

@@ -4,7 +4,7 @@
  */
 import { useEffect, useMemo, useState } from "react";
 import type * as Y from "yjs";
-import type { CellValue, ColumnDef } from "../../schema/tables";
+import type { CellValue, ColumnDef, ViewSpec } from "../../schema/tables";
 import {
   BLOCK_ROWS,
   blockForNewRows,
@@ -14,14 +14,19 @@ import {
   lastPos,
   POS_KEY,
   positionAfter,
+  readView,
   rowCount,
   setCells,
   tableName,
+  writeView,
 } from "../../sync/layout";
 import { type SyncStatus, TableSync } from "../../sync/provider";
 
 export type GridRow = { id: string; block: DocName; pos: string; cells: Record<string, CellValue> };
-export type TableView = { name: string; columns: ColumnDef[]; rows: GridRow[] };
+export type TableView = { name: string; columns: ColumnDef[]; rows: GridRow[]; view: ViewSpec };
+
+/** The one view every table has for now; named views come later. */
+export const DEFAULT_VIEW = "default";
 
 /** Opens the table's sync connection in the browser for as long as the component lives. */
 export function useTableSync(tableId: string) {
@@ -93,7 +98,7 @@ export function useTableView(sync: TableSync | null): TableView {
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: `version` is the signal that the docs changed
   return useMemo(() => {
-    if (!sync) return { name: "", columns: [], rows: [] };
+    if (!sync) return { name: "", columns: [], rows: [], view: { sorts: [], filters: [], hidden: [] } };
     const rows: GridRow[] = [];
     for (const block of sync.blocks()) {
       let blockRows = cache.get(block);
@@ -104,8 +109,18 @@ export function useTableView(sync: TableSync | null): TableView {
       rows.push(...blockRows);
     }
     rows.sort((a, b) => (a.pos < b.pos ? -1 : a.pos > b.pos ? 1 : a.id < b.id ? -1 : 1));
-    return { name: tableName(sync.manifest), columns: columnsOf(sync.manifest), rows };
+    return {
+      name: tableName(sync.manifest),
+      columns: columnsOf(sync.manifest),
+      rows,
+      view: readView(sync.manifest, DEFAULT_VIEW),
+    };
   }, [sync, version, cache]);
+}
+
+/** Changes the shared view. */
+export function updateView(sync: TableSync, change: (view: ViewSpec) => ViewSpec): void {
+  sync.manifest.transact(() => writeView(sync.manifest, DEFAULT_VIEW, change(readView(sync.manifest, DEFAULT_VIEW))));
 }
 
 /** Writes one cell (null clears it). */

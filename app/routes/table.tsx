@@ -1,5 +1,5 @@
 import { CloudOff, Download, Plus, RefreshCw, Wifi } from "lucide-react";
-import { useCallback, useMemo } from "react";
+import { useCallback, useMemo, useState } from "react";
 import { Link, useLoaderData, useRouteLoaderData } from "react-router";
 import type { ColumnDef, TableDetail } from "../../schema/tables";
 import { Badge, Button } from "../components/ui";
@@ -8,6 +8,8 @@ import { Grid } from "../grid/Grid";
 import { ImportDialog } from "../grid/import-dialog";
 import { usePresence } from "../grid/use-presence";
 import { addRow, type GridRow, useTableSync, useTableView } from "../grid/use-table";
+import { applyView } from "../grid/view";
+import { ViewBar } from "../grid/view-bar";
 import { apiGet } from "../lib/api.server";
 import type { Route } from "./+types/table";
 import type { loader as workspaceLoader } from "./workspace";
@@ -26,7 +28,13 @@ export default function TablePage({ params }: Route.ComponentProps) {
   const view = useTableView(sync);
   const { peers, select } = usePresence(sync, me);
   const readOnly = ws?.workspace.role === "viewer" || status.readOnly;
-  const columns = view.columns.length ? view.columns : detail.columns;
+  const allColumns = view.columns.length ? view.columns : detail.columns;
+  const columns = useMemo(() => allColumns.filter((c) => !view.view.hidden.includes(c.id)), [allColumns, view.view]);
+  const [search, setSearch] = useState("");
+  const shownRows = useMemo(
+    () => applyView(view.rows, allColumns, view.view, search),
+    [view.rows, allColumns, view.view, search],
+  );
   const onActive = useCallback(
     (row: GridRow | null, column: ColumnDef | null) => select(row?.id ?? null, column?.id ?? null),
     [select],
@@ -64,7 +72,7 @@ export default function TablePage({ params }: Route.ComponentProps) {
           <Button
             disabled={!sync}
             onClick={() =>
-              download(`${(view.name || detail.name).replace(/[^\w -]+/g, "")}.csv`, toCsv(columns, view.rows))
+              download(`${(view.name || detail.name).replace(/[^\w -]+/g, "")}.csv`, toCsv(columns, shownRows))
             }
           >
             <Download className="h-4 w-4" aria-hidden /> Export CSV
@@ -74,12 +82,23 @@ export default function TablePage({ params }: Route.ComponentProps) {
           </Button>
         </div>
       </div>
+      {sync ? (
+        <ViewBar
+          sync={sync}
+          columns={allColumns}
+          view={view.view}
+          search={search}
+          onSearch={setSearch}
+          shown={shownRows.length}
+          total={view.rows.length}
+        />
+      ) : null}
       <div className="min-h-0 flex-1">
         {sync ? (
           <Grid
             sync={sync}
             columns={columns}
-            rows={view.rows}
+            rows={shownRows}
             readOnly={readOnly}
             peers={peers}
             onActiveChange={onActive}

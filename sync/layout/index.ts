@@ -8,7 +8,7 @@
  */
 import { generateKeyBetween } from "fractional-indexing";
 import * as Y from "yjs";
-import type { CellValue, ColumnDef, ColumnType } from "../../schema/tables";
+import { type CellValue, type ColumnDef, type ColumnType, ViewSpec } from "../../schema/tables";
 
 /** Rows per block doc: ~7 MB of Y.Doc heap at 15 columns (≈490 bytes a cell, measured on yjs 13.6). */
 export const BLOCK_ROWS = 1000;
@@ -49,6 +49,16 @@ const metaMap = (m: Y.Doc) => m.getMap<unknown>("meta");
 
 export function viewsOf(m: Y.Doc): Y.Map<unknown> {
   return m.getMap("views");
+}
+
+/** A view by id; a missing or malformed one reads as the empty view. */
+export function readView(m: Y.Doc, id: string): ViewSpec {
+  const parsed = ViewSpec.safeParse(viewsOf(m).get(id) ?? {});
+  return parsed.success ? parsed.data : ViewSpec.parse({});
+}
+
+export function writeView(m: Y.Doc, id: string, view: ViewSpec): void {
+  viewsOf(m).set(id, view);
 }
 
 export function triggersOf(m: Y.Doc): Y.Map<unknown> {

@@ -1,0 +1,63 @@
+import { describe, expect, it } from "vitest";
+import type { ColumnDef, ViewSpec } from "../../schema/tables";
+import { applyView } from "./view";
+
+const columns: ColumnDef[] = [
+  { id: "name", name: "Name", type: "text", options: {} },
+  { id: "miles", name: "Miles", type: "number", options: {} },
+  { id: "makes", name: "Makes", type: "multiSelect", options: {} },
+];
+const row = (id: string, cells: Record<string, unknown>) => ({
+  id,
+  block: "b0" as const,
+  pos: id,
+  cells: cells as never,
+});
+const rows = [
+  row("a", { name: "austin Ford", miles: 5, makes: ["Ford"] }),
+  row("b", { name: "Bastrop Chevrolet", miles: 30, makes: ["Chevrolet"] }),
+  row("c", { name: "Cedar Park Honda", makes: ["Honda"] }),
+  row("d", { name: "Dripping Springs Ford", miles: 22, makes: ["Ford", "Lincoln"] }),
+];
+const view = (v: Partial<ViewSpec>): ViewSpec => ({ sorts: [], filters: [], hidden: [], ...v });
+const ids = (r: { id: string }[]) => r.map((x) => x.id);
+
+describe("views in the grid", () => {
+  it("sorts numbers as numbers with empty cells last, either way", () => {
+    expect(ids(applyView(rows, columns, view({ sorts: [{ columnId: "miles", direction: "asc" }] }), ""))).toEqual([
+      "a",
+      "d",
+      "b",
+      "c",
+    ]);
+    expect(ids(applyView(rows, columns, view({ sorts: [{ columnId: "miles", direction: "desc" }] }), ""))).toEqual([
+      "b",
+      "d",
+      "a",
+      "c",
+    ]);
+  });
+  it("sorts text without regard to case", () => {
+    expect(ids(applyView(rows, columns, view({ sorts: [{ columnId: "name", direction: "desc" }] }), ""))).toEqual([
+      "d",
+      "c",
+      "b",
+      "a",
+    ]);
+  });
+  it("filters by type: list membership, numeric ranges, emptiness", () => {
+    expect(
+      ids(applyView(rows, columns, view({ filters: [{ columnId: "makes", op: "eq", value: "ford" }] }), "")),
+    ).toEqual(["a", "d"]);
+    expect(
+      ids(applyView(rows, columns, view({ filters: [{ columnId: "miles", op: "gt", value: "10" }] }), "")),
+    ).toEqual(["b", "d"]);
+    expect(
+      ids(applyView(rows, columns, view({ filters: [{ columnId: "miles", op: "empty", value: "" }] }), "")),
+    ).toEqual(["c"]);
+  });
+  it("searches visible cells only", () => {
+    expect(ids(applyView(rows, columns, view({}), "lincoln"))).toEqual(["d"]);
+    expect(ids(applyView(rows, columns, view({ hidden: ["makes"] }), "lincoln"))).toEqual([]);
+  });
+});

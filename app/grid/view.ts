@@ -1,0 +1,92 @@
+/**
+ * Applying a view to rows in the browser: filters (per type), a search over every visible cell,
+ * then a multi-level sort (numbers as numbers, text without regard to case, empty cells last).
+ */
+import { cellNumber, cellText } from "../../schema/cells";
+import { type CellValue, type ColumnDef, NUMERIC_TYPES, type RowFilter, type ViewSpec } from "../../schema/tables";
+import type { GridRow } from "./use-table";
+
+function matches(value: CellValue | undefined, filter: RowFilter, numeric: boolean): boolean {
+  const empty = value === undefined || value === null || value === "" || (Array.isArray(value) && value.length === 0);
+  if (filter.op === "empty") return empty;
+  if (filter.op === "notempty") return !empty;
+  if (empty) return filter.op === "neq";
+  if (numeric) {
+    const n = cellNumber(value!);
+    const v = Number(filter.value);
+    if (n === null || Number.isNaN(v)) return filter.op === "neq";
+    switch (filter.op) {
+      case "eq":
+        return n === v;
+      case "neq":
+        return n !== v;
+      case "gt":
+        return n > v;
+      case "gte":
+        return n >= v;
+      case "lt":
+        return n < v;
+      case "lte":
+        return n <= v;
+      case "contains":
+        return String(n).includes(filter.value);
+    }
+  }
+  const text = cellText(value!);
+  const v = filter.value.toLowerCase();
+  switch (filter.op) {
+    case "eq":
+      return Array.isArray(value) ? value.some((x) => String(x).toLowerCase() === v) : text === v;
+    case "neq":
+      return Array.isArray(value) ? !value.some((x) => String(x).toLowerCase() === v) : text !== v;
+    case "contains":
+      return text.includes(v);
+    case "gt":
+      return text > v;
+    case "gte":
+      return text >= v;
+    case "lt":
+      return text < v;
+    case "lte":
+      return text <= v;
+  }
+  return true;
+}
+
+export function applyView(rows: GridRow[], columns: ColumnDef[], view: ViewSpec, search: string): GridRow[] {
+  const types = new Map(columns.map((c) => [c.id, c.type]));
+  const visible = columns.filter((c) => !view.hidden.includes(c.id));
+  const needle = search.trim().toLowerCase();
+  let out = rows.filter(
+    (row) =>
+      view.filters.every(
+        (f) => !types.has(f.columnId) || matches(row.cells[f.columnId], f, NUMERIC_TYPES.has(types.get(f.columnId)!)),
+      ) &&
+      (!needle || visible.some((c) => row.cells[c.id] !== undefined && cellText(row.cells[c.id]!).includes(needle))),
+  );
+  const sorts = view.sorts.filter((s) => types.has(s.columnId));
+  if (sorts.length) {
+    out = [...out].sort((a, b) => {
+      for (const s of sorts) {
+        const numeric = NUMERIC_TYPES.has(types.get(s.columnId)!);
+        const cmp = compare(a.cells[s.columnId], b.cells[s.columnId], numeric);
+        if (cmp !== 0) return s.direction === "desc" && cmp !== 2 && cmp !== -2 ? -cmp : Math.sign(cmp);
+      }
+      return 0;
+    });
+  }
+  return out;
+}
+
+/** -1/0/1 by value; ±2 when one side is empty, which always sorts last. */
+function compare(a: CellValue | undefined, b: CellValue | undefined, numeric: boolean): number {
+  const ea = a === undefined || a === null || a === "";
+  const eb = b === undefined || b === null || b === "";
+  if (ea || eb) return ea && eb ? 0 : ea ? 2 : -2;
+  if (numeric) {
+    const na = cellNumber(a!) ?? 0;
+    const nb = cellNumber(b!) ?? 0;
+    return na === nb ? 0 : na < nb ? -1 : 1;
+  }
+  return cellText(a!).localeCompare(cellText(b!), "en", { numeric: true });
+}

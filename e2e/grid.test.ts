@@ -243,4 +243,24 @@ describe("the grid in two browsers", () => {
     await expect.poll(() => a.getByRole("columnheader").allTextContents()).toEqual(["Dealer", "Miles"]);
     await expect.poll(() => dealers(b)).toHaveLength(4);
   });
+
+  it("expands a row into a panel with every field and a timeline of its changes", async () => {
+    const { api, slug, tableId } = await Api.withTable(base, [{ name: "Dealer" }, { name: "Miles", type: "number" }]);
+    await api.request("POST", `/api/tables/${tableId}/rows`, { cells: { Dealer: "Austin Ford", Miles: 5 } });
+    const page = await openTable(api, `/w/${slug}/t/${tableId}`);
+    await page.getByRole("grid").focus();
+    await page.keyboard.press("ArrowRight");
+    await page.keyboard.type("9");
+    await page.keyboard.press("Enter");
+    await page.keyboard.press("ArrowUp");
+    await page.keyboard.press("Shift+Space");
+    const panel = page.getByRole("dialog");
+    await panel.getByRole("heading", { name: "Austin Ford" }).waitFor();
+    const history = panel.getByRole("list", { name: "Row history" }).getByRole("listitem");
+    await expect.poll(() => history.count()).toBe(2);
+    expect(await history.first().textContent()).toContain("Sync Tester changed Miles5 → 9");
+    expect(await history.last().textContent()).toContain("Sync Tester created this row");
+    await page.keyboard.press("Escape");
+    await expect.poll(() => panel.count()).toBe(0);
+  });
 });

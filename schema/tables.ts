@@ -98,5 +98,15 @@ export const Origin = z.discriminatedUnion("kind", [
 ]);
 export type Origin = z.infer<typeof Origin>;
 
+/** One entry of a row's timeline, as the API gives it. */
+export type RowHistoryEntry = {
+  at: string;
+  kind: "insert" | "update" | "delete";
+  columnId: string | null;
+  old: CellValue | null;
+  new: CellValue | null;
+  by: string;
+};
+
 export type TableSummary = { id: string; name: string; rowCount: number; docs: string[] };
 export type TableDetail = TableSummary & { columns: ColumnDef[]; blocks: { doc: string; rows: number }[] };

@@ -41,9 +41,10 @@ type Props = {
   readOnly: boolean;
   peers: Peer[];
   onActiveChange?: (row: GridRow | null, column: ColumnDef | null) => void;
+  onExpand?: (row: GridRow) => void;
 };
 
-export function Grid({ sync, columns, rows, readOnly, peers, onActiveChange }: Props) {
+export function Grid({ sync, columns, rows, readOnly, peers, onActiveChange, onExpand }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState<Cell>({ row: 0, col: 0 });
   /** The other corner of the selected range (equal to `active` for a single cell). */
@@ -196,6 +197,9 @@ export function Grid({ sync, columns, rows, readOnly, peers, onActiveChange }: P
     if (e.key === "Enter" || e.key === "F2") {
       e.preventDefault();
       startEditing();
+    } else if (e.key === " " && e.shiftKey && activeRow) {
+      e.preventDefault();
+      onExpand?.(activeRow);
     } else if (e.key === " " && activeColumn?.type === "checkbox") {
       e.preventDefault();
       startEditing();
@@ -285,6 +289,7 @@ export function Grid({ sync, columns, rows, readOnly, peers, onActiveChange }: P
                   number={item.index + 1}
                   count={inRange(item.index, range.left) ? range.bottom - range.top + 1 : 1}
                   readOnly={readOnly}
+                  onExpand={() => onExpand?.(row)}
                   onDelete={() =>
                     inRange(item.index, range.left)
                       ? deleteRows(range.top, range.bottom)
@@ -378,14 +383,15 @@ function RowMenu({
   number,
   count,
   readOnly,
+  onExpand,
   onDelete,
 }: {
   number: number;
   count: number;
   readOnly: boolean;
+  onExpand: () => void;
   onDelete: () => void;
 }) {
-  if (readOnly) return <>{number}</>;
   return (
     <Menu.Root>
       <Menu.Trigger aria-label={`Row ${number} menu`} className="rounded px-1 hover:bg-surface-2 hover:text-fg">
@@ -398,11 +404,19 @@ function RowMenu({
           className="z-50 min-w-40 rounded-lg border border-line bg-surface p-1 shadow-lg"
         >
           <Menu.Item
-            className="flex h-8 cursor-default items-center rounded-md px-2 text-[13px] text-danger outline-none data-[highlighted]:bg-surface-2"
-            onSelect={onDelete}
+            className="flex h-8 cursor-default items-center rounded-md px-2 text-[13px] outline-none data-[highlighted]:bg-surface-2"
+            onSelect={onExpand}
           >
-            {count > 1 ? `Delete ${count} rows` : "Delete row"}
+            Expand row
           </Menu.Item>
+          {readOnly ? null : (
+            <Menu.Item
+              className="flex h-8 cursor-default items-center rounded-md px-2 text-[13px] text-danger outline-none data-[highlighted]:bg-surface-2"
+              onSelect={onDelete}
+            >
+              {count > 1 ? `Delete ${count} rows` : "Delete row"}
+            </Menu.Item>
+          )}
         </Menu.Content>
       </Menu.Portal>
     </Menu.Root>

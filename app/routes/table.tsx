@@ -6,6 +6,7 @@ import { Badge, Button } from "../components/ui";
 import { download, toCsv } from "../grid/export";
 import { Grid } from "../grid/Grid";
 import { ImportDialog } from "../grid/import-dialog";
+import { RowPanel } from "../grid/row-panel";
 import { usePresence } from "../grid/use-presence";
 import { addRow, type GridRow, useTableSync, useTableView } from "../grid/use-table";
 import { applyView } from "../grid/view";
@@ -31,6 +32,7 @@ export default function TablePage({ params }: Route.ComponentProps) {
   const allColumns = view.columns.length ? view.columns : detail.columns;
   const columns = useMemo(() => allColumns.filter((c) => !view.view.hidden.includes(c.id)), [allColumns, view.view]);
   const [search, setSearch] = useState("");
+  const [expanded, setExpanded] = useState<string | null>(null);
   const shownRows = useMemo(
     () => applyView(view.rows, allColumns, view.view, search),
     [view.rows, allColumns, view.view, search],
@@ -93,6 +95,12 @@ export default function TablePage({ params }: Route.ComponentProps) {
           total={view.rows.length}
         />
       ) : null}
+      <RowPanel
+        tableId={detail.id}
+        row={view.rows.find((r) => r.id === expanded) ?? null}
+        columns={allColumns}
+        onClose={() => setExpanded(null)}
+      />
       <div className="min-h-0 flex-1">
         {sync ? (
           <Grid
@@ -102,6 +110,7 @@ export default function TablePage({ params }: Route.ComponentProps) {
             readOnly={readOnly}
             peers={peers}
             onActiveChange={onActive}
+            onExpand={(row) => setExpanded(row.id)}
           />
         ) : (
           <div className="grid h-full place-items-center rounded-lg border border-line bg-surface text-muted">

@@ -2,17 +2,19 @@
  * Tables over HTTP: list and create them, read their rows from the row index, and write rows
  * through the Yjs documents (so connected clients see API writes live).
  */
-import { eq } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import type { Context } from "hono";
 import { Hono } from "hono";
 import { z } from "zod";
-import { dataTable, membership, workspace } from "../../schema/db";
+import { dataTable, membership, user, workspace } from "../../schema/db";
 import type { Permission } from "../../schema/roles";
 import {
+  type CellValue,
   type ColumnDef,
   CreateTable,
   FilterOp,
-  type Origin,
+  Origin,
+  type RowHistoryEntry,
   type RowPage,
   type RowQuery,
   RowWrite,
@@ -173,6 +175,40 @@ export const tableRoutes = new Hono<AppEnv>()
     const { cells } = await readBody(c, RowWrite);
     const { room, access } = await requireTable(c, c.req.param("id"), "write");
     return c.json(unwrap(await room.patchRow(c.req.param("rowId"), cells, originOf(access))));
+  })
+  .get("/:id/rows/:rowId/history", async (c) => {
+    const { room } = await requireTable(c, c.req.param("id"), "read");
+    const changes = await room.rowHistory(c.req.param("rowId"));
+    const userIds = new Set<string>();
+    const origins = changes.map((ch) => {
+      const origin = Origin.safeParse(JSON.parse(ch.origin));
+      if (origin.success && "userId" in origin.data && origin.data.userId) userIds.add(origin.data.userId);
+      return origin.success ? origin.data : null;
+    });
+    const names = new Map<string, string>();
+    if (userIds.size) {
+      const rows = await c.get("db").query.user.findMany({ where: inArray(user.id, [...userIds]) });
+      for (const u of rows) names.set(u.id, u.name);
+    }
+    const entries: RowHistoryEntry[] = changes.map((ch, i) => {
+      const o = origins[i];
+      const by = !o
+        ? "Unknown"
+        : o.kind === "automation"
+          ? `Automation (${o.job})`
+          : o.kind === "api" && o.tokenId
+            ? "API token"
+            : (names.get(o.userId ?? "") ?? "Someone");
+      return {
+        at: new Date(ch.at).toISOString(),
+        kind: ch.kind,
+        columnId: ch.colId,
+        old: ch.oldValue === null ? null : (JSON.parse(ch.oldValue) as CellValue),
+        new: ch.newValue === null ? null : (JSON.parse(ch.newValue) as CellValue),
+        by,
+      };
+    });
+    return c.json({ changes: entries });
   })
   .delete("/:id/rows/:rowId", async (c) => {
     const { room, access } = await requireTable(c, c.req.param("id"), "write");

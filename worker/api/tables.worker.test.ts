@@ -134,4 +134,28 @@ describe("tables API", () => {
     expect((await call(stranger, "GET", `/api/tables/${t.id}`)).status).toBe(403);
     expect((await call(stranger, "GET", `/api/tables?workspace=${ws.slug}`)).status).toBe(403);
   });
+
+  it("gives a row's timeline: who changed which cell, from what to what", async () => {
+    const { owner, ws, base } = await ownerWithWorkspace();
+    const t = await tableWith(owner, ws.slug);
+    const [name, distance] = t.columns.map((c) => c.id) as [string, string];
+    const { id } = await json<{ id: string }>(
+      await call(owner, "POST", `/api/tables/${t.id}/rows`, { cells: { Name: "Austin Ford" } }),
+    );
+    const editor = await memberWithRole(owner, base, "editor");
+    await call(editor, "PATCH", `/api/tables/${t.id}/rows/${id}`, {
+      cells: { Name: "Austin Ford Lincoln", Distance: 7 },
+    });
+    const res = await call(owner, "GET", `/api/tables/${t.id}/rows/${id}/history`);
+    const { changes } = await json<{
+      changes: { kind: string; columnId: string | null; old: unknown; new: unknown; by: string }[];
+    }>(res);
+    expect(changes.map(({ kind, columnId, old, new: next, by }) => ({ kind, columnId, old, new: next, by }))).toEqual([
+      { kind: "insert", columnId: null, old: null, new: { [name]: "Austin Ford" }, by: "Owner" },
+      { kind: "update", columnId: name, old: "Austin Ford", new: "Austin Ford Lincoln", by: "Editor" },
+      { kind: "update", columnId: distance, old: null, new: 7, by: "Editor" },
+    ]);
+    const stranger = await signUp();
+    expect((await call(stranger, "GET", `/api/tables/${t.id}/rows/${id}/history`)).status).toBe(403);
+  });
 });

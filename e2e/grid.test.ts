@@ -263,4 +263,44 @@ describe("the grid in two browsers", () => {
     await page.keyboard.press("Escape");
     await expect.poll(() => panel.count()).toBe(0);
   });
+
+  it("changes a column's type, converting its values, and exports the view to Excel", async () => {
+    const { api, slug, tableId } = await Api.withTable(base, [{ name: "Dealer" }, { name: "Miles" }]);
+    for (const [dealer, miles] of [
+      ["Austin Ford", "5"],
+      ["=cmd Motors", "1,250"],
+      ["Elgin Toyota", "far"],
+    ]) {
+      await api.request("POST", `/api/tables/${tableId}/rows`, { cells: { Dealer: dealer, Miles: miles } });
+    }
+    const page = await openTable(api, `/w/${slug}/t/${tableId}`);
+    await page.getByRole("button", { name: "Miles column menu" }).click();
+    await page.getByRole("menuitem", { name: "Change type" }).click();
+    await page.getByRole("menuitem", { name: "Number" }).click();
+    await expect.poll(() => cellText(page, 2, 2)).toBe("1,250");
+    expect(await cellText(page, 3, 2)).toBe("");
+    const rows = await api.request<{ rows: { cells: Record<string, unknown> }[] }>(
+      "GET",
+      `/api/tables/${tableId}/rows`,
+    );
+    expect(rows.rows.map((r) => Object.values(r.cells).find((v) => typeof v === "number") ?? null)).toEqual([
+      5,
+      1250,
+      null,
+    ]);
+
+    const [file] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Excel" }).click(),
+    ]);
+    expect(file.suggestedFilename()).toMatch(/\.xlsx$/);
+    const { default: ExcelJS } = await import("exceljs");
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(await file.path());
+    const sheet = book.worksheets[0]!;
+    expect(sheet.getRow(1).values).toEqual([undefined, "Dealer", "Miles"]);
+    expect(sheet.getCell("B3").value).toBe(1250);
+    expect(sheet.getCell("A3").value).toBe("=cmd Motors");
+    expect(sheet.getCell("A3").formula).toBeUndefined();
+  });
 });

@@ -260,8 +260,11 @@ export function Grid({ sync, columns, rows, readOnly, peers, onActiveChange, onE
               key={h.id}
               role="columnheader"
               aria-colindex={i + 1}
-              className="flex shrink-0 items-center truncate border-r border-line px-2 font-medium text-muted"
-              style={{ width: h.getSize() }}
+              className={clsx(
+                "flex shrink-0 items-center truncate border-r border-line bg-surface-2 px-2 font-medium text-muted",
+                i === 0 && "sticky z-10",
+              )}
+              style={{ width: h.getSize(), ...(i === 0 ? { left: NUMBER_COL } : {}) }}
             >
               <span className="truncate">
                 <FlexRender header={h} />
@@ -311,8 +314,12 @@ export function Grid({ sync, columns, rows, readOnly, peers, onActiveChange, onE
                       "relative flex shrink-0 items-center overflow-hidden whitespace-nowrap border-r border-line px-2",
                       isActive && "z-[1] outline outline-2 -outline-offset-2 outline-accent",
                       !isActive && inRange(item.index, colIndex) && "bg-accent-soft",
+                      // The first column stays in view while scrolling sideways, like Airtable's primary field.
+                      colIndex === 0 && "sticky z-[2]",
+                      colIndex === 0 && (isActive || !inRange(item.index, colIndex)) && "bg-surface",
                     )}
                     style={{
+                      ...(colIndex === 0 ? { left: NUMBER_COL } : {}),
                       width: headers[colIndex]?.getSize(),
                       ...(peer && !isActive ? { boxShadow: `inset 0 0 0 2px ${peer.color}` } : {}),
                     }}

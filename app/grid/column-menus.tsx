@@ -3,10 +3,12 @@ import * as Dialog from "@radix-ui/react-dialog";
 import * as Menu from "@radix-ui/react-dropdown-menu";
 import { ChevronDown, Plus } from "lucide-react";
 import { useState } from "react";
-import type { ColumnDef, ColumnType } from "../../schema/tables";
-import { addColumn, newColumnId, removeColumn, renameColumn } from "../../sync/layout";
+import type * as Y from "yjs";
+import type { CellValue, ColumnDef, ColumnType } from "../../schema/tables";
+import { addColumn, newColumnId, removeColumn, renameColumn, setCells, setColumnType } from "../../sync/layout";
 import type { TableSync } from "../../sync/provider";
 import { Button, Field, Input, Select } from "../components/ui";
+import { convertValue } from "./convert";
 import { updateView } from "./use-table";
 
 /** The types people can pick for a new column, in the order a menu shows them. */
@@ -96,6 +98,18 @@ export function ColumnMenu({ sync, column, readOnly }: { sync: TableSync; column
           <Menu.Item className={itemClass} onSelect={() => setRenaming(true)}>
             Rename column
           </Menu.Item>
+          <Menu.Sub>
+            <Menu.SubTrigger className={itemClass}>Change type</Menu.SubTrigger>
+            <Menu.Portal>
+              <Menu.SubContent className="z-50 min-w-40 rounded-lg border border-line bg-surface p-1 shadow-lg">
+                {TYPE_LABELS.filter(([type]) => type !== column.type).map(([type, label]) => (
+                  <Menu.Item key={type} className={itemClass} onSelect={() => changeType(sync, column, type)}>
+                    {label}
+                  </Menu.Item>
+                ))}
+              </Menu.SubContent>
+            </Menu.Portal>
+          </Menu.Sub>
           <Menu.Item
             className={`${itemClass} text-danger`}
             onSelect={() => {
@@ -110,6 +124,22 @@ export function ColumnMenu({ sync, column, readOnly }: { sync: TableSync; column
       </Menu.Portal>
     </Menu.Root>
   );
+}
+
+/** Changes a column's type and converts every value in it, block by block. */
+function changeType(sync: TableSync, column: ColumnDef, type: ColumnType) {
+  sync.manifest.transact(() => setColumnType(sync.manifest, column.id, type));
+  for (const block of sync.blocks()) {
+    const doc = sync.open(block);
+    doc.transact(() => {
+      for (const [rowId, row] of doc.getMap<Y.Map<unknown>>("rows")) {
+        const value = row.get(column.id) as CellValue | undefined;
+        if (value === undefined) continue;
+        const next = convertValue(value, type);
+        if (JSON.stringify(next) !== JSON.stringify(value)) setCells(doc, rowId, { [column.id]: next });
+      }
+    });
+  }
 }
 
 export function AddColumn({ sync, existing }: { sync: TableSync; existing: ColumnDef[] }) {

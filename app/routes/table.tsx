@@ -3,7 +3,7 @@ import { useCallback, useMemo, useState } from "react";
 import { Link, useLoaderData, useRouteLoaderData } from "react-router";
 import type { ColumnDef, TableDetail } from "../../schema/tables";
 import { Badge, Button } from "../components/ui";
-import { download, toCsv } from "../grid/export";
+import { download, toCsv, toXlsx } from "../grid/export";
 import { Grid } from "../grid/Grid";
 import { ImportDialog } from "../grid/import-dialog";
 import { RowPanel } from "../grid/row-panel";
@@ -33,6 +33,7 @@ export default function TablePage({ params }: Route.ComponentProps) {
   const columns = useMemo(() => allColumns.filter((c) => !view.view.hidden.includes(c.id)), [allColumns, view.view]);
   const [search, setSearch] = useState("");
   const [expanded, setExpanded] = useState<string | null>(null);
+  const fileBase = (view.name || detail.name).replace(/[^\w -]+/g, "") || "table";
   const shownRows = useMemo(
     () => applyView(view.rows, allColumns, view.view, search),
     [view.rows, allColumns, view.view, search],
@@ -71,13 +72,16 @@ export default function TablePage({ params }: Route.ComponentProps) {
           <SyncBadge state={status.state} pending={status.pending} />
           {readOnly ? <Badge>Read only</Badge> : null}
           {sync && !readOnly ? <ImportDialog sync={sync} columns={columns} rows={view.rows} /> : null}
+          <Button disabled={!sync} onClick={() => download(`${fileBase}.csv`, toCsv(columns, shownRows))}>
+            <Download className="h-4 w-4" aria-hidden /> Export CSV
+          </Button>
           <Button
             disabled={!sync}
-            onClick={() =>
-              download(`${(view.name || detail.name).replace(/[^\w -]+/g, "")}.csv`, toCsv(columns, shownRows))
+            onClick={async () =>
+              download(`${fileBase}.xlsx`, await toXlsx(columns, shownRows, view.name || detail.name))
             }
           >
-            <Download className="h-4 w-4" aria-hidden /> Export CSV
+            <Download className="h-4 w-4" aria-hidden /> Excel
           </Button>
           <Button variant="primary" disabled={!sync || readOnly} onClick={() => sync && addRow(sync)}>
             <Plus className="h-4 w-4" aria-hidden /> Add row

@@ -119,6 +119,14 @@ export function renameColumn(m: Y.Doc, id: string, name: string): boolean {
   return true;
 }
 
+/** Changes a column's type (converting its cells is the caller's job); false if there is no such column. */
+export function setColumnType(m: Y.Doc, id: string, type: ColumnType): boolean {
+  const col = columnMap(m, id);
+  if (!col) return false;
+  col.set("type", type);
+  return true;
+}
+
 /** Removes a column's definition. Its cells stay in the rows, out of sight, so undo brings them back. */
 export function removeColumn(m: Y.Doc, id: string): boolean {
   const arr = columnsArray(m);

@@ -79,13 +79,14 @@ export class Api {
   static async withTable(
     base: string,
     columns: { name: string; type?: string }[] = [{ name: "Name" }, { name: "Score", type: "number" }],
+    name = "Synced",
   ) {
     const { api, slug, token } = await Api.account(base);
     const table = await api.request<{ id: string; columns: { id: string }[] }>(
       "POST",
       `/api/tables?workspace=${slug}`,
       {
-        name: "Synced",
+        name,
         columns,
       },
     );

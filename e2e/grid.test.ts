@@ -303,4 +303,32 @@ describe("the grid in two browsers", () => {
     expect(sheet.getCell("A3").value).toBe("=cmd Motors");
     expect(sheet.getCell("A3").formula).toBeUndefined();
   });
+
+  it("inserts and duplicates rows from the row menu, and renames and deletes the table from the home", async () => {
+    const original = `Lot ${Date.now()}`;
+    const { api, slug, tableId } = await Api.withTable(base, [{ name: "Dealer" }], original);
+    for (const dealer of ["Austin Ford", "Bastrop Ram"])
+      await api.request("POST", `/api/tables/${tableId}/rows`, { cells: { Dealer: dealer } });
+    const page = await openTable(api, `/w/${slug}/t/${tableId}`);
+    await page.getByRole("button", { name: "Row 1 menu" }).click();
+    await page.getByRole("menuitem", { name: "Duplicate row" }).click();
+    await page.getByRole("button", { name: "Row 2 menu" }).click();
+    await page.getByRole("menuitem", { name: "Insert row below" }).click();
+    const dealers = () => page.locator("[role=row] [role=gridcell][aria-colindex='1']").allTextContents();
+    await expect.poll(dealers).toEqual(["Austin Ford", "Austin Ford", "", "Bastrop Ram"]);
+
+    await page.goto(`${base}/w/${slug}`);
+    const renamed = `Renamed ${Date.now()}`;
+    await page.getByRole("button", { name: `Rename ${original}` }).click();
+    await page.getByLabel(`New name for ${original}`).fill(renamed);
+    await page.getByRole("button", { name: "Save" }).click();
+    await page.getByText("Table renamed.").waitFor();
+    const item = page.getByRole("listitem").filter({ hasText: renamed });
+    await item.getByRole("button", { name: "Delete" }).click();
+    await page.getByRole("alertdialog").getByText("4 rows and their history").waitFor();
+    await page.getByRole("button", { name: "Delete table" }).click();
+    await page.getByText("Table deleted.").waitFor();
+    expect(await page.getByText(renamed).count()).toBe(0);
+    await expect(api.request("GET", `/api/tables/${tableId}`)).rejects.toThrow(/404/);
+  });
 });

@@ -53,6 +53,8 @@ export const CreateTable = z.object({
 });
 export type CreateTable = z.infer<typeof CreateTable>;
 
+export const RenameTable = z.object({ name: z.string().trim().min(1, "is required").max(120) });
+
 /** What a cell may hold: JSON scalars, lists (multi select, links, attachments) and small objects. */
 export type CellValue = string | number | boolean | null | CellValue[] | { [key: string]: CellValue };
 export const CellValue: z.ZodType<CellValue> = z.lazy(() =>

@@ -25,7 +25,7 @@ import { AddColumn, ColumnMenu } from "./column-menus";
 import { type Cell, moveActive } from "./navigation";
 import { inputText, parseInput } from "./parse";
 import { GridUndo } from "./undo";
-import { addRow, type GridRow, writeCell } from "./use-table";
+import { addRow, type GridRow, insertRowAfter, writeCell } from "./use-table";
 
 export const ROW_HEIGHT = 32;
 const features = tableFeatures({ columnSizingFeature });
@@ -293,6 +293,10 @@ export function Grid({ sync, columns, rows, readOnly, peers, onActiveChange, onE
                   count={inRange(item.index, range.left) ? range.bottom - range.top + 1 : 1}
                   readOnly={readOnly}
                   onExpand={() => onExpand?.(row)}
+                  onInsert={(copy) => {
+                    insertRowAfter(sync, row, rows[item.index + 1], copy ? row.cells : {});
+                    go({ row: item.index + 1, col: active.col });
+                  }}
                   onDelete={() =>
                     inRange(item.index, range.left)
                       ? deleteRows(range.top, range.bottom)
@@ -391,14 +395,18 @@ function RowMenu({
   count,
   readOnly,
   onExpand,
+  onInsert,
   onDelete,
 }: {
   number: number;
   count: number;
   readOnly: boolean;
   onExpand: () => void;
+  onInsert: (copy: boolean) => void;
   onDelete: () => void;
 }) {
+  const item =
+    "flex h-8 cursor-default items-center rounded-md px-2 text-[13px] outline-none data-[highlighted]:bg-surface-2";
   return (
     <Menu.Root>
       <Menu.Trigger aria-label={`Row ${number} menu`} className="rounded px-1 hover:bg-surface-2 hover:text-fg">
@@ -417,12 +425,17 @@ function RowMenu({
             Expand row
           </Menu.Item>
           {readOnly ? null : (
-            <Menu.Item
-              className="flex h-8 cursor-default items-center rounded-md px-2 text-[13px] text-danger outline-none data-[highlighted]:bg-surface-2"
-              onSelect={onDelete}
-            >
-              {count > 1 ? `Delete ${count} rows` : "Delete row"}
-            </Menu.Item>
+            <>
+              <Menu.Item className={item} onSelect={() => onInsert(false)}>
+                Insert row below
+              </Menu.Item>
+              <Menu.Item className={item} onSelect={() => onInsert(true)}>
+                Duplicate row
+              </Menu.Item>
+              <Menu.Item className={`${item} text-danger`} onSelect={onDelete}>
+                {count > 1 ? `Delete ${count} rows` : "Delete row"}
+              </Menu.Item>
+            </>
           )}
         </Menu.Content>
       </Menu.Portal>

@@ -2,6 +2,7 @@
  * The grid's view of a table: its columns and rows (in position order) from the synced docs,
  * re-read when a doc changes (at most once a frame), plus writes that go through the docs.
  */
+import { generateKeyBetween } from "fractional-indexing";
 import { useEffect, useMemo, useState } from "react";
 import type * as Y from "yjs";
 import type { CellValue, ColumnDef, ViewSpec } from "../../schema/tables";
@@ -161,6 +162,30 @@ export async function addRows(
     progress?.(done);
     await new Promise((r) => setTimeout(r, 0));
   }
+}
+
+/**
+ * Adds a row right after `after` (between it and the next row in position order), empty or with
+ * `cells`; returns its id.
+ */
+export function insertRowAfter(
+  sync: TableSync,
+  after: GridRow,
+  next: GridRow | undefined,
+  cells: Record<string, CellValue> = {},
+): string {
+  const block = blockForNewRows(sync.manifest, (name) => rowCount(sync.open(name)));
+  const doc = sync.open(block);
+  const id = `r${crypto.randomUUID().replaceAll("-", "").slice(0, 16)}`;
+  doc.transact(() =>
+    insertRow(
+      doc,
+      id,
+      cells,
+      generateKeyBetween(after.pos || null, next?.pos && next.pos > after.pos ? next.pos : null),
+    ),
+  );
+  return id;
 }
 
 /** Adds an empty row at the end of the table; returns its id. */

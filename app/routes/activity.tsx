@@ -26,6 +26,7 @@ const LABELS: Record<string, string> = {
   "token.created": "created an API token",
   "token.revoked": "revoked an API token",
   "settings.secrets_changed": "changed provider keys",
+  "table.deleted": "deleted a table",
 };
 
 function describe(entry: AuditEntry): string {

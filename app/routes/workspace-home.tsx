@@ -1,6 +1,8 @@
 import { Plus, Table2 } from "lucide-react";
+import { useState } from "react";
 import { Form, Link, redirect, useActionData, useLoaderData, useNavigation, useRouteLoaderData } from "react-router";
 import type { TableSummary } from "../../schema/tables";
+import { ActionForm } from "../components/action-form";
 import { Button, Card, EmptyState, Input, Notice, PageHeader } from "../components/ui";
 import { apiGet, apiSend } from "../lib/api.server";
 import type { Route } from "./+types/workspace-home";
@@ -19,6 +21,17 @@ const STARTER_COLUMNS = [
 
 export async function action({ context, request, params }: Route.ActionArgs) {
   const form = await request.formData();
+  const intent = form.get("intent");
+  if (intent === "rename" || intent === "delete") {
+    const path = `/api/tables/${encodeURIComponent(String(form.get("id")))}`;
+    const done =
+      intent === "rename"
+        ? await apiSend(context, "PATCH", path, { name: String(form.get("name") ?? "") })
+        : await apiSend(context, "DELETE", path);
+    return done.ok
+      ? { done: intent === "rename" ? "Table renamed." : "Table deleted." }
+      : { error: done.error.message };
+  }
   const result = await apiSend<{ id: string }>(
     context,
     "POST",
@@ -30,6 +43,60 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   );
   if (!result.ok) return { error: result.error.message };
   throw redirect(`/w/${params.slug}/t/${result.value.id}`);
+}
+
+function TableItem({ table, href, canEdit }: { table: TableSummary; href: string; canEdit: boolean }) {
+  const [renaming, setRenaming] = useState(false);
+  return (
+    <li className="flex items-center gap-3 py-2">
+      {renaming ? (
+        <Form method="post" className="flex flex-1 gap-2" onSubmit={() => setRenaming(false)}>
+          <input type="hidden" name="intent" value="rename" />
+          <input type="hidden" name="id" value={table.id} />
+          <Input
+            name="name"
+            defaultValue={table.name}
+            aria-label={`New name for ${table.name}`}
+            required
+            maxLength={120}
+            autoFocus
+          />
+          <Button type="submit" variant="primary">
+            Save
+          </Button>
+          <Button variant="ghost" onClick={() => setRenaming(false)}>
+            Cancel
+          </Button>
+        </Form>
+      ) : (
+        <Link to={href} className="flex flex-1 items-center justify-between py-1 hover:text-accent">
+          <span className="flex items-center gap-2 font-medium">
+            <Table2 className="h-4 w-4 text-muted" aria-hidden /> {table.name}
+          </span>
+          <span className="text-[13px] text-muted">{table.rowCount.toLocaleString()} rows</span>
+        </Link>
+      )}
+      {canEdit && !renaming ? (
+        <>
+          <Button variant="ghost" onClick={() => setRenaming(true)} aria-label={`Rename ${table.name}`}>
+            Rename
+          </Button>
+          <ActionForm
+            intent="delete"
+            fields={{ id: table.id }}
+            variant="danger"
+            confirm={{
+              title: `Delete “${table.name}”?`,
+              body: `Its ${table.rowCount.toLocaleString()} rows and their history are deleted for everyone. This cannot be undone.`,
+              action: "Delete table",
+            }}
+          >
+            Delete
+          </ActionForm>
+        </>
+      ) : null}
+    </li>
+  );
 }
 
 export default function WorkspaceHome({ params }: Route.ComponentProps) {
@@ -61,9 +128,14 @@ export default function WorkspaceHome({ params }: Route.ComponentProps) {
           ) : null
         }
       />
-      {result?.error ? (
+      {result && "error" in result ? (
         <div className="mb-4">
           <Notice tone="error">{result.error}</Notice>
+        </div>
+      ) : null}
+      {result && "done" in result ? (
+        <div className="mb-4">
+          <Notice tone="success">{result.done}</Notice>
         </div>
       ) : null}
       <Card>
@@ -74,17 +146,7 @@ export default function WorkspaceHome({ params }: Route.ComponentProps) {
         ) : (
           <ul className="divide-y divide-line">
             {tables.map((t) => (
-              <li key={t.id}>
-                <Link
-                  to={`/w/${params.slug}/t/${t.id}`}
-                  className="flex items-center justify-between py-3 hover:text-accent"
-                >
-                  <span className="flex items-center gap-2 font-medium">
-                    <Table2 className="h-4 w-4 text-muted" aria-hidden /> {t.name}
-                  </span>
-                  <span className="text-[13px] text-muted">{t.rowCount.toLocaleString()} rows</span>
-                </Link>
-              </li>
+              <TableItem key={t.id} table={t} href={`/w/${params.slug}/t/${t.id}`} canEdit={canCreate} />
             ))}
           </ul>
         )}

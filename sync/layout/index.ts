@@ -74,6 +74,10 @@ export function initManifest(m: Y.Doc, name: string, columns: ColumnDef[]): void
   });
 }
 
+export function setTableName(m: Y.Doc, name: string): void {
+  metaMap(m).set("name", name);
+}
+
 export function tableName(m: Y.Doc): string {
   const name = metaMap(m).get("name");
   return typeof name === "string" ? name : "";

@@ -14,6 +14,7 @@ import {
   CreateTable,
   FilterOp,
   Origin,
+  RenameTable,
   type RowHistoryEntry,
   type RowPage,
   type RowQuery,
@@ -23,6 +24,7 @@ import {
 import { newId } from "../auth/tokens";
 import { tableRoom, type WriteResult } from "../durable/table-room";
 import { type Access, accessTo, requireActor } from "./access";
+import { audit } from "./audit";
 import type { AppEnv } from "./context";
 import { fail, readBody } from "./errors";
 
@@ -156,6 +158,20 @@ export const tableRoutes = new Hono<AppEnv>()
   .get("/:id", async (c) => {
     const { table, room } = await requireTable(c, c.req.param("id"), "read");
     return c.json({ id: table.id, ...(await room.describe()) });
+  })
+  .patch("/:id", async (c) => {
+    const { name } = await readBody(c, RenameTable);
+    const { table, room } = await requireTable(c, c.req.param("id"), "write");
+    await c.get("db").update(dataTable).set({ name }).where(eq(dataTable.id, table.id));
+    await room.rename(name);
+    return c.json({ id: table.id, ...(await room.describe()) });
+  })
+  .delete("/:id", async (c) => {
+    const { table, room, access } = await requireTable(c, c.req.param("id"), "write");
+    await c.get("db").delete(dataTable).where(eq(dataTable.id, table.id));
+    await room.destroy();
+    await audit(c.get("db"), access, "table.deleted", table.id, { name: table.name });
+    return c.body(null, 204);
   })
   .get("/:id/rows", async (c) => {
     const query = parseRowQuery(c);

@@ -1,3 +1,4 @@
+import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { call, json, memberWithRole, ownerWithWorkspace, signUp } from "../test/http";
 
@@ -157,5 +158,27 @@ describe("tables API", () => {
     ]);
     const stranger = await signUp();
     expect((await call(stranger, "GET", `/api/tables/${t.id}/rows/${id}/history`)).status).toBe(403);
+  });
+
+  it("renames and deletes tables (editors), with what they held", async () => {
+    const { owner, ws, base } = await ownerWithWorkspace();
+    const t = await tableWith(owner, ws.slug);
+    await call(owner, "POST", `/api/tables/${t.id}/rows`, { cells: { Name: "Austin Ford" } });
+    const viewer = await memberWithRole(owner, base, "viewer");
+    expect((await call(viewer, "PATCH", `/api/tables/${t.id}`, { name: "Mine" })).status).toBe(403);
+    expect((await call(owner, "PATCH", `/api/tables/${t.id}`, { name: " " })).status).toBe(400);
+    const renamed = await json<{ name: string }>(
+      await call(owner, "PATCH", `/api/tables/${t.id}`, { name: "Texas dealers" }),
+    );
+    expect(renamed.name).toBe("Texas dealers");
+    expect(
+      (await json<{ name: string }[]>(await call(owner, "GET", `/api/tables?workspace=${ws.slug}`)))[0]?.name,
+    ).toBe("Texas dealers");
+    expect((await call(viewer, "DELETE", `/api/tables/${t.id}`)).status).toBe(403);
+    expect((await call(owner, "DELETE", `/api/tables/${t.id}`)).status).toBe(204);
+    expect((await call(owner, "GET", `/api/tables/${t.id}`)).status).toBe(404);
+    expect(await json(await call(owner, "GET", `/api/tables?workspace=${ws.slug}`))).toEqual([]);
+    const stub = env.TABLE_ROOM.get(env.TABLE_ROOM.idFromName(t.id));
+    expect(await (stub as unknown as { rowCount(): Promise<number> }).rowCount()).toBe(0);
   });
 });

@@ -22,6 +22,7 @@ import {
   parseRoom,
   positionAfter,
   setCells,
+  setTableName,
   tableName,
 } from "../../sync/layout";
 import { decodeFrame, decodeMessage, MAX_FRAME_BYTES } from "../../sync/protocol";
@@ -55,19 +56,23 @@ export class TableRoom extends DurableObject<Env> {
     super(ctx, env);
     this.db = drizzle(ctx.storage);
     ctx.blockConcurrencyWhile(async () => {
-      await migrate(this.db, roomMigrations);
-      const storage = new SqlDocStorage(this.db);
-      this.index = new RowIndex(this.db);
-      this.room = new Room({ storage });
-      this.room.onChanges((batch) => {
-        this.index.apply(batch);
-        for (const listener of this.changeListeners) listener(batch);
-      });
+      await this.start();
       // Woken from hibernation with sockets open: rejoin their docs, which resends sync step 1.
       for (const ws of ctx.getWebSockets()) {
         const peer = this.peerOf(ws);
         for (const doc of Object.keys(peer.state.docs)) if (isDocName(doc)) this.room.join(peer, doc);
       }
+    });
+  }
+
+  /** Schema up to date, an empty room over it. */
+  private async start(): Promise<void> {
+    await migrate(this.db, roomMigrations);
+    this.index = new RowIndex(this.db);
+    this.room = new Room({ storage: new SqlDocStorage(this.db) });
+    this.room.onChanges((batch) => {
+      this.index.apply(batch);
+      for (const listener of this.changeListeners) listener(batch);
     });
   }
 
@@ -233,6 +238,18 @@ export class TableRoom extends DurableObject<Env> {
     return { ok: true, value: null };
   }
 
+  rename(name: string): void {
+    this.room.write("manifest", { kind: "automation", job: "rename-table" }, (m) => setTableName(m, name));
+  }
+
+  /** Deletes everything the table holds and closes its sockets; the object starts empty next time. */
+  async destroy(): Promise<void> {
+    for (const ws of this.ctx.getWebSockets()) ws.close(CLOSE.unknownDoc, "table deleted");
+    this.peers.clear();
+    await this.ctx.storage.deleteAll();
+    await this.start();
+  }
+
   /** Sends pending broadcasts and folds every loaded doc's log into its snapshot. */
   compactNow(): void {
     this.room.compactAll();
@@ -280,7 +297,9 @@ type RpcMethods =
   | "insertRows"
   | "patchRow"
   | "deleteRow"
-  | "compactNow";
+  | "compactNow"
+  | "rename"
+  | "destroy";
 
 /**
  * The TableRoom's RPC surface as callers see it. Derived from the class; workers-types' own stub

@@ -1,25 +1,21 @@
 import { mkdirSync } from "node:fs";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser } from "./browser";
+import type { BrowserContext, Page } from "playwright-core";
+import { beforeAll, describe, expect, inject, it } from "vitest";
+import { sharedBrowser } from "./browser";
 
 const baseURL = inject("baseUrl");
 const PASSWORD = "a long enough password";
 const SHOTS = "e2e/.artifacts";
 
-let browser: Browser;
+const browser = sharedBrowser();
 const contexts: BrowserContext[] = [];
 
-beforeAll(async () => {
-  browser = await launchBrowser();
+beforeAll(() => {
   mkdirSync(SHOTS, { recursive: true });
-});
-afterAll(async () => {
-  await browser?.close();
 });
 
 async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ baseURL, viewport: { width: 1440, height: 900 } });
+  const context = await browser().newContext({ baseURL, viewport: { width: 1440, height: 900 } });
   context.setDefaultTimeout(15_000);
   contexts.push(context);
   return context.newPage();

@@ -19,6 +19,7 @@ import { type ClipboardEvent, type KeyboardEvent, useEffect, useMemo, useRef, us
 import type { CellValue, ColumnDef } from "../../schema/tables";
 import { deleteRow } from "../../sync/layout";
 import type { TableSync } from "../../sync/provider";
+import { MenuContent, menuItemClass } from "../components/menu";
 import { CellDisplay } from "./cell-display";
 import { fromTsv, toTsv } from "./clipboard";
 import { AddColumn, ColumnMenu } from "./column-menus";
@@ -405,40 +406,29 @@ function RowMenu({
   onInsert: (copy: boolean) => void;
   onDelete: () => void;
 }) {
-  const item =
-    "flex h-8 cursor-default items-center rounded-md px-2 text-[13px] outline-none data-[highlighted]:bg-surface-2";
   return (
     <Menu.Root>
       <Menu.Trigger aria-label={`Row ${number} menu`} className="rounded px-1 hover:bg-surface-2 hover:text-fg">
         {number}
       </Menu.Trigger>
-      <Menu.Portal>
-        <Menu.Content
-          align="start"
-          sideOffset={4}
-          className="z-50 min-w-40 rounded-lg border border-line bg-surface p-1 shadow-lg"
-        >
-          <Menu.Item
-            className="flex h-8 cursor-default items-center rounded-md px-2 text-[13px] outline-none data-[highlighted]:bg-surface-2"
-            onSelect={onExpand}
-          >
-            Expand row
-          </Menu.Item>
-          {readOnly ? null : (
-            <>
-              <Menu.Item className={item} onSelect={() => onInsert(false)}>
-                Insert row below
-              </Menu.Item>
-              <Menu.Item className={item} onSelect={() => onInsert(true)}>
-                Duplicate row
-              </Menu.Item>
-              <Menu.Item className={`${item} text-danger`} onSelect={onDelete}>
-                {count > 1 ? `Delete ${count} rows` : "Delete row"}
-              </Menu.Item>
-            </>
-          )}
-        </Menu.Content>
-      </Menu.Portal>
+      <MenuContent align="start">
+        <Menu.Item className={menuItemClass} onSelect={onExpand}>
+          Expand row
+        </Menu.Item>
+        {readOnly ? null : (
+          <>
+            <Menu.Item className={menuItemClass} onSelect={() => onInsert(false)}>
+              Insert row below
+            </Menu.Item>
+            <Menu.Item className={menuItemClass} onSelect={() => onInsert(true)}>
+              Duplicate row
+            </Menu.Item>
+            <Menu.Item className={`${menuItemClass} text-danger`} onSelect={onDelete}>
+              {count > 1 ? `Delete ${count} rows` : "Delete row"}
+            </Menu.Item>
+          </>
+        )}
+      </MenuContent>
     </Menu.Root>
   );
 }

@@ -7,6 +7,7 @@ import type * as Y from "yjs";
 import type { CellValue, ColumnDef, ColumnType } from "../../schema/tables";
 import { addColumn, newColumnId, removeColumn, renameColumn, setCells, setColumnType } from "../../sync/layout";
 import type { TableSync } from "../../sync/provider";
+import { MenuContent, menuItemClass } from "../components/menu";
 import { Button, Field, Input, Select } from "../components/ui";
 import { convertValue } from "./convert";
 import { updateView } from "./use-table";
@@ -29,9 +30,6 @@ export const TYPE_LABELS: [ColumnType, string][] = [
   ["phone", "Phone"],
   ["rating", "Rating"],
 ];
-
-const itemClass =
-  "flex h-8 cursor-default items-center rounded-md px-2 text-[13px] outline-none data-[highlighted]:bg-surface-2";
 
 export function ColumnMenu({ sync, column, readOnly }: { sync: TableSync; column: ColumnDef; readOnly: boolean }) {
   const [renaming, setRenaming] = useState(false);
@@ -70,58 +68,52 @@ export function ColumnMenu({ sync, column, readOnly }: { sync: TableSync; column
       >
         <ChevronDown className="h-3.5 w-3.5" />
       </Menu.Trigger>
-      <Menu.Portal>
-        <Menu.Content
-          align="end"
-          sideOffset={4}
-          className="z-50 min-w-40 rounded-lg border border-line bg-surface p-1 shadow-lg"
+      <MenuContent align="end">
+        <Menu.Item
+          className={menuItemClass}
+          onSelect={() => updateView(sync, (v) => ({ ...v, sorts: [{ columnId: column.id, direction: "asc" }] }))}
         >
-          <Menu.Item
-            className={itemClass}
-            onSelect={() => updateView(sync, (v) => ({ ...v, sorts: [{ columnId: column.id, direction: "asc" }] }))}
-          >
-            Sort {column.type === "number" || column.type === "currency" ? "1 → 9" : "A → Z"}
-          </Menu.Item>
-          <Menu.Item
-            className={itemClass}
-            onSelect={() => updateView(sync, (v) => ({ ...v, sorts: [{ columnId: column.id, direction: "desc" }] }))}
-          >
-            Sort {column.type === "number" || column.type === "currency" ? "9 → 1" : "Z → A"}
-          </Menu.Item>
-          <Menu.Item
-            className={itemClass}
-            onSelect={() => updateView(sync, (v) => ({ ...v, hidden: [...v.hidden, column.id] }))}
-          >
-            Hide column
-          </Menu.Item>
-          <Menu.Separator className="my-1 h-px bg-line" />
-          <Menu.Item className={itemClass} onSelect={() => setRenaming(true)}>
-            Rename column
-          </Menu.Item>
-          <Menu.Sub>
-            <Menu.SubTrigger className={itemClass}>Change type</Menu.SubTrigger>
-            <Menu.Portal>
-              <Menu.SubContent className="z-50 min-w-40 rounded-lg border border-line bg-surface p-1 shadow-lg">
-                {TYPE_LABELS.filter(([type]) => type !== column.type).map(([type, label]) => (
-                  <Menu.Item key={type} className={itemClass} onSelect={() => changeType(sync, column, type)}>
-                    {label}
-                  </Menu.Item>
-                ))}
-              </Menu.SubContent>
-            </Menu.Portal>
-          </Menu.Sub>
-          <Menu.Item
-            className={`${itemClass} text-danger`}
-            onSelect={() => {
-              if (confirm(`Delete the column “${column.name}”? Its values are hidden from every view.`)) {
-                sync.manifest.transact(() => removeColumn(sync.manifest, column.id));
-              }
-            }}
-          >
-            Delete column
-          </Menu.Item>
-        </Menu.Content>
-      </Menu.Portal>
+          Sort {column.type === "number" || column.type === "currency" ? "1 → 9" : "A → Z"}
+        </Menu.Item>
+        <Menu.Item
+          className={menuItemClass}
+          onSelect={() => updateView(sync, (v) => ({ ...v, sorts: [{ columnId: column.id, direction: "desc" }] }))}
+        >
+          Sort {column.type === "number" || column.type === "currency" ? "9 → 1" : "Z → A"}
+        </Menu.Item>
+        <Menu.Item
+          className={menuItemClass}
+          onSelect={() => updateView(sync, (v) => ({ ...v, hidden: [...v.hidden, column.id] }))}
+        >
+          Hide column
+        </Menu.Item>
+        <Menu.Separator className="my-1 h-px bg-line" />
+        <Menu.Item className={menuItemClass} onSelect={() => setRenaming(true)}>
+          Rename column
+        </Menu.Item>
+        <Menu.Sub>
+          <Menu.SubTrigger className={menuItemClass}>Change type</Menu.SubTrigger>
+          <Menu.Portal>
+            <Menu.SubContent className="z-50 min-w-40 rounded-lg border border-line bg-surface p-1 shadow-lg">
+              {TYPE_LABELS.filter(([type]) => type !== column.type).map(([type, label]) => (
+                <Menu.Item key={type} className={menuItemClass} onSelect={() => changeType(sync, column, type)}>
+                  {label}
+                </Menu.Item>
+              ))}
+            </Menu.SubContent>
+          </Menu.Portal>
+        </Menu.Sub>
+        <Menu.Item
+          className={`${menuItemClass} text-danger`}
+          onSelect={() => {
+            if (confirm(`Delete the column “${column.name}”? Its values are hidden from every view.`)) {
+              sync.manifest.transact(() => removeColumn(sync.manifest, column.id));
+            }
+          }}
+        >
+          Delete column
+        </Menu.Item>
+      </MenuContent>
     </Menu.Root>
   );
 }

@@ -3,6 +3,7 @@ import clsx from "clsx";
 import { Activity, Check, ChevronsUpDown, KeyRound, LogOut, Plus, Settings, Table2, Users } from "lucide-react";
 import { Form, Link, NavLink, Outlet, useLoaderData, useMatches } from "react-router";
 import type { Me, WorkspaceSummary } from "../../schema/api";
+import { MenuContent } from "../components/menu";
 import { ThemeToggle } from "../components/theme";
 import { Logo } from "../components/ui";
 import { apiGet } from "../lib/api.server";
@@ -107,37 +108,31 @@ function WorkspaceSwitcher({ current, all }: { current: WorkspaceSummary; all: W
         </span>
         <ChevronsUpDown className="h-4 w-4 text-muted" aria-hidden />
       </Menu.Trigger>
-      <Menu.Portal>
-        <Menu.Content
-          align="start"
-          sideOffset={4}
-          className="z-50 min-w-56 rounded-lg border border-line bg-surface p-1 shadow-lg"
-        >
-          <Menu.Label className="px-2 py-1.5 text-[11px] font-medium uppercase tracking-wide text-muted">
-            Workspaces
-          </Menu.Label>
-          {all.map((ws) => (
-            <Menu.Item key={ws.id} asChild>
-              <Link
-                to={`/w/${ws.slug}`}
-                className="flex h-8 items-center gap-2 rounded-md px-2 text-[13px] outline-none data-[highlighted]:bg-surface-2"
-              >
-                <span className="flex-1 truncate">{ws.name}</span>
-                {ws.id === current.id ? <Check className="h-4 w-4 text-accent" aria-hidden /> : null}
-              </Link>
-            </Menu.Item>
-          ))}
-          <Menu.Separator className="my-1 h-px bg-line" />
-          <Menu.Item asChild>
+      <MenuContent align="start" wide>
+        <Menu.Label className="px-2 py-1.5 text-[11px] font-medium uppercase tracking-wide text-muted">
+          Workspaces
+        </Menu.Label>
+        {all.map((ws) => (
+          <Menu.Item key={ws.id} asChild>
             <Link
-              to="/new"
+              to={`/w/${ws.slug}`}
               className="flex h-8 items-center gap-2 rounded-md px-2 text-[13px] outline-none data-[highlighted]:bg-surface-2"
             >
-              <Plus className="h-4 w-4" aria-hidden /> New workspace
+              <span className="flex-1 truncate">{ws.name}</span>
+              {ws.id === current.id ? <Check className="h-4 w-4 text-accent" aria-hidden /> : null}
             </Link>
           </Menu.Item>
-        </Menu.Content>
-      </Menu.Portal>
+        ))}
+        <Menu.Separator className="my-1 h-px bg-line" />
+        <Menu.Item asChild>
+          <Link
+            to="/new"
+            className="flex h-8 items-center gap-2 rounded-md px-2 text-[13px] outline-none data-[highlighted]:bg-surface-2"
+          >
+            <Plus className="h-4 w-4" aria-hidden /> New workspace
+          </Link>
+        </Menu.Item>
+      </MenuContent>
     </Menu.Root>
   );
 }

@@ -94,8 +94,8 @@ describe("the grid in two browsers", () => {
     await expect.poll(() => grid.getAttribute("aria-rowcount")).toBe("4");
     await expect.poll(() => cellText(page, 3, 1)).toBe("Cedar Park\nToyota");
     expect(await cellText(page, 2, 3)).toBe("12");
-    const rows = await api.request<{ total: number }>("GET", `/api/tables/${tableId}/rows`);
-    expect(rows.total).toBe(3);
+    const total = async () => (await api.request<{ total: number }>("GET", `/api/tables/${tableId}/rows`)).total;
+    await expect.poll(total).toBe(3);
 
     await page.keyboard.press("Shift+ArrowDown");
     await page.keyboard.press("Shift+ArrowRight");
@@ -135,7 +135,9 @@ describe("the grid in two browsers", () => {
     await page.getByRole("button", { name: "Row 3 menu" }).click();
     await page.getByRole("menuitem", { name: "Delete row" }).click();
     await expect.poll(() => page.getByRole("grid").getAttribute("aria-rowcount")).toBe("3");
-    expect((await api.request<{ total: number }>("GET", `/api/tables/${tableId}/rows`)).total).toBe(2);
+    await expect
+      .poll(async () => (await api.request<{ total: number }>("GET", `/api/tables/${tableId}/rows`)).total)
+      .toBe(2);
 
     const [file] = await Promise.all([
       page.waitForEvent("download"),
@@ -272,15 +274,11 @@ describe("the grid in two browsers", () => {
     await page.getByRole("menuitem", { name: "Number" }).click();
     await expect.poll(() => cellText(page, 2, 2)).toBe("1,250");
     expect(await cellText(page, 3, 2)).toBe("");
-    const rows = await api.request<{ rows: { cells: Record<string, unknown> }[] }>(
-      "GET",
-      `/api/tables/${tableId}/rows`,
-    );
-    expect(rows.rows.map((r) => Object.values(r.cells).find((v) => typeof v === "number") ?? null)).toEqual([
-      5,
-      1250,
-      null,
-    ]);
+    const miles = async () =>
+      (
+        await api.request<{ rows: { cells: Record<string, unknown> }[] }>("GET", `/api/tables/${tableId}/rows`)
+      ).rows.map((r) => Object.values(r.cells).find((v) => typeof v === "number") ?? null);
+    await expect.poll(miles).toEqual([5, 1250, null]);
 
     const [file] = await Promise.all([
       page.waitForEvent("download"),

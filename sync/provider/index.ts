@@ -12,6 +12,8 @@ import { backoffDelay } from "./backoff";
 
 /** Blocks opened up front; past this many, only those a view asks for (20,000 rows at 1,000 a block). */
 export const EAGER_BLOCKS = 20;
+/** How often to look whether the socket has sent everything (there is no event for it). */
+const DRAIN_POLL_MS = 200;
 
 export type SyncStatus = {
   state: "online" | "offline" | "syncing";
@@ -110,6 +112,8 @@ export class TableSync {
   /** Goes offline on purpose (edits keep working and are sent on `connect`). */
   disconnect(): void {
     this.stopped = true;
+    if (this.drainTimer) clearInterval(this.drainTimer);
+    this.drainTimer = null;
     if (this.retryTimer) clearTimeout(this.retryTimer);
     const socket = this.socket;
     this.socket = null;
@@ -171,7 +175,23 @@ export class TableSync {
   private sendTo(name: DocName, message: Message): boolean {
     if (this.socket?.readyState !== 1) return false;
     this.socket.send(encodeFrame(name, encodeMessage(message)));
+    if (this.socket.bufferedAmount > 0) this.watchDrain();
     return true;
+  }
+
+  private drainTimer: ReturnType<typeof setInterval> | null = null;
+
+  /** While the socket still holds unsent bytes (a big import), the status says "syncing", not saved. */
+  private watchDrain(): void {
+    if (this.drainTimer) return;
+    if (this.status.state === "online") this.setStatus({ state: "syncing" });
+    this.drainTimer = setInterval(() => {
+      if (this.socket?.readyState === 1 && this.socket.bufferedAmount > 0) return;
+      if (this.drainTimer) clearInterval(this.drainTimer);
+      this.drainTimer = null;
+      if (this.socket?.readyState === 1 && [...this.docs.values()].every((d) => d.synced))
+        this.setStatus({ state: "online" });
+    }, DRAIN_POLL_MS);
   }
 
   private receive(frame: Uint8Array): void {

@@ -13,6 +13,7 @@ import {
   type DocName,
   insertRow,
   lastPos,
+  newRowId,
   POS_KEY,
   positionAfter,
   readView,
@@ -130,6 +131,16 @@ export function writeCell(sync: TableSync, row: GridRow, columnId: string, value
   doc.transact(() => setCells(doc, row.id, { [columnId]: value }));
 }
 
+/** The position after every row of the table, across its blocks. */
+function tableLastPos(sync: TableSync): string | null {
+  let last: string | null = null;
+  for (const block of sync.blocks()) {
+    const pos = lastPos(sync.open(block));
+    if (pos && (!last || pos > last)) last = pos;
+  }
+  return last;
+}
+
 /** Rows written per transaction when many are added at once (an import): one update each. */
 const ROWS_PER_WRITE = 500;
 
@@ -142,10 +153,7 @@ export async function addRows(
   rows: Record<string, CellValue>[],
   progress?: (done: number) => void,
 ): Promise<void> {
-  let last = sync
-    .blocks()
-    .map((b) => lastPos(sync.open(b)))
-    .reduce<string | null>((max, p) => (p && (!max || p > max) ? p : max), null);
+  let last = tableLastPos(sync);
   let done = 0;
   while (done < rows.length) {
     const block = blockForNewRows(sync.manifest, (name) => rowCount(sync.open(name)));
@@ -155,7 +163,7 @@ export async function addRows(
     doc.transact(() => {
       for (const cells of chunk) {
         last = positionAfter(last);
-        insertRow(doc, `r${crypto.randomUUID().replaceAll("-", "").slice(0, 16)}`, cells, last);
+        insertRow(doc, newRowId(), cells, last);
       }
     });
     done += chunk.length;
@@ -176,7 +184,7 @@ export function insertRowAfter(
 ): string {
   const block = blockForNewRows(sync.manifest, (name) => rowCount(sync.open(name)));
   const doc = sync.open(block);
-  const id = `r${crypto.randomUUID().replaceAll("-", "").slice(0, 16)}`;
+  const id = newRowId();
   doc.transact(() =>
     insertRow(
       doc,
@@ -192,11 +200,8 @@ export function insertRowAfter(
 export function addRow(sync: TableSync, cells: Record<string, CellValue> = {}): string {
   const block = blockForNewRows(sync.manifest, (name) => rowCount(sync.open(name)));
   const doc = sync.open(block);
-  const id = `r${crypto.randomUUID().replaceAll("-", "").slice(0, 16)}`;
-  const last = sync
-    .blocks()
-    .map((b) => lastPos(sync.open(b)))
-    .reduce<string | null>((max, p) => (p && (!max || p > max) ? p : max), null);
+  const id = newRowId();
+  const last = tableLastPos(sync);
   doc.transact(() => insertRow(doc, id, cells, positionAfter(last)));
   return id;
 }

@@ -61,10 +61,6 @@ export function writeView(m: Y.Doc, id: string, view: ViewSpec): void {
   viewsOf(m).set(id, view);
 }
 
-export function triggersOf(m: Y.Doc): Y.Map<unknown> {
-  return m.getMap("triggers");
-}
-
 /** A new table's manifest content: name, columns and its first block. */
 export function initManifest(m: Y.Doc, name: string, columns: ColumnDef[]): void {
   m.transact(() => {
@@ -103,6 +99,11 @@ export function addColumn(m: Y.Doc, column: ColumnDef): void {
   map.set("type", column.type);
   map.set("options", column.options ?? {});
   columnsArray(m).push([map]);
+}
+
+/** A row id, random so that clients adding rows offline never collide. */
+export function newRowId(): string {
+  return `r${crypto.randomUUID().replaceAll("-", "").slice(0, 16)}`;
 }
 
 /** A column id unlikely to collide with one another client adds at the same time, offline included. */
@@ -179,14 +180,6 @@ const rowsMap = (b: Y.Doc) => b.getMap<Y.Map<unknown>>("rows");
 
 export function rowCount(b: Y.Doc): number {
   return rowsMap(b).size;
-}
-
-export function rowIds(b: Y.Doc): string[] {
-  return [...rowsMap(b).keys()];
-}
-
-export function hasRow(b: Y.Doc, rowId: string): boolean {
-  return rowsMap(b).has(rowId);
 }
 
 /** A row's cells (column id → value), without its position; null if there is no such row. */

@@ -66,15 +66,6 @@ export class SqlDocStorage implements DocStorage {
   transaction<T>(fn: () => T): T {
     return this.db.transaction(() => fn());
   }
-
-  /** Log entries and snapshot bytes per doc, for stats and tests. */
-  sizes() {
-    return this.db
-      .select({ doc: updateLog.doc, count: sql<number>`count(*)`, bytes: sql<number>`sum(${updateLog.bytes})` })
-      .from(updateLog)
-      .groupBy(updateLog.doc)
-      .all();
-  }
 }
 
 function bytes(data: Buffer | ArrayBuffer | Uint8Array): Uint8Array {

@@ -19,6 +19,7 @@ import {
   insertRow,
   isDocName,
   lastPos,
+  newRowId,
   parseRoom,
   positionAfter,
   setCells,
@@ -279,13 +280,6 @@ export class TableRoom extends DurableObject<Env> {
         .find((r) => r.key === key)?.value ?? null
     );
   }
-}
-
-function newRowId(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(12));
-  return `r${btoa(String.fromCharCode(...bytes))
-    .replaceAll("+", "-")
-    .replaceAll("/", "_")}`;
 }
 
 type RpcMethods =

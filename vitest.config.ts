@@ -51,6 +51,9 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 180_000,
+          // What one browser does reaches the other through the server; on a loaded machine that
+          // takes longer than the default 1 s of expect.poll.
+          expect: { poll: { timeout: 10_000 } },
         },
       },
     ],

@@ -10,7 +10,7 @@ function help(): string {
   const lines = ["Usage: npm run --silent rowpilot -- <command> [options]", "", "Commands:"];
   for (const [name, cmd] of Object.entries(COMMANDS)) {
     lines.push(`  ${cmd.usage}`, `      ${cmd.summary}`);
-    for (const [opt, spec] of Object.entries(cmd.options)) lines.push(`      --${opt.padEnd(10)} ${spec.description}`);
+    for (const [opt, spec] of Object.entries(cmd.options)) lines.push(`      --${opt.padEnd(12)} ${spec.description}`);
     if (!name) lines.push("");
   }
   lines.push(
@@ -34,7 +34,7 @@ async function main(argv: string[]): Promise<number> {
     console.error(`Unknown command "${name}".\n\n${help()}`);
     return 2;
   }
-  let values: Record<string, string | boolean | undefined>;
+  let values: Record<string, string | boolean | string[] | undefined>;
   try {
     ({ values } = parseArgs({ args: rest, options: { ...command.options, help: { type: "boolean" } }, strict: true }));
   } catch (error) {

@@ -3,13 +3,14 @@ import { GrantableRole } from "../../schema/roles";
 import { issueApiToken } from "../../worker/api/tokens";
 import { openLocal, signInLink } from "../local-db";
 import { ensureLocalEnv, portFromEnv } from "../local-env";
+import { contactCommand } from "./contact";
 import { CliError, findWorkspace, firstOwner } from "./workspace-owner";
 
 export type Command = {
   usage: string;
   summary: string;
-  options: Record<string, { type: "string" | "boolean"; description: string }>;
-  run: (values: Record<string, string | boolean | undefined>) => Promise<void>;
+  options: Record<string, { type: "string" | "boolean"; multiple?: boolean; description: string }>;
+  run: (values: Record<string, string | boolean | string[] | undefined>) => Promise<void>;
 };
 
 function requireString(values: Record<string, unknown>, name: string): string {
@@ -61,4 +62,5 @@ export const COMMANDS: Record<string, Command> = {
       }
     },
   },
+  contact: contactCommand,
 };

@@ -1,0 +1,43 @@
+/**
+ * Calling the in-page agent from the engine: each call sends the agent's source (installed once
+ * per document) and one method call, as text, so no bundler helper can leak into the page.
+ */
+import type { EngineElement, EngineFrame } from "../browser";
+import { type FrameScan, installAgent, type PageAgent } from "./in-page";
+
+export type { FrameScan } from "./in-page";
+
+/**
+ * Bundlers that keep function names (esbuild's keepNames, used by tsx and Vite) wrap inner
+ * functions in a `__name` helper that exists only in our bundle; the page gets a no-op one.
+ */
+const INSTALL = `var __name = globalThis.__name || ((f) => f); (${installAgent.toString()})();`;
+
+type Method = keyof PageAgent;
+
+/** Runs one agent method in a frame and returns its result. */
+export async function agent<M extends Method>(
+  frame: EngineFrame,
+  method: M,
+  ...args: Parameters<PageAgent[M]>
+): Promise<ReturnType<PageAgent[M]>> {
+  const call = `window.__rowpilot.${method}(${args.map((a) => JSON.stringify(a)).join(", ")})`;
+  return (await frame.evaluate(`(() => { ${INSTALL} return ${call}; })()`)) as ReturnType<PageAgent[M]>;
+}
+
+/** A puppeteer element for a registry entry, for trusted clicks and typing. */
+export async function elementOf(frame: EngineFrame, ref: number): Promise<EngineElement | null> {
+  const handle = await frame.evaluateHandle(`(() => { ${INSTALL} return window.__rowpilot.element(${ref}); })()`);
+  const element = handle.asElement();
+  if (!element) await handle.dispose();
+  return element;
+}
+
+/** Scans a frame; a frame that went away mid-scan reads as empty. */
+export async function scanFrame(frame: EngineFrame): Promise<FrameScan | null> {
+  try {
+    return await agent(frame, "scan");
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,60 @@
+/**
+ * The slice of the puppeteer Page API the engine uses. Both `@cloudflare/puppeteer` (Browser
+ * Rendering in the Worker) and `puppeteer-core` (Chromium on the command line) provide it, so the
+ * engine is written once against this and handed either library's page.
+ */
+
+export interface EngineElement {
+  click(options?: { delay?: number }): Promise<void>;
+  focus(): Promise<void>;
+  type(text: string, options?: { delay?: number }): Promise<void>;
+  dispose(): Promise<void>;
+}
+
+export interface EngineHandle {
+  asElement(): EngineElement | null;
+  dispose(): Promise<void>;
+}
+
+export interface EngineFrame {
+  url(): string;
+  evaluate(script: string): Promise<unknown>;
+  evaluateHandle(script: string): Promise<EngineHandle>;
+  isDetached?(): boolean;
+  detached?: boolean;
+}
+
+export interface EngineResponse {
+  status(): number;
+  url(): string;
+  request(): { method(): string; resourceType(): string };
+}
+
+export interface EngineRequest {
+  url(): string;
+  isNavigationRequest(): boolean;
+  abort(errorCode?: string): Promise<void>;
+  continue(): Promise<void>;
+  isInterceptResolutionHandled?(): boolean;
+}
+
+export interface EnginePage {
+  goto(
+    url: string,
+    options: { timeout: number; waitUntil: "load" | "domcontentloaded" },
+  ): Promise<EngineResponse | null>;
+  url(): string;
+  frames(): EngineFrame[];
+  mainFrame(): EngineFrame;
+  screenshot(options: { type: "png" | "jpeg"; fullPage?: boolean; quality?: number }): Promise<Uint8Array | string>;
+  /**
+   * Handlers take an `EngineResponse` ("response") or an `EngineRequest` ("request"). Typed
+   * loosely: puppeteer's generic event map cannot be matched by a structural overload.
+   */
+  // biome-ignore lint/suspicious/noExplicitAny: see above
+  on(event: "response" | "request", handler: (event: any) => void): unknown;
+  // biome-ignore lint/suspicious/noExplicitAny: see above
+  off(event: "response", handler: (event: any) => void): unknown;
+  setRequestInterception(enabled: boolean): Promise<void>;
+  keyboard: { press(key: string): Promise<void> };
+}

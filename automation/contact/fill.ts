@@ -1,0 +1,126 @@
+/**
+ * Filling a located form, step by step for wizards: type into visible fields like a person
+ * (so masks and validators run), pick options, tick boxes, press Continue when a step has no
+ * Send button, and read back each value to be sure it held.
+ */
+import { agent, elementOf } from "./agent";
+import { type Attempt, sleep } from "./attempt";
+import type { EngineFrame } from "./browser";
+import type { LocatedForm } from "./navigate";
+import type { ButtonInfo, FormInfo } from "./page-model";
+import { type Fill, type FillPlan, planFill } from "./plan";
+import { digitsOf, normalize } from "./text";
+
+/** Wizards longer than this are not contact forms. */
+const MAX_STEPS = 5;
+/** Time for a wizard's next step to appear after Continue. */
+const STEP_SETTLE_MS = 700;
+
+const NEXT = /^(next|continue|proceed|siguiente|continuar|suivant)\b|\bnext step\b|\bstep \d+\b/;
+const SEND = /\bsend\b|\bsubmit\b|\brequest\b|\bget\b|\bcontact\b|\bask\b|\benviar\b|\benvoyer\b|\bgo\b|^ok$/;
+
+/** The form as it is now (its ref is stable while the document lives). */
+export async function rescan(located: LocatedForm): Promise<FormInfo | null> {
+  const scan = await agent(located.frame, "scan").catch(() => null);
+  return scan?.forms.find((f) => f.ref === located.form.ref) ?? null;
+}
+
+export function nextButton(form: FormInfo): ButtonInfo | null {
+  return (
+    form.buttons.find((b) => b.visible && !b.disabled && b.type !== "link" && NEXT.test(normalize(b.text))) ?? null
+  );
+}
+
+/** The button that sends the form: a visible submit button, preferring one that says Send or Submit. */
+export function sendButton(form: FormInfo): ButtonInfo | null {
+  const visible = form.buttons.filter((b) => b.visible && !NEXT.test(normalize(b.text)));
+  return (
+    visible.find((b) => b.type === "submit" && SEND.test(normalize(b.text))) ??
+    visible.find((b) => b.type === "submit") ??
+    visible.find((b) => b.type === "button" && SEND.test(normalize(b.text))) ??
+    null
+  );
+}
+
+/** Clicks an element like a person when nothing covers it, else with a DOM click. */
+export async function press(frame: EngineFrame, ref: number): Promise<void> {
+  const clear = await agent(frame, "reveal", ref);
+  const element = clear ? await elementOf(frame, ref) : null;
+  if (element) {
+    try {
+      await element.click();
+      return;
+    } finally {
+      await element.dispose();
+    }
+  }
+  await agent(frame, "click", ref);
+}
+
+function held(fill: Fill, value: string): boolean {
+  if (fill.action.type !== "text") return true;
+  if (fill.field === "phone") return digitsOf(value).endsWith(digitsOf(fill.action.value).slice(-10));
+  return value.trim() === fill.action.value.trim();
+}
+
+async function apply(frame: EngineFrame, fill: Fill): Promise<void> {
+  const { action, control } = fill;
+  if (action.type === "select") {
+    await agent(frame, "selectOption", control.ref, action.value);
+    return;
+  }
+  if (action.type === "check") {
+    if (await agent(frame, "checked", action.ref)) return;
+    await press(frame, action.ref);
+    if (!(await agent(frame, "checked", action.ref))) await agent(frame, "click", action.ref);
+    return;
+  }
+  const clear = await agent(frame, "reveal", control.ref);
+  const element = clear ? await elementOf(frame, control.ref) : null;
+  if (element) {
+    try {
+      await agent(frame, "setValue", control.ref, "");
+      await element.focus();
+      await element.type(action.value);
+    } finally {
+      await element.dispose();
+    }
+  }
+  if (!held(fill, await agent(frame, "value", control.ref))) await agent(frame, "setValue", control.ref, action.value);
+}
+
+export interface FilledForm {
+  form: FormInfo;
+  plan: FillPlan;
+}
+
+/**
+ * Fills every step of the form; stops at the step that has the Send button, or at one with
+ * required fields the profile cannot fill (the caller reports those and sends nothing).
+ */
+export async function fillForm(attempt: Attempt, located: LocatedForm): Promise<FilledForm> {
+  const done = new Set<number>();
+  let form = located.form;
+  let plan = planFill(form, attempt.profile);
+  for (let step = 0; step < MAX_STEPS; step++) {
+    for (const fill of plan.fills) {
+      if (done.has(fill.control.ref)) continue;
+      await apply(located.frame, fill);
+      done.add(fill.control.ref);
+      const where = located.frame === attempt.page.mainFrame() ? "" : `${located.frame.url()} >> `;
+      attempt.fields[fill.field] ??= where + fill.control.selector;
+    }
+    form = (await rescan(located)) ?? form;
+    plan = planFill(form, attempt.profile);
+    const next = nextButton(form);
+    if (!next || sendButton(form) || plan.missing.length > 0) break;
+    const before = form.controls.filter((c) => c.visible).map((c) => c.ref);
+    await press(located.frame, next.ref);
+    await sleep(STEP_SETTLE_MS);
+    form = (await rescan(located)) ?? form;
+    plan = planFill(form, attempt.profile);
+    const after = form.controls.filter((c) => c.visible).map((c) => c.ref);
+    if (after.every((ref) => before.includes(ref))) break;
+  }
+  return { form, plan };
+}

@@ -1,0 +1,98 @@
+/**
+ * Finding the contact page from a home page: links and menu entries ranked by what they say and
+ * where they point, and the paths dealer sites commonly use when no link says so.
+ */
+import type { LinkInfo } from "./page-model";
+import { identifierWords, normalize } from "./text";
+
+const TEXT_RULES: [RegExp, number][] = [
+  [/^(contact|contact us|contactenos|contactanos|contacto|nous contacter|contactez nous)$/, 12],
+  [/\bcontact\b|\bcontacto\b|\bcontactenos\b/, 9],
+  [
+    /\bget in touch\b|\breach us\b|\bmessage us\b|\bemail us\b|\bask (us )?a question\b|\bsend (us )?a message\b|\bescribenos\b/,
+    9,
+  ],
+  [/\bhours (and|&) (directions|location)\b|\bvisit us\b|\bdirections\b|\blocation\b|\bfind us\b|\bubicacion\b/, 6],
+  [/\bcustomer (care|service)\b|\bsupport\b|\batencion al cliente\b/, 5],
+];
+const HREF_RULES: [RegExp, number][] = [
+  [/\bcontact\b|\bcontactus\b|\bcontacto\b/, 5],
+  [/\bget in touch\b|\bvisit\b|\bdirections\b|\bhours\b|\blocation\b|\bcustomer care\b/, 2],
+];
+/** Links that look like contact links but lead away from a form. */
+const NOT_CONTACT = /^(mailto|tel|sms|javascript):|\.(pdf|jpe?g|png|vcf)(\?|$)/i;
+
+/** Paths to try when no link names a contact page, most common first. */
+export const FALLBACK_PATHS = [
+  "contact-us/",
+  "contact/",
+  "contactus.aspx",
+  "contact-us.html",
+  "contact.html",
+  "about-us/contact-us/",
+];
+
+export interface RankedLink {
+  url: string;
+  score: number;
+}
+
+/** How much a link promises a page to write to the dealer from; 0 when it does not. */
+export function scoreLink(link: LinkInfo, base: URL): number {
+  if (NOT_CONTACT.test(link.href)) return 0;
+  let url: URL;
+  try {
+    url = new URL(link.href, base);
+  } catch {
+    return 0;
+  }
+  if (url.host !== base.host || !/^https?:$/.test(url.protocol)) return 0;
+  const text = normalize(link.text);
+  const path = identifierWords(decodeURIComponent(url.pathname));
+  let score = 0;
+  for (const [rule, points] of TEXT_RULES) {
+    if (rule.test(text)) {
+      score += points;
+      break;
+    }
+  }
+  for (const [rule, points] of HREF_RULES) {
+    if (rule.test(path)) {
+      score += points;
+      break;
+    }
+  }
+  if (score > 0 && link.inNav) score += 1;
+  return score;
+}
+
+/**
+ * The links worth following, best first, each URL once (without its #fragment).
+ * @example rankLinks([{ text: "Contact Us", href: "/contact-us/", inNav: true }], new URL("https://dealer.example/"))
+ */
+export function rankLinks(links: LinkInfo[], base: URL): RankedLink[] {
+  const best = new Map<string, number>();
+  for (const link of links) {
+    const score = scoreLink(link, base);
+    if (score <= 0) continue;
+    const url = new URL(link.href, base);
+    url.hash = "";
+    const key = url.href;
+    if (key === stripHash(base)) continue;
+    best.set(key, Math.max(best.get(key) ?? 0, score));
+  }
+  return [...best.entries()].map(([url, score]) => ({ url, score })).sort((a, b) => b.score - a.score);
+}
+
+function stripHash(url: URL): string {
+  const copy = new URL(url);
+  copy.hash = "";
+  return copy.href;
+}
+
+/** The fallback contact URLs for a home page: relative to the site's first path segment and its root. */
+export function fallbackUrls(home: URL): string[] {
+  const dir = home.pathname.endsWith("/") ? home.pathname : home.pathname.replace(/[^/]*$/, "");
+  const bases = [...new Set([dir, "/"])];
+  return bases.flatMap((b) => FALLBACK_PATHS.map((p) => new URL(b + p, home).href));
+}

@@ -1,0 +1,147 @@
+/**
+ * From a home URL to the contact form: open the site (reporting bot walls and dead sites), rank
+ * its contact links (menus and drawers included, hamburgers opened when links hide behind one),
+ * follow them, and wait a bounded time on each page for a form scripts may render late.
+ */
+import { agent, elementOf, type FrameScan, scanFrame } from "./agent";
+import { type Attempt, AttemptStop, remaining, sleep } from "./attempt";
+import type { EngineFrame } from "./browser";
+import { pickContactForm } from "./forms";
+import { fallbackUrls, rankLinks } from "./links";
+import type { FormInfo } from "./page-model";
+
+/** A page load's limit; dealer sites are often slow, but a minute-long load is a dead site. */
+export const NAV_TIMEOUT_MS = 20_000;
+/** How long to wait on a page for a contact form rendered by script (widgets mount 1–3 s late). */
+export const FORM_WAIT_MS = 4_500;
+/** How often to look again while waiting. */
+const POLL_MS = 250;
+/** Contact-looking links followed before giving up on a site. */
+const MAX_CANDIDATES = 4;
+
+const BOT_WALL =
+  /\baccess denied\b|\brequest blocked\b|\battention required\b|\bunusual traffic\b|\bare you a robot\b|\bchecking your browser\b|\bjust a moment\b|\bverify you are (a )?human\b|\bbot (detection|protection)\b/i;
+
+export interface LocatedForm {
+  frame: EngineFrame;
+  form: FormInfo;
+  /** The page URL the form was found on. */
+  pageUrl: string;
+}
+
+/**
+ * Opens a URL; a bot wall or refusal ends the attempt as `blocked`, a dead site as `error`,
+ * a slow one as `timeout`. Resolves to the HTTP status (0 when there was no response).
+ */
+export async function open(attempt: Attempt, url: string): Promise<number> {
+  await attempt.guard.check(url);
+  let status = 0;
+  try {
+    const response = await attempt.page.goto(url, {
+      timeout: Math.min(NAV_TIMEOUT_MS, remaining(attempt)),
+      waitUntil: "load",
+    });
+    status = response?.status() ?? 0;
+  } catch (error) {
+    const message = (error as Error).message;
+    if (/timeout/i.test((error as Error).name) || /timeout|timed out/i.test(message)) {
+      throw new AttemptStop("timeout", `${url} did not finish loading within ${NAV_TIMEOUT_MS / 1000} s.`);
+    }
+    const code = message.match(/net::[A-Z_]+/)?.[0];
+    throw new AttemptStop("error", `${url} could not be opened${code ? ` (${code})` : `: ${message}`}.`);
+  }
+  const main = await scanFrame(attempt.page.mainFrame());
+  const wall = `${main?.title ?? ""}\n${(main?.text ?? "").slice(0, 2_000)}`.match(BOT_WALL);
+  if (
+    status === 401 ||
+    status === 403 ||
+    status === 429 ||
+    (wall && (status >= 400 || (main?.text.length ?? 0) < 3_000))
+  ) {
+    throw new AttemptStop(
+      "blocked",
+      `${url} refused the browser${status ? ` (HTTP ${status}` : " ("}${wall ? `${status ? ", " : ""}“${wall[0]}”` : ""}).`,
+    );
+  }
+  return status;
+}
+
+/** Every frame's scan, the main frame first. */
+export async function scanAll(attempt: Attempt): Promise<{ frame: EngineFrame; scan: FrameScan }[]> {
+  const out: { frame: EngineFrame; scan: FrameScan }[] = [];
+  for (const frame of attempt.page.frames()) {
+    if (frame.isDetached?.() || frame.detached) continue;
+    const scan = await scanFrame(frame);
+    if (scan) out.push({ frame, scan });
+  }
+  return out;
+}
+
+/** The contact form on the current page, waiting up to `waitMs` for it to appear. */
+async function formOnPage(attempt: Attempt, waitMs: number): Promise<LocatedForm | null> {
+  const until = Date.now() + Math.min(waitMs, remaining(attempt));
+  for (;;) {
+    const scans = await scanAll(attempt);
+    const candidates = scans.flatMap(({ frame, scan }) => scan.forms.map((form) => ({ frame, form })));
+    const best = pickContactForm(candidates.map((c) => c.form));
+    const hit = candidates.find((c) => c.form === best);
+    if (hit) return { ...hit, pageUrl: attempt.page.url() };
+    if (Date.now() + POLL_MS > until) return null;
+    await sleep(POLL_MS);
+  }
+}
+
+/** Links of the current page, after opening hamburger menus when none look like contact links. */
+async function contactLinks(attempt: Attempt, base: URL) {
+  const links = (await scanAll(attempt)).flatMap(({ scan }) => scan.links);
+  let ranked = rankLinks(links, base);
+  if (ranked.length > 0) return ranked;
+  const main = attempt.page.mainFrame();
+  for (const ref of await agent(main, "menuToggles")) {
+    const toggle = await elementOf(main, ref);
+    await toggle?.click().catch(() => undefined);
+    await toggle?.dispose();
+  }
+  await sleep(400);
+  ranked = rankLinks(
+    (await scanAll(attempt)).flatMap(({ scan }) => scan.links),
+    base,
+  );
+  return ranked;
+}
+
+/**
+ * Finds the contact form from the home page: the best contact links first, then common contact
+ * paths, then the home page itself. Ends the attempt with `no_contact_page` or `no_form`.
+ */
+export async function locateContactForm(attempt: Attempt, home: string): Promise<LocatedForm> {
+  await open(attempt, home);
+  const base = new URL(attempt.page.url());
+  const homeForm = await formOnPage(attempt, 0);
+  const ranked = (await contactLinks(attempt, base)).slice(0, MAX_CANDIDATES);
+  let contactPage: string | null = null;
+  for (const { url } of ranked) {
+    const status = await open(attempt, url);
+    if (status >= 400) continue;
+    contactPage ??= url;
+    const found = await formOnPage(attempt, FORM_WAIT_MS);
+    if (found) return found;
+  }
+  if (!contactPage) {
+    for (const url of fallbackUrls(base)) {
+      if (ranked.some((r) => r.url === url)) continue;
+      const status = await open(attempt, url);
+      if (status === 0 || status >= 400) continue;
+      contactPage ??= url;
+      const found = await formOnPage(attempt, FORM_WAIT_MS);
+      if (found) return found;
+    }
+  }
+  if (homeForm) {
+    await open(attempt, home);
+    const again = await formOnPage(attempt, FORM_WAIT_MS);
+    if (again) return again;
+  }
+  if (!contactPage) throw new AttemptStop("no_contact_page", `No contact page was found from ${home}.`);
+  throw new AttemptStop("no_form", `The contact page ${contactPage} has no contact form (only other forms, or none).`);
+}

@@ -1,0 +1,78 @@
+/**
+ * What the engine reads off a page: plain data collected inside the browser by `scan/`, and
+ * judged by the pure matchers (`fields`, `forms`, `links`) outside it.
+ */
+
+export type ControlKind = "text" | "email" | "tel" | "number" | "date" | "textarea" | "select" | "radio" | "checkbox";
+
+export interface ChoiceInfo {
+  text: string;
+  value: string;
+  /** The radio or checkbox element of this choice (selects have none). */
+  ref: number | null;
+}
+
+export interface ControlInfo {
+  /** The element's index in its frame's registry (see `scan/`). */
+  ref: number;
+  kind: ControlKind;
+  name: string;
+  id: string;
+  /** Text of its `<label>`s and `aria-labelledby`. */
+  label: string;
+  ariaLabel: string;
+  placeholder: string;
+  autocomplete: string;
+  title: string;
+  /** The `<legend>` or group label around it (radio groups, complex name fields). */
+  group: string;
+  /** Text just before it inside its container, for fields labelled by a bare `<span>`. */
+  nearby: string;
+  required: boolean;
+  /** Rendered, with a size, inside the page and not under `aria-hidden`. */
+  visible: boolean;
+  disabled: boolean;
+  tabIndex: number;
+  pattern: string;
+  maxLength: number;
+  /** An input-mask attribute (`data-mask`, `data-inputmask`…) when the site declares one. */
+  mask: string;
+  value: string;
+  checked: boolean;
+  choices: ChoiceInfo[];
+  /** A CSS selector for the report, with `>>>` where it crosses into a shadow root. */
+  selector: string;
+}
+
+export interface ButtonInfo {
+  ref: number;
+  text: string;
+  /** `submit`, `button` or `link`. */
+  type: string;
+  disabled: boolean;
+  visible: boolean;
+}
+
+export interface FormInfo {
+  ref: number;
+  /** URL of the frame that holds it. */
+  frameUrl: string;
+  selector: string;
+  /** Headings and legends before and inside it, its id, class and action: what it is for. */
+  context: string;
+  method: string;
+  action: string;
+  controls: ControlInfo[];
+  buttons: ButtonInfo[];
+  hasPassword: boolean;
+  /** What gave away a CAPTCHA inside or next to the form, or null. */
+  captcha: string | null;
+  visible: boolean;
+}
+
+export interface LinkInfo {
+  text: string;
+  href: string;
+  /** Inside a `<nav>`, header, menu or drawer. */
+  inNav: boolean;
+}

@@ -1,0 +1,138 @@
+/**
+ * The fill plan for one form: which control gets which value, and which required controls the
+ * sender profile cannot answer (a VIN, a repair order, a visit date) so the form must not be sent.
+ */
+import type { LogicalField, SenderProfile } from "../../schema/contact";
+import { classifyControl, describeControl, type FieldMatch, isTrap } from "./fields";
+import type { ControlInfo, FormInfo } from "./page-model";
+import { emailChoice, formatPhone, formatZip, salesChoice, vehicleChoice } from "./values";
+
+export type FillAction =
+  | { type: "text"; value: string }
+  | { type: "select"; value: string; text: string }
+  /** Click a radio or checkbox (the control itself, or one choice of a group). */
+  | { type: "check"; ref: number; text: string };
+
+export interface Fill {
+  control: ControlInfo;
+  field: LogicalField;
+  action: FillAction;
+}
+
+export interface FillPlan {
+  fills: Fill[];
+  /** Required controls nobody can fill from the profile, by what the page calls them. */
+  missing: string[];
+  /** Controls left empty on purpose: honeypots and bot traps. */
+  traps: ControlInfo[];
+  /** Fields the matcher was unsure of (two meanings scored close). */
+  unsure: LogicalField[];
+}
+
+/** Logical fields that may fill more than one control (an e-mail and its confirmation). */
+const REPEATABLE: ReadonlySet<LogicalField> = new Set(["email"]);
+
+/** Which controls of a form get which logical field: the best-scoring control per field. */
+export function assignFields(controls: ControlInfo[]): Map<ControlInfo, FieldMatch & { field: LogicalField }> {
+  const matches = controls
+    .map((control) => ({ control, match: classifyControl(control) }))
+    .filter((m): m is { control: ControlInfo; match: FieldMatch & { field: LogicalField } } => m.match.field !== null);
+  const hasLast = matches.some((m) => m.match.field === "lastName");
+  const hasFirst = matches.some((m) => m.match.field === "firstName");
+  // "Name" next to "Last name" is the first name; "Name" alone is the whole name.
+  for (const m of matches) {
+    if (m.match.field === "fullName" && hasLast && !hasFirst) m.match = { ...m.match, field: "firstName" };
+  }
+  const out = new Map<ControlInfo, FieldMatch & { field: LogicalField }>();
+  const taken = new Map<LogicalField, number>();
+  for (const m of [...matches].sort((a, b) => b.match.score - a.match.score)) {
+    if (taken.has(m.match.field) && !REPEATABLE.has(m.match.field)) continue;
+    taken.set(m.match.field, m.match.score);
+    out.set(m.control, m.match);
+  }
+  return out;
+}
+
+function text(control: ControlInfo, field: LogicalField, profile: SenderProfile): FillAction | null {
+  const value = (() => {
+    switch (field) {
+      case "firstName":
+        return profile.firstName;
+      case "lastName":
+        return profile.lastName;
+      case "fullName":
+        return `${profile.firstName} ${profile.lastName}`;
+      case "email":
+        return profile.email;
+      case "phone":
+        return formatPhone(profile.phone, control);
+      case "zip":
+        return profile.zip ? formatZip(profile.zip, control) : null;
+      case "message":
+        return profile.message;
+      case "subject":
+        return profile.vehicleOfInterest ? `Question about the ${profile.vehicleOfInterest}` : "Sales question";
+      case "vehicle":
+        return profile.vehicleOfInterest || null;
+      default:
+        return null;
+    }
+  })();
+  return value ? { type: "text", value } : null;
+}
+
+function choice(control: ControlInfo, field: LogicalField, profile: SenderProfile): FillAction | null {
+  const pick =
+    field === "department"
+      ? salesChoice(control.choices)
+      : field === "preferredContact"
+        ? emailChoice(control.choices)
+        : field === "vehicle"
+          ? vehicleChoice(control.choices, profile.vehicleOfInterest)
+          : null;
+  if (!pick) return null;
+  if (pick.ref !== null) return { type: "check", ref: pick.ref, text: pick.text };
+  return { type: "select", value: pick.value, text: pick.text };
+}
+
+function actionFor(control: ControlInfo, field: LogicalField, profile: SenderProfile): FillAction | null {
+  if (control.kind === "checkbox" && control.choices.length === 0) {
+    // A lone box: only consent, and only when the form will not go without it.
+    return field === "consent" && control.required && !control.checked
+      ? { type: "check", ref: control.ref, text: control.label }
+      : null;
+  }
+  if (control.kind === "select" || control.kind === "radio" || control.kind === "checkbox")
+    return choice(control, field, profile);
+  return text(control, field, profile);
+}
+
+/** Whether the control already holds an answer (a pre-selected option, a checked box). */
+function answered(control: ControlInfo): boolean {
+  if (control.kind === "checkbox" || control.kind === "radio") return control.checked;
+  return control.value.trim() !== "";
+}
+
+/**
+ * What to type, pick and tick in the visible controls of a form, and what stops it being sent.
+ * @example planFill(form, profile).missing // ["Repair order #", "Date of visit"]
+ */
+export function planFill(form: FormInfo, profile: SenderProfile): FillPlan {
+  const traps = form.controls.filter(isTrap);
+  const usable = form.controls.filter((c) => !c.disabled && !traps.includes(c));
+  const assigned = assignFields(usable);
+  const fills: Fill[] = [];
+  const missing: string[] = [];
+  const unsure = new Set<LogicalField>();
+  for (const control of usable) {
+    const match = assigned.get(control);
+    const action = match ? actionFor(control, match.field, profile) : null;
+    if (match && action) {
+      fills.push({ control, field: match.field, action });
+      if (match.alternative) unsure.add(match.field);
+    } else if (control.required && !answered(control)) {
+      missing.push(describeControl(control));
+    }
+  }
+  return { fills, missing, traps, unsure: [...unsure] };
+}

@@ -1,0 +1,78 @@
+/**
+ * Contacting a dealership through its website form: who is writing (the sender profile), what
+ * the engine understood, and the outcome it reports. Shared by the engine in `automation/`, the
+ * command line, the queue consumer and the Dealerships table.
+ */
+import { z } from "zod";
+
+export const SenderProfile = z.object({
+  firstName: z.string().trim().min(1),
+  lastName: z.string().trim().min(1),
+  email: z.email(),
+  phone: z
+    .string()
+    .trim()
+    .refine((p) => p.replace(/\D/g, "").length >= 7, "a phone number with at least 7 digits"),
+  zip: z.string().trim().default(""),
+  message: z.string().trim().min(1),
+  vehicleOfInterest: z.string().trim().default(""),
+});
+export type SenderProfile = z.infer<typeof SenderProfile>;
+
+/** What a form field means, as far as the sender profile is concerned. */
+export const LOGICAL_FIELDS = [
+  "firstName",
+  "lastName",
+  "fullName",
+  "email",
+  "phone",
+  "zip",
+  "message",
+  "subject",
+  "department",
+  "preferredContact",
+  "consent",
+  "vehicle",
+] as const;
+export const LogicalField = z.enum(LOGICAL_FIELDS);
+export type LogicalField = z.infer<typeof LogicalField>;
+
+/** Why an attempt did not end in a confirmed submission. */
+export const FAILURE_CATEGORIES = [
+  "no_contact_page",
+  "no_form",
+  "captcha",
+  "blocked",
+  "validation_error",
+  "timeout",
+  "submit_unconfirmed",
+  "error",
+] as const;
+export const FailureCategory = z.enum(FAILURE_CATEGORIES);
+export type FailureCategory = z.infer<typeof FailureCategory>;
+
+export const ContactScreenshot = z.object({
+  /** `before_submit`, `after_submit` or `failure`. */
+  label: z.enum(["before_submit", "after_submit", "failure"]),
+  /** Where the caller stored it: a file path on the command line, an R2 key in the Worker. */
+  ref: z.string(),
+});
+export type ContactScreenshot = z.infer<typeof ContactScreenshot>;
+
+export const ContactResult = z.object({
+  url: z.string(),
+  outcome: z.enum(["success", "failure"]),
+  category: FailureCategory.nullable(),
+  reason: z.string(),
+  suggestedFix: z.string().nullable(),
+  /** The page that held the form, when one was found. */
+  contactPage: z.string().nullable(),
+  submitted: z.boolean(),
+  /** Logical field → where it was filled: a selector, prefixed by the frame URL when in a frame. */
+  fields: z.record(z.string(), z.string()),
+  /** The evidence that the dealer received the message, when there is some. */
+  evidence: z.string().nullable(),
+  screenshots: z.array(ContactScreenshot),
+  durationMs: z.number(),
+});
+export type ContactResult = z.infer<typeof ContactResult>;

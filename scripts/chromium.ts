@@ -1,0 +1,28 @@
+/**
+ * Debian's Chromium through puppeteer-core, for the contact engine on the command line and in
+ * benchmarks: the same puppeteer Page API the Worker gets from Browser Rendering.
+ */
+import puppeteer, { type Browser } from "puppeteer-core";
+import { CliError } from "./cli/workspace-owner";
+import { findSystemChromium } from "./prepare-browser";
+
+/** Flags for a root, offline, sandboxed machine: no sandbox (root), no background fetching. */
+const ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--disable-dev-shm-usage",
+];
+
+export async function launchChromium(): Promise<Browser> {
+  const executablePath = process.env.CHROMIUM_PATH ?? findSystemChromium();
+  if (!executablePath) {
+    throw new CliError(
+      "No Chromium found (looked for /usr/bin/chromium). Install it: sudo apt-get install -y chromium",
+    );
+  }
+  return puppeteer.launch({ executablePath, args: ARGS, defaultViewport: { width: 1280, height: 900 } });
+}

@@ -1,0 +1,129 @@
+/**
+ * `rowpilot contact`: one or more contact attempts with the system Chromium, the same engine the
+ * Worker runs through Browser Rendering. Prints one JSON object per URL with `--json`.
+ */
+import { readFileSync } from "node:fs";
+import { mkdir, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { runContact } from "../../automation/contact/engine";
+import { localGuard } from "../../automation/contact/guard";
+import { type ContactResult, SenderProfile } from "../../schema/contact";
+import { launchChromium } from "../chromium";
+import type { Command } from "./commands";
+import { CliError } from "./workspace-owner";
+
+/** Pages one Chromium drives at once; more than this on two cores only queues in the renderer. */
+const MAX_CONCURRENCY = 8;
+
+function readProfile(path: string): SenderProfile {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(path, "utf8"));
+  } catch (error) {
+    throw new CliError(`--profile ${path}: ${(error as Error).message}`);
+  }
+  const parsed = SenderProfile.safeParse(raw);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => `${i.path.join(".") || "profile"}: ${i.message}`).join("; ");
+    throw new CliError(`--profile ${path} is not a sender profile: ${issues}`);
+  }
+  return parsed.data;
+}
+
+/** A file name for a screenshot: host, path and time, so runs never overwrite each other. */
+function shotName(url: string, label: string): string {
+  const { host, pathname } = new URL(url);
+  const slug = `${host}${pathname}`.replace(/[^a-z0-9]+/gi, "-").replace(/^-|-$/g, "");
+  return `${slug}-${Date.now()}-${label}.png`;
+}
+
+function printable(result: ContactResult) {
+  const { outcome, category, reason, suggestedFix, submitted, fields, evidence, contactPage, durationMs, url } = result;
+  return {
+    url,
+    outcome,
+    category,
+    reason,
+    suggestedFix,
+    submitted,
+    contactPage,
+    fields,
+    evidence,
+    screenshots: result.screenshots.map((s) => s.ref),
+    durationMs,
+  };
+}
+
+function summary(result: ContactResult): string {
+  const head = result.outcome === "success" ? "success" : `failed: ${result.category}`;
+  const lines = [`${result.url}  ${head}  (${(result.durationMs / 1000).toFixed(1)} s)`, `  ${result.reason}`];
+  if (result.suggestedFix) lines.push(`  Next: ${result.suggestedFix}`);
+  for (const [field, where] of Object.entries(result.fields)) lines.push(`  ${field.padEnd(17)} ${where}`);
+  for (const shot of result.screenshots) lines.push(`  screenshot ${shot.ref}`);
+  return lines.join("\n");
+}
+
+export const contactCommand: Command = {
+  usage: "contact --url <home URL> [--url …] --profile <profile.json> [--dry-run] [--json] [--concurrency N]",
+  summary: "Find each dealer's contact form, fill it from the profile and send it (Chromium on this machine).",
+  options: {
+    url: { type: "string", multiple: true, description: "a dealer's home page (repeat for several)" },
+    profile: {
+      type: "string",
+      description: "JSON file: firstName, lastName, email, phone, zip, message, vehicleOfInterest",
+    },
+    "dry-run": { type: "boolean", description: "fill and screenshot, but do not send" },
+    json: { type: "boolean", description: "print one JSON object per URL" },
+    concurrency: { type: "string", description: `pages at once (default 1, at most ${MAX_CONCURRENCY})` },
+    screenshots: { type: "string", description: "folder for screenshots (default: the system temp folder)" },
+  },
+  async run(values) {
+    const urls = Array.isArray(values.url) ? values.url : [];
+    if (urls.length === 0) throw new CliError("--url is required");
+    if (typeof values.profile !== "string") throw new CliError("--profile is required");
+    for (const url of urls) {
+      await localGuard()
+        .check(url)
+        .catch((error: Error) => {
+          throw new CliError(`--url ${url}: ${error.message}`);
+        });
+    }
+    const profile = readProfile(values.profile);
+    const concurrency = Number(values.concurrency ?? 1);
+    if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > MAX_CONCURRENCY) {
+      throw new CliError(`--concurrency must be a whole number from 1 to ${MAX_CONCURRENCY}`);
+    }
+    const dir = typeof values.screenshots === "string" ? values.screenshots : join(tmpdir(), "rowpilot-contact");
+    await mkdir(dir, { recursive: true });
+
+    const browser = await launchChromium();
+    try {
+      const queue = [...urls];
+      const worker = async () => {
+        for (let url = queue.shift(); url; url = queue.shift()) {
+          const page = await browser.newPage();
+          try {
+            const result = await runContact(page, {
+              url,
+              profile,
+              guard: localGuard(),
+              dryRun: values["dry-run"] === true,
+              async saveScreenshot(label, png) {
+                const path = join(dir, shotName(url!, label));
+                await writeFile(path, png);
+                return path;
+              },
+            });
+            console.log(values.json ? JSON.stringify(printable(result)) : summary(result));
+          } finally {
+            await page.close().catch(() => undefined);
+          }
+        }
+      };
+      await Promise.all(Array.from({ length: Math.min(concurrency, urls.length) }, worker));
+    } finally {
+      await browser.close();
+    }
+  },
+};

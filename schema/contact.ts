@@ -76,3 +76,14 @@ export const ContactResult = z.object({
   durationMs: z.number(),
 });
 export type ContactResult = z.infer<typeof ContactResult>;
+
+/** A contact job on the `contact-jobs` queue: one dealer's row, who writes, and what they say. */
+export const ContactJob = z.object({
+  rowRef: z.object({ tableId: z.string().min(1), rowId: z.string().min(1) }),
+  url: z.url({ protocol: /^https?$/ }),
+  profile: SenderProfile,
+  /** The message for this dealer (the project's template, filled in); the profile's when absent. */
+  message: z.string().trim().min(1).optional(),
+  dryRun: z.boolean().default(false),
+});
+export type ContactJob = z.infer<typeof ContactJob>;

@@ -1,0 +1,93 @@
+/**
+ * The dealership site corpus in `e2e/contact-sites/` (12 sites with real-world contact-form
+ * difficulties, a server that records what each form received, and a checker), started on free
+ * ports for the contact engine's tests and benchmark.
+ */
+import { type ChildProcess, execFile, spawn } from "node:child_process";
+import { join } from "node:path";
+import { promisify } from "node:util";
+
+export const CONTACT_SITES_DIR = join(import.meta.dirname, "contact-sites");
+
+/** The sender profile the corpus's checker expects. */
+export const CORPUS_PROFILE = {
+  firstName: "Dana",
+  lastName: "Whitfield",
+  email: "dana.whitfield@example.org",
+  phone: "(512) 555-0147",
+  zip: "78701",
+  message: "Hello, I am interested in a 2025 model. Please send your best out-the-door price.",
+  vehicleOfInterest: "2025 Toyota RAV4 XLE",
+};
+
+/** How long the corpus server may take to print its ports. */
+const START_TIMEOUT_MS = 10_000;
+
+export interface ContactSites {
+  port: number;
+  iframePort: number;
+  url(site: string): string;
+  /** Every site id, from the corpus's expected outcomes. */
+  sites(): Promise<{ id: string; expected: string }[]>;
+  submissions(): Promise<{ site: string; accepted: boolean; fields: Record<string, unknown> }[]>;
+  reset(): Promise<void>;
+  /** The corpus's own checker: one "<id> PASS|FAIL <reason>" line per site. */
+  check(only?: string[]): Promise<{ lines: string[]; passed: number; total: number }>;
+  stop(): Promise<void>;
+}
+
+export async function startContactSites(): Promise<ContactSites> {
+  const child: ChildProcess = spawn(process.execPath, [join(CONTACT_SITES_DIR, "server.mjs"), "--port", "0"], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const { port, iframePort } = await new Promise<{ port: number; iframePort: number }>((resolve, reject) => {
+    let out = "";
+    const timer = setTimeout(
+      () => reject(new Error(`The contact sites server did not start within ${START_TIMEOUT_MS} ms`)),
+      START_TIMEOUT_MS,
+    );
+    child.once("exit", (code) => reject(new Error(`The contact sites server exited with ${code}`)));
+    child.stdout!.on("data", (chunk: Buffer) => {
+      out += chunk.toString();
+      const port = /listening (\d+)/.exec(out)?.[1];
+      const iframePort = /iframe-port (\d+)/.exec(out)?.[1];
+      if (port && iframePort) {
+        clearTimeout(timer);
+        resolve({ port: Number(port), iframePort: Number(iframePort) });
+      }
+    });
+  });
+  const origin = `http://127.0.0.1:${port}`;
+  return {
+    port,
+    iframePort,
+    url: (site) => `${origin}/${site}/`,
+    async sites() {
+      const { readFile } = await import("node:fs/promises");
+      const truth = JSON.parse(await readFile(join(CONTACT_SITES_DIR, "truth.json"), "utf8")) as {
+        id: string;
+        expected: string;
+      }[];
+      return truth.map(({ id, expected }) => ({ id, expected }));
+    },
+    submissions: async () => (await fetch(`${origin}/__submissions`)).json(),
+    async reset() {
+      await fetch(`${origin}/__reset`, { method: "POST" });
+    },
+    async check(only) {
+      const args = [
+        join(CONTACT_SITES_DIR, "check.mjs"),
+        "--port",
+        String(port),
+        ...(only ? ["--only", only.join(",")] : []),
+      ];
+      const { stdout } = await promisify(execFile)(process.execPath, args).catch((e) => e as { stdout: string });
+      const lines = stdout.split("\n").filter((l) => / (PASS|FAIL) /.test(l));
+      const score = /score: (\d+)\/(\d+)/.exec(stdout);
+      return { lines, passed: Number(score?.[1] ?? 0), total: Number(score?.[2] ?? 0) };
+    },
+    async stop() {
+      child.kill();
+    },
+  };
+}

@@ -1,0 +1,80 @@
+/**
+ * The `contact-jobs` consumer: each message is one dealer to contact. The engine runs in Browser
+ * Rendering (sessions reused across batches), screenshots and the result go to R2 under the row
+ * they belong to, and the result is returned for the caller to write back into the row.
+ */
+import type { Browser } from "@cloudflare/puppeteer";
+import { runContact } from "../../automation/contact/engine";
+import { localGuard, publicGuard, resolveOverHttps, type UrlGuard } from "../../automation/contact/guard";
+import { ContactJob, type ContactResult } from "../../schema/contact";
+import { acquireBrowser } from "../browser/session";
+
+/** Retry delay for a job that crashed (not one that failed with an outcome): grows per attempt. */
+const RETRY_DELAY_S = 30;
+
+/** Loopback and private addresses only where the development sites live; public ones elsewhere. */
+export function guardFor(env: Pick<Env, "ROWPILOT_ENV">): UrlGuard {
+  return env.ROWPILOT_ENV === "local" || env.ROWPILOT_ENV === "test"
+    ? localGuard()
+    : publicGuard((h) => resolveOverHttps(h));
+}
+
+/** Where a job's files go in R2: by table and row, then by attempt time. */
+export function attemptPrefix(job: ContactJob, startedAt: Date): string {
+  return `contact/${job.rowRef.tableId}/${job.rowRef.rowId}/${startedAt.toISOString().replace(/[:.]/g, "-")}`;
+}
+
+/** Runs one job on a page of `browser`; stores screenshots and the result in R2. */
+export async function runContactJob(env: Env, browser: Browser, job: ContactJob): Promise<ContactResult> {
+  const prefix = attemptPrefix(job, new Date());
+  const page = await browser.newPage();
+  try {
+    const result = await runContact(page, {
+      url: job.url,
+      profile: { ...job.profile, message: job.message ?? job.profile.message },
+      guard: guardFor(env),
+      dryRun: job.dryRun,
+      async saveScreenshot(label, png) {
+        const key = `${prefix}/${label}.png`;
+        await env.FILES.put(key, png, { httpMetadata: { contentType: "image/png" } });
+        return key;
+      },
+    });
+    await env.FILES.put(`${prefix}/result.json`, JSON.stringify({ job: { ...job, profile: undefined }, result }), {
+      httpMetadata: { contentType: "application/json" },
+    });
+    return result;
+  } finally {
+    await page.close().catch(() => undefined);
+  }
+}
+
+export async function handleContactBatch(batch: MessageBatch<unknown>, env: Env): Promise<void> {
+  const jobs = batch.messages.map((message) => ({ message, job: ContactJob.safeParse(message.body) }));
+  for (const { message, job } of jobs) {
+    if (!job.success) {
+      console.error(
+        `rowpilot: malformed contact job ${message.id}: ${job.error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; ")}`,
+      );
+      message.ack();
+    }
+  }
+  const valid = jobs.filter((j) => j.job.success);
+  if (valid.length === 0) return;
+  const { browser, release } = await acquireBrowser(env.BROWSER);
+  try {
+    await Promise.all(
+      valid.map(async ({ message, job }) => {
+        try {
+          await runContactJob(env, browser, job.data!);
+          message.ack();
+        } catch (error) {
+          console.error(`rowpilot: contact job ${message.id} crashed: ${(error as Error).message}`);
+          message.retry({ delaySeconds: RETRY_DELAY_S * message.attempts });
+        }
+      }),
+    );
+  } finally {
+    await release();
+  }
+}

@@ -25,12 +25,12 @@ describe("contact-jobs consumer", () => {
       profile: sites.profile,
       message: `${sites.profile.message} (sent for row-harbor)`,
     };
-    const batch = createMessageBatch("contact-jobs", [
+    const batch = createMessageBatch<unknown>("contact-jobs", [
       { id: "good", timestamp: Date.now(), attempts: 1, body: job },
       { id: "malformed", timestamp: Date.now(), attempts: 1, body: { url: "ftp://nowhere" } },
     ]);
     const ctx = createExecutionContext();
-    await worker.queue!(batch as MessageBatch<unknown>, env, ctx);
+    await worker.queue!(batch, env, ctx);
     const acks = await getQueueResult(batch, ctx);
     expect(acks.explicitAcks.sort()).toEqual(["good", "malformed"]);
     expect(acks.retryMessages).toEqual([]);

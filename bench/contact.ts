@@ -1,0 +1,83 @@
+/**
+ * The contact engine over the dealership corpus (`e2e/contact-sites/`): per site its outcome, the
+ * corpus checker's verdict (from what the sites' server received, not the engine's report) and
+ * seconds; then the success rate, median and p95 seconds per site, and forms per minute at
+ * concurrency 1 and 4. Goal: every site passes, median under 8 s.
+ *
+ *   npm run bench:contact
+ */
+import type { Browser } from "puppeteer-core";
+import { runContact } from "../automation/contact/engine";
+import { localGuard } from "../automation/contact/guard";
+import { CORPUS_PROFILE, startContactSites } from "../e2e/contact-sites";
+import { SenderProfile } from "../schema/contact";
+import { launchChromium } from "../scripts/chromium";
+import { fmt, summary } from "./stats";
+
+const profile = SenderProfile.parse(CORPUS_PROFILE);
+
+interface SiteRun {
+  id: string;
+  expected: string;
+  got: string;
+  seconds: number;
+}
+
+/** Runs every site with `concurrency` pages in one browser; returns each run and the wall time. */
+async function pass(browser: Browser, urls: { id: string; expected: string; url: string }[], concurrency: number) {
+  const queue = [...urls];
+  const runs: SiteRun[] = [];
+  const started = performance.now();
+  const worker = async () => {
+    for (let site = queue.shift(); site; site = queue.shift()) {
+      const page = await browser.newPage();
+      try {
+        const result = await runContact(page, {
+          url: site.url,
+          profile,
+          guard: localGuard(),
+          saveScreenshot: async (label) => label,
+        });
+        runs.push({ id: site.id, expected: site.expected, got: result.category ?? result.outcome, seconds: result.durationMs / 1000 });
+      } finally {
+        await page.close();
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  return { runs, wallSeconds: (performance.now() - started) / 1000 };
+}
+
+const sites = await startContactSites();
+const browser = await launchChromium();
+try {
+  const urls = (await sites.sites()).map((s) => ({ ...s, url: sites.url(s.id) }));
+
+  await sites.reset();
+  const one = await pass(browser, urls, 1);
+  const verdicts = await sites.check();
+  const verdictOf = (id: string) => verdicts.lines.find((l) => l.startsWith(`${id} `))?.slice(id.length + 1) ?? "?";
+  console.log(`contact engine over ${urls.length} dealership sites (concurrency 1)\n`);
+  console.log(`${"site".padEnd(24)} ${"expected".padEnd(17)} ${"outcome".padEnd(19)} ${"seconds".padStart(7)}  checker`);
+  for (const run of one.runs) {
+    console.log(
+      `${run.id.padEnd(24)} ${run.expected.padEnd(17)} ${run.got.padEnd(19)} ${fmt(run.seconds).padStart(7)}  ${verdictOf(run.id)}`,
+    );
+  }
+  const seconds = summary(one.runs.map((r) => r.seconds));
+  console.log(
+    `\nchecker: ${verdicts.passed}/${verdicts.total} pass (${fmt((100 * verdicts.passed) / verdicts.total, 0)}%)` +
+      ` · median ${fmt(seconds.p50)} s · p95 ${fmt(seconds.p95)} s per site (goal: all pass, median < 8 s)`,
+  );
+  console.log(`concurrency 1: ${fmt((60 * urls.length) / one.wallSeconds)} forms/min (${fmt(one.wallSeconds)} s wall)`);
+
+  await sites.reset();
+  const four = await pass(browser, urls, 4);
+  const again = await sites.check();
+  console.log(
+    `concurrency 4: ${fmt((60 * urls.length) / four.wallSeconds)} forms/min (${fmt(four.wallSeconds)} s wall), checker ${again.passed}/${again.total}`,
+  );
+} finally {
+  await browser.close();
+  await sites.stop();
+}

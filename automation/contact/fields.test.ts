@@ -15,6 +15,8 @@ const ROWS: Row[] = [
   { says: 'label "First Name"', control: { label: "First Name" }, field: "firstName" },
   { says: 'name "fname"', control: { name: "fname" }, field: "firstName" },
   { says: 'name "first_name"', control: { name: "first_name" }, field: "firstName" },
+  { says: 'name "customer_first"', control: { name: "customer_first" }, field: "firstName" },
+  { says: 'name "customer_last"', control: { name: "customer_last" }, field: "lastName" },
   { says: 'autocomplete "given-name"', control: { autocomplete: "given-name" }, field: "firstName" },
   { says: 'label "Last Name"', control: { label: "Last Name" }, field: "lastName" },
   { says: 'id "lastName"', control: { id: "lastName" }, field: "lastName" },

@@ -85,10 +85,12 @@ const SOURCE_WEIGHT = {
   ariaLabel: 1,
   placeholder: 0.9,
   title: 0.7,
-  identifier: 0.6,
-  group: 0.5,
+  identifier: 0.7,
+  group: 0.8,
   nearby: 0.4,
 };
+/** A group caption ("Your Name" over First / Last) says less when the control has a label of its own. */
+const GROUP_UNDER_LABEL = 0.3;
 
 /** Exact `autocomplete` tokens (HTML's autofill field names) — the site telling us outright. */
 const AUTOCOMPLETE: Record<string, LogicalField> = {
@@ -179,7 +181,8 @@ export function classifyControl(control: ControlInfo): FieldMatch {
   for (const [source, text] of sources(control)) {
     if (!text) continue;
     for (const rule of RULES) {
-      if (rule.pattern.test(text)) add(rule.field, rule.strength * SOURCE_WEIGHT[source]);
+      const weight = source === "group" && control.label ? GROUP_UNDER_LABEL : SOURCE_WEIGHT[source];
+      if (rule.pattern.test(text)) add(rule.field, rule.strength * weight);
     }
   }
   for (const [field, points] of Object.entries(choiceScores(control.choices))) add(field as LogicalField, points);

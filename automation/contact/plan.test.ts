@@ -118,6 +118,22 @@ describe("fill plan — name fields", () => {
     expect(actions[last.selector]).toEqual({ field: "lastName", type: "text", value: "Whitfield" });
   });
 
+  it("reads “First” and “Last” under a “Your Name” caption as the two halves of the name", () => {
+    const first = control({ label: "First", group: "Your Name", required: true });
+    const last = control({ label: "Last", group: "Your Name", required: true });
+    const plan = planFill(form([first, last, control({ kind: "email", label: "Email" })]), profile);
+    expect(actionsBySelector(plan)[first.selector]).toMatchObject({ field: "firstName", value: "Dana" });
+    expect(actionsBySelector(plan)[last.selector]).toMatchObject({ field: "lastName", value: "Whitfield" });
+    expect(plan.missing).toEqual([]);
+  });
+
+  it("reads “Nom” next to “Prénom” as the last name", () => {
+    const first = control({ label: "Prénom", required: true });
+    const last = control({ label: "Nom", required: true });
+    const plan = planFill(form([first, last, control({ kind: "email", label: "Courriel" })]), profile);
+    expect(actionsBySelector(plan)[last.selector]).toMatchObject({ field: "lastName", value: "Whitfield" });
+  });
+
   it("puts the whole name in a lone “Your Name”", () => {
     const name = control({ label: "Your Name", required: true });
     const plan = planFill(form([name, control({ kind: "email", label: "Email" })]), profile);

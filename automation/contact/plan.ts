@@ -39,9 +39,12 @@ export function assignFields(controls: ControlInfo[]): Map<ControlInfo, FieldMat
     .filter((m): m is { control: ControlInfo; match: FieldMatch & { field: LogicalField } } => m.match.field !== null);
   const hasLast = matches.some((m) => m.match.field === "lastName");
   const hasFirst = matches.some((m) => m.match.field === "firstName");
-  // "Name" next to "Last name" is the first name; "Name" alone is the whole name.
+  // "Name" next to "Last name" is the first name, next to "First name" (Prénom / Nom) the last
+  // name; "Name" alone is the whole name.
   for (const m of matches) {
-    if (m.match.field === "fullName" && hasLast && !hasFirst) m.match = { ...m.match, field: "firstName" };
+    if (m.match.field !== "fullName") continue;
+    if (hasLast && !hasFirst) m.match = { ...m.match, field: "firstName" };
+    else if (hasFirst && !hasLast) m.match = { ...m.match, field: "lastName" };
   }
   const out = new Map<ControlInfo, FieldMatch & { field: LogicalField }>();
   const taken = new Map<LogicalField, number>();

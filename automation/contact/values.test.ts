@@ -9,6 +9,11 @@ describe("phone numbers — shaped to the field", () => {
     expect(formatPhone(PHONE, control({ placeholder: "###-###-####" }))).toBe("512-555-0147");
   });
 
+  it("follows a placeholder that shows an example number", () => {
+    expect(formatPhone(PHONE, control({ placeholder: "555-555-5555" }))).toBe("512-555-0147");
+    expect(formatPhone("+1 512 555 0147", control({ placeholder: "555-555-5555" }))).toBe("512-555-0147");
+  });
+
   it("follows an input mask", () => {
     expect(formatPhone("512-555-0147", control({ mask: "(999) 999-9999" }))).toBe("(512) 555-0147");
   });

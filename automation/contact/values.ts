@@ -20,7 +20,7 @@ const PHONE_LAYOUTS = [
 function layoutFrom(template: string): string | null {
   const t = template.trim();
   if (!t || /[a-wyz]/i.test(t.replace(/[xX]/g, ""))) return null;
-  const slots = t.replace(/[09#_xX*]/g, "d");
+  const slots = t.replace(/[\d#_xX*]/g, "d");
   const count = (slots.match(/d/g) ?? []).length;
   if (count === 10) return slots;
   if (count === 11 && /^\+?1/.test(t)) return slots.replace(/^(\+?)d/, "$11");

@@ -38,7 +38,12 @@ async function pass(browser: Browser, urls: { id: string; expected: string; url:
           guard: localGuard(),
           saveScreenshot: async (label) => label,
         });
-        runs.push({ id: site.id, expected: site.expected, got: result.category ?? result.outcome, seconds: result.durationMs / 1000 });
+        runs.push({
+          id: site.id,
+          expected: site.expected,
+          got: result.category ?? result.outcome,
+          seconds: result.durationMs / 1000,
+        });
       } finally {
         await page.close();
       }
@@ -58,7 +63,9 @@ try {
   const verdicts = await sites.check();
   const verdictOf = (id: string) => verdicts.lines.find((l) => l.startsWith(`${id} `))?.slice(id.length + 1) ?? "?";
   console.log(`contact engine over ${urls.length} dealership sites (concurrency 1)\n`);
-  console.log(`${"site".padEnd(24)} ${"expected".padEnd(17)} ${"outcome".padEnd(19)} ${"seconds".padStart(7)}  checker`);
+  console.log(
+    `${"site".padEnd(24)} ${"expected".padEnd(17)} ${"outcome".padEnd(19)} ${"seconds".padStart(7)}  checker`,
+  );
   for (const run of one.runs) {
     console.log(
       `${run.id.padEnd(24)} ${run.expected.padEnd(17)} ${run.got.padEnd(19)} ${fmt(run.seconds).padStart(7)}  ${verdictOf(run.id)}`,

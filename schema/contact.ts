@@ -70,6 +70,8 @@ export const ContactResult = z.object({
   submitted: z.boolean(),
   /** Logical field → where it was filled: a selector, prefixed by the frame URL when in a frame. */
   fields: z.record(z.string(), z.string()),
+  /** What the reviewer should know beyond the outcome (a field assistant that failed…). */
+  notes: z.array(z.string()),
   /** The evidence that the dealer received the message, when there is some. */
   evidence: z.string().nullable(),
   screenshots: z.array(ContactScreenshot),
@@ -79,6 +81,8 @@ export type ContactResult = z.infer<typeof ContactResult>;
 
 /** A contact job on the `contact-jobs` queue: one dealer's row, who writes, and what they say. */
 export const ContactJob = z.object({
+  /** Whose provider settings apply (the Anthropic key for the field assistant). */
+  workspaceId: z.string().min(1).optional(),
   rowRef: z.object({ tableId: z.string().min(1), rowId: z.string().min(1) }),
   url: z.url({ protocol: /^https?$/ }),
   profile: SenderProfile,

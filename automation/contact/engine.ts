@@ -6,6 +6,7 @@
  * the user agent or works around CAPTCHAs and bot walls; those are reported for a person.
  */
 import type { ContactResult, ContactScreenshot, SenderProfile } from "../../schema/contact";
+import type { FieldAssistant } from "./assist";
 import { type Attempt, AttemptStop } from "./attempt";
 import type { EnginePage, EngineRequest } from "./browser";
 import { fillForm } from "./fill";
@@ -24,6 +25,8 @@ export interface ContactRun {
   /** Fill and screenshot, but do not send. */
   dryRun?: boolean;
   budgetMs?: number;
+  /** Asked when the field matcher is unsure (Claude, with the workspace's key); optional. */
+  assistant?: FieldAssistant;
   /** Stores a PNG and returns where it went (a file path, an R2 key). */
   saveScreenshot(label: ContactScreenshot["label"], png: Uint8Array): Promise<string>;
 }
@@ -41,7 +44,16 @@ class OutOfTime extends Error {}
 export async function runContact(page: EnginePage, run: ContactRun): Promise<ContactResult> {
   const started = Date.now();
   const budget = run.budgetMs ?? ATTEMPT_BUDGET_MS;
-  const attempt: Attempt = { page, profile: run.profile, guard: run.guard, deadline: started + budget, fields: {} };
+  const attempt: Attempt = {
+    page,
+    profile: run.profile,
+    guard: run.guard,
+    deadline: started + budget,
+    fields: {},
+    assistant: run.assistant,
+    overrides: new Map(),
+    notes: [],
+  };
   const screenshots: ContactScreenshot[] = [];
   const shoot = async (label: ContactScreenshot["label"]) => {
     try {
@@ -72,6 +84,7 @@ export async function runContact(page: EnginePage, run: ContactRun): Promise<Con
     ...verdict,
     suggestedFix: verdict.category ? SUGGESTED_FIX[verdict.category] : null,
     fields: attempt.fields,
+    notes: attempt.notes,
     screenshots,
     durationMs: Date.now() - started,
   };

@@ -89,6 +89,25 @@ async function apply(frame: EngineFrame, fill: Fill): Promise<void> {
   if (!held(fill, await agent(frame, "value", control.ref))) await agent(frame, "setValue", control.ref, action.value);
 }
 
+/**
+ * The plan for the form as it is, asking the assistant (once per set of fields) when the
+ * matcher is unsure or a required field means nothing to it.
+ */
+async function planWithHelp(attempt: Attempt, form: FormInfo): Promise<FillPlan> {
+  const plan = planFill(form, attempt.profile, attempt.overrides);
+  const unknown = form.controls.some((c) => c.visible && !attempt.overrides.has(c.ref));
+  if (!attempt.assistant || !unknown || (plan.unsure.length === 0 && plan.missing.length === 0)) return plan;
+  try {
+    const site = new URL(form.frameUrl).host;
+    for (const [ref, field] of await attempt.assistant.mapFields(form, site)) attempt.overrides.set(ref, field);
+  } catch (error) {
+    attempt.notes.push(`The field assistant could not help: ${(error as Error).message}`);
+    attempt.assistant = undefined;
+    return plan;
+  }
+  return planFill(form, attempt.profile, attempt.overrides);
+}
+
 export interface FilledForm {
   form: FormInfo;
   plan: FillPlan;
@@ -101,7 +120,7 @@ export interface FilledForm {
 export async function fillForm(attempt: Attempt, located: LocatedForm): Promise<FilledForm> {
   const done = new Set<number>();
   let form = located.form;
-  let plan = planFill(form, attempt.profile);
+  let plan = await planWithHelp(attempt, form);
   for (let step = 0; step < MAX_STEPS; step++) {
     for (const fill of plan.fills) {
       if (done.has(fill.control.ref)) continue;
@@ -111,14 +130,14 @@ export async function fillForm(attempt: Attempt, located: LocatedForm): Promise<
       attempt.fields[fill.field] ??= where + fill.control.selector;
     }
     form = (await rescan(located)) ?? form;
-    plan = planFill(form, attempt.profile);
+    plan = await planWithHelp(attempt, form);
     const next = nextButton(form);
     if (!next || sendButton(form) || plan.missing.length > 0) break;
     const before = form.controls.filter((c) => c.visible).map((c) => c.ref);
     await press(located.frame, next.ref);
     await sleep(STEP_SETTLE_MS);
     form = (await rescan(located)) ?? form;
-    plan = planFill(form, attempt.profile);
+    plan = await planWithHelp(attempt, form);
     const after = form.controls.filter((c) => c.visible).map((c) => c.ref);
     if (after.every((ref) => before.includes(ref))) break;
   }

@@ -144,3 +144,28 @@ describe("fill plan — name fields", () => {
     });
   });
 });
+
+describe("fill plan — meanings decided by the field assistant", () => {
+  const first = control({ nearby: "Vorname", required: true });
+  const email = control({ kind: "email", nearby: "E-Mail", required: true });
+  const fax = control({ label: "Phone (fax)", required: false });
+
+  it("fills what the assistant says a field means, over the matcher's reading", () => {
+    const plan = planFill(
+      form([first, email, fax]),
+      profile,
+      new Map([
+        [first.ref, "firstName"],
+        [fax.ref, null],
+      ]),
+    );
+    expect(actionsBySelector(plan)[first.selector]).toMatchObject({ field: "firstName", value: "Dana" });
+    expect(actionsBySelector(plan)[fax.selector]).toBeUndefined();
+    expect(plan.missing).toEqual([]);
+  });
+
+  it("still refuses a required field the assistant says the profile cannot answer", () => {
+    const plan = planFill(form([first, email]), profile, new Map([[first.ref, null]]));
+    expect(plan.missing).toEqual(["Vorname"]);
+  });
+});

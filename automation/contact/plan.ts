@@ -29,20 +29,35 @@ export interface FillPlan {
   unsure: LogicalField[];
 }
 
+/** Meanings decided elsewhere (Claude, when the matcher was unsure), by control ref; null: none. */
+export type Overrides = ReadonlyMap<number, LogicalField | null>;
+
+/** A score that no reading of the page's words reaches: a decided meaning always wins. */
+const DECIDED = 1_000;
+
+function matchOf(control: ControlInfo, overrides: Overrides): FieldMatch {
+  if (!overrides.has(control.ref)) return classifyControl(control);
+  const field = overrides.get(control.ref) ?? null;
+  return { field, score: field ? DECIDED : 0, alternative: null };
+}
+
 /** Logical fields that may fill more than one control (an e-mail and its confirmation). */
 const REPEATABLE: ReadonlySet<LogicalField> = new Set(["email"]);
 
 /** Which controls of a form get which logical field: the best-scoring control per field. */
-export function assignFields(controls: ControlInfo[]): Map<ControlInfo, FieldMatch & { field: LogicalField }> {
+export function assignFields(
+  controls: ControlInfo[],
+  overrides: Overrides = new Map(),
+): Map<ControlInfo, FieldMatch & { field: LogicalField }> {
   const matches = controls
-    .map((control) => ({ control, match: classifyControl(control) }))
+    .map((control) => ({ control, match: matchOf(control, overrides) }))
     .filter((m): m is { control: ControlInfo; match: FieldMatch & { field: LogicalField } } => m.match.field !== null);
   const hasLast = matches.some((m) => m.match.field === "lastName");
   const hasFirst = matches.some((m) => m.match.field === "firstName");
   // "Name" next to "Last name" is the first name, next to "First name" (Prénom / Nom) the last
   // name; "Name" alone is the whole name.
   for (const m of matches) {
-    if (m.match.field !== "fullName") continue;
+    if (m.match.field !== "fullName" || m.match.score >= DECIDED) continue;
     if (hasLast && !hasFirst) m.match = { ...m.match, field: "firstName" };
     else if (hasFirst && !hasLast) m.match = { ...m.match, field: "lastName" };
   }
@@ -120,10 +135,10 @@ function answered(control: ControlInfo): boolean {
  * What to type, pick and tick in the visible controls of a form, and what stops it being sent.
  * @example planFill(form, profile).missing // ["Repair order #", "Date of visit"]
  */
-export function planFill(form: FormInfo, profile: SenderProfile): FillPlan {
+export function planFill(form: FormInfo, profile: SenderProfile, overrides: Overrides = new Map()): FillPlan {
   const traps = form.controls.filter(isTrap);
   const usable = form.controls.filter((c) => !c.disabled && !traps.includes(c));
-  const assigned = assignFields(usable);
+  const assigned = assignFields(usable, overrides);
   const fills: Fill[] = [];
   const missing: string[] = [];
   const unsure = new Set<LogicalField>();

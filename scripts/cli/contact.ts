@@ -3,9 +3,15 @@
  * Worker runs through Browser Rendering. Prints one JSON object per URL with `--json`.
  */
 import { readFileSync } from "node:fs";
-import { mkdir, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { homedir, tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import {
+  claudeAssistant,
+  type FieldAssistant,
+  type FieldMapping,
+  type MappingCache,
+} from "../../automation/contact/assist";
 import { runContact } from "../../automation/contact/engine";
 import { localGuard } from "../../automation/contact/guard";
 import { type ContactResult, SenderProfile } from "../../schema/contact";
@@ -38,8 +44,35 @@ function shotName(url: string, label: string): string {
   return `${slug}-${Date.now()}-${label}.png`;
 }
 
+/** Claude's field mappings, kept between runs in the user's cache folder. */
+function fileCache(path: string): MappingCache {
+  const load = async (): Promise<Record<string, FieldMapping>> =>
+    JSON.parse(await readFile(path, "utf8").catch(() => "{}")) as Record<string, FieldMapping>;
+  return {
+    get: async (key) => (await load())[key] ?? null,
+    async put(key, mapping) {
+      const all = await load();
+      all[key] = mapping;
+      await mkdir(dirname(path), { recursive: true });
+      await writeFile(path, JSON.stringify(all, null, 1));
+    },
+  };
+}
+
+function assistantFromEnv(): FieldAssistant {
+  const apiKey = process.env.ANTHROPIC_API_KEY;
+  if (!apiKey) throw new CliError("--claude needs ANTHROPIC_API_KEY in the environment");
+  const cacheDir = process.env.XDG_CACHE_HOME || join(homedir(), ".cache");
+  return claudeAssistant({
+    apiKey,
+    model: process.env.ROWPILOT_CLAUDE_MODEL,
+    cache: fileCache(join(cacheDir, "rowpilot", "field-maps.json")),
+  });
+}
+
 function printable(result: ContactResult) {
-  const { outcome, category, reason, suggestedFix, submitted, fields, evidence, contactPage, durationMs, url } = result;
+  const { outcome, category, reason, suggestedFix, submitted, fields, evidence, contactPage, durationMs, url, notes } =
+    result;
   return {
     url,
     outcome,
@@ -50,6 +83,7 @@ function printable(result: ContactResult) {
     contactPage,
     fields,
     evidence,
+    notes,
     screenshots: result.screenshots.map((s) => s.ref),
     durationMs,
   };
@@ -59,13 +93,15 @@ function summary(result: ContactResult): string {
   const head = result.outcome === "success" ? "success" : `failed: ${result.category}`;
   const lines = [`${result.url}  ${head}  (${(result.durationMs / 1000).toFixed(1)} s)`, `  ${result.reason}`];
   if (result.suggestedFix) lines.push(`  Next: ${result.suggestedFix}`);
+  for (const note of result.notes) lines.push(`  Note: ${note}`);
   for (const [field, where] of Object.entries(result.fields)) lines.push(`  ${field.padEnd(17)} ${where}`);
   for (const shot of result.screenshots) lines.push(`  screenshot ${shot.ref}`);
   return lines.join("\n");
 }
 
 export const contactCommand: Command = {
-  usage: "contact --url <home URL> [--url …] --profile <profile.json> [--dry-run] [--json] [--concurrency N]",
+  usage:
+    "contact --url <home URL> [--url …] --profile <profile.json> [--dry-run] [--json] [--concurrency N] [--claude]",
   summary: "Find each dealer's contact form, fill it from the profile and send it (Chromium on this machine).",
   options: {
     url: { type: "string", multiple: true, description: "a dealer's home page (repeat for several)" },
@@ -77,6 +113,7 @@ export const contactCommand: Command = {
     json: { type: "boolean", description: "print one JSON object per URL" },
     concurrency: { type: "string", description: `pages at once (default 1, at most ${MAX_CONCURRENCY})` },
     screenshots: { type: "string", description: "folder for screenshots (default: the system temp folder)" },
+    claude: { type: "boolean", description: "ask Claude when unsure of a field (ANTHROPIC_API_KEY)" },
   },
   async run(values) {
     const urls = Array.isArray(values.url) ? values.url : [];
@@ -94,6 +131,7 @@ export const contactCommand: Command = {
     if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > MAX_CONCURRENCY) {
       throw new CliError(`--concurrency must be a whole number from 1 to ${MAX_CONCURRENCY}`);
     }
+    const assistant = values.claude === true ? assistantFromEnv() : undefined;
     const dir = typeof values.screenshots === "string" ? values.screenshots : join(tmpdir(), "rowpilot-contact");
     await mkdir(dir, { recursive: true });
 
@@ -108,6 +146,7 @@ export const contactCommand: Command = {
               url,
               profile,
               guard: localGuard(),
+              assistant,
               dryRun: values["dry-run"] === true,
               async saveScreenshot(label, png) {
                 const path = join(dir, shotName(url!, label));

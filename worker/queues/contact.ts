@@ -4,10 +4,13 @@
  * they belong to, and the result is returned for the caller to write back into the row.
  */
 import type { Browser } from "@cloudflare/puppeteer";
+import { claudeAssistant, type FieldAssistant, type FieldMapping } from "../../automation/contact/assist";
 import { runContact } from "../../automation/contact/engine";
 import { localGuard, publicGuard, resolveOverHttps, type UrlGuard } from "../../automation/contact/guard";
 import { ContactJob, type ContactResult } from "../../schema/contact";
+import { readWorkspaceSecret } from "../api/settings";
 import { acquireBrowser } from "../browser/session";
+import { getDb } from "../db";
 
 /** Retry delay for a job that crashed (not one that failed with an outcome): grows per attempt. */
 const RETRY_DELAY_S = 30;
@@ -24,6 +27,22 @@ export function attemptPrefix(job: ContactJob, startedAt: Date): string {
   return `contact/${job.rowRef.tableId}/${job.rowRef.rowId}/${startedAt.toISOString().replace(/[:.]/g, "-")}`;
 }
 
+/** Claude as field assistant when the job's workspace has an Anthropic key; mappings cached in R2 per site. */
+export async function assistantFor(env: Env, workspaceId: string | undefined): Promise<FieldAssistant | undefined> {
+  if (!workspaceId) return undefined;
+  const apiKey = await readWorkspaceSecret(env, getDb(env.DB), workspaceId, "anthropicApiKey");
+  if (!apiKey) return undefined;
+  const key = (site: string) => `contact/field-maps/${site}.json`;
+  return claudeAssistant({
+    apiKey,
+    baseURL: env.ANTHROPIC_BASE_URL || undefined,
+    cache: {
+      get: async (site) => ((await (await env.FILES.get(key(site)))?.json()) as FieldMapping | undefined) ?? null,
+      put: async (site, mapping) => void (await env.FILES.put(key(site), JSON.stringify(mapping))),
+    },
+  });
+}
+
 /** Runs one job on a page of `browser`; stores screenshots and the result in R2. */
 export async function runContactJob(env: Env, browser: Browser, job: ContactJob): Promise<ContactResult> {
   const prefix = attemptPrefix(job, new Date());
@@ -33,6 +52,7 @@ export async function runContactJob(env: Env, browser: Browser, job: ContactJob)
       url: job.url,
       profile: { ...job.profile, message: job.message ?? job.profile.message },
       guard: guardFor(env),
+      assistant: await assistantFor(env, job.workspaceId),
       dryRun: job.dryRun,
       async saveScreenshot(label, png) {
         const key = `${prefix}/${label}.png`;

@@ -130,7 +130,7 @@ function sources(control: ControlInfo): [keyof typeof SOURCE_WEIGHT, string][] {
 
 /** All the words the page gives a control, for reports and trap checks. */
 export function describeControl(control: ControlInfo): string {
-  const said = [control.label, control.ariaLabel, control.placeholder, control.group, control.title]
+  const said = [control.label, control.ariaLabel, control.placeholder, control.group, control.title, control.nearby]
     .map((s) => s.trim())
     .find(Boolean);
   return said ?? (control.name || control.id || control.kind);

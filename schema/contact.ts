@@ -33,6 +33,8 @@ export const LOGICAL_FIELDS = [
   "preferredContact",
   "consent",
   "vehicle",
+  /** How the sender heard of the dealer: answered "Internet" when a form insists. */
+  "referral",
 ] as const;
 export const LogicalField = z.enum(LOGICAL_FIELDS);
 export type LogicalField = z.infer<typeof LogicalField>;

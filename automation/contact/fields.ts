@@ -73,6 +73,11 @@ const RULES: Rule[] = [
     strength: 8,
   },
   {
+    field: "referral",
+    pattern: /\bhear about\b|\bheard about\b|\bfind us\b|\breferr(al|ed)\b|\blead source\b|\bcomo se entero\b/,
+    strength: 9,
+  },
+  {
     field: "vehicle",
     pattern: /\bvehicles? of interest\b|\binterested in\b|\bvehicle\b|\bmodel\b|\bvehiculo\b|\bmodelo\b/,
     strength: 7,
@@ -207,7 +212,7 @@ function fitKind(control: ControlInfo, score: Partial<Record<LogicalField, numbe
     for (const field of Object.keys(score) as LogicalField[]) if (!fields.includes(field)) delete score[field];
   };
   if (control.kind === "checkbox") keep(["consent", "preferredContact", "department"]);
-  else if (choice) keep(["department", "preferredContact", "vehicle", "consent"]);
+  else if (choice) keep(["department", "preferredContact", "vehicle", "consent", "referral"]);
   else if (control.kind === "textarea") keep(["message"]);
   else if (control.kind === "date") keep([]);
   else if (control.kind === "number") keep(["zip", "phone"]);

@@ -17,6 +17,7 @@ const MAX_STEPS = 5;
 const STEP_SETTLE_MS = 700;
 
 const NEXT = /^(next|continue|proceed|siguiente|continuar|suivant)\b|\bnext step\b|\bstep \d+\b/;
+const BACK = /\b(back|previous|prev|cancel|reset|clear|close|atras|anterior)\b/;
 const SEND = /\bsend\b|\bsubmit\b|\brequest\b|\bget\b|\bcontact\b|\bask\b|\benviar\b|\benvoyer\b|\bgo\b|^ok$/;
 
 /** The form as it is now (its ref is stable while the document lives). */
@@ -38,7 +39,10 @@ export function sendButton(form: FormInfo): ButtonInfo | null {
     visible.find((b) => b.type === "submit" && SEND.test(normalize(b.text))) ??
     visible.find((b) => b.type === "submit") ??
     visible.find((b) => b.type === "button" && SEND.test(normalize(b.text))) ??
-    null
+    // One button, whatever it says ("Let's talk"), is the one that sends.
+    (visible.length === 1 && visible[0]!.type !== "link" && !BACK.test(normalize(visible[0]!.text))
+      ? visible[0]!
+      : null)
   );
 }
 

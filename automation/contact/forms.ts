@@ -4,6 +4,7 @@
  * trade-in, credit, payment-calculator and directions forms.
  */
 
+import { isTrap } from "./fields";
 import type { FormInfo } from "./page-model";
 import { assignFields } from "./plan";
 import { normalize } from "./text";
@@ -39,6 +40,19 @@ const OTHER_KINDS: [Exclude<FormKind, "contact" | "other">, RegExp][] = [
 const CONTACT_WORDS =
   /\bcontact\b|\bmessage\b|\bquestion\b|\binquiry\b|\benquiry\b|\bget in touch\b|\breach\b|\bask\b|\bhelp\b|\bcustomer care\b|\bcontacto\b|\bmensaje\b|\bconsulta\b/;
 
+/**
+ * The form's action when it names a place of its own: an action that posts back to the page
+ * itself ("./hours-directions.aspx") says what the page is, not what the form is.
+ */
+function ownAction(form: FormInfo): string {
+  try {
+    const action = new URL(form.action, form.frameUrl);
+    return action.pathname === new URL(form.frameUrl).pathname ? "" : action.pathname;
+  } catch {
+    return form.action;
+  }
+}
+
 export interface FormJudgement {
   kind: FormKind;
   /** How much it looks like a contact form; the engine takes the best one at or above `CONTACT_MIN`. */
@@ -50,9 +64,10 @@ export const CONTACT_MIN = 10;
 
 /** What a form is for. */
 export function judgeForm(form: FormInfo): FormJudgement {
-  const context = normalize(`${form.context} ${form.buttons.map((b) => b.text).join(" ")} ${form.action}`);
-  const visible = form.controls.filter((c) => c.visible);
-  const fields = new Set([...assignFields(visible).values()].map((m) => m.field));
+  const context = normalize(`${form.context} ${form.buttons.map((b) => b.text).join(" ")} ${ownAction(form)}`);
+  // Steps of a wizard not shown yet count too; bot traps do not.
+  const controls = form.controls.filter((c) => c.visible || !isTrap({ ...c, visible: true }));
+  const fields = new Set([...assignFields(controls).values()].map((m) => m.field));
   if (form.hasPassword) return { kind: "login", score: 0 };
   for (const [kind, words] of OTHER_KINDS) {
     if (words.test(context)) return { kind, score: 0 };
@@ -67,7 +82,7 @@ export function judgeForm(form: FormInfo): FormJudgement {
   if (fields.has("department") || fields.has("preferredContact")) score += 1;
   if (CONTACT_WORDS.test(context)) score += 2;
   // A lone e-mail box is a newsletter, whatever it says about itself.
-  if (fields.size <= 1 && visible.length <= 2) return { kind: fields.has("email") ? "newsletter" : "other", score: 0 };
+  if (fields.size <= 1 && controls.length <= 2) return { kind: fields.has("email") ? "newsletter" : "other", score: 0 };
   return { kind: score >= CONTACT_MIN ? "contact" : "other", score };
 }
 

@@ -9,9 +9,10 @@ const TEXT_RULES: [RegExp, number][] = [
   [/^(contact|contact us|contactenos|contactanos|contacto|nous contacter|contactez nous)$/, 12],
   [/\bcontact\b|\bcontacto\b|\bcontactenos\b/, 9],
   [
-    /\bget in touch\b|\breach us\b|\bmessage us\b|\bemail us\b|\bask (us )?a question\b|\bsend (us )?a message\b|\bescribenos\b/,
+    /\bget in touch\b|\breach us\b|\bmessage us\b|\bemail us\b|\bask (us )?a question\b|\bsend (us )?a message\b|\bconnect with us\b|\bescribenos\b/,
     9,
   ],
+  [/\bconnect\b|\btalk to us\b|\bwrite to us\b/, 6],
   [/\bhours (and|&) (directions|location)\b|\bvisit us\b|\bdirections\b|\blocation\b|\bfind us\b|\bubicacion\b/, 6],
   [/\bcustomer (care|service)\b|\bsupport\b|\batencion al cliente\b/, 5],
 ];

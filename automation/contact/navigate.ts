@@ -14,8 +14,12 @@ import type { FormInfo } from "./page-model";
 export const NAV_TIMEOUT_MS = 20_000;
 /** How long to wait on a page for a contact form rendered by script (widgets mount 1–3 s late). */
 export const FORM_WAIT_MS = 4_500;
+/** How long past its HTML a page may take to finish loading before we read it anyway. */
+const LOAD_GRACE_MS = 8_000;
 /** How often to look again while waiting. */
 const POLL_MS = 250;
+/** How long a form opened by a button may take to appear. */
+const MODAL_WAIT_MS = 1_500;
 /** Contact-looking links followed before giving up on a site. */
 const MAX_CANDIDATES = 4;
 
@@ -39,9 +43,10 @@ export async function open(attempt: Attempt, url: string): Promise<number> {
   try {
     const response = await attempt.page.goto(url, {
       timeout: Math.min(NAV_TIMEOUT_MS, remaining(attempt)),
-      waitUntil: "load",
+      waitUntil: "domcontentloaded",
     });
     status = response?.status() ?? 0;
+    await settle(attempt);
   } catch (error) {
     const message = (error as Error).message;
     if (/timeout/i.test((error as Error).name) || /timeout|timed out/i.test(message)) {
@@ -64,6 +69,18 @@ export async function open(attempt: Attempt, url: string): Promise<number> {
     );
   }
   return status;
+}
+
+/**
+ * Waits a little for the rest of the page (frames, scripts) after its HTML is in, but never
+ * fails on it: a tracking script that hangs must not sink a page whose form is already there.
+ */
+async function settle(attempt: Attempt): Promise<void> {
+  const until = Date.now() + Math.min(LOAD_GRACE_MS, remaining(attempt));
+  while (Date.now() < until) {
+    if (await agent(attempt.page.mainFrame(), "loaded").catch(() => false)) return;
+    await sleep(POLL_MS);
+  }
 }
 
 /** Every frame's scan, the main frame first. */
@@ -110,9 +127,22 @@ async function contactLinks(attempt: Attempt, base: URL) {
   return ranked;
 }
 
+/** A contact form that a "Contact us" button opens in place (a modal, a slide-out panel). */
+async function formBehindButton(attempt: Attempt): Promise<LocatedForm | null> {
+  const main = attempt.page.mainFrame();
+  for (const ref of await agent(main, "contactButtons").catch(() => [] as number[])) {
+    const button = await elementOf(main, ref);
+    await button?.click().catch(() => undefined);
+    await button?.dispose();
+    const found = await formOnPage(attempt, MODAL_WAIT_MS);
+    if (found) return found;
+  }
+  return null;
+}
+
 /**
  * Finds the contact form from the home page: the best contact links first, then common contact
- * paths, then the home page itself. Ends the attempt with `no_contact_page` or `no_form`.
+ * paths, then the home page itself and what its Contact buttons open. Ends the attempt with `no_contact_page` or `no_form`.
  */
 export async function locateContactForm(attempt: Attempt, home: string): Promise<LocatedForm> {
   await open(attempt, home);
@@ -137,11 +167,11 @@ export async function locateContactForm(attempt: Attempt, home: string): Promise
       if (found) return found;
     }
   }
-  if (homeForm) {
-    await open(attempt, home);
-    const again = await formOnPage(attempt, FORM_WAIT_MS);
-    if (again) return again;
-  }
+  await open(attempt, home);
+  const again = homeForm ? await formOnPage(attempt, FORM_WAIT_MS) : null;
+  if (again) return again;
+  const opened = await formBehindButton(attempt);
+  if (opened) return opened;
   if (!contactPage) throw new AttemptStop("no_contact_page", `No contact page was found from ${home}.`);
   throw new AttemptStop("no_form", `The contact page ${contactPage} has no contact form (only other forms, or none).`);
 }

@@ -23,7 +23,7 @@ export type SubmitDecision =
   | { outcome: "failure"; category: FailureCategory; reason: string };
 
 const THANKS =
-  /\bthank(s| you)\b|\bmessage (has been |was )?(sent|received)\b|\bwe (ll|will) be in touch\b|\bwe (ll|will) (get back|reply|respond|contact)\b|\b(request|inquiry|submission|question) (has been |was )?(received|submitted|sent)\b|\bon its way\b|\bgracias\b|\bmensaje enviado\b|\bmerci\b/;
+  /\bthank(s| you)\b|\bmessage (has been |was )?(sent|received)\b|\bwe (ll|will) be in touch\b|\bwe (ll|will) (get back|reply|respond|contact)\b|\b(request|inquiry|submission|question) (has been |was )?(received|submitted|sent)\b|\bon its way\b|\bwe (have )?received your\b|\b(sent|submitted) successfully\b|\bsuccessfully (sent|submitted)\b|\bgracias\b|\bmensaje enviado\b|\brecibimos\b|\bmerci\b/;
 const CONFIRMATION_URL = /thank|success|confirm|submitted|received|gracias/i;
 
 /** Whether new page text thanks the sender. Takes normalised text. */

@@ -5,7 +5,7 @@
 import type { LogicalField, SenderProfile } from "../../schema/contact";
 import { classifyControl, describeControl, type FieldMatch, isTrap } from "./fields";
 import type { ControlInfo, FormInfo } from "./page-model";
-import { emailChoice, formatPhone, formatZip, salesChoice, vehicleChoice } from "./values";
+import { emailChoice, formatPhone, formatZip, referralChoice, salesChoice, vehicleChoice } from "./values";
 
 export type FillAction =
   | { type: "text"; value: string }
@@ -92,6 +92,8 @@ function text(control: ControlInfo, field: LogicalField, profile: SenderProfile)
         return profile.vehicleOfInterest ? `Question about the ${profile.vehicleOfInterest}` : "Sales question";
       case "vehicle":
         return profile.vehicleOfInterest || null;
+      case "referral":
+        return control.required ? "Internet" : null;
       default:
         return null;
     }
@@ -107,7 +109,11 @@ function choice(control: ControlInfo, field: LogicalField, profile: SenderProfil
         ? emailChoice(control.choices)
         : field === "vehicle"
           ? vehicleChoice(control.choices, profile.vehicleOfInterest)
-          : null;
+          : field === "referral"
+            ? control.required
+              ? referralChoice(control.choices)
+              : null
+            : null;
   if (!pick) return null;
   if (pick.ref !== null) return { type: "check", ref: pick.ref, text: pick.text };
   return { type: "select", value: pick.value, text: pick.text };

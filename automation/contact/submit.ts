@@ -5,7 +5,8 @@
 import { agent } from "./agent";
 import { type Attempt, AttemptStop, remaining, sleep } from "./attempt";
 import type { EngineResponse } from "./browser";
-import { press, sendButton } from "./fill";
+import { classifyControl } from "./fields";
+import { press, rescan, sendButton } from "./fill";
 import type { LocatedForm } from "./navigate";
 import { scanAll } from "./navigate";
 import { decideSubmit, isConfirmationUrl, isThanks, type SubmitDecision, type SubmitEvidence } from "./outcome";
@@ -46,41 +47,85 @@ export async function submitForm(attempt: Attempt, located: LocatedForm, form: F
   }
   const hosts = new Set([new URL(attempt.page.url()).host, new URL(located.frame.url()).host]);
   const responses: SubmitEvidence["responses"] = [];
+  /** Any POST at all, to any host: after one, nothing may be pressed again. */
+  let posted = false;
   const onResponse = (response: EngineResponse) => {
     const method = response.request().method();
     if (method !== "POST" && method !== "PUT") return;
+    posted = true;
     try {
       if (hosts.has(new URL(response.url()).host)) responses.push({ status: response.status(), url: response.url() });
     } catch {
       // A response without a parseable URL (data:, about:) is not the site's answer.
     }
   };
-  const beforeLines = await pageLines(attempt);
-  const beforeUrls = await frameUrls(attempt);
-  const beforeErrors = new Set(await agent(located.frame, "errors", form.ref).catch(() => []));
+  const before: Before = {
+    beforeLines: await pageLines(attempt),
+    beforeUrls: await frameUrls(attempt),
+    beforeErrors: new Set(await agent(located.frame, "errors", form.ref).catch(() => [])),
+    responses,
+  };
 
   attempt.page.on("response", onResponse);
   try {
     await press(located.frame, button.ref);
-    const started = Date.now();
-    const until = started + Math.min(SUBMIT_WAIT_MS, remaining(attempt));
-    let evidence: SubmitEvidence;
-    let acceptedAt: number | null = null;
-    for (;;) {
-      await sleep(POLL_MS);
-      evidence = await gather(attempt, located, form, { beforeLines, beforeUrls, beforeErrors, responses });
-      const now = Date.now();
-      if (evidence.thanks || evidence.confirmationUrl) break;
-      if (responses.some((r) => r.status >= 200 && r.status < 400)) acceptedAt ??= now;
-      if (acceptedAt !== null && (evidence.formGone || now - acceptedAt >= AFTER_ACCEPT_MS)) break;
-      if (responses.some((r) => r.status >= 400)) break;
-      if (evidence.validationErrors.length > 0 && responses.length === 0 && now - started >= ERRORS_SETTLE_MS) break;
-      if (now + POLL_MS > until) break;
+    let decision = decideSubmit(await watch(attempt, located, form, before));
+    // The site refused it in the page, nothing left the browser, and an unticked agreement box
+    // is why: tick it and send once more.
+    if (decision.outcome === "failure" && decision.category === "validation_error" && !posted) {
+      const ticked = await tickAgreements(attempt, located);
+      if (ticked) {
+        await press(located.frame, button.ref);
+        decision = decideSubmit(await watch(attempt, located, form, before));
+      }
     }
-    return decideSubmit(evidence);
+    return decision;
   } finally {
     attempt.page.off("response", onResponse);
   }
+}
+
+/** Polls for evidence until there is enough to decide, or the wait is over. */
+async function watch(attempt: Attempt, located: LocatedForm, form: FormInfo, before: Before): Promise<SubmitEvidence> {
+  const { responses } = before;
+  const started = Date.now();
+  const until = started + Math.min(SUBMIT_WAIT_MS, remaining(attempt));
+  let acceptedAt: number | null = null;
+  for (;;) {
+    await sleep(POLL_MS);
+    const evidence = await gather(attempt, located, form, before);
+    const now = Date.now();
+    if (evidence.thanks || evidence.confirmationUrl) return evidence;
+    if (responses.some((r) => r.status >= 200 && r.status < 400)) acceptedAt ??= now;
+    if (acceptedAt !== null && (evidence.formGone || now - acceptedAt >= AFTER_ACCEPT_MS)) return evidence;
+    if (responses.some((r) => r.status >= 400)) return evidence;
+    if (evidence.validationErrors.length > 0 && responses.length === 0 && now - started >= ERRORS_SETTLE_MS) {
+      return evidence;
+    }
+    if (now + POLL_MS > until) return evidence;
+  }
+}
+
+/** Marketing boxes stay unticked even when the form complains; agreements to the request itself do not. */
+const MARKETING = /\bnewsletter\b|\bspecial offers\b|\bpromotion|\bmarketing\b|\bsubscribe\b|\bdeals\b/;
+
+/** Ticks the visible, unticked agreement boxes of the form; true when it ticked any. */
+async function tickAgreements(attempt: Attempt, located: LocatedForm): Promise<boolean> {
+  const form = await rescan(located);
+  const boxes = (form?.controls ?? []).filter(
+    (c) =>
+      c.kind === "checkbox" &&
+      c.visible &&
+      !c.checked &&
+      c.choices.length === 0 &&
+      classifyControl(c).field === "consent" &&
+      !MARKETING.test(normalize(`${c.label} ${c.nearby}`)),
+  );
+  for (const box of boxes) {
+    await press(located.frame, box.ref);
+    attempt.fields.consent ??= box.selector;
+  }
+  return boxes.length > 0;
 }
 
 interface Before {

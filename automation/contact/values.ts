@@ -119,3 +119,8 @@ export function vehicleChoice(choices: ChoiceInfo[], vehicle: string): ChoiceInf
   }
   return top?.choice ?? null;
 }
+
+/** The answer to "How did you hear about us?": the web, or else "Other". */
+export function referralChoice(choices: ChoiceInfo[]): ChoiceInfo | null {
+  return best(choices, [/\binternet\b|\bonline\b|\bweb ?site\b|\bgoogle\b|\bsearch\b/, /\bother\b|\botro\b/]);
+}

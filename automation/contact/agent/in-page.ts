@@ -35,6 +35,10 @@ export interface PageAgent {
   click(ref: number): void;
   /** Menu toggles (hamburgers) to open when a site hides its links behind one. */
   menuToggles(): number[];
+  /** Visible buttons that say they open a way to contact the dealer (a modal form). */
+  contactButtons(): number[];
+  /** Whether the document has finished loading (images, frames and scripts). */
+  loaded(): boolean;
 }
 
 declare global {
@@ -464,6 +468,18 @@ export function installAgent(): void {
       );
       return [...toggles].filter(shown).slice(0, 3).map(ref);
     },
+    contactButtons() {
+      const CONTACT =
+        /contact|get in touch|message us|send (us )?a message|ask a question|email us|contacto|cont[aá]ctenos/i;
+      const candidates = document.querySelectorAll(
+        "button, [role=button], a[href='#'], a[href^='javascript:'], a:not([href])",
+      );
+      return [...candidates]
+        .filter((b) => shown(b) && CONTACT.test(textOf(b) || (b.getAttribute("aria-label") ?? "")))
+        .slice(0, 3)
+        .map(ref);
+    },
+    loaded: () => document.readyState === "complete",
   };
   window.__rowpilot = agent;
 }

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CORPUS_PROFILE, type ContactSites, startContactSites } from "./contact-sites";
+import { CORPORA, CORPUS_PROFILE, type ContactSites, startContactSites } from "./contact-sites";
 
 const exec = promisify(execFile);
 let sites: ContactSites;
@@ -33,29 +33,48 @@ afterAll(async () => {
 });
 
 describe("rowpilot contact", () => {
-  it("reaches every dealer of the corpus with the outcome its site calls for, as the corpus checker sees it", async () => {
-    await sites.reset();
-    const corpus = await sites.sites();
-    const urls = corpus.flatMap(({ id }) => ["--url", sites.url(id)]);
-    const run = await contact(...urls, "--profile", profilePath, "--json", "--concurrency", "3", "--screenshots", dir);
-    expect(run.code, run.stderr).toBe(0);
-    const results = run.stdout
-      .trim()
-      .split("\n")
-      .map(
-        (line) => JSON.parse(line) as { url: string; outcome: string; category: string | null; screenshots: string[] },
-      );
-    expect(results).toHaveLength(corpus.length);
-    for (const { id, expected } of corpus) {
-      const result = results.find((r) => r.url === sites.url(id))!;
-      expect({ id, got: result.category ?? result.outcome }).toEqual({ id, got: expected });
-      expect(result.screenshots.length, id).toBeGreaterThan(0);
-      for (const shot of result.screenshots) expect(existsSync(shot), shot).toBe(true);
-    }
-    const checked = await sites.check();
-    expect(checked.lines.filter((l) => l.includes(" FAIL "))).toEqual([]);
-    expect(checked.passed).toBe(corpus.length);
-  }, 240_000);
+  it.each(CORPORA)(
+    "reaches every dealer of %s with the outcome its site calls for, as its checker sees it",
+    async (corpus) => {
+      const corpusSites = corpus === "contact-sites" ? sites : await startContactSites(corpus);
+      try {
+        await corpusSites.reset();
+        const all = await corpusSites.sites();
+        const urls = all.flatMap(({ id }) => ["--url", corpusSites.url(id)]);
+        const run = await contact(
+          ...urls,
+          "--profile",
+          profilePath,
+          "--json",
+          "--concurrency",
+          "3",
+          "--screenshots",
+          dir,
+        );
+        expect(run.code, run.stderr).toBe(0);
+        const results = run.stdout
+          .trim()
+          .split("\n")
+          .map(
+            (line) =>
+              JSON.parse(line) as { url: string; outcome: string; category: string | null; screenshots: string[] },
+          );
+        expect(results).toHaveLength(all.length);
+        for (const { id, expected } of all) {
+          const result = results.find((r) => r.url === corpusSites.url(id))!;
+          expect({ id, got: result.category ?? result.outcome }).toEqual({ id, got: expected });
+          expect(result.screenshots.length, id).toBeGreaterThan(0);
+          for (const shot of result.screenshots) expect(existsSync(shot), shot).toBe(true);
+        }
+        const checked = await corpusSites.check();
+        expect(checked.lines.filter((l) => l.includes(" FAIL "))).toEqual([]);
+        expect(checked.passed).toBe(all.length);
+      } finally {
+        if (corpusSites !== sites) await corpusSites.stop();
+      }
+    },
+    240_000,
+  );
 
   it("fills without sending on --dry-run and says where each field went", async () => {
     await sites.reset();

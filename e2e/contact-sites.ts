@@ -1,13 +1,15 @@
 /**
- * The dealership site corpus in `e2e/contact-sites/` (12 sites with real-world contact-form
- * difficulties, a server that records what each form received, and a checker), started on free
- * ports for the contact engine's tests and benchmark.
+ * The dealership site corpora (`e2e/contact-sites/`: 12 sites with real-world contact-form
+ * difficulties; `e2e/contact-sites-more/`: 14 more, written apart from the engine), each with a
+ * server that records what every form received and a checker, started on free ports for the
+ * contact engine's tests and benchmark.
  */
 import { type ChildProcess, execFile, spawn } from "node:child_process";
 import { join } from "node:path";
 import { promisify } from "node:util";
 
-export const CONTACT_SITES_DIR = join(import.meta.dirname, "contact-sites");
+export const CORPORA = ["contact-sites", "contact-sites-more"] as const;
+export type Corpus = (typeof CORPORA)[number];
 
 /** The sender profile the corpus's checker expects. */
 export const CORPUS_PROFILE = {
@@ -36,8 +38,9 @@ export interface ContactSites {
   stop(): Promise<void>;
 }
 
-export async function startContactSites(): Promise<ContactSites> {
-  const child: ChildProcess = spawn(process.execPath, [join(CONTACT_SITES_DIR, "server.mjs"), "--port", "0"], {
+export async function startContactSites(corpus: Corpus = "contact-sites"): Promise<ContactSites> {
+  const dir = join(import.meta.dirname, corpus);
+  const child: ChildProcess = spawn(process.execPath, [join(dir, "server.mjs"), "--port", "0"], {
     stdio: ["ignore", "pipe", "inherit"],
   });
   const { port, iframePort } = await new Promise<{ port: number; iframePort: number }>((resolve, reject) => {
@@ -64,7 +67,7 @@ export async function startContactSites(): Promise<ContactSites> {
     url: (site) => `${origin}/${site}/`,
     async sites() {
       const { readFile } = await import("node:fs/promises");
-      const truth = JSON.parse(await readFile(join(CONTACT_SITES_DIR, "truth.json"), "utf8")) as {
+      const truth = JSON.parse(await readFile(join(dir, "truth.json"), "utf8")) as {
         id: string;
         expected: string;
       }[];
@@ -75,12 +78,7 @@ export async function startContactSites(): Promise<ContactSites> {
       await fetch(`${origin}/__reset`, { method: "POST" });
     },
     async check(only) {
-      const args = [
-        join(CONTACT_SITES_DIR, "check.mjs"),
-        "--port",
-        String(port),
-        ...(only ? ["--only", only.join(",")] : []),
-      ];
+      const args = [join(dir, "check.mjs"), "--port", String(port), ...(only ? ["--only", only.join(",")] : [])];
       const { stdout } = await promisify(execFile)(process.execPath, args).catch((e) => e as { stdout: string });
       const lines = stdout.split("\n").filter((l) => / (PASS|FAIL) /.test(l));
       const score = /score: (\d+)\/(\d+)/.exec(stdout);

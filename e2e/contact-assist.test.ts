@@ -1,12 +1,10 @@
-import { execFile } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CORPUS_PROFILE } from "./contact-sites";
+import { CORPUS_PROFILE, rowpilot } from "./contact-sites";
 
 /**
  * A dealer whose form speaks German, which the field matcher does not know, and a stand-in for
@@ -94,24 +92,12 @@ const profilePath = join(dir, "profile.json");
 writeFileSync(profilePath, JSON.stringify(CORPUS_PROFILE));
 
 async function contact(args: string[], env: Record<string, string> = {}) {
-  const { stdout } = await promisify(execFile)(
-    "npm",
-    [
-      "run",
-      "--silent",
-      "rowpilot",
-      "--",
-      "contact",
-      "--url",
-      `${origin}/autohaus/`,
-      "--profile",
-      profilePath,
-      "--json",
-      ...args,
-    ],
-    { env: { ...process.env, XDG_CACHE_HOME: join(dir, "cache"), ...env } },
-  );
-  return JSON.parse(stdout) as {
+  const run = await rowpilot(["contact", "--url", `${origin}/autohaus/`, "--profile", profilePath, "--json", ...args], {
+    XDG_CACHE_HOME: join(dir, "cache"),
+    ...env,
+  });
+  expect(run.code, run.stderr).toBe(0);
+  return JSON.parse(run.stdout) as {
     outcome: string;
     category: string | null;
     reason: string;

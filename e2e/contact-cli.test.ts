@@ -1,29 +1,15 @@
-import { execFile } from "node:child_process";
 import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CORPORA, CORPUS_PROFILE, type ContactSites, startContactSites } from "./contact-sites";
+import { CORPORA, CORPUS_PROFILE, type ContactSites, rowpilot, startContactSites } from "./contact-sites";
 
-const exec = promisify(execFile);
 let sites: ContactSites;
 const dir = mkdtempSync(join(tmpdir(), "rowpilot-contact-test-"));
 const profilePath = join(dir, "profile.json");
 writeFileSync(profilePath, JSON.stringify(CORPUS_PROFILE));
 
-/** `npm run --silent rowpilot -- contact …`, as an operator runs it. */
-async function contact(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await exec("npm", ["run", "--silent", "rowpilot", "--", "contact", ...args], {
-      maxBuffer: 10_000_000,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const contact = (...args: string[]) => rowpilot(["contact", ...args]);
 
 beforeAll(async () => {
   sites = await startContactSites();

@@ -22,6 +22,23 @@ export const CORPUS_PROFILE = {
   vehicleOfInterest: "2025 Toyota RAV4 XLE",
 };
 
+/** `npm run --silent rowpilot -- <args>`, as an operator runs it; never rejects. */
+export async function rowpilot(
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await promisify(execFile)("npm", ["run", "--silent", "rowpilot", "--", ...args], {
+      env: { ...process.env, ...env },
+      maxBuffer: 10_000_000,
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
 /** How long the corpus server may take to print its ports. */
 const START_TIMEOUT_MS = 10_000;
 

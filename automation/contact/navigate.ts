@@ -40,9 +40,11 @@ export interface LocatedForm {
 export async function open(attempt: Attempt, url: string): Promise<number> {
   await attempt.guard.check(url);
   let status = 0;
+  // A second short of the budget, so a page that never answers is reported as that.
+  const timeout = Math.max(1, Math.min(NAV_TIMEOUT_MS, remaining(attempt) - 1_000));
   try {
     const response = await attempt.page.goto(url, {
-      timeout: Math.min(NAV_TIMEOUT_MS, remaining(attempt)),
+      timeout,
       waitUntil: "domcontentloaded",
     });
     status = response?.status() ?? 0;
@@ -50,7 +52,7 @@ export async function open(attempt: Attempt, url: string): Promise<number> {
   } catch (error) {
     const message = (error as Error).message;
     if (/timeout/i.test((error as Error).name) || /timeout|timed out/i.test(message)) {
-      throw new AttemptStop("timeout", `${url} did not finish loading within ${NAV_TIMEOUT_MS / 1000} s.`);
+      throw new AttemptStop("timeout", `${url} did not answer within ${Math.round(timeout / 1000)} s.`);
     }
     const code = message.match(/net::[A-Z_]+/)?.[0];
     throw new AttemptStop("error", `${url} could not be opened${code ? ` (${code})` : `: ${message}`}.`);

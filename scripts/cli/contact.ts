@@ -12,7 +12,7 @@ import {
   type FieldMapping,
   type MappingCache,
 } from "../../automation/contact/assist";
-import { runContact } from "../../automation/contact/engine";
+import { ATTEMPT_BUDGET_MS, runContact } from "../../automation/contact/engine";
 import { localGuard } from "../../automation/contact/guard";
 import { type ContactResult, SenderProfile } from "../../schema/contact";
 import { launchChromium } from "../chromium";
@@ -114,6 +114,7 @@ export const contactCommand: Command = {
     concurrency: { type: "string", description: `pages at once (default 1, at most ${MAX_CONCURRENCY})` },
     screenshots: { type: "string", description: "folder for screenshots (default: the system temp folder)" },
     claude: { type: "boolean", description: "ask Claude when unsure of a field (ANTHROPIC_API_KEY)" },
+    budget: { type: "string", description: `seconds one attempt may take (default ${ATTEMPT_BUDGET_MS / 1000})` },
   },
   async run(values) {
     const urls = Array.isArray(values.url) ? values.url : [];
@@ -131,6 +132,8 @@ export const contactCommand: Command = {
     if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > MAX_CONCURRENCY) {
       throw new CliError(`--concurrency must be a whole number from 1 to ${MAX_CONCURRENCY}`);
     }
+    const budget = Number(values.budget ?? ATTEMPT_BUDGET_MS / 1000);
+    if (!Number.isFinite(budget) || budget < 1 || budget > 600) throw new CliError("--budget must be 1 to 600 seconds");
     const assistant = values.claude === true ? assistantFromEnv() : undefined;
     const dir = typeof values.screenshots === "string" ? values.screenshots : join(tmpdir(), "rowpilot-contact");
     await mkdir(dir, { recursive: true });
@@ -147,6 +150,7 @@ export const contactCommand: Command = {
               profile,
               guard: localGuard(),
               assistant,
+              budgetMs: budget * 1000,
               dryRun: values["dry-run"] === true,
               async saveScreenshot(label, png) {
                 const path = join(dir, shotName(url!, label));

@@ -57,7 +57,12 @@ async function closedPort(): Promise<number> {
 
 describe("rowpilot contact — sites that fail", () => {
   it("names each failure with a reason and a next step, and keeps the others going", async () => {
-    const urls = [`${origin}/hangs/`, `${origin}/quiet/`, `${origin}/broken/`, `http://127.0.0.1:${await closedPort()}/`];
+    const urls = [
+      `${origin}/hangs/`,
+      `${origin}/quiet/`,
+      `${origin}/broken/`,
+      `http://127.0.0.1:${await closedPort()}/`,
+    ];
     const run = await rowpilot([
       "contact",
       ...urls.flatMap((u) => ["--url", u]),

@@ -12,6 +12,8 @@ import { readWorkspaceSecret } from "../api/settings";
 import { acquireBrowser } from "../browser/session";
 import { getDb } from "../db";
 
+const VIEWPORT = { width: 1280, height: 900 };
+
 /** Retry delay for a job that crashed (not one that failed with an outcome): grows per attempt. */
 const RETRY_DELAY_S = 30;
 
@@ -48,6 +50,8 @@ export async function runContactJob(env: Env, browser: Browser, job: ContactJob)
   const prefix = attemptPrefix(job, new Date());
   const page = await browser.newPage();
   try {
+    // Desktop width: dealer sites hide their menus below ~860 px (Browser Rendering opens at 800).
+    await page.setViewport(VIEWPORT);
     const result = await runContact(page, {
       url: job.url,
       profile: { ...job.profile, message: job.message ?? job.profile.message },

@@ -3,6 +3,7 @@
  * benchmarks: the same puppeteer Page API the Worker gets from Browser Rendering.
  */
 import puppeteer, { type Browser } from "puppeteer-core";
+import { DESKTOP_VIEWPORT } from "../automation/contact/engine";
 import { CliError } from "./cli/workspace-owner";
 import { findSystemChromium } from "./prepare-browser";
 
@@ -17,6 +18,7 @@ const ARGS = [
   "--disable-dev-shm-usage",
 ];
 
+/** Chromium for the contact engine: `CHROMIUM_PATH`, else the system's; a clear error when there is none. */
 export async function launchChromium(): Promise<Browser> {
   const executablePath = process.env.CHROMIUM_PATH ?? findSystemChromium();
   if (!executablePath) {
@@ -24,5 +26,5 @@ export async function launchChromium(): Promise<Browser> {
       "No Chromium found (looked for /usr/bin/chromium). Install it: sudo apt-get install -y chromium",
     );
   }
-  return puppeteer.launch({ executablePath, args: ARGS, defaultViewport: { width: 1280, height: 900 } });
+  return puppeteer.launch({ executablePath, args: ARGS, defaultViewport: DESKTOP_VIEWPORT });
 }

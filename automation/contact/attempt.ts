@@ -21,6 +21,10 @@ export interface Attempt {
   overrides: Map<number, LogicalField | null>;
   /** What happened along the way that the reviewer should know (an assistant that failed…). */
   notes: string[];
+  /** Requests other than GET the page has sent since filling began: anything that may carry the form. */
+  sent: number;
+  /** Send was pressed: from here on a failure may still have delivered the message. */
+  submitted: boolean;
 }
 
 /** Ends an attempt with a category and a reason a person can act on. */
@@ -37,6 +41,25 @@ export class AttemptStop extends Error {
 /** Milliseconds left in the attempt's budget (never below 1, so waits stay valid). */
 export function remaining(attempt: Attempt): number {
   return Math.max(1, attempt.deadline - Date.now());
+}
+
+/** Ends the attempt as `timeout` once its budget is spent, so nothing is pressed after it was reported. */
+export function checkTime(attempt: Attempt): void {
+  if (Date.now() >= attempt.deadline) throw new AttemptStop("timeout", "The attempt ran out of time.");
+}
+
+/** Rejects with `PageUnresponsive` when `promise` takes longer than `ms`. */
+export function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new PageUnresponsive(`${what} did not finish within ${ms / 1000} s`)), ms);
+  });
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+}
+
+/** The page stopped answering (a script that never yields, a renderer that hung). */
+export class PageUnresponsive extends Error {
+  override name = "PageUnresponsive";
 }
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

@@ -32,6 +32,7 @@ export interface EngineResponse {
 
 export interface EngineRequest {
   url(): string;
+  method(): string;
   isNavigationRequest(): boolean;
   abort(errorCode?: string): Promise<void>;
   continue(): Promise<void>;
@@ -54,7 +55,9 @@ export interface EnginePage {
   // biome-ignore lint/suspicious/noExplicitAny: see above
   on(event: "response" | "request", handler: (event: any) => void): unknown;
   // biome-ignore lint/suspicious/noExplicitAny: see above
-  off(event: "response", handler: (event: any) => void): unknown;
+  off(event: "response" | "request", handler: (event: any) => void): unknown;
   setRequestInterception(enabled: boolean): Promise<void>;
+  setBypassServiceWorker(bypass: boolean): Promise<void>;
+  evaluateOnNewDocument(script: string): Promise<unknown>;
   keyboard: { press(key: string): Promise<void> };
 }

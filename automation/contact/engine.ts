@@ -7,16 +7,25 @@
  */
 import type { ContactResult, ContactScreenshot, SenderProfile } from "../../schema/contact";
 import type { FieldAssistant } from "./assist";
-import { type Attempt, AttemptStop } from "./attempt";
+import { type Attempt, AttemptStop, PageUnresponsive, within } from "./attempt";
 import type { EnginePage, EngineRequest } from "./browser";
 import { fillForm } from "./fill";
 import type { UrlGuard } from "./guard";
 import { locateContactForm } from "./navigate";
 import { SUGGESTED_FIX } from "./outcome";
+import { guardPage } from "./page-guard";
 import { submitForm } from "./submit";
 
 /** A whole attempt's budget: a few page loads, a wizard and the wait for a confirmation. */
 export const ATTEMPT_BUDGET_MS = 90_000;
+/** A full-page screenshot of a heavy page takes a second or two; a hung renderer never answers. */
+const SCREENSHOT_TIMEOUT_MS = 10_000;
+/** After the budget ran out, a screenshot gets only this long. */
+const LATE_SCREENSHOT_MS = 2_000;
+/** Desktop width: dealer sites hide their menus below ~860 px, and headless browsers open at 800. */
+export const DESKTOP_VIEWPORT = { width: 1280, height: 900 };
+/** Requests that may carry a form (GET, HEAD and OPTIONS never do). */
+const SENDING = /^(POST|PUT|PATCH|DELETE)$/i;
 
 export interface ContactRun {
   url: string;
@@ -31,9 +40,7 @@ export interface ContactRun {
   saveScreenshot(label: ContactScreenshot["label"], png: Uint8Array): Promise<string>;
 }
 
-type Verdict = Pick<ContactResult, "outcome" | "category" | "reason" | "evidence" | "submitted"> & {
-  contactPage: string | null;
-};
+type Verdict = Pick<ContactResult, "outcome" | "category" | "reason" | "evidence"> & { contactPage: string | null };
 
 class OutOfTime extends Error {}
 
@@ -53,15 +60,17 @@ export async function runContact(page: EnginePage, run: ContactRun): Promise<Con
     assistant: run.assistant,
     overrides: new Map(),
     notes: [],
+    sent: 0,
+    submitted: false,
   };
   const screenshots: ContactScreenshot[] = [];
-  const shoot = async (label: ContactScreenshot["label"]) => {
+  const shoot = async (label: ContactScreenshot["label"], timeoutMs = SCREENSHOT_TIMEOUT_MS) => {
     try {
-      const shot = await page.screenshot({ type: "png", fullPage: true });
+      const shot = await within(page.screenshot({ type: "png", fullPage: true }), timeoutMs, "A screenshot");
       const png = typeof shot === "string" ? Uint8Array.from(atob(shot), (c) => c.charCodeAt(0)) : shot;
       screenshots.push({ label, ref: await run.saveScreenshot(label, png) });
     } catch {
-      // A page that cannot be photographed (closed, crashed) must not hide the outcome itself.
+      // A page that cannot be photographed (closed, hung) must not hide the outcome itself.
     }
   };
 
@@ -69,20 +78,28 @@ export async function runContact(page: EnginePage, run: ContactRun): Promise<Con
   const outOfTime = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new OutOfTime()), budget);
   });
+  const countSends = (request: EngineRequest) => {
+    if (SENDING.test(request.method())) attempt.sent++;
+  };
+  page.on("request", countSends);
   let verdict: Verdict;
   try {
-    if (run.guard.checksRequests) await guardRequests(page, run.guard);
+    if (run.guard.checksRequests) await guardPage(page, run.guard);
     verdict = await Promise.race([attemptContact(attempt, run, shoot), outOfTime]);
   } catch (error) {
-    verdict = failure(error, budget);
+    verdict = { ...failure(error, budget), contactPage: null };
   } finally {
     clearTimeout(timer);
+    page.off("request", countSends);
   }
-  if (verdict.outcome === "failure") await shoot("failure");
+  // Past the budget the page is most likely hung: a quick try at a picture, then the outcome.
+  const late = Date.now() > attempt.deadline;
+  if (verdict.outcome === "failure") await shoot("failure", late ? LATE_SCREENSHOT_MS : SCREENSHOT_TIMEOUT_MS);
   return {
     url: run.url,
     ...verdict,
-    suggestedFix: verdict.category ? SUGGESTED_FIX[verdict.category] : null,
+    submitted: attempt.submitted,
+    suggestedFix: suggestion(verdict, attempt.submitted),
     fields: attempt.fields,
     notes: attempt.notes,
     screenshots,
@@ -97,86 +114,62 @@ async function attemptContact(
 ): Promise<Verdict> {
   const located = await locateContactForm(attempt, run.url);
   const contactPage = located.pageUrl;
-  const stop = (error: AttemptStop): Verdict => ({ ...failure(error, 0), contactPage });
-  if (located.form.captcha) {
-    return stop(new AttemptStop("captcha", `The form is protected by ${located.form.captcha}; it was not sent.`));
-  }
-  const { form, plan } = await fillForm(attempt, located);
-  if (form.captcha)
-    return stop(new AttemptStop("captcha", `The form is protected by ${form.captcha}; it was not sent.`));
-  if (plan.missing.length > 0) {
-    const names = plan.missing.map((m) => `“${m}”`).join(", ");
-    return stop(
-      new AttemptStop(
+  const stop = (category: AttemptStop["category"], reason: string): Verdict => ({
+    ...failure(new AttemptStop(category, reason), 0),
+    contactPage,
+  });
+  const captcha = (what: string) => stop("captcha", `The form is protected by ${what}; it was not sent.`);
+  if (located.form.captcha) return captcha(located.form.captcha);
+  try {
+    const { form, plan } = await fillForm(attempt, located, { dryRun: run.dryRun === true });
+    if (form.captcha) return captcha(form.captcha);
+    if (plan.missing.length > 0) {
+      const names = plan.missing.map((m) => `“${m}”`).join(", ");
+      return stop(
         "validation_error",
         `The form requires ${names}, which the sender profile does not have; it was not sent.`,
-      ),
-    );
-  }
-  if (run.dryRun) {
+      );
+    }
     await shoot("before_submit");
-    return {
-      outcome: "success",
-      category: null,
-      reason: "Filled the form and did not send it (dry run).",
-      evidence: null,
-      submitted: false,
-      contactPage,
-    };
-  }
-  await shoot("before_submit");
-  let decision: Awaited<ReturnType<typeof submitForm>>;
-  try {
-    decision = await submitForm(attempt, located, form);
+    if (run.dryRun) {
+      const reason = "Filled the form and did not send it (dry run).";
+      return { outcome: "success", category: null, reason, evidence: null, contactPage };
+    }
+    const decision = await submitForm(attempt, located, form);
+    await shoot("after_submit");
+    if (decision.outcome === "success") {
+      return {
+        outcome: "success",
+        category: null,
+        reason: decision.evidence,
+        evidence: decision.evidence,
+        contactPage,
+      };
+    }
+    return { outcome: "failure", category: decision.category, reason: decision.reason, evidence: null, contactPage };
   } catch (error) {
-    if (error instanceof AttemptStop) return stop(error);
-    throw error;
+    return { ...failure(error, 0), contactPage };
   }
-  await shoot("after_submit");
-  if (decision.outcome === "success") {
-    return {
-      outcome: "success",
-      category: null,
-      reason: decision.evidence,
-      evidence: decision.evidence,
-      submitted: true,
-      contactPage,
-    };
-  }
-  return {
-    outcome: "failure",
-    category: decision.category,
-    reason: decision.reason,
-    evidence: null,
-    submitted: true,
-    contactPage,
-  };
 }
 
-function failure(error: unknown, budget: number): Verdict {
-  const base = { outcome: "failure" as const, evidence: null, submitted: false, contactPage: null };
+function failure(error: unknown, budget: number): Omit<Verdict, "contactPage"> {
+  const base = { outcome: "failure" as const, evidence: null };
   if (error instanceof AttemptStop) return { ...base, category: error.category, reason: error.reason };
   if (error instanceof OutOfTime) {
     return { ...base, category: "timeout", reason: `The attempt did not finish within its ${budget / 1000} s budget.` };
   }
+  if (error instanceof PageUnresponsive)
+    return { ...base, category: "timeout", reason: `The page stopped responding: ${error.message}.` };
   if ((error as Error)?.name === "UnsafeUrlError")
     return { ...base, category: "error", reason: (error as Error).message };
   return { ...base, category: "error", reason: `Unexpected error: ${(error as Error)?.message ?? String(error)}` };
 }
 
-/** Checks every request of the page against the guard; refused ones are aborted. */
-async function guardRequests(page: EnginePage, guard: UrlGuard): Promise<void> {
-  await page.setRequestInterception(true);
-  page.on("request", (request: EngineRequest) => {
-    if (request.isInterceptResolutionHandled?.()) return;
-    // Inline data never leaves the browser.
-    if (/^(data|blob|about):/.test(request.url())) {
-      request.continue().catch(() => undefined);
-      return;
-    }
-    guard.check(request.url()).then(
-      () => request.continue().catch(() => undefined),
-      () => request.abort("accessdenied").catch(() => undefined),
-    );
-  });
+/** What to try next; after Send was pressed, a blind retry could reach the dealer twice. */
+function suggestion(verdict: Verdict, submitted: boolean): string | null {
+  if (!verdict.category) return null;
+  if (submitted && (verdict.category === "timeout" || verdict.category === "error")) {
+    return `Send was pressed before this happened, so the message may have arrived. ${SUGGESTED_FIX.submit_unconfirmed}`;
+  }
+  return SUGGESTED_FIX[verdict.category];
 }

@@ -147,7 +147,13 @@ export function isTrap(control: ControlInfo): boolean {
   const words = sources(control)
     .map(([, text]) => text)
     .join(" ");
-  return TRAP.test(words);
+  // Out of the tab order and closed to autofill: a field no person is meant to reach.
+  const unreachable =
+    control.tabIndex < 0 &&
+    /^(off|new-password|nope|false)$/i.test(control.autocomplete.trim()) &&
+    control.kind !== "radio" &&
+    control.kind !== "checkbox";
+  return unreachable || TRAP.test(words);
 }
 
 /** Choices that name departments or contact methods tell what a select or radio group is. */

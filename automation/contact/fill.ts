@@ -4,8 +4,9 @@
  * Send button, and read back each value to be sure it held.
  */
 import { agent, elementOf } from "./agent";
-import { type Attempt, sleep } from "./attempt";
+import { type Attempt, checkTime, sleep } from "./attempt";
 import type { EngineFrame } from "./browser";
+import { isTrap } from "./fields";
 import type { LocatedForm } from "./navigate";
 import type { ButtonInfo, FormInfo } from "./page-model";
 import { type Fill, type FillPlan, planFill } from "./plan";
@@ -26,15 +27,31 @@ export async function rescan(located: LocatedForm): Promise<FormInfo | null> {
   return scan?.forms.find((f) => f.ref === located.form.ref) ?? null;
 }
 
+/**
+ * Whether the form has later steps still hidden: several hidden controls that are not bot traps
+ * (a lone hidden field is more likely a honeypot than a step).
+ */
+function hasHiddenSteps(form: FormInfo): boolean {
+  return form.controls.filter((c) => !c.visible && !isTrap({ ...c, visible: true })).length >= 2;
+}
+
+/**
+ * A wizard's Continue: a visible button that says so. A *submit* button that says Continue only
+ * counts when later steps are waiting; otherwise it is the one that sends.
+ */
+function isStepButton(button: ButtonInfo, form: FormInfo): boolean {
+  if (button.type === "link" || !NEXT.test(normalize(button.text))) return false;
+  return button.type !== "submit" || hasHiddenSteps(form);
+}
+
+/** The visible, enabled Continue of a wizard's current step, if any (none on a form's last step). */
 export function nextButton(form: FormInfo): ButtonInfo | null {
-  return (
-    form.buttons.find((b) => b.visible && !b.disabled && b.type !== "link" && NEXT.test(normalize(b.text))) ?? null
-  );
+  return form.buttons.find((b) => b.visible && !b.disabled && isStepButton(b, form)) ?? null;
 }
 
 /** The button that sends the form: a visible submit button, preferring one that says Send or Submit. */
 export function sendButton(form: FormInfo): ButtonInfo | null {
-  const visible = form.buttons.filter((b) => b.visible && !NEXT.test(normalize(b.text)));
+  const visible = form.buttons.filter((b) => b.visible && !isStepButton(b, form));
   return (
     visible.find((b) => b.type === "submit" && SEND.test(normalize(b.text))) ??
     visible.find((b) => b.type === "submit") ??
@@ -121,7 +138,11 @@ export interface FilledForm {
  * Fills every step of the form; stops at the step that has the Send button, or at one with
  * required fields the profile cannot fill (the caller reports those and sends nothing).
  */
-export async function fillForm(attempt: Attempt, located: LocatedForm): Promise<FilledForm> {
+export async function fillForm(
+  attempt: Attempt,
+  located: LocatedForm,
+  options: { dryRun: boolean },
+): Promise<FilledForm> {
   const done = new Set<number>();
   let form = located.form;
   let plan = await planWithHelp(attempt, form);
@@ -138,8 +159,16 @@ export async function fillForm(attempt: Attempt, located: LocatedForm): Promise<
     const next = nextButton(form);
     if (!next || sendButton(form) || plan.missing.length > 0) break;
     const before = form.controls.filter((c) => c.visible).map((c) => c.ref);
+    checkTime(attempt);
+    const sentBefore = attempt.sent;
     await press(located.frame, next.ref);
     await sleep(STEP_SETTLE_MS);
+    if (attempt.sent > sentBefore) {
+      const what = options.dryRun ? "even in a dry run, " : "";
+      attempt.notes.push(
+        `Pressing “${next.text}” sent data to the site (${what}the site saves each step of its wizard).`,
+      );
+    }
     form = (await rescan(located)) ?? form;
     plan = await planWithHelp(attempt, form);
     const after = form.controls.filter((c) => c.visible).map((c) => c.ref);

@@ -127,3 +127,19 @@ describe("URL guard — DNS over HTTPS", () => {
     await expect(resolveOverHttps("dealer.example", fakeFetch)).rejects.toThrow(/DNS answered 503/);
   });
 });
+
+describe("URL guard — names and addresses that only look public", () => {
+  const guard = publicGuard(async () => ["93.184.216.34"]);
+
+  it.each(["http://localhost./", "http://shop.localhost./", "http://metadata.google.internal./"])(
+    "refuses %s (a trailing dot changes nothing)",
+    async (url) => {
+      await expect(guard.check(url)).rejects.toThrow(/private host name/);
+    },
+  );
+
+  it("refuses an IPv4-compatible IPv6 address and allows a global IPv6 one", () => {
+    expect(isPublicAddress("::127.0.0.1")).toBe(false);
+    expect(isPublicAddress("2606:4700:4700::1111")).toBe(true);
+  });
+});

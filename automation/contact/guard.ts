@@ -17,6 +17,10 @@ export interface UrlGuard {
   readonly checksRequests: boolean;
 }
 
+const GLOBAL_UNICAST_V6 = ipaddr.parseCIDR("2000::/3") as [ipaddr.IPv6, number];
+/** A DNS answer slower than this is treated as no answer. */
+const DNS_TIMEOUT_MS = 5_000;
+
 /** Host names that are private whatever they resolve to. */
 const PRIVATE_NAMES = /^(localhost|metadata|metadata\.google\.internal)$|\.(localhost|local|internal|lan|home\.arpa)$/i;
 
@@ -38,7 +42,9 @@ export function isPublicAddress(address: string): boolean {
   if (!ipaddr.isValid(address)) return false;
   let ip = ipaddr.parse(address);
   if (ip.kind() === "ipv6" && (ip as ipaddr.IPv6).isIPv4MappedAddress()) ip = (ip as ipaddr.IPv6).toIPv4Address();
-  return ip.range() === "unicast";
+  if (ip.range() !== "unicast") return false;
+  // IPv6: only the global unicast block 2000::/3 (not the deprecated IPv4-compatible ::a.b.c.d).
+  return ip.kind() === "ipv4" || (ip as ipaddr.IPv6).match(GLOBAL_UNICAST_V6);
 }
 
 /** Anything over http(s): for the command line, development and tests. */
@@ -58,7 +64,8 @@ export function localGuard(): UrlGuard {
 export function publicGuard(resolve: (host: string) => Promise<string[]>): UrlGuard {
   const verdicts = new Map<string, Promise<void>>();
   const checkHost = async (host: string) => {
-    const bare = host.replace(/^\[|\]$/g, "");
+    // "localhost." is "localhost": the trailing dot of a fully qualified name changes nothing.
+    const bare = host.replace(/^\[|\]$/g, "").replace(/\.$/, "");
     if (PRIVATE_NAMES.test(bare)) throw new UnsafeUrlError(`${host} is a private host name.`);
     const addresses = ipaddr.isValid(bare) ? [bare] : await resolve(bare);
     if (addresses.length === 0) throw new UnsafeUrlError(`${host} does not resolve.`);
@@ -85,6 +92,7 @@ export async function resolveOverHttps(host: string, fetcher: typeof fetch = fet
     ["A", "AAAA"].map(async (type) => {
       const res = await fetcher(`https://cloudflare-dns.com/dns-query?name=${encodeURIComponent(host)}&type=${type}`, {
         headers: { accept: "application/dns-json" },
+        signal: AbortSignal.timeout(DNS_TIMEOUT_MS),
       });
       if (!res.ok) throw new UnsafeUrlError(`Could not resolve ${host} (DNS answered ${res.status}).`);
       const body = (await res.json()) as { Answer?: { type: number; data: string }[] };

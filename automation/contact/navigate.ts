@@ -14,6 +14,15 @@ import type { FormInfo } from "./page-model";
 export const NAV_TIMEOUT_MS = 20_000;
 /** How long to wait on a page for a contact form rendered by script (widgets mount 1–3 s late). */
 export const FORM_WAIT_MS = 4_500;
+/** A guessed contact path answers fast or not at all. */
+const PROBE_TIMEOUT_MS = 8_000;
+/** Page loads end this much before the budget, so the timeout names the page. */
+const NAV_MARGIN_MS = 1_000;
+/** How much of a page to read for bot-wall words, and below what length a page is only a wall. */
+const WALL_TEXT_CHARS = 2_000;
+const WALL_PAGE_MAX_CHARS = 3_000;
+/** Time for a hamburger menu to open after its toggle is clicked. */
+const MENU_OPEN_MS = 400;
 /** How long past its HTML a page may take to finish loading before we read it anyway. */
 const LOAD_GRACE_MS = 8_000;
 /** How often to look again while waiting. */
@@ -37,16 +46,14 @@ export interface LocatedForm {
  * Opens a URL; a bot wall or refusal ends the attempt as `blocked`, a dead site as `error`,
  * a slow one as `timeout`. Resolves to the HTTP status (0 when there was no response).
  */
-export async function open(attempt: Attempt, url: string): Promise<number> {
+export async function open(attempt: Attempt, url: string, options: { probe?: boolean } = {}): Promise<number> {
   await attempt.guard.check(url);
   let status = 0;
-  // A second short of the budget, so a page that never answers is reported as that.
-  const timeout = Math.max(1, Math.min(NAV_TIMEOUT_MS, remaining(attempt) - 1_000));
+  // Short of the budget, so a page that never answers is reported as that, not as the budget.
+  const limit = options.probe ? PROBE_TIMEOUT_MS : NAV_TIMEOUT_MS;
+  const timeout = Math.max(1, Math.min(limit, remaining(attempt) - NAV_MARGIN_MS));
   try {
-    const response = await attempt.page.goto(url, {
-      timeout,
-      waitUntil: "domcontentloaded",
-    });
+    const response = await attempt.page.goto(url, { timeout, waitUntil: "domcontentloaded" });
     status = response?.status() ?? 0;
     await settle(attempt);
   } catch (error) {
@@ -58,17 +65,14 @@ export async function open(attempt: Attempt, url: string): Promise<number> {
     throw new AttemptStop("error", `${url} could not be opened${code ? ` (${code})` : `: ${message}`}.`);
   }
   const main = await scanFrame(attempt.page.mainFrame());
-  const wall = `${main?.title ?? ""}\n${(main?.text ?? "").slice(0, 2_000)}`.match(BOT_WALL);
-  if (
-    status === 401 ||
-    status === 403 ||
-    status === 429 ||
-    (wall && (status >= 400 || (main?.text.length ?? 0) < 3_000))
-  ) {
-    throw new AttemptStop(
-      "blocked",
-      `${url} refused the browser${status ? ` (HTTP ${status}` : " ("}${wall ? `${status ? ", " : ""}“${wall[0]}”` : ""}).`,
-    );
+  const wall = `${main?.title ?? ""}\n${(main?.text ?? "").slice(0, WALL_TEXT_CHARS)}`.match(BOT_WALL);
+  const shortPage = (main?.text.length ?? 0) < WALL_PAGE_MAX_CHARS;
+  // A guessed path that is forbidden is just not there, unless the page says it is a bot wall.
+  const refused = options.probe ? false : status === 401 || status === 403 || status === 429;
+  if (refused || (wall && (status >= 400 || shortPage))) {
+    const said = wall ? `“${wall[0]}”` : "";
+    const why = [status ? `HTTP ${status}` : "", said].filter(Boolean).join(", ");
+    throw new AttemptStop("blocked", `${url} refused the browser (${why}).`);
   }
   return status;
 }
@@ -121,7 +125,7 @@ async function contactLinks(attempt: Attempt, base: URL) {
     await toggle?.click().catch(() => undefined);
     await toggle?.dispose();
   }
-  await sleep(400);
+  await sleep(MENU_OPEN_MS);
   ranked = rankLinks(
     (await scanAll(attempt)).flatMap(({ scan }) => scan.links),
     base,
@@ -162,7 +166,11 @@ export async function locateContactForm(attempt: Attempt, home: string): Promise
   if (!contactPage) {
     for (const url of fallbackUrls(base)) {
       if (ranked.some((r) => r.url === url)) continue;
-      const status = await open(attempt, url);
+      const status = await open(attempt, url, { probe: true }).catch((error: unknown) => {
+        // One guessed path that hangs or fails says nothing about the site: try the next.
+        if (error instanceof AttemptStop && (error.category === "timeout" || error.category === "error")) return 0;
+        throw error;
+      });
       if (status === 0 || status >= 400) continue;
       contactPage ??= url;
       const found = await formOnPage(attempt, FORM_WAIT_MS);

@@ -1,14 +1,32 @@
 import { describe, expect, it } from "vitest";
 import { decideSubmit, isConfirmationUrl, isThanks, type SubmitEvidence } from "./outcome";
 
-/** What the engine saw after submit: nothing at all, unless a test says otherwise. */
+/** What the engine saw after submit: a request left, and nothing else, unless a test says otherwise. */
 function saw(overrides: Partial<SubmitEvidence> = {}): SubmitEvidence {
-  return { thanks: null, confirmationUrl: null, responses: [], formGone: false, validationErrors: [], ...overrides };
+  return {
+    sent: true,
+    thanks: null,
+    confirmationUrl: null,
+    responses: [],
+    formGone: false,
+    validationErrors: [],
+    ...overrides,
+  };
 }
 
 const POST = "https://dealer.example/wp-admin/admin-ajax.php";
 
 describe("submit outcome — success needs evidence", () => {
+  it("does not believe a thank-you when nothing left the browser (a chat widget's greeting)", () => {
+    const decision = decideSubmit(saw({ sent: false, thanks: "Thanks for visiting! Chat with us." }));
+    expect(decision).toMatchObject({ outcome: "failure", category: "submit_unconfirmed" });
+  });
+
+  it("calls it a validation error when nothing left the browser and the page shows errors", () => {
+    const decision = decideSubmit(saw({ sent: false, formGone: true, validationErrors: ["Email is required"] }));
+    expect(decision).toMatchObject({ outcome: "failure", category: "validation_error" });
+  });
+
   it("succeeds when the page thanks the sender, quoting the page", () => {
     const decision = decideSubmit(saw({ thanks: "Thank you! Your message has been sent." }));
     expect(decision).toEqual({ outcome: "success", evidence: expect.stringContaining("Your message has been sent") });

@@ -6,6 +6,8 @@ import type { FailureCategory } from "../../schema/contact";
 
 /** What the engine saw after pressing submit. */
 export interface SubmitEvidence {
+  /** Something left the browser after Send: a request that can carry data, or a navigation. */
+  sent: boolean;
   /** New text on the page that thanks the sender or confirms the message. */
   thanks: string | null;
   /** The page or frame moved to a URL that reads like a confirmation. */
@@ -48,6 +50,15 @@ export function isConfirmationUrl(url: string): boolean {
 export function decideSubmit(e: SubmitEvidence): SubmitDecision {
   const rejected = e.responses.find((r) => r.status >= 400);
   const accepted = e.responses.find((r) => r.status >= 200 && r.status < 400);
+  if (!e.sent) {
+    // Whatever the page now says, nothing reached the dealer.
+    if (e.validationErrors.length > 0) return refusedInPage(e.validationErrors);
+    return {
+      outcome: "failure",
+      category: "submit_unconfirmed",
+      reason: "Send was pressed but nothing left the browser.",
+    };
+  }
   if (e.thanks) return { outcome: "success", evidence: `The page confirmed: “${e.thanks}”` };
   if (e.confirmationUrl)
     return { outcome: "success", evidence: `The site moved to a confirmation page: ${e.confirmationUrl}` };
@@ -58,13 +69,7 @@ export function decideSubmit(e: SubmitEvidence): SubmitDecision {
       reason: `The site refused the submission (HTTP ${rejected.status}).`,
     };
   }
-  if (e.validationErrors.length > 0) {
-    return {
-      outcome: "failure",
-      category: "validation_error",
-      reason: `The form showed errors after submit: ${e.validationErrors.slice(0, 3).join("; ")}`,
-    };
-  }
+  if (e.validationErrors.length > 0) return refusedInPage(e.validationErrors);
   if (rejected) {
     return {
       outcome: "failure",
@@ -88,6 +93,14 @@ export function decideSubmit(e: SubmitEvidence): SubmitDecision {
     outcome: "failure",
     category: "submit_unconfirmed",
     reason: "The form was submitted but the page showed no confirmation.",
+  };
+}
+
+function refusedInPage(errors: string[]): SubmitDecision {
+  return {
+    outcome: "failure",
+    category: "validation_error",
+    reason: `The form showed errors after submit: ${errors.slice(0, 3).join("; ")}`,
   };
 }
 

@@ -3,7 +3,7 @@
  * confirmation URL, the form replaced, the site's answer to the POST, or the errors it shows.
  */
 import { agent } from "./agent";
-import { type Attempt, AttemptStop, remaining, sleep } from "./attempt";
+import { type Attempt, AttemptStop, checkTime, remaining, sleep } from "./attempt";
 import type { EngineResponse } from "./browser";
 import { classifyControl } from "./fields";
 import { press, rescan, sendButton } from "./fill";
@@ -16,6 +16,11 @@ import { normalize } from "./text";
 /** How long to wait for proof after pressing Send; slow dealer CRMs answer in a few seconds. */
 export const SUBMIT_WAIT_MS = 10_000;
 const POLL_MS = 300;
+const SENDING = /^(POST|PUT|PATCH)$/i;
+/** Requests that can carry a form: a page load, XHR or fetch (not beacons, images or scripts). */
+const CARRIES_FORMS = new Set(["document", "xhr", "fetch", "other"]);
+/** Analytics and tracking endpoints answer 200 to anything; their answer proves nothing. */
+const TELEMETRY = /analytics|collect|beacon|track|pixel|telemetry|metrics|\/log\b|\/events?\b|gtm|gtag/i;
 /** After an accepted POST, how long to wait for a thank-you before settling for the POST alone. */
 const AFTER_ACCEPT_MS = 2_500;
 /** With errors on screen and no request sent, how long before calling it a validation error. */
@@ -31,7 +36,7 @@ async function pageLines(attempt: Attempt): Promise<Set<string>> {
   return new Set((await scanAll(attempt)).flatMap(({ scan }) => lines(scan.text)));
 }
 
-async function frameUrls(attempt: Attempt): Promise<string[]> {
+function frameUrls(attempt: Attempt): string[] {
   return attempt.page.frames().map((f) => f.url());
 }
 
@@ -47,34 +52,41 @@ export async function submitForm(attempt: Attempt, located: LocatedForm, form: F
   }
   const hosts = new Set([new URL(attempt.page.url()).host, new URL(located.frame.url()).host]);
   const responses: SubmitEvidence["responses"] = [];
-  /** Any POST at all, to any host: after one, nothing may be pressed again. */
-  let posted = false;
   const onResponse = (response: EngineResponse) => {
-    const method = response.request().method();
-    if (method !== "POST" && method !== "PUT") return;
-    posted = true;
+    const request = response.request();
+    if (!SENDING.test(request.method()) || !CARRIES_FORMS.has(request.resourceType())) return;
     try {
-      if (hosts.has(new URL(response.url()).host)) responses.push({ status: response.status(), url: response.url() });
+      const url = new URL(response.url());
+      if (hosts.has(url.host) && !TELEMETRY.test(url.pathname))
+        responses.push({ status: response.status(), url: url.href });
     } catch {
       // A response without a parseable URL (data:, about:) is not the site's answer.
     }
   };
   const before: Before = {
     beforeLines: await pageLines(attempt),
-    beforeUrls: await frameUrls(attempt),
+    beforeUrls: frameUrls(attempt),
     beforeErrors: new Set(await agent(located.frame, "errors", form.ref).catch(() => [])),
     responses,
+    sentBefore: attempt.sent,
   };
 
   attempt.page.on("response", onResponse);
   try {
+    checkTime(attempt);
+    attempt.submitted = true;
     await press(located.frame, button.ref);
     let decision = decideSubmit(await watch(attempt, located, form, before));
     // The site refused it in the page, nothing left the browser, and an unticked agreement box
     // is why: tick it and send once more.
-    if (decision.outcome === "failure" && decision.category === "validation_error" && !posted) {
+    if (
+      decision.outcome === "failure" &&
+      decision.category === "validation_error" &&
+      attempt.sent === before.sentBefore
+    ) {
       const ticked = await tickAgreements(attempt, located);
       if (ticked) {
+        checkTime(attempt);
         await press(located.frame, button.ref);
         decision = decideSubmit(await watch(attempt, located, form, before));
       }
@@ -133,6 +145,8 @@ interface Before {
   beforeUrls: string[];
   beforeErrors: Set<string>;
   responses: SubmitEvidence["responses"];
+  /** The attempt's count of sending requests when Send was pressed. */
+  sentBefore: number;
 }
 
 async function gather(attempt: Attempt, located: LocatedForm, form: FormInfo, before: Before): Promise<SubmitEvidence> {
@@ -140,12 +154,13 @@ async function gather(attempt: Attempt, located: LocatedForm, form: FormInfo, be
   const thanks = [...now].find(
     (line) => !before.beforeLines.has(line) && line.length <= 300 && isThanks(normalize(line)),
   );
-  const urls = await frameUrls(attempt);
+  const urls = frameUrls(attempt);
   const confirmationUrl = urls.find((u) => !before.beforeUrls.includes(u) && isConfirmationUrl(u)) ?? null;
   const detached = located.frame.isDetached?.() || located.frame.detached;
   const formGone = detached ? true : !(await agent(located.frame, "formShown", form.ref).catch(() => false));
   const errors = detached ? [] : await agent(located.frame, "errors", form.ref).catch(() => [] as string[]);
   return {
+    sent: attempt.sent > before.sentBefore || urls.some((u) => !before.beforeUrls.includes(u)),
     thanks: thanks ?? null,
     confirmationUrl,
     responses: before.responses,

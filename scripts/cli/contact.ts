@@ -14,7 +14,7 @@ import {
 } from "../../automation/contact/assist";
 import { ATTEMPT_BUDGET_MS, runContact } from "../../automation/contact/engine";
 import { localGuard } from "../../automation/contact/guard";
-import { type ContactResult, SenderProfile } from "../../schema/contact";
+import { type ContactResult, describeIssues, SenderProfile } from "../../schema/contact";
 import { launchChromium } from "../chromium";
 import type { Command } from "./commands";
 import { CliError } from "./workspace-owner";
@@ -31,7 +31,7 @@ function readProfile(path: string): SenderProfile {
   }
   const parsed = SenderProfile.safeParse(raw);
   if (!parsed.success) {
-    const issues = parsed.error.issues.map((i) => `${i.path.join(".") || "profile"}: ${i.message}`).join("; ");
+    const issues = describeIssues(parsed.error, "profile");
     throw new CliError(`--profile ${path} is not a sender profile: ${issues}`);
   }
   return parsed.data;

@@ -5,14 +5,12 @@
  */
 import type { Browser } from "@cloudflare/puppeteer";
 import { claudeAssistant, type FieldAssistant, type FieldMapping } from "../../automation/contact/assist";
-import { runContact } from "../../automation/contact/engine";
+import { DESKTOP_VIEWPORT, runContact } from "../../automation/contact/engine";
 import { localGuard, publicGuard, resolveOverHttps, type UrlGuard } from "../../automation/contact/guard";
-import { ContactJob, type ContactResult } from "../../schema/contact";
+import { ContactJob, type ContactResult, describeIssues } from "../../schema/contact";
 import { readWorkspaceSecret } from "../api/settings";
 import { acquireBrowser } from "../browser/session";
 import { getDb } from "../db";
-
-const VIEWPORT = { width: 1280, height: 900 };
 
 /** Retry delay for a job that crashed (not one that failed with an outcome): grows per attempt. */
 const RETRY_DELAY_S = 30;
@@ -50,8 +48,7 @@ export async function runContactJob(env: Env, browser: Browser, job: ContactJob)
   const prefix = attemptPrefix(job, new Date());
   const page = await browser.newPage();
   try {
-    // Desktop width: dealer sites hide their menus below ~860 px (Browser Rendering opens at 800).
-    await page.setViewport(VIEWPORT);
+    await page.setViewport(DESKTOP_VIEWPORT);
     const result = await runContact(page, {
       url: job.url,
       profile: { ...job.profile, message: job.message ?? job.profile.message },
@@ -64,22 +61,26 @@ export async function runContactJob(env: Env, browser: Browser, job: ContactJob)
         return key;
       },
     });
+    // The outcome stands whether or not its record could be kept: a retry could send the form twice.
     await env.FILES.put(`${prefix}/result.json`, JSON.stringify({ job: { ...job, profile: undefined }, result }), {
       httpMetadata: { contentType: "application/json" },
-    });
+    }).catch((error: Error) => console.error(`rowpilot: could not store ${prefix}/result.json: ${error.message}`));
     return result;
   } finally {
     await page.close().catch(() => undefined);
   }
 }
 
+/**
+ * A batch of contact jobs on one Browser Rendering session. Malformed jobs are logged and
+ * acknowledged; a job whose run crashed (the engine itself never throws) is retried with a
+ * growing delay.
+ */
 export async function handleContactBatch(batch: MessageBatch<unknown>, env: Env): Promise<void> {
   const jobs = batch.messages.map((message) => ({ message, job: ContactJob.safeParse(message.body) }));
   for (const { message, job } of jobs) {
     if (!job.success) {
-      console.error(
-        `rowpilot: malformed contact job ${message.id}: ${job.error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; ")}`,
-      );
+      console.error(`rowpilot: malformed contact job ${message.id}: ${describeIssues(job.error, "body")}`);
       message.ack();
     }
   }

@@ -50,11 +50,14 @@ declare global {
 export function installAgent(): void {
   if (window.__rowpilot) return;
   const els: Element[] = [];
+  const refs = new Map<Element, number>();
   const ref = (el: Element) => {
-    const i = els.indexOf(el);
-    if (i >= 0) return i;
-    els.push(el);
-    return els.length - 1;
+    let i = refs.get(el);
+    if (i === undefined) {
+      i = els.push(el) - 1;
+      refs.set(el, i);
+    }
+    return i;
   };
   const clean = (s: string | null | undefined) => (s ?? "").replace(/\s+/g, " ").trim();
   // innerText on purpose: the text a person sees, with hidden parts left out.
@@ -106,7 +109,22 @@ export function installAgent(): void {
     const left = r.left + window.scrollX;
     const top = r.top + window.scrollY;
     const width = Math.max(document.documentElement.scrollWidth, window.innerWidth);
-    return left + r.width > 0 && top + r.height > 0 && left < width;
+    if (left + r.width <= 0 || top + r.height <= 0 || left >= width) return false;
+    return !clipped(el, r);
+  };
+
+  /** Hidden inside a box that clips it away (`height: 0; overflow: hidden`, or placed outside it). */
+  const clipped = (el: Element, r: DOMRect): boolean => {
+    let node = el.parentElement;
+    for (let depth = 0; node && node !== document.body && depth < 12; depth++, node = node.parentElement) {
+      const style = getComputedStyle(node);
+      if (style.overflowX === "visible" && style.overflowY === "visible") continue;
+      const box = node.getBoundingClientRect();
+      if (box.width < 2 || box.height < 2) return true;
+      const overlaps = r.right > box.left && r.left < box.right && r.bottom > box.top && r.top < box.bottom;
+      if (!overlaps) return true;
+    }
+    return false;
   };
 
   const labelOf = (el: Element): string => {
@@ -179,7 +197,9 @@ export function installAgent(): void {
   const cssPath = (el: Element): string => {
     const root = el.getRootNode() as Document | ShadowRoot;
     const tag = el.tagName.toLowerCase();
-    const esc = (s: string) => CSS.escape(s);
+    // A page may have replaced window.CSS; ids then get a plain fallback escape.
+    const esc = (s: string) =>
+      typeof window.CSS?.escape === "function" ? window.CSS.escape(s) : s.replace(/[^\w-]/g, (c) => `\\${c}`);
     let own: string;
     if (el.id && root.querySelectorAll(`#${esc(el.id)}`).length === 1) own = `#${esc(el.id)}`;
     else if (el.getAttribute("name")) {
@@ -417,7 +437,7 @@ export function installAgent(): void {
       const out = new Set<string>();
       const scope = form.parentElement ?? form;
       for (const el of scope.querySelectorAll(
-        "[role=alert], [aria-live], [class*=error i], [class*=invalid i], [class*=warning i]",
+        "[role=alert], [class*=error i], [class*=invalid i], [class*=warning i]",
       )) {
         if (!shown(el) || el.querySelector(CONTROLS)) continue;
         const t = textOf(el);
@@ -475,6 +495,7 @@ export function installAgent(): void {
         "button, [role=button], a[href='#'], a[href^='javascript:'], a:not([href])",
       );
       return [...candidates]
+        .filter((b) => !b.closest("form") && b.getAttribute("type") !== "submit")
         .filter((b) => shown(b) && CONTACT.test(textOf(b) || (b.getAttribute("aria-label") ?? "")))
         .slice(0, 3)
         .map(ref);

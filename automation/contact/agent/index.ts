@@ -2,6 +2,7 @@
  * Calling the in-page agent from the engine: each call sends the agent's source (installed once
  * per document) and one method call, as text, so no bundler helper can leak into the page.
  */
+import { within } from "../attempt";
 import type { EngineElement, EngineFrame } from "../browser";
 import { type FrameScan, installAgent, type PageAgent } from "./in-page";
 
@@ -15,6 +16,9 @@ const INSTALL = `var __name = globalThis.__name || ((f) => f); (${installAgent.t
 
 type Method = keyof PageAgent;
 
+/** One call into the page; a page whose scripts never yield must not hold the attempt. */
+export const CALL_TIMEOUT_MS = 10_000;
+
 /** Runs one agent method in a frame and returns its result. */
 export async function agent<M extends Method>(
   frame: EngineFrame,
@@ -22,12 +26,16 @@ export async function agent<M extends Method>(
   ...args: Parameters<PageAgent[M]>
 ): Promise<ReturnType<PageAgent[M]>> {
   const call = `window.__rowpilot.${method}(${args.map((a) => JSON.stringify(a)).join(", ")})`;
-  return (await frame.evaluate(`(() => { ${INSTALL} return ${call}; })()`)) as ReturnType<PageAgent[M]>;
+  const script = `(() => { ${INSTALL} return ${call}; })()`;
+  return (await within(frame.evaluate(script), CALL_TIMEOUT_MS, `Reading the page (${method})`)) as ReturnType<
+    PageAgent[M]
+  >;
 }
 
 /** A puppeteer element for a registry entry, for trusted clicks and typing. */
 export async function elementOf(frame: EngineFrame, ref: number): Promise<EngineElement | null> {
-  const handle = await frame.evaluateHandle(`(() => { ${INSTALL} return window.__rowpilot.element(${ref}); })()`);
+  const script = `(() => { ${INSTALL} return window.__rowpilot.element(${ref}); })()`;
+  const handle = await within(frame.evaluateHandle(script), CALL_TIMEOUT_MS, "Finding an element");
   const element = handle.asElement();
   if (!element) await handle.dispose();
   return element;

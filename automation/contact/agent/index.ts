@@ -4,7 +4,9 @@
  */
 import { within } from "../attempt";
 import type { EngineElement, EngineFrame } from "../browser";
-import { type FrameScan, installAgent, type PageAgent } from "./in-page";
+import { makeDom } from "./dom";
+import { makeFormReader } from "./forms";
+import { type FrameScan, makeAgent, type PageAgent } from "./in-page";
 
 export type { FrameScan } from "./in-page";
 
@@ -12,7 +14,11 @@ export type { FrameScan } from "./in-page";
  * Bundlers that keep function names (esbuild's keepNames, used by tsx and Vite) wrap inner
  * functions in a `__name` helper that exists only in our bundle; the page gets a no-op one.
  */
-const INSTALL = `var __name = globalThis.__name || ((f) => f); (${installAgent.toString()})();`;
+const INSTALL = `var __name = globalThis.__name || ((f) => f);
+if (!window.__rowpilot) {
+  const dom = (${makeDom.toString()})();
+  window.__rowpilot = (${makeAgent.toString()})(dom, (${makeFormReader.toString()})(dom));
+}`;
 
 type Method = keyof PageAgent;
 

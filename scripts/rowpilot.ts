@@ -3,13 +3,14 @@
  * `npm run --silent rowpilot -- <command> [options]`. `--help` lists the commands.
  */
 import { parseArgs } from "node:util";
-import { COMMANDS } from "./cli/commands";
+import { COMMANDS, type Command } from "./cli/commands";
 import { CliError } from "./cli/workspace-owner";
 
 function help(): string {
   const lines = ["Usage: npm run --silent rowpilot -- <command> [options]", "", "Commands:"];
-  for (const [name, cmd] of Object.entries(COMMANDS)) {
+  for (const [name, cmd] of Object.entries<Command>(COMMANDS)) {
     lines.push(`  ${cmd.usage}`, `      ${cmd.summary}`);
+    if (cmd.positionals) lines.push(`      ${cmd.positionals}`);
     for (const [opt, spec] of Object.entries(cmd.options)) lines.push(`      --${opt.padEnd(12)} ${spec.description}`);
     if (!name) lines.push("");
   }
@@ -29,14 +30,20 @@ async function main(argv: string[]): Promise<number> {
     console.log(help());
     return 0;
   }
-  const command = COMMANDS[name];
+  const command: Command | undefined = COMMANDS[name];
   if (!command) {
     console.error(`Unknown command "${name}".\n\n${help()}`);
     return 2;
   }
   let values: Record<string, string | boolean | string[] | undefined>;
+  let positionals: string[];
   try {
-    ({ values } = parseArgs({ args: rest, options: { ...command.options, help: { type: "boolean" } }, strict: true }));
+    ({ values, positionals } = parseArgs({
+      args: rest,
+      options: { ...command.options, help: { type: "boolean" } },
+      strict: true,
+      allowPositionals: command.positionals !== undefined,
+    }));
   } catch (error) {
     console.error(`${(error as Error).message}\nUsage: npm run --silent rowpilot -- ${command.usage}`);
     return 2;
@@ -46,7 +53,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   try {
-    await command.run(values);
+    await command.run(values, positionals);
     return 0;
   } catch (error) {
     if (error instanceof CliError) {

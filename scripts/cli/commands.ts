@@ -4,13 +4,16 @@ import { issueApiToken } from "../../worker/api/tokens";
 import { openLocal, signInLink } from "../local-db";
 import { ensureLocalEnv, portFromEnv } from "../local-env";
 import { contactCommand } from "./contact";
+import { formulaCommand } from "./formula";
 import { CliError, findWorkspace, firstOwner } from "./workspace-owner";
 
 export type Command = {
   usage: string;
   summary: string;
   options: Record<string, { type: "string" | "boolean"; multiple?: boolean; description: string }>;
-  run: (values: Record<string, string | boolean | string[] | undefined>) => Promise<void>;
+  /** Positional arguments, described for the help (`formula '<expression>'`); others refuse them. */
+  positionals?: string;
+  run: (values: Record<string, string | boolean | string[] | undefined>, positionals: string[]) => Promise<void>;
 };
 
 function requireString(values: Record<string, unknown>, name: string): string {
@@ -63,4 +66,5 @@ export const COMMANDS: Record<string, Command> = {
     },
   },
   contact: contactCommand,
+  formula: formulaCommand,
 };

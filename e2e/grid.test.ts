@@ -14,7 +14,8 @@ async function openTable(api: Api, path: string): Promise<Page> {
   const page = await context.newPage();
   await page.goto(`${base}${path}`);
   await page.getByRole("grid").waitFor();
-  await page.getByText("Saved").waitFor();
+  // The first sync of a freshly opened table can take a while on a loaded machine.
+  await page.getByText("Saved").waitFor({ timeout: 30_000 });
   return page;
 }
 

@@ -96,7 +96,13 @@ export type RowPage = { rows: RowRecord[]; nextCursor: string | null; total: num
 export const Origin = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("user"), userId: z.string() }),
   z.object({ kind: z.literal("api"), userId: z.string().nullable(), tokenId: z.string().nullable() }),
-  z.object({ kind: z.literal("automation"), job: z.string() }),
+  z.object({
+    kind: z.literal("automation"),
+    job: z.string(),
+    /** The rule whose action wrote this, and how many automation writes deep the chain is. */
+    ruleId: z.string().optional(),
+    depth: z.number().int().min(1).optional(),
+  }),
 ]);
 export type Origin = z.infer<typeof Origin>;
 

@@ -1,0 +1,36 @@
+/**
+ * Trigger rules: `WHEN <formula> [WATCH <columns>] THEN <action with parameters>`, per table.
+ * Shared by the trigger panel in the app, the API that stores rules, and the TableRoom that
+ * evaluates them on its row-change feed.
+ */
+import { z } from "zod";
+import { MAX_FORMULA_LENGTH } from "./formula";
+
+/** Firings a rule may make per minute before it is paused for that minute (a runaway guard). */
+export const DEFAULT_RATE_PER_MINUTE = 60;
+/** How many automation writes deep a chain of rules may go (rule A's write fires B, whose write fires C…). */
+export const MAX_CHAIN_DEPTH = 3;
+
+export const TriggerAction = z.object({
+  /** A name in the action registry (`set-fields`, `webhook`, `contact`…). */
+  name: z.string().min(1).max(64),
+  params: z.record(z.string(), z.unknown()).default({}),
+});
+export type TriggerAction = z.infer<typeof TriggerAction>;
+
+export const TriggerRule = z.object({
+  id: z.string().min(1),
+  /** Bumped on every edit of the rule; a row fires once per rule version. */
+  version: z.number().int().min(1),
+  name: z.string().trim().min(1).max(120),
+  enabled: z.boolean().default(true),
+  /** The condition, a formula over the row: the rule fires when it turns from false to true. */
+  when: z.string().max(MAX_FORMULA_LENGTH),
+  /** Column names whose change makes the rule look again; null: any column. */
+  watch: z.array(z.string()).nullable().default(null),
+  then: TriggerAction,
+  /** Whether writes made by automations (this rule's included) may fire it. */
+  reactToAutomation: z.boolean().default(false),
+  ratePerMinute: z.number().int().min(1).max(10_000).default(DEFAULT_RATE_PER_MINUTE),
+});
+export type TriggerRule = z.infer<typeof TriggerRule>;

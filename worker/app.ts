@@ -13,6 +13,7 @@ import { publicOrigin } from "./api/origin";
 import { settingsRoutes } from "./api/settings";
 import { tableRoutes } from "./api/tables";
 import { tokenRoutes } from "./api/tokens";
+import { triggerRoutes } from "./api/triggers";
 import { meRoutes, workspaceRoutes } from "./api/workspaces";
 import { actorMiddleware } from "./auth/actor";
 import { createAuth } from "./auth/auth";
@@ -41,6 +42,7 @@ function api() {
     .route("/workspaces/:slug/settings", settingsRoutes)
     .route("/workspaces/:slug/audit", auditRoutes)
     .route("/invitations", invitationLinkRoutes)
+    .route("/tables/:id/triggers", triggerRoutes)
     .route("/tables", tableRoutes)
     .all("*", () => fail(404, "No such API route"));
 }

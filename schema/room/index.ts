@@ -75,3 +75,24 @@ export const roomMeta = sqliteTable("room_meta", {
   key: text("key").primaryKey(),
   value: text("value").notNull(),
 });
+
+/**
+ * Every time a trigger rule fired on a row (the key makes it fire once per row and rule
+ * version), what its action did, and the rules it refused to run and why: the run log.
+ */
+export const triggerRun = sqliteTable(
+  "trigger_run",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    /** Set when the rule fired: `<rule>@<version>:<row>`; null for a refusal worth logging. */
+    key: text("key").unique(),
+    ruleId: text("rule_id").notNull(),
+    rowId: text("row_id").notNull(),
+    at: integer("at").notNull(),
+    action: text("action").notNull(),
+    /** fired, succeeded, failed, or the reason it did not run (chain_too_deep, rate_limited, broken). */
+    outcome: text("outcome").notNull(),
+    detail: text("detail"),
+  },
+  (t) => [index("trigger_run_rule_at").on(t.ruleId, t.at)],
+);

@@ -8,6 +8,7 @@
  */
 import { generateKeyBetween } from "fractional-indexing";
 import * as Y from "yjs";
+import { TriggerRule } from "../../schema/triggers";
 import { type CellValue, type ColumnDef, type ColumnType, ViewSpec } from "../../schema/tables";
 
 /** Rows per block doc: ~7 MB of Y.Doc heap at 15 columns (≈490 bytes a cell, measured on yjs 13.6). */
@@ -59,6 +60,28 @@ export function readView(m: Y.Doc, id: string): ViewSpec {
 
 export function writeView(m: Y.Doc, id: string, view: ViewSpec): void {
   viewsOf(m).set(id, view);
+}
+
+const triggersMap = (m: Y.Doc) => m.getMap<unknown>("triggers");
+
+/** The table's trigger rules; a malformed entry (written by an old or hostile client) is left out. */
+export function rulesOf(m: Y.Doc): TriggerRule[] {
+  const out: TriggerRule[] = [];
+  for (const value of triggersMap(m).values()) {
+    const parsed = TriggerRule.safeParse(value);
+    if (parsed.success) out.push(parsed.data);
+  }
+  return out.sort((a, b) => a.name.localeCompare(b.name));
+}
+
+export function writeRule(m: Y.Doc, rule: TriggerRule): void {
+  triggersMap(m).set(rule.id, rule);
+}
+
+export function removeRule(m: Y.Doc, id: string): boolean {
+  if (!triggersMap(m).has(id)) return false;
+  triggersMap(m).delete(id);
+  return true;
 }
 
 /** A new table's manifest content: name, columns and its first block. */

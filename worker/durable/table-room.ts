@@ -7,8 +7,10 @@ import { DurableObject } from "cloudflare:workers";
 import { type DrizzleSqliteDODatabase, drizzle } from "drizzle-orm/durable-sqlite";
 import { migrate } from "drizzle-orm/durable-sqlite/migrator";
 import { cellProblem } from "../../schema/cells";
+import { compile } from "../../schema/formula";
 import { roomMeta } from "../../schema/room";
 import type { CellValue, ColumnDef, Origin, RowQuery, RowRecord, TableDetail } from "../../schema/tables";
+import type { TriggerRule } from "../../schema/triggers";
 import {
   BLOCK_ROWS,
   blockForNewRows,
@@ -22,9 +24,12 @@ import {
   newRowId,
   parseRoom,
   positionAfter,
+  removeRule,
+  rulesOf,
   setCells,
   setTableName,
   tableName,
+  writeRule,
 } from "../../sync/layout";
 import { decodeFrame, decodeMessage, MAX_FRAME_BYTES } from "../../sync/protocol";
 import { type ChangeBatch, Room } from "../../sync/room";
@@ -32,6 +37,7 @@ import { SqlDocStorage } from "./doc-storage";
 import { roomMigrations } from "./migrations";
 import { RowIndex } from "./row-index";
 import { type Attachment, type SocketActor, SocketPeer } from "./socket-peer";
+import { type TriggerRunEntry, TriggerRunner } from "./triggers";
 
 /** WebSocket close codes, as clients see them. */
 export const CLOSE = {
@@ -52,6 +58,7 @@ export class TableRoom extends DurableObject<Env> {
   private index!: RowIndex;
   private readonly peers = new Map<WebSocket, SocketPeer>();
   private readonly changeListeners = new Set<(batch: ChangeBatch) => void>();
+  private triggers!: TriggerRunner;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -71,8 +78,19 @@ export class TableRoom extends DurableObject<Env> {
     await migrate(this.db, roomMigrations);
     this.index = new RowIndex(this.db);
     this.room = new Room({ storage: new SqlDocStorage(this.db) });
+    this.triggers = new TriggerRunner({
+      room: this.room,
+      db: this.db,
+      blockOf: (rowId) => this.index.blockOf(rowId),
+      write: (rowId, cells, origin) => {
+        const written = this.patchRow(rowId, cells, origin);
+        return written.ok ? { ok: true } : { ok: false, message: written.message };
+      },
+      env: this.env,
+    });
     this.room.onChanges((batch) => {
       this.index.apply(batch);
+      this.triggers.observe(batch);
       for (const listener of this.changeListeners) listener(batch);
     });
   }
@@ -239,6 +257,42 @@ export class TableRoom extends DurableObject<Env> {
     return { ok: true, value: null };
   }
 
+  // ── trigger rules ───────────────────────────────────────────────────────────────────────
+
+  listRules(): TriggerRule[] {
+    return rulesOf(this.room.open("manifest"));
+  }
+
+  /**
+   * Creates or replaces a rule; every save is a new version (rows may fire again). A condition
+   * that does not parse, or names a column the table does not have, is refused.
+   */
+  saveRule(input: Omit<TriggerRule, "version">): WriteResult<TriggerRule> {
+    const manifest = this.room.open("manifest");
+    const condition = compile(input.when);
+    if (condition.parseError) return { ok: false, status: 400, message: `when: ${condition.parseError.error.message}` };
+    const names = new Set(columnsOf(manifest).map((c) => c.name));
+    const unknown = condition.references.find((name) => !names.has(name));
+    if (unknown) return { ok: false, status: 400, message: `when: no column named "${unknown}"` };
+    const unwatched = input.watch?.find((name) => !names.has(name));
+    if (unwatched) return { ok: false, status: 400, message: `watch: no column named "${unwatched}"` };
+    const previous = rulesOf(manifest).find((r) => r.id === input.id);
+    const rule: TriggerRule = { ...input, version: (previous?.version ?? 0) + 1 };
+    this.room.write("manifest", { kind: "automation", job: "save-rule" }, (m) => writeRule(m, rule));
+    return { ok: true, value: rule };
+  }
+
+  deleteRule(id: string): WriteResult<null> {
+    const removed = this.room.write("manifest", { kind: "automation", job: "delete-rule" }, (m) => removeRule(m, id));
+    return removed ? { ok: true, value: null } : { ok: false, status: 404, message: "Rule not found" };
+  }
+
+  /** The run log, newest first: firings with their action's outcome, and refusals worth knowing. */
+  async triggerRuns(limit: number): Promise<TriggerRunEntry[]> {
+    await this.triggers.settle();
+    return this.triggers.runs(limit);
+  }
+
   rename(name: string): void {
     this.room.write("manifest", { kind: "automation", job: "rename-table" }, (m) => setTableName(m, name));
   }
@@ -284,6 +338,10 @@ export class TableRoom extends DurableObject<Env> {
 
 type RpcMethods =
   | "init"
+  | "listRules"
+  | "saveRule"
+  | "deleteRule"
+  | "triggerRuns"
   | "describe"
   | "rowCount"
   | "queryRows"

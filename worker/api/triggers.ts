@@ -1,0 +1,45 @@
+/**
+ * A table's trigger rules over HTTP: list, save (each save a new version) and delete them, and
+ * read the run log. Editors change rules; viewers read them.
+ */
+import { Hono } from "hono";
+import { z } from "zod";
+import { TriggerRule } from "../../schema/triggers";
+import { tableRoom, type WriteResult } from "../durable/table-room";
+import type { AppEnv } from "./context";
+import { fail, readBody } from "./errors";
+import { requireTable } from "./tables";
+
+/** What a client sends to save a rule: everything but its id (from the path) and version (ours). */
+export const SaveRule = TriggerRule.omit({ id: true, version: true });
+
+const RuleId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "letters, digits, - and _ (at most 64)");
+const MAX_RUNS = 500;
+
+function unwrap<T>(result: WriteResult<T>): T {
+  if (!result.ok) fail(result.status, result.message);
+  return result.value;
+}
+
+export const triggerRoutes = new Hono<AppEnv>()
+  .get("/", async (c) => {
+    const { table } = await requireTable(c, c.req.param("id")!, "read");
+    return c.json({ rules: await tableRoom(c.env, table.id).listRules() });
+  })
+  .get("/runs", async (c) => {
+    const { table } = await requireTable(c, c.req.param("id")!, "read");
+    const limit = Math.min(MAX_RUNS, Math.max(1, Number(c.req.query("limit") ?? 100) || 100));
+    return c.json({ runs: await tableRoom(c.env, table.id).triggerRuns(limit) });
+  })
+  .put("/:ruleId", async (c) => {
+    const id = RuleId.safeParse(c.req.param("ruleId"));
+    if (!id.success) fail(400, `ruleId: ${id.error.issues[0]?.message}`);
+    const body = await readBody(c, SaveRule);
+    const { table } = await requireTable(c, c.req.param("id")!, "write");
+    return c.json(unwrap(await tableRoom(c.env, table.id).saveRule({ ...body, id: id.data })));
+  })
+  .delete("/:ruleId", async (c) => {
+    const { table } = await requireTable(c, c.req.param("id")!, "write");
+    unwrap(await tableRoom(c.env, table.id).deleteRule(c.req.param("ruleId")));
+    return c.body(null, 204);
+  });

@@ -28,7 +28,7 @@ export const TriggerRule = z.object({
   when: z.string().max(MAX_FORMULA_LENGTH),
   /** Column names whose change makes the rule look again; null: any column. */
   watch: z.array(z.string()).nullable().default(null),
-  then: TriggerAction,
+  action: TriggerAction,
   /** Whether writes made by automations (this rule's included) may fire it. */
   reactToAutomation: z.boolean().default(false),
   ratePerMinute: z.number().int().min(1).max(10_000).default(DEFAULT_RATE_PER_MINUTE),

@@ -41,7 +41,9 @@ const CellValueParam: z.ZodType<CellValue> = z.lazy(() =>
 const setFields: ActionDef<{ fields: Record<string, CellValue> }> = {
   name: "set-fields",
   label: "Set fields",
-  params: z.object({ fields: z.record(z.string(), CellValueParam).refine((f) => Object.keys(f).length > 0, "at least one field") }),
+  params: z.object({
+    fields: z.record(z.string(), CellValueParam).refine((f) => Object.keys(f).length > 0, "at least one field"),
+  }),
   async run(context, { fields }) {
     const written = context.setCells(fields);
     return written.ok
@@ -80,6 +82,7 @@ export async function runAction(name: string, params: unknown, context: ActionCo
   const action = ACTIONS[name];
   if (!action) return { outcome: "failed", detail: `No action named "${name}"` };
   const parsed = action.params.safeParse(params);
-  if (!parsed.success) return { outcome: "failed", detail: `${name}: ${parsed.error.issues[0]?.message ?? "bad parameters"}` };
+  if (!parsed.success)
+    return { outcome: "failed", detail: `${name}: ${parsed.error.issues[0]?.message ?? "bad parameters"}` };
   return action.run(context, parsed.data);
 }

@@ -13,7 +13,7 @@ function rule(overrides: Partial<TriggerRule> = {}): TriggerRule {
     version: 1,
     name: "Contact hot leads",
     when: "{Score} >= 80",
-    then: { name: "contact" },
+    action: { name: "contact" },
     ...overrides,
   });
 }

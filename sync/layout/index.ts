@@ -8,8 +8,8 @@
  */
 import { generateKeyBetween } from "fractional-indexing";
 import * as Y from "yjs";
-import { TriggerRule } from "../../schema/triggers";
 import { type CellValue, type ColumnDef, type ColumnType, ViewSpec } from "../../schema/tables";
+import { TriggerRule } from "../../schema/triggers";
 
 /** Rows per block doc: ~7 MB of Y.Doc heap at 15 columns (≈490 bytes a cell, measured on yjs 13.6). */
 export const BLOCK_ROWS = 1000;

@@ -32,7 +32,7 @@ async function leadsTable() {
 const HOT = {
   name: "Mark hot leads",
   when: "{Score} >= 80",
-  then: { name: "set-fields", params: { fields: { Status: "hot" } } },
+  action: { name: "set-fields", params: { fields: { Status: "hot" } } },
 };
 
 describe("trigger rules on a table", () => {
@@ -58,13 +58,13 @@ describe("trigger rules on a table", () => {
     await t.rule("a", {
       ...ping,
       name: "ping → pong",
-      then: { name: "set-fields", params: { fields: { Status: "pong" } } },
+      action: { name: "set-fields", params: { fields: { Status: "pong" } } },
     });
     await t.rule("b", {
       name: "pong → ping",
       when: "{Status} = 'pong'",
       reactToAutomation: true,
-      then: { name: "set-fields", params: { fields: { Status: "ping" } } },
+      action: { name: "set-fields", params: { fields: { Status: "ping" } } },
     });
     const lead = await t.insert({ Name: "Echo Motors" });
     await t.patch(lead, { Status: "ping" });
@@ -100,7 +100,7 @@ describe("trigger rules on a table", () => {
     const lead = await t.insert({ Score: 95 });
     expect(await t.runs()).toHaveLength(1);
     const edited = await json<{ version: number }>(
-      await t.rule("hot", { ...HOT, then: { name: "set-fields", params: { fields: { Status: "very hot" } } } }),
+      await t.rule("hot", { ...HOT, action: { name: "set-fields", params: { fields: { Status: "very hot" } } } }),
     );
     expect(edited.version).toBe(2);
     await t.patch(lead, { Score: 10 });

@@ -143,7 +143,7 @@ export class TriggerRunner {
     const log = (outcome: string, detail: string, key: string | null = null) => {
       const id = db
         .insert(triggerRun)
-        .values({ key, ruleId: rule.id, rowId: change.rowId, at: now, action: rule.then.name, outcome, detail })
+        .values({ key, ruleId: rule.id, rowId: change.rowId, at: now, action: rule.action.name, outcome, detail })
         .returning({ id: triggerRun.id })
         .get().id;
       if (id > RUN_LOG_KEEP)
@@ -164,7 +164,7 @@ export class TriggerRunner {
     }
     const runId = log("running", "", decision.key);
     const origin: Origin = { kind: "automation", job: decision.key, ruleId: rule.id, depth: decision.depth };
-    const outcome = await runAction(rule.then.name, rule.then.params, {
+    const outcome = await runAction(rule.action.name, rule.action.params, {
       ruleId: rule.id,
       rowId: change.rowId,
       row: change.after ?? {},

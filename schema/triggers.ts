@@ -6,8 +6,12 @@
 import { z } from "zod";
 import { MAX_FORMULA_LENGTH } from "./formula";
 
-/** Firings a rule may make per minute before it is paused for that minute (a runaway guard). */
-export const DEFAULT_RATE_PER_MINUTE = 60;
+/**
+ * Firings a rule may make per minute before it is paused for that minute (a runaway guard):
+ * 600 lets an import of a few hundred matching rows through and stops a loop within seconds.
+ * Rows refused by it are logged (`rate_limited`), not retried later.
+ */
+export const DEFAULT_RATE_PER_MINUTE = 600;
 /** How many automation writes deep a chain of rules may go (rule A's write fires B, whose write fires C…). */
 export const MAX_CHAIN_DEPTH = 3;
 

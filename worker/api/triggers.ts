@@ -29,7 +29,8 @@ export const triggerRoutes = new Hono<AppEnv>()
   .get("/runs", async (c) => {
     const { table } = await requireTable(c, c.req.param("id")!, "read");
     const limit = Math.min(MAX_RUNS, Math.max(1, Number(c.req.query("limit") ?? 100) || 100));
-    return c.json({ runs: await tableRoom(c.env, table.id).triggerRuns(limit) });
+    // `fired`: how many times rules fired on this table in all (the log keeps the newest entries).
+    return c.json(await tableRoom(c.env, table.id).triggerRuns(limit));
   })
   .put("/:ruleId", async (c) => {
     const id = RuleId.safeParse(c.req.param("ruleId"));

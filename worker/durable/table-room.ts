@@ -288,7 +288,7 @@ export class TableRoom extends DurableObject<Env> {
   }
 
   /** The run log, newest first: firings with their action's outcome, and refusals worth knowing. */
-  async triggerRuns(limit: number): Promise<TriggerRunEntry[]> {
+  async triggerRuns(limit: number): Promise<{ runs: TriggerRunEntry[]; fired: number }> {
     await this.triggers.settle();
     return this.triggers.runs(limit);
   }

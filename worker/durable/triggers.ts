@@ -97,8 +97,11 @@ export class TriggerRunner {
     await this.flushing;
   }
 
-  runs(limit: number): TriggerRunEntry[] {
-    return this.deps.db.select().from(triggerRun).orderBy(desc(triggerRun.id)).limit(limit).all();
+  runs(limit: number): { runs: TriggerRunEntry[]; fired: number } {
+    const { db } = this.deps;
+    const runs = db.select().from(triggerRun).orderBy(desc(triggerRun.id)).limit(limit).all();
+    const fired = db.select({ n: count() }).from(triggerRun).where(isNotNull(triggerRun.key)).get()?.n ?? 0;
+    return { runs, fired };
   }
 
   private async flush(): Promise<void> {

@@ -1,10 +1,10 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
-import { createServer, type IncomingMessage, type Server } from "node:http";
+import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CORPUS_PROFILE, rowpilot } from "./contact-sites";
+import { bodyOf, CORPUS_PROFILE, rowpilot } from "./contact-sites";
 
 /**
  * A dealer whose form speaks German, which the field matcher does not know, and a stand-in for
@@ -32,13 +32,6 @@ let origin: string;
 const received: Record<string, string>[] = [];
 const claudeCalls: { apiKey: string | undefined; body: { tool_choice: unknown; messages: { content: string }[] } }[] =
   [];
-
-const bodyOf = (req: IncomingMessage) =>
-  new Promise<string>((resolve) => {
-    let data = "";
-    req.on("data", (c) => (data += c));
-    req.on("end", () => resolve(data));
-  });
 
 beforeAll(async () => {
   server = createServer(async (req, res) => {

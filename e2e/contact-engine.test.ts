@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type Server } from "node:http";
+import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Browser } from "puppeteer-core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -6,7 +6,7 @@ import { runContact } from "../automation/contact/engine";
 import { localGuard, type UrlGuard } from "../automation/contact/guard";
 import { SenderProfile } from "../schema/contact";
 import { launchChromium } from "../scripts/chromium";
-import { CORPUS_PROFILE } from "./contact-sites";
+import { bodyOf, CORPUS_PROFILE } from "./contact-sites";
 
 /** Pages that try to fool the engine: each test says what must (not) reach the server. */
 const FORM = (extra = "", head = "") => `<!doctype html><html><head><title>Dealer</title>${head}</head><body>
@@ -44,13 +44,6 @@ let browser: Browser;
 const received: { path: string; body: string }[] = [];
 const leaks: string[] = [];
 const profile = SenderProfile.parse(CORPUS_PROFILE);
-
-const bodyOf = (req: IncomingMessage) =>
-  new Promise<string>((resolve) => {
-    let data = "";
-    req.on("data", (c) => (data += c));
-    req.on("end", () => resolve(data));
-  });
 
 beforeAll(async () => {
   server = createServer(async (req, res) => {

@@ -5,6 +5,8 @@
  * contact engine's tests and benchmark.
  */
 import { type ChildProcess, execFile, spawn } from "node:child_process";
+import { readFile } from "node:fs/promises";
+import type { IncomingMessage } from "node:http";
 import { join } from "node:path";
 import { promisify } from "node:util";
 
@@ -37,6 +39,15 @@ export async function rowpilot(
     const e = error as { code: number; stdout: string; stderr: string };
     return { code: e.code, stdout: e.stdout, stderr: e.stderr };
   }
+}
+
+/** A request's body as text, for the small servers the engine's tests stand up. */
+export function bodyOf(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve) => {
+    let data = "";
+    req.on("data", (chunk) => (data += chunk));
+    req.on("end", () => resolve(data));
+  });
 }
 
 /** How long the corpus server may take to print its ports. */
@@ -83,7 +94,6 @@ export async function startContactSites(corpus: Corpus = "contact-sites"): Promi
     iframePort,
     url: (site) => `${origin}/${site}/`,
     async sites() {
-      const { readFile } = await import("node:fs/promises");
       const truth = JSON.parse(await readFile(join(dir, "truth.json"), "utf8")) as {
         id: string;
         expected: string;

@@ -93,8 +93,3 @@ export const ContactJob = z.object({
   dryRun: z.boolean().default(false),
 });
 export type ContactJob = z.infer<typeof ContactJob>;
-
-/** A zod error as one line a person can act on: `path: message; path: message`. */
-export function describeIssues(error: z.ZodError, whole: string): string {
-  return error.issues.map((i) => `${i.path.join(".") || whole}: ${i.message}`).join("; ");
-}

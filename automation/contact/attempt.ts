@@ -62,4 +62,7 @@ export class PageUnresponsive extends Error {
   override name = "PageUnresponsive";
 }
 
+/** Requests that may carry a form's data (GET, HEAD and OPTIONS never do). */
+export const SENDING = /^(POST|PUT|PATCH|DELETE)$/i;
+
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

@@ -7,7 +7,7 @@
  */
 import type { ContactResult, ContactScreenshot, SenderProfile } from "../../schema/contact";
 import type { FieldAssistant } from "./assist";
-import { type Attempt, AttemptStop, PageUnresponsive, within } from "./attempt";
+import { type Attempt, AttemptStop, PageUnresponsive, SENDING, within } from "./attempt";
 import type { EnginePage, EngineRequest } from "./browser";
 import { fillForm } from "./fill";
 import type { UrlGuard } from "./guard";
@@ -24,8 +24,6 @@ const SCREENSHOT_TIMEOUT_MS = 10_000;
 const LATE_SCREENSHOT_MS = 2_000;
 /** Desktop width: dealer sites hide their menus below ~860 px, and headless browsers open at 800. */
 export const DESKTOP_VIEWPORT = { width: 1280, height: 900 };
-/** Requests that may carry a form (GET, HEAD and OPTIONS never do). */
-const SENDING = /^(POST|PUT|PATCH|DELETE)$/i;
 
 export interface ContactRun {
   url: string;

@@ -101,3 +101,11 @@ export async function resolveOverHttps(host: string, fetcher: typeof fetch = fet
   );
   return answers.flat();
 }
+
+/**
+ * The guard for a deployment: anything over http(s) in the `local` and `test` configurations,
+ * where the development sites live on loopback; public addresses only everywhere else.
+ */
+export function guardFor(environment: string): UrlGuard {
+  return environment === "local" || environment === "test" ? localGuard() : publicGuard((h) => resolveOverHttps(h));
+}

@@ -3,7 +3,7 @@
  * confirmation URL, the form replaced, the site's answer to the POST, or the errors it shows.
  */
 import { agent } from "./agent";
-import { type Attempt, AttemptStop, checkTime, remaining, sleep } from "./attempt";
+import { type Attempt, AttemptStop, checkTime, remaining, SENDING, sleep } from "./attempt";
 import type { EngineResponse } from "./browser";
 import { classifyControl } from "./fields";
 import { press, rescan, sendButton } from "./fill";
@@ -16,7 +16,6 @@ import { normalize } from "./text";
 /** How long to wait for proof after pressing Send; slow dealer CRMs answer in a few seconds. */
 export const SUBMIT_WAIT_MS = 10_000;
 const POLL_MS = 300;
-const SENDING = /^(POST|PUT|PATCH)$/i;
 /** Requests that can carry a form: a page load, XHR or fetch (not beacons, images or scripts). */
 const CARRIES_FORMS = new Set(["document", "xhr", "fetch", "other"]);
 /** Analytics and tracking endpoints answer 200 to anything; their answer proves nothing. */

@@ -14,7 +14,8 @@ import {
 } from "../../automation/contact/assist";
 import { ATTEMPT_BUDGET_MS, runContact } from "../../automation/contact/engine";
 import { localGuard } from "../../automation/contact/guard";
-import { type ContactResult, describeIssues, SenderProfile } from "../../schema/contact";
+import { type ContactResult, SenderProfile } from "../../schema/contact";
+import { describeIssues } from "../../worker/api/errors";
 import { launchChromium } from "../chromium";
 import type { Command } from "./commands";
 import { CliError } from "./workspace-owner";
@@ -31,7 +32,7 @@ function readProfile(path: string): SenderProfile {
   }
   const parsed = SenderProfile.safeParse(raw);
   if (!parsed.success) {
-    const issues = describeIssues(parsed.error, "profile");
+    const issues = describeIssues(parsed.error.issues);
     throw new CliError(`--profile ${path} is not a sender profile: ${issues}`);
   }
   return parsed.data;

@@ -70,7 +70,8 @@ export function originOf(access: Access): Origin {
     : { kind: "api", userId: actor.userId, tokenId: null };
 }
 
-function unwrap<T>(result: WriteResult<T>): T {
+/** A TableRoom write's value, or its refusal as an HTTP error. */
+export function unwrap<T>(result: WriteResult<T>): T {
   if (!result.ok) fail(result.status, result.message);
   return result.value;
 }

@@ -5,10 +5,9 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import { TriggerRule } from "../../schema/triggers";
-import { tableRoom, type WriteResult } from "../durable/table-room";
 import type { AppEnv } from "./context";
 import { fail, readBody } from "./errors";
-import { requireTable } from "./tables";
+import { requireTable, unwrap } from "./tables";
 
 /** What a client sends to save a rule: everything but its id (from the path) and version (ours). */
 export const SaveRule = TriggerRule.omit({ id: true, version: true });
@@ -16,31 +15,26 @@ export const SaveRule = TriggerRule.omit({ id: true, version: true });
 const RuleId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "letters, digits, - and _ (at most 64)");
 const MAX_RUNS = 500;
 
-function unwrap<T>(result: WriteResult<T>): T {
-  if (!result.ok) fail(result.status, result.message);
-  return result.value;
-}
-
 export const triggerRoutes = new Hono<AppEnv>()
   .get("/", async (c) => {
-    const { table } = await requireTable(c, c.req.param("id")!, "read");
-    return c.json({ rules: await tableRoom(c.env, table.id).listRules() });
+    const { room } = await requireTable(c, c.req.param("id")!, "read");
+    return c.json({ rules: await room.listRules() });
   })
   .get("/runs", async (c) => {
-    const { table } = await requireTable(c, c.req.param("id")!, "read");
+    const { room } = await requireTable(c, c.req.param("id")!, "read");
     const limit = Math.min(MAX_RUNS, Math.max(1, Number(c.req.query("limit") ?? 100) || 100));
     // `fired`: how many times rules fired on this table in all (the log keeps the newest entries).
-    return c.json(await tableRoom(c.env, table.id).triggerRuns(limit));
+    return c.json(await room.triggerRuns(limit));
   })
   .put("/:ruleId", async (c) => {
     const id = RuleId.safeParse(c.req.param("ruleId"));
     if (!id.success) fail(400, `ruleId: ${id.error.issues[0]?.message}`);
     const body = await readBody(c, SaveRule);
-    const { table } = await requireTable(c, c.req.param("id")!, "write");
-    return c.json(unwrap(await tableRoom(c.env, table.id).saveRule({ ...body, id: id.data })));
+    const { room } = await requireTable(c, c.req.param("id")!, "write");
+    return c.json(unwrap(await room.saveRule({ ...body, id: id.data })));
   })
   .delete("/:ruleId", async (c) => {
-    const { table } = await requireTable(c, c.req.param("id")!, "write");
-    unwrap(await tableRoom(c.env, table.id).deleteRule(c.req.param("ruleId")));
+    const { room } = await requireTable(c, c.req.param("id")!, "write");
+    unwrap(await room.deleteRule(c.req.param("ruleId")));
     return c.body(null, 204);
   });

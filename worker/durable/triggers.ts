@@ -9,7 +9,7 @@
 import { and, count, desc, eq, gte, isNotNull, lt } from "drizzle-orm";
 import type { DrizzleSqliteDODatabase } from "drizzle-orm/durable-sqlite";
 import { runAction } from "../../automation/actions";
-import { localGuard, publicGuard, resolveOverHttps } from "../../automation/contact/guard";
+import { guardFor } from "../../automation/contact/guard";
 import { decide, type NamedCells, type TriggerChange } from "../../automation/triggers/decide";
 import { type CompiledFormula, compile } from "../../schema/formula";
 import { triggerRun } from "../../schema/room";
@@ -31,7 +31,7 @@ export interface TriggerRunnerDeps {
   room: Room;
   db: DrizzleSqliteDODatabase<Record<string, unknown>>;
   blockOf(rowId: string): DocName | null;
-  /** Writes cells (by column id) into a row with the given origin. */
+  /** Writes cells (by column name or id) into a row with the given origin. */
   write(rowId: string, cells: Record<string, CellValue>, origin: Origin): { ok: true } | { ok: false; message: string };
   env: Pick<Env, "ROWPILOT_ENV">;
 }
@@ -50,6 +50,8 @@ export class TriggerRunner {
   /** Gathers a committed batch of row changes; rules look at them after a quiet spell. */
   observe(batch: ChangeBatch): void {
     if (batch.doc === "manifest") return;
+    // Most tables have no rules: their edits must not pay for snapshots and timers.
+    if (!rulesOf(this.deps.room.open("manifest")).some((r) => r.enabled)) return;
     const block = this.deps.room.open(batch.doc);
     for (const change of batch.changes) {
       if (change.kind === "delete") {
@@ -121,11 +123,11 @@ export class TriggerRunner {
         after: after ? named(after, columns) : null,
         origin: pending.origin,
       };
-      for (const rule of rules) await this.consider(rule, change, columns);
+      for (const rule of rules) await this.consider(rule, change);
     }
   }
 
-  private async consider(rule: TriggerRule, change: TriggerChange, columns: ColumnDef[]): Promise<void> {
+  private async consider(rule: TriggerRule, change: TriggerChange): Promise<void> {
     const { db } = this.deps;
     const now = Date.now();
     const decision = decide(
@@ -171,8 +173,9 @@ export class TriggerRunner {
       ruleId: rule.id,
       rowId: change.rowId,
       row: change.after ?? {},
-      setCells: (cells) => this.deps.write(change.rowId, byId(cells, columns), origin),
-      guard: this.deps.env.ROWPILOT_ENV === "production" ? publicGuard((h) => resolveOverHttps(h)) : localGuard(),
+      setCells: (cells) => this.deps.write(change.rowId, cells, origin),
+      // A guard per firing: its DNS answers are cached only for that one request.
+      guard: guardFor(this.deps.env.ROWPILOT_ENV),
       fetch: (input, init) => fetch(input, init),
     });
     db.update(triggerRun)
@@ -195,14 +198,5 @@ export class TriggerRunner {
 function named(cells: Record<string, CellValue>, columns: ColumnDef[]): NamedCells {
   const out: NamedCells = {};
   for (const column of columns) out[column.name] = cells[column.id] ?? null;
-  return out;
-}
-
-function byId(cells: Record<string, CellValue>, columns: ColumnDef[]): Record<string, CellValue> {
-  const out: Record<string, CellValue> = {};
-  for (const [name, value] of Object.entries(cells)) {
-    const column = columns.find((c) => c.name.toLowerCase() === name.toLowerCase() || c.id === name);
-    out[column?.id ?? name] = value;
-  }
   return out;
 }

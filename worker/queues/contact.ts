@@ -6,21 +6,15 @@
 import type { Browser } from "@cloudflare/puppeteer";
 import { claudeAssistant, type FieldAssistant, type FieldMapping } from "../../automation/contact/assist";
 import { DESKTOP_VIEWPORT, runContact } from "../../automation/contact/engine";
-import { localGuard, publicGuard, resolveOverHttps, type UrlGuard } from "../../automation/contact/guard";
-import { ContactJob, type ContactResult, describeIssues } from "../../schema/contact";
+import { guardFor } from "../../automation/contact/guard";
+import { ContactJob, type ContactResult } from "../../schema/contact";
+import { describeIssues } from "../api/errors";
 import { readWorkspaceSecret } from "../api/settings";
 import { acquireBrowser } from "../browser/session";
 import { getDb } from "../db";
 
 /** Retry delay for a job that crashed (not one that failed with an outcome): grows per attempt. */
 const RETRY_DELAY_S = 30;
-
-/** Loopback and private addresses only where the development sites live; public ones elsewhere. */
-export function guardFor(env: Pick<Env, "ROWPILOT_ENV">): UrlGuard {
-  return env.ROWPILOT_ENV === "local" || env.ROWPILOT_ENV === "test"
-    ? localGuard()
-    : publicGuard((h) => resolveOverHttps(h));
-}
 
 /** Where a job's files go in R2: by table and row, then by attempt time. */
 export function attemptPrefix(job: ContactJob, startedAt: Date): string {
@@ -52,7 +46,7 @@ export async function runContactJob(env: Env, browser: Browser, job: ContactJob)
     const result = await runContact(page, {
       url: job.url,
       profile: { ...job.profile, message: job.message ?? job.profile.message },
-      guard: guardFor(env),
+      guard: guardFor(env.ROWPILOT_ENV),
       assistant: await assistantFor(env, job.workspaceId),
       dryRun: job.dryRun,
       async saveScreenshot(label, png) {
@@ -80,7 +74,7 @@ export async function handleContactBatch(batch: MessageBatch<unknown>, env: Env)
   const jobs = batch.messages.map((message) => ({ message, job: ContactJob.safeParse(message.body) }));
   for (const { message, job } of jobs) {
     if (!job.success) {
-      console.error(`rowpilot: malformed contact job ${message.id}: ${describeIssues(job.error, "body")}`);
+      console.error(`rowpilot: malformed contact job ${message.id}: ${describeIssues(job.error.issues)}`);
       message.ack();
     }
   }

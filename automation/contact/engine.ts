@@ -85,7 +85,7 @@ export async function runContact(page: EnginePage, run: ContactRun): Promise<Con
     if (run.guard.checksRequests) await guardPage(page, run.guard);
     verdict = await Promise.race([attemptContact(attempt, run, shoot), outOfTime]);
   } catch (error) {
-    verdict = { ...failure(error, budget), contactPage: null };
+    verdict = { ...failure(error, budget, attempt.submitted), contactPage: null };
   } finally {
     clearTimeout(timer);
     page.off("request", countSends);
@@ -150,9 +150,14 @@ async function attemptContact(
   }
 }
 
-function failure(error: unknown, budget: number): Omit<Verdict, "contactPage"> {
+function failure(error: unknown, budget: number, submitted = false): Omit<Verdict, "contactPage"> {
   const base = { outcome: "failure" as const, evidence: null };
   if (error instanceof AttemptStop) return { ...base, category: error.category, reason: error.reason };
+  // Once Send was pressed, running out of time means the proof did not come, not that the site hung.
+  if (error instanceof OutOfTime && submitted) {
+    const reason = `Send was pressed, but no confirmation came within the ${budget / 1000} s budget.`;
+    return { ...base, category: "submit_unconfirmed", reason };
+  }
   if (error instanceof OutOfTime) {
     return { ...base, category: "timeout", reason: `The attempt did not finish within its ${budget / 1000} s budget.` };
   }

@@ -16,6 +16,8 @@ import { normalize } from "./text";
 /** How long to wait for proof after pressing Send; slow dealer CRMs answer in a few seconds. */
 export const SUBMIT_WAIT_MS = 10_000;
 const POLL_MS = 300;
+/** Kept back from the budget after the wait, for the after-submit screenshot and the verdict. */
+const VERDICT_RESERVE_MS = 2_000;
 /** Requests that can carry a form: a page load, XHR or fetch (not beacons, images or scripts). */
 const CARRIES_FORMS = new Set(["document", "xhr", "fetch", "other"]);
 /** Analytics and tracking endpoints answer 200 to anything; their answer proves nothing. */
@@ -100,7 +102,7 @@ export async function submitForm(attempt: Attempt, located: LocatedForm, form: F
 async function watch(attempt: Attempt, located: LocatedForm, form: FormInfo, before: Before): Promise<SubmitEvidence> {
   const { responses } = before;
   const started = Date.now();
-  const until = started + Math.min(SUBMIT_WAIT_MS, remaining(attempt));
+  const until = started + Math.min(SUBMIT_WAIT_MS, remaining(attempt) - VERDICT_RESERVE_MS);
   let acceptedAt: number | null = null;
   for (;;) {
     await sleep(POLL_MS);

@@ -20,9 +20,11 @@ import type { CellValue, ColumnDef } from "../../schema/tables";
 import { deleteRow } from "../../sync/layout";
 import type { TableSync } from "../../sync/provider";
 import { MenuContent, menuItemClass } from "../components/menu";
+import { ButtonCell } from "./button-cell";
 import { CellDisplay } from "./cell-display";
 import { fromTsv, toTsv } from "./clipboard";
 import { AddColumn, ColumnMenu } from "./column-menus";
+import { isComputedColumn, namedCells, writableCells } from "./computed";
 import { type Cell, moveActive } from "./navigation";
 import { inputText, parseInput } from "./parse";
 import { GridUndo } from "./undo";
@@ -36,8 +38,12 @@ const ADD_COLUMN_WIDTH = 40;
 export type Peer = { clientId: number; name: string; color: string; rowId: string | null; colId: string | null };
 
 type Props = {
+  tableId: string;
   sync: TableSync;
+  /** The columns shown, in order. */
   columns: ColumnDef[];
+  /** Every column, hidden ones too (formulas and buttons may read them). */
+  allColumns: ColumnDef[];
   rows: GridRow[];
   readOnly: boolean;
   peers: Peer[];
@@ -45,7 +51,7 @@ type Props = {
   onExpand?: (row: GridRow) => void;
 };
 
-export function Grid({ sync, columns, rows, readOnly, peers, onActiveChange, onExpand }: Props) {
+export function Grid({ tableId, sync, columns, allColumns, rows, readOnly, peers, onActiveChange, onExpand }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState<Cell>({ row: 0, col: 0 });
   /** The other corner of the selected range (equal to `active` for a single cell). */
@@ -81,6 +87,14 @@ export function Grid({ sync, columns, rows, readOnly, peers, onActiveChange, onE
 
   const activeRow = rows[Math.min(active.row, rows.length - 1)];
   const activeColumn = columns[Math.min(active.col, columns.length - 1)];
+  /** The row formula editors preview their result on: the active one. */
+  const sample = useMemo(
+    () =>
+      activeRow
+        ? { label: `row ${Math.min(active.row, rows.length - 1) + 1}`, cells: namedCells(allColumns, activeRow) }
+        : null,
+    [activeRow, active.row, rows.length, allColumns],
+  );
   useEffect(() => onActiveChange?.(activeRow ?? null, activeColumn ?? null), [activeRow, activeColumn, onActiveChange]);
 
   const focusGrid = () => scroller.current?.focus({ preventScroll: true });
@@ -124,7 +138,7 @@ export function Grid({ sync, columns, rows, readOnly, peers, onActiveChange, onE
       if (!row) return;
       values.forEach((text, j) => {
         const column = columns[range.left + j];
-        if (!column) return;
+        if (!column || isComputedColumn(column)) return;
         const parsed = parseInput(column.type, text);
         if (parsed.ok) writeCell(sync, row, column.id, parsed.value);
         else problems.push(`${column.name}: ${parsed.error}`);
@@ -149,8 +163,12 @@ export function Grid({ sync, columns, rows, readOnly, peers, onActiveChange, onE
   };
 
   const startEditing = (initial?: string) => {
-    if (readOnly || !activeRow || !activeColumn || activeColumn.type === "formula" || activeColumn.type === "button")
+    if (activeRow && activeColumn?.type === "button") {
+      // Enter on a button cell presses it, like a click.
+      document.getElementById(cellId(activeRow.id, active.col))?.querySelector("button")?.click();
       return;
+    }
+    if (readOnly || !activeRow || !activeColumn || activeColumn.type === "formula") return;
     if (activeColumn.type === "checkbox") {
       writeCell(sync, activeRow, activeColumn.id, activeRow.cells[activeColumn.id] !== true);
       return;
@@ -189,7 +207,8 @@ export function Grid({ sync, columns, rows, readOnly, peers, onActiveChange, onE
       for (let r = range.top + 1; r <= range.bottom; r++) {
         for (let c = range.left; c <= range.right; c++) {
           const column = columns[c];
-          if (rows[r] && column) writeCell(sync, rows[r]!, column.id, source.cells[column.id] ?? null);
+          if (rows[r] && column && !isComputedColumn(column))
+            writeCell(sync, rows[r]!, column.id, source.cells[column.id] ?? null);
         }
       }
       return;
@@ -210,7 +229,8 @@ export function Grid({ sync, columns, rows, readOnly, peers, onActiveChange, onE
         for (let c = range.left; c <= range.right; c++) {
           const row = rows[r];
           const column = columns[c];
-          if (row && column && row.cells[column.id] !== undefined) writeCell(sync, row, column.id, null);
+          if (row && column && !isComputedColumn(column) && row.cells[column.id] !== undefined)
+            writeCell(sync, row, column.id, null);
         }
       }
     } else if (e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey) {
@@ -270,10 +290,12 @@ export function Grid({ sync, columns, rows, readOnly, peers, onActiveChange, onE
               <span className="truncate">
                 <FlexRender header={h} />
               </span>
-              {columns[i] ? <ColumnMenu sync={sync} column={columns[i]!} readOnly={readOnly} /> : null}
+              {columns[i] ? (
+                <ColumnMenu sync={sync} column={columns[i]!} columns={allColumns} readOnly={readOnly} sample={sample} />
+              ) : null}
             </div>
           ))}
-          {readOnly ? null : <AddColumn sync={sync} existing={columns} />}
+          {readOnly ? null : <AddColumn sync={sync} existing={allColumns} sample={sample} />}
         </div>
         {virtualizer.getVirtualItems().map((item) => {
           const row = rows[item.index]!;
@@ -295,7 +317,7 @@ export function Grid({ sync, columns, rows, readOnly, peers, onActiveChange, onE
                   readOnly={readOnly}
                   onExpand={() => onExpand?.(row)}
                   onInsert={(copy) => {
-                    insertRowAfter(sync, row, rows[item.index + 1], copy ? row.cells : {});
+                    insertRowAfter(sync, row, rows[item.index + 1], copy ? writableCells(allColumns, row.cells) : {});
                     go({ row: item.index + 1, col: active.col });
                   }}
                   onDelete={() =>
@@ -357,6 +379,15 @@ export function Grid({ sync, columns, rows, readOnly, peers, onActiveChange, onE
                           setEditing(null);
                           focusGrid();
                         }}
+                      />
+                    ) : column.type === "button" ? (
+                      <ButtonCell
+                        tableId={tableId}
+                        rowId={row.id}
+                        column={column}
+                        value={row.cells[column.id]}
+                        named={namedCells(allColumns, row)}
+                        readOnly={readOnly}
                       />
                     ) : (
                       <CellDisplay column={column} value={row.cells[column.id] as CellValue | undefined} />

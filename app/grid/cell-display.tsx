@@ -1,5 +1,6 @@
 /** How each column type shows its value in a cell. */
 import { Check, Star } from "lucide-react";
+import { isFormulaError } from "../../schema/formula";
 import type { CellValue, ColumnDef } from "../../schema/tables";
 
 const CHIP_COLORS = ["#dbeafe", "#dcfce7", "#fef3c7", "#fce7f3", "#e0e7ff", "#ccfbf1", "#fee2e2", "#f3e8ff"];
@@ -23,9 +24,38 @@ function Chip({ text }: { text: string }) {
 
 const numberFormat = new Intl.NumberFormat("en-US", { maximumFractionDigits: 4 });
 
+/** A formula's error: a red chip, the code and message on hover and for screen readers. */
+export function ErrorChip({ code, message }: { code: string; message: string }) {
+  return (
+    <span
+      title={`${code} ${message}`}
+      data-formula-error={code}
+      className="inline-block rounded bg-danger-soft px-1.5 text-xs leading-5 font-medium text-danger"
+    >
+      <span aria-hidden>#ERROR</span>
+      <span className="sr-only">
+        Error {code}: {message}
+      </span>
+    </span>
+  );
+}
+
+/** A formula result shows by what it is: numbers to the right, booleans as a tick, lists as chips. */
+function FormulaValue({ value }: { value: CellValue }) {
+  if (isFormulaError(value)) return <ErrorChip code={value.error} message={value.message} />;
+  if (typeof value === "number")
+    return <span className="block w-full text-right tabular-nums">{numberFormat.format(value)}</span>;
+  if (typeof value === "boolean") return value ? <CellDisplay column={BOOLEAN} value={true} /> : null;
+  if (Array.isArray(value)) return <span className="truncate">{value.map((v) => String(v)).join(", ")}</span>;
+  return <span className="truncate">{String(value)}</span>;
+}
+const BOOLEAN: ColumnDef = { id: "", name: "", type: "checkbox", options: {} };
+
 export function CellDisplay({ column, value }: { column: ColumnDef; value: CellValue | undefined }) {
   if (value === null || value === undefined || value === "") return null;
   switch (column.type) {
+    case "formula":
+      return <FormulaValue value={value} />;
     case "number":
       return (
         <span className="block w-full text-right tabular-nums">

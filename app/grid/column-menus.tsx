@@ -4,11 +4,22 @@ import * as Menu from "@radix-ui/react-dropdown-menu";
 import { ChevronDown, Plus } from "lucide-react";
 import { useState } from "react";
 import type * as Y from "yjs";
+import { renameReferences } from "../../schema/formula";
 import type { CellValue, ColumnDef, ColumnType } from "../../schema/tables";
-import { addColumn, newColumnId, removeColumn, renameColumn, setCells, setColumnType } from "../../sync/layout";
+import {
+  addColumn,
+  columnsOf,
+  newColumnId,
+  removeColumn,
+  renameColumn,
+  setCells,
+  setColumnOptions,
+  setColumnType,
+} from "../../sync/layout";
 import type { TableSync } from "../../sync/provider";
 import { MenuContent, menuItemClass } from "../components/menu";
 import { Button, Field, Input, Select } from "../components/ui";
+import { ComputedFields, NEW_BUTTON, problemOf, type Sample } from "./computed-fields";
 import { convertValue } from "./convert";
 import { updateView } from "./use-table";
 
@@ -29,10 +40,17 @@ export const TYPE_LABELS: [ColumnType, string][] = [
   ["url", "URL"],
   ["phone", "Phone"],
   ["rating", "Rating"],
+  ["formula", "Formula"],
+  ["button", "Button"],
 ];
 
-export function ColumnMenu({ sync, column, readOnly }: { sync: TableSync; column: ColumnDef; readOnly: boolean }) {
+const isComputed = (type: ColumnType): type is "formula" | "button" => type === "formula" || type === "button";
+
+type MenuProps = { sync: TableSync; column: ColumnDef; columns: ColumnDef[]; readOnly: boolean; sample: Sample };
+
+export function ColumnMenu({ sync, column, columns, readOnly, sample }: MenuProps) {
   const [renaming, setRenaming] = useState(false);
+  const [configuring, setConfiguring] = useState(false);
   const [name, setName] = useState(column.name);
   if (renaming) {
     return (
@@ -40,7 +58,7 @@ export function ColumnMenu({ sync, column, readOnly }: { sync: TableSync; column
         className="flex-1"
         onSubmit={(e) => {
           e.preventDefault();
-          if (name.trim()) sync.manifest.transact(() => renameColumn(sync.manifest, column.id, name.trim()));
+          if (name.trim()) renameEverywhere(sync, column, name.trim());
           setRenaming(false);
         }}
       >
@@ -60,61 +78,163 @@ export function ColumnMenu({ sync, column, readOnly }: { sync: TableSync; column
     );
   }
   return (
-    <Menu.Root>
-      <Menu.Trigger
-        disabled={readOnly}
-        aria-label={`${column.name} column menu`}
-        className="ml-auto grid h-5 w-5 place-items-center rounded text-muted hover:bg-surface disabled:hidden"
-      >
-        <ChevronDown className="h-3.5 w-3.5" />
-      </Menu.Trigger>
-      <MenuContent align="end">
-        <Menu.Item
-          className={menuItemClass}
-          onSelect={() => updateView(sync, (v) => ({ ...v, sorts: [{ columnId: column.id, direction: "asc" }] }))}
+    <>
+      {configuring && isComputed(column.type) ? (
+        <ComputedDialog
+          title={column.type === "formula" ? `Formula of “${column.name}”` : `Button “${column.name}”`}
+          type={column.type}
+          initial={column.options}
+          columns={columns.filter((c) => c.id !== column.id)}
+          sample={sample}
+          onClose={() => setConfiguring(false)}
+          onSave={(options) => sync.manifest.transact(() => setColumnOptions(sync.manifest, column.id, options))}
+        />
+      ) : null}
+      <Menu.Root>
+        <Menu.Trigger
+          disabled={readOnly}
+          aria-label={`${column.name} column menu`}
+          className="ml-auto grid h-5 w-5 place-items-center rounded text-muted hover:bg-surface disabled:hidden"
         >
-          Sort {column.type === "number" || column.type === "currency" ? "1 → 9" : "A → Z"}
-        </Menu.Item>
-        <Menu.Item
-          className={menuItemClass}
-          onSelect={() => updateView(sync, (v) => ({ ...v, sorts: [{ columnId: column.id, direction: "desc" }] }))}
-        >
-          Sort {column.type === "number" || column.type === "currency" ? "9 → 1" : "Z → A"}
-        </Menu.Item>
-        <Menu.Item
-          className={menuItemClass}
-          onSelect={() => updateView(sync, (v) => ({ ...v, hidden: [...v.hidden, column.id] }))}
-        >
-          Hide column
-        </Menu.Item>
-        <Menu.Separator className="my-1 h-px bg-line" />
-        <Menu.Item className={menuItemClass} onSelect={() => setRenaming(true)}>
-          Rename column
-        </Menu.Item>
-        <Menu.Sub>
-          <Menu.SubTrigger className={menuItemClass}>Change type</Menu.SubTrigger>
-          <Menu.Portal>
-            <Menu.SubContent className="z-50 min-w-40 rounded-lg border border-line bg-surface p-1 shadow-lg">
-              {TYPE_LABELS.filter(([type]) => type !== column.type).map(([type, label]) => (
-                <Menu.Item key={type} className={menuItemClass} onSelect={() => changeType(sync, column, type)}>
-                  {label}
-                </Menu.Item>
-              ))}
-            </Menu.SubContent>
-          </Menu.Portal>
-        </Menu.Sub>
-        <Menu.Item
-          className={`${menuItemClass} text-danger`}
-          onSelect={() => {
-            if (confirm(`Delete the column “${column.name}”? Its values are hidden from every view.`)) {
-              sync.manifest.transact(() => removeColumn(sync.manifest, column.id));
-            }
-          }}
-        >
-          Delete column
-        </Menu.Item>
-      </MenuContent>
-    </Menu.Root>
+          <ChevronDown className="h-3.5 w-3.5" />
+        </Menu.Trigger>
+        <MenuContent align="end">
+          <Menu.Item
+            className={menuItemClass}
+            onSelect={() => updateView(sync, (v) => ({ ...v, sorts: [{ columnId: column.id, direction: "asc" }] }))}
+          >
+            Sort {column.type === "number" || column.type === "currency" ? "1 → 9" : "A → Z"}
+          </Menu.Item>
+          <Menu.Item
+            className={menuItemClass}
+            onSelect={() => updateView(sync, (v) => ({ ...v, sorts: [{ columnId: column.id, direction: "desc" }] }))}
+          >
+            Sort {column.type === "number" || column.type === "currency" ? "9 → 1" : "Z → A"}
+          </Menu.Item>
+          <Menu.Item
+            className={menuItemClass}
+            onSelect={() => updateView(sync, (v) => ({ ...v, hidden: [...v.hidden, column.id] }))}
+          >
+            Hide column
+          </Menu.Item>
+          <Menu.Separator className="my-1 h-px bg-line" />
+          <Menu.Item className={menuItemClass} onSelect={() => setRenaming(true)}>
+            Rename column
+          </Menu.Item>
+          {isComputed(column.type) ? (
+            <Menu.Item className={menuItemClass} onSelect={() => setConfiguring(true)}>
+              {column.type === "formula" ? "Edit formula" : "Edit button"}
+            </Menu.Item>
+          ) : null}
+          <Menu.Sub>
+            <Menu.SubTrigger className={menuItemClass}>Change type</Menu.SubTrigger>
+            <Menu.Portal>
+              <Menu.SubContent className="z-50 min-w-40 rounded-lg border border-line bg-surface p-1 shadow-lg">
+                {TYPE_LABELS.filter(
+                  ([type]) => type !== column.type && !isComputed(type) && !isComputed(column.type),
+                ).map(([type, label]) => (
+                  <Menu.Item key={type} className={menuItemClass} onSelect={() => changeType(sync, column, type)}>
+                    {label}
+                  </Menu.Item>
+                ))}
+              </Menu.SubContent>
+            </Menu.Portal>
+          </Menu.Sub>
+          <Menu.Item
+            className={`${menuItemClass} text-danger`}
+            onSelect={() => {
+              if (confirm(`Delete the column “${column.name}”? Its values are hidden from every view.`)) {
+                sync.manifest.transact(() => removeColumn(sync.manifest, column.id));
+              }
+            }}
+          >
+            Delete column
+          </Menu.Item>
+        </MenuContent>
+      </Menu.Root>
+    </>
+  );
+}
+
+/** Renames a column and the references to it in the table's formulas, in one transaction. */
+function renameEverywhere(sync: TableSync, column: ColumnDef, name: string) {
+  const m = sync.manifest;
+  m.transact(() => {
+    for (const other of columnsOf(m)) {
+      if (other.type !== "formula" || typeof other.options.formula !== "string") continue;
+      const formula = renameReferences(other.options.formula, column.name, name);
+      if (formula !== other.options.formula) setColumnOptions(m, other.id, { ...other.options, formula });
+    }
+    renameColumn(m, column.id, name);
+  });
+}
+
+/** Edits a formula or button column's settings, saving only what works. */
+function ComputedDialog({
+  title,
+  type,
+  initial,
+  columns,
+  sample,
+  onClose,
+  onSave,
+}: {
+  title: string;
+  type: "formula" | "button";
+  initial: Record<string, unknown>;
+  columns: ColumnDef[];
+  sample: Sample;
+  onClose: () => void;
+  onSave: (options: Record<string, unknown>) => void;
+}) {
+  const [options, setOptions] = useState(initial);
+  const [problem, setProblem] = useState<string | null>(null);
+  return (
+    <Dialog.Root open onOpenChange={(o) => !o && onClose()}>
+      <Dialog.Portal>
+        <Dialog.Overlay className="fixed inset-0 z-40 bg-black/40" />
+        <Dialog.Content className="fixed top-1/2 left-1/2 z-50 max-h-[90vh] w-[min(92vw,520px)] -translate-x-1/2 -translate-y-1/2 overflow-auto rounded-lg border border-line bg-surface p-5 shadow-xl">
+          <Dialog.Title className="text-[15px] font-semibold">{title}</Dialog.Title>
+          <Dialog.Description className="mt-1 text-[13px] text-muted">
+            Changes apply for everyone on this table.
+          </Dialog.Description>
+          <form
+            className="mt-4 flex flex-col gap-4"
+            onSubmit={(e) => {
+              e.preventDefault();
+              const why = problem ?? problemOf(type, options);
+              if (why) return setProblem(why);
+              onSave(options);
+              onClose();
+            }}
+          >
+            <ComputedFields
+              type={type}
+              options={options}
+              columns={columns}
+              sample={sample}
+              onChange={(next, why) => {
+                setOptions(next);
+                setProblem(why);
+              }}
+            />
+            {problem ? (
+              <p role="alert" className="text-[13px] text-danger">
+                {problem}
+              </p>
+            ) : null}
+            <div className="flex justify-end gap-2">
+              <Dialog.Close asChild>
+                <Button>Cancel</Button>
+              </Dialog.Close>
+              <Button type="submit" variant="primary">
+                Save
+              </Button>
+            </div>
+          </form>
+        </Dialog.Content>
+      </Dialog.Portal>
+    </Dialog.Root>
   );
 }
 
@@ -134,15 +254,19 @@ function changeType(sync: TableSync, column: ColumnDef, type: ColumnType) {
   }
 }
 
-export function AddColumn({ sync, existing }: { sync: TableSync; existing: ColumnDef[] }) {
+export function AddColumn({ sync, existing, sample }: { sync: TableSync; existing: ColumnDef[]; sample: Sample }) {
   const [open, setOpen] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [type, setType] = useState<ColumnType>("text");
+  const [options, setOptions] = useState<Record<string, unknown>>({});
   return (
     <Dialog.Root
       open={open}
       onOpenChange={(o) => {
         setOpen(o);
         setError(null);
+        setType("text");
+        setOptions({});
       }}
     >
       <Dialog.Trigger
@@ -153,7 +277,9 @@ export function AddColumn({ sync, existing }: { sync: TableSync; existing: Colum
       </Dialog.Trigger>
       <Dialog.Portal>
         <Dialog.Overlay className="fixed inset-0 z-40 bg-black/40" />
-        <Dialog.Content className="fixed top-1/2 left-1/2 z-50 w-[min(92vw,380px)] -translate-x-1/2 -translate-y-1/2 rounded-lg border border-line bg-surface p-5 shadow-xl">
+        <Dialog.Content
+          className={`fixed top-1/2 left-1/2 z-50 max-h-[90vh] -translate-x-1/2 -translate-y-1/2 overflow-auto rounded-lg border border-line bg-surface p-5 shadow-xl ${isComputed(type) ? "w-[min(92vw,520px)]" : "w-[min(92vw,380px)]"}`}
+        >
           <Dialog.Title className="text-[15px] font-semibold">Add a column</Dialog.Title>
           <Dialog.Description className="mt-1 text-[13px] text-muted">
             It appears for everyone on this table at once.
@@ -167,8 +293,10 @@ export function AddColumn({ sync, existing }: { sync: TableSync; existing: Colum
               if (!name) return setError("Give the column a name");
               if (existing.some((c) => c.name.toLowerCase() === name.toLowerCase()))
                 return setError(`There is already a column “${name}”`);
-              const type = String(form.get("type")) as ColumnType;
-              sync.manifest.transact(() => addColumn(sync.manifest, { id: newColumnId(), name, type, options: {} }));
+              const problem = isComputed(type) ? (error ?? problemOf(type, options)) : null;
+              if (problem) return setError(problem);
+              const saved = isComputed(type) ? options : {};
+              sync.manifest.transact(() => addColumn(sync.manifest, { id: newColumnId(), name, type, options: saved }));
               setOpen(false);
             }}
           >
@@ -176,7 +304,16 @@ export function AddColumn({ sync, existing }: { sync: TableSync; existing: Colum
               <Input name="name" autoFocus required maxLength={120} />
             </Field>
             <Field label="Type">
-              <Select name="type" defaultValue="text">
+              <Select
+                name="type"
+                value={type}
+                onChange={(e) => {
+                  const next = e.target.value as ColumnType;
+                  setType(next);
+                  setOptions(next === "button" ? NEW_BUTTON : next === "formula" ? { formula: "" } : {});
+                  setError(null);
+                }}
+              >
                 {TYPE_LABELS.map(([type, label]) => (
                   <option key={type} value={type}>
                     {label}
@@ -184,6 +321,18 @@ export function AddColumn({ sync, existing }: { sync: TableSync; existing: Colum
                 ))}
               </Select>
             </Field>
+            {isComputed(type) ? (
+              <ComputedFields
+                type={type}
+                options={options}
+                columns={existing}
+                sample={sample}
+                onChange={(next, why) => {
+                  setOptions(next);
+                  setError(why);
+                }}
+              />
+            ) : null}
             {error ? (
               <p role="alert" className="text-[13px] text-danger">
                 {error}

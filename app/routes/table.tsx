@@ -3,6 +3,7 @@ import { useCallback, useMemo, useState } from "react";
 import { Link, useLoaderData, useRouteLoaderData } from "react-router";
 import type { ColumnDef, TableDetail } from "../../schema/tables";
 import { Badge, Button } from "../components/ui";
+import { useComputedRows } from "../grid/computed";
 import { download, toCsv, toXlsx } from "../grid/export";
 import { Grid } from "../grid/Grid";
 import { ImportDialog } from "../grid/import-dialog";
@@ -34,9 +35,10 @@ export default function TablePage({ params }: Route.ComponentProps) {
   const [search, setSearch] = useState("");
   const [expanded, setExpanded] = useState<string | null>(null);
   const fileBase = (view.name || detail.name).replace(/[^\w -]+/g, "") || "table";
+  const rows = useComputedRows(allColumns, view.rows);
   const shownRows = useMemo(
-    () => applyView(view.rows, allColumns, view.view, search),
-    [view.rows, allColumns, view.view, search],
+    () => applyView(rows, allColumns, view.view, search),
+    [rows, allColumns, view.view, search],
   );
   const onActive = useCallback(
     (row: GridRow | null, column: ColumnDef | null) => select(row?.id ?? null, column?.id ?? null),
@@ -101,15 +103,17 @@ export default function TablePage({ params }: Route.ComponentProps) {
       ) : null}
       <RowPanel
         tableId={detail.id}
-        row={view.rows.find((r) => r.id === expanded) ?? null}
+        row={rows.find((r) => r.id === expanded) ?? null}
         columns={allColumns}
         onClose={() => setExpanded(null)}
       />
       <div className="min-h-0 flex-1">
         {sync ? (
           <Grid
+            tableId={detail.id}
             sync={sync}
             columns={columns}
+            allColumns={allColumns}
             rows={shownRows}
             readOnly={readOnly}
             peers={peers}

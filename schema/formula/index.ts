@@ -23,7 +23,7 @@ export {
 } from "./evaluate";
 export { MAX_REGEX_INPUT_LENGTH, MAX_REGEX_PATTERN_LENGTH } from "./functions/regex";
 export { type FormulaColumn, FormulaGraph, type PlainColumn } from "./graph";
-export { formatReference } from "./lexer";
+export { formatReference, tokenize } from "./lexer";
 export { type FormulaNode, MAX_FORMULA_LENGTH, MAX_NESTING_DEPTH, type ParseResult, parseFormula } from "./parser";
 export { referencedColumns, renameReferences } from "./references";
 export { MAX_TEXT_LENGTH } from "./values";

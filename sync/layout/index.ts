@@ -155,6 +155,14 @@ export function setColumnType(m: Y.Doc, id: string, type: ColumnType): boolean {
   return true;
 }
 
+/** Replaces a column's options (a formula's text, a button's action); false if there is no such column. */
+export function setColumnOptions(m: Y.Doc, id: string, options: Record<string, unknown>): boolean {
+  const col = columnMap(m, id);
+  if (!col) return false;
+  col.set("options", options);
+  return true;
+}
+
 /** Removes a column's definition. Its cells stay in the rows, out of sight, so undo brings them back. */
 export function removeColumn(m: Y.Doc, id: string): boolean {
   const arr = columnsArray(m);

@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { MAX_FORMULA_LENGTH } from "./formula";
+import { cronProblem } from "./schedule";
 
 /**
  * Firings a rule may make per minute before it is paused for that minute (a runaway guard):
@@ -22,6 +23,29 @@ export const TriggerAction = z.object({
 });
 export type TriggerAction = z.infer<typeof TriggerAction>;
 
+/**
+ * How a rule starts. `change` (the default) looks at each row as it is edited and fires on a
+ * false-to-true transition of `when`; `schedule` and `webhook` look at every row when the cron
+ * expression comes due or the rule's webhook is called, and act on each row where `when` is true.
+ */
+export const RuleStart = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("change") }),
+  z.object({
+    kind: z.literal("schedule"),
+    /** Five fields (minute hour day month weekday), UTC. */
+    cron: z
+      .string()
+      .trim()
+      .max(120)
+      .superRefine((cron, ctx) => {
+        const problem = cronProblem(cron);
+        if (problem) ctx.addIssue({ code: "custom", message: `not a cron expression: ${problem}` });
+      }),
+  }),
+  z.object({ kind: z.literal("webhook") }),
+]);
+export type RuleStart = z.infer<typeof RuleStart>;
+
 export const TriggerRule = z.object({
   id: z.string().min(1),
   /** Bumped on every edit of the rule; a row fires once per rule version. */
@@ -36,5 +60,6 @@ export const TriggerRule = z.object({
   /** Whether writes made by automations (this rule's included) may fire it. */
   reactToAutomation: z.boolean().default(false),
   ratePerMinute: z.number().int().min(1).max(10_000).default(DEFAULT_RATE_PER_MINUTE),
+  start: RuleStart.default({ kind: "change" }),
 });
 export type TriggerRule = z.infer<typeof TriggerRule>;

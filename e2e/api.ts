@@ -78,7 +78,10 @@ export class Api {
   /** A new table in the file's shared workspace, with an editor token: what the sync tests need. */
   static async withTable(
     base: string,
-    columns: { name: string; type?: string }[] = [{ name: "Name" }, { name: "Score", type: "number" }],
+    columns: { name: string; type?: string; options?: Record<string, unknown> }[] = [
+      { name: "Name" },
+      { name: "Score", type: "number" },
+    ],
     name = "Synced",
   ) {
     const { api, slug, token } = await Api.account(base);

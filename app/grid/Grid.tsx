@@ -111,8 +111,14 @@ export function Grid({ tableId, sync, columns, allColumns, rows, readOnly, peers
   };
   const inRange = (r: number, c: number) => r >= range.top && r <= range.bottom && c >= range.left && c <= range.right;
 
+  /**
+   * Dialogs opened from the grid (add a column, a column's menu) are portals, and React bubbles
+   * their key and clipboard events up here: only events aimed at the grid itself are the grid's.
+   */
+  const fromGrid = (e: { target: EventTarget; currentTarget: EventTarget }) => e.target === e.currentTarget;
+
   const onCopy = (e: ClipboardEvent<HTMLDivElement>) => {
-    if (editing) return;
+    if (editing || !fromGrid(e)) return;
     e.preventDefault();
     const out: string[][] = [];
     for (let r = range.top; r <= range.bottom; r++) {
@@ -124,7 +130,7 @@ export function Grid({ tableId, sync, columns, allColumns, rows, readOnly, peers
   };
 
   const onPaste = (e: ClipboardEvent<HTMLDivElement>) => {
-    if (editing || readOnly) return;
+    if (editing || readOnly || !fromGrid(e)) return;
     e.preventDefault();
     const data = fromTsv(e.clipboardData.getData("text/plain"));
     const missing = range.top + data.length - rows.length;
@@ -177,7 +183,7 @@ export function Grid({ tableId, sync, columns, allColumns, rows, readOnly, peers
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
-    if (editing) return;
+    if (editing || !fromGrid(e)) return;
     const pageRows = Math.max(1, Math.floor((scroller.current?.clientHeight ?? 400) / ROW_HEIGHT) - 1);
     const next = moveActive(
       active,

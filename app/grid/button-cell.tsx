@@ -7,9 +7,10 @@ import * as AlertDialog from "@radix-ui/react-alert-dialog";
 import { Check, Clock, LoaderCircle, Play, X } from "lucide-react";
 import { useState } from "react";
 import { ButtonOptions, buttonRunOf, isBusy } from "../../schema/buttons";
-import { compile, isFormulaError } from "../../schema/formula";
+import { compile, isFormulaError, isTruthy } from "../../schema/formula";
 import type { CellValue, ColumnDef } from "../../schema/tables";
 import { Button } from "../components/ui";
+import { apiJson } from "../lib/api-client";
 import { formatAgo } from "./time";
 
 /** Options of a button column, or null when they are not usable (no action chosen yet). */
@@ -25,24 +26,17 @@ export function disabledFor(options: ButtonOptions, named: Record<string, CellVa
     row: (name) => (name in named ? (named[name] ?? null) : undefined),
   });
   if (isFormulaError(result)) return `Its condition has an error: ${result.message}`;
-  const on = Array.isArray(result)
-    ? result.length > 0
-    : typeof result === "string"
-      ? result.trim() !== ""
-      : Boolean(result);
-  return on ? "Not available for this row" : null;
+  return isTruthy(result) ? "Not available for this row" : null;
 }
 
 /** Asks the TableRoom to run the button's action on the row; the answer's message on refusal. */
 export async function pressButton(tableId: string, rowId: string, columnId: string): Promise<string | null> {
-  const url = `/api/tables/${encodeURIComponent(tableId)}/rows/${encodeURIComponent(rowId)}/buttons/${encodeURIComponent(columnId)}`;
+  const path = `/api/tables/${encodeURIComponent(tableId)}/rows/${encodeURIComponent(rowId)}/buttons/${encodeURIComponent(columnId)}`;
   try {
-    const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
-    if (response.ok) return null;
-    const body = (await response.json().catch(() => null)) as { error?: string; message?: string } | null;
-    return body?.message ?? body?.error ?? `The server answered ${response.status}`;
-  } catch {
-    return "Could not reach the server; try again when you are online.";
+    await apiJson(path, { method: "POST", body: {} });
+    return null;
+  } catch (error) {
+    return (error as Error).message;
   }
 }
 

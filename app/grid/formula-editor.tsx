@@ -101,6 +101,7 @@ export function FormulaEditor({ label, value, onChange, columns, sample, resultL
                 id={`${id}-opt-${i}`}
                 role="option"
                 aria-selected={i === pick}
+                aria-label={`${item.kind === "column" ? `{${item.label}}` : item.label}, ${item.detail}`}
                 onMouseDown={(e) => {
                   e.preventDefault();
                   take(i);

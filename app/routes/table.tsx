@@ -8,6 +8,7 @@ import { download, toCsv, toXlsx } from "../grid/export";
 import { Grid } from "../grid/Grid";
 import { ImportDialog } from "../grid/import-dialog";
 import { RowPanel } from "../grid/row-panel";
+import { TriggerPanel } from "../grid/trigger-panel";
 import { usePresence } from "../grid/use-presence";
 import { addRow, type GridRow, useTableSync, useTableView } from "../grid/use-table";
 import { applyView } from "../grid/view";
@@ -73,6 +74,7 @@ export default function TablePage({ params }: Route.ComponentProps) {
           </ul>
           <SyncBadge state={status.state} pending={status.pending} />
           {readOnly ? <Badge>Read only</Badge> : null}
+          <TriggerPanel tableId={detail.id} columns={allColumns} rows={rows} readOnly={readOnly} />
           {sync && !readOnly ? <ImportDialog sync={sync} columns={columns} rows={view.rows} /> : null}
           <Button disabled={!sync} onClick={() => download(`${fileBase}.csv`, toCsv(columns, shownRows))}>
             <Download className="h-4 w-4" aria-hidden /> Export CSV

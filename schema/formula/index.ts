@@ -26,7 +26,7 @@ export { type FormulaColumn, FormulaGraph, type PlainColumn } from "./graph";
 export { formatReference, tokenize } from "./lexer";
 export { type FormulaNode, MAX_FORMULA_LENGTH, MAX_NESTING_DEPTH, type ParseResult, parseFormula } from "./parser";
 export { referencedColumns, renameReferences } from "./references";
-export { MAX_TEXT_LENGTH } from "./values";
+export { isTruthy, MAX_TEXT_LENGTH } from "./values";
 
 /** What an editor's autocomplete shows for a function. */
 export type FunctionInfo = { name: string; signature: string; description: string };

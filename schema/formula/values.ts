@@ -75,6 +75,17 @@ export function toNumber(value: Value): number | FormulaError {
   return formulaError("#VALUE!", "Expected a number, got an object");
 }
 
+/**
+ * Whether a condition's result counts as met (a rule's WHEN, a button's disabled-when): non-zero
+ * numbers, text that is not blank, non-empty lists and TRUE. Errors never count.
+ */
+export function isTruthy(value: unknown): boolean {
+  if (Array.isArray(value)) return value.length > 0;
+  if (typeof value === "string") return value.trim() !== "";
+  if (typeof value === "number") return value !== 0 && !Number.isNaN(value);
+  return value === true;
+}
+
 /** Blank, 0, FALSE and "FALSE" are false; any other value, including text, is true (as in Airtable). */
 export function toBoolean(value: Value): boolean {
   const v = scalar(value);

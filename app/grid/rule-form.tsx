@@ -82,7 +82,14 @@ export function RuleForm({ initial, columns, rows, saving, onSave, onCancel }: P
       <Field label="Name">
         <Input value={rule.name} maxLength={120} autoFocus onChange={(e) => set({ name: e.target.value })} />
       </Field>
-      <Field label="Starts">
+      <Field
+        label="Starts"
+        hint={
+          rule.start.kind === "change"
+            ? "Acts on a row when an edit makes the condition true (once per row and version of the rule)."
+            : "Acts on every row where the condition is true at that moment."
+        }
+      >
         <Select
           aria-label="Starts"
           value={rule.start.kind}
@@ -91,9 +98,9 @@ export function RuleForm({ initial, columns, rows, saving, onSave, onCancel }: P
             set({ start: kind === "schedule" ? { kind, cron: "0 9 * * 1-5" } : { kind } });
           }}
         >
-          <option value="change">When a row changes and the condition becomes true</option>
-          <option value="schedule">On a schedule, for every row where the condition is true</option>
-          <option value="webhook">When its webhook is called, for every row where the condition is true</option>
+          <option value="change">When a row changes</option>
+          <option value="schedule">On a schedule</option>
+          <option value="webhook">When its webhook is called</option>
         </Select>
       </Field>
       {rule.start.kind === "schedule" ? (

@@ -235,7 +235,7 @@ describe("the grid in two browsers", () => {
     await expect.poll(() => b.getByRole("columnheader").allTextContents()).toEqual(["Dealer"]);
     await b.getByRole("button", { name: "1 hidden · show all" }).click();
     await b.getByRole("button", { name: "Remove filter on Miles" }).click();
-    await b.getByRole("button", { name: "Clear sort" }).click();
+    await b.getByRole("button", { name: "Remove sort by Miles" }).click();
     await expect.poll(() => a.getByRole("columnheader").allTextContents()).toEqual(["Dealer", "Miles"]);
     await expect.poll(() => dealers(b)).toHaveLength(4);
   });

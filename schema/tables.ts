@@ -80,11 +80,25 @@ export type FilterOp = z.infer<typeof FilterOp>;
 
 export type RowFilter = { columnId: string; op: FilterOp; value: string };
 
+/** Row heights a view offers, in pixels: one line, two lines, four lines (Airtable's short, medium, tall). */
+export const ROW_HEIGHTS = { short: 32, medium: 56, tall: 96 } as const;
+export type RowHeight = keyof typeof ROW_HEIGHTS;
+
 /** A saved way of looking at a table, shared by everyone on it (kept in the manifest's `views`). */
 export const ViewSpec = z.object({
+  name: z.string().trim().min(1).max(80).catch("Grid view"),
+  /** Where the view sits among the table's views (tabs sort by it). */
+  position: z.number().catch(0),
   sorts: z.array(z.object({ columnId: z.string(), direction: z.enum(["asc", "desc"]) })).default([]),
   filters: z.array(z.object({ columnId: z.string(), op: FilterOp, value: z.string() })).default([]),
   hidden: z.array(z.string()).default([]),
+  /** Column ids in the order this view shows them; columns not listed follow in table order. */
+  order: z.array(z.string()).catch([]),
+  /** Column widths in pixels set in this view, by column id. */
+  widths: z.record(z.string(), z.number().min(60).max(1200)).catch({}),
+  /** A column whose values group the rows, with a count per group. */
+  groupBy: z.string().nullable().catch(null),
+  rowHeight: z.enum(["short", "medium", "tall"]).catch("short"),
 });
 export type ViewSpec = z.infer<typeof ViewSpec>;
 export type RowSort = { columnId: string; direction: "asc" | "desc" };
@@ -92,17 +106,21 @@ export type RowQuery = { limit: number; offset: number; sort: RowSort[]; filters
 export type RowRecord = { id: string; cells: Record<string, CellValue> };
 export type RowPage = { rows: RowRecord[]; nextCursor: string | null; total: number };
 
+/** A change made by an automation: a rule's or a button's action, or the room's own bookkeeping. */
+export const AutomationOrigin = z.object({
+  kind: z.literal("automation"),
+  job: z.string(),
+  /** The rule whose action wrote this, and how many automation writes deep the chain is. */
+  ruleId: z.string().optional(),
+  depth: z.number().int().min(1).optional(),
+});
+export type AutomationOrigin = z.infer<typeof AutomationOrigin>;
+
 /** Who made a change: a person through the sync socket, an API client, or an automation. */
 export const Origin = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("user"), userId: z.string() }),
   z.object({ kind: z.literal("api"), userId: z.string().nullable(), tokenId: z.string().nullable() }),
-  z.object({
-    kind: z.literal("automation"),
-    job: z.string(),
-    /** The rule whose action wrote this, and how many automation writes deep the chain is. */
-    ruleId: z.string().optional(),
-    depth: z.number().int().min(1).optional(),
-  }),
+  AutomationOrigin,
 ]);
 export type Origin = z.infer<typeof Origin>;
 

@@ -6,33 +6,28 @@
  * focus stays on the grid with `aria-activedescendant` naming the active cell.
  */
 import * as Menu from "@radix-ui/react-dropdown-menu";
-import {
-  columnSizingFeature,
-  FlexRender,
-  type ColumnDef as TanColumn,
-  tableFeatures,
-  useTable,
-} from "@tanstack/react-table";
+import { columnSizingFeature, type ColumnDef as TanColumn, tableFeatures, useTable } from "@tanstack/react-table";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import clsx from "clsx";
 import { type ClipboardEvent, type KeyboardEvent, useEffect, useMemo, useRef, useState } from "react";
-import type { CellValue, ColumnDef } from "../../schema/tables";
+import { type CellValue, type ColumnDef, ROW_HEIGHTS, type ViewSpec } from "../../schema/tables";
 import { deleteRow } from "../../sync/layout";
 import type { TableSync } from "../../sync/provider";
 import { MenuContent, menuItemClass } from "../components/menu";
 import { ButtonCell } from "./button-cell";
 import { CellDisplay } from "./cell-display";
 import { fromTsv, toTsv } from "./clipboard";
-import { AddColumn, ColumnMenu } from "./column-menus";
 import { isComputedColumn, namedCells, writableCells } from "./computed";
+import { GridHeader } from "./grid-header";
+import { layoutRows } from "./groups";
 import { type Cell, moveActive } from "./navigation";
 import { inputText, parseInput } from "./parse";
+import { columnWidth, HEADER_HEIGHT, NUMBER_COL } from "./sizes";
 import { GridUndo } from "./undo";
-import { addRow, type GridRow, insertRowAfter, writeCell } from "./use-table";
+import { addRow, type GridRow, insertRowAfter, updateView, writeCell } from "./use-table";
+import { moveColumn } from "./view";
 
-export const ROW_HEIGHT = 32;
 const features = tableFeatures({ columnSizingFeature });
-const NUMBER_COL = 56;
 const ADD_COLUMN_WIDTH = 40;
 
 export type Peer = { clientId: number; name: string; color: string; rowId: string | null; colId: string | null };
@@ -40,6 +35,8 @@ export type Peer = { clientId: number; name: string; color: string; rowId: strin
 type Props = {
   tableId: string;
   sync: TableSync;
+  viewId: string;
+  view: ViewSpec;
   /** The columns shown, in order. */
   columns: ColumnDef[];
   /** Every column, hidden ones too (formulas and buttons may read them). */
@@ -51,7 +48,9 @@ type Props = {
   onExpand?: (row: GridRow) => void;
 };
 
-export function Grid({ tableId, sync, columns, allColumns, rows, readOnly, peers, onActiveChange, onExpand }: Props) {
+export function Grid(props: Props) {
+  const { tableId, sync, viewId, view, columns, allColumns, rows, readOnly, peers, onActiveChange, onExpand } = props;
+  const rowHeight = ROW_HEIGHTS[view.rowHeight];
   const scroller = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState<Cell>({ row: 0, col: 0 });
   /** The other corner of the selected range (equal to `active` for a single cell). */
@@ -70,20 +69,24 @@ export function Grid({ tableId, sync, columns, allColumns, rows, readOnly, peers
       columns.map((c) => ({
         id: c.id,
         header: c.name,
-        size: typeof c.options.width === "number" ? c.options.width : c.type === "longText" ? 280 : 180,
+        size: columnWidth(c, view.widths),
         accessorFn: (row) => row.cells[c.id],
       })),
-    [columns],
+    [columns, view.widths],
   );
   const table = useTable({ features, data: rows, columns: tanColumns, getRowId: (r) => r.id });
   const headers = table.getHeaderGroups()[0]?.headers ?? [];
 
+  const groupBy = view.groupBy && allColumns.some((c) => c.id === view.groupBy) ? view.groupBy : null;
+  const layout = useMemo(() => layoutRows(rows, groupBy), [rows, groupBy]);
   const virtualizer = useVirtualizer({
-    count: rows.length,
+    count: layout.items.length,
     getScrollElement: () => scroller.current,
-    estimateSize: () => ROW_HEIGHT,
+    estimateSize: () => rowHeight,
     overscan: 12,
   });
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new row height makes every measured size stale
+  useEffect(() => virtualizer.measure(), [virtualizer, rowHeight]);
 
   const activeRow = rows[Math.min(active.row, rows.length - 1)];
   const activeColumn = columns[Math.min(active.col, columns.length - 1)];
@@ -101,7 +104,7 @@ export function Grid({ tableId, sync, columns, allColumns, rows, readOnly, peers
   const go = (next: Cell, extend = false) => {
     setActive(next);
     if (!extend) setAnchor(next);
-    virtualizer.scrollToIndex(next.row, { align: "auto" });
+    virtualizer.scrollToIndex(layout.lineOf[next.row] ?? next.row, { align: "auto" });
   };
   const range = {
     top: Math.min(active.row, anchor.row),
@@ -184,7 +187,7 @@ export function Grid({ tableId, sync, columns, allColumns, rows, readOnly, peers
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (editing || !fromGrid(e)) return;
-    const pageRows = Math.max(1, Math.floor((scroller.current?.clientHeight ?? 400) / ROW_HEIGHT) - 1);
+    const pageRows = Math.max(1, Math.floor(((scroller.current?.clientHeight ?? 400) - HEADER_HEIGHT) / rowHeight));
     const next = moveActive(
       active,
       { key: e.key, ctrl: e.ctrlKey || e.metaKey, shift: e.shiftKey },
@@ -261,7 +264,7 @@ export function Grid({ tableId, sync, columns, allColumns, rows, readOnly, peers
       ref={scroller}
       role="grid"
       aria-label="Table rows"
-      aria-rowcount={rows.length + 1}
+      aria-rowcount={layout.items.length + 1}
       aria-colcount={columns.length}
       aria-readonly={readOnly || undefined}
       aria-activedescendant={activeRow ? cellId(activeRow.id, active.col) : undefined}
@@ -271,70 +274,78 @@ export function Grid({ tableId, sync, columns, allColumns, rows, readOnly, peers
       onPaste={onPaste}
       className="relative h-full overflow-auto rounded-lg border border-line bg-surface text-[13px] outline-none focus-visible:ring-1 focus-visible:ring-accent/50"
     >
-      <div style={{ width: totalWidth, height: (rows.length + 1) * ROW_HEIGHT }} className="relative">
-        <div
-          role="row"
-          aria-rowindex={1}
-          className="sticky top-0 z-20 flex border-b border-line bg-surface-2"
-          style={{ height: ROW_HEIGHT }}
-        >
-          <div
-            className="sticky left-0 z-10 shrink-0 border-r border-line bg-surface-2"
-            style={{ width: NUMBER_COL }}
-          />
-          {headers.map((h, i) => (
-            <div
-              key={h.id}
-              role="columnheader"
-              aria-colindex={i + 1}
-              className={clsx(
-                "flex shrink-0 items-center truncate border-r border-line bg-surface-2 px-2 font-medium text-muted",
-                i === 0 && "sticky z-10",
-              )}
-              style={{ width: h.getSize(), ...(i === 0 ? { left: NUMBER_COL } : {}) }}
-            >
-              <span className="truncate">
-                <FlexRender header={h} />
-              </span>
-              {columns[i] ? (
-                <ColumnMenu sync={sync} column={columns[i]!} columns={allColumns} readOnly={readOnly} sample={sample} />
-              ) : null}
-            </div>
-          ))}
-          {readOnly ? null : <AddColumn sync={sync} existing={allColumns} sample={sample} />}
-        </div>
-        {virtualizer.getVirtualItems().map((item) => {
-          const row = rows[item.index]!;
+      <div style={{ width: totalWidth, height: HEADER_HEIGHT + layout.items.length * rowHeight }} className="relative">
+        <GridHeader
+          sync={sync}
+          viewId={viewId}
+          columns={columns.map((column, i) => ({ column, width: headers[i]?.getSize() ?? columnWidth(column, {}) }))}
+          allColumns={allColumns}
+          height={HEADER_HEIGHT}
+          numberWidth={NUMBER_COL}
+          readOnly={readOnly}
+          sample={sample}
+          onResize={(id, width) => updateView(sync, viewId, (v) => ({ ...v, widths: { ...v.widths, [id]: width } }))}
+          onMove={(id, target) =>
+            updateView(sync, viewId, (v) => ({ ...v, order: moveColumn(allColumns, v.order, id, target) }))
+          }
+        />
+        {virtualizer.getVirtualItems().map((line) => {
+          const entry = layout.items[line.index]!;
+          if (entry.kind === "group") {
+            const name = allColumns.find((c) => c.id === groupBy)?.name ?? "";
+            return (
+              <div
+                key={`group:${entry.key}`}
+                role="row"
+                aria-rowindex={line.index + 2}
+                className="absolute left-0 flex items-end border-b border-line bg-surface-2"
+                style={{ top: HEADER_HEIGHT + line.index * rowHeight, height: rowHeight, width: totalWidth }}
+              >
+                <div
+                  role="gridcell"
+                  aria-colspan={columns.length}
+                  data-group={entry.label}
+                  className="sticky left-0 flex h-8 items-center gap-2 px-3 text-[13px]"
+                >
+                  <span className="text-xs text-muted">{name}</span>
+                  <span className="font-semibold">{entry.label}</span>
+                  <span className="rounded-full bg-surface px-2 text-xs text-muted tabular-nums">
+                    {entry.count.toLocaleString()}
+                  </span>
+                </div>
+              </div>
+            );
+          }
+          const { rowIndex } = entry;
+          const row = rows[rowIndex]!;
           return (
             <div
               key={row.id}
               role="row"
-              aria-rowindex={item.index + 2}
+              aria-rowindex={line.index + 2}
               className="absolute left-0 flex border-b border-line hover:bg-surface-2/60"
-              style={{ top: (item.index + 1) * ROW_HEIGHT, height: ROW_HEIGHT, width: totalWidth }}
+              style={{ top: HEADER_HEIGHT + line.index * rowHeight, height: rowHeight, width: totalWidth }}
             >
               <div
                 className="sticky left-0 z-10 flex shrink-0 items-center justify-end border-r border-line bg-surface pr-2 text-xs text-muted tabular-nums"
                 style={{ width: NUMBER_COL }}
               >
                 <RowMenu
-                  number={item.index + 1}
-                  count={inRange(item.index, range.left) ? range.bottom - range.top + 1 : 1}
+                  number={rowIndex + 1}
+                  count={inRange(rowIndex, range.left) ? range.bottom - range.top + 1 : 1}
                   readOnly={readOnly}
                   onExpand={() => onExpand?.(row)}
                   onInsert={(copy) => {
-                    insertRowAfter(sync, row, rows[item.index + 1], copy ? writableCells(allColumns, row.cells) : {});
-                    go({ row: item.index + 1, col: active.col });
+                    insertRowAfter(sync, row, rows[rowIndex + 1], copy ? writableCells(allColumns, row.cells) : {});
+                    go({ row: rowIndex + 1, col: active.col });
                   }}
                   onDelete={() =>
-                    inRange(item.index, range.left)
-                      ? deleteRows(range.top, range.bottom)
-                      : deleteRows(item.index, item.index)
+                    inRange(rowIndex, range.left) ? deleteRows(range.top, range.bottom) : deleteRows(rowIndex, rowIndex)
                   }
                 />
               </div>
               {columns.map((column, colIndex) => {
-                const isActive = item.index === active.row && colIndex === active.col;
+                const isActive = rowIndex === active.row && colIndex === active.col;
                 const peer = peerAt(row.id, column.id);
                 return (
                   <div
@@ -344,12 +355,19 @@ export function Grid({ tableId, sync, columns, allColumns, rows, readOnly, peers
                     aria-colindex={colIndex + 1}
                     aria-selected={isActive}
                     className={clsx(
-                      "relative flex shrink-0 items-center overflow-hidden whitespace-nowrap border-r border-line px-2",
+                      "relative flex shrink-0 overflow-hidden border-r border-line px-2",
+                      // Taller rows wrap text onto the lines they have, like Airtable's medium and tall rows.
+                      view.rowHeight === "short"
+                        ? "items-center whitespace-nowrap"
+                        : clsx(
+                            "items-start py-1.5 [&_.truncate]:whitespace-normal [&_.truncate]:break-words",
+                            view.rowHeight === "medium" ? "[&_.truncate]:line-clamp-2" : "[&_.truncate]:line-clamp-4",
+                          ),
                       isActive && "z-[1] outline outline-2 -outline-offset-2 outline-accent",
-                      !isActive && inRange(item.index, colIndex) && "bg-accent-soft",
+                      !isActive && inRange(rowIndex, colIndex) && "bg-accent-soft",
                       // The first column stays in view while scrolling sideways, like Airtable's primary field.
                       colIndex === 0 && "sticky z-[2]",
-                      colIndex === 0 && (isActive || !inRange(item.index, colIndex)) && "bg-surface",
+                      colIndex === 0 && (isActive || !inRange(rowIndex, colIndex)) && "bg-surface",
                     )}
                     style={{
                       ...(colIndex === 0 ? { left: NUMBER_COL } : {}),
@@ -358,7 +376,7 @@ export function Grid({ tableId, sync, columns, allColumns, rows, readOnly, peers
                     }}
                     onMouseDown={(e) => {
                       if (editing && !commit(editing.text)) return;
-                      go({ row: item.index, col: colIndex }, e.shiftKey);
+                      go({ row: rowIndex, col: colIndex }, e.shiftKey);
                     }}
                     onDoubleClick={() => startEditing()}
                   >

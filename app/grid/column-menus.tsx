@@ -21,7 +21,12 @@ import { MenuContent, menuItemClass } from "../components/menu";
 import { Button, Field, Input, Select } from "../components/ui";
 import { ComputedFields, NEW_BUTTON, problemOf, type Sample } from "./computed-fields";
 import { convertValue } from "./convert";
+import { MAX_COLUMN_WIDTH, MIN_COLUMN_WIDTH } from "./sizes";
 import { updateView } from "./use-table";
+import { moveColumn } from "./view";
+
+/** How much "Widen" and "Narrow" in a column's menu change its width, for keyboard users. */
+const WIDTH_STEP = 40;
 
 /** The types people can pick for a new column, in the order a menu shows them. */
 export const TYPE_LABELS: [ColumnType, string][] = [
@@ -46,10 +51,25 @@ export const TYPE_LABELS: [ColumnType, string][] = [
 
 const isComputed = (type: ColumnType): type is "formula" | "button" => type === "formula" || type === "button";
 
-type MenuProps = { sync: TableSync; column: ColumnDef; columns: ColumnDef[]; readOnly: boolean; sample: Sample };
+type MenuProps = {
+  sync: TableSync;
+  viewId: string;
+  column: ColumnDef;
+  /** Every column of the table, and the ones this view shows in their order. */
+  columns: ColumnDef[];
+  shown: ColumnDef[];
+  width: number;
+  readOnly: boolean;
+  sample: Sample;
+};
 
-export function ColumnMenu({ sync, column, columns, readOnly, sample }: MenuProps) {
+export function ColumnMenu({ sync, viewId, column, columns, shown, width, readOnly, sample }: MenuProps) {
   const [renaming, setRenaming] = useState(false);
+  const resizeBy = (step: number) =>
+    updateView(sync, viewId, (v) => ({
+      ...v,
+      widths: { ...v.widths, [column.id]: Math.max(MIN_COLUMN_WIDTH, Math.min(MAX_COLUMN_WIDTH, width + step)) },
+    }));
   const [configuring, setConfiguring] = useState(false);
   const [name, setName] = useState(column.name);
   if (renaming) {
@@ -101,21 +121,65 @@ export function ColumnMenu({ sync, column, columns, readOnly, sample }: MenuProp
         <MenuContent align="end">
           <Menu.Item
             className={menuItemClass}
-            onSelect={() => updateView(sync, (v) => ({ ...v, sorts: [{ columnId: column.id, direction: "asc" }] }))}
+            onSelect={() =>
+              updateView(sync, viewId, (v) => ({ ...v, sorts: [{ columnId: column.id, direction: "asc" }] }))
+            }
           >
             Sort {column.type === "number" || column.type === "currency" ? "1 → 9" : "A → Z"}
           </Menu.Item>
           <Menu.Item
             className={menuItemClass}
-            onSelect={() => updateView(sync, (v) => ({ ...v, sorts: [{ columnId: column.id, direction: "desc" }] }))}
+            onSelect={() =>
+              updateView(sync, viewId, (v) => ({ ...v, sorts: [{ columnId: column.id, direction: "desc" }] }))
+            }
           >
             Sort {column.type === "number" || column.type === "currency" ? "9 → 1" : "Z → A"}
           </Menu.Item>
           <Menu.Item
             className={menuItemClass}
-            onSelect={() => updateView(sync, (v) => ({ ...v, hidden: [...v.hidden, column.id] }))}
+            onSelect={() => updateView(sync, viewId, (v) => ({ ...v, hidden: [...v.hidden, column.id] }))}
           >
             Hide column
+          </Menu.Item>
+          <Menu.Item
+            className={menuItemClass}
+            disabled={shown[0]?.id === column.id}
+            onSelect={() =>
+              updateView(sync, viewId, (v) => ({
+                ...v,
+                order: moveColumn(
+                  columns,
+                  v.order,
+                  column.id,
+                  shown[shown.findIndex((c) => c.id === column.id) - 1]?.id ?? "",
+                ),
+              }))
+            }
+          >
+            Move left
+          </Menu.Item>
+          <Menu.Item
+            className={menuItemClass}
+            disabled={shown[shown.length - 1]?.id === column.id}
+            onSelect={() =>
+              updateView(sync, viewId, (v) => ({
+                ...v,
+                order: moveColumn(
+                  columns,
+                  v.order,
+                  column.id,
+                  shown[shown.findIndex((c) => c.id === column.id) + 1]?.id ?? "",
+                ),
+              }))
+            }
+          >
+            Move right
+          </Menu.Item>
+          <Menu.Item className={menuItemClass} onSelect={() => resizeBy(WIDTH_STEP)}>
+            Widen column
+          </Menu.Item>
+          <Menu.Item className={menuItemClass} onSelect={() => resizeBy(-WIDTH_STEP)}>
+            Narrow column
           </Menu.Item>
           <Menu.Separator className="my-1 h-px bg-line" />
           <Menu.Item className={menuItemClass} onSelect={() => setRenaming(true)}>

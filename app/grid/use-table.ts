@@ -5,14 +5,16 @@
 import { generateKeyBetween } from "fractional-indexing";
 import { useEffect, useMemo, useState } from "react";
 import type * as Y from "yjs";
-import type { CellValue, ColumnDef, ViewSpec } from "../../schema/tables";
+import { type CellValue, type ColumnDef, ViewSpec } from "../../schema/tables";
 import {
   BLOCK_ROWS,
   blockForNewRows,
   columnsOf,
+  DEFAULT_VIEW,
   type DocName,
   insertRow,
   lastPos,
+  listViews,
   newRowId,
   POS_KEY,
   positionAfter,
@@ -25,10 +27,14 @@ import {
 import { type SyncStatus, TableSync } from "../../sync/provider";
 
 export type GridRow = { id: string; block: DocName; pos: string; cells: Record<string, CellValue> };
-export type TableView = { name: string; columns: ColumnDef[]; rows: GridRow[]; view: ViewSpec };
-
-/** The one view every table has for now; named views come later. */
-export const DEFAULT_VIEW = "default";
+export type TableView = {
+  name: string;
+  columns: ColumnDef[];
+  rows: GridRow[];
+  /** The view being looked at, and every view of the table in tab order. */
+  view: ViewSpec;
+  views: { id: string; view: ViewSpec }[];
+};
 
 /** Opens the table's sync connection in the browser for as long as the component lives. */
 export function useTableSync(tableId: string) {
@@ -61,8 +67,8 @@ function readBlock(doc: Y.Doc, block: DocName): GridRow[] {
   return out;
 }
 
-/** Columns and rows, kept current with the docs. */
-export function useTableView(sync: TableSync | null): TableView {
+/** Columns, rows and the view `viewId` (the default one if it is gone), kept current with the docs. */
+export function useTableView(sync: TableSync | null, viewId: string = DEFAULT_VIEW): TableView {
   const [version, setVersion] = useState(0);
   const cache = useMemo(() => new Map<DocName, GridRow[]>(), []);
   useEffect(() => {
@@ -100,7 +106,7 @@ export function useTableView(sync: TableSync | null): TableView {
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: `version` is the signal that the docs changed
   return useMemo(() => {
-    if (!sync) return { name: "", columns: [], rows: [], view: { sorts: [], filters: [], hidden: [] } };
+    if (!sync) return { name: "", columns: [], rows: [], view: ViewSpec.parse({}), views: [] };
     const rows: GridRow[] = [];
     for (const block of sync.blocks()) {
       let blockRows = cache.get(block);
@@ -111,18 +117,20 @@ export function useTableView(sync: TableSync | null): TableView {
       rows.push(...blockRows);
     }
     rows.sort((a, b) => (a.pos < b.pos ? -1 : a.pos > b.pos ? 1 : a.id < b.id ? -1 : 1));
+    const views = listViews(sync.manifest);
     return {
       name: tableName(sync.manifest),
       columns: columnsOf(sync.manifest),
       rows,
-      view: readView(sync.manifest, DEFAULT_VIEW),
+      view: (views.find((v) => v.id === viewId) ?? views.find((v) => v.id === DEFAULT_VIEW)!).view,
+      views,
     };
-  }, [sync, version, cache]);
+  }, [sync, version, cache, viewId]);
 }
 
-/** Changes the shared view. */
-export function updateView(sync: TableSync, change: (view: ViewSpec) => ViewSpec): void {
-  sync.manifest.transact(() => writeView(sync.manifest, DEFAULT_VIEW, change(readView(sync.manifest, DEFAULT_VIEW))));
+/** Changes a shared view. */
+export function updateView(sync: TableSync, viewId: string, change: (view: ViewSpec) => ViewSpec): void {
+  sync.manifest.transact(() => writeView(sync.manifest, viewId, change(readView(sync.manifest, viewId))));
 }
 
 /** Writes one cell (null clears it). */

@@ -1,7 +1,7 @@
 /** The bar above the grid: search, filters, the current sort and hidden columns of the shared view. */
-import { Filter, Search, X } from "lucide-react";
+import { ArrowUpDown, Filter, Search, X } from "lucide-react";
 import { useState } from "react";
-import { type ColumnDef, FILTER_OPS, type FilterOp, type ViewSpec } from "../../schema/tables";
+import { type ColumnDef, FILTER_OPS, type FilterOp, type RowHeight, type ViewSpec } from "../../schema/tables";
 import type { TableSync } from "../../sync/provider";
 import { Button, Input, Select } from "../components/ui";
 import { updateView } from "./use-table";
@@ -20,6 +20,7 @@ const OP_LABELS: Record<FilterOp, string> = {
 
 type Props = {
   sync: TableSync;
+  viewId: string;
   columns: ColumnDef[];
   view: ViewSpec;
   search: string;
@@ -28,8 +29,9 @@ type Props = {
   total: number;
 };
 
-export function ViewBar({ sync, columns, view, search, onSearch, shown, total }: Props) {
+export function ViewBar({ sync, viewId, columns, view, search, onSearch, shown, total }: Props) {
   const [adding, setAdding] = useState(false);
+  const [sorting, setSorting] = useState(false);
   const name = (id: string) => columns.find((c) => c.id === id)?.name ?? "?";
   const chip = "flex items-center gap-1 rounded bg-accent-soft px-2 py-1 text-xs text-accent";
   return (
@@ -51,7 +53,7 @@ export function ViewBar({ sync, columns, view, search, onSearch, shown, total }:
           <button
             type="button"
             aria-label={`Remove filter on ${name(f.columnId)}`}
-            onClick={() => updateView(sync, (v) => ({ ...v, filters: v.filters.filter((_, j) => j !== i) }))}
+            onClick={() => updateView(sync, viewId, (v) => ({ ...v, filters: v.filters.filter((_, j) => j !== i) }))}
           >
             <X className="h-3 w-3" />
           </button>
@@ -68,7 +70,7 @@ export function ViewBar({ sync, columns, view, search, onSearch, shown, total }:
               op: String(form.get("op")) as FilterOp,
               value: String(form.get("value") ?? ""),
             };
-            updateView(sync, (v) => ({ ...v, filters: [...v.filters, filter] }));
+            updateView(sync, viewId, (v) => ({ ...v, filters: [...v.filters, filter] }));
             setAdding(false);
           }}
         >
@@ -99,16 +101,87 @@ export function ViewBar({ sync, columns, view, search, onSearch, shown, total }:
           <Filter className="h-4 w-4" aria-hidden /> Filter
         </Button>
       )}
-      {view.sorts.map((s) => (
+      {view.sorts.map((s, i) => (
         <span key={s.columnId} className={chip}>
-          Sorted by {name(s.columnId)} {s.direction === "asc" ? "↑" : "↓"}
-          <button type="button" aria-label="Clear sort" onClick={() => updateView(sync, (v) => ({ ...v, sorts: [] }))}>
+          {i === 0 ? "Sorted by" : "then"} {name(s.columnId)} {s.direction === "asc" ? "↑" : "↓"}
+          <button
+            type="button"
+            aria-label={`Remove sort by ${name(s.columnId)}`}
+            onClick={() =>
+              updateView(sync, viewId, (v) => ({ ...v, sorts: v.sorts.filter((x) => x.columnId !== s.columnId) }))
+            }
+          >
             <X className="h-3 w-3" />
           </button>
         </span>
       ))}
+      {sorting ? (
+        <form
+          className="flex items-center gap-1"
+          onSubmit={(e) => {
+            e.preventDefault();
+            const form = new FormData(e.currentTarget);
+            const sort = {
+              columnId: String(form.get("column")),
+              direction: form.get("direction") === "desc" ? ("desc" as const) : ("asc" as const),
+            };
+            updateView(sync, viewId, (v) => ({
+              ...v,
+              sorts: [...v.sorts.filter((x) => x.columnId !== sort.columnId), sort],
+            }));
+            setSorting(false);
+          }}
+        >
+          <Select name="column" aria-label="Sort column">
+            {columns.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </Select>
+          <Select name="direction" aria-label="Sort direction">
+            <option value="asc">A → Z, 1 → 9</option>
+            <option value="desc">Z → A, 9 → 1</option>
+          </Select>
+          <Button type="submit" variant="primary">
+            Sort
+          </Button>
+          <Button variant="ghost" onClick={() => setSorting(false)}>
+            Cancel
+          </Button>
+        </form>
+      ) : (
+        <Button variant="ghost" onClick={() => setSorting(true)}>
+          <ArrowUpDown className="h-4 w-4" aria-hidden /> {view.sorts.length ? "Then by" : "Sort"}
+        </Button>
+      )}
+      <Select
+        aria-label="Group rows by"
+        value={view.groupBy ?? ""}
+        onChange={(e) => updateView(sync, viewId, (v) => ({ ...v, groupBy: e.target.value || null }))}
+        className="h-8"
+      >
+        <option value="">No grouping</option>
+        {columns
+          .filter((c) => c.type !== "button")
+          .map((c) => (
+            <option key={c.id} value={c.id}>
+              Group by {c.name}
+            </option>
+          ))}
+      </Select>
+      <Select
+        aria-label="Row height"
+        value={view.rowHeight}
+        onChange={(e) => updateView(sync, viewId, (v) => ({ ...v, rowHeight: e.target.value as RowHeight }))}
+        className="h-8"
+      >
+        <option value="short">Short rows</option>
+        <option value="medium">Medium rows</option>
+        <option value="tall">Tall rows</option>
+      </Select>
       {view.hidden.length ? (
-        <button type="button" className={chip} onClick={() => updateView(sync, (v) => ({ ...v, hidden: [] }))}>
+        <button type="button" className={chip} onClick={() => updateView(sync, viewId, (v) => ({ ...v, hidden: [] }))}>
           {view.hidden.length} hidden · show all
         </button>
       ) : null}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { ColumnDef, ViewSpec } from "../../schema/tables";
-import { applyView } from "./view";
+import { type ColumnDef, ViewSpec } from "../../schema/tables";
+import { applyView, moveColumn, orderColumns } from "./view";
 
 const columns: ColumnDef[] = [
   { id: "name", name: "Name", type: "text", options: {} },
@@ -19,7 +19,7 @@ const rows = [
   row("c", { name: "Cedar Park Honda", makes: ["Honda"] }),
   row("d", { name: "Dripping Springs Ford", miles: 22, makes: ["Ford", "Lincoln"] }),
 ];
-const view = (v: Partial<ViewSpec>): ViewSpec => ({ sorts: [], filters: [], hidden: [], ...v });
+const view = (v: Partial<ViewSpec>): ViewSpec => ViewSpec.parse(v);
 const ids = (r: { id: string }[]) => r.map((x) => x.id);
 
 describe("views in the grid", () => {
@@ -59,5 +59,18 @@ describe("views in the grid", () => {
   it("searches visible cells only", () => {
     expect(ids(applyView(rows, columns, view({}), "lincoln"))).toEqual(["d"]);
     expect(ids(applyView(rows, columns, view({ hidden: ["makes"] }), "lincoln"))).toEqual([]);
+  });
+
+  it("orders columns as the view says, new columns last, and moves one", () => {
+    expect(orderColumns(columns, ["makes", "name"]).map((c) => c.id)).toEqual(["makes", "name", "miles"]);
+    expect(moveColumn(columns, [], "makes", "name")).toEqual(["makes", "name", "miles"]);
+    expect(moveColumn(columns, ["makes", "name", "miles"], "makes", "miles")).toEqual(["name", "miles", "makes"]);
+    expect(moveColumn(columns, [], "name", "miles")).toEqual(["miles", "name", "makes"]);
+    expect(moveColumn(columns, [], "gone", "name")).toEqual([]);
+  });
+
+  it("reads a view saved by an older or careless client with defaults for what it lacks", () => {
+    const v = ViewSpec.parse({ sorts: [], name: "   ", rowHeight: "huge", widths: { a: 5 } });
+    expect(v).toMatchObject({ name: "Grid view", rowHeight: "short", widths: {}, order: [], groupBy: null });
   });
 });

@@ -64,7 +64,10 @@ export function applyView(rows: GridRow[], columns: ColumnDef[], view: ViewSpec,
       ) &&
       (!needle || visible.some((c) => row.cells[c.id] !== undefined && cellText(row.cells[c.id]!).includes(needle))),
   );
-  const sorts = view.sorts.filter((s) => types.has(s.columnId));
+  // Grouped rows come sorted by the group's column first, so each group is one run.
+  const grouping =
+    view.groupBy && types.has(view.groupBy) ? [{ columnId: view.groupBy, direction: "asc" as const }] : [];
+  const sorts = [...grouping, ...view.sorts.filter((s) => types.has(s.columnId) && s.columnId !== view.groupBy)];
   if (sorts.length) {
     out = [...out].sort((a, b) => {
       for (const s of sorts) {
@@ -89,4 +92,32 @@ function compare(a: CellValue | undefined, b: CellValue | undefined, numeric: bo
     return na === nb ? 0 : na < nb ? -1 : 1;
   }
   return cellText(a!).localeCompare(cellText(b!), "en", { numeric: true });
+}
+
+/** Columns in the view's order: the ones it lists first, in its order, then the rest in table order. */
+export function orderColumns(columns: readonly ColumnDef[], order: readonly string[]): ColumnDef[] {
+  const rank = new Map(order.map((id, i) => [id, i]));
+  return columns
+    .map((column, i) => ({ column, key: rank.get(column.id) ?? order.length + i }))
+    .sort((a, b) => a.key - b.key)
+    .map((x) => x.column);
+}
+
+/**
+ * The view's column order after moving column `id` to where `target` is (after it when moving
+ * right, before it when moving left), so hidden columns in between keep their places.
+ */
+export function moveColumn(
+  columns: readonly ColumnDef[],
+  order: readonly string[],
+  id: string,
+  target: string,
+): string[] {
+  const ids = orderColumns(columns, order).map((c) => c.id);
+  const from = ids.indexOf(id);
+  const to = ids.indexOf(target);
+  if (from < 0 || to < 0) return [...order];
+  ids.splice(from, 1);
+  ids.splice(to, 0, id);
+  return ids;
 }

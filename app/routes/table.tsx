@@ -1,7 +1,8 @@
 import { CloudOff, Download, Plus, RefreshCw, Wifi } from "lucide-react";
 import { useCallback, useMemo, useState } from "react";
-import { Link, useLoaderData, useRouteLoaderData } from "react-router";
+import { Link, useLoaderData, useRouteLoaderData, useSearchParams } from "react-router";
 import type { ColumnDef, TableDetail } from "../../schema/tables";
+import { DEFAULT_VIEW } from "../../sync/layout";
 import { Badge, Button } from "../components/ui";
 import { useComputedRows } from "../grid/computed";
 import { download, toCsv, toXlsx } from "../grid/export";
@@ -11,8 +12,9 @@ import { RowPanel } from "../grid/row-panel";
 import { TriggerPanel } from "../grid/trigger-panel";
 import { usePresence } from "../grid/use-presence";
 import { addRow, type GridRow, useTableSync, useTableView } from "../grid/use-table";
-import { applyView } from "../grid/view";
+import { applyView, orderColumns } from "../grid/view";
 import { ViewBar } from "../grid/view-bar";
+import { ViewTabs } from "../grid/view-tabs";
 import { apiGet } from "../lib/api.server";
 import type { Route } from "./+types/table";
 import type { loader as workspaceLoader } from "./workspace";
@@ -28,11 +30,20 @@ export default function TablePage({ params }: Route.ComponentProps) {
   const ws = useRouteLoaderData<typeof workspaceLoader>("routes/workspace");
   const me = useMemo(() => ({ id: ws?.me.user.id ?? "anonymous", name: ws?.me.user.name ?? "Someone" }), [ws]);
   const { sync, status } = useTableSync(detail.id);
-  const view = useTableView(sync);
+  const [searchParams, setSearchParams] = useSearchParams();
+  const viewId = searchParams.get("view") ?? DEFAULT_VIEW;
+  const view = useTableView(sync, viewId);
+  const switchView = useCallback(
+    (id: string) => setSearchParams(id === DEFAULT_VIEW ? {} : { view: id }, { replace: true }),
+    [setSearchParams],
+  );
   const { peers, select } = usePresence(sync, me);
   const readOnly = ws?.workspace.role === "viewer" || status.readOnly;
   const allColumns = view.columns.length ? view.columns : detail.columns;
-  const columns = useMemo(() => allColumns.filter((c) => !view.view.hidden.includes(c.id)), [allColumns, view.view]);
+  const columns = useMemo(
+    () => orderColumns(allColumns, view.view.order).filter((c) => !view.view.hidden.includes(c.id)),
+    [allColumns, view.view],
+  );
   const [search, setSearch] = useState("");
   const [expanded, setExpanded] = useState<string | null>(null);
   const fileBase = (view.name || detail.name).replace(/[^\w -]+/g, "") || "table";
@@ -93,8 +104,18 @@ export default function TablePage({ params }: Route.ComponentProps) {
         </div>
       </div>
       {sync ? (
+        <ViewTabs
+          sync={sync}
+          views={view.views}
+          current={view.views.some((v) => v.id === viewId) ? viewId : DEFAULT_VIEW}
+          readOnly={readOnly}
+          onSwitch={switchView}
+        />
+      ) : null}
+      {sync ? (
         <ViewBar
           sync={sync}
+          viewId={viewId}
           columns={allColumns}
           view={view.view}
           search={search}
@@ -114,6 +135,8 @@ export default function TablePage({ params }: Route.ComponentProps) {
           <Grid
             tableId={detail.id}
             sync={sync}
+            viewId={viewId}
+            view={view.view}
             columns={columns}
             allColumns={allColumns}
             rows={shownRows}

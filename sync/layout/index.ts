@@ -62,6 +62,24 @@ export function writeView(m: Y.Doc, id: string, view: ViewSpec): void {
   viewsOf(m).set(id, view);
 }
 
+/** The id every table's first view has; it reads as an empty view until someone changes it. */
+export const DEFAULT_VIEW = "default";
+
+/** The table's views in tab order, the default one always among them. */
+export function listViews(m: Y.Doc): { id: string; view: ViewSpec }[] {
+  const ids = new Set([DEFAULT_VIEW, ...viewsOf(m).keys()]);
+  return [...ids]
+    .map((id) => ({ id, view: readView(m, id) }))
+    .sort((a, b) => a.view.position - b.view.position || a.id.localeCompare(b.id));
+}
+
+/** Removes a view; the default one stays (it is where a table opens). */
+export function removeView(m: Y.Doc, id: string): boolean {
+  if (id === DEFAULT_VIEW || !viewsOf(m).has(id)) return false;
+  viewsOf(m).delete(id);
+  return true;
+}
+
 const triggersMap = (m: Y.Doc) => m.getMap<unknown>("triggers");
 
 /** The table's trigger rules; a malformed entry (written by an old or hostile client) is left out. */

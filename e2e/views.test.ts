@@ -1,0 +1,84 @@
+import type { Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
+import { Api } from "./api";
+import { sharedBrowser } from "./browser";
+
+const base = inject("baseUrl");
+const browser = sharedBrowser();
+
+async function open(api: Api, url: string): Promise<Page> {
+  const context = await browser().newContext({ viewport: { width: 1440, height: 900 } });
+  context.setDefaultTimeout(15_000);
+  await context.addCookies(api.cookies());
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.getByRole("grid").waitFor();
+  await page.getByText("Saved").waitFor({ timeout: 30_000 });
+  return page;
+}
+
+const headers = (page: Page) => page.getByRole("columnheader").allTextContents();
+const headerWidth = (page: Page, name: string) =>
+  page
+    .getByRole("columnheader")
+    .filter({ hasText: name })
+    .evaluate((el) => el.getBoundingClientRect().width);
+
+describe("saved views", () => {
+  it("keeps each view's grouping, row height, column order and widths, shared through its link", async () => {
+    const { api, slug, tableId } = await Api.withTable(base, [
+      { name: "Dealer" },
+      { name: "Status" },
+      { name: "Miles", type: "number" },
+    ]);
+    const dealers: [string, string | null, number][] = [
+      ["Austin Ford", "Ready", 5],
+      ["Bastrop Chevrolet", "Sent", 30],
+      ["Cedar Park Honda", "Ready", 12],
+      ["Dripping Springs Ford", null, 22],
+      ["Elgin Kia", "Sent", 40],
+    ];
+    for (const [Dealer, Status, Miles] of dealers)
+      await api.request("POST", `/api/tables/${tableId}/rows`, { cells: { Dealer, Status, Miles } });
+    const a = await open(api, `${base}/w/${slug}/t/${tableId}`);
+
+    await a.getByRole("button", { name: "Add a view" }).click();
+    await a.getByRole("tab", { name: "Grid view 2", selected: true }).waitFor();
+    await expect.poll(() => new URL(a.url()).searchParams.get("view")).toMatch(/^v/);
+
+    await a.getByLabel("Group rows by").selectOption({ label: "Group by Status" });
+    const groups = a.locator("[data-group]");
+    await expect.poll(() => groups.allTextContents()).toEqual(["StatusReady2", "StatusSent2", "Status(empty)1"]);
+    expect(await a.getByRole("grid").getAttribute("aria-rowcount")).toBe(String(5 + 3 + 1));
+
+    await a.getByLabel("Row height").selectOption("tall");
+    const firstRow = a.locator("[role=row]").filter({ hasText: "Austin Ford" });
+    await expect.poll(() => firstRow.evaluate((el) => el.getBoundingClientRect().height)).toBe(96);
+
+    await a.getByRole("button", { name: "Miles column menu" }).click();
+    await a.getByRole("menuitem", { name: "Move left" }).click();
+    await expect.poll(() => headers(a)).toEqual(["Dealer", "Miles", "Status"]);
+
+    const before = await headerWidth(a, "Dealer");
+    const handle = a.locator('[data-resize="Dealer"]');
+    const box = (await handle.boundingBox())!;
+    await a.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await a.mouse.down();
+    await a.mouse.move(box.x + 120, box.y + box.height / 2, { steps: 5 });
+    await a.mouse.up();
+    await expect.poll(() => headerWidth(a, "Dealer")).toBeGreaterThan(before + 90);
+
+    // The same link in another browser opens the same view, as it was left.
+    const b = await open(api, a.url());
+    await expect.poll(() => b.locator("[data-group]").count()).toBe(3);
+    expect(await headers(b)).toEqual(["Dealer", "Miles", "Status"]);
+    expect(await headerWidth(b, "Dealer")).toBeGreaterThan(before + 90);
+
+    // The first view is untouched.
+    await b.getByRole("tab", { name: "Grid view", exact: true }).click();
+    await expect.poll(() => b.locator("[data-group]").count()).toBe(0);
+    expect(await headers(b)).toEqual(["Dealer", "Status", "Miles"]);
+    await a.context().close();
+    await b.context().close();
+  });
+});

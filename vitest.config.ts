@@ -38,7 +38,7 @@ export default defineConfig({
         test: {
           name: "workers",
           include: ["{worker,sync,automation}/**/*.worker.test.ts"],
-          globalSetup: ["./e2e/contact-sites-setup.ts"],
+          globalSetup: ["./e2e/contact-sites-setup.ts", "./worker/test/hook-target-setup.ts"],
           setupFiles: ["./worker/test/apply-migrations.ts"],
         },
       },

@@ -5,6 +5,7 @@
  */
 import { Hono } from "hono";
 import { auditRoutes } from "./api/audit";
+import { buttonRoutes } from "./api/buttons";
 import type { AppEnv } from "./api/context";
 import { fail, onError } from "./api/errors";
 import { invitationLinkRoutes, workspaceInvitationRoutes } from "./api/invitations";
@@ -43,6 +44,7 @@ function api() {
     .route("/workspaces/:slug/audit", auditRoutes)
     .route("/invitations", invitationLinkRoutes)
     .route("/tables/:id/triggers", triggerRoutes)
+    .route("/tables/:id/rows/:rowId/buttons", buttonRoutes)
     .route("/tables", tableRoutes)
     .all("*", () => fail(404, "No such API route"));
 }

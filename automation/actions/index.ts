@@ -1,22 +1,30 @@
 /**
  * The actions a button or a trigger rule can run on a row, as a typed registry: each has a name,
- * a zod schema for its parameters and a `run` that gets the row and the means to act. Later
- * features register theirs here (contact, discover, generate, send).
+ * a zod schema for its parameters, whether it leaves the room (and so runs as a queue job with
+ * retries) and a `run` that gets the row and the means to act. Later features register theirs
+ * here (contact, discover, generate, send).
  */
-import { z } from "zod";
+import type { z } from "zod";
+import { SetFieldsParams, WebhookParams } from "../../schema/actions";
 import type { CellValue } from "../../schema/tables";
 import type { UrlGuard } from "../contact/guard";
+
+export { MAX_ACTION_ATTEMPTS, retryDelaySeconds } from "./retry";
 
 /** A webhook that has not answered in this long has failed. */
 export const WEBHOOK_TIMEOUT_MS = 10_000;
 
+export type SetCellsResult = { ok: true } | { ok: false; message: string };
+
 export interface ActionContext {
-  ruleId: string;
+  /** What started it: the rule, or the button column (the other is null). */
+  ruleId: string | null;
+  columnId: string | null;
   rowId: string;
-  /** The row as it is now, cells by column name. */
+  /** The row as it is now, cells by column name, formula columns computed. */
   row: Record<string, CellValue>;
   /** Writes cells (by column name) into the row, as this automation. */
-  setCells(cells: Record<string, CellValue>): { ok: true } | { ok: false; message: string };
+  setCells(cells: Record<string, CellValue>): Promise<SetCellsResult>;
   /** Where outgoing requests may go (public addresses only in production). */
   guard: UrlGuard;
   fetch: typeof fetch;
@@ -25,51 +33,67 @@ export interface ActionContext {
 export interface ActionOutcome {
   outcome: "succeeded" | "failed";
   detail: string;
+  /** A failure that may pass if tried again later (a 5xx, a timeout); a 4xx or bad input will not. */
+  retryable?: boolean;
 }
 
 export interface ActionDef<P> {
   name: string;
   label: string;
   params: z.ZodType<P>;
+  /** Whether it talks to the outside world: then it runs as a queue job, retried with backoff. */
+  leavesRoom: boolean;
   run(context: ActionContext, params: P): Promise<ActionOutcome>;
 }
 
-const CellValueParam: z.ZodType<CellValue> = z.lazy(() =>
-  z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(CellValueParam)]),
-);
-
-const setFields: ActionDef<{ fields: Record<string, CellValue> }> = {
+const setFields: ActionDef<SetFieldsParams> = {
   name: "set-fields",
   label: "Set fields",
-  params: z.object({
-    fields: z.record(z.string(), CellValueParam).refine((f) => Object.keys(f).length > 0, "at least one field"),
-  }),
+  params: SetFieldsParams,
+  leavesRoom: false,
   async run(context, { fields }) {
-    const written = context.setCells(fields);
+    const written = await context.setCells(fields);
     return written.ok
       ? { outcome: "succeeded", detail: `Set ${Object.keys(fields).join(", ")}` }
       : { outcome: "failed", detail: written.message };
   },
 };
 
-const webhook: ActionDef<{ url: string }> = {
+/** Statuses worth another try: the server may recover, or asked us to come back later. */
+const RETRYABLE_STATUS = (status: number) => status >= 500 || status === 408 || status === 429;
+
+const webhook: ActionDef<WebhookParams> = {
   name: "webhook",
   label: "Call a webhook",
-  params: z.object({ url: z.url({ protocol: /^https?$/ }) }),
+  params: WebhookParams,
+  leavesRoom: true,
   async run(context, { url }) {
     try {
       await context.guard.check(url);
+    } catch (error) {
+      return { outcome: "failed", detail: `${url}: ${(error as Error).message}`, retryable: false };
+    }
+    try {
       const response = await context.fetch(url, {
         method: "POST",
         headers: { "content-type": "application/json" },
-        body: JSON.stringify({ rule: context.ruleId, row: { id: context.rowId, cells: context.row } }),
+        body: JSON.stringify({
+          rule: context.ruleId,
+          button: context.columnId,
+          row: { id: context.rowId, cells: context.row },
+        }),
         signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS),
       });
+      await response.body?.cancel();
       return response.ok
         ? { outcome: "succeeded", detail: `${url} answered ${response.status}` }
-        : { outcome: "failed", detail: `${url} answered ${response.status}` };
+        : {
+            outcome: "failed",
+            detail: `${url} answered ${response.status}`,
+            retryable: RETRYABLE_STATUS(response.status),
+          };
     } catch (error) {
-      return { outcome: "failed", detail: `${url}: ${(error as Error).message}` };
+      return { outcome: "failed", detail: `${url}: ${(error as Error).message}`, retryable: true };
     }
   },
 };
@@ -77,12 +101,22 @@ const webhook: ActionDef<{ url: string }> = {
 // biome-ignore lint/suspicious/noExplicitAny: each entry's params type is its own; callers go through runAction
 export const ACTIONS: Record<string, ActionDef<any>> = { [setFields.name]: setFields, [webhook.name]: webhook };
 
+/** Whether a named action exists and takes these parameters, and if so whether it leaves the room. */
+export function checkAction(
+  name: string,
+  params: unknown,
+): { ok: true; leavesRoom: boolean } | { ok: false; detail: string } {
+  const action = ACTIONS[name];
+  if (!action) return { ok: false, detail: `No action named "${name}"` };
+  const parsed = action.params.safeParse(params);
+  if (!parsed.success) return { ok: false, detail: `${name}: ${parsed.error.issues[0]?.message ?? "bad parameters"}` };
+  return { ok: true, leavesRoom: action.leavesRoom };
+}
+
 /** Runs a named action with raw parameters; unknown names and bad parameters fail with a reason. */
 export async function runAction(name: string, params: unknown, context: ActionContext): Promise<ActionOutcome> {
-  const action = ACTIONS[name];
-  if (!action) return { outcome: "failed", detail: `No action named "${name}"` };
-  const parsed = action.params.safeParse(params);
-  if (!parsed.success)
-    return { outcome: "failed", detail: `${name}: ${parsed.error.issues[0]?.message ?? "bad parameters"}` };
-  return action.run(context, parsed.data);
+  const checked = checkAction(name, params);
+  if (!checked.ok) return { outcome: "failed", detail: checked.detail, retryable: false };
+  const action = ACTIONS[name]!;
+  return action.run(context, action.params.parse(params));
 }

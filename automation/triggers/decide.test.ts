@@ -2,7 +2,15 @@ import { describe, expect, it } from "vitest";
 import { compile } from "../../schema/formula";
 import type { Origin } from "../../schema/tables";
 import { MAX_CHAIN_DEPTH, TriggerRule } from "../../schema/triggers";
-import { type Decision, decide, type NamedCells, type TriggerChange, type TriggerState, truthy } from "./decide";
+import {
+  type Decision,
+  decide,
+  decideRun,
+  type NamedCells,
+  type TriggerChange,
+  type TriggerState,
+  truthy,
+} from "./decide";
 
 const NOW = Date.parse("2026-11-22T12:00:00Z");
 const person: Origin = { kind: "user", userId: "u1" };
@@ -143,5 +151,43 @@ describe("triggers — what counts as true", () => {
     [null, false],
   ])("%j is %s", (value, expected) => {
     expect(truthy(value)).toBe(expected);
+  });
+});
+
+describe("triggers — scheduled and webhook runs", () => {
+  const scheduled = (overrides: Partial<TriggerRule> = {}) =>
+    rule({ start: { kind: "schedule", cron: "* * * * *" }, ...overrides });
+  const sweep = (r: TriggerRule, rowId: string, row: NamedCells, runId: string, state = memory()) => {
+    const d = decideRun(r, compile(r.when), rowId, row, runId, state, NOW);
+    state.record(d, NOW);
+    return d;
+  };
+
+  it("acts on every row where the condition holds, once per run, and again in the next run", () => {
+    const state = memory();
+    const r = scheduled();
+    expect(sweep(r, "row1", { Score: 90 }, "tick-1", state)).toMatchObject({
+      type: "fire",
+      key: "hot-lead@1/tick-1:row1",
+      depth: 1,
+    });
+    expect(sweep(r, "row2", { Score: 10 }, "tick-1", state)).toMatchObject({ reason: "no_match" });
+    expect(sweep(r, "row1", { Score: 90 }, "tick-1", state)).toMatchObject({ reason: "already_fired" });
+    expect(sweep(r, "row1", { Score: 90 }, "tick-2", state)).toMatchObject({ type: "fire" });
+  });
+
+  it("keeps to the rule's rate across the rows of a run", () => {
+    const state = memory();
+    const r = scheduled({ ratePerMinute: 2 });
+    const decisions = ["a", "b", "c"].map((id) => sweep(r, id, { Score: 99 }, "tick", state));
+    expect(decisions.map((d) => d.type)).toEqual(["fire", "fire", "skip"]);
+    expect(decisions[2]).toMatchObject({ reason: "rate_limited" });
+  });
+
+  it("does not act while turned off or when the condition gives an error", () => {
+    expect(sweep(scheduled({ enabled: false }), "row1", { Score: 90 }, "t")).toMatchObject({ reason: "disabled" });
+    expect(sweep(scheduled({ when: "1 / {Score} > 0" }), "row1", { Score: 0 }, "t")).toMatchObject({
+      reason: "broken",
+    });
   });
 });

@@ -1,9 +1,11 @@
 /**
- * When a trigger rule fires: on a row whose condition turns from false to true (not on every
- * edit while it stays true), once per row and rule version, only for watched columns, not for
- * automation writes unless the rule opts in, never deeper than `MAX_CHAIN_DEPTH` automation
- * writes, and at most `ratePerMinute` times a minute. Pure: the TableRoom feeds it changes and
- * keeps the state (fired keys, recent firings).
+ * When a trigger rule fires. A change rule: on a row whose condition turns from false to true
+ * (not on every edit while it stays true), once per row and rule version, only for watched
+ * columns, not for automation writes unless the rule opts in, never deeper than
+ * `MAX_CHAIN_DEPTH` automation writes. A scheduled or webhook rule: on every row where the
+ * condition holds, once per row and run (a cron tick, a webhook call). Either at most
+ * `ratePerMinute` times a minute. Pure: the TableRoom feeds it rows and keeps the state (fired
+ * keys, recent firings).
  */
 import { type CompiledFormula, isFormulaError } from "../../schema/formula";
 import type { CellValue, Origin } from "../../schema/tables";
@@ -34,6 +36,7 @@ export type SkipReason =
   | "broken"
   | "not_watched"
   | "no_transition"
+  | "no_match"
   | "already_fired"
   | "automation"
   | "chain_too_deep"
@@ -56,6 +59,11 @@ export function truthy(value: unknown): boolean {
   if (typeof value === "string") return value.trim() !== "";
   if (typeof value === "number") return value !== 0 && !Number.isNaN(value);
   return value === true;
+}
+
+/** The idempotency key of a scheduled or webhook firing: one per rule version, run and row. */
+export function runKey(rule: Pick<TriggerRule, "id" | "version">, run: string, rowId: string): string {
+  return `${rule.id}@${rule.version}/${run}:${rowId}`;
 }
 
 function holds(condition: CompiledFormula, cells: NamedCells | null, now: () => Date) {
@@ -99,11 +107,36 @@ export function decide(
 
   const key = firingKey(rule, rowId);
   if (state.hasFired(key)) return skip("already_fired", "The rule already fired for this row at this version.");
-  if (state.firingsSince(rule.id, now - MINUTE_MS) >= rule.ratePerMinute) {
-    return skip(
-      "rate_limited",
-      `The rule fired ${rule.ratePerMinute} times in the last minute; paused until it calms down.`,
-    );
-  }
-  return { type: "fire", key, rowId, depth: depth + 1 };
+  return limited(rule, state, now, rowId) ?? { type: "fire", key, rowId, depth: depth + 1 };
+}
+
+/**
+ * Whether a scheduled or webhook rule fires on a row during one run (`run`: the tick or call).
+ * @example decideRun(rule, compile(rule.when), "row9", cells, "2026-11-22T12:00Z", state, Date.now())
+ */
+export function decideRun(
+  rule: TriggerRule,
+  condition: CompiledFormula,
+  rowId: string,
+  row: NamedCells,
+  run: string,
+  state: TriggerState,
+  now: number,
+): Decision {
+  const skip = (reason: SkipReason, message: string): Decision => ({ type: "skip", reason, rowId, message });
+  if (!rule.enabled) return skip("disabled", "The rule is turned off.");
+  if (condition.parseError)
+    return skip("broken", `The condition does not parse: ${condition.parseError.error.message}`);
+  const result = holds(condition, row, () => new Date(now));
+  if (result.error) return skip("broken", `The condition gives ${result.error.error}: ${result.error.message}`);
+  if (!result.value) return skip("no_match", "The condition does not hold for this row.");
+  const key = runKey(rule, run, rowId);
+  if (state.hasFired(key)) return skip("already_fired", "The rule already acted on this row in this run.");
+  return limited(rule, state, now, rowId) ?? { type: "fire", key, rowId, depth: 1 };
+}
+
+function limited(rule: TriggerRule, state: TriggerState, now: number, rowId: string): Decision | null {
+  if (state.firingsSince(rule.id, now - MINUTE_MS) < rule.ratePerMinute) return null;
+  const message = `The rule fired ${rule.ratePerMinute} times in the last minute; paused until it calms down.`;
+  return { type: "skip", reason: "rate_limited", rowId, message };
 }

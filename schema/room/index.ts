@@ -76,23 +76,40 @@ export const roomMeta = sqliteTable("room_meta", {
   value: text("value").notNull(),
 });
 
+/** What started an entry of the run log: a rule (by how it starts) or a button press. */
+export const RUN_SOURCES = ["change", "schedule", "webhook", "button"] as const;
+
 /**
- * Every time a trigger rule fired on a row (the key makes it fire once per row and rule
- * version), what its action did, and the rules it refused to run and why: the run log.
+ * Every time a trigger rule fired on a row or a button was pressed (the key makes a firing happen
+ * once), what its action did, and the rules it refused to run and why: the run log.
  */
 export const triggerRun = sqliteTable(
   "trigger_run",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    /** Set when the rule fired: `<rule>@<version>:<row>`; null for a refusal worth logging. */
+    /**
+     * Set when something fired: `<rule>@<version>:<row>` for a row change, with `/<run>` after the
+     * version for a schedule tick or a webhook call, `button:<id>` for a press; null for a refusal.
+     */
     key: text("key").unique(),
+    /** The rule that fired; for a button press, the button's column id (see `columnId`). */
     ruleId: text("rule_id").notNull(),
     rowId: text("row_id").notNull(),
     at: integer("at").notNull(),
     action: text("action").notNull(),
-    /** fired, succeeded, failed, or the reason it did not run (chain_too_deep, rate_limited, broken). */
+    /**
+     * queued, running, succeeded, failed, or the reason it did not run (chain_too_deep,
+     * rate_limited, broken, loop_stopped).
+     */
     outcome: text("outcome").notNull(),
     detail: text("detail"),
+    source: text("source", { enum: RUN_SOURCES }).notNull().default("change"),
+    /** The button column, for a press. */
+    columnId: text("column_id"),
+    /** The queue job that runs the action, for actions that leave the room. */
+    jobId: text("job_id"),
+    /** How many times the action was tried. */
+    attempts: integer("attempts").notNull().default(0),
   },
   (t) => [index("trigger_run_rule_at").on(t.ruleId, t.at)],
 );

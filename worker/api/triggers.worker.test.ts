@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { call, json, memberWithRole, ownerWithWorkspace } from "../test/http";
+import { tableWith } from "../test/tables";
 
 type Run = { ruleId: string; rowId: string; key: string | null; outcome: string; detail: string | null };
 type Row = { id: string; cells: Record<string, unknown> };
@@ -108,5 +109,43 @@ describe("trigger rules on a table", () => {
     await t.patch(lead, { Score: 99 });
     expect((await t.runs()).map((r) => r.outcome)).toEqual(["succeeded", "succeeded"]);
     expect((await t.row(lead))[t.col("Status")]).toBe("very hot");
+  });
+});
+
+describe("trigger rules over formula columns", () => {
+  const pricing = () =>
+    tableWith([
+      { name: "Price", type: "number" },
+      { name: "Qty", type: "number" },
+      { name: "Total", type: "formula", options: { formula: "{Price} * {Qty}" } },
+      { name: "Status", type: "text" },
+      { name: "Loop A", type: "formula", options: { formula: "{Loop B} + 1" } },
+      { name: "Loop B", type: "formula", options: { formula: "{Loop A} + 1" } },
+    ]);
+
+  it("fires on a condition over a formula column, computed from the row, even when watching only it", async () => {
+    const t = await pricing();
+    const saved = await t.rule("big", {
+      name: "Big orders",
+      when: "{Total} >= 100",
+      watch: ["Total"],
+      action: { name: "set-fields", params: { fields: { Status: "big" } } },
+    });
+    expect(saved.status).toBe(200);
+    const order = await t.insert({ Price: 10, Qty: 5 });
+    expect(await t.runs()).toEqual([]);
+    await t.patch(order, { Qty: 12 });
+    expect((await t.runs()).map((r) => [r.ruleId, r.rowId, r.outcome])).toEqual([["big", order, "succeeded"]]);
+    expect((await t.row(order))[t.col("Status")]).toBe("big");
+  });
+
+  it("returns formula values with the rows, never storing them, and #CYCLE! for a cycle", async () => {
+    const t = await pricing();
+    const order = await t.insert({ Price: 4, Qty: 3 });
+    const cells = await t.row(order);
+    expect(cells[t.col("Total")]).toBe(12);
+    expect(cells[t.col("Loop A")]).toMatchObject({ error: "#CYCLE!" });
+    expect(cells[t.col("Loop B")]).toMatchObject({ error: "#CYCLE!" });
+    expect((await t.history(order)).map((c) => c.columnId)).not.toContain(t.col("Total"));
   });
 });

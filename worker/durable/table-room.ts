@@ -33,11 +33,14 @@ import {
 } from "../../sync/layout";
 import { decodeFrame, decodeMessage, MAX_FRAME_BYTES } from "../../sync/protocol";
 import { type ChangeBatch, Room } from "../../sync/room";
+import type { Claim, RunState } from "./actions";
+import { RoomAutomation } from "./automation";
 import { SqlDocStorage } from "./doc-storage";
 import { roomMigrations } from "./migrations";
 import { RowIndex } from "./row-index";
+import type { RuleRun, RuleRunResult } from "./rule-runs";
+import type { RunEntry } from "./run-log";
 import { type Attachment, type SocketActor, SocketPeer } from "./socket-peer";
-import { type TriggerRunEntry, TriggerRunner } from "./triggers";
 
 /** WebSocket close codes, as clients see them. */
 export const CLOSE = {
@@ -50,7 +53,7 @@ export const CLOSE = {
 /** Header the Worker sets on upgrades it forwards: the authenticated actor, as JSON. */
 export const ACTOR_HEADER = "x-rowpilot-actor";
 
-export type WriteResult<T> = { ok: true; value: T } | { ok: false; status: 400 | 404; message: string };
+export type WriteResult<T> = { ok: true; value: T } | { ok: false; status: 400 | 404 | 409; message: string };
 
 export class TableRoom extends DurableObject<Env> {
   private readonly db: DrizzleSqliteDODatabase<Record<string, unknown>>;
@@ -58,7 +61,7 @@ export class TableRoom extends DurableObject<Env> {
   private index!: RowIndex;
   private readonly peers = new Map<WebSocket, SocketPeer>();
   private readonly changeListeners = new Set<(batch: ChangeBatch) => void>();
-  private triggers!: TriggerRunner;
+  private automation!: RoomAutomation;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -78,19 +81,17 @@ export class TableRoom extends DurableObject<Env> {
     await migrate(this.db, roomMigrations);
     this.index = new RowIndex(this.db);
     this.room = new Room({ storage: new SqlDocStorage(this.db) });
-    this.triggers = new TriggerRunner({
-      room: this.room,
+    this.automation = new RoomAutomation({
       db: this.db,
-      blockOf: (rowId) => this.index.blockOf(rowId),
-      write: (rowId, cells, origin) => {
-        const written = this.patchRow(rowId, cells, origin);
-        return written.ok ? { ok: true } : { ok: false, message: written.message };
-      },
+      room: this.room,
+      index: this.index,
       env: this.env,
+      tableId: () => this.meta("tableId") ?? "",
+      patchRow: (rowId, cells, origin) => this.patchRow(rowId, cells, origin),
     });
     this.room.onChanges((batch) => {
       this.index.apply(batch);
-      this.triggers.observe(batch);
+      this.automation.observe(batch);
       for (const listener of this.changeListeners) listener(batch);
     });
   }
@@ -206,9 +207,11 @@ export class TableRoom extends DurableObject<Env> {
     return this.index.total();
   }
 
+  /** A page of rows from the index, formula columns computed (sorts and filters see stored cells only). */
   queryRows(query: RowQuery): { rows: RowRecord[]; total: number } {
-    const types = new Map(columnsOf(this.room.open("manifest")).map((c) => [c.id, c.type]));
-    return this.index.query(query, types);
+    const columns = columnsOf(this.room.open("manifest"));
+    const { rows, total } = this.index.query(query, new Map(columns.map((c) => [c.id, c.type])));
+    return { rows: this.automation.withFormulas(rows, columns), total };
   }
 
   rowHistory(rowId: string) {
@@ -247,7 +250,7 @@ export class TableRoom extends DurableObject<Env> {
     const resolved = this.resolveCells(cells);
     if (!resolved.ok) return resolved;
     this.room.write(block, origin, (b) => setCells(b, rowId, resolved.value));
-    return { ok: true, value: this.index.cellsOf([rowId])[0]! };
+    return { ok: true, value: this.automation.withFormulas(this.index.cellsOf([rowId]))[0]! };
   }
 
   deleteRow(rowId: string, origin: Origin): WriteResult<null> {
@@ -287,10 +290,36 @@ export class TableRoom extends DurableObject<Env> {
     return removed ? { ok: true, value: null } : { ok: false, status: 404, message: "Rule not found" };
   }
 
-  /** The run log, newest first: firings with their action's outcome, and refusals worth knowing. */
-  async triggerRuns(limit: number): Promise<{ runs: TriggerRunEntry[]; fired: number }> {
-    await this.triggers.settle();
-    return this.triggers.runs(limit);
+  /** The run log, newest first: firings and presses with their action's outcome, and refusals worth knowing. */
+  triggerRuns(limit: number): Promise<{ runs: RunEntry[]; fired: number }> {
+    return this.automation.runs(limit);
+  }
+
+  /** Runs a scheduled rule's tick or a webhook rule's call over every row (see rule-runs). */
+  runRule(ruleId: string, run: RuleRun): Promise<WriteResult<RuleRunResult>> {
+    return this.automation.runRule(ruleId, run);
+  }
+
+  // ── buttons and action jobs ─────────────────────────────────────────────────────────────
+
+  /** Presses a button cell for `by` (a user id); refused when disabled or still busy. */
+  pressButton(rowId: string, columnId: string, by: string): Promise<WriteResult<{ runId: number; state: RunState }>> {
+    return this.automation.pressButton(rowId, columnId, by);
+  }
+
+  /** An action job's consumer asks to run try `attempt` of run `runId`. */
+  claimAction(runId: number, attempt: number): Claim {
+    return this.automation.actions.claim(runId, attempt);
+  }
+
+  /** An action job's try failed; the consumer tries again after `delaySeconds`. */
+  retryingAction(runId: number, attempt: number, detail: string, delaySeconds: number): void {
+    this.automation.actions.retrying(runId, attempt, detail, delaySeconds);
+  }
+
+  /** An action job is over. */
+  finishAction(runId: number, outcome: "succeeded" | "failed", detail: string, attempts: number): void {
+    this.automation.actions.finish(runId, outcome, detail, attempts);
   }
 
   rename(name: string): void {
@@ -342,6 +371,11 @@ type RpcMethods =
   | "saveRule"
   | "deleteRule"
   | "triggerRuns"
+  | "runRule"
+  | "pressButton"
+  | "claimAction"
+  | "retryingAction"
+  | "finishAction"
   | "describe"
   | "rowCount"
   | "queryRows"

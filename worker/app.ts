@@ -11,6 +11,7 @@ import { fail, onError } from "./api/errors";
 import { invitationLinkRoutes, workspaceInvitationRoutes } from "./api/invitations";
 import { memberRoutes } from "./api/members";
 import { publicOrigin } from "./api/origin";
+import { workspaceRunRoutes } from "./api/runs";
 import { settingsRoutes } from "./api/settings";
 import { tableRoutes } from "./api/tables";
 import { tokenRoutes } from "./api/tokens";
@@ -45,6 +46,7 @@ function api() {
     .route("/invitations", invitationLinkRoutes)
     .route("/tables/:id/triggers", triggerRoutes)
     .route("/tables/:id/rows/:rowId/buttons", buttonRoutes)
+    .route("/triggers", workspaceRunRoutes)
     .route("/tables", tableRoutes)
     .all("*", () => fail(404, "No such API route"));
 }

@@ -31,7 +31,7 @@ import { fail, readBody } from "./errors";
 export const MAX_PAGE = 500;
 
 /** The workspace a table request is about: the token's, `?workspace=<slug>`, or the user's only one. */
-async function workspaceFor(c: Context<AppEnv>, permission: Permission): Promise<Access> {
+export async function workspaceFor(c: Context<AppEnv>, permission: Permission): Promise<Access> {
   const actor = requireActor(c);
   const db = c.get("db");
   const slug = c.req.query("workspace") ?? c.req.header("x-rowpilot-workspace");

@@ -1,7 +1,7 @@
 /**
  * The Worker's HTTP surface: `/api` (JSON), `/sync` (WebSocket upgrades to TableRoom), `/t`
- * (tracking), `/s` (generated sites), `/hooks` (inbound webhooks); everything else goes to the
- * React Router app through `renderApp`.
+ * (tracking), `/s` (generated sites), `/hooks` (inbound webhooks, trigger rules started by
+ * webhook); everything else goes to the React Router app through `renderApp`.
  */
 import { Hono } from "hono";
 import { auditRoutes } from "./api/audit";
@@ -21,6 +21,7 @@ import { actorMiddleware } from "./auth/actor";
 import { createAuth } from "./auth/auth";
 import { originGuard } from "./auth/origin";
 import { getDb } from "./db";
+import { triggerHookRoutes } from "./hooks/trigger";
 import { syncRoutes } from "./sync/routes";
 
 /** Renders a page; `self` calls this same app in-process (loaders use it to reach `/api`). */
@@ -72,6 +73,7 @@ export function createApp(renderApp: RenderApp) {
   app.route("/sync", syncRoutes);
   app.all("/t/*", () => fail(404, "Unknown tracking link"));
   app.all("/s/*", () => fail(404, "No site is published here"));
+  app.route("/hooks/trigger", triggerHookRoutes);
   app.all("/hooks/*", () => fail(404, "Unknown webhook"));
   app.all("*", (c) => {
     const ctx = c.executionCtx as ExecutionContext;

@@ -1,4 +1,17 @@
-/** Cron triggers (see wrangler.jsonc): scheduled rules, compaction, re-engagement scans. */
-export async function handleScheduled(controller: ScheduledController, _env: Env): Promise<void> {
-  console.log(`rowpilot: cron ${controller.cron} ran; no scheduled work is registered`);
+/** Cron triggers (see wrangler.jsonc): scheduled trigger rules every minute; re-engagement scans. */
+import { runDueRules } from "./triggers/schedule";
+
+/** The cron expression in wrangler.jsonc that runs scheduled rules. */
+export const EVERY_MINUTE = "* * * * *";
+
+export async function handleScheduled(controller: ScheduledController, env: Env): Promise<void> {
+  if (controller.cron === EVERY_MINUTE) {
+    const report = await runDueRules(env, new Date(controller.scheduledTime));
+    if (report.rules > 0)
+      console.log(
+        `rowpilot: cron ran ${report.rules} scheduled rule(s), ${report.fired} firing(s), ${report.failed} failed`,
+      );
+    return;
+  }
+  console.log(`rowpilot: cron ${controller.cron} ran; no work is registered for it`);
 }

@@ -1,4 +1,5 @@
-/** The D1 schema: identity (better-auth) and workspaces. */
+/** The D1 schema: identity (better-auth), workspaces, tables and the trigger registry. */
 export * from "./auth";
 export * from "./tables";
+export * from "./triggers";
 export * from "./workspaces";

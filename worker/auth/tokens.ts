@@ -1,12 +1,12 @@
 /**
- * Opaque bearer secrets (API tokens, invitation links). 32 random bytes, base64url, with a
- * readable prefix; only their SHA-256 is stored. A fast hash is right here: the secrets are
- * high-entropy, so there is nothing to brute-force, unlike passwords.
+ * Opaque bearer secrets (API tokens, invitation links, webhook rules' secrets). 32 random bytes,
+ * base64url, with a readable prefix; only their SHA-256 is stored. A fast hash is right here:
+ * the secrets are high-entropy, so there is nothing to brute-force, unlike passwords.
  */
 
 const SECRET_BYTES = 32;
 
-export type TokenKind = "rp" | "inv";
+export type TokenKind = "rp" | "inv" | "hook";
 
 /**
  * A new random secret, e.g. `rp_3q2…`.

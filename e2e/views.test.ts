@@ -82,3 +82,42 @@ describe("saved views", () => {
     await b.context().close();
   });
 });
+
+describe("bulk actions on selected rows", () => {
+  it("sets a field in every selected row, exports them, deletes them, and undoes the delete", async () => {
+    const { api, slug, tableId } = await Api.withTable(base, [{ name: "Dealer" }, { name: "Status" }]);
+    for (const Dealer of ["Austin Ford", "Bastrop Chevrolet", "Cedar Park Honda", "Elgin Kia"])
+      await api.request("POST", `/api/tables/${tableId}/rows`, { cells: { Dealer } });
+    const page = await open(api, `${base}/w/${slug}/t/${tableId}`);
+    await page.getByText("Elgin Kia").waitFor();
+    const grid = page.getByRole("grid");
+    await grid.focus();
+    await page.keyboard.press("Shift+ArrowDown");
+    await page.keyboard.press("Shift+ArrowDown");
+    const bar = page.getByRole("region", { name: "Selected rows" });
+    await bar.getByText("3 rows selected").waitFor();
+
+    await bar.getByLabel("Field to set").selectOption({ label: "Status" });
+    await bar.getByLabel("Value for the selected rows").fill("Sent");
+    await bar.getByRole("button", { name: "Apply to 3" }).click();
+    const status = page.locator("[role=row] [role=gridcell][aria-colindex='2']");
+    await expect.poll(() => status.allTextContents()).toEqual(["Sent", "Sent", "Sent", ""]);
+
+    const [file] = await Promise.all([
+      page.waitForEvent("download"),
+      bar.getByRole("button", { name: "Export selection" }).click(),
+    ]);
+    const csv = await new Response((await file.createReadStream()) as unknown as ReadableStream).text();
+    expect(csv.trim().split(/\r?\n/)).toHaveLength(4);
+    expect(csv).toContain("Cedar Park Honda");
+    expect(csv).not.toContain("Elgin Kia");
+
+    await bar.getByRole("button", { name: "Delete 3" }).click();
+    await expect.poll(() => grid.getAttribute("aria-rowcount")).toBe("2");
+    await expect.poll(() => bar.count()).toBe(0);
+    await grid.focus();
+    await page.keyboard.press("Control+z");
+    await expect.poll(() => grid.getAttribute("aria-rowcount")).toBe("5");
+    await page.context().close();
+  });
+});

@@ -5,7 +5,6 @@
  * Rows are virtualized, so the grid is built of divs with ARIA roles rather than a <table>, and
  * focus stays on the grid with `aria-activedescendant` naming the active cell.
  */
-import * as Menu from "@radix-ui/react-dropdown-menu";
 import { columnSizingFeature, type ColumnDef as TanColumn, tableFeatures, useTable } from "@tanstack/react-table";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import clsx from "clsx";
@@ -13,15 +12,16 @@ import { type ClipboardEvent, type KeyboardEvent, useEffect, useMemo, useRef, us
 import { type CellValue, type ColumnDef, ROW_HEIGHTS, type ViewSpec } from "../../schema/tables";
 import { deleteRow } from "../../sync/layout";
 import type { TableSync } from "../../sync/provider";
-import { MenuContent, menuItemClass } from "../components/menu";
 import { ButtonCell } from "./button-cell";
 import { CellDisplay } from "./cell-display";
+import { CellEditor } from "./cell-editor";
 import { fromTsv, toTsv } from "./clipboard";
 import { isComputedColumn, namedCells, writableCells } from "./computed";
 import { GridHeader } from "./grid-header";
 import { layoutRows } from "./groups";
 import { type Cell, moveActive } from "./navigation";
 import { inputText, parseInput } from "./parse";
+import { RowMenu } from "./row-menu";
 import { columnWidth, HEADER_HEIGHT, NUMBER_COL } from "./sizes";
 import { GridUndo } from "./undo";
 import { addRow, type GridRow, insertRowAfter, updateView, writeCell } from "./use-table";
@@ -45,11 +45,16 @@ type Props = {
   readOnly: boolean;
   peers: Peer[];
   onActiveChange?: (row: GridRow | null, column: ColumnDef | null) => void;
+  /** The rows of the selected range, when it spans more than one row (bulk actions). */
+  onSelectRows?: (rows: GridRow[]) => void;
+  /** Changing it collapses the selection to the active cell (after a bulk delete). */
+  selectionReset?: number;
   onExpand?: (row: GridRow) => void;
 };
 
 export function Grid(props: Props) {
   const { tableId, sync, viewId, view, columns, allColumns, rows, readOnly, peers, onActiveChange, onExpand } = props;
+  const { onSelectRows, selectionReset } = props;
   const rowHeight = ROW_HEIGHTS[view.rowHeight];
   const scroller = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState<Cell>({ row: 0, col: 0 });
@@ -112,6 +117,14 @@ export function Grid(props: Props) {
     left: Math.min(active.col, anchor.col),
     right: Math.max(active.col, anchor.col),
   };
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the caller asks, not when the cell moves
+  useEffect(() => {
+    if (selectionReset) setAnchor(active);
+  }, [selectionReset]);
+  const selectedRows = range.bottom > range.top ? rows.slice(range.top, range.bottom + 1) : [];
+  const selectionKey = selectedRows.map((r) => r.id).join(",");
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the key stands for the selected rows
+  useEffect(() => onSelectRows?.(selectedRows), [selectionKey, onSelectRows]);
   const inRange = (r: number, c: number) => r >= range.top && r <= range.bottom && c >= range.left && c <= range.right;
 
   /**
@@ -445,98 +458,3 @@ export function Grid(props: Props) {
 }
 
 const cellId = (rowId: string, col: number) => `cell-${rowId}-${col}`;
-
-function RowMenu({
-  number,
-  count,
-  readOnly,
-  onExpand,
-  onInsert,
-  onDelete,
-}: {
-  number: number;
-  count: number;
-  readOnly: boolean;
-  onExpand: () => void;
-  onInsert: (copy: boolean) => void;
-  onDelete: () => void;
-}) {
-  return (
-    <Menu.Root>
-      <Menu.Trigger aria-label={`Row ${number} menu`} className="rounded px-1 hover:bg-surface-2 hover:text-fg">
-        {number}
-      </Menu.Trigger>
-      <MenuContent align="start">
-        <Menu.Item className={menuItemClass} onSelect={onExpand}>
-          Expand row
-        </Menu.Item>
-        {readOnly ? null : (
-          <>
-            <Menu.Item className={menuItemClass} onSelect={() => onInsert(false)}>
-              Insert row below
-            </Menu.Item>
-            <Menu.Item className={menuItemClass} onSelect={() => onInsert(true)}>
-              Duplicate row
-            </Menu.Item>
-            <Menu.Item className={`${menuItemClass} text-danger`} onSelect={onDelete}>
-              {count > 1 ? `Delete ${count} rows` : "Delete row"}
-            </Menu.Item>
-          </>
-        )}
-      </MenuContent>
-    </Menu.Root>
-  );
-}
-
-function CellEditor({
-  text,
-  error,
-  onChange,
-  onCommit,
-  onCancel,
-}: {
-  text: string;
-  error: string | null;
-  onChange: (text: string) => void;
-  onCommit: (text: string, move: "ArrowDown" | "Tab" | null) => void;
-  onCancel: () => void;
-}) {
-  // A key that ends editing also moves focus away; the blur that follows must not commit again.
-  const handled = useRef(false);
-  return (
-    <>
-      <input
-        autoFocus
-        aria-label="Edit cell"
-        aria-invalid={Boolean(error)}
-        value={text}
-        onChange={(e) => onChange(e.target.value)}
-        onKeyDown={(e) => {
-          e.stopPropagation();
-          if (e.key === "Enter" || e.key === "Tab") {
-            e.preventDefault();
-            handled.current = true;
-            onCommit(text, e.key === "Enter" ? "ArrowDown" : "Tab");
-            handled.current = false;
-          } else if (e.key === "Escape") {
-            e.preventDefault();
-            handled.current = true;
-            onCancel();
-          }
-        }}
-        onBlur={() => {
-          if (!handled.current) onCommit(text, null);
-        }}
-        className="absolute inset-0 z-[3] w-full bg-surface px-2 outline outline-2 -outline-offset-2 outline-accent"
-      />
-      {error ? (
-        <span
-          role="alert"
-          className="absolute top-full left-0 z-30 mt-0.5 rounded bg-danger px-1.5 py-0.5 text-xs text-white"
-        >
-          {error}
-        </span>
-      ) : null}
-    </>
-  );
-}

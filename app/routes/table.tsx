@@ -4,6 +4,7 @@ import { Link, useLoaderData, useRouteLoaderData, useSearchParams } from "react-
 import type { ColumnDef, TableDetail } from "../../schema/tables";
 import { DEFAULT_VIEW } from "../../sync/layout";
 import { Badge, Button } from "../components/ui";
+import { BulkBar } from "../grid/bulk-bar";
 import { useComputedRows } from "../grid/computed";
 import { download, toCsv, toXlsx } from "../grid/export";
 import { Grid } from "../grid/Grid";
@@ -46,6 +47,8 @@ export default function TablePage({ params }: Route.ComponentProps) {
   );
   const [search, setSearch] = useState("");
   const [expanded, setExpanded] = useState<string | null>(null);
+  const [selected, setSelected] = useState<GridRow[]>([]);
+  const [selectionReset, setSelectionReset] = useState(0);
   const fileBase = (view.name || detail.name).replace(/[^\w -]+/g, "") || "table";
   const rows = useComputedRows(allColumns, view.rows);
   const shownRows = useMemo(
@@ -124,6 +127,15 @@ export default function TablePage({ params }: Route.ComponentProps) {
           total={view.rows.length}
         />
       ) : null}
+      {sync && !readOnly && selected.length > 1 ? (
+        <BulkBar
+          sync={sync}
+          rows={selected}
+          columns={columns}
+          fileBase={fileBase}
+          onDone={() => setSelectionReset((n) => n + 1)}
+        />
+      ) : null}
       <RowPanel
         tableId={detail.id}
         row={rows.find((r) => r.id === expanded) ?? null}
@@ -143,6 +155,8 @@ export default function TablePage({ params }: Route.ComponentProps) {
             readOnly={readOnly}
             peers={peers}
             onActiveChange={onActive}
+            onSelectRows={setSelected}
+            selectionReset={selectionReset}
             onExpand={(row) => setExpanded(row.id)}
           />
         ) : (

@@ -155,14 +155,17 @@ describe("the grid in two browsers", () => {
     const { api, slug, tableId } = await Api.withTable(base, [{ name: "Name" }, { name: "Miles", type: "number" }]);
     await api.request("POST", `/api/tables/${tableId}/rows`, { cells: { Name: "Austin Ford" } });
     const page = await openTable(api, `/w/${slug}/t/${tableId}`);
-    await page.getByRole("button", { name: "Import CSV" }).click();
+    await page.getByRole("button", { name: "Import", exact: true }).click();
     const csv =
       'Dealer,Distance,Phone\nAustin Ford,5,512-555-0100\nLone Star Honda,12,512-555-0101\n"Hill Country, Ford",far,512-555-0102\n';
     await page
-      .getByLabel("CSV file")
+      .getByLabel("CSV or Excel file", { exact: true })
       .setInputFiles({ name: "dealers.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
     await page.getByText("dealers.csv: 3 rows").waitFor();
     expect(await page.getByLabel("Import Phone into").inputValue()).toBe("new");
+    expect(await page.getByLabel("Import Phone into").locator("option:checked").textContent()).toBe(
+      "New column (Phone)",
+    );
     await page.getByLabel("Import Dealer into").selectOption({ label: "→ Name" });
     await page.getByLabel("Import Distance into").selectOption({ label: "→ Miles" });
     await page.getByLabel("Skip duplicates by").selectOption("Dealer");

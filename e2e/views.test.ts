@@ -121,3 +121,57 @@ describe("bulk actions on selected rows", () => {
     await page.context().close();
   });
 });
+
+describe("importing an Excel workbook", () => {
+  it("reads its first sheet, types new columns from their values, and adds the rows", async () => {
+    const { default: ExcelJS } = await import("exceljs");
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet("Dealers");
+    sheet.addRow(["Dealer", "Miles", "Opened", "Email"]);
+    sheet.addRow(["Austin Ford", 5, new Date(Date.UTC(2021, 4, 3)), "sales@austinford.example"]);
+    sheet.addRow(["Bayou Ford", 12.5, new Date(Date.UTC(2019, 0, 15)), "hello@bayouford.example"]);
+    const buffer = Buffer.from(await book.xlsx.writeBuffer());
+
+    const { api, slug, tableId } = await Api.withTable(base, [{ name: "Dealer" }]);
+    const page = await open(api, `${base}/w/${slug}/t/${tableId}`);
+    await page.getByRole("button", { name: "Import", exact: true }).click();
+    await page.getByLabel("CSV or Excel file", { exact: true }).setInputFiles({
+      name: "dealers.xlsx",
+      mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      buffer,
+    });
+    await page.getByText("dealers.xlsx: 2 rows").waitFor();
+    const chosen = (header: string) => page.getByLabel(`Import ${header} into`).locator("option:checked").textContent();
+    expect(await chosen("Dealer")).toBe("→ Dealer");
+    expect(await chosen("Miles")).toBe("New column (Number)");
+    expect(await chosen("Opened")).toBe("New column (Date)");
+    expect(await chosen("Email")).toBe("New column (Email)");
+    await page.getByRole("button", { name: "Import 2 rows" }).click();
+    await page.getByText("Imported 2 rows.").waitFor();
+    await page.getByRole("button", { name: "Done" }).click();
+
+    const rows = await api.request<{ rows: { cells: Record<string, unknown> }[] }>(
+      "GET",
+      `/api/tables/${tableId}/rows?limit=10`,
+    );
+    const table = await api.request<{ columns: { id: string; name: string; type: string }[] }>(
+      "GET",
+      `/api/tables/${tableId}`,
+    );
+    expect(table.columns.map((c) => [c.name, c.type])).toEqual([
+      ["Dealer", "text"],
+      ["Miles", "number"],
+      ["Opened", "date"],
+      ["Email", "email"],
+    ]);
+    const byName = Object.fromEntries(table.columns.map((c) => [c.id, c.name]));
+    const named = rows.rows.map((r) => Object.fromEntries(Object.entries(r.cells).map(([id, v]) => [byName[id], v])));
+    expect(named).toContainEqual({
+      Dealer: "Bayou Ford",
+      Miles: 12.5,
+      Opened: "2019-01-15",
+      Email: "hello@bayouford.example",
+    });
+    await page.context().close();
+  });
+});

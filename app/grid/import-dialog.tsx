@@ -1,21 +1,24 @@
 /**
- * Importing a CSV into a table: pick a file, see the first rows, map each CSV column to a table
- * column (or a new one, or skip it), optionally skip duplicates by a key column, then import
- * with a progress bar while the page stays usable.
+ * Importing a CSV or Excel file into a table: pick a file, see the first rows, map each of its
+ * columns to a table column (or a new one, typed from its values, or skip it), optionally skip
+ * duplicates by a key column, then import with a progress bar while the page stays usable.
  */
 import * as Dialog from "@radix-ui/react-dialog";
 import { Upload } from "lucide-react";
-import Papa from "papaparse";
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import type { ColumnDef } from "../../schema/tables";
 import { addColumn, newColumnId } from "../../sync/layout";
 import type { TableSync } from "../../sync/provider";
 import { Button, Notice, Select } from "../components/ui";
-import { autoMapping, type Mapping, planImport } from "./import-plan";
+import { TYPE_LABELS } from "./column-menus";
+import { autoMapping, detectType, type Mapping, planImport } from "./import-plan";
+import { readSheet } from "./read-sheet";
 import { addRows, type GridRow } from "./use-table";
 
-/** Largest file accepted: 50 MB of CSV is far past the 50,000-row case the product is built for. */
+/** Largest file accepted: 50 MB of CSV or Excel is far past the 50,000-row case the product is built for. */
 const MAX_BYTES = 50 * 1024 * 1024;
+
+const TYPE_NAMES = Object.fromEntries(TYPE_LABELS) as Record<string, string>;
 
 type Parsed = { name: string; headers: string[]; records: Record<string, string>[] };
 type Progress = { done: number; total: number };
@@ -43,11 +46,15 @@ export function ImportDialog({ sync, columns, rows }: { sync: TableSync; columns
     if (!picked) return;
     if (picked.size > MAX_BYTES)
       return setError(`That file is ${(picked.size / 1e6).toFixed(0)} MB; the limit is 50 MB.`);
-    const parsed = Papa.parse<Record<string, string>>(await picked.text(), { header: true, skipEmptyLines: "greedy" });
-    const headers = (parsed.meta.fields ?? []).filter((h) => h.trim() !== "");
-    if (!headers.length) return setError("No header row found: the first line should name the columns.");
-    setFile({ name: picked.name, headers, records: parsed.data });
-    setMapping(autoMapping(headers, columns));
+    let sheet: Awaited<ReturnType<typeof readSheet>>;
+    try {
+      sheet = await readSheet(picked);
+    } catch {
+      return setError("That file could not be read: is it a CSV or an Excel (.xlsx) workbook?");
+    }
+    if (!sheet.headers.length) return setError("No header row found: the first line should name the columns.");
+    setFile({ name: picked.name, ...sheet });
+    setMapping(autoMapping(sheet.headers, columns));
   };
 
   const run = async () => {
@@ -56,7 +63,7 @@ export function ImportDialog({ sync, columns, rows }: { sync: TableSync; columns
     sync.manifest.transact(() => {
       for (const header of file.headers) {
         if (mapping[header]?.kind !== "new") continue;
-        const column: ColumnDef = { id: newColumnId(), name: header, type: "text", options: {} };
+        const column: ColumnDef = { id: newColumnId(), name: header, type: detected[header] ?? "text", options: {} };
         addColumn(sync.manifest, column);
         created.set(header, column);
       }
@@ -90,6 +97,10 @@ export function ImportDialog({ sync, columns, rows }: { sync: TableSync; columns
     setResult(parts.join(" "));
   };
 
+  const detected = useMemo(
+    () => Object.fromEntries((file?.headers ?? []).map((h) => [h, detectType(file!.records.map((r) => r[h] ?? ""))])),
+    [file],
+  );
   const busy = progress !== null && progress.done < progress.total;
   return (
     <Dialog.Root
@@ -102,22 +113,22 @@ export function ImportDialog({ sync, columns, rows }: { sync: TableSync; columns
     >
       <Dialog.Trigger asChild>
         <Button>
-          <Upload className="h-4 w-4" aria-hidden /> Import CSV
+          <Upload className="h-4 w-4" aria-hidden /> Import
         </Button>
       </Dialog.Trigger>
       <Dialog.Portal>
         <Dialog.Overlay className="fixed inset-0 z-40 bg-black/40" />
         <Dialog.Content className="fixed top-1/2 left-1/2 z-50 flex max-h-[90vh] w-[min(94vw,720px)] -translate-x-1/2 -translate-y-1/2 flex-col gap-4 overflow-auto rounded-lg border border-line bg-surface p-5 shadow-xl">
           <div>
-            <Dialog.Title className="text-[15px] font-semibold">Import a CSV</Dialog.Title>
+            <Dialog.Title className="text-[15px] font-semibold">Import a CSV or Excel file</Dialog.Title>
             <Dialog.Description className="mt-1 text-[13px] text-muted">
               The first line names the columns. Rows are added at the end of the table.
             </Dialog.Description>
           </div>
           <input
             type="file"
-            accept=".csv,text/csv"
-            aria-label="CSV file"
+            accept=".csv,text/csv,.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            aria-label="CSV or Excel file"
             disabled={busy}
             onChange={(e) => choose(e.target.files?.[0])}
             className="text-[13px]"
@@ -147,7 +158,7 @@ export function ImportDialog({ sync, columns, rows }: { sync: TableSync; columns
                                 → {c.name}
                               </option>
                             ))}
-                            <option value="new">New column</option>
+                            <option value="new">New column ({TYPE_NAMES[detected[h] ?? "text"]})</option>
                             <option value="skip">Skip</option>
                           </Select>
                         </th>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ColumnDef } from "../../schema/tables";
-import { autoMapping, planImport } from "./import-plan";
+import { autoMapping, detectType, planImport } from "./import-plan";
 
 const columns: ColumnDef[] = [
   { id: "c1", name: "Dealer Name", type: "text", options: {} },
@@ -38,5 +38,20 @@ describe("CSV import planning", () => {
     );
     expect(plan.rows.map((r) => r.c1)).toEqual(["Austin Ford", "Hill Country Ford"]);
     expect(plan.duplicates).toBe(2);
+  });
+
+  it("guesses a new column's type from all of its values", () => {
+    expect(detectType(["12", "1,250", "", "-3.5"])).toBe("number");
+    expect(detectType(["$1,200", "$85"])).toBe("currency");
+    expect(detectType(["12%", "3.5%"])).toBe("percent");
+    expect(detectType(["yes", "No", "TRUE"])).toBe("checkbox");
+    expect(detectType(["2024-03-01", "3/1/2024"])).toBe("date");
+    expect(detectType(["2024-03-01T10:00:00Z"])).toBe("datetime");
+    expect(detectType(["sales@austinford.com"])).toBe("email");
+    expect(detectType(["https://austinford.com", "www.bayouford.com"])).toBe("url");
+    expect(detectType(["(512) 555-0100", "+1 512 555 0199"])).toBe("phone");
+    expect(detectType(["12", "twelve"])).toBe("text");
+    expect(detectType(["a".repeat(201)])).toBe("longText");
+    expect(detectType(["", " "])).toBe("text");
   });
 });

@@ -2,7 +2,7 @@
  * Turning a parsed CSV into rows: which CSV column goes to which table column (matched by name,
  * or new, or skipped), values converted by the target type, duplicates skipped by a key column.
  */
-import type { CellValue, ColumnDef } from "../../schema/tables";
+import type { CellValue, ColumnDef, ColumnType } from "../../schema/tables";
 import { parseInput } from "./parse";
 
 export type Target = { kind: "existing"; columnId: string } | { kind: "new" } | { kind: "skip" };
@@ -60,4 +60,34 @@ export function planImport(
     if (Object.keys(cells).length) rows.push(cells);
   });
   return { rows, duplicates, problems };
+}
+
+/** Values looked at to guess a new column's type: enough to be sure, few enough to stay instant. */
+const DETECT_SAMPLE = 1000;
+const NUMBER = /^-?[\d,]*\.?\d+$/;
+const TYPE_TESTS: [ColumnType, (v: string) => boolean][] = [
+  ["checkbox", (v) => /^(true|false|yes|no)$/i.test(v)],
+  ["currency", (v) => /^-?\$/.test(v) && NUMBER.test(v.replace(/^(-?)\$/, "$1"))],
+  ["percent", (v) => v.endsWith("%") && NUMBER.test(v.slice(0, -1))],
+  ["number", (v) => NUMBER.test(v)],
+  ["date", (v) => /^\d{4}-\d{2}-\d{2}$/.test(v) || /^\d{1,2}\/\d{1,2}\/\d{4}$/.test(v)],
+  ["datetime", (v) => /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/.test(v) && !Number.isNaN(Date.parse(v))],
+  ["email", (v) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v)],
+  ["url", (v) => /^(https?:\/\/|www\.)\S+$/i.test(v)],
+  ["phone", (v) => /^\+?[\d\s().-]{7,20}$/.test(v) && (v.match(/\d/g)?.length ?? 0) >= 7],
+];
+
+/**
+ * The type a new column gets from its values: the first type every non-empty value fits, long
+ * text past 200 characters, else text.
+ * @example detectType(["$1,200", "$85"]) // "currency"
+ */
+export function detectType(values: readonly string[]): ColumnType {
+  const sample = values
+    .map((v) => v.trim())
+    .filter(Boolean)
+    .slice(0, DETECT_SAMPLE);
+  if (sample.length === 0) return "text";
+  for (const [type, fits] of TYPE_TESTS) if (sample.every(fits)) return type;
+  return sample.some((v) => v.length > 200 || v.includes("\n")) ? "longText" : "text";
 }

@@ -55,7 +55,10 @@ export async function pressButton(
   const row = TableFormulas.of(columns).named(cells, () => new Date(now));
   const { disabledWhen, action } = options.data;
   if (disabledWhen) {
-    const result = compile(disabledWhen).evaluate({ row: (name) => (name in row ? row[name] : undefined) });
+    const result = compile(disabledWhen).evaluate({
+      row: (name) => (Object.hasOwn(row, name) ? row[name] : undefined),
+      now: () => new Date(now),
+    });
     // A guard that cannot be read keeps the button shut rather than letting a press through.
     if (isFormulaError(result))
       return { ok: false, status: 409, message: `The button's disabledWhen gives ${result.error}: ${result.message}` };

@@ -175,3 +175,37 @@ describe("importing an Excel workbook", () => {
     await page.context().close();
   });
 });
+
+describe("new tables from templates", () => {
+  it("creates a table from a template with its columns and computes its formulas", async () => {
+    const { api, slug } = await Api.account(base);
+    const context = await browser().newContext({ viewport: { width: 1440, height: 900 } });
+    context.setDefaultTimeout(15_000);
+    await context.addCookies(api.cookies());
+    const page = await context.newPage();
+    await page.goto(`${base}/w/${slug}`);
+    await page.getByLabel("New table name").fill("Spring campaigns");
+    await page.getByLabel("Start from").selectOption({ label: "Campaigns template" });
+    await page.getByRole("button", { name: "New table" }).click();
+    await page.getByRole("grid").waitFor();
+    await page.getByText("Saved").waitFor({ timeout: 30_000 });
+    expect(await headers(page)).toEqual(["Name", "Channel", "Audience", "Sent", "Opened", "Open rate", "Status"]);
+    await page.getByRole("button", { name: "Add row" }).click();
+    await page.getByRole("grid").focus();
+    await page.keyboard.press("Control+Home");
+    for (const key of ["ArrowRight", "ArrowRight", "ArrowRight"]) await page.keyboard.press(key);
+    await page.keyboard.type("200");
+    await page.keyboard.press("Tab");
+    await page.keyboard.type("50");
+    await page.keyboard.press("Enter");
+    const openRate = page.locator("[role=row][aria-rowindex='2'] [role=gridcell][aria-colindex='6']");
+    await expect.poll(() => openRate.textContent()).toBe("25");
+
+    await page.goto(`${base}/w/${slug}`);
+    await page.getByLabel("New table name").fill("From a file");
+    await page.getByLabel("Start from").selectOption({ label: "From a CSV or Excel file" });
+    await page.getByRole("button", { name: "New table" }).click();
+    await page.getByRole("dialog", { name: "Import a CSV or Excel file" }).waitFor();
+    await context.close();
+  });
+});

@@ -23,8 +23,16 @@ const TYPE_NAMES = Object.fromEntries(TYPE_LABELS) as Record<string, string>;
 type Parsed = { name: string; headers: string[]; records: Record<string, string>[] };
 type Progress = { done: number; total: number };
 
-export function ImportDialog({ sync, columns, rows }: { sync: TableSync; columns: ColumnDef[]; rows: GridRow[] }) {
-  const [open, setOpen] = useState(false);
+type Props = {
+  sync: TableSync;
+  columns: ColumnDef[];
+  rows: GridRow[];
+  /** Open at once (a table just made "from a file"). */
+  initiallyOpen?: boolean;
+};
+
+export function ImportDialog({ sync, columns, rows, initiallyOpen = false }: Props) {
+  const [open, setOpen] = useState(initiallyOpen);
   const [file, setFile] = useState<Parsed | null>(null);
   const [mapping, setMapping] = useState<Mapping>({});
   const [keyHeader, setKeyHeader] = useState("");

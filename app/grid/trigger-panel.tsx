@@ -52,11 +52,12 @@ export function TriggerPanel({ tableId, columns, rows, readOnly }: Props) {
     setSaving(true);
     setProblem(null);
     try {
-      const saved = await apiJson<TriggerRule & { secret?: string }>(`${base}/${encodeURIComponent(id)}`, {
-        method: "PUT",
-        body: draft,
-      });
-      if (saved.secret) setRevealed({ url: `${location.origin}/hooks/trigger/${saved.id}`, secret: saved.secret });
+      // A rule that first becomes a webhook rule comes back with its secret, this once.
+      const saved = await apiJson<TriggerRule & { hook?: { url: string; secret?: string } }>(
+        `${base}/${encodeURIComponent(id)}`,
+        { method: "PUT", body: draft },
+      );
+      if (saved.hook?.secret) setRevealed({ url: saved.hook.url, secret: saved.hook.secret });
       setEditing(null);
       await load();
     } catch (error) {

@@ -89,7 +89,14 @@ export default function TablePage({ params }: Route.ComponentProps) {
           <SyncBadge state={status.state} pending={status.pending} />
           {readOnly ? <Badge>Read only</Badge> : null}
           <TriggerPanel tableId={detail.id} columns={allColumns} rows={rows} readOnly={readOnly} />
-          {sync && !readOnly ? <ImportDialog sync={sync} columns={columns} rows={view.rows} /> : null}
+          {sync && !readOnly ? (
+            <ImportDialog
+              sync={sync}
+              columns={columns}
+              rows={view.rows}
+              initiallyOpen={searchParams.get("import") === "1"}
+            />
+          ) : null}
           <Button disabled={!sync} onClick={() => download(`${fileBase}.csv`, toCsv(columns, shownRows))}>
             <Download className="h-4 w-4" aria-hidden /> Export CSV
           </Button>

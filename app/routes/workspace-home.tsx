@@ -2,8 +2,9 @@ import { Plus, Table2 } from "lucide-react";
 import { useState } from "react";
 import { Form, Link, redirect, useActionData, useLoaderData, useNavigation, useRouteLoaderData } from "react-router";
 import type { TableSummary } from "../../schema/tables";
+import { TABLE_TEMPLATES, templateById } from "../../schema/templates";
 import { ActionForm } from "../components/action-form";
-import { Button, Card, EmptyState, Input, Notice, PageHeader } from "../components/ui";
+import { Button, Card, EmptyState, Input, Notice, PageHeader, Select } from "../components/ui";
 import { apiGet, apiSend } from "../lib/api.server";
 import type { Route } from "./+types/workspace-home";
 import type { loader as workspaceLoader } from "./workspace";
@@ -12,12 +13,8 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   return apiGet<TableSummary[]>(context, request, `/api/tables?workspace=${encodeURIComponent(params.slug)}`);
 }
 
-/** A new table starts with the columns most lists need; more are added from the grid. */
-const STARTER_COLUMNS = [
-  { name: "Name", type: "text" },
-  { name: "Status", type: "singleSelect" },
-  { name: "Notes", type: "longText" },
-];
+/** "Import a file": a blank table that opens with its import dialog. */
+const FROM_FILE = "file";
 
 export async function action({ context, request, params }: Route.ActionArgs) {
   const form = await request.formData();
@@ -32,17 +29,18 @@ export async function action({ context, request, params }: Route.ActionArgs) {
       ? { done: intent === "rename" ? "Table renamed." : "Table deleted." }
       : { error: done.error.message };
   }
+  const start = String(form.get("template") ?? "blank");
+  const template = templateById(start === FROM_FILE ? "blank" : start);
+  if (!template) return { error: "Choose what the table starts from." };
   const result = await apiSend<{ id: string }>(
     context,
     "POST",
     `/api/tables?workspace=${encodeURIComponent(params.slug)}`,
-    {
-      name: String(form.get("name") ?? ""),
-      columns: STARTER_COLUMNS,
-    },
+    // A table made from a file takes its columns from the file.
+    { name: String(form.get("name") ?? ""), columns: start === FROM_FILE ? [] : template.columns },
   );
   if (!result.ok) return { error: result.error.message };
-  throw redirect(`/w/${params.slug}/t/${result.value.id}`);
+  throw redirect(`/w/${params.slug}/t/${result.value.id}${start === FROM_FILE ? "?import=1" : ""}`);
 }
 
 function TableItem({ table, href, canEdit }: { table: TableSummary; href: string; canEdit: boolean }) {
@@ -121,6 +119,14 @@ export default function WorkspaceHome({ params }: Route.ComponentProps) {
                 maxLength={120}
                 className="w-56"
               />
+              <Select name="template" aria-label="Start from" defaultValue="blank" title="What the table starts with">
+                {TABLE_TEMPLATES.map((t) => (
+                  <option key={t.id} value={t.id} title={t.description}>
+                    {t.id === "blank" ? "Blank table" : `${t.name} template`}
+                  </option>
+                ))}
+                <option value={FROM_FILE}>From a CSV or Excel file</option>
+              </Select>
               <Button type="submit" variant="primary" disabled={busy}>
                 <Plus className="h-4 w-4" aria-hidden /> New table
               </Button>

@@ -3,7 +3,8 @@
  * button cell holds while its action runs. Shared by the grid, the API and the TableRoom.
  */
 import { z } from "zod";
-import { MAX_FORMULA_LENGTH } from "./formula";
+import { compile, type FormulaError, isFormulaError, isTruthy, MAX_FORMULA_LENGTH } from "./formula";
+import type { CellValue } from "./tables";
 import { TriggerAction } from "./triggers";
 
 /** A formula column's options: the expression, evaluated per row from the other columns. */
@@ -44,4 +45,23 @@ export const isBusy = (run: ButtonRun | null) => run?.state === "queued" || run?
 export function buttonRunOf(value: unknown): ButtonRun | null {
   const parsed = ButtonRun.safeParse(value);
   return parsed.success ? parsed.data : null;
+}
+
+/**
+ * Why the button cannot be pressed on this row, from its disabled-when formula over the row's
+ * cells by name: `disabled` while the formula holds, or its error (a guard that cannot be read
+ * keeps the button shut). Null when it may be pressed.
+ */
+export function buttonBlocked(
+  options: Pick<ButtonOptions, "disabledWhen">,
+  row: Readonly<Record<string, CellValue>>,
+  now?: () => Date,
+): { kind: "disabled" } | { kind: "error"; error: FormulaError } | null {
+  if (!options.disabledWhen?.trim()) return null;
+  const result = compile(options.disabledWhen).evaluate({
+    row: (name) => (Object.hasOwn(row, name) ? row[name] : undefined),
+    now,
+  });
+  if (isFormulaError(result)) return { kind: "error", error: result };
+  return isTruthy(result) ? { kind: "disabled" } : null;
 }

@@ -6,8 +6,7 @@
 import * as AlertDialog from "@radix-ui/react-alert-dialog";
 import { Check, Clock, LoaderCircle, Play, X } from "lucide-react";
 import { useState } from "react";
-import { ButtonOptions, buttonRunOf, isBusy } from "../../schema/buttons";
-import { compile, isFormulaError, isTruthy } from "../../schema/formula";
+import { ButtonOptions, buttonBlocked, buttonRunOf, isBusy } from "../../schema/buttons";
 import type { CellValue, ColumnDef } from "../../schema/tables";
 import { Button } from "../components/ui";
 import { apiJson } from "../lib/api-client";
@@ -19,14 +18,11 @@ export function buttonOptionsOf(column: ColumnDef): ButtonOptions | null {
   return parsed.success ? parsed.data : null;
 }
 
-/** Whether the column's disabled-when formula holds for the row (an erroring formula disables). */
+/** Why the button is shut for the row (its disabled-when formula holds, or errs), or null. */
 export function disabledFor(options: ButtonOptions, named: Record<string, CellValue>): string | null {
-  if (!options.disabledWhen?.trim()) return null;
-  const result = compile(options.disabledWhen).evaluate({
-    row: (name) => (name in named ? (named[name] ?? null) : undefined),
-  });
-  if (isFormulaError(result)) return `Its condition has an error: ${result.message}`;
-  return isTruthy(result) ? "Not available for this row" : null;
+  const blocked = buttonBlocked(options, named);
+  if (blocked?.kind === "error") return `Its condition has an error: ${blocked.error.message}`;
+  return blocked ? "Not available for this row" : null;
 }
 
 /** Asks the TableRoom to run the button's action on the row; the answer's message on refusal. */

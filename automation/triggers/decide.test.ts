@@ -1,16 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { compile } from "../../schema/formula";
+import { compile, isTruthy } from "../../schema/formula";
 import type { Origin } from "../../schema/tables";
 import { MAX_CHAIN_DEPTH, TriggerRule } from "../../schema/triggers";
-import {
-  type Decision,
-  decide,
-  decideRun,
-  type NamedCells,
-  type TriggerChange,
-  type TriggerState,
-  truthy,
-} from "./decide";
+import { type Decision, decide, decideRun, type NamedCells, type TriggerChange, type TriggerState } from "./decide";
 
 const NOW = Date.parse("2026-11-22T12:00:00Z");
 const person: Origin = { kind: "user", userId: "u1" };
@@ -150,7 +142,7 @@ describe("triggers — what counts as true", () => {
     [[], false],
     [null, false],
   ])("%j is %s", (value, expected) => {
-    expect(truthy(value)).toBe(expected);
+    expect(isTruthy(value)).toBe(expected);
   });
 });
 

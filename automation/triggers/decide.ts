@@ -7,7 +7,7 @@
  * `ratePerMinute` times a minute. Pure: the TableRoom feeds it rows and keeps the state (fired
  * keys, recent firings).
  */
-import { type CompiledFormula, isFormulaError } from "../../schema/formula";
+import { type CompiledFormula, isFormulaError, isTruthy } from "../../schema/formula";
 import type { CellValue, Origin } from "../../schema/tables";
 import { MAX_CHAIN_DEPTH, type TriggerRule } from "../../schema/triggers";
 
@@ -53,14 +53,6 @@ export function firingKey(rule: Pick<TriggerRule, "id" | "version">, rowId: stri
   return `${rule.id}@${rule.version}:${rowId}`;
 }
 
-/** Airtable's truth: non-zero numbers, non-empty text and lists, TRUE. Errors are not true. */
-export function truthy(value: unknown): boolean {
-  if (Array.isArray(value)) return value.length > 0;
-  if (typeof value === "string") return value.trim() !== "";
-  if (typeof value === "number") return value !== 0 && !Number.isNaN(value);
-  return value === true;
-}
-
 /** The idempotency key of a scheduled or webhook firing: one per rule version, run and row. */
 export function runKey(rule: Pick<TriggerRule, "id" | "version">, run: string, rowId: string): string {
   return `${rule.id}@${rule.version}/${run}:${rowId}`;
@@ -69,7 +61,7 @@ export function runKey(rule: Pick<TriggerRule, "id" | "version">, run: string, r
 function holds(condition: CompiledFormula, cells: NamedCells | null, now: () => Date) {
   if (!cells) return { value: false, error: null };
   const result = condition.evaluate({ row: (name) => (name in cells ? (cells[name] ?? null) : undefined), now });
-  return isFormulaError(result) ? { value: false, error: result } : { value: truthy(result), error: null };
+  return isFormulaError(result) ? { value: false, error: result } : { value: isTruthy(result), error: null };
 }
 
 /**

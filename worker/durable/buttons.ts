@@ -4,10 +4,8 @@
  * clicking twice does nothing twice). A press is a run log entry and a `ButtonRun` in the cell,
  * then the column's action runs through the ActionRunner, as a rule's would.
  */
-import { truthy } from "../../automation/triggers/decide";
-import { ButtonOptions, ButtonRun, buttonRunOf, isBusy } from "../../schema/buttons";
+import { ButtonOptions, ButtonRun, buttonBlocked, buttonRunOf, isBusy } from "../../schema/buttons";
 import { TableFormulas } from "../../schema/computed";
-import { compile, isFormulaError } from "../../schema/formula";
 import type { CellValue, ColumnDef } from "../../schema/tables";
 import type { ActionRunner, RunState } from "./actions";
 import type { RunLog } from "./run-log";
@@ -54,17 +52,14 @@ export async function pressButton(
   const now = Date.now();
   const row = TableFormulas.of(columns).named(cells, () => new Date(now));
   const { disabledWhen, action } = options.data;
-  if (disabledWhen) {
-    const result = compile(disabledWhen).evaluate({
-      row: (name) => (Object.hasOwn(row, name) ? row[name] : undefined),
-      now: () => new Date(now),
-    });
-    // A guard that cannot be read keeps the button shut rather than letting a press through.
-    if (isFormulaError(result))
-      return { ok: false, status: 409, message: `The button's disabledWhen gives ${result.error}: ${result.message}` };
-    if (truthy(result))
-      return { ok: false, status: 409, message: `The button is disabled for this row (${disabledWhen})` };
-  }
+  const blocked = buttonBlocked(options.data, row, () => new Date(now));
+  if (blocked?.kind === "error")
+    return {
+      ok: false,
+      status: 409,
+      message: `The button's disabledWhen gives ${blocked.error.error}: ${blocked.error.message}`,
+    };
+  if (blocked) return { ok: false, status: 409, message: `The button is disabled for this row (${disabledWhen})` };
 
   const key = `button:${crypto.randomUUID()}`;
   const runId = deps.log.add({

@@ -2,6 +2,7 @@
  * What each column type accepts in a cell, checked where values enter through the API.
  * `null` clears a cell in every type.
  */
+import { Attachment } from "./attachments";
 import type { CellValue, ColumnType } from "./tables";
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
@@ -29,7 +30,9 @@ export function cellProblem(type: ColumnType, value: CellValue): string | null {
     case "link":
       return Array.isArray(value) && value.every((v) => typeof v === "string") ? null : "expected a list of strings";
     case "attachment":
-      return Array.isArray(value) ? null : "expected a list of attachments";
+      return Array.isArray(value) && value.every((v) => Attachment.safeParse(v).success)
+        ? null
+        : "expected a list of attachments ({ key, name, type, size })";
     case "formula":
     case "button":
       return "is computed and cannot be written";

@@ -8,6 +8,7 @@ import { auditRoutes } from "./api/audit";
 import { buttonRoutes } from "./api/buttons";
 import type { AppEnv } from "./api/context";
 import { fail, onError } from "./api/errors";
+import { fileRoutes } from "./api/files";
 import { invitationLinkRoutes, workspaceInvitationRoutes } from "./api/invitations";
 import { memberRoutes } from "./api/members";
 import { publicOrigin } from "./api/origin";
@@ -47,6 +48,7 @@ function api() {
     .route("/invitations", invitationLinkRoutes)
     .route("/tables/:id/triggers", triggerRoutes)
     .route("/tables/:id/rows/:rowId/buttons", buttonRoutes)
+    .route("/tables/:id/files", fileRoutes)
     .route("/triggers", workspaceRunRoutes)
     .route("/tables", tableRoutes)
     .all("*", () => fail(404, "No such API route"));

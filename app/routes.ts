@@ -16,6 +16,7 @@ export default [
     route("tokens", "routes/tokens.tsx"),
     route("settings", "routes/settings.tsx"),
     route("activity", "routes/activity.tsx"),
+    route("automations", "routes/automations.tsx"),
     route("t/:tableId", "routes/table.tsx"),
   ]),
 ] satisfies RouteConfig;

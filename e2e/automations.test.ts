@@ -101,6 +101,13 @@ describe("formulas, buttons and rules in the browser", () => {
     await panel.getByRole("tab", { name: "Run log" }).click();
     const log = panel.getByRole("table", { name: "Run log" });
     await expect.poll(() => log.textContent()).toMatch(/Ready means contacted.*Row 1 · Bayou Ford.*succeeded/);
+
+    // The workspace's log shows the same run among every table's.
+    await page.goto(`${base}/w/${slug}/automations`);
+    const all = page.getByRole("table", { name: "Run log" });
+    await expect
+      .poll(() => all.getByRole("row").filter({ hasText: "Synced" }).first().textContent())
+      .toMatch(/set-fields.*succeeded/);
     await page.context().close();
   });
 

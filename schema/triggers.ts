@@ -63,3 +63,23 @@ export const TriggerRule = z.object({
   start: RuleStart.default({ kind: "change" }),
 });
 export type TriggerRule = z.infer<typeof TriggerRule>;
+
+/** One entry of a workspace's run log (`GET /api/triggers/runs`). */
+export type WorkspaceRun = {
+  tableId: string;
+  tableName: string;
+  source: string;
+  /** The rule that fired; null for a button press. */
+  ruleId: string | null;
+  /** The button pressed; null for a rule. */
+  columnId: string | null;
+  rowId: string;
+  firedAt: string;
+  action: string;
+  jobId: string | null;
+  outcome: string;
+  attempts: number;
+  /** What went wrong, for a failed run or a refusal; null otherwise. */
+  error: string | null;
+  detail: string | null;
+};

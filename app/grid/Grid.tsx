@@ -12,6 +12,7 @@ import { type ClipboardEvent, type KeyboardEvent, useEffect, useMemo, useRef, us
 import { type CellValue, type ColumnDef, ROW_HEIGHTS, type ViewSpec } from "../../schema/tables";
 import { deleteRow } from "../../sync/layout";
 import type { TableSync } from "../../sync/provider";
+import { AttachmentCell } from "./attachment-cell";
 import { ButtonCell } from "./button-cell";
 import { CellDisplay } from "./cell-display";
 import { CellEditor } from "./cell-editor";
@@ -19,6 +20,7 @@ import { fromTsv, toTsv } from "./clipboard";
 import { isComputedColumn, namedCells, writableCells } from "./computed";
 import { GridHeader } from "./grid-header";
 import { layoutRows } from "./groups";
+import { LinkCell } from "./link-cell";
 import { type Cell, moveActive } from "./navigation";
 import { inputText, parseInput } from "./parse";
 import { RowMenu } from "./row-menu";
@@ -29,6 +31,8 @@ import { moveColumn } from "./view";
 
 const features = tableFeatures({ columnSizingFeature });
 const ADD_COLUMN_WIDTH = 40;
+/** Cells whose "editing" is a click on the control they show. */
+const OPENS_ON_ENTER = new Set(["button", "attachment", "link"]);
 
 export type Peer = { clientId: number; name: string; color: string; rowId: string | null; colId: string | null };
 
@@ -185,8 +189,8 @@ export function Grid(props: Props) {
   };
 
   const startEditing = (initial?: string) => {
-    if (activeRow && activeColumn?.type === "button") {
-      // Enter on a button cell presses it, like a click.
+    if (activeRow && activeColumn && OPENS_ON_ENTER.has(activeColumn.type)) {
+      // Enter on a button cell presses it; on an attachment or link cell it opens the viewer or picker.
       document.getElementById(cellId(activeRow.id, active.col))?.querySelector("button")?.click();
       return;
     }
@@ -368,7 +372,7 @@ export function Grid(props: Props) {
                     aria-colindex={colIndex + 1}
                     aria-selected={isActive}
                     className={clsx(
-                      "relative flex shrink-0 overflow-hidden border-r border-line px-2",
+                      "group relative flex shrink-0 overflow-hidden border-r border-line px-2",
                       // Taller rows wrap text onto the lines they have, like Airtable's medium and tall rows.
                       view.rowHeight === "short"
                         ? "items-center whitespace-nowrap"
@@ -416,6 +420,21 @@ export function Grid(props: Props) {
                           setEditing(null);
                           focusGrid();
                         }}
+                      />
+                    ) : column.type === "link" ? (
+                      <LinkCell
+                        column={column}
+                        value={row.cells[column.id]}
+                        readOnly={readOnly}
+                        onChange={(ids) => writeCell(sync, row, column.id, ids)}
+                      />
+                    ) : column.type === "attachment" ? (
+                      <AttachmentCell
+                        tableId={tableId}
+                        column={column}
+                        value={row.cells[column.id]}
+                        readOnly={readOnly}
+                        onChange={(files) => writeCell(sync, row, column.id, files)}
                       />
                     ) : column.type === "button" ? (
                       <ButtonCell

@@ -1,25 +1,17 @@
-/** Column header menu (rename, delete) and the dialog that adds a column. */
+/** A column header's menu: sort, hide, move, resize, rename, edit a formula or button, change type, delete. */
 import * as Dialog from "@radix-ui/react-dialog";
 import * as Menu from "@radix-ui/react-dropdown-menu";
-import { ChevronDown, Plus } from "lucide-react";
+import { ChevronDown } from "lucide-react";
 import { useState } from "react";
 import type * as Y from "yjs";
 import { renameReferences } from "../../schema/formula";
 import type { CellValue, ColumnDef, ColumnType } from "../../schema/tables";
-import {
-  addColumn,
-  columnsOf,
-  newColumnId,
-  removeColumn,
-  renameColumn,
-  setCells,
-  setColumnOptions,
-  setColumnType,
-} from "../../sync/layout";
+import { columnsOf, removeColumn, renameColumn, setCells, setColumnOptions, setColumnType } from "../../sync/layout";
 import type { TableSync } from "../../sync/provider";
 import { MenuContent, menuItemClass } from "../components/menu";
-import { Button, Field, Input, Select } from "../components/ui";
-import { ComputedFields, NEW_BUTTON, problemOf, type Sample } from "./computed-fields";
+import { Button } from "../components/ui";
+import { isComputed, keepsItsType, TYPE_LABELS } from "./column-types";
+import { ComputedFields, problemOf, type Sample } from "./computed-fields";
 import { convertValue } from "./convert";
 import { MAX_COLUMN_WIDTH, MIN_COLUMN_WIDTH } from "./sizes";
 import { updateView } from "./use-table";
@@ -27,29 +19,6 @@ import { moveColumn } from "./view";
 
 /** How much "Widen" and "Narrow" in a column's menu change its width, for keyboard users. */
 const WIDTH_STEP = 40;
-
-/** The types people can pick for a new column, in the order a menu shows them. */
-export const TYPE_LABELS: [ColumnType, string][] = [
-  ["text", "Text"],
-  ["longText", "Long text"],
-  ["number", "Number"],
-  ["currency", "Currency"],
-  ["percent", "Percent"],
-  ["checkbox", "Checkbox"],
-  ["singleSelect", "Single select"],
-  ["multiSelect", "Multiple select"],
-  ["status", "Status"],
-  ["date", "Date"],
-  ["datetime", "Date and time"],
-  ["email", "Email"],
-  ["url", "URL"],
-  ["phone", "Phone"],
-  ["rating", "Rating"],
-  ["formula", "Formula"],
-  ["button", "Button"],
-];
-
-const isComputed = (type: ColumnType): type is "formula" | "button" => type === "formula" || type === "button";
 
 type MenuProps = {
   sync: TableSync;
@@ -195,7 +164,7 @@ export function ColumnMenu({ sync, viewId, column, columns, shown, width, readOn
             <Menu.Portal>
               <Menu.SubContent className="z-50 min-w-40 rounded-lg border border-line bg-surface p-1 shadow-lg">
                 {TYPE_LABELS.filter(
-                  ([type]) => type !== column.type && !isComputed(type) && !isComputed(column.type),
+                  ([type]) => type !== column.type && !keepsItsType(type) && !keepsItsType(column.type),
                 ).map(([type, label]) => (
                   <Menu.Item key={type} className={menuItemClass} onSelect={() => changeType(sync, column, type)}>
                     {label}
@@ -316,103 +285,4 @@ function changeType(sync: TableSync, column: ColumnDef, type: ColumnType) {
       }
     });
   }
-}
-
-export function AddColumn({ sync, existing, sample }: { sync: TableSync; existing: ColumnDef[]; sample: Sample }) {
-  const [open, setOpen] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [type, setType] = useState<ColumnType>("text");
-  const [options, setOptions] = useState<Record<string, unknown>>({});
-  return (
-    <Dialog.Root
-      open={open}
-      onOpenChange={(o) => {
-        setOpen(o);
-        setError(null);
-        setType("text");
-        setOptions({});
-      }}
-    >
-      <Dialog.Trigger
-        aria-label="Add column"
-        className="grid h-full w-10 shrink-0 place-items-center text-muted hover:bg-surface hover:text-fg"
-      >
-        <Plus className="h-4 w-4" />
-      </Dialog.Trigger>
-      <Dialog.Portal>
-        <Dialog.Overlay className="fixed inset-0 z-40 bg-black/40" />
-        <Dialog.Content
-          className={`fixed top-1/2 left-1/2 z-50 max-h-[90vh] -translate-x-1/2 -translate-y-1/2 overflow-auto rounded-lg border border-line bg-surface p-5 shadow-xl ${isComputed(type) ? "w-[min(92vw,520px)]" : "w-[min(92vw,380px)]"}`}
-        >
-          <Dialog.Title className="text-[15px] font-semibold">Add a column</Dialog.Title>
-          <Dialog.Description className="mt-1 text-[13px] text-muted">
-            It appears for everyone on this table at once.
-          </Dialog.Description>
-          <form
-            className="mt-4 flex flex-col gap-4"
-            onSubmit={(e) => {
-              e.preventDefault();
-              const form = new FormData(e.currentTarget);
-              const name = String(form.get("name") ?? "").trim();
-              if (!name) return setError("Give the column a name");
-              if (existing.some((c) => c.name.toLowerCase() === name.toLowerCase()))
-                return setError(`There is already a column “${name}”`);
-              const problem = isComputed(type) ? (error ?? problemOf(type, options)) : null;
-              if (problem) return setError(problem);
-              const saved = isComputed(type) ? options : {};
-              sync.manifest.transact(() => addColumn(sync.manifest, { id: newColumnId(), name, type, options: saved }));
-              setOpen(false);
-            }}
-          >
-            <Field label="Name">
-              <Input name="name" autoFocus required maxLength={120} />
-            </Field>
-            <Field label="Type">
-              <Select
-                name="type"
-                value={type}
-                onChange={(e) => {
-                  const next = e.target.value as ColumnType;
-                  setType(next);
-                  setOptions(next === "button" ? NEW_BUTTON : next === "formula" ? { formula: "" } : {});
-                  setError(null);
-                }}
-              >
-                {TYPE_LABELS.map(([type, label]) => (
-                  <option key={type} value={type}>
-                    {label}
-                  </option>
-                ))}
-              </Select>
-            </Field>
-            {isComputed(type) ? (
-              <ComputedFields
-                type={type}
-                options={options}
-                columns={existing}
-                sample={sample}
-                onChange={(next, why) => {
-                  setOptions(next);
-                  setError(why);
-                }}
-              />
-            ) : null}
-            {error ? (
-              <p role="alert" className="text-[13px] text-danger">
-                {error}
-              </p>
-            ) : null}
-            <div className="flex justify-end gap-2">
-              <Dialog.Close asChild>
-                <Button>Cancel</Button>
-              </Dialog.Close>
-              <Button type="submit" variant="primary">
-                Add column
-              </Button>
-            </div>
-          </form>
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
-  );
 }

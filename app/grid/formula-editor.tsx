@@ -3,7 +3,7 @@
  * typed (arrows to pick, Enter or Tab to take, Esc to close), and the result for a chosen row
  * as you type, errors included.
  */
-import { useId, useMemo, useRef, useState } from "react";
+import { useId, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { compile, type FormulaResult, isFormulaError } from "../../schema/formula";
 import type { CellValue } from "../../schema/tables";
 import { accept, type Suggestions, suggest } from "./formula-suggest";
@@ -24,6 +24,15 @@ export function FormulaEditor({ label, value, onChange, columns, sample, resultL
   const box = useRef<HTMLTextAreaElement>(null);
   const [open, setOpen] = useState<Suggestions | null>(null);
   const [pick, setPick] = useState(0);
+  /** Where the caret goes once an accepted suggestion is in the box (before the next key lands). */
+  const caretAfter = useRef<number | null>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the text box's value has changed
+  useLayoutEffect(() => {
+    const caret = caretAfter.current;
+    if (caret === null || !box.current) return;
+    caretAfter.current = null;
+    box.current.setSelectionRange(caret, caret);
+  }, [value]);
 
   const look = (text: string, caret: number) => {
     setOpen(suggest(text, caret, columns));
@@ -33,13 +42,9 @@ export function FormulaEditor({ label, value, onChange, columns, sample, resultL
     const item = open?.items[index];
     if (!open || !item) return;
     const next = accept(value, open, item);
+    caretAfter.current = next.caret;
     onChange(next.text);
-    setOpen(null);
-    requestAnimationFrame(() => {
-      box.current?.focus();
-      box.current?.setSelectionRange(next.caret, next.caret);
-      look(next.text, next.caret);
-    });
+    look(next.text, next.caret);
   };
 
   const result = useMemo<FormulaResult | null>(() => {

@@ -7,7 +7,8 @@ import clsx from "clsx";
 import { type PointerEvent as ReactPointerEvent, useState } from "react";
 import type { ColumnDef } from "../../schema/tables";
 import type { TableSync } from "../../sync/provider";
-import { AddColumn, ColumnMenu } from "./column-menus";
+import { AddColumn } from "./add-column";
+import { ColumnMenu } from "./column-menus";
 import type { Sample } from "./computed-fields";
 import { MAX_COLUMN_WIDTH, MIN_COLUMN_WIDTH } from "./sizes";
 

@@ -10,7 +10,7 @@ import type { ColumnDef } from "../../schema/tables";
 import { addColumn, newColumnId } from "../../sync/layout";
 import type { TableSync } from "../../sync/provider";
 import { Button, Notice, Select } from "../components/ui";
-import { TYPE_LABELS } from "./column-menus";
+import { TYPE_LABELS } from "./column-types";
 import { autoMapping, detectType, type Mapping, planImport } from "./import-plan";
 import { readSheet } from "./read-sheet";
 import { addRows, type GridRow } from "./use-table";

@@ -6,6 +6,7 @@ import * as Dialog from "@radix-ui/react-dialog";
 import { Copy, Pencil, Trash2, X, Zap } from "lucide-react";
 import { useCallback, useEffect, useState } from "react";
 import { ACTION_CHOICES } from "../../schema/actions";
+import { compile } from "../../schema/formula";
 import type { ColumnDef } from "../../schema/tables";
 import type { TriggerRule } from "../../schema/triggers";
 import { Button, EmptyState } from "../components/ui";
@@ -20,6 +21,15 @@ type Editing = { id: string | null; draft: RuleDraft } | null;
 type Revealed = { url: string; secret: string } | null;
 
 const newRuleId = () => `rule-${crypto.randomUUID().slice(0, 8)}`;
+
+/** Why a rule cannot fire as written (bad syntax, a column that is gone), or null. */
+function ruleProblem(rule: TriggerRule, columns: ColumnDef[]): string | null {
+  const compiled = compile(rule.when);
+  if (compiled.parseError) return compiled.parseError.error.message;
+  const names = new Set(columns.map((c) => c.name));
+  const missing = compiled.references.filter((name) => !names.has(name));
+  return missing.length ? `No column named ${missing.map((n) => `“${n}”`).join(", ")}` : null;
+}
 
 function startText(rule: TriggerRule): string {
   if (rule.start.kind === "schedule") return `On schedule ${rule.start.cron} (UTC)`;
@@ -130,6 +140,7 @@ export function TriggerPanel({ tableId, columns, rows, readOnly }: Props) {
             ) : (
               <RuleList
                 rules={rules}
+                columns={columns}
                 readOnly={readOnly}
                 onNew={() => setEditing({ id: null, draft: NEW_RULE })}
                 onEdit={(rule) => setEditing({ id: rule.id, draft: rule })}
@@ -146,6 +157,7 @@ export function TriggerPanel({ tableId, columns, rows, readOnly }: Props) {
 
 function RuleList(props: {
   rules: TriggerRule[] | null;
+  columns: ColumnDef[];
   readOnly: boolean;
   onNew: () => void;
   onEdit: (rule: TriggerRule) => void;
@@ -203,6 +215,11 @@ function RuleList(props: {
                 {startText(rule)} · version {rule.version}
               </p>
               <p className="mt-1 font-mono text-xs">WHEN {rule.when}</p>
+              {ruleProblem(rule, props.columns) ? (
+                <p role="alert" className="mt-1 text-xs text-danger">
+                  Broken, it will not fire: {ruleProblem(rule, props.columns)}
+                </p>
+              ) : null}
               <p className="mt-0.5 text-xs">
                 THEN {ACTION_CHOICES.find((a) => a.name === rule.action.name)?.label ?? rule.action.name}
               </p>

@@ -1,6 +1,6 @@
 import * as Menu from "@radix-ui/react-dropdown-menu";
 import clsx from "clsx";
-import { Activity, Check, ChevronsUpDown, KeyRound, LogOut, Plus, Settings, Table2, Users } from "lucide-react";
+import { Activity, Check, ChevronsUpDown, KeyRound, LogOut, Plus, Settings, Table2, Users, Zap } from "lucide-react";
 import { Form, Link, NavLink, Outlet, useLoaderData, useMatches } from "react-router";
 import type { Me, WorkspaceSummary } from "../../schema/api";
 import { MenuContent } from "../components/menu";
@@ -23,6 +23,7 @@ export const meta: Route.MetaFunction = ({ loaderData }) => [
 
 const NAV = [
   { to: "", label: "Tables", icon: Table2, end: true },
+  { to: "automations", label: "Automations", icon: Zap },
   { to: "members", label: "Members", icon: Users },
   { to: "tokens", label: "API tokens", icon: KeyRound, owner: true },
   { to: "settings", label: "Settings", icon: Settings },

@@ -6,6 +6,7 @@
 import { eq } from "drizzle-orm";
 import { Hono } from "hono";
 import { dataTable } from "../../schema/db";
+import type { WorkspaceRun } from "../../schema/triggers";
 import { tableRoom } from "../durable/table-room";
 import type { AppEnv } from "./context";
 import { fail } from "./errors";
@@ -15,25 +16,6 @@ import { workspaceFor } from "./tables";
 export const MAX_RUNS = 500;
 /** Outcomes that are not an error. */
 const FINE = new Set(["queued", "running", "succeeded"]);
-
-export type WorkspaceRun = {
-  tableId: string;
-  tableName: string;
-  source: string;
-  /** The rule that fired; null for a button press. */
-  ruleId: string | null;
-  /** The button pressed; null for a rule. */
-  columnId: string | null;
-  rowId: string;
-  firedAt: string;
-  action: string;
-  jobId: string | null;
-  outcome: string;
-  attempts: number;
-  /** What went wrong, for a failed run or a refusal; null otherwise. */
-  error: string | null;
-  detail: string | null;
-};
 
 export const workspaceRunRoutes = new Hono<AppEnv>().get("/runs", async (c) => {
   const limit = Number(c.req.query("limit") ?? 100);

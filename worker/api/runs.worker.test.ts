@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import type { WorkspaceRun } from "../../schema/triggers";
 import { call, json, memberWithRole, ownerWithWorkspace } from "../test/http";
 import { tableWith } from "../test/tables";
-import type { WorkspaceRun } from "./runs";
 
 const MARK = (status: string) => ({
   name: `Mark ${status}`,

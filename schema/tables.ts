@@ -74,11 +74,35 @@ export type Cells = z.infer<typeof Cells>;
 
 export const RowWrite = z.object({ cells: Cells });
 
-export const FILTER_OPS = ["eq", "neq", "contains", "gt", "gte", "lt", "lte", "empty", "notempty"] as const;
+export const FILTER_OPS = [
+  "eq",
+  "neq",
+  "contains",
+  "gt",
+  "gte",
+  "lt",
+  "lte",
+  "between",
+  "anyof",
+  "empty",
+  "notempty",
+] as const;
 export const FilterOp = z.enum(FILTER_OPS);
 export type FilterOp = z.infer<typeof FilterOp>;
 
 export type RowFilter = { columnId: string; op: FilterOp; value: string };
+
+/**
+ * The values of a filter that takes several: `between` takes "low,high" (both included), `anyof`
+ * a comma-separated list. Spaces around each value are dropped, empty ones left out.
+ * @example filterValues("5, 20") // ["5", "20"]
+ */
+export function filterValues(value: string): string[] {
+  return value
+    .split(",")
+    .map((v) => v.trim())
+    .filter(Boolean);
+}
 
 /** Row heights a view offers, in pixels: one line, two lines, four lines (Airtable's short, medium, tall). */
 export const ROW_HEIGHTS = { short: 32, medium: 56, tall: 96 } as const;

@@ -14,6 +14,8 @@ const OP_LABELS: Record<FilterOp, string> = {
   gte: "≥",
   lt: "<",
   lte: "≤",
+  between: "is between",
+  anyof: "is any of",
   empty: "is empty",
   notempty: "is not empty",
 };
@@ -88,7 +90,7 @@ export function ViewBar({ sync, viewId, columns, view, search, onSearch, shown, 
               </option>
             ))}
           </Select>
-          <Input name="value" aria-label="Filter value" className="w-36" />
+          <Input name="value" aria-label="Filter value" className="w-36" placeholder="value, or a, b" />
           <Button type="submit" variant="primary">
             Apply
           </Button>

@@ -73,4 +73,14 @@ describe("views in the grid", () => {
     const v = ViewSpec.parse({ sorts: [], name: "   ", rowHeight: "huge", widths: { a: 5 } });
     expect(v).toMatchObject({ name: "Grid view", rowHeight: "short", widths: {}, order: [], groupBy: null });
   });
+
+  it("filters between two values (both kept) and by any of several", () => {
+    const filter = (columnId: string, op: "between" | "anyof", value: string) =>
+      ids(applyView(rows, columns, view({ filters: [{ columnId, op, value }] }), ""));
+    expect(filter("miles", "between", "5, 22")).toEqual(["a", "d"]);
+    expect(filter("miles", "anyof", "30,5")).toEqual(["a", "b"]);
+    expect(filter("makes", "anyof", "lincoln, honda")).toEqual(["c", "d"]);
+    expect(filter("name", "between", "b, c")).toEqual(["b"]);
+    expect(filter("miles", "between", "5")).toEqual([]);
+  });
 });

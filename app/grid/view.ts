@@ -3,7 +3,14 @@
  * then a multi-level sort (numbers as numbers, text without regard to case, empty cells last).
  */
 import { cellNumber, cellText } from "../../schema/cells";
-import { type CellValue, type ColumnDef, NUMERIC_TYPES, type RowFilter, type ViewSpec } from "../../schema/tables";
+import {
+  type CellValue,
+  type ColumnDef,
+  filterValues,
+  NUMERIC_TYPES,
+  type RowFilter,
+  type ViewSpec,
+} from "../../schema/tables";
 import type { GridRow } from "./use-table";
 
 function matches(value: CellValue | undefined, filter: RowFilter, numeric: boolean): boolean {
@@ -11,6 +18,25 @@ function matches(value: CellValue | undefined, filter: RowFilter, numeric: boole
   if (filter.op === "empty") return empty;
   if (filter.op === "notempty") return !empty;
   if (empty) return filter.op === "neq";
+  if (filter.op === "anyof") {
+    const wanted = filterValues(filter.value).map((v) => v.toLowerCase());
+    const items = Array.isArray(value) ? value : [value];
+    return items.some((item) =>
+      numeric
+        ? wanted.some((w) => cellNumber(item as CellValue) === Number(w))
+        : wanted.includes(cellText(item as CellValue)),
+    );
+  }
+  if (filter.op === "between") {
+    const [low, high] = filterValues(filter.value);
+    if (low === undefined || high === undefined) return false;
+    if (numeric) {
+      const n = cellNumber(value!);
+      return n !== null && n >= Number(low) && n <= Number(high);
+    }
+    const text = cellText(value!);
+    return text >= low.toLowerCase() && text <= high.toLowerCase();
+  }
   if (numeric) {
     const n = cellNumber(value!);
     const v = Number(filter.value);

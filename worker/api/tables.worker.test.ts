@@ -90,6 +90,14 @@ describe("tables API", () => {
     expect(fords.rows.map((r) => r.cells[name])).toEqual(["Austin Ford", "Dripping Springs Ford"]);
     const near = await json<Page>(await call(owner, "GET", `/api/tables/${t.id}/rows?filter=${distance}:lte:20`));
     expect(near.total).toBe(2);
+    const between = await json<Page>(
+      await call(owner, "GET", `/api/tables/${t.id}/rows?filter=${distance}:between:18,22&sort=${name}:asc`),
+    );
+    expect(between.rows.map((r) => r.cells[name])).toEqual(["Cedar Park Honda", "Dripping Springs Ford"]);
+    const makesAny = await json<Page>(
+      await call(owner, "GET", `/api/tables/${t.id}/rows?filter=${makes}:anyof:lincoln,toyota&sort=${name}:asc`),
+    );
+    expect(makesAny.rows.map((r) => r.cells[name])).toEqual(["Dripping Springs Ford", "Elgin Toyota"]);
     const noDistance = await json<Page>(await call(owner, "GET", `/api/tables/${t.id}/rows?filter=${distance}:empty:`));
     expect(noDistance.rows.map((r) => r.cells[name])).toEqual(["Elgin Toyota"]);
     const page1 = await json<Page>(await call(owner, "GET", `/api/tables/${t.id}/rows?limit=2&sort=${name}:asc`));

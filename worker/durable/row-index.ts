@@ -7,7 +7,14 @@ import { and, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { DrizzleSqliteDODatabase } from "drizzle-orm/durable-sqlite";
 import { cellNumber, cellText } from "../../schema/cells";
 import { cellChange, cellIndex, rowIndex } from "../../schema/room";
-import { type CellValue, type ColumnType, NUMERIC_TYPES, type RowQuery, type RowRecord } from "../../schema/tables";
+import {
+  type CellValue,
+  type ColumnType,
+  filterValues,
+  NUMERIC_TYPES,
+  type RowQuery,
+  type RowRecord,
+} from "../../schema/tables";
 import type { DocName, RowChange } from "../../sync/layout";
 import type { ChangeBatch } from "../../sync/room";
 
@@ -181,5 +188,22 @@ function filterSql(alias: SQL, op: RowQuery["filters"][number]["op"], value: str
       return sql`${field} < ${v}`;
     case "lte":
       return sql`${field} <= ${v}`;
+    case "between": {
+      const [low, high] = filterValues(value).map((x) => (numeric ? Number(x) : x.toLowerCase()));
+      if (low === undefined || high === undefined) return sql`0`;
+      return sql`${field} BETWEEN ${low} AND ${high}`;
+    }
+    case "anyof": {
+      const values = filterValues(value);
+      if (!values.length) return sql`0`;
+      if (numeric) return sql`${field} IN (${sql.join(values.map(Number), sql`, `)})`;
+      // A list cell (multi select) is indexed as "a, b": it matches when any of its items does.
+      const items = values.map((x) => {
+        const item = x.toLowerCase();
+        const inList = `%, ${item.replace(/[\\%_]/g, "\\$&")}, %`;
+        return sql`(${field} = ${item} OR ', ' || ${field} || ', ' LIKE ${inList} ESCAPE '\\')`;
+      });
+      return sql`(${sql.join(items, sql` OR `)})`;
+    }
   }
 }

@@ -23,9 +23,12 @@ export function freePort(): Promise<number> {
 
 export type Served = { url: string; state: string; stop(signal?: NodeJS.Signals): Promise<void> };
 
-/** Serves the current build on `port` with `state` as its storage (a new temp folder if absent). */
+/**
+ * Serves the current build on `port` with `state` as its storage (a new temp folder if absent);
+ * `config` names another build's generated `server/wrangler.json` (a benchmark's private copy).
+ */
 export async function serve(
-  options: { port?: number; state?: string; secrets?: Record<string, string> } = {},
+  options: { port?: number; state?: string; secrets?: Record<string, string>; config?: string } = {},
 ): Promise<Served> {
   const state = options.state ?? mkdtempSync(join(tmpdir(), "rowpilot-e2e-"));
   const port = options.port ?? (await freePort());
@@ -35,6 +38,7 @@ export async function serve(
   });
   const vars = { ROWPILOT_ENV: "local", APP_URL: url, ...(options.secrets ?? testSecrets()) };
   const args = ["dev", "--port", String(port), "--persist-to", state, "--log-level", "error"];
+  if (options.config) args.push("-c", options.config);
   for (const [k, v] of Object.entries(vars)) args.push("--var", `${k}:${v}`);
   const child: ChildProcess = spawn("wrangler", args, { stdio: ["ignore", "inherit", "inherit"], detached: true });
   const exited = new Promise<void>((resolve) => child.on("exit", () => resolve()));

@@ -1,0 +1,59 @@
+/** The benchmark's printed tables: medians of the runs, the runs themselves, and ours / peer ratios. */
+import { fmt, summary } from "../stats";
+import type { Measurement } from "./measure";
+
+export type Metric = { label: string; unit: string; digits: number; of: (m: Measurement) => number | undefined };
+
+const MB = 1024 * 1024;
+
+export const COMPARED: Metric[] = [
+  { label: "page's first byte", unit: "ms", digits: 0, of: (m) => m.firstByteMs },
+  { label: "first rows visible", unit: "ms", digits: 0, of: (m) => m.visibleMs },
+  { label: "first viewport interactive", unit: "ms", digits: 0, of: (m) => m.interactiveMs },
+  { label: "every row in the grid", unit: "ms", digits: 0, of: (m) => m.allRowsMs },
+  { label: "JS heap after GC", unit: "MB", digits: 1, of: (m) => m.heapBytes / MB },
+  { label: "vertical scroll, p95 frame", unit: "ms", digits: 1, of: (m) => m.scrollY?.p95 },
+  { label: "vertical scroll, p99 frame", unit: "ms", digits: 1, of: (m) => m.scrollY?.p99 },
+  { label: "vertical scroll, frames in 3 s", unit: "", digits: 0, of: (m) => m.scrollY?.frames },
+  { label: "horizontal scroll, p95 frame", unit: "ms", digits: 1, of: (m) => m.scrollX?.p95 },
+  { label: "horizontal scroll, p99 frame", unit: "ms", digits: 1, of: (m) => m.scrollX?.p99 },
+  { label: "horizontal scroll, frames in 3 s", unit: "", digits: 0, of: (m) => m.scrollX?.frames },
+];
+
+export const SINGLE: Metric[] = [
+  { label: "page's first byte", unit: "ms", digits: 0, of: (m) => m.firstByteMs },
+  { label: "first rows visible", unit: "ms", digits: 0, of: (m) => m.visibleMs },
+  { label: "first viewport interactive", unit: "ms", digits: 0, of: (m) => m.interactiveMs },
+  { label: "every row in the grid", unit: "ms", digits: 0, of: (m) => m.allRowsMs },
+  { label: "JS heap after GC", unit: "MB", digits: 1, of: (m) => m.heapBytes / MB },
+  { label: "block docs subscribed", unit: "", digits: 0, of: (m) => m.blocksSubscribed },
+  { label: "block docs received", unit: "", digits: 0, of: (m) => m.blocksReceived },
+  { label: "received over the socket", unit: "MB", digits: 1, of: (m) => m.bytesIn / MB },
+];
+
+export function median(values: number[]): number {
+  return summary(values).p50;
+}
+
+function cell(metric: Metric, runs: Measurement[]) {
+  const values = runs.map(metric.of).filter((v): v is number => v !== undefined);
+  if (!values.length) return { median: Number.NaN, text: "n/a" };
+  const m = median(values);
+  return { median: m, text: `${fmt(m, metric.digits)} (${values.map((v) => fmt(v, metric.digits)).join(", ")})` };
+}
+
+const label = (m: Metric) => `${m.label}${m.unit ? ` (${m.unit})` : ""}`;
+
+/** Medians with each run in brackets, and the ratio of the medians. */
+export function printComparison(ours: Measurement[], peer: Measurement[]): void {
+  console.log(`  ${"".padEnd(36)}${"Rowpilot".padEnd(30)}${"ag-grid".padEnd(30)}ours / ag-grid`);
+  for (const metric of COMPARED) {
+    const a = cell(metric, ours);
+    const b = cell(metric, peer);
+    console.log(`  ${label(metric).padEnd(36)}${a.text.padEnd(30)}${b.text.padEnd(30)}${fmt(a.median / b.median, 2)}`);
+  }
+}
+
+export function printSingle(runs: Measurement[]): void {
+  for (const metric of SINGLE) console.log(`  ${label(metric).padEnd(36)}${cell(metric, runs).text}`);
+}

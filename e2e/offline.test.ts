@@ -43,6 +43,8 @@ describe("working offline", () => {
 
     await a.page.reload();
     await a.page.getByText("Called while offline").waitFor();
+    // The count of changes waiting survives the reload, like the changes themselves.
+    await a.page.getByText("1 change waiting").waitFor();
     expect(await b.page.getByText("Called while offline").count()).toBe(0);
 
     await a.context.setOffline(false);
@@ -53,5 +55,42 @@ describe("working offline", () => {
       `/api/tables/${tableId}/rows`,
     );
     expect(Object.values(rows.rows[0]!.cells)).toContain("Called while offline");
+  });
+});
+
+describe("signing out", () => {
+  it("leaves neither the pages nor the tables of the account in the browser", async () => {
+    const context = await browser().newContext({ baseURL: base, viewport: { width: 1280, height: 800 } });
+    context.setDefaultTimeout(20_000);
+    const page = await context.newPage();
+    await page.goto("/sign-up");
+    await page.getByLabel("Name").fill("Pat Leaving");
+    await page.getByLabel("Email").fill(`pat.${Date.now()}@example.com`);
+    await page.getByLabel("Password").fill("a long enough password");
+    await page.getByRole("button", { name: "Create account" }).click();
+    await page.waitForURL(/\/new$/);
+    await page.getByLabel("Workspace name").fill("Leaving Motors");
+    await page.getByRole("button", { name: "Create workspace" }).click();
+    await page.waitForURL(/\/w\//);
+    await page.getByLabel("New table name").fill("Private leads");
+    await page.getByRole("button", { name: "New table" }).click();
+    await page.getByText("Saved").waitFor({ timeout: 30_000 });
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    await page.reload();
+    await page.getByText("Saved").waitFor({ timeout: 30_000 });
+
+    const kept = () =>
+      page.evaluate(async () => ({
+        caches: (await caches.keys()).length,
+        tables: (await indexedDB.databases()).filter((d) => d.name?.startsWith("rowpilot:")).length,
+      }));
+    const before = await kept();
+    expect(before.caches).toBeGreaterThan(0);
+    expect(before.tables).toBeGreaterThan(0);
+
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.waitForURL(/\/sign-in/);
+    await expect.poll(kept).toEqual({ caches: 0, tables: 0 });
+    await context.close();
   });
 });

@@ -209,3 +209,33 @@ describe("new tables from templates", () => {
     await context.close();
   });
 });
+
+describe("ordering rows by hand", () => {
+  it("moves rows from the row menu and by dragging their number, for everyone, unless a sort decides", async () => {
+    const { api, slug, tableId } = await Api.withTable(base, [{ name: "Dealer" }]);
+    for (const Dealer of ["Austin Ford", "Bastrop Chevrolet", "Cedar Park Honda", "Elgin Kia"])
+      await api.request("POST", `/api/tables/${tableId}/rows`, { cells: { Dealer } });
+    const a = await open(api, `${base}/w/${slug}/t/${tableId}`);
+    const b = await open(api, `${base}/w/${slug}/t/${tableId}`);
+    // A cell's text, without the name tag a collaborator's selection adds to it.
+    const order = (page: Page) =>
+      page
+        .locator("[role=row] [role=gridcell][aria-colindex='1']")
+        .evaluateAll((cells) => cells.map((c) => c.firstChild?.textContent ?? ""));
+    await expect.poll(() => order(a)).toEqual(["Austin Ford", "Bastrop Chevrolet", "Cedar Park Honda", "Elgin Kia"]);
+
+    await a.getByRole("button", { name: "Row 1 menu" }).click();
+    await a.getByRole("menuitem", { name: "Move down" }).click();
+    await expect.poll(() => order(b)).toEqual(["Bastrop Chevrolet", "Austin Ford", "Cedar Park Honda", "Elgin Kia"]);
+
+    await a.locator('[data-row-handle="4"]').dragTo(a.locator('[data-row-handle="1"]'));
+    await expect.poll(() => order(b)).toEqual(["Elgin Kia", "Bastrop Chevrolet", "Austin Ford", "Cedar Park Honda"]);
+
+    await a.getByRole("button", { name: "Dealer column menu" }).click();
+    await a.getByRole("menuitem", { name: "Sort A → Z" }).click();
+    await a.getByRole("button", { name: "Row 2 menu" }).click();
+    expect(await a.getByRole("menuitem", { name: "Move up" }).getAttribute("aria-disabled")).toBe("true");
+    await a.context().close();
+    await b.context().close();
+  });
+});

@@ -26,11 +26,13 @@ import { inputText, parseInput } from "./parse";
 import { RowMenu } from "./row-menu";
 import { columnWidth, HEADER_HEIGHT, NUMBER_COL } from "./sizes";
 import { GridUndo } from "./undo";
-import { addRow, type GridRow, insertRowAfter, updateView, writeCell } from "./use-table";
+import { addRow, type GridRow, insertRowAfter, moveRowBetween, updateView, writeCell } from "./use-table";
 import { moveColumn } from "./view";
 
 const features = tableFeatures({ columnSizingFeature });
 const ADD_COLUMN_WIDTH = 40;
+/** What a dragged row number carries. */
+const ROW_DRAG = "application/x-rowpilot-row";
 /** Cells whose "editing" is a click on the control they show. */
 const OPENS_ON_ENTER = new Set(["button", "attachment", "link"]);
 
@@ -267,6 +269,18 @@ export function Grid(props: Props) {
 
   const peerAt = (rowId: string, colId: string) => peers.find((p) => p.rowId === rowId && p.colId === colId);
   const totalWidth = NUMBER_COL + headers.reduce((n, h) => n + h.getSize(), 0) + ADD_COLUMN_WIDTH;
+  /** Rows keep the order people give them only while no sort or grouping decides it. */
+  const manualOrder = !readOnly && view.sorts.length === 0 && !groupBy;
+  const [dropRow, setDropRow] = useState<number | null>(null);
+  /** Moves the row at `from` to where the row at `to` is (before it going up, after it going down). */
+  const moveRowTo = (from: number, to: number) => {
+    const row = rows[from];
+    if (!row || to < 0 || to >= rows.length || to === from) return;
+    const others = rows.filter((r) => r.id !== row.id);
+    const at = to;
+    moveRowBetween(sync, row, others[at - 1], others[at]);
+    go({ row: to, col: active.col });
+  };
   const deleteRows = (from: number, to: number) => {
     const doomed = rows.slice(from, to + 1);
     for (const row of doomed) {
@@ -343,9 +357,31 @@ export function Grid(props: Props) {
               className="absolute left-0 flex border-b border-line hover:bg-surface-2/60"
               style={{ top: HEADER_HEIGHT + line.index * rowHeight, height: rowHeight, width: totalWidth }}
             >
+              {/* biome-ignore lint/a11y/noStaticElementInteractions: a drag handle for pointers; the row menu moves rows by keyboard */}
               <div
-                className="sticky left-0 z-10 flex shrink-0 items-center justify-end border-r border-line bg-surface pr-2 text-xs text-muted tabular-nums"
+                className={clsx(
+                  "sticky left-0 z-10 flex shrink-0 items-center justify-end border-r border-line bg-surface pr-2 text-xs text-muted tabular-nums",
+                  manualOrder && "cursor-grab",
+                  dropRow === rowIndex && "shadow-[inset_0_2px_0_var(--accent)]",
+                )}
                 style={{ width: NUMBER_COL }}
+                draggable={manualOrder}
+                data-row-handle={rowIndex + 1}
+                onDragStart={(e) => {
+                  e.dataTransfer.setData(ROW_DRAG, row.id);
+                  e.dataTransfer.effectAllowed = "move";
+                }}
+                onDragOver={(e) => {
+                  if (!manualOrder || !e.dataTransfer.types.includes(ROW_DRAG)) return;
+                  e.preventDefault();
+                  setDropRow(rowIndex);
+                }}
+                onDragLeave={() => setDropRow(null)}
+                onDrop={(e) => {
+                  setDropRow(null);
+                  const moved = rows.findIndex((r) => r.id === e.dataTransfer.getData(ROW_DRAG));
+                  if (moved >= 0 && moved !== rowIndex) moveRowTo(moved, rowIndex);
+                }}
               >
                 <RowMenu
                   number={rowIndex + 1}
@@ -359,6 +395,7 @@ export function Grid(props: Props) {
                   onDelete={() =>
                     inRange(rowIndex, range.left) ? deleteRows(range.top, range.bottom) : deleteRows(rowIndex, rowIndex)
                   }
+                  onMove={manualOrder ? (by) => moveRowTo(rowIndex, rowIndex + by) : undefined}
                 />
               </div>
               {columns.map((column, colIndex) => {

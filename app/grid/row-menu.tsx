@@ -1,4 +1,4 @@
-/** The menu behind a row's number: expand it, insert or duplicate a row, delete the selected rows. */
+/** The menu behind a row's number: expand it, insert, duplicate or move a row, delete the selected rows. */
 import * as Menu from "@radix-ui/react-dropdown-menu";
 import { MenuContent, menuItemClass } from "../components/menu";
 
@@ -9,6 +9,7 @@ export function RowMenu({
   onExpand,
   onInsert,
   onDelete,
+  onMove,
 }: {
   number: number;
   count: number;
@@ -16,6 +17,8 @@ export function RowMenu({
   onExpand: () => void;
   onInsert: (copy: boolean) => void;
   onDelete: () => void;
+  /** Moves the row up or down one place; absent while a sort or grouping sets the order. */
+  onMove?: (by: -1 | 1) => void;
 }) {
   return (
     <Menu.Root>
@@ -33,6 +36,12 @@ export function RowMenu({
             </Menu.Item>
             <Menu.Item className={menuItemClass} onSelect={() => onInsert(true)}>
               Duplicate row
+            </Menu.Item>
+            <Menu.Item className={menuItemClass} disabled={!onMove} onSelect={() => onMove?.(-1)}>
+              Move up
+            </Menu.Item>
+            <Menu.Item className={menuItemClass} disabled={!onMove} onSelect={() => onMove?.(1)}>
+              Move down
             </Menu.Item>
             <Menu.Item className={`${menuItemClass} text-danger`} onSelect={onDelete}>
               {count > 1 ? `Delete ${count} rows` : "Delete row"}

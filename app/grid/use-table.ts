@@ -21,6 +21,7 @@ import {
   readView,
   rowCount,
   setCells,
+  setRowPos,
   tableName,
   writeView,
 } from "../../sync/layout";
@@ -202,6 +203,17 @@ export function insertRowAfter(
     ),
   );
   return id;
+}
+
+/**
+ * Moves `row` between `prev` and `next` (either may be absent: the start or the end) in the
+ * manual order. Two rows can share a position (added offline at once); then it goes after `prev`.
+ */
+export function moveRowBetween(sync: TableSync, row: GridRow, prev: GridRow | undefined, next: GridRow | undefined) {
+  const low = prev?.pos || null;
+  const high = next?.pos && (!low || next.pos > low) ? next.pos : null;
+  const doc = sync.open(row.block);
+  doc.transact(() => setRowPos(doc, row.id, generateKeyBetween(low, high)));
 }
 
 /** Adds an empty row at the end of the table; returns its id. */

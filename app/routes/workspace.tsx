@@ -1,8 +1,10 @@
 import * as Menu from "@radix-ui/react-dropdown-menu";
 import clsx from "clsx";
 import { Activity, Check, ChevronsUpDown, KeyRound, LogOut, Plus, Settings, Table2, Users, Zap } from "lucide-react";
+import type { FormEvent } from "react";
 import { Form, Link, NavLink, Outlet, useLoaderData, useMatches } from "react-router";
 import type { Me, WorkspaceSummary } from "../../schema/api";
+import { changesWaiting } from "../../sync/provider";
 import { MenuContent } from "../components/menu";
 import { ThemeToggle } from "../components/theme";
 import { Logo } from "../components/ui";
@@ -42,7 +44,7 @@ export default function WorkspaceLayout() {
           <Logo />
           <div className="flex items-center gap-1">
             <ThemeToggle />
-            <Form method="post" action="/sign-out" className="md:hidden">
+            <Form method="post" action="/sign-out" className="md:hidden" onSubmit={confirmSignOut}>
               <button
                 type="submit"
                 aria-label="Sign out"
@@ -77,7 +79,7 @@ export default function WorkspaceLayout() {
         <div className="mt-auto hidden border-t border-line px-4 py-3 md:block">
           <p className="truncate text-[13px] font-medium">{me.user.name}</p>
           <p className="truncate text-xs text-muted">{me.user.email}</p>
-          <Form method="post" action="/sign-out" className="mt-2">
+          <Form method="post" action="/sign-out" className="mt-2" onSubmit={confirmSignOut}>
             <button type="submit" className="flex items-center gap-1.5 text-xs text-muted hover:text-fg">
               <LogOut className="h-3.5 w-3.5" aria-hidden /> Sign out
             </button>
@@ -136,4 +138,13 @@ function WorkspaceSwitcher({ current, all }: { current: WorkspaceSummary; all: W
       </MenuContent>
     </Menu.Root>
   );
+}
+
+/** Signing out clears what the browser keeps offline: first ask if changes made offline are still waiting. */
+function confirmSignOut(event: FormEvent<HTMLFormElement>) {
+  const waiting = changesWaiting();
+  if (!waiting) return;
+  const plural = waiting === 1 ? "change is" : "changes are";
+  if (!confirm(`${waiting} ${plural} not saved to the server yet; signing out deletes them. Sign out anyway?`))
+    event.preventDefault();
 }

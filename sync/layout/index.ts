@@ -255,6 +255,14 @@ export function lastPos(b: Y.Doc): string | null {
   return last;
 }
 
+/** Moves a row to `pos` in the manual order; false if there is no such row. */
+export function setRowPos(b: Y.Doc, rowId: string, pos: string): boolean {
+  const row = rowsMap(b).get(rowId);
+  if (!(row instanceof Y.Map)) return false;
+  row.set(POS_KEY, pos);
+  return true;
+}
+
 export function positionAfter(pos: string | null): string {
   return generateKeyBetween(pos, null);
 }

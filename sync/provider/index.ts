@@ -36,6 +36,23 @@ export type TableSyncOptions = {
 
 type DocEntry = { doc: Y.Doc; persistence: IndexeddbPersistence | null; synced: boolean };
 
+/** localStorage keys holding each table's count of changes waiting to be sent. */
+const PENDING_PREFIX = "rowpilot:pending:";
+
+/** Changes made offline in this browser, on every table, not yet on the server. */
+export function changesWaiting(): number {
+  let waiting = 0;
+  try {
+    for (let i = 0; i < localStorage.length; i++) {
+      const key = localStorage.key(i);
+      if (key?.startsWith(PENDING_PREFIX)) waiting += Number(localStorage.getItem(key)) || 0;
+    }
+  } catch {
+    return 0; // no storage, so nothing kept in it
+  }
+  return waiting;
+}
+
 export class TableSync {
   readonly manifest: Y.Doc;
   readonly awareness: Awareness;
@@ -48,6 +65,8 @@ export class TableSync {
   private status: SyncStatus = { state: "offline", pending: 0, readOnly: false };
 
   constructor(private readonly options: TableSyncOptions) {
+    // Changes made offline before a reload are still in IndexedDB, waiting: say how many.
+    this.status.pending = Number(this.pendingStore()?.getItem(this.pendingKey()) ?? 0) || 0;
     this.manifest = this.open("manifest");
     this.awareness = new Awareness(this.manifest);
     this.awareness.on("update", ({ added, updated, removed }: Record<string, number[]>, origin: unknown) => {
@@ -224,7 +243,26 @@ export class TableSync {
     }
   }
 
+  /** Where the count of changes waiting survives a reload (with the docs in IndexedDB), if anywhere. */
+  private pendingStore(): Storage | null {
+    if (this.options.persist === false) return null;
+    try {
+      return typeof localStorage === "undefined" ? null : localStorage;
+    } catch {
+      return null; // storage refused (a sandboxed frame, a privacy setting)
+    }
+  }
+
+  private pendingKey(): string {
+    return `${PENDING_PREFIX}${this.options.tableId}`;
+  }
+
   private setStatus(change: Partial<SyncStatus>): void {
+    if (change.pending !== undefined && change.pending !== this.status.pending) {
+      const store = this.pendingStore();
+      if (change.pending > 0) store?.setItem(this.pendingKey(), String(change.pending));
+      else store?.removeItem(this.pendingKey());
+    }
     this.status = { ...this.status, ...change };
     for (const listener of this.listeners) listener(this.status);
   }

@@ -13,7 +13,8 @@ declare module "vitest" {
 }
 
 export default async function setup(project: TestProject) {
-  await run("react-router", ["build"], { quiet: true });
+  // Vitest sets NODE_ENV=test, which would bundle React's development build: test what ships.
+  await run("react-router", ["build"], { quiet: true, env: { NODE_ENV: "production" } });
   const served = await serve();
   project.provide("baseUrl", served.url);
   // One account for every test that does not test sign-up itself: sign-ups are limited per address.

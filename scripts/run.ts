@@ -1,9 +1,16 @@
 /** Child processes for the start/dev scripts: run to completion, or serve until stopped. */
 import { type ChildProcess, spawn } from "node:child_process";
 
-export function run(cmd: string, args: string[], opts: { quiet?: boolean } = {}): Promise<void> {
+export function run(
+  cmd: string,
+  args: string[],
+  opts: { quiet?: boolean; env?: Record<string, string> } = {},
+): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { stdio: opts.quiet ? ["ignore", "pipe", "pipe"] : "inherit" });
+    const child = spawn(cmd, args, {
+      stdio: opts.quiet ? ["ignore", "pipe", "pipe"] : "inherit",
+      env: { ...process.env, ...opts.env },
+    });
     let output = "";
     child.stdout?.on("data", (d) => (output += d));
     child.stderr?.on("data", (d) => (output += d));

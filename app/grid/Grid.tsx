@@ -7,23 +7,17 @@
  */
 import { columnSizingFeature, type ColumnDef as TanColumn, tableFeatures, useTable } from "@tanstack/react-table";
 import { useVirtualizer } from "@tanstack/react-virtual";
-import clsx from "clsx";
 import { type ClipboardEvent, type KeyboardEvent, useEffect, useMemo, useRef, useState } from "react";
-import { type CellValue, type ColumnDef, ROW_HEIGHTS, type ViewSpec } from "../../schema/tables";
+import { type ColumnDef, ROW_HEIGHTS, type ViewSpec } from "../../schema/tables";
 import { deleteRow } from "../../sync/layout";
 import type { TableSync } from "../../sync/provider";
-import { AttachmentCell } from "./attachment-cell";
-import { ButtonCell } from "./button-cell";
-import { CellDisplay } from "./cell-display";
-import { CellEditor } from "./cell-editor";
 import { fromTsv, toTsv } from "./clipboard";
 import { isComputedColumn, namedCells, writableCells } from "./computed";
 import { GridHeader } from "./grid-header";
+import { cellId, GridRowView, type Peer, type RowActions } from "./grid-row";
 import { layoutRows } from "./groups";
-import { LinkCell } from "./link-cell";
 import { type Cell, moveActive } from "./navigation";
 import { inputText, parseInput } from "./parse";
-import { RowMenu } from "./row-menu";
 import { columnWidth, HEADER_HEIGHT, NUMBER_COL } from "./sizes";
 import { GridUndo } from "./undo";
 import { addRow, type GridRow, insertRowAfter, moveRowBetween, updateView, writeCell } from "./use-table";
@@ -31,12 +25,9 @@ import { moveColumn } from "./view";
 
 const features = tableFeatures({ columnSizingFeature });
 const ADD_COLUMN_WIDTH = 40;
-/** What a dragged row number carries. */
-const ROW_DRAG = "application/x-rowpilot-row";
 /** Cells whose "editing" is a click on the control they show. */
 const OPENS_ON_ENTER = new Set(["button", "attachment", "link"]);
 
-export type Peer = { clientId: number; name: string; color: string; rowId: string | null; colId: string | null };
 
 type Props = {
   tableId: string;
@@ -131,7 +122,7 @@ export function Grid(props: Props) {
   const selectionKey = selectedRows.map((r) => r.id).join(",");
   // biome-ignore lint/correctness/useExhaustiveDependencies: the key stands for the selected rows
   useEffect(() => onSelectRows?.(selectedRows), [selectionKey, onSelectRows]);
-  const inRange = (r: number, c: number) => r >= range.top && r <= range.bottom && c >= range.left && c <= range.right;
+  const _inRange = (r: number, c: number) => r >= range.top && r <= range.bottom && c >= range.left && c <= range.right;
 
   /**
    * Dialogs opened from the grid (add a column, a column's menu) are portals, and React bubbles
@@ -267,8 +258,16 @@ export function Grid(props: Props) {
     }
   };
 
-  const peerAt = (rowId: string, colId: string) => peers.find((p) => p.rowId === rowId && p.colId === colId);
-  const totalWidth = NUMBER_COL + headers.reduce((n, h) => n + h.getSize(), 0) + ADD_COLUMN_WIDTH;
+  const sizes = headers.map((h) => h.getSize());
+  const sizesKey = sizes.join(",");
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the key stands for the sizes, so rows see one array until a width changes
+  const widths = useMemo(() => sizes, [sizesKey]);
+  const totalWidth = NUMBER_COL + sizes.reduce((n, w) => n + w, 0) + ADD_COLUMN_WIDTH;
+  const peersByRow = useMemo(() => {
+    const byRow = new Map<string, Peer[]>();
+    for (const peer of peers) if (peer.rowId) byRow.set(peer.rowId, [...(byRow.get(peer.rowId) ?? []), peer]);
+    return byRow;
+  }, [peers]);
   /** Rows keep the order people give them only while no sort or grouping decides it. */
   const manualOrder = !readOnly && view.sorts.length === 0 && !groupBy;
   const [dropRow, setDropRow] = useState<number | null>(null);
@@ -288,6 +287,46 @@ export function Grid(props: Props) {
       doc.transact(() => deleteRow(doc, row.id));
     }
     go({ row: Math.max(0, Math.min(from, rows.length - doomed.length - 1)), col: active.col });
+  };
+
+  /** What rows do, kept current every render so the rows themselves need not render again. */
+  const actions = useRef<RowActions>(null!);
+  actions.current = {
+    cellMouseDown: (rowIndex, col, shift) => {
+      if (editing && !commit(editing.text)) return;
+      go({ row: rowIndex, col }, shift);
+    },
+    cellDoubleClick: () => startEditing(),
+    editText: (text) => setEditing({ text, error: null }),
+    commitEdit: (text, move) => {
+      if (!commit(text)) return;
+      focusGrid();
+      if (move)
+        go(moveActive(active, { key: move, ctrl: false, shift: false }, rows.length, columns.length, 1) ?? active);
+    },
+    cancelEdit: () => {
+      setEditing(null);
+      focusGrid();
+    },
+    expand: (row) => onExpand?.(row),
+    insert: (rowIndex, copy) => {
+      const row = rows[rowIndex];
+      if (!row) return;
+      insertRowAfter(sync, row, rows[rowIndex + 1], copy ? writableCells(allColumns, row.cells) : {});
+      go({ row: rowIndex + 1, col: active.col });
+    },
+    deleteAt: (rowIndex) =>
+      rowIndex >= range.top && rowIndex <= range.bottom
+        ? deleteRows(range.top, range.bottom)
+        : deleteRows(rowIndex, rowIndex),
+    moveRow: moveRowTo,
+    dropRowOn: (rowIndex, draggedId) => {
+      setDropRow(null);
+      const moved = rows.findIndex((r) => r.id === draggedId);
+      if (moved >= 0 && moved !== rowIndex) moveRowTo(moved, rowIndex);
+    },
+    markDrop: setDropRow,
+    write: (row, columnId, value) => writeCell(sync, row, columnId, value),
   };
 
   return (
@@ -349,155 +388,32 @@ export function Grid(props: Props) {
           }
           const { rowIndex } = entry;
           const row = rows[rowIndex]!;
+          const inSelection = rowIndex >= range.top && rowIndex <= range.bottom;
           return (
-            <div
+            <GridRowView
               key={row.id}
-              role="row"
-              aria-rowindex={line.index + 2}
-              className="absolute left-0 flex border-b border-line hover:bg-surface-2/60"
-              style={{ top: HEADER_HEIGHT + line.index * rowHeight, height: rowHeight, width: totalWidth }}
-            >
-              {/* biome-ignore lint/a11y/noStaticElementInteractions: a drag handle for pointers; the row menu moves rows by keyboard */}
-              <div
-                className={clsx(
-                  "sticky left-0 z-10 flex shrink-0 items-center justify-end border-r border-line bg-surface pr-2 text-xs text-muted tabular-nums",
-                  manualOrder && "cursor-grab",
-                  dropRow === rowIndex && "shadow-[inset_0_2px_0_var(--accent)]",
-                )}
-                style={{ width: NUMBER_COL }}
-                draggable={manualOrder}
-                data-row-handle={rowIndex + 1}
-                onDragStart={(e) => {
-                  e.dataTransfer.setData(ROW_DRAG, row.id);
-                  e.dataTransfer.effectAllowed = "move";
-                }}
-                onDragOver={(e) => {
-                  if (!manualOrder || !e.dataTransfer.types.includes(ROW_DRAG)) return;
-                  e.preventDefault();
-                  setDropRow(rowIndex);
-                }}
-                onDragLeave={() => setDropRow(null)}
-                onDrop={(e) => {
-                  setDropRow(null);
-                  const moved = rows.findIndex((r) => r.id === e.dataTransfer.getData(ROW_DRAG));
-                  if (moved >= 0 && moved !== rowIndex) moveRowTo(moved, rowIndex);
-                }}
-              >
-                <RowMenu
-                  number={rowIndex + 1}
-                  count={inRange(rowIndex, range.left) ? range.bottom - range.top + 1 : 1}
-                  readOnly={readOnly}
-                  onExpand={() => onExpand?.(row)}
-                  onInsert={(copy) => {
-                    insertRowAfter(sync, row, rows[rowIndex + 1], copy ? writableCells(allColumns, row.cells) : {});
-                    go({ row: rowIndex + 1, col: active.col });
-                  }}
-                  onDelete={() =>
-                    inRange(rowIndex, range.left) ? deleteRows(range.top, range.bottom) : deleteRows(rowIndex, rowIndex)
-                  }
-                  onMove={manualOrder ? (by) => moveRowTo(rowIndex, rowIndex + by) : undefined}
-                />
-              </div>
-              {columns.map((column, colIndex) => {
-                const isActive = rowIndex === active.row && colIndex === active.col;
-                const peer = peerAt(row.id, column.id);
-                return (
-                  <div
-                    key={column.id}
-                    role="gridcell"
-                    id={cellId(row.id, colIndex)}
-                    aria-colindex={colIndex + 1}
-                    aria-selected={isActive}
-                    className={clsx(
-                      "group relative flex shrink-0 overflow-hidden border-r border-line px-2",
-                      // Taller rows wrap text onto the lines they have, like Airtable's medium and tall rows.
-                      view.rowHeight === "short"
-                        ? "items-center whitespace-nowrap"
-                        : clsx(
-                            "items-start py-1.5 [&_.truncate]:whitespace-normal [&_.truncate]:break-words",
-                            view.rowHeight === "medium" ? "[&_.truncate]:line-clamp-2" : "[&_.truncate]:line-clamp-4",
-                          ),
-                      isActive && "z-[1] outline outline-2 -outline-offset-2 outline-accent",
-                      !isActive && inRange(rowIndex, colIndex) && "bg-accent-soft",
-                      // The first column stays in view while scrolling sideways, like Airtable's primary field.
-                      colIndex === 0 && "sticky z-[2]",
-                      colIndex === 0 && (isActive || !inRange(rowIndex, colIndex)) && "bg-surface",
-                    )}
-                    style={{
-                      ...(colIndex === 0 ? { left: NUMBER_COL } : {}),
-                      width: headers[colIndex]?.getSize(),
-                      ...(peer && !isActive ? { boxShadow: `inset 0 0 0 2px ${peer.color}` } : {}),
-                    }}
-                    onMouseDown={(e) => {
-                      if (editing && !commit(editing.text)) return;
-                      go({ row: rowIndex, col: colIndex }, e.shiftKey);
-                    }}
-                    onDoubleClick={() => startEditing()}
-                  >
-                    {isActive && editing ? (
-                      <CellEditor
-                        text={editing.text}
-                        error={editing.error}
-                        onChange={(text) => setEditing({ text, error: null })}
-                        onCommit={(text, move) => {
-                          if (!commit(text)) return;
-                          focusGrid();
-                          if (move)
-                            go(
-                              moveActive(
-                                active,
-                                { key: move, ctrl: false, shift: false },
-                                rows.length,
-                                columns.length,
-                                1,
-                              ) ?? active,
-                            );
-                        }}
-                        onCancel={() => {
-                          setEditing(null);
-                          focusGrid();
-                        }}
-                      />
-                    ) : column.type === "link" ? (
-                      <LinkCell
-                        column={column}
-                        value={row.cells[column.id]}
-                        readOnly={readOnly}
-                        onChange={(ids) => writeCell(sync, row, column.id, ids)}
-                      />
-                    ) : column.type === "attachment" ? (
-                      <AttachmentCell
-                        tableId={tableId}
-                        column={column}
-                        value={row.cells[column.id]}
-                        readOnly={readOnly}
-                        onChange={(files) => writeCell(sync, row, column.id, files)}
-                      />
-                    ) : column.type === "button" ? (
-                      <ButtonCell
-                        tableId={tableId}
-                        rowId={row.id}
-                        column={column}
-                        value={row.cells[column.id]}
-                        named={namedCells(allColumns, row)}
-                        readOnly={readOnly}
-                      />
-                    ) : (
-                      <CellDisplay column={column} value={row.cells[column.id] as CellValue | undefined} />
-                    )}
-                    {peer ? (
-                      <span
-                        data-presence=""
-                        className="absolute -top-0 right-0 z-[2] rounded-bl px-1 text-[10px] leading-4 text-white"
-                        style={{ background: peer.color }}
-                      >
-                        {peer.name}
-                      </span>
-                    ) : null}
-                  </div>
-                );
-              })}
-            </div>
+              row={row}
+              rowIndex={rowIndex}
+              line={line.index}
+              top={HEADER_HEIGHT + line.index * rowHeight}
+              height={rowHeight}
+              totalWidth={totalWidth}
+              columns={columns}
+              allColumns={allColumns}
+              widths={widths}
+              tableId={tableId}
+              readOnly={readOnly}
+              rowHeight={view.rowHeight}
+              activeCol={rowIndex === active.row ? active.col : -1}
+              editing={rowIndex === active.row ? editing : null}
+              selLeft={inSelection ? range.left : -1}
+              selRight={inSelection ? range.right : -1}
+              rangeRows={inSelection ? range.bottom - range.top + 1 : 1}
+              peers={peersByRow.get(row.id)}
+              manualOrder={manualOrder}
+              dropTarget={dropRow === rowIndex}
+              actions={actions}
+            />
           );
         })}
       </div>
@@ -512,5 +428,3 @@ export function Grid(props: Props) {
     </div>
   );
 }
-
-const cellId = (rowId: string, col: number) => `cell-${rowId}-${col}`;

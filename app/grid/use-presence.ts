@@ -1,7 +1,7 @@
 /** Presence through awareness: who else is on this table and which cell each has selected. */
 import { useEffect, useState } from "react";
 import type { TableSync } from "../../sync/provider";
-import type { Peer } from "./Grid";
+import type { Peer } from "./grid-row";
 
 const COLORS = ["#e11d48", "#0891b2", "#16a34a", "#d97706", "#7c3aed", "#db2777", "#2563eb", "#65a30d"];
 

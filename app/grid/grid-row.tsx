@@ -1,0 +1,194 @@
+/**
+ * One row of the grid, memoized: while the grid scrolls, rows already on screen keep their
+ * elements and only rows coming into view render. Everything a row does goes through `actions`,
+ * a ref the grid keeps current, so the row's props stay equal between frames.
+ */
+import clsx from "clsx";
+import { memo, type RefObject } from "react";
+import type { CellValue, ColumnDef, RowHeight } from "../../schema/tables";
+import { AttachmentCell } from "./attachment-cell";
+import { ButtonCell } from "./button-cell";
+import { CellDisplay } from "./cell-display";
+import { CellEditor } from "./cell-editor";
+import { namedCells } from "./computed";
+import { LinkCell } from "./link-cell";
+import { RowMenu } from "./row-menu";
+import { NUMBER_COL } from "./sizes";
+import type { GridRow } from "./use-table";
+
+/** What a dragged row number carries. */
+export const ROW_DRAG = "application/x-rowpilot-row";
+
+export type Peer = { clientId: number; name: string; color: string; rowId: string | null; colId: string | null };
+
+export type RowActions = {
+  cellMouseDown(rowIndex: number, col: number, shift: boolean): void;
+  cellDoubleClick(): void;
+  editText(text: string): void;
+  commitEdit(text: string, move: "ArrowDown" | "Tab" | null): void;
+  cancelEdit(): void;
+  expand(row: GridRow): void;
+  insert(rowIndex: number, copy: boolean): void;
+  deleteAt(rowIndex: number): void;
+  moveRow(from: number, to: number): void;
+  dropRowOn(rowIndex: number, draggedId: string): void;
+  markDrop(rowIndex: number | null): void;
+  write(row: GridRow, columnId: string, value: CellValue): void;
+};
+
+type Props = {
+  row: GridRow;
+  rowIndex: number;
+  /** The display line (group headers take lines too): what ARIA and the position count. */
+  line: number;
+  top: number;
+  height: number;
+  totalWidth: number;
+  columns: ColumnDef[];
+  allColumns: ColumnDef[];
+  widths: readonly number[];
+  tableId: string;
+  readOnly: boolean;
+  rowHeight: RowHeight;
+  /** The active cell's column on this row, or -1. */
+  activeCol: number;
+  editing: { text: string; error: string | null } | null;
+  /** The selected range's columns when this row is in it, else -1; and how many rows it spans. */
+  selLeft: number;
+  selRight: number;
+  rangeRows: number;
+  peers: readonly Peer[] | undefined;
+  manualOrder: boolean;
+  dropTarget: boolean;
+  actions: RefObject<RowActions>;
+};
+
+export const cellId = (rowId: string, col: number) => `cell-${rowId}-${col}`;
+
+export const GridRowView = memo(function GridRowView(props: Props) {
+  const { row, rowIndex, columns, readOnly, activeCol, editing, selLeft, selRight, actions } = props;
+  const act = () => actions.current!;
+  const inRange = (col: number) => selLeft >= 0 && col >= selLeft && col <= selRight;
+  return (
+    <div
+      role="row"
+      aria-rowindex={props.line + 2}
+      className="absolute left-0 flex border-b border-line hover:bg-surface-2/60"
+      style={{ top: props.top, height: props.height, width: props.totalWidth }}
+    >
+      {/* biome-ignore lint/a11y/noStaticElementInteractions: a drag handle for pointers; the row menu moves rows by keyboard */}
+      <div
+        className={clsx(
+          "sticky left-0 z-10 flex shrink-0 items-center justify-end border-r border-line bg-surface pr-2 text-xs text-muted tabular-nums",
+          props.manualOrder && "cursor-grab",
+          props.dropTarget && "shadow-[inset_0_2px_0_var(--accent)]",
+        )}
+        style={{ width: NUMBER_COL }}
+        draggable={props.manualOrder}
+        data-row-handle={rowIndex + 1}
+        onDragStart={(e) => {
+          e.dataTransfer.setData(ROW_DRAG, row.id);
+          e.dataTransfer.effectAllowed = "move";
+        }}
+        onDragOver={(e) => {
+          if (!props.manualOrder || !e.dataTransfer.types.includes(ROW_DRAG)) return;
+          e.preventDefault();
+          act().markDrop(rowIndex);
+        }}
+        onDragLeave={() => act().markDrop(null)}
+        onDrop={(e) => act().dropRowOn(rowIndex, e.dataTransfer.getData(ROW_DRAG))}
+      >
+        <RowMenu
+          number={rowIndex + 1}
+          count={selLeft >= 0 ? props.rangeRows : 1}
+          readOnly={readOnly}
+          onExpand={() => act().expand(row)}
+          onInsert={(copy) => act().insert(rowIndex, copy)}
+          onDelete={() => act().deleteAt(rowIndex)}
+          onMove={props.manualOrder ? (by) => act().moveRow(rowIndex, rowIndex + by) : undefined}
+        />
+      </div>
+      {columns.map((column, colIndex) => {
+        const isActive = colIndex === activeCol;
+        const peer = props.peers?.find((p) => p.colId === column.id);
+        const value = row.cells[column.id];
+        return (
+          <div
+            key={column.id}
+            role="gridcell"
+            id={cellId(row.id, colIndex)}
+            aria-colindex={colIndex + 1}
+            aria-selected={isActive}
+            className={clsx(
+              "group relative flex shrink-0 overflow-hidden border-r border-line px-2",
+              // Taller rows wrap text onto the lines they have, like Airtable's medium and tall rows.
+              props.rowHeight === "short"
+                ? "items-center whitespace-nowrap"
+                : clsx(
+                    "items-start py-1.5 [&_.truncate]:whitespace-normal [&_.truncate]:break-words",
+                    props.rowHeight === "medium" ? "[&_.truncate]:line-clamp-2" : "[&_.truncate]:line-clamp-4",
+                  ),
+              isActive && "z-[1] outline outline-2 -outline-offset-2 outline-accent",
+              !isActive && inRange(colIndex) && "bg-accent-soft",
+              // The first column stays in view while scrolling sideways, like Airtable's primary field.
+              colIndex === 0 && "sticky z-[2]",
+              colIndex === 0 && (isActive || !inRange(colIndex)) && "bg-surface",
+            )}
+            style={{
+              ...(colIndex === 0 ? { left: NUMBER_COL } : {}),
+              width: props.widths[colIndex],
+              ...(peer && !isActive ? { boxShadow: `inset 0 0 0 2px ${peer.color}` } : {}),
+            }}
+            onMouseDown={(e) => act().cellMouseDown(rowIndex, colIndex, e.shiftKey)}
+            onDoubleClick={() => act().cellDoubleClick()}
+          >
+            {isActive && editing ? (
+              <CellEditor
+                text={editing.text}
+                error={editing.error}
+                onChange={(text) => act().editText(text)}
+                onCommit={(text, move) => act().commitEdit(text, move)}
+                onCancel={() => act().cancelEdit()}
+              />
+            ) : column.type === "link" ? (
+              <LinkCell
+                column={column}
+                value={value}
+                readOnly={readOnly}
+                onChange={(ids) => act().write(row, column.id, ids)}
+              />
+            ) : column.type === "attachment" ? (
+              <AttachmentCell
+                tableId={props.tableId}
+                column={column}
+                value={value}
+                readOnly={readOnly}
+                onChange={(files) => act().write(row, column.id, files)}
+              />
+            ) : column.type === "button" ? (
+              <ButtonCell
+                tableId={props.tableId}
+                rowId={row.id}
+                column={column}
+                value={value}
+                named={namedCells(props.allColumns, row)}
+                readOnly={readOnly}
+              />
+            ) : (
+              <CellDisplay column={column} value={value as CellValue | undefined} />
+            )}
+            {peer ? (
+              <span
+                data-presence=""
+                className="absolute -top-0 right-0 z-[2] rounded-bl px-1 text-[10px] leading-4 text-white"
+                style={{ background: peer.color }}
+              >
+                {peer.name}
+              </span>
+            ) : null}
+          </div>
+        );
+      })}
+    </div>
+  );
+});

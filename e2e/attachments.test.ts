@@ -58,7 +58,7 @@ describe("attachment cells", () => {
 });
 
 describe("link cells", () => {
-  it("links a row to rows of another table found by search, and names them by their first column", async () => {
+  it("links a row to rows of another table found by search, names them, and rolls them up in a formula", async () => {
     const projects = await Api.withTable(base, [{ name: "Project" }], "Projects");
     const { api, slug } = projects;
     const ids: Record<string, string> = {};
@@ -68,7 +68,11 @@ describe("link cells", () => {
       ).id;
     const dealers = await Api.withTable(
       base,
-      [{ name: "Dealer" }, { name: "Projects", type: "link", options: { table: projects.tableId } }],
+      [
+        { name: "Dealer" },
+        { name: "Projects", type: "link", options: { table: projects.tableId } },
+        { name: "Project names", type: "formula", options: { formula: 'ARRAYJOIN({Projects}.{Project}, "; ")' } },
+      ],
       "Dealerships",
     );
     await api.request("POST", `/api/tables/${dealers.tableId}/rows`, { cells: { Dealer: "Bayou Ford" } });
@@ -90,6 +94,9 @@ describe("link cells", () => {
     await picker.getByLabel("Spring Civic search").check();
     await page.keyboard.press("Escape");
     await page.getByRole("button", { name: "Projects: 1 linked" }).getByText("Spring Civic search").waitFor();
+    // A formula looks through the link at the linked rows' fields.
+    const names = page.locator("[role=row][aria-rowindex='2'] [role=gridcell][aria-colindex='3']");
+    await expect.poll(() => names.textContent()).toBe("Spring Civic search");
 
     const rows = await api.request<{ rows: { cells: Record<string, unknown> }[] }>(
       "GET",

@@ -62,4 +62,25 @@ describe("a row as formulas and actions see it", () => {
     ]);
     expect(formulas.named({ c1: 4 })).toEqual({ Price: 4, Qty: null, Total: 8 });
   });
+
+  it("looks up and rolls up the rows a link cell points to", () => {
+    const formulas = TableFormulas.of([
+      { id: "c1", name: "Dealers", type: "link", options: { table: "t2" } },
+      column("c2", "Quotes", "SUM({Dealers}.{Quote})"),
+      column("c3", "Names", 'ARRAYJOIN({Dealers}.{Name}, " / ")'),
+      column("c4", "Count", "COUNTA({Dealers}.{Name})"),
+    ]);
+    const other: Record<string, Record<string, number | string>> = {
+      r1: { Name: "Bayou Ford", Quote: 100 },
+      r2: { Name: "Magnolia Kia", Quote: 250 },
+    };
+    const linked = (table: string, id: string) => (table === "t2" ? other[id] : undefined);
+    expect(formulas.compute({ c1: ["r1", "r2", "gone"] }, undefined, linked)).toMatchObject({
+      c2: 350,
+      c3: "Bayou Ford / Magnolia Kia",
+      c4: 2,
+    });
+    expect(formulas.compute({ c1: [] }, undefined, linked)).toMatchObject({ c2: 0, c4: 0 });
+    expect(formulas.compute({ c1: ["r1"] })).toMatchObject({ c2: { error: "#REF!" } });
+  });
 });

@@ -5,8 +5,11 @@
  * TableRoom uses this for rule conditions, button guards and the rows the API returns.
  */
 import { FormulaOptions } from "./buttons";
-import { FormulaGraph } from "./formula";
+import { FormulaGraph, type LinkedAccessor } from "./formula";
 import type { CellValue, ColumnDef } from "./tables";
+
+/** A row of another table by its table and row id, cells by column name; undefined when unknown. */
+export type LinkedRows = (tableId: string, rowId: string) => Readonly<Record<string, CellValue>> | undefined;
 
 /** Distinct column layouts whose compiled graphs are kept (a room has one table, a few edits of it). */
 const GRAPHS_KEPT = 8;
@@ -45,12 +48,19 @@ export class TableFormulas {
     return found;
   }
 
-  /** The row's cells (by column id) with every formula column's value filled in. */
-  compute(cells: Readonly<Record<string, CellValue>>, now?: () => Date): Record<string, CellValue> {
+  /**
+   * The row's cells (by column id) with every formula column's value filled in; `linked` gives
+   * the rows of other tables its link columns point to, for lookups and rollups.
+   */
+  compute(
+    cells: Readonly<Record<string, CellValue>>,
+    now?: () => Date,
+    linked?: LinkedRows,
+  ): Record<string, CellValue> {
     if (this.ids.size === 0) return { ...cells };
     const out: Record<string, CellValue> = {};
     for (const [id, value] of Object.entries(cells)) if (!this.ids.has(id)) out[id] = value;
-    const results = this.graph.evaluateRow(out, { now });
+    const results = this.graph.evaluateRow(out, { now, linked: linked && this.lookups(out, linked) });
     for (const [id, value] of Object.entries(results)) out[id] = value as CellValue;
     return out;
   }
@@ -65,6 +75,23 @@ export class TableFormulas {
     for (const column of this.columns)
       if (!Object.hasOwn(out, column.name)) out[column.name] = computed[column.id] ?? null;
     return out;
+  }
+
+  /** Reads `{Link}.{Field}` for one row: the field's values in the rows its link cell lists. */
+  private lookups(cells: Readonly<Record<string, CellValue>>, linked: LinkedRows): LinkedAccessor {
+    return (link, field) => {
+      const column = this.columns.find((c) => c.name === link && c.type === "link");
+      const table = typeof column?.options.table === "string" ? column.options.table : null;
+      const ids = column ? cells[column.id] : null;
+      if (!column || !table || !Array.isArray(ids)) return undefined;
+      const rows: Readonly<Record<string, CellValue>>[] = [];
+      for (const id of ids) {
+        const row = typeof id === "string" ? linked(table, id) : undefined;
+        if (row) rows.push(row);
+      }
+      if (rows.length && !rows.some((r) => Object.hasOwn(r, field))) return undefined;
+      return rows.map((r) => r[field] ?? null);
+    };
   }
 
   /** The formula columns whose value may change when `changed` columns change. */

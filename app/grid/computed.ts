@@ -6,24 +6,29 @@
 import { useMemo } from "react";
 import { TableFormulas } from "../../schema/computed";
 import type { CellValue, ColumnDef } from "../../schema/tables";
+import { useLinkedRows } from "./linked-rows";
 import type { GridRow } from "./use-table";
 
-/** Rows with their formula cells, kept per row object so an edit recomputes only its block. */
+/**
+ * Rows with their formula cells, kept per row object so an edit recomputes only its block.
+ * Lookups through link columns read the linked tables as loaded when the page opened them.
+ */
 export function useComputedRows(columns: readonly ColumnDef[], rows: GridRow[]): GridRow[] {
   const formulas = TableFormulas.of(columns);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: new formulas make every cached row stale
-  const cache = useMemo(() => new WeakMap<GridRow, GridRow>(), [formulas]);
+  const linked = useLinkedRows(columns);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: new formulas or linked rows make every cached row stale
+  const cache = useMemo(() => new WeakMap<GridRow, GridRow>(), [formulas, linked]);
   return useMemo(() => {
     if (formulas.ids.size === 0) return rows;
     return rows.map((row) => {
       let computed = cache.get(row);
       if (!computed) {
-        computed = { ...row, cells: formulas.compute(row.cells) };
+        computed = { ...row, cells: formulas.compute(row.cells, undefined, linked ?? undefined) };
         cache.set(row, computed);
       }
       return computed;
     });
-  }, [formulas, cache, rows]);
+  }, [formulas, cache, rows, linked]);
 }
 
 /** A row's cells by column name, the way formulas and actions see it (formulas computed). */

@@ -1,6 +1,6 @@
 import { describe, expect, inject, it } from "vitest";
 import { Api } from "./api";
-import { sharedBrowser } from "./browser";
+import { openTable, sharedBrowser } from "./browser";
 
 const base = inject("baseUrl");
 const browser = sharedBrowser();
@@ -18,12 +18,7 @@ describe("attachment cells", () => {
       { name: "Screenshots", type: "attachment" },
     ]);
     await api.request("POST", `/api/tables/${tableId}/rows`, { cells: { Dealer: "Bayou Ford" } });
-    const context = await browser().newContext({ viewport: { width: 1440, height: 900 } });
-    context.setDefaultTimeout(15_000);
-    await context.addCookies(api.cookies());
-    const page = await context.newPage();
-    await page.goto(`${base}/w/${slug}/t/${tableId}`);
-    await page.getByText("Saved").waitFor({ timeout: 30_000 });
+    const page = await openTable(browser(), api, `${base}/w/${slug}/t/${tableId}`);
 
     await page.getByRole("button", { name: "Screenshots: 0 files" }).click();
     const viewer = page.getByRole("dialog", { name: /Screenshots/ });
@@ -53,7 +48,7 @@ describe("attachment cells", () => {
     await viewer.getByText("No files yet").waitFor();
     await page.keyboard.press("Escape");
     await expect.poll(() => thumb.count()).toBe(0);
-    await context.close();
+    await page.context().close();
   });
 });
 
@@ -77,12 +72,7 @@ describe("link cells", () => {
     );
     await api.request("POST", `/api/tables/${dealers.tableId}/rows`, { cells: { Dealer: "Bayou Ford" } });
 
-    const context = await browser().newContext({ viewport: { width: 1440, height: 900 } });
-    context.setDefaultTimeout(15_000);
-    await context.addCookies(api.cookies());
-    const page = await context.newPage();
-    await page.goto(`${base}/w/${slug}/t/${dealers.tableId}`);
-    await page.getByText("Saved").waitFor({ timeout: 30_000 });
+    const page = await openTable(browser(), api, `${base}/w/${slug}/t/${dealers.tableId}`);
 
     await page.getByRole("button", { name: "Projects: 0 linked" }).click();
     const picker = page.getByRole("dialog", { name: /rows of Projects/ });
@@ -103,6 +93,6 @@ describe("link cells", () => {
       `/api/tables/${dealers.tableId}/rows`,
     );
     expect(rows.rows[0]!.cells[dealers.columns[1]!]).toEqual([ids["Spring Civic search"]]);
-    await context.close();
+    await page.context().close();
   });
 });

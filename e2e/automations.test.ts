@@ -1,21 +1,12 @@
 import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
 import { Api } from "./api";
-import { sharedBrowser } from "./browser";
+import { openTable as openPageOf, sharedBrowser } from "./browser";
 
 const base = inject("baseUrl");
 const browser = sharedBrowser();
 
-async function openTable(api: Api, path: string): Promise<Page> {
-  const context = await browser().newContext({ viewport: { width: 1440, height: 900 } });
-  context.setDefaultTimeout(15_000);
-  await context.addCookies(api.cookies());
-  const page = await context.newPage();
-  await page.goto(`${base}${path}`);
-  await page.getByRole("grid").waitFor();
-  await page.getByText("Saved").waitFor({ timeout: 30_000 });
-  return page;
-}
+const openTable = (api: Api, path: string) => openPageOf(browser(), api, `${base}${path}`);
 
 const cell = (page: Page, row: number, col: number) =>
   page.locator(`[role=row][aria-rowindex="${row + 1}"] [role=gridcell][aria-colindex="${col}"]`);

@@ -2,22 +2,12 @@ import { readFileSync } from "node:fs";
 import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
 import { Api } from "./api";
-import { sharedBrowser } from "./browser";
+import { openTable as openPageOf, sharedBrowser } from "./browser";
 
 const base = inject("baseUrl");
 const browser = sharedBrowser();
 
-async function openTable(api: Api, path: string): Promise<Page> {
-  const context = await browser().newContext({ viewport: { width: 1440, height: 900 } });
-  context.setDefaultTimeout(15_000);
-  await context.addCookies(api.cookies());
-  const page = await context.newPage();
-  await page.goto(`${base}${path}`);
-  await page.getByRole("grid").waitFor();
-  // The first sync of a freshly opened table can take a while on a loaded machine.
-  await page.getByText("Saved").waitFor({ timeout: 30_000 });
-  return page;
-}
+const openTable = (api: Api, path: string) => openPageOf(browser(), api, `${base}${path}`);
 
 const cellText = (page: Page, row: number, col: number) =>
   page.locator(`[role=row][aria-rowindex="${row + 1}"] [role=gridcell][aria-colindex="${col}"]`).textContent();

@@ -1,21 +1,12 @@
 import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
 import { Api } from "./api";
-import { sharedBrowser } from "./browser";
+import { openTable as openPageOf, sharedBrowser } from "./browser";
 
 const base = inject("baseUrl");
 const browser = sharedBrowser();
 
-async function open(api: Api, url: string): Promise<Page> {
-  const context = await browser().newContext({ viewport: { width: 1440, height: 900 } });
-  context.setDefaultTimeout(15_000);
-  await context.addCookies(api.cookies());
-  const page = await context.newPage();
-  await page.goto(url);
-  await page.getByRole("grid").waitFor();
-  await page.getByText("Saved").waitFor({ timeout: 30_000 });
-  return page;
-}
+const open = (api: Api, url: string) => openPageOf(browser(), api, url);
 
 const headers = (page: Page) => page.getByRole("columnheader").allTextContents();
 const headerWidth = (page: Page, name: string) =>

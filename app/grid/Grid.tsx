@@ -28,7 +28,6 @@ const ADD_COLUMN_WIDTH = 40;
 /** Cells whose "editing" is a click on the control they show. */
 const OPENS_ON_ENTER = new Set(["button", "attachment", "link"]);
 
-
 type Props = {
   tableId: string;
   sync: TableSync;

@@ -34,6 +34,12 @@ type MenuProps = {
 
 export function ColumnMenu({ sync, viewId, column, columns, shown, width, readOnly, sample }: MenuProps) {
   const [renaming, setRenaming] = useState(false);
+  /** The shown column next to this one, left (-1) or right (1). */
+  const neighbor = (by: -1 | 1) => shown[shown.findIndex((c) => c.id === column.id) + by];
+  const moveBy = (by: -1 | 1) => {
+    const target = neighbor(by);
+    if (target) updateView(sync, viewId, (v) => ({ ...v, order: moveColumn(columns, v.order, column.id, target.id) }));
+  };
   const resizeBy = (step: number) =>
     updateView(sync, viewId, (v) => ({
       ...v,
@@ -110,38 +116,10 @@ export function ColumnMenu({ sync, viewId, column, columns, shown, width, readOn
           >
             Hide column
           </Menu.Item>
-          <Menu.Item
-            className={menuItemClass}
-            disabled={shown[0]?.id === column.id}
-            onSelect={() =>
-              updateView(sync, viewId, (v) => ({
-                ...v,
-                order: moveColumn(
-                  columns,
-                  v.order,
-                  column.id,
-                  shown[shown.findIndex((c) => c.id === column.id) - 1]?.id ?? "",
-                ),
-              }))
-            }
-          >
+          <Menu.Item className={menuItemClass} disabled={!neighbor(-1)} onSelect={() => moveBy(-1)}>
             Move left
           </Menu.Item>
-          <Menu.Item
-            className={menuItemClass}
-            disabled={shown[shown.length - 1]?.id === column.id}
-            onSelect={() =>
-              updateView(sync, viewId, (v) => ({
-                ...v,
-                order: moveColumn(
-                  columns,
-                  v.order,
-                  column.id,
-                  shown[shown.findIndex((c) => c.id === column.id) + 1]?.id ?? "",
-                ),
-              }))
-            }
-          >
+          <Menu.Item className={menuItemClass} disabled={!neighbor(1)} onSelect={() => moveBy(1)}>
             Move right
           </Menu.Item>
           <Menu.Item className={menuItemClass} onSelect={() => resizeBy(WIDTH_STEP)}>

@@ -21,6 +21,8 @@ describe("the grid in two browsers", () => {
 
     await a.getByRole("button", { name: "Add row" }).click();
     await a.getByRole("button", { name: "Add row" }).click();
+    // The new rows show at the next frame; keys typed before that have no cell to go to.
+    await expect.poll(() => a.getByRole("grid").getAttribute("aria-rowcount")).toBe("3");
     await a.getByRole("grid").focus();
     await a.keyboard.type("Lone Star Honda");
     await a.keyboard.press("Tab");

@@ -182,6 +182,7 @@ describe("new tables from templates", () => {
     await page.getByText("Saved").waitFor({ timeout: 30_000 });
     expect(await headers(page)).toEqual(["Name", "Channel", "Audience", "Sent", "Opened", "Open rate", "Status"]);
     await page.getByRole("button", { name: "Add row" }).click();
+    await expect.poll(() => page.getByRole("grid").getAttribute("aria-rowcount")).toBe("2");
     await page.getByRole("grid").focus();
     await page.keyboard.press("Control+Home");
     for (const key of ["ArrowRight", "ArrowRight", "ArrowRight"]) await page.keyboard.press(key);

@@ -73,7 +73,7 @@ export default function TablePage({ params }: Route.ComponentProps) {
             {(sync ? view.rows.length : detail.rowCount).toLocaleString()} rows
           </span>
         </div>
-        <div className="flex items-center gap-2">
+        <div className="flex flex-wrap items-center gap-2">
           <ul className="flex -space-x-1.5" aria-label="People on this table">
             {peers.map((p) => (
               <li

@@ -1,5 +1,5 @@
 /** Presence through awareness: who else is on this table and which cell each has selected. */
-import { useEffect, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
 import type { TableSync } from "../../sync/provider";
 import type { Peer } from "./grid-row";
 
@@ -40,7 +40,16 @@ export function usePresence(sync: TableSync | null, me: { id: string; name: stri
     read();
     return () => awareness.off("change", read);
   }, [sync, me.id, me.name]);
-  const select = (rowId: string | null, colId: string | null) =>
-    sync?.awareness.setLocalStateField("cell", { rowId, colId });
+  // One function for the page's life, and a message only when the cell really changed: every
+  // awareness update goes to every collaborator.
+  const select = useCallback(
+    (rowId: string | null, colId: string | null) => {
+      if (!sync) return;
+      const cell = (sync.awareness.getLocalState() as State | null)?.cell;
+      if (cell?.rowId === rowId && cell?.colId === colId) return;
+      sync.awareness.setLocalStateField("cell", { rowId, colId });
+    },
+    [sync],
+  );
   return { peers, select };
 }

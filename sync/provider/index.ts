@@ -194,7 +194,8 @@ export class TableSync {
   private sendTo(name: DocName, message: Message): boolean {
     if (this.socket?.readyState !== 1) return false;
     this.socket.send(encodeFrame(name, encodeMessage(message)));
-    if (this.socket.bufferedAmount > 0) this.watchDrain();
+    // Presence is not data: only document changes still in the socket make the badge say "syncing".
+    if (message.type !== "awareness" && this.socket.bufferedAmount > 0) this.watchDrain();
     return true;
   }
 

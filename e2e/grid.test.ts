@@ -321,3 +321,27 @@ describe("the grid in two browsers", () => {
     await expect(api.request("GET", `/api/tables/${tableId}`)).rejects.toThrow(/404/);
   });
 });
+
+describe("a table left alone", () => {
+  it("sends nothing while two people look at it and nobody does anything, and stays Saved", async () => {
+    const { api, slug, tableId } = await Api.withTable(base);
+    await api.request("POST", `/api/tables/${tableId}/rows`, { cells: { Name: "Austin Ford" } });
+    const a = await openTable(api, `/w/${slug}/t/${tableId}`);
+    const b = await openTable(api, `/w/${slug}/t/${tableId}`);
+    await a.getByRole("grid").focus();
+    await a.keyboard.press("ArrowRight");
+    await a.waitForTimeout(1_000);
+    const sent: number[] = [];
+    for (const page of [a, b]) {
+      const client = await page.context().newCDPSession(page);
+      await client.send("Network.enable");
+      client.on("Network.webSocketFrameSent", () => sent.push(Date.now()));
+    }
+    await a.waitForTimeout(3_000);
+    // A page that re-sent its presence on every render used to keep both busy, and its badge on "Syncing".
+    expect(sent.length).toBeLessThan(3);
+    expect(await b.getByRole("status").first().textContent()).toContain("Saved");
+    await a.context().close();
+    await b.context().close();
+  });
+});

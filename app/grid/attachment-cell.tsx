@@ -8,7 +8,7 @@ import { useState } from "react";
 import { type Attachment, attachmentsOf, attachmentUrl, isImage, MAX_ATTACHMENT_BYTES } from "../../schema/attachments";
 import type { CellValue, ColumnDef } from "../../schema/tables";
 import { Button } from "../components/ui";
-import { ApiError } from "../lib/api-client";
+import { ApiError, apiJson } from "../lib/api-client";
 
 type Props = {
   tableId: string;
@@ -19,22 +19,11 @@ type Props = {
   onChange: (files: Attachment[]) => void;
 };
 
-async function uploadFile(tableId: string, file: File): Promise<Attachment> {
+function uploadFile(tableId: string, file: File): Promise<Attachment> {
   if (file.size > MAX_ATTACHMENT_BYTES)
-    throw new ApiError(413, `${file.name} is over ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB`);
-  const response = await fetch(
-    `/api/tables/${encodeURIComponent(tableId)}/files?name=${encodeURIComponent(file.name)}`,
-    {
-      method: "POST",
-      headers: { "content-type": file.type || "application/octet-stream" },
-      body: file,
-    },
-  ).catch(() => null);
-  if (!response) throw new ApiError(0, "Could not reach the server; files upload when you are online.");
-  const body = (await response.json().catch(() => null)) as (Attachment & { error?: { message?: string } }) | null;
-  if (!response.ok || !body)
-    throw new ApiError(response.status, body?.error?.message ?? `Upload failed (${response.status})`);
-  return body;
+    return Promise.reject(new ApiError(413, `${file.name} is over ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB`));
+  const path = `/api/tables/${encodeURIComponent(tableId)}/files?name=${encodeURIComponent(file.name)}`;
+  return apiJson<Attachment>(path, { method: "POST", file });
 }
 
 export function AttachmentCell({ tableId, column, value, readOnly, onChange }: Props) {

@@ -3,12 +3,11 @@
  * the column says so, and shows the run live from the cell the TableRoom writes (queued,
  * running, succeeded, failed with the error) with the time of the last run.
  */
-import * as AlertDialog from "@radix-ui/react-alert-dialog";
 import { Check, Clock, LoaderCircle, Play, X } from "lucide-react";
 import { useState } from "react";
 import { ButtonOptions, buttonBlocked, buttonRunOf, isBusy } from "../../schema/buttons";
 import type { CellValue, ColumnDef } from "../../schema/tables";
-import { Button } from "../components/ui";
+import { ConfirmDialog } from "../components/confirm-dialog";
 import { apiJson } from "../lib/api-client";
 import { formatAgo } from "./time";
 
@@ -108,27 +107,15 @@ export function ButtonCell({ tableId, rowId, column, value, named, readOnly }: P
           </span>
         </span>
       ) : null}
-      <AlertDialog.Root open={asking} onOpenChange={setAsking}>
-        <AlertDialog.Portal>
-          <AlertDialog.Overlay className="fixed inset-0 z-40 bg-black/40" />
-          <AlertDialog.Content className="fixed top-1/2 left-1/2 z-50 w-[min(92vw,380px)] -translate-x-1/2 -translate-y-1/2 rounded-lg border border-line bg-surface p-5 shadow-xl">
-            <AlertDialog.Title className="text-[15px] font-semibold">{label}</AlertDialog.Title>
-            <AlertDialog.Description className="mt-2 text-[13px] text-muted">
-              {options?.confirm}
-            </AlertDialog.Description>
-            <div className="mt-4 flex justify-end gap-2">
-              <AlertDialog.Cancel asChild>
-                <Button>Cancel</Button>
-              </AlertDialog.Cancel>
-              <AlertDialog.Action asChild>
-                <Button variant="primary" onClick={() => void press()}>
-                  {label}
-                </Button>
-              </AlertDialog.Action>
-            </div>
-          </AlertDialog.Content>
-        </AlertDialog.Portal>
-      </AlertDialog.Root>
+      <ConfirmDialog
+        open={asking}
+        onOpenChange={setAsking}
+        title={label}
+        body={options?.confirm}
+        action={label}
+        variant="primary"
+        onConfirm={() => void press()}
+      />
     </span>
   );
 }

@@ -6,6 +6,7 @@
 import { useMemo } from "react";
 import { TableFormulas } from "../../schema/computed";
 import type { CellValue, ColumnDef } from "../../schema/tables";
+import { isComputed } from "./column-types";
 import { useLinkedRows } from "./linked-rows";
 import type { GridRow } from "./use-table";
 
@@ -37,7 +38,7 @@ export function namedCells(columns: readonly ColumnDef[], row: GridRow): Record<
 }
 
 /** Column types whose cells the table computes; people and pastes do not write them. */
-export const isComputedColumn = (column: ColumnDef) => column.type === "formula" || column.type === "button";
+export const isComputedColumn = (column: ColumnDef) => isComputed(column.type);
 
 /** Cells without the computed columns' values (for copies of a row). */
 export function writableCells(

@@ -21,7 +21,8 @@ type Run = {
 /** Often enough to watch a rule act, rarely enough not to matter to the room. */
 const REFRESH_MS = 2_000;
 
-const OUTCOME_TONE: Record<string, string> = {
+/** How a run log shows each outcome: errors red, refusals amber. */
+export const OUTCOME_TONE: Record<string, string> = {
   succeeded: "text-success",
   failed: "text-danger",
   broken: "text-danger",

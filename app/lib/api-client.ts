@@ -12,13 +12,19 @@ export class ApiError extends Error {
 /**
  * @example const { rules } = await apiJson<{ rules: TriggerRule[] }>(`/api/tables/${id}/triggers`);
  */
-export async function apiJson<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
+export async function apiJson<T>(
+  path: string,
+  init: { method?: string; body?: unknown; file?: Blob } = {},
+): Promise<T> {
+  // A file goes as it is (an upload), anything else as JSON.
+  const type = init.file ? init.file.type || "application/octet-stream" : "application/json";
+  const payload = init.file ?? (init.body === undefined ? undefined : JSON.stringify(init.body));
   let response: Response;
   try {
     response = await fetch(path, {
       method: init.method ?? "GET",
-      headers: init.body === undefined ? undefined : { "content-type": "application/json" },
-      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+      headers: payload === undefined ? undefined : { "content-type": type },
+      body: payload,
     });
   } catch {
     throw new ApiError(0, "Could not reach the server; try again when you are online.");

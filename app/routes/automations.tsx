@@ -4,6 +4,7 @@ import { useEffect } from "react";
 import { Link, useLoaderData, useRevalidator } from "react-router";
 import type { WorkspaceRun } from "../../schema/triggers";
 import { Card, DateTime, EmptyState, PageHeader } from "../components/ui";
+import { OUTCOME_TONE } from "../grid/run-log";
 import { apiGet } from "../lib/api.server";
 import type { Route } from "./+types/automations";
 
@@ -19,8 +20,6 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
     `/api/triggers/runs?limit=200&workspace=${encodeURIComponent(params.slug)}`,
   );
 }
-
-const TONE: Record<string, string> = { succeeded: "text-success", failed: "text-danger", broken: "text-danger" };
 
 export default function AutomationsPage({ params }: Route.ComponentProps) {
   const { runs } = useLoaderData<typeof loader>();
@@ -70,7 +69,7 @@ export default function AutomationsPage({ params }: Route.ComponentProps) {
                     {run.action}
                     {run.attempts > 1 ? <span className="text-xs text-muted"> · {run.attempts} tries</span> : null}
                   </td>
-                  <td className={`py-2 ${TONE[run.outcome] ?? ""}`}>
+                  <td className={`py-2 ${OUTCOME_TONE[run.outcome] ?? ""}`}>
                     <span className="font-medium">{run.outcome.replaceAll("_", " ")}</span>
                     {run.error ? <span className="block text-xs text-muted">{run.error}</span> : null}
                   </td>

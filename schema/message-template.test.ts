@@ -21,7 +21,10 @@ describe("message templates", () => {
 
   it("leaves unknown placeholders as written and names them", () => {
     expect(renderMessage("Hello {{dealer}} and {{dealer}}", ctx)).toBe("Hello {{dealer}} and {{dealer}}");
-    expect(unknownPlaceholders("Hello {{dealer}}, {{sender.firstName}} {{dealer}} {{ zip }}")).toEqual(["dealer", "zip"]);
+    expect(unknownPlaceholders("Hello {{dealer}}, {{sender.firstName}} {{dealer}} {{ zip }}")).toEqual([
+      "dealer",
+      "zip",
+    ]);
   });
 
   it("does not treat inherited object keys as placeholders", () => {

@@ -34,7 +34,7 @@ const isPlaceholder = (name: string): name is Placeholder => Object.hasOwn(MESSA
 const joinMakes = (makes: string[]) =>
   makes.length <= 1 ? (makes[0] ?? "") : `${makes.slice(0, -1).join(", ")} and ${makes[makes.length - 1]}`;
 
-function valueOf(name: Placeholder, ctx: MessageContext): string {
+function fill(name: Placeholder, ctx: MessageContext): string {
   switch (name) {
     case "dealership.name":
       return ctx.dealership.name;
@@ -77,5 +77,5 @@ export function unknownPlaceholders(template: string): string[] {
  * @example renderMessage("Hello {{dealership.name}}", ctx) // "Hello Crescent Chevrolet"
  */
 export function renderMessage(template: string, ctx: MessageContext): string {
-  return template.replace(PLACEHOLDER, (whole, name: string) => (isPlaceholder(name) ? valueOf(name, ctx) : whole));
+  return template.replace(PLACEHOLDER, (whole, name: string) => (isPlaceholder(name) ? fill(name, ctx) : whole));
 }

@@ -61,7 +61,12 @@ export type Make = z.infer<typeof Make>;
 
 /** Where discovery searches from: a US ZIP code (bundled centroids) or an address (geocoded). */
 export const ProjectLocation = z.union([
-  z.object({ zip: z.string().trim().regex(/^\d{5}$/, "must be a 5-digit US ZIP code") }),
+  z.object({
+    zip: z
+      .string()
+      .trim()
+      .regex(/^\d{5}$/, "must be a 5-digit US ZIP code"),
+  }),
   z.object({ address: z.string().trim().min(3, "is too short").max(300) }),
 ]);
 export type ProjectLocation = z.infer<typeof ProjectLocation>;
@@ -126,7 +131,9 @@ export type DiscoverResult = { found: number; added: number; source: DiscoverySo
 export const StartAutomation = z.object({ dryRun: z.boolean().default(false) });
 export type StartResult = { queued: number; dryRun: boolean };
 
-export const OverrideRequest = z.object({ note: z.string().trim().min(1, "say how the dealer was contacted").max(2000) });
+export const OverrideRequest = z.object({
+  note: z.string().trim().min(1, "say how the dealer was contacted").max(2000),
+});
 export const BulkOverrideRequest = OverrideRequest.extend({ rowIds: z.array(z.string().min(1)).min(1).max(1000) });
 
 export type ProjectCounts = Record<ContactStatus, number> & { total: number };

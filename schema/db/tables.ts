@@ -11,8 +11,13 @@ export const dataTable = sqliteTable(
       .notNull()
       .references(() => workspace.id, { onDelete: "cascade" }),
     name: text("name").notNull(),
+    /**
+     * What the table is for when a feature of the product keeps it (`outreach.projects`,
+     * `outreach.dealerships`, `outreach.attempts`); null for the workspace's own tables.
+     */
+    kind: text("kind"),
     createdBy: text("created_by").references(() => user.id, { onDelete: "set null" }),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
   },
-  (t) => [index("data_table_workspace").on(t.workspaceId)],
+  (t) => [index("data_table_workspace").on(t.workspaceId), index("data_table_kind").on(t.workspaceId, t.kind)],
 );

@@ -22,6 +22,7 @@ import {
   type TableSummary,
 } from "../../schema/tables";
 import { newId } from "../auth/tokens";
+import type { Db } from "../db";
 import { tableRoom, type WriteResult } from "../durable/table-room";
 import { type Access, accessTo, requireActor } from "./access";
 import { audit } from "./audit";
@@ -108,6 +109,41 @@ function offsetOf(cursor: string): number {
   }
 }
 
+/**
+ * Creates a table: its record in D1 (with the feature `kind` that keeps it, if any) and its
+ * TableRoom's manifest, with column ids `c1`, `c2`… in the order given.
+ */
+export async function createTable(
+  env: Env,
+  db: Db,
+  input: {
+    workspaceId: string;
+    name: string;
+    columns: { name: string; type: ColumnDef["type"]; options?: ColumnDef["options"] }[];
+    createdBy: string | null;
+    kind?: string;
+  },
+) {
+  const id = `t${newId().slice(0, 15)}`;
+  const columns: ColumnDef[] = input.columns.map((col, i) => ({
+    id: `c${i + 1}`,
+    name: col.name,
+    type: col.type,
+    options: col.options ?? {},
+  }));
+  await db.insert(dataTable).values({
+    id,
+    workspaceId: input.workspaceId,
+    name: input.name,
+    kind: input.kind ?? null,
+    createdBy: input.createdBy,
+    createdAt: new Date(),
+  });
+  const room = tableRoom(env, id);
+  await room.init({ tableId: id, workspaceId: input.workspaceId, name: input.name, columns });
+  return { id, room, columns };
+}
+
 const cursorFor = (offset: number) => btoa(String(offset)).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
 
 export const tableRoutes = new Hono<AppEnv>()
@@ -134,26 +170,13 @@ export const tableRoutes = new Hono<AppEnv>()
       if (names.has(key)) fail(400, `columns: "${col.name}" appears twice`);
       names.add(key);
     }
-    const id = `t${newId().slice(0, 15)}`;
-    const columns: ColumnDef[] = body.columns.map((col, i) => ({
-      id: `c${i + 1}`,
-      name: col.name,
-      type: col.type,
-      options: col.options ?? {},
-    }));
     const actor = access.actor;
-    await c
-      .get("db")
-      .insert(dataTable)
-      .values({
-        id,
-        workspaceId: access.workspace.id,
-        name: body.name,
-        createdBy: actor.kind === "user" ? actor.userId : null,
-        createdAt: new Date(),
-      });
-    const room = tableRoom(c.env, id);
-    await room.init({ tableId: id, workspaceId: access.workspace.id, name: body.name, columns });
+    const { id, room } = await createTable(c.env, c.get("db"), {
+      workspaceId: access.workspace.id,
+      name: body.name,
+      columns: body.columns,
+      createdBy: actor.kind === "user" ? actor.userId : null,
+    });
     return c.json({ id, ...(await room.describe()) }, 201);
   })
   .get("/:id", async (c) => {

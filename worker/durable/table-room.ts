@@ -253,6 +253,39 @@ export class TableRoom extends DurableObject<Env> {
     return { ok: true, value: this.automation.withFormulas(this.index.cellsOf([rowId]))[0]! };
   }
 
+  /** Rows by id with formula columns computed; ids that are not rows are left out. */
+  readRows(rowIds: string[]): RowRecord[] {
+    const existing = rowIds.filter((id) => this.index.blockOf(id));
+    return this.automation.withFormulas(this.index.cellsOf(existing));
+  }
+
+  /**
+   * Takes up to `limit` rows matching `filters` and writes `set` into them in one step, so two
+   * callers never take the same row (the object runs one call at a time). Returns them as written.
+   */
+  claimRows(input: {
+    filters: RowQuery["filters"];
+    sort?: RowQuery["sort"];
+    set: Record<string, CellValue>;
+    limit: number;
+    origin: Origin;
+  }): RowRecord[] {
+    const { rows } = this.queryRows({ filters: input.filters, sort: input.sort ?? [], limit: input.limit, offset: 0 });
+    const claimed: RowRecord[] = [];
+    for (const row of rows) {
+      const written = this.patchRow(row.id, input.set, input.origin);
+      if (written.ok) claimed.push(written.value);
+    }
+    return claimed;
+  }
+
+  /** Deletes rows by id; ids that are not rows are skipped. Returns how many went. */
+  deleteRows(rowIds: string[], origin: Origin): number {
+    let deleted = 0;
+    for (const id of rowIds) if (this.deleteRow(id, origin).ok) deleted++;
+    return deleted;
+  }
+
   deleteRow(rowId: string, origin: Origin): WriteResult<null> {
     const block = this.index.blockOf(rowId);
     if (!block) return { ok: false, status: 404, message: "Row not found" };
@@ -383,6 +416,9 @@ type RpcMethods =
   | "insertRows"
   | "patchRow"
   | "deleteRow"
+  | "readRows"
+  | "claimRows"
+  | "deleteRows"
   | "compactNow"
   | "rename"
   | "destroy";

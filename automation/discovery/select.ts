@@ -1,0 +1,119 @@
+/**
+ * From what sources found to what a project gets: dealers within the radius that sell a make it
+ * asked for, nearest first, each dealership once, and none the project already has. A dealer is
+ * the same dealer when it shares a website host, a phone number, or a name at the same street
+ * address with another: sources spell the rest differently.
+ */
+import type { DealerCandidate, DealerQuery, DealerRecord } from "../../schema/discovery";
+import { DealerDirectory, greatCircleMiles } from "./geo";
+
+/**
+ * Dealers within `radiusMiles` of `center` that carry at least one of `makes` (keeping all their
+ * makes), nearest first, duplicates after the first dropped. Pass a `DealerDirectory` to search
+ * its index, or plain records to scan them.
+ */
+export function selectDealers(
+  records: readonly DealerRecord[] | DealerDirectory<DealerRecord>,
+  query: DealerQuery,
+): DealerCandidate[] {
+  const wanted = new Set(query.makes);
+  const sells = (record: DealerRecord) => record.makes.some((make) => wanted.has(make));
+  const nearby =
+    records instanceof DealerDirectory
+      ? records.within(query.center, query.radiusMiles).filter(({ dealer }) => sells(dealer))
+      : scan(records, query, sells);
+  return newDealers(
+    nearby.map(({ dealer, distanceMiles }) => ({ ...dealer, distanceMiles })),
+    new Set(),
+  );
+}
+
+function scan(records: readonly DealerRecord[], query: DealerQuery, sells: (record: DealerRecord) => boolean) {
+  const found: { dealer: DealerRecord; distanceMiles: number }[] = [];
+  for (const dealer of records) {
+    if (!sells(dealer)) continue;
+    const distanceMiles = greatCircleMiles(query.center, { lat: dealer.latitude, lng: dealer.longitude });
+    if (distanceMiles <= query.radiusMiles) found.push({ dealer, distanceMiles });
+  }
+  return found.sort((a, b) => a.distanceMiles - b.distanceMiles);
+}
+
+/** The fewest digits a phone key needs: shorter strings are extensions or junk, not numbers. */
+const MIN_PHONE_DIGITS = 7;
+/** US numbers are 10 digits; a leading country code (1, +1) is dropped by keeping the last 10. */
+const PHONE_DIGITS = 10;
+
+/** Street words as sources abbreviate them, so "1200 Commerce Drive" meets "1200 Commerce Dr.". */
+const STREET_WORDS: Record<string, string> = {
+  street: "st",
+  avenue: "ave",
+  road: "rd",
+  drive: "dr",
+  boulevard: "blvd",
+  highway: "hwy",
+  parkway: "pkwy",
+  lane: "ln",
+  court: "ct",
+  place: "pl",
+  suite: "ste",
+  north: "n",
+  south: "s",
+  east: "e",
+  west: "w",
+};
+
+const plain = (text: string): string[] =>
+  text
+    .normalize("NFKD")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim()
+    .split(" ")
+    .filter(Boolean);
+
+/**
+ * The keys that identify a dealership: `web:` its website's host without `www.`, `tel:` the last
+ * 10 digits of its phone, `addr:` its name and street address, each when it has one.
+ * @example dealerKeys({ website: "https://www.lakeside-toyota.com/new", phone: "+1 (512) 555-0147", … })
+ * // ["web:lakeside-toyota.com", "tel:5125550147", "addr:lakeside toyota|1200 commerce dr"]
+ */
+export function dealerKeys(record: Pick<DealerRecord, "name" | "address" | "phone" | "website">): string[] {
+  const keys: string[] = [];
+  const host = websiteHost(record.website);
+  if (host) keys.push(`web:${host}`);
+  const digits = record.phone.replace(/\D/g, "");
+  if (digits.length >= MIN_PHONE_DIGITS) keys.push(`tel:${digits.slice(-PHONE_DIGITS)}`);
+  const name = plain(record.name).join(" ");
+  const street = plain(record.address)
+    .map((word) => STREET_WORDS[word] ?? word)
+    .join(" ");
+  if (name && street) keys.push(`addr:${name}|${street}`);
+  return keys;
+}
+
+function websiteHost(website: string): string | null {
+  const text = website.trim();
+  if (!text) return null;
+  try {
+    const host = new URL(/^https?:\/\//i.test(text) ? text : `https://${text}`).hostname.toLowerCase();
+    return host.replace(/^www\./, "").replace(/\.$/, "") || null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Those candidates none of whose keys is in `existingKeys` (the project's dealers' keys), each
+ * dealership once: a later duplicate in the batch is dropped too. `existingKeys` is not changed.
+ */
+export function newDealers<T extends DealerRecord>(candidates: readonly T[], existingKeys: ReadonlySet<string>): T[] {
+  const seen = new Set(existingKeys);
+  const fresh: T[] = [];
+  for (const candidate of candidates) {
+    const keys = dealerKeys(candidate);
+    if (keys.some((key) => seen.has(key))) continue;
+    for (const key of keys) seen.add(key);
+    fresh.push(candidate);
+  }
+  return fresh;
+}

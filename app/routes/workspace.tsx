@@ -1,6 +1,18 @@
 import * as Menu from "@radix-ui/react-dropdown-menu";
 import clsx from "clsx";
-import { Activity, Check, ChevronsUpDown, KeyRound, LogOut, Plus, Settings, Table2, Users, Zap } from "lucide-react";
+import {
+  Activity,
+  Car,
+  Check,
+  ChevronsUpDown,
+  KeyRound,
+  LogOut,
+  Plus,
+  Settings,
+  Table2,
+  Users,
+  Zap,
+} from "lucide-react";
 import type { FormEvent } from "react";
 import { Form, Link, NavLink, Outlet, useLoaderData, useMatches } from "react-router";
 import type { Me, WorkspaceSummary } from "../../schema/api";
@@ -25,6 +37,7 @@ export const meta: Route.MetaFunction = ({ loaderData }) => [
 
 const NAV = [
   { to: "", label: "Tables", icon: Table2, end: true },
+  { to: "projects", label: "Projects", icon: Car },
   { to: "automations", label: "Automations", icon: Zap },
   { to: "members", label: "Members", icon: Users },
   { to: "tokens", label: "API tokens", icon: KeyRound, owner: true },

@@ -1,0 +1,160 @@
+/**
+ * Dealership outreach projects in the browser: the wizard step by step, discovery from the
+ * sample directory, and a run's live progress on the project page.
+ */
+import type { Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
+import { Api } from "./api";
+import { sharedBrowser } from "./browser";
+
+const base = inject("baseUrl");
+const browser = sharedBrowser();
+
+async function signedInPage(): Promise<{ page: Page; slug: string }> {
+  const { api, slug } = await Api.account(base);
+  const context = await browser().newContext({ baseURL: base, viewport: { width: 1440, height: 900 } });
+  context.setDefaultTimeout(15_000);
+  await context.addCookies(api.cookies());
+  return { page: await context.newPage(), slug };
+}
+
+const next = (page: Page) => page.getByRole("button", { name: "Next" }).click();
+const stepIs = (page: Page, n: number, name: string) =>
+  page.getByRole("form", { name: `New project, step ${n} of 5: ${name}` }).waitFor();
+const focusedLabel = (page: Page) =>
+  page.evaluate(() => {
+    const el = document.activeElement as HTMLInputElement | null;
+    return el?.labels?.[0]?.textContent ?? el?.getAttribute("aria-label") ?? "";
+  });
+/** A count in the project's summary stats, by its label. */
+async function stat(page: Page, label: string): Promise<number> {
+  const box = page
+    .locator("[aria-label='Dealerships by status'] > div")
+    .filter({ has: page.locator("dt", { hasText: new RegExp(`^${label}$`) }) });
+  return Number((await box.locator("dd").textContent())?.replaceAll(",", ""));
+}
+
+describe("dealership outreach projects in the browser", () => {
+  it("creates a project through the wizard, finds dealerships and shows a run's progress live", async () => {
+    const { page, slug } = await signedInPage();
+    await page.goto(`/w/${slug}/projects`);
+    await page.getByRole("link", { name: "Projects" }).waitFor();
+    await page.getByRole("link", { name: "New project" }).first().click();
+
+    // Step 1: Next without a name is refused beside the field, and the field gets the focus.
+    await stepIs(page, 1, "Project");
+    await next(page);
+    await page.getByText("Name is required").waitFor();
+    expect(await focusedLabel(page)).toBe("Name");
+    await page.getByLabel("Name").fill("Tri-state Toyota and Honda");
+    await page.getByLabel("Name").press("Enter");
+
+    // Step 2: a ZIP, a radius, and two makes picked through the filter box.
+    await stepIs(page, 2, "Search");
+    expect(await page.getByLabel("Radius (miles)").inputValue()).toBe("150");
+    await page.getByLabel("ZIP code").fill("10001");
+    await page.getByLabel("Radius (miles)").fill("60");
+    const filter = page.getByRole("textbox", { name: "Filter makes" });
+    await filter.fill("toyo");
+    await filter.press("Enter");
+    await filter.fill("hond");
+    await filter.press("Enter");
+    expect(await page.getByRole("checkbox", { name: "Toyota" }).isChecked()).toBe(true);
+    expect(await page.getByRole("checkbox", { name: "Honda" }).isChecked()).toBe(true);
+    await next(page);
+
+    // Step 3: a bad email is refused; Back and Next again keep everything typed.
+    await stepIs(page, 3, "Sender");
+    await page.getByLabel("First name").fill("Dana");
+    await page.getByLabel("Last name").fill("Reyes");
+    await page.getByLabel("Email").fill("dana.example.com");
+    await page.getByLabel("Phone").fill("(212) 555-0100");
+    await next(page);
+    await page.getByText(/Invalid email/i).waitFor();
+    expect(await focusedLabel(page)).toBe("Email");
+    await page.getByRole("button", { name: "Back" }).click();
+    await stepIs(page, 2, "Search");
+    expect(await page.getByLabel("ZIP code").inputValue()).toBe("10001");
+    expect(await page.getByLabel("Radius (miles)").inputValue()).toBe("60");
+    expect(await page.getByRole("checkbox", { name: "Honda" }).isChecked()).toBe(true);
+    await next(page);
+    await stepIs(page, 3, "Sender");
+    expect(await page.getByLabel("First name").inputValue()).toBe("Dana");
+    await page.getByLabel("Email").fill("dana@example.com");
+    await page.getByLabel("Email").press("Enter");
+
+    // Step 4: the preview fills the placeholders for a sample dealer; an unknown one is refused by name.
+    await stepIs(page, 4, "Message");
+    const preview = page.locator("[data-message-preview]");
+    await expect.poll(() => preview.textContent()).toMatch(/Hello Crescent Toyota team/);
+    expect(await preview.textContent()).toMatch(/dana@example.com/);
+    const message = page.getByRole("textbox", { name: "Message" });
+    await message.press("ControlOrMeta+End");
+    await message.pressSequentially("\nP.S. Say hi to {{dealer}}");
+    await next(page);
+    await page.getByText("Unknown placeholder: {{dealer}}").first().waitFor();
+    await message.fill("Hi {{dealership.name}}, I want a {{make}}. ");
+    await page.getByRole("button", { name: /^Insert sender\.name/ }).click();
+    expect(await message.inputValue()).toBe("Hi {{dealership.name}}, I want a {{make}}. {{sender.name}}");
+    await expect.poll(() => preview.textContent()).toBe("Hi Crescent Toyota, I want a Toyota. Dana Reyes");
+    await next(page);
+
+    // Step 5: everything once more, then the project exists as a draft.
+    await stepIs(page, 5, "Review");
+    const review = page.getByRole("form");
+    for (const shown of ["Tri-state Toyota and Honda", "ZIP 10001", "60 miles", "Toyota, Honda", "dana@example.com"])
+      await review.getByText(shown, { exact: true }).waitFor();
+    await page.getByRole("button", { name: "Create as draft" }).click();
+    await page.waitForURL(/\/projects\/[^/]+\?created=1$/);
+    await page.getByRole("heading", { level: 1, name: /Tri-state Toyota and Honda/ }).waitFor();
+    await page.getByText("Project saved as a draft").waitFor();
+    await page.getByText("No dealerships yet").waitFor();
+
+    // Discovery from the sample directory: the count shows, and every dealer is a row and a map dot.
+    await page.getByRole("button", { name: "Find dealerships" }).first().click();
+    const discover = page.getByRole("dialog", { name: "Find dealerships" });
+    await discover.getByLabel("Source").selectOption("sample");
+    await discover.getByRole("button", { name: "Find dealerships" }).click();
+    await page.getByText(/^Found \d+ dealerships?, \d+ added/).waitFor({ timeout: 30_000 });
+    const found = Number((await page.getByText(/^Found \d+/).textContent())!.match(/Found (\d+)/)![1]);
+    expect(found).toBeGreaterThan(1);
+    await expect.poll(() => stat(page, "Total")).toBe(found);
+    expect(await stat(page, "Pending")).toBe(found);
+    const table = page.getByRole("table", { name: "Dealerships" });
+    await expect.poll(() => table.locator("tbody tr").count()).toBe(found);
+    expect(await table.textContent()).toMatch(/Toyota|Honda/);
+    await page.getByRole("img", { name: new RegExp(`^Map: ${found} dealerships within 60 miles`) }).waitFor();
+
+    // A dry run: progress with counts and an ETA shows at once and moves without a reload.
+    await page.getByRole("button", { name: "Start automation" }).click();
+    const start = page.getByRole("dialog", { name: "Start automation" });
+    await start.getByRole("checkbox", { name: /Dry run: fill and screenshot without sending/ }).check();
+    await start.getByRole("button", { name: "Start dry run" }).click();
+    await page.getByText(/^Dry run started: \d+ dealerships? queued/).waitFor();
+    const progress = page.getByRole("region", { name: "Run progress" });
+    await progress.waitFor();
+    expect(await progress.textContent()).toMatch(new RegExp(`Dry run: \\d+ of ${found} done`));
+    expect(await progress.textContent()).toMatch(/left|estimating/);
+    const log = page.getByRole("table", { name: "Live log" });
+    await expect.poll(() => log.locator("tbody tr").count(), { timeout: 90_000 }).toBeGreaterThan(0);
+    expect(await log.textContent()).toMatch(/Dry run|Failed/);
+    await expect
+      .poll(async () => (await stat(page, "Success")) + (await stat(page, "Failed")), { timeout: 30_000 })
+      .toBeGreaterThan(0);
+
+    // Stop puts what is still queued back; the progress bar goes once nothing is in flight.
+    if (await progress.isVisible()) {
+      await page.getByRole("button", { name: "Stop" }).click();
+      await page.getByText(/^Stopped: /).waitFor();
+      await progress.waitFor({ state: "detached", timeout: 60_000 });
+    }
+    expect(await stat(page, "Queued")).toBe(0);
+
+    // The dashboard lists the project with its counts.
+    await page.getByRole("link", { name: "Projects", exact: true }).first().click();
+    const list = page.getByRole("list", { name: "Projects" });
+    await list.getByText("Tri-state Toyota and Honda").waitFor();
+    expect(await list.textContent()).toMatch(new RegExp(`of ${found} done`));
+    await page.context().close();
+  }, 240_000);
+});

@@ -25,6 +25,12 @@ const STATES = new Set(
 );
 
 const FIVE_DIGITS = /^\d{5}$/;
+/**
+ * Where a ZIP centroid can be: the 50 states, DC, Puerto Rico and the Virgin Islands (latitude
+ * 17–72, longitude west of -64, or east of 172 for the far Aleutians). A few entries in the data
+ * have a dropped minus sign (10200 at 73.95 E) or are Pacific islands with no dealers to find.
+ */
+const inUsBounds = (lat: number, lng: number) => lat >= 17 && lat <= 72 && (lng <= -64 || lng >= 172);
 /** The last ZIP-looking number in an address: a house number can be five digits too. */
 const ZIP_IN_ADDRESS = /\b(\d{5})(?:-\d{4})?\b(?!.*\b\d{5}(?:-\d{4})?\b)/;
 
@@ -33,8 +39,8 @@ export function zipCentroid(zip: string): ZipCentroid | null {
   const code = zip.trim();
   if (!FIVE_DIGITS.test(code)) return null;
   const entry = Object.hasOwn(codes, code) ? codes[code] : undefined;
-  // Military (APO/FPO) codes are listed at 0,0: they have no place to search around.
-  if (entry?.country !== "US" || (!entry.latitude && !entry.longitude)) return null;
+  // Military (APO/FPO) codes are listed at 0,0: they have no place to search around either.
+  if (entry?.country !== "US" || !inUsBounds(entry.latitude, entry.longitude)) return null;
   return { zip: code, lat: entry.latitude, lng: entry.longitude, city: entry.city, state: entry.state };
 }
 

@@ -37,7 +37,7 @@ const EXPECTED: Field[] = [
   "longitude",
 ];
 
-/** Headers as written, lower case with spaces, dashes and underscores removed, to our field. */
+/** Headers as written, lower case with everything but letters and digits removed, to our field. */
 const HEADER_NAMES: Record<string, Field> = {
   ...Object.fromEntries(EXPECTED.map((field) => [field, field])),
   dealer: "name",
@@ -59,7 +59,10 @@ const HEADER_NAMES: Record<string, Field> = {
   long: "longitude",
 };
 
-const headerField = (header: string): Field | undefined => HEADER_NAMES[header.toLowerCase().replace(/[\s_-]+/g, "")];
+const headerField = (header: string): Field | undefined => {
+  const key = header.toLowerCase().replace(/[^a-z0-9]+/g, "");
+  return Object.hasOwn(HEADER_NAMES, key) ? HEADER_NAMES[key] : undefined;
+};
 
 /** Control characters (tabs and line breaks too) become spaces, the cell is trimmed and capped. */
 const cell = (value: string | undefined): string =>

@@ -125,8 +125,17 @@ export const DiscoverRequest = z.object({
 });
 export type DiscoverRequest = z.infer<typeof DiscoverRequest>;
 
-/** `found`: dealers of the makes within the radius; `added`: those that were not in the project yet. */
-export type DiscoverResult = { found: number; added: number; source: DiscoverySource; skipped: number };
+/**
+ * `found`: dealers of the makes within the radius; `added`: those that were not in the project
+ * yet; `skipped`: found but already there; `problems`: CSV lines that could not be read.
+ */
+export type DiscoverResult = {
+  found: number;
+  added: number;
+  source: DiscoverySource;
+  skipped: number;
+  problems: string[];
+};
 
 export const StartAutomation = z.object({ dryRun: z.boolean().default(false) });
 export type StartResult = { queued: number; dryRun: boolean };
@@ -223,3 +232,25 @@ export type ProjectsDashboard = {
   /** Failure categories across projects, most common first, with the engine's usual fix. */
   failures: { category: string; count: number; suggestedFix: string | null }[];
 };
+
+/**
+ * Failures "Retry failed" takes again: the ones a later try can fix. A captcha, a block or a
+ * missing form stays failed until someone acts; an unconfirmed send is not repeated, so the
+ * dealer does not get the message twice.
+ */
+export const RETRYABLE_CATEGORIES = ["timeout", "error", "validation_error"] as const;
+
+/**
+ * A job on the `contact-jobs` queue that works through a project's queued dealerships: it takes
+ * up to `batchSize` of them one after another on one browser, then passes the baton to a next
+ * job while any are left. A project runs `concurrency` of these chains side by side.
+ */
+export const ProjectContactJob = z.object({
+  kind: z.literal("project-contact"),
+  workspaceId: z.string().min(1),
+  tables: z.object({ projects: z.string().min(1), dealerships: z.string().min(1), attempts: z.string().min(1) }),
+  projectId: z.string().min(1),
+  dryRun: z.boolean().default(false),
+  batchSize: z.number().int().min(1).max(MAX_BATCH_SIZE),
+});
+export type ProjectContactJob = z.infer<typeof ProjectContactJob>;

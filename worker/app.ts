@@ -12,6 +12,7 @@ import { fileRoutes } from "./api/files";
 import { invitationLinkRoutes, workspaceInvitationRoutes } from "./api/invitations";
 import { memberRoutes } from "./api/members";
 import { publicOrigin } from "./api/origin";
+import { projectRoutes } from "./api/projects";
 import { workspaceRunRoutes } from "./api/runs";
 import { settingsRoutes } from "./api/settings";
 import { tableRoutes } from "./api/tables";
@@ -51,6 +52,7 @@ function api() {
     .route("/tables/:id/files", fileRoutes)
     .route("/triggers", workspaceRunRoutes)
     .route("/tables", tableRoutes)
+    .route("/projects", projectRoutes)
     .all("*", () => fail(404, "No such API route"));
 }
 

@@ -89,8 +89,10 @@ export function projectSummary(projects: OutreachHandle, row: RowRecord): Projec
   };
 }
 
-export function projectDetail(o: Outreach, row: RowRecord, counts: ProjectCounts): Omit<ProjectDetail, "run"> {
+/** The project a Projects row holds; `counts` when freshly counted, else those the row keeps. */
+export function projectDetail(o: Outreach, row: RowRecord, counts?: ProjectCounts): Omit<ProjectDetail, "run"> {
   const r = reader(o.projects, row.cells);
+  counts ??= countsOf(r);
   const lat = r.number("centerLat");
   const lng = r.number("centerLng");
   const settings = ProjectSettings.safeParse({

@@ -37,6 +37,12 @@ async function handle(env: Env, id: string): Promise<OutreachHandle> {
   return { id, room, columns, keys: keysOf(columns) };
 }
 
+/** The outreach tables named by id (as a queue job carries them). */
+export async function outreachOf(env: Env, ids: ProjectTables, workspaceId: string): Promise<Outreach> {
+  const [projects, dealerships, attempts] = await Promise.all(ORDER.map((t) => handle(env, ids[t])));
+  return { projects: projects!, dealerships: dealerships!, attempts: attempts!, ids, workspaceId };
+}
+
 /** The workspace's outreach tables, or null when it has none yet. */
 export async function findOutreach(env: Env, db: Db, workspaceId: string): Promise<Outreach | null> {
   const found = new Map<OutreachTable, string>();
@@ -47,14 +53,12 @@ export async function findOutreach(env: Env, db: Db, workspaceId: string): Promi
     if (!row) return null;
     found.set(table, row.id);
   }
-  const [projects, dealerships, attempts] = await Promise.all(ORDER.map((t) => handle(env, found.get(t)!)));
-  return {
-    projects: projects!,
-    dealerships: dealerships!,
-    attempts: attempts!,
-    ids: { projects: projects!.id, dealerships: dealerships!.id, attempts: attempts!.id },
-    workspaceId,
+  const ids = {
+    projects: found.get("projects")!,
+    dealerships: found.get("dealerships")!,
+    attempts: found.get("attempts")!,
   };
+  return outreachOf(env, ids, workspaceId);
 }
 
 /**

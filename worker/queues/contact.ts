@@ -1,17 +1,22 @@
 /**
  * The `contact-jobs` consumer: each message is one dealer to contact. The engine runs in Browser
  * Rendering (sessions reused across batches), screenshots and the result go to R2 under the row
- * they belong to, and the result is returned for the caller to write back into the row.
+ * they belong to. A project's jobs are chains that work through its queued dealerships and
+ * write each outcome back into the outreach tables (see `worker/projects/automation`).
  */
 import type { Browser } from "@cloudflare/puppeteer";
+import { z } from "zod";
 import { claudeAssistant, type FieldAssistant, type FieldMapping } from "../../automation/contact/assist";
 import { DESKTOP_VIEWPORT, runContact } from "../../automation/contact/engine";
 import { guardFor } from "../../automation/contact/guard";
 import { ContactJob, type ContactResult } from "../../schema/contact";
+import { ProjectContactJob } from "../../schema/projects";
 import { describeIssues } from "../api/errors";
 import { readWorkspaceSecret } from "../api/settings";
 import { acquireBrowser } from "../browser/session";
 import { getDb } from "../db";
+import { runChain } from "../projects/automation";
+import { outreachOf } from "../projects/tables";
 
 /** Retry delay for a job that crashed (not one that failed with an outcome): grows per attempt. */
 const RETRY_DELAY_S = 30;
@@ -65,13 +70,26 @@ export async function runContactJob(env: Env, browser: Browser, job: ContactJob)
   }
 }
 
+/** A message of the contact-jobs queue: one dealer's form, or a link of a project's chain. */
+const ContactMessage = z.union([ProjectContactJob, ContactJob]);
+type ContactMessage = z.infer<typeof ContactMessage>;
+
+async function runMessage(env: Env, browser: Browser, job: ContactMessage): Promise<void> {
+  if (!("kind" in job)) {
+    await runContactJob(env, browser, job);
+    return;
+  }
+  const more = await runChain(env, browser, await outreachOf(env, job.tables, job.workspaceId), job);
+  if (more) await env.CONTACT_QUEUE.send(job);
+}
+
 /**
  * A batch of contact jobs on one Browser Rendering session. Malformed jobs are logged and
  * acknowledged; a job whose run crashed (the engine itself never throws) is retried with a
  * growing delay.
  */
 export async function handleContactBatch(batch: MessageBatch<unknown>, env: Env): Promise<void> {
-  const jobs = batch.messages.map((message) => ({ message, job: ContactJob.safeParse(message.body) }));
+  const jobs = batch.messages.map((message) => ({ message, job: ContactMessage.safeParse(message.body) }));
   for (const { message, job } of jobs) {
     if (!job.success) {
       console.error(`rowpilot: malformed contact job ${message.id}: ${describeIssues(job.error.issues)}`);
@@ -85,7 +103,7 @@ export async function handleContactBatch(batch: MessageBatch<unknown>, env: Env)
     await Promise.all(
       valid.map(async ({ message, job }) => {
         try {
-          await runContactJob(env, browser, job.data!);
+          await runMessage(env, browser, job.data!);
           message.ack();
         } catch (error) {
           console.error(`rowpilot: contact job ${message.id} crashed: ${(error as Error).message}`);

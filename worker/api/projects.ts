@@ -1,0 +1,193 @@
+/**
+ * Dealership outreach projects over HTTP (`/api/projects`): create, read, edit, duplicate and
+ * delete them, discover their dealerships, start, retry and stop the contact automation,
+ * override by hand, and export results. The workspace is chosen as for `/api/tables`.
+ */
+
+import type { Context } from "hono";
+import { Hono } from "hono";
+import { isDiscoveryError, locate } from "../../automation/discovery";
+import {
+  BulkOverrideRequest,
+  ContactStatus,
+  CreateProject,
+  DiscoverRequest,
+  OverrideRequest,
+  StartAutomation,
+  UpdateProject,
+} from "../../schema/projects";
+import type { Permission } from "../../schema/roles";
+import { startContacting, stopContacting } from "../projects/automation";
+import { discover, geocoderFor, type ProviderKeys } from "../projects/discover";
+import { ProjectInputError, ProjectMissingError } from "../projects/errors";
+import { createProject, deleteProject, duplicateProject, readProject, updateProject } from "../projects/lifecycle";
+import { markManual } from "../projects/override";
+import { dealershipRecord } from "../projects/records";
+import { attemptRecords, dashboard, exportResults } from "../projects/reports";
+import { attemptsOf, dealershipsOf, projectRow } from "../projects/store";
+import { ensureOutreach, type Outreach } from "../projects/tables";
+import type { Access } from "./access";
+import { audit } from "./audit";
+import type { AppEnv } from "./context";
+import { fail, readBody } from "./errors";
+import { readWorkspaceSecret } from "./settings";
+import { originOf, workspaceFor } from "./tables";
+
+/** Attempts the live log returns at most. */
+const MAX_ATTEMPTS_PAGE = 200;
+
+async function outreachFor(c: Context<AppEnv>, permission: Permission): Promise<{ o: Outreach; access: Access }> {
+  const access = await workspaceFor(c, permission);
+  const createdBy = access.actor.kind === "user" ? access.actor.userId : null;
+  return { o: await ensureOutreach(c.env, c.get("db"), access.workspace.id, createdBy), access };
+}
+
+async function keysOf(c: Context<AppEnv>, workspaceId: string): Promise<ProviderKeys> {
+  const db = c.get("db");
+  const [outscraper, google] = await Promise.all([
+    readWorkspaceSecret(c.env, db, workspaceId, "outscraperApiKey"),
+    readWorkspaceSecret(c.env, db, workspaceId, "googlePlacesApiKey"),
+  ]);
+  return { outscraper, google };
+}
+
+/** Discovery failures that are the provider's (a 502), not the request's (a 400). */
+const UPSTREAM = new Set(["key_refused", "rate_limited", "upstream_error", "bad_response", "timeout", "network"]);
+
+/** Discovery failures that are the provider's (a 502), not the request's (a 400). */
+const UPSTREAM = new Set(["key_refused", "rate_limited", "upstream_error", "bad_response", "timeout", "network"]);
+
+/** Runs `work`, turning the project's own errors into the API's 400/404 answers. */
+async function answer<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof ProjectMissingError) fail(404, error.message);
+    if (error instanceof ProjectInputError) fail(400, error.message);
+    if (isDiscoveryError(error)) fail(UPSTREAM.has(error.code) ? 502 : 400, error.message);
+    throw error;
+  }
+}
+
+const byName = (access: Access) => (access.actor.kind === "user" ? access.actor.name : "API token");
+
+export const projectRoutes = new Hono<AppEnv>()
+  .get("/", async (c) => {
+    const { o } = await outreachFor(c, "read");
+    return c.json(await dashboard(o));
+  })
+  .post("/", async (c) => {
+    const body = await readBody(c, CreateProject);
+    const { o, access } = await outreachFor(c, "write");
+    const id = await answer(async () => {
+      const center = await locate(body.location, geocoderFor(c.env, await keysOf(c, access.workspace.id)));
+      return createProject(o, body, center);
+    });
+    await audit(c.get("db"), access, "project.created", id, { name: body.name });
+    return c.json({ id, status: "draft" }, 201);
+  })
+  .get("/:id", async (c) => {
+    const { o } = await outreachFor(c, "read");
+    return c.json(await answer(() => readProject(o, c.req.param("id"))));
+  })
+  .patch("/:id", async (c) => {
+    const body = await readBody(c, UpdateProject);
+    const { o, access } = await outreachFor(c, "write");
+    const id = c.req.param("id");
+    const detail = await answer(async () => {
+      const center = body.location
+        ? await locate(body.location, geocoderFor(c.env, await keysOf(c, access.workspace.id)))
+        : null;
+      const { criteriaChanged } = await updateProject(o, id, body, center);
+      const project = await readProject(o, id);
+      // New criteria: find the dealers they add (those already found keep their statuses).
+      if (criteriaChanged && project.counts.total > 0)
+        await discover(c.env, o, id, { source: "sample" }, await keysOf(c, access.workspace.id)).catch(() => null);
+      return criteriaChanged ? readProject(o, id) : project;
+    });
+    return c.json(detail);
+  })
+  .delete("/:id", async (c) => {
+    const { o, access } = await outreachFor(c, "write");
+    const id = c.req.param("id");
+    const removed = await answer(() => deleteProject(c.env, o, id));
+    await audit(c.get("db"), access, "project.deleted", id, removed);
+    return c.body(null, 204);
+  })
+  .post("/:id/duplicate", async (c) => {
+    const { o } = await outreachFor(c, "write");
+    const id = await answer(() => duplicateProject(o, c.req.param("id")));
+    return c.json({ id, status: "draft" }, 201);
+  })
+  .post("/:id/discover", async (c) => {
+    const body = await readBody(c, DiscoverRequest);
+    const { o, access } = await outreachFor(c, "write");
+    const keys = await keysOf(c, access.workspace.id);
+    return c.json(await answer(() => discover(c.env, o, c.req.param("id"), body, keys)));
+  })
+  .post("/:id/automation/start", async (c) => {
+    const { dryRun } = await readBody(c, StartAutomation);
+    const { o } = await outreachFor(c, "write");
+    return c.json(await answer(() => startContacting(c.env, o, c.req.param("id"), { kind: "start" }, dryRun)), 202);
+  })
+  .post("/:id/automation/retry-failed", async (c) => {
+    const { o } = await outreachFor(c, "write");
+    const id = c.req.param("id");
+    return c.json(await answer(() => startContacting(c.env, o, id, { kind: "retry-failed" }, false)), 202);
+  })
+  .post("/:id/automation/stop", async (c) => {
+    const { o } = await outreachFor(c, "write");
+    const id = c.req.param("id");
+    if (!(await projectRow(o, id))) fail(404, "Project not found");
+    return c.json({ stopped: await stopContacting(o, id) });
+  })
+  .get("/:id/dealerships", async (c) => {
+    const raw = c.req.query("status");
+    const status = raw ? ContactStatus.safeParse(raw) : null;
+    if (status && !status.success) fail(400, `status: one of ${ContactStatus.options.join(", ")}`);
+    const { o } = await outreachFor(c, "read");
+    const id = c.req.param("id");
+    if (!(await projectRow(o, id))) fail(404, "Project not found");
+    const rows = await dealershipsOf(o, id, status?.data);
+    return c.json({ dealerships: rows.map((row) => dealershipRecord(o.dealerships, row)) });
+  })
+  .get("/:id/attempts", async (c) => {
+    const limit = Number(c.req.query("limit") ?? 50);
+    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_ATTEMPTS_PAGE)
+      fail(400, `limit: a whole number from 1 to ${MAX_ATTEMPTS_PAGE}`);
+    const { o } = await outreachFor(c, "read");
+    const id = c.req.param("id");
+    if (!(await projectRow(o, id))) fail(404, "Project not found");
+    return c.json({ attempts: await attemptRecords(o, (await attemptsOf(o, id)).slice(0, limit)) });
+  })
+  .post("/:id/dealerships/override", async (c) => {
+    const { rowIds, note } = await readBody(c, BulkOverrideRequest);
+    const { o, access } = await outreachFor(c, "write");
+    const id = c.req.param("id");
+    if (!(await projectRow(o, id))) fail(404, "Project not found");
+    const changed = await markManual(o, id, rowIds, note, byName(access), originOf(access));
+    return c.json({ updated: changed.length });
+  })
+  .post("/:id/dealerships/:rowId/override", async (c) => {
+    const { note } = await readBody(c, OverrideRequest);
+    const { o, access } = await outreachFor(c, "write");
+    const id = c.req.param("id");
+    const rowId = c.req.param("rowId");
+    if (!(await projectRow(o, id))) fail(404, "Project not found");
+    const changed = await markManual(o, id, [rowId], note, byName(access), originOf(access));
+    if (!changed.length) fail(404, "This project has no such dealership");
+    const [row] = await o.dealerships.room.readRows([rowId]);
+    return c.json(dealershipRecord(o.dealerships, row!));
+  })
+  .get("/:id/export", async (c) => {
+    const format = c.req.query("format") ?? "csv";
+    if (format !== "csv" && format !== "xlsx") fail(400, "format: csv or xlsx");
+    const { o } = await outreachFor(c, "read");
+    const id = c.req.param("id");
+    const project = await answer(() => readProject(o, id));
+    const file = await exportResults(o, await dealershipsOf(o, id), format, project.name);
+    return c.body(file.body, 200, {
+      "content-type": file.type,
+      "content-disposition": `attachment; filename="${file.filename}"`,
+    });
+  });

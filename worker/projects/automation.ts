@@ -1,0 +1,295 @@
+/**
+ * Contacting a project's dealerships: Start, Retry failed and Stop mark rows `queued` (or back to
+ * `pending`) and start `concurrency` job chains on the contact-jobs queue; each chain takes queued
+ * rows one at a time (the room hands each row to one chain only), runs the contact engine, and
+ * writes the outcome, the screenshots and an Attempts row back into the tables.
+ */
+import type { Browser } from "@cloudflare/puppeteer";
+import { type Attachment, isTableFile } from "../../schema/attachments";
+import type { ContactJob, ContactResult } from "../../schema/contact";
+import { type MessageContext, renderMessage } from "../../schema/message-template";
+import {
+  type ContactStatus,
+  type ProjectContactJob,
+  RETRYABLE_CATEGORIES,
+  type StartResult,
+} from "../../schema/projects";
+import type { CellValue, RowQuery, RowRecord } from "../../schema/tables";
+import { runContactJob } from "../queues/contact";
+import { ProjectMissingError } from "./errors";
+import { projectDetail } from "./records";
+import { allRows, ofProject, projectOrigin, projectRow, recountProject } from "./store";
+import { byKey, type Outreach, reader } from "./tables";
+
+/** A row left `running` this long was dropped by a worker that died; Start takes it again. */
+export const STALE_RUNNING_MS = 15 * 60_000;
+
+const now = () => new Date().toISOString();
+
+function statusFilter(o: Outreach, status: ContactStatus): RowQuery["filters"][number] {
+  const column = o.dealerships.keys.status;
+  if (!column) throw new Error("the Dealerships table has lost its Contact status column");
+  return { columnId: column, op: "eq", value: status };
+}
+
+/** Filters for the project's rows in `status` that have a website (the engine needs one). */
+function eligible(o: Outreach, projectId: string, status: ContactStatus): RowQuery["filters"] {
+  const filters = [...ofProject(o.dealerships, projectId), statusFilter(o, status)];
+  if (o.dealerships.keys.website) filters.push({ columnId: o.dealerships.keys.website, op: "notempty", value: "" });
+  return filters;
+}
+
+async function queue(o: Outreach, filters: RowQuery["filters"], keep?: (row: RowRecord) => boolean): Promise<number> {
+  if (!keep) {
+    const taken = await o.dealerships.room.claimRows({
+      filters,
+      set: byKey(o.dealerships, { status: "queued" }),
+      limit: 100_000,
+      origin: projectOrigin("queue-contact"),
+    });
+    return taken.length;
+  }
+  const rows = (await allRows(o.dealerships, filters)).filter(keep);
+  for (const row of rows)
+    await o.dealerships.room.patchRow(
+      row.id,
+      byKey(o.dealerships, { status: "queued" }),
+      projectOrigin("queue-contact"),
+    );
+  return rows.length;
+}
+
+export type StartMode = { kind: "start" } | { kind: "retry-failed" } | { kind: "rows"; rowIds: string[] };
+
+/**
+ * Queues the dealerships `mode` names and starts the chains. Rows with no website stay as
+ * they are; a `running` row whose worker died (older than STALE_RUNNING_MS) is taken again.
+ */
+export async function startContacting(
+  env: Env,
+  o: Outreach,
+  projectId: string,
+  mode: StartMode,
+  dryRun: boolean,
+): Promise<StartResult> {
+  const project = await projectRow(o, projectId);
+  if (!project) throw new ProjectMissingError();
+  const settings = projectDetail(o, project).settings;
+  let queued = 0;
+  if (mode.kind === "start") {
+    queued += await queue(o, eligible(o, projectId, "pending"));
+    const lastAttempt = o.dealerships.keys.lastAttempt;
+    const stale = new Date(Date.now() - STALE_RUNNING_MS).toISOString();
+    if (lastAttempt)
+      queued += await queue(o, [
+        ...eligible(o, projectId, "running"),
+        { columnId: lastAttempt, op: "lt", value: stale.toLowerCase() },
+      ]);
+  } else if (mode.kind === "retry-failed") {
+    const retryable = new Set<string>(RETRYABLE_CATEGORIES);
+    queued += await queue(o, eligible(o, projectId, "failed"), (row) =>
+      retryable.has(reader(o.dealerships, row.cells).text("category")),
+    );
+  } else {
+    const wanted = new Set(mode.rowIds);
+    const rows = await allRows(o.dealerships, ofProject(o.dealerships, projectId));
+    for (const row of rows) {
+      const r = reader(o.dealerships, row.cells);
+      if (!wanted.has(row.id) || !r.text("website") || ["queued", "running"].includes(r.text("status"))) continue;
+      await o.dealerships.room.patchRow(
+        row.id,
+        byKey(o.dealerships, { status: "queued" }),
+        projectOrigin("queue-contact"),
+      );
+      queued++;
+    }
+  }
+  await o.projects.room.patchRow(
+    projectId,
+    byKey(o.projects, { status: "active", runStarted: now(), dryRun }),
+    projectOrigin("start-automation"),
+  );
+  await recountProject(o, projectId);
+  const job: ProjectContactJob = {
+    kind: "project-contact",
+    workspaceId: o.workspaceId,
+    tables: o.ids,
+    projectId,
+    dryRun,
+    batchSize: settings.batchSize,
+  };
+  const chains = Math.min(settings.concurrency, queued);
+  if (chains > 0) await env.CONTACT_QUEUE.sendBatch(Array.from({ length: chains }, () => ({ body: job })));
+  return { queued, dryRun };
+}
+
+/** Puts the project's queued dealerships back to pending; chains find nothing left and end. */
+export async function stopContacting(o: Outreach, projectId: string): Promise<number> {
+  const stopped = await o.dealerships.room.claimRows({
+    filters: [...ofProject(o.dealerships, projectId), statusFilter(o, "queued")],
+    set: byKey(o.dealerships, { status: "pending" }),
+    limit: 100_000,
+    origin: projectOrigin("stop-contact"),
+  });
+  await recountProject(o, projectId);
+  return stopped.length;
+}
+
+/** The contact engine's job for one dealership of the project. */
+export function contactJobFor(o: Outreach, project: RowRecord, dealer: RowRecord, dryRun: boolean): ContactJob | null {
+  const p = projectDetail(o, project);
+  const d = reader(o.dealerships, dealer.cells);
+  const wanted = new Set<string>(p.makes);
+  const makes = d.list("makes").filter((m) => wanted.has(m));
+  const ctx: MessageContext = {
+    dealership: { name: d.text("name"), city: d.text("city") },
+    makes: makes.length ? makes : p.makes,
+    sender: p.sender,
+    project: { name: p.name },
+  };
+  const url = d.text("website");
+  if (!/^https?:\/\//i.test(url)) return null;
+  return {
+    workspaceId: o.workspaceId,
+    rowRef: { tableId: o.ids.dealerships, rowId: dealer.id },
+    url,
+    profile: {
+      firstName: p.sender.firstName,
+      lastName: p.sender.lastName,
+      email: p.sender.email,
+      phone: p.sender.phone,
+      zip: p.sender.zip,
+      message: renderMessage(p.message, ctx),
+      vehicleOfInterest: ctx.makes[0] ?? "",
+    },
+    message: renderMessage(p.message, ctx),
+    dryRun,
+  };
+}
+
+/** Copies the attempt's screenshots under the Attempts table, whose cells may only hold its own files. */
+async function copyScreenshots(env: Env, o: Outreach, shots: Attachment[]): Promise<Attachment[]> {
+  const copies: Attachment[] = [];
+  for (const shot of shots) {
+    const object = await env.FILES.get(shot.key);
+    if (!object) continue;
+    const key = shot.key.replace(`contact/${o.ids.dealerships}/`, `contact/${o.ids.attempts}/`);
+    if (!isTableFile(o.ids.attempts, key)) continue;
+    await env.FILES.put(key, await object.arrayBuffer(), { httpMetadata: { contentType: "image/png" } });
+    copies.push({ ...shot, key });
+  }
+  return copies;
+}
+
+async function screenshotsOf(env: Env, result: ContactResult): Promise<Attachment[]> {
+  return Promise.all(
+    result.screenshots.map(async (s) => {
+      const head = await env.FILES.head(s.ref);
+      return { key: s.ref, name: `${s.label}.png`, type: "image/png", size: head?.size ?? 0 };
+    }),
+  );
+}
+
+/** Writes one attempt's outcome into the dealership's row and a new Attempts row. */
+export async function recordOutcome(
+  env: Env,
+  o: Outreach,
+  projectId: string,
+  dealer: RowRecord,
+  result: ContactResult,
+  started: string,
+  dryRun: boolean,
+): Promise<void> {
+  const shots = await screenshotsOf(env, result);
+  const previous = reader(o.dealerships, dealer.cells).number("attempts") ?? 0;
+  const status: ContactStatus = result.outcome === "failure" ? "failed" : dryRun ? "pending" : "success";
+  const finished = now();
+  await o.dealerships.room.patchRow(
+    dealer.id,
+    byKey(o.dealerships, {
+      status,
+      category: result.category,
+      reason: result.outcome === "failure" ? result.reason : dryRun ? `Dry run: ${result.reason}` : "",
+      suggestedFix: result.suggestedFix ?? "",
+      attempts: previous + 1,
+      lastAttempt: finished,
+      screenshots: shots as unknown as CellValue,
+    }),
+    projectOrigin("contact"),
+  );
+  await o.attempts.room.insertRows(
+    [
+      byKey(o.attempts, {
+        dealership: [dealer.id],
+        project: [projectId],
+        started,
+        finished,
+        outcome: result.outcome === "failure" ? "failure" : dryRun ? "dry_run" : "success",
+        category: result.category,
+        reason: result.reason,
+        suggestedFix: result.suggestedFix ?? "",
+        screenshots: (await copyScreenshots(env, o, shots)) as unknown as CellValue,
+        fields: Object.keys(result.fields),
+        duration: Math.round(result.durationMs / 100) / 10,
+        contactPage: result.contactPage,
+      }),
+    ],
+    projectOrigin("contact"),
+  );
+}
+
+/** A result for a dealer the engine could not be started for (no usable website, a crash). */
+export function failedBeforeStart(url: string, reason: string): ContactResult {
+  return {
+    url,
+    outcome: "failure",
+    category: "error",
+    reason,
+    suggestedFix: "Check the dealer's website address, then retry.",
+    contactPage: null,
+    submitted: false,
+    fields: {},
+    notes: [],
+    evidence: null,
+    screenshots: [],
+    durationMs: 0,
+  };
+}
+
+/**
+ * One link of a chain: contacts up to `batchSize` queued dealerships of the project in turn.
+ * Returns whether it stopped at the batch limit (so the caller passes the baton on).
+ */
+export async function runChain(env: Env, browser: Browser, o: Outreach, job: ProjectContactJob): Promise<boolean> {
+  for (let done = 0; done < job.batchSize; done++) {
+    const started = now();
+    const [dealer] = await o.dealerships.room.claimRows({
+      filters: [...ofProject(o.dealerships, job.projectId), statusFilter(o, "queued")],
+      sort: o.dealerships.keys.distance ? [{ columnId: o.dealerships.keys.distance, direction: "asc" }] : [],
+      set: byKey(o.dealerships, { status: "running", lastAttempt: started }),
+      limit: 1,
+      origin: projectOrigin("contact"),
+    });
+    if (!dealer) return false;
+    await recountProject(o, job.projectId);
+    const project = await projectRow(o, job.projectId);
+    if (!project) return false;
+    const contact = contactJobFor(o, project, dealer, job.dryRun);
+    let result: ContactResult;
+    if (!contact) {
+      result = failedBeforeStart(
+        reader(o.dealerships, dealer.cells).text("website"),
+        "The website is not an http(s) address",
+      );
+    } else {
+      try {
+        result = await runContactJob(env, browser, contact);
+      } catch (error) {
+        result = failedBeforeStart(contact.url, `The contact engine crashed: ${(error as Error).message}`);
+      }
+    }
+    await recordOutcome(env, o, job.projectId, dealer, result, started, job.dryRun);
+    await recountProject(o, job.projectId);
+  }
+  return true;
+}

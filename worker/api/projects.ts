@@ -54,9 +54,6 @@ async function keysOf(c: Context<AppEnv>, workspaceId: string): Promise<Provider
 /** Discovery failures that are the provider's (a 502), not the request's (a 400). */
 const UPSTREAM = new Set(["key_refused", "rate_limited", "upstream_error", "bad_response", "timeout", "network"]);
 
-/** Discovery failures that are the provider's (a 502), not the request's (a 400). */
-const UPSTREAM = new Set(["key_refused", "rate_limited", "upstream_error", "bad_response", "timeout", "network"]);
-
 /** Runs `work`, turning the project's own errors into the API's 400/404 answers. */
 async function answer<T>(work: () => Promise<T>): Promise<T> {
   try {

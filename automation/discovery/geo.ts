@@ -54,12 +54,16 @@ export class DealerDirectory<T extends Located> {
     return this.dealers.length;
   }
 
-  /** Dealers at most `radiusMiles` from `center` by great-circle distance, nearest first. */
-  within(center: GeoPoint, radiusMiles: number): Nearby<T>[] {
+  /**
+   * Dealers at most `radiusMiles` from `center` by great-circle distance, nearest first; only
+   * those `accept` takes, tested during the tree walk so rejected dealers cost no distance.
+   */
+  within(center: GeoPoint, radiusMiles: number, accept?: (dealer: T) => boolean): Nearby<T>[] {
     if (!this.dealers.length || !(radiusMiles >= 0)) return [];
     const searchKm = (radiusMiles / EARTH_RADIUS_MILES) * GEOKDBUSH_EARTH_RADIUS_KM * (1 + SEARCH_SLACK);
     const found: Nearby<T>[] = [];
-    for (const id of around(this.#index, center.lng, center.lat, Number.POSITIVE_INFINITY, searchKm)) {
+    const predicate = accept && ((id: number) => accept(this.dealers[id]!));
+    for (const id of around(this.#index, center.lng, center.lat, Number.POSITIVE_INFINITY, searchKm, predicate)) {
       const dealer = this.dealers[id]!;
       const distanceMiles = greatCircleMiles(center, { lat: dealer.latitude, lng: dealer.longitude });
       if (distanceMiles <= radiusMiles) found.push({ dealer, distanceMiles });

@@ -20,12 +20,33 @@ export function selectDealers(
   const sells = (record: DealerRecord) => record.makes.some((make) => wanted.has(make));
   const nearby =
     records instanceof DealerDirectory
-      ? records.within(query.center, query.radiusMiles).filter(({ dealer }) => sells(dealer))
+      ? records.within(query.center, query.radiusMiles, sells)
       : scan(records, query, sells);
-  return newDealers(
-    nearby.map(({ dealer, distanceMiles }) => ({ ...dealer, distanceMiles })),
-    new Set(),
-  );
+  const seen = new Set<string>();
+  return nearby
+    .filter(({ dealer }) => isNew(keysOf(dealer), seen))
+    .map(({ dealer, distanceMiles }) => ({ ...dealer, distanceMiles }));
+}
+
+/**
+ * Keys by record, for records that are queried again and again (a directory's): computing them
+ * is most of a selection's time. Records are never changed after a source makes them.
+ */
+const keyCache = new WeakMap<DealerRecord, string[]>();
+function keysOf(record: DealerRecord): string[] {
+  let keys = keyCache.get(record);
+  if (!keys) {
+    keys = dealerKeys(record);
+    keyCache.set(record, keys);
+  }
+  return keys;
+}
+
+/** Whether none of `keys` is in `seen`; if so, they are added to it. */
+function isNew(keys: readonly string[], seen: Set<string>): boolean {
+  if (keys.some((key) => seen.has(key))) return false;
+  for (const key of keys) seen.add(key);
+  return true;
 }
 
 function scan(records: readonly DealerRecord[], query: DealerQuery, sells: (record: DealerRecord) => boolean) {
@@ -44,27 +65,31 @@ const MIN_PHONE_DIGITS = 7;
 const PHONE_DIGITS = 10;
 
 /** Street words as sources abbreviate them, so "1200 Commerce Drive" meets "1200 Commerce Dr.". */
-const STREET_WORDS: Record<string, string> = {
-  street: "st",
-  avenue: "ave",
-  road: "rd",
-  drive: "dr",
-  boulevard: "blvd",
-  highway: "hwy",
-  parkway: "pkwy",
-  lane: "ln",
-  court: "ct",
-  place: "pl",
-  suite: "ste",
-  north: "n",
-  south: "s",
-  east: "e",
-  west: "w",
-};
+const STREET_WORDS = new Map(
+  Object.entries({
+    street: "st",
+    avenue: "ave",
+    road: "rd",
+    drive: "dr",
+    boulevard: "blvd",
+    highway: "hwy",
+    parkway: "pkwy",
+    lane: "ln",
+    court: "ct",
+    place: "pl",
+    suite: "ste",
+    north: "n",
+    south: "s",
+    east: "e",
+    west: "w",
+  }),
+);
+
+/** Only text outside printable ASCII needs Unicode normalization, which is slow for the rest. */
+const NOT_PLAIN_ASCII = /[^\u0020-\u007e]/;
 
 const plain = (text: string): string[] =>
-  text
-    .normalize("NFKD")
+  (NOT_PLAIN_ASCII.test(text) ? text.normalize("NFKD") : text)
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, " ")
     .trim()
@@ -85,15 +110,26 @@ export function dealerKeys(record: Pick<DealerRecord, "name" | "address" | "phon
   if (digits.length >= MIN_PHONE_DIGITS) keys.push(`tel:${digits.slice(-PHONE_DIGITS)}`);
   const name = plain(record.name).join(" ");
   const street = plain(record.address)
-    .map((word) => STREET_WORDS[word] ?? word)
+    .map((word) => STREET_WORDS.get(word) ?? word)
     .join(" ");
   if (name && street) keys.push(`addr:${name}|${street}`);
   return keys;
 }
 
+/** A plain `https://host[:port]/…` or bare `host/…`: read without building a URL, the slow part of a key. */
+const SIMPLE_HOST = /^(?:https?:\/\/)?([a-z0-9.-]+)(?::\d+)?(?:[/?#]|$)/i;
+
 function websiteHost(website: string): string | null {
   const text = website.trim();
   if (!text) return null;
+  const simple = SIMPLE_HOST.exec(text)?.[1];
+  if (simple)
+    return (
+      simple
+        .toLowerCase()
+        .replace(/^www\./, "")
+        .replace(/\.$/, "") || null
+    );
   try {
     const host = new URL(/^https?:\/\//i.test(text) ? text : `https://${text}`).hostname.toLowerCase();
     return host.replace(/^www\./, "").replace(/\.$/, "") || null;
@@ -108,12 +144,5 @@ function websiteHost(website: string): string | null {
  */
 export function newDealers<T extends DealerRecord>(candidates: readonly T[], existingKeys: ReadonlySet<string>): T[] {
   const seen = new Set(existingKeys);
-  const fresh: T[] = [];
-  for (const candidate of candidates) {
-    const keys = dealerKeys(candidate);
-    if (keys.some((key) => seen.has(key))) continue;
-    for (const key of keys) seen.add(key);
-    fresh.push(candidate);
-  }
-  return fresh;
+  return candidates.filter((candidate) => isNew(dealerKeys(candidate), seen));
 }

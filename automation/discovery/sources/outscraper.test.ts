@@ -103,9 +103,19 @@ describe("outscraperSource — Google Maps through Outscraper", () => {
   });
 
   it("reports an answer without data", async () => {
-    server = await fakeServer(() => ({ json: { id: "r", status: "Pending" } }));
+    server = await fakeServer(() => ({ json: { id: "r", status: "Success" } }));
     const source = outscraperSource({ apiKey: "k", baseUrl: server.url, timeoutMs: 1000 });
     await expect(source.search(QUERY)).rejects.toMatchObject({ code: "bad_response" });
+  });
+
+  it("reports a search Outscraper queued instead of answering", async () => {
+    server = await fakeServer(() => ({ json: { id: "req-7", status: "Pending" } }));
+    const source = outscraperSource({ apiKey: "k", baseUrl: server.url, timeoutMs: 1000 });
+    await expect(source.search(QUERY)).rejects.toMatchObject({
+      code: "upstream_error",
+      message:
+        'Outscraper queued the "Toyota dealer" search (request req-7) instead of answering: try again in a few minutes',
+    });
   });
 
   it("gives up on a server that does not answer", async () => {

@@ -34,6 +34,8 @@ const Place = z.object({
   subtypes: text,
 });
 const OutscraperResponse = z.object({ data: z.array(z.array(z.unknown())) });
+/** A search that outlives Outscraper's synchronous window comes back queued instead of done. */
+const PendingResponse = z.object({ id: z.string(), status: z.literal("Pending") });
 
 export function outscraperSource(options: HttpSourceOptions): DealerSource {
   const apiKey = options.apiKey?.trim();
@@ -65,7 +67,6 @@ async function searchOne(
     query: `${subject} near ${query.center.lat.toFixed(5)},${query.center.lng.toFixed(5)}`,
     limit: String(OUTSCRAPER_PLACES_PER_MAKE),
     language: "en",
-    region: "US",
     async: "false",
   });
   const json = await requestJson({
@@ -77,7 +78,15 @@ async function searchOne(
     keyed: true,
   });
   const parsed = OutscraperResponse.safeParse(json);
-  if (!parsed.success) throw new DiscoveryError("bad_response", "Outscraper sent an answer with no data");
+  if (!parsed.success) {
+    const pending = PendingResponse.safeParse(json);
+    throw pending.success
+      ? new DiscoveryError(
+          "upstream_error",
+          `Outscraper queued the "${subject}" search (request ${pending.data.id}) instead of answering: try again in a few minutes`,
+        )
+      : new DiscoveryError("bad_response", "Outscraper sent an answer with no data");
+  }
   return parsed.data.data.flat().flatMap((raw) => {
     const place = Place.safeParse(raw);
     const record = place.success ? toRecord(place.data) : null;

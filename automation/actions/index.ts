@@ -4,8 +4,9 @@
  * retries) and a `run` that gets the row and the means to act. Later features register theirs
  * here (contact, discover, generate, send).
  */
-import type { z } from "zod";
+import { z } from "zod";
 import { SetFieldsParams, WebhookParams } from "../../schema/actions";
+import { OUTREACH_OPS, type OutreachOp } from "../../schema/outreach-tables";
 import type { CellValue } from "../../schema/tables";
 import type { UrlGuard } from "../contact/guard";
 
@@ -28,6 +29,8 @@ export interface ActionContext {
   /** Where outgoing requests may go (public addresses only in production). */
   guard: UrlGuard;
   fetch: typeof fetch;
+  /** Runs an outreach project operation on this row, where the platform offers it (the Worker). */
+  outreach?(op: OutreachOp): Promise<ActionOutcome>;
 }
 
 export interface ActionOutcome {
@@ -98,8 +101,27 @@ const webhook: ActionDef<WebhookParams> = {
   },
 };
 
+const OutreachParams = z.object({ op: z.enum(OUTREACH_OPS) });
+
+/** The outreach tables' buttons (Discover, Start, Contact now…): the Worker runs the project operation. */
+const outreach: ActionDef<z.infer<typeof OutreachParams>> = {
+  name: "outreach",
+  label: "Outreach project operation",
+  params: OutreachParams,
+  leavesRoom: true,
+  async run(context, { op }) {
+    if (!context.outreach)
+      return { outcome: "failed", detail: "Outreach operations run only in the Worker", retryable: false };
+    return context.outreach(op);
+  },
+};
+
 // biome-ignore lint/suspicious/noExplicitAny: each entry's params type is its own; callers go through runAction
-export const ACTIONS: Record<string, ActionDef<any>> = { [setFields.name]: setFields, [webhook.name]: webhook };
+export const ACTIONS: Record<string, ActionDef<any>> = {
+  [setFields.name]: setFields,
+  [webhook.name]: webhook,
+  [outreach.name]: outreach,
+};
 
 /** Whether a named action exists and takes these parameters, and if so whether it leaves the room. */
 export function checkAction(

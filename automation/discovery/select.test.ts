@@ -25,6 +25,14 @@ describe("dealerKeys — what makes two records one dealership", () => {
       "web:larkbrook.example",
     ]);
   });
+
+  it("tells apart sites under paths of one address (local stand-ins), but not pages of one dealer's site", () => {
+    const key = (website: string) => dealerKeys({ name: "", address: "", phone: "", website })[0];
+    expect(key("http://127.0.0.1:8123/maple-grove-toyota/")).toBe("web:127.0.0.1:8123/maple-grove-toyota");
+    expect(key("http://127.0.0.1:8123/harbor-point-honda/contact")).toBe("web:127.0.0.1:8123/harbor-point-honda");
+    expect(key("http://localhost:3000/a/")).not.toBe(key("http://localhost:3000/b/"));
+    expect(key("https://larkbrook.example/new")).toBe(key("https://www.larkbrook.example/contact-us"));
+  });
 });
 
 describe("selectDealers — what a project gets", () => {

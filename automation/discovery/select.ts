@@ -105,7 +105,7 @@ const plain = (text: string): string[] =>
 export function dealerKeys(record: Pick<DealerRecord, "name" | "address" | "phone" | "website">): string[] {
   const keys: string[] = [];
   const host = websiteHost(record.website);
-  if (host) keys.push(`web:${host}`);
+  if (host) keys.push(`web:${ADDRESS_HOST.test(host) ? (sharedHostSite(record.website) ?? host) : host}`);
   const digits = record.phone.replace(/\D/g, "");
   if (digits.length >= MIN_PHONE_DIGITS) keys.push(`tel:${digits.slice(-PHONE_DIGITS)}`);
   const name = plain(record.name).join(" ");
@@ -114,6 +114,22 @@ export function dealerKeys(record: Pick<DealerRecord, "name" | "address" | "phon
     .join(" ");
   if (name && street) keys.push(`addr:${name}|${street}`);
   return keys;
+}
+
+/**
+ * A host that is an IP address or localhost serves no one dealer: local stand-ins (the fixture
+ * corpus on 127.0.0.1) put many dealers' sites under paths of one address.
+ */
+const ADDRESS_HOST = /^(\d{1,3}(\.\d{1,3}){3}|localhost|\[[0-9a-f:]+\])$/i;
+
+/** `host:port/first-segment` of a site on a shared address, or null when it cannot be read. */
+function sharedHostSite(website: string): string | null {
+  try {
+    const url = new URL(website.trim());
+    return `${url.host}/${url.pathname.split("/")[1] ?? ""}`.toLowerCase();
+  } catch {
+    return null;
+  }
 }
 
 /** A plain `https://host[:port]/…` or bare `host/…`: read without building a URL, the slow part of a key. */

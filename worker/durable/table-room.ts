@@ -37,6 +37,7 @@ import type { Claim, RunState } from "./actions";
 import { RoomAutomation } from "./automation";
 import { SqlDocStorage } from "./doc-storage";
 import { roomMigrations } from "./migrations";
+import { ProjectCountsKeeper } from "./project-counts";
 import { RowIndex } from "./row-index";
 import type { RuleRun, RuleRunResult } from "./rule-runs";
 import type { RunEntry } from "./run-log";
@@ -89,9 +90,16 @@ export class TableRoom extends DurableObject<Env> {
       tableId: () => this.meta("tableId") ?? "",
       patchRow: (rowId, cells, origin) => this.patchRow(rowId, cells, origin),
     });
+    const counts = new ProjectCountsKeeper({
+      env: this.env,
+      columns: () => columnsOf(this.room.open("manifest")),
+      query: (query) => this.index.query(query, new Map()),
+      cellsOf: (rowIds) => this.index.cellsOf(rowIds),
+    });
     this.room.onChanges((batch) => {
       this.index.apply(batch);
       this.automation.observe(batch);
+      counts.observe(batch);
       for (const listener of this.changeListeners) listener(batch);
     });
   }

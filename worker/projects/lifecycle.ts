@@ -20,7 +20,7 @@ import { projectCells, projectDetail } from "./records";
 import { attemptsOf, countStatuses, dealershipsOf, deleteFiles, projectOrigin, projectRow } from "./store";
 import { byKey, type Outreach, reader } from "./tables";
 
-/** The requested makes as the product names them; an unknown make is refused by name. */
+/** The requested makes as the product names them, in its order; an unknown make is refused by name. */
 export function normalizeRequestedMakes(makes: string[]): Make[] {
   const out = new Set<Make>();
   for (const raw of makes) {
@@ -28,7 +28,7 @@ export function normalizeRequestedMakes(makes: string[]): Make[] {
     if (!make) throw new ProjectInputError(`makes: "${raw}" is not a make we know (${MAKES.slice(0, 6).join(", ")}…)`);
     out.add(make);
   }
-  return [...out];
+  return MAKES.filter((m) => out.has(m));
 }
 
 export function checkMessage(message: string): void {

@@ -52,7 +52,7 @@ describe("dealership outreach projects in the browser", () => {
     // Step 2: a ZIP, a radius, and two makes picked through the filter box.
     await stepIs(page, 2, "Search");
     expect(await page.getByLabel("Radius (miles)").inputValue()).toBe("150");
-    await page.getByLabel("ZIP code").fill("10001");
+    await page.getByRole("textbox", { name: "ZIP code" }).fill("10001");
     await page.getByLabel("Radius (miles)").fill("60");
     const filter = page.getByRole("textbox", { name: "Filter makes" });
     await filter.fill("toyo");
@@ -74,7 +74,7 @@ describe("dealership outreach projects in the browser", () => {
     expect(await focusedLabel(page)).toBe("Email");
     await page.getByRole("button", { name: "Back" }).click();
     await stepIs(page, 2, "Search");
-    expect(await page.getByLabel("ZIP code").inputValue()).toBe("10001");
+    expect(await page.getByRole("textbox", { name: "ZIP code" }).inputValue()).toBe("10001");
     expect(await page.getByLabel("Radius (miles)").inputValue()).toBe("60");
     expect(await page.getByRole("checkbox", { name: "Honda" }).isChecked()).toBe(true);
     await next(page);

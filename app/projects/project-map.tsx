@@ -2,7 +2,7 @@
  * The project on a map drawn offline: the search centre, the radius to scale, the dealerships
  * coloured by status, a scale bar and a north arrow. No tiles: it must work without a network.
  */
-import type { DealershipRecord, ProjectCenter } from "../../schema/projects";
+import { CONTACT_STATUSES, type DealershipRecord, type ProjectCenter } from "../../schema/projects";
 import { cn } from "../components/ui";
 import { CONTACT_STATUS_LABEL, CONTACT_STATUS_TONE, formatMiles } from "./format";
 import { mapFrame, niceMiles } from "./map-projection";
@@ -62,7 +62,13 @@ export function ProjectMap({
           <path d={`M${half - 6} ${half}h12M${half} ${half - 6}v12`} className="stroke-fg" strokeWidth={2} />
           <circle cx={half} cy={half} r={2.5} className="fill-fg" />
         </g>
-        <text x={half + 8} y={half - 8} className="fill-fg text-[11px] font-medium">
+        <text
+          x={half + 8}
+          y={half - 8}
+          className="fill-fg stroke-surface-2 text-[11px] font-medium"
+          strokeWidth={3}
+          paintOrder="stroke"
+        >
           {center.label}
         </text>
         <g transform={`translate(${SIZE - 22} 26)`} aria-label="North">
@@ -79,9 +85,12 @@ export function ProjectMap({
         </g>
       </svg>
       <figcaption className="flex flex-wrap justify-center gap-x-3 gap-y-1 text-xs text-muted">
-        <span>
-          {radiusMiles} mi around {center.label}
-        </span>
+        {CONTACT_STATUSES.filter((s) => placed.some((d) => d.status === s)).map((status) => (
+          <span key={status} className="flex items-center gap-1">
+            <span className={cn("h-2 w-2 rounded-full", CONTACT_STATUS_TONE[status].bar)} aria-hidden />
+            {CONTACT_STATUS_LABEL[status]} {placed.filter((d) => d.status === status).length}
+          </span>
+        ))}
         {placed.length < dealerships.length ? (
           <span>{dealerships.length - placed.length} without coordinates</span>
         ) : null}

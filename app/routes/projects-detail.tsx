@@ -45,12 +45,15 @@ type Message = { tone: "success" | "error" | "info"; text: string };
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString()} ${n === 1 ? one : many}`;
 
-function discoveredText({ found, added, skipped }: DiscoverResult): string {
+function discoveredText({ found, added, skipped, problems }: DiscoverResult): string {
+  const unread = problems.length
+    ? ` ${plural(problems.length, "line")} of the file could not be read: ${problems.slice(0, 3).join("; ")}${problems.length > 3 ? "…" : ""}`
+    : "";
   if (found === 0)
-    return "No dealerships of these makes were found within the radius. Try a larger radius or another source.";
+    return `No dealerships of these makes were found within the radius. Try a larger radius or another source.${unread}`;
   const parts = [`Found ${plural(found, "dealership")}`, `${added.toLocaleString()} added`];
   if (skipped) parts.push(`${skipped.toLocaleString()} already in the project`);
-  return `${parts.join(", ")}.`;
+  return `${parts.join(", ")}.${unread}`;
 }
 
 function ProjectPage({ slug, initial, created }: { slug: string; initial: ProjectData; created: boolean }) {
@@ -139,7 +142,7 @@ function ProjectPage({ slug, initial, created }: { slug: string; initial: Projec
       <div className="flex flex-col gap-4">
         {message ? <Notice tone={message.tone}>{message.text}</Notice> : null}
         {problem ? <Notice tone="error">Could not refresh: {problem}. Retrying…</Notice> : null}
-        <SummaryStats project={project} />
+        {project.counts.total ? <SummaryStats project={project} /> : null}
         <RunProgress project={project} />
         {project.counts.total === 0 ? (
           <Card>
@@ -164,7 +167,7 @@ function ProjectPage({ slug, initial, created }: { slug: string; initial: Projec
           </Card>
         ) : (
           <>
-            <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_360px]">
+            <div className="grid grid-cols-1 gap-4 lg:grid-cols-[minmax(0,1fr)_360px]">
               <Card title="Live log" description="Each contact attempt as it finishes, newest first">
                 <AttemptLog attempts={attempts} />
               </Card>
@@ -180,7 +183,7 @@ function ProjectPage({ slug, initial, created }: { slug: string; initial: Projec
                 onOverride={override}
               />
             </Card>
-            <div className="grid gap-4 md:grid-cols-2">
+            <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
               <Card title="Failures by cause" description="What went wrong, and what usually fixes it">
                 <FailureGroups dealerships={dealerships} tableId={project.tables.dealerships} />
               </Card>

@@ -86,7 +86,7 @@ export default function ProjectsPage({ params }: Route.ComponentProps) {
           <Card title="All projects">
             <ProjectList slug={params.slug} projects={projects} />
           </Card>
-          <div className="grid gap-4 md:grid-cols-2">
+          <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
             <Card title="Recent activity" description="The latest contact attempts">
               <RecentActivity slug={params.slug} recent={recent} />
             </Card>

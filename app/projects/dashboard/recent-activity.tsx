@@ -5,12 +5,15 @@ import { formatAgo } from "../../grid/time";
 import { OutcomeChip } from "../chips";
 import { categoryLabel } from "../format";
 
+/** Enough to see what happened lately without making the dashboard a log. */
+const RECENT_SHOWN = 10;
+
 export function RecentActivity({ slug, recent }: { slug: string; recent: ProjectsDashboard["recent"] }) {
   if (recent.length === 0)
     return <p className="text-[13px] text-muted">Contact attempts appear here once a project's automation runs.</p>;
   return (
     <ul aria-label="Recent activity" className="divide-y divide-line">
-      {recent.map((a) => (
+      {recent.slice(0, RECENT_SHOWN).map((a) => (
         <li key={a.id} className="flex items-start justify-between gap-3 py-2 text-[13px]">
           <div className="min-w-0">
             <p className="truncate font-medium">{a.dealershipName}</p>

@@ -15,7 +15,7 @@ export function AttemptLog({ attempts }: { attempts: AttemptRecord[] }) {
             <th className="py-1.5 pr-3 font-medium">Outcome</th>
             <th className="py-1.5 pr-3 font-medium">Dealer</th>
             <th className="py-1.5 pr-3 font-medium">Why</th>
-            <th className="py-1.5 pr-3 text-right font-medium">Took</th>
+            <th className="py-1.5 pr-3 text-right font-medium max-sm:hidden">Took</th>
             <th className="py-1.5 text-right font-medium">When</th>
           </tr>
         </thead>
@@ -26,11 +26,11 @@ export function AttemptLog({ attempts }: { attempts: AttemptRecord[] }) {
                 <OutcomeChip outcome={a.outcome} />
               </td>
               <td className="py-1.5 pr-3 font-medium">{a.dealershipName}</td>
-              <td className="py-1.5 pr-3">
+              <td className="max-w-80 py-1.5 pr-3">
                 {a.outcome === "failure" ? <span className="font-medium">{categoryLabel(a.category)}</span> : null}
-                {a.reason ? <span className="block text-xs text-muted">{a.reason}</span> : null}
+                {a.reason ? <span className="block text-xs wrap-anywhere text-muted">{a.reason}</span> : null}
               </td>
-              <td className="py-1.5 pr-3 text-right whitespace-nowrap tabular-nums text-muted">
+              <td className="py-1.5 pr-3 text-right whitespace-nowrap tabular-nums text-muted max-sm:hidden">
                 {a.finishedAt ? formatDuration(a.durationMs) : "running…"}
               </td>
               <td className="py-1.5 text-right whitespace-nowrap text-muted">

@@ -108,9 +108,8 @@ export function DealershipTable({ dealerships, tableId, canEdit, onOverride }: P
                 ) : null}
                 <th className="px-2 py-2 font-medium">Dealer</th>
                 <th className="px-2 py-2 text-right font-medium">Distance</th>
-                <th className="px-2 py-2 font-medium">Status</th>
+                <th className="px-2 py-2 font-medium max-sm:hidden">Status</th>
                 <th className="px-2 py-2 font-medium">Why</th>
-                <th className="px-2 py-2 text-right font-medium">Tries</th>
                 <th className="px-2 py-2 font-medium">Last try</th>
                 <th className="px-2 py-2 font-medium">Screenshot</th>
                 {canEdit ? <th className="px-2 py-2" /> : null}
@@ -137,7 +136,7 @@ export function DealershipTable({ dealerships, tableId, canEdit, onOverride }: P
                         ) : null}
                       </td>
                     ) : null}
-                    <td className="max-w-64 px-2 py-2">
+                    <td className="max-w-60 px-2 py-2">
                       <p className="font-medium">
                         {d.website ? (
                           <a href={d.website} target="_blank" rel="noreferrer" className="hover:text-accent">
@@ -151,14 +150,17 @@ export function DealershipTable({ dealerships, tableId, canEdit, onOverride }: P
                         {d.makes.join(", ")} · {d.address}
                       </p>
                       {d.notes ? <p className="mt-0.5 text-xs italic">{d.notes}</p> : null}
+                      <p className="mt-1 sm:hidden">
+                        <ContactStatusChip status={d.status} />
+                      </p>
                     </td>
                     <td className="px-2 py-2 text-right whitespace-nowrap tabular-nums">
                       {formatMiles(d.distanceMiles)}
                     </td>
-                    <td className="px-2 py-2">
+                    <td className="px-2 py-2 max-sm:hidden">
                       <ContactStatusChip status={d.status} />
                     </td>
-                    <td className="max-w-56 px-2 py-2">
+                    <td className="max-w-52 px-2 py-2 wrap-anywhere">
                       {d.category ? <p className="font-medium">{categoryLabel(d.category)}</p> : null}
                       {d.reason ? (
                         <p className="line-clamp-2 text-xs text-muted" title={d.reason}>
@@ -166,7 +168,6 @@ export function DealershipTable({ dealerships, tableId, canEdit, onOverride }: P
                         </p>
                       ) : null}
                     </td>
-                    <td className="px-2 py-2 text-right tabular-nums">{d.attempts}</td>
                     <td className="px-2 py-2 whitespace-nowrap text-muted">
                       {d.lastAttempt ? (
                         <time dateTime={d.lastAttempt} suppressHydrationWarning>
@@ -175,6 +176,9 @@ export function DealershipTable({ dealerships, tableId, canEdit, onOverride }: P
                       ) : (
                         "—"
                       )}
+                      {d.attempts ? (
+                        <span className="block text-xs">{d.attempts === 1 ? "1 try" : `${d.attempts} tries`}</span>
+                      ) : null}
                     </td>
                     <td className="px-2 py-2">
                       {shot ? (

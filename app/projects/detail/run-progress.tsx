@@ -48,7 +48,11 @@ export function RunProgress({ project }: { project: ProjectDetail }) {
           </span>
         </p>
         <p className="text-muted" aria-live="polite">
-          {run?.etaSeconds === 0 ? "finishing…" : `${formatEta(run?.etaSeconds ?? null)} left`}
+          {run?.etaSeconds === 0
+            ? "finishing…"
+            : run?.etaSeconds == null
+              ? "ETA: estimating…"
+              : `${formatEta(run.etaSeconds)} left`}
           {pace ? ` · ${Math.round(pace)} s per dealer` : ""}
         </p>
       </div>

@@ -18,9 +18,8 @@ export function MakePicker({
   const [filter, setFilter] = useState("");
   const shown = MAKES.filter((m) => m.toLowerCase().includes(filter.trim().toLowerCase()));
   const toggle = (make: string) =>
-    onChange(
-      value.includes(make) ? value.filter((m) => m !== make) : MAKES.filter((m) => m === make || value.includes(m)),
-    );
+    // In the order picked: the first is the one a dealer selling several is written about.
+    onChange(value.includes(make) ? value.filter((m) => m !== make) : [...value, make]);
   return (
     <fieldset className="flex flex-col gap-2" aria-describedby={problem ? `${id}-problem` : undefined}>
       <legend className="mb-1.5 flex w-full items-center justify-between text-[13px] font-medium">

@@ -32,6 +32,22 @@ export function sampleContext(draft: Draft): MessageContext {
   };
 }
 
+/** The preview with what is left of unknown placeholders marked, so the user sees what is wrong. */
+function Highlighted({ text, unknown }: { text: string; unknown: string[] }) {
+  if (!unknown.length) return text;
+  const names = unknown.map((u) => u.replaceAll(".", "\\.")).join("|");
+  return text.split(new RegExp(`(\\{\\{\\s*(?:${names})\\s*\\}\\})`)).map((part, i) =>
+    i % 2 ? (
+      // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one string, in order
+      <mark key={i} className="rounded bg-danger-soft px-0.5 text-danger">
+        {part}
+      </mark>
+    ) : (
+      part
+    ),
+  );
+}
+
 export function StepMessage({ draft, set, problems }: StepProps) {
   const id = useId();
   const area = useRef<HTMLTextAreaElement>(null);
@@ -106,7 +122,11 @@ export function StepMessage({ draft, set, problems }: StepProps) {
             data-message-preview
             className="min-h-48 flex-1 rounded-md border border-line bg-surface-2 px-3 py-2 text-[13px] leading-relaxed whitespace-pre-wrap"
           >
-            {renderMessage(draft.message, ctx) || <span className="text-muted">The message is empty.</span>}
+            {draft.message.trim() ? (
+              <Highlighted text={renderMessage(draft.message, ctx)} unknown={unknown} />
+            ) : (
+              <span className="text-muted">The message is empty.</span>
+            )}
           </div>
         </section>
       </div>

@@ -163,6 +163,56 @@ describe("projects API", () => {
   });
 });
 
+describe("outreach tables in the grid", () => {
+  it("keeps the Projects row's counts as statuses change, and its buttons run project operations", async () => {
+    const { owner, ws } = await ownerWithWorkspace();
+    const p = await project(owner, ws.slug, { radiusMiles: 40 });
+    const { tables } = await p.detail();
+    type Table = { columns: { id: string; name: string; options: Record<string, unknown> }[] };
+    const columns = async (id: string) => (await json<Table>(await call(owner, "GET", `/api/tables/${id}`))).columns;
+    const projectCols = await columns(tables.projects);
+    const dealerCols = await columns(tables.dealerships);
+    const col = (cols: Table["columns"], key: string) => cols.find((c) => c.options.key === key)!.id;
+    const projectCells = async () =>
+      (
+        await json<{ rows: { id: string; cells: Record<string, unknown> }[] }>(
+          await call(owner, "GET", `/api/tables/${tables.projects}/rows?limit=10`),
+        )
+      ).rows.find((r) => r.id === p.id)!.cells;
+    const press = (table: string, rowId: string, column: string) =>
+      call(owner, "POST", `/api/tables/${table}/rows/${rowId}/buttons/${column}`);
+
+    expect((await press(tables.projects, p.id, col(projectCols, "discover"))).status).toBe(202);
+    const total = await vi.waitFor(
+      async () => {
+        const cells = await projectCells();
+        expect(cells[col(projectCols, "total")]).toBeGreaterThan(0);
+        expect(cells[col(projectCols, "status")]).toBe("active");
+        return cells[col(projectCols, "total")] as number;
+      },
+      { timeout: 20_000, interval: 250 },
+    );
+    expect(await p.dealers()).toHaveLength(total);
+
+    // A person sets a status in the grid: the project's counts follow.
+    const [first, second] = await p.dealers();
+    await call(owner, "PATCH", `/api/tables/${tables.dealerships}/rows/${first!.id}`, {
+      cells: { [col(dealerCols, "status")]: "failed" },
+    });
+    expect((await press(tables.dealerships, second!.id, col(dealerCols, "markManual"))).status).toBe(202);
+    await vi.waitFor(
+      async () => {
+        const cells = await projectCells();
+        expect(cells[col(projectCols, "failed")]).toBe(1);
+        expect(cells[col(projectCols, "manual")]).toBe(1);
+        expect(cells[col(projectCols, "pending")]).toBe(total - 2);
+      },
+      { timeout: 20_000, interval: 250 },
+    );
+    expect((await p.dealers("manual_override"))[0]!.notes).toMatch(/by hand from the grid/);
+  });
+});
+
 describe("project contact automation", () => {
   it("contacts every dealer of the corpus through the queue, writes outcomes, screenshots and attempts, then override works", async () => {
     await fetch(`${origin}/__reset`, { method: "POST" });
@@ -249,5 +299,10 @@ describe("project contact automation", () => {
     const after = await p.detail();
     expect(after.counts).toMatchObject({ failed: 0, manual_override: failed.length });
     expect(after.successRate).toBe(1);
+
+    // Deleting the project takes its screenshots with it.
+    expect((await p.api("DELETE", `/${p.id}`)).status).toBe(204);
+    for (const table of [after.tables.dealerships, after.tables.attempts])
+      expect((await env.FILES.list({ prefix: `contact/${table}/` })).objects).toEqual([]);
   }, 300_000);
 });

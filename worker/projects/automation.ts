@@ -18,7 +18,7 @@ import type { CellValue, RowQuery, RowRecord } from "../../schema/tables";
 import { runContactJob } from "../queues/contact";
 import { ProjectMissingError } from "./errors";
 import { projectDetail } from "./records";
-import { allRows, ofProject, projectOrigin, projectRow, recountProject } from "./store";
+import { allRows, ofProject, projectOrigin, projectRow } from "./store";
 import { byKey, type Outreach, reader } from "./tables";
 
 /** A row left `running` this long was dropped by a worker that died; Start takes it again. */
@@ -109,7 +109,6 @@ export async function startContacting(
     byKey(o.projects, { status: "active", runStarted: now(), dryRun }),
     projectOrigin("start-automation"),
   );
-  await recountProject(o, projectId);
   const job: ProjectContactJob = {
     kind: "project-contact",
     workspaceId: o.workspaceId,
@@ -131,7 +130,6 @@ export async function stopContacting(o: Outreach, projectId: string): Promise<nu
     limit: 100_000,
     origin: projectOrigin("stop-contact"),
   });
-  await recountProject(o, projectId);
   return stopped.length;
 }
 
@@ -271,7 +269,6 @@ export async function runChain(env: Env, browser: Browser, o: Outreach, job: Pro
       origin: projectOrigin("contact"),
     });
     if (!dealer) return false;
-    await recountProject(o, job.projectId);
     const project = await projectRow(o, job.projectId);
     if (!project) return false;
     const contact = contactJobFor(o, project, dealer, job.dryRun);
@@ -289,7 +286,6 @@ export async function runChain(env: Env, browser: Browser, o: Outreach, job: Pro
       }
     }
     await recordOutcome(env, o, job.projectId, dealer, result, started, job.dryRun);
-    await recountProject(o, job.projectId);
   }
   return true;
 }

@@ -22,7 +22,7 @@ import type { DiscoverRequest, DiscoverResult } from "../../schema/projects";
 import type { CellValue } from "../../schema/tables";
 import { ProjectInputError, ProjectMissingError } from "./errors";
 import { projectDetail } from "./records";
-import { dealershipsOf, projectOrigin, projectRow, recountProject } from "./store";
+import { dealershipsOf, projectOrigin, projectRow } from "./store";
 import { byKey, type Outreach, reader } from "./tables";
 
 /** Rows written per room call, to keep each Yjs transaction and RPC message small. */
@@ -117,7 +117,6 @@ export async function discover(
   }
   if (project.status === "draft")
     await o.projects.room.patchRow(projectId, byKey(o.projects, { status: "active" }), projectOrigin("discover"));
-  await recountProject(o, projectId);
   const errors = source.errors ?? [];
   return {
     found: found.length,

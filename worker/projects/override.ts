@@ -3,7 +3,7 @@
  * site). The dealership becomes `manual_override` and the note joins its notes, dated and signed.
  */
 import type { Origin } from "../../schema/tables";
-import { dealershipsOf, recountProject } from "./store";
+import { dealershipsOf } from "./store";
 import { byKey, type Outreach, reader } from "./tables";
 
 /** Marks the project's dealerships in `rowIds` as contacted by hand; returns the ids it changed. */
@@ -28,6 +28,5 @@ export async function markManual(
     );
     if (written.ok) changed.push(row.id);
   }
-  if (changed.length) await recountProject(o, projectId);
   return changed;
 }

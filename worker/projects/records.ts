@@ -60,7 +60,7 @@ function parseExtra(text: string): Record<string, string> {
   );
 }
 
-/** Counts as the Projects row keeps them (written by `recountProject`). */
+/** Counts as the Projects row keeps them (written by the Dealerships room, see `durable/project-counts`). */
 function countsOf(r: ReturnType<typeof reader>): ProjectCounts {
   const counts = emptyCounts();
   counts.total = r.number("total") ?? 0;

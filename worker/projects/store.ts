@@ -1,11 +1,11 @@
 /**
  * Reading and keeping a project's rows: its dealerships and attempts (the rows whose link names
- * the project), the counts the Projects row shows, and the R2 files that go with them.
+ * the project), their counts by status, and the R2 files that go with them.
  */
 import type { ContactStatus, ProjectCounts } from "../../schema/projects";
 import type { AutomationOrigin, RowQuery, RowRecord } from "../../schema/tables";
 import { contactStatusOf, emptyCounts } from "./records";
-import { byKey, type Outreach, type OutreachHandle, reader } from "./tables";
+import { type Outreach, type OutreachHandle, reader } from "./tables";
 
 /** Rows read per call: the row index reads cells with one bound parameter per row. */
 const PAGE = 500;
@@ -66,24 +66,6 @@ export function countStatuses(o: Outreach, rows: RowRecord[]): ProjectCounts {
   const counts = emptyCounts();
   for (const row of rows) counts[contactStatusOf(reader(o.dealerships, row.cells).get("status"))]++;
   counts.total = rows.length;
-  return counts;
-}
-
-/** Counts the project's dealerships by status and writes them into its Projects row. */
-export async function recountProject(o: Outreach, projectId: string): Promise<ProjectCounts> {
-  const counts = countStatuses(o, await dealershipsOf(o, projectId));
-  await o.projects.room.patchRow(
-    projectId,
-    byKey(o.projects, {
-      total: counts.total,
-      pending: counts.pending,
-      inProgress: counts.queued + counts.running,
-      success: counts.success,
-      failed: counts.failed,
-      manual: counts.manual_override,
-    }),
-    projectOrigin("project-counts"),
-  );
   return counts;
 }
 

@@ -18,7 +18,7 @@ async function signedInPage(): Promise<{ page: Page; slug: string }> {
   return { page: await context.newPage(), slug };
 }
 
-const next = (page: Page) => page.getByRole("button", { name: "Next" }).click();
+const next = (page: Page) => page.getByRole("button", { name: "Next", exact: true }).click();
 const stepIs = (page: Page, n: number, name: string) =>
   page.getByRole("form", { name: `New project, step ${n} of 5: ${name}` }).waitFor();
 const focusedLabel = (page: Page) =>
@@ -72,7 +72,7 @@ describe("dealership outreach projects in the browser", () => {
     await next(page);
     await page.getByText(/Invalid email/i).waitFor();
     expect(await focusedLabel(page)).toBe("Email");
-    await page.getByRole("button", { name: "Back" }).click();
+    await page.getByRole("button", { name: "Back", exact: true }).click();
     await stepIs(page, 2, "Search");
     expect(await page.getByRole("textbox", { name: "ZIP code" }).inputValue()).toBe("10001");
     expect(await page.getByLabel("Radius (miles)").inputValue()).toBe("60");
@@ -149,6 +149,26 @@ describe("dealership outreach projects in the browser", () => {
       await progress.waitFor({ state: "detached", timeout: 60_000 });
     }
     expect(await stat(page, "Queued")).toBe(0);
+    const failed = await stat(page, "Failed");
+    const settled = ["Pending", "Success", "Failed", "Manual"].map((label) => stat(page, label));
+    expect((await Promise.all(settled)).reduce((a, b) => a + b, 0)).toBe(found);
+
+    // Failures are grouped by cause with their count; a screenshot opens large, and the arrow keys move on.
+    if (failed) {
+      const causes = page.getByRole("list", { name: "Failures by category" });
+      expect(await causes.locator("h3").allTextContents()).toContainEqual(expect.stringMatching(/\d+$/));
+      const shots = page.getByRole("list", { name: "Screenshots" }).getByRole("button");
+      if (await shots.count()) {
+        await shots.first().click();
+        const viewer = page.getByRole("dialog");
+        await viewer.getByText(/^.+ · 1 of \d+/).waitFor();
+        if ((await shots.count()) > 1) {
+          await page.keyboard.press("ArrowRight");
+          await viewer.getByText(/^.+ · 2 of \d+/).waitFor();
+        }
+        await page.keyboard.press("Escape");
+      }
+    }
 
     // The dashboard lists the project with its counts.
     await page.getByRole("link", { name: "Projects", exact: true }).first().click();

@@ -305,4 +305,33 @@ describe("project contact automation", () => {
     for (const table of [after.tables.dealerships, after.tables.attempts])
       expect((await env.FILES.list({ prefix: `contact/${table}/` })).objects).toEqual([]);
   }, 300_000);
+
+  it("fills and screenshots without sending on a dry run, and leaves the dealers pending", async () => {
+    await fetch(`${origin}/__reset`, { method: "POST" });
+    const { owner, ws } = await ownerWithWorkspace();
+    const p = await project(owner, ws.slug, { settings: { batchSize: 5, concurrency: 1 } });
+    const ids = ["harbor-point-honda", "cypress-creek-buick"];
+    await p.api("POST", `/${p.id}/discover`, { source: "csv", csv: corpusCsv(ids) });
+    expect(await json(await p.api("POST", `/${p.id}/automation/start`, { dryRun: true }))).toEqual({
+      queued: 2,
+      dryRun: true,
+    });
+    await vi.waitFor(
+      async () => {
+        const d = await p.detail();
+        expect(d.counts.queued + d.counts.running).toBe(0);
+        expect(d.run?.dryRun).toBe(true);
+      },
+      { timeout: 60_000, interval: 500 },
+    );
+    const [harbor, cypress] = await Promise.all(
+      ids.map(async (id) => (await p.dealers()).find((d) => d.name === id.replace(/-/g, " "))!),
+    );
+    expect(harbor).toMatchObject({ status: "pending", attempts: 1, reason: expect.stringMatching(/^Dry run/) });
+    expect(harbor!.screenshots.map((s) => s.name)).toContain("before_submit.png");
+    expect(cypress).toMatchObject({ status: "failed", category: "no_form" });
+    const attempts = (await json<{ attempts: AttemptRecord[] }>(await p.api("GET", `/${p.id}/attempts`))).attempts;
+    expect(attempts.map((a) => a.outcome).sort()).toEqual(["dry_run", "failure"]);
+    expect(await (await fetch(`${origin}/__submissions`)).json()).toEqual([]);
+  }, 120_000);
 });

@@ -133,6 +133,10 @@ export async function stopContacting(o: Outreach, projectId: string): Promise<nu
   return stopped.length;
 }
 
+/** The sender's "Vehicle of interest" (or any extra field naming a vehicle), for forms that ask. */
+const vehicleOf = (extra: Record<string, string>) =>
+  Object.entries(extra).find(([label, value]) => /vehicle/i.test(label) && value.trim())?.[1];
+
 /** The contact engine's job for one dealership of the project. */
 export function contactJobFor(o: Outreach, project: RowRecord, dealer: RowRecord, dryRun: boolean): ContactJob | null {
   const p = projectDetail(o, project);
@@ -158,7 +162,7 @@ export function contactJobFor(o: Outreach, project: RowRecord, dealer: RowRecord
       phone: p.sender.phone,
       zip: p.sender.zip,
       message: renderMessage(p.message, ctx),
-      vehicleOfInterest: ctx.makes[0] ?? "",
+      vehicleOfInterest: vehicleOf(p.sender.extra) ?? ctx.makes[0] ?? "",
     },
     message: renderMessage(p.message, ctx),
     dryRun,

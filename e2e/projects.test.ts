@@ -170,6 +170,22 @@ describe("dealership outreach projects in the browser", () => {
       }
     }
 
+    // Two dealers reached by phone: marked together, with a note that is required.
+    const rows = table.getByRole("checkbox", { name: /^Select (?!every)/ });
+    await rows.nth(0).check();
+    await rows.nth(1).check();
+    await page.getByRole("button", { name: "Mark as contacted manually" }).click();
+    const note = page.getByRole("dialog", { name: /Mark 2 dealerships as contacted manually/ });
+    await note.getByRole("button", { name: "Mark as contacted" }).click();
+    await note.getByText("Note: say how the dealer was contacted").waitFor();
+    await note.getByLabel("Note").fill("Called both sales desks on Monday");
+    await note.getByRole("button", { name: "Mark as contacted" }).click();
+    await page.getByText("2 dealerships marked as contacted manually.").waitFor();
+    await expect.poll(() => stat(page, "Manual")).toBe(2);
+    await page.getByRole("tab", { name: /^Manual/ }).click();
+    await expect.poll(() => table.locator("tbody tr").count()).toBe(2);
+    expect(await table.textContent()).toMatch(/Called both sales desks on Monday/);
+
     // The dashboard lists the project with its counts.
     await page.getByRole("link", { name: "Projects", exact: true }).first().click();
     const list = page.getByRole("list", { name: "Projects" });

@@ -28,7 +28,11 @@ export function AttemptLog({ attempts }: { attempts: AttemptRecord[] }) {
               <td className="py-1.5 pr-3 font-medium">{a.dealershipName}</td>
               <td className="max-w-80 py-1.5 pr-3">
                 {a.outcome === "failure" ? <span className="font-medium">{categoryLabel(a.category)}</span> : null}
-                {a.reason ? <span className="block text-xs wrap-anywhere text-muted">{a.reason}</span> : null}
+                {a.reason ? (
+                  <span className="line-clamp-2 text-xs wrap-anywhere text-muted" title={a.reason}>
+                    {a.reason}
+                  </span>
+                ) : null}
               </td>
               <td className="py-1.5 pr-3 text-right whitespace-nowrap tabular-nums text-muted max-sm:hidden">
                 {a.finishedAt ? formatDuration(a.durationMs) : "running…"}

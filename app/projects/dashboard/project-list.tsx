@@ -20,7 +20,7 @@ export function ProjectList({ slug, projects }: { slug: string; projects: Projec
                 <span className="truncate font-medium">{p.name}</span>
                 <ProjectStatusChip status={p.status} />
               </div>
-              <p className="mt-0.5 truncate text-xs text-muted">
+              <p className="mt-0.5 text-xs text-muted md:truncate">
                 {p.makes.join(", ")} · within {p.radiusMiles} mi of {p.locationLabel} · created{" "}
                 <DateTime iso={p.createdAt} />
               </p>
@@ -33,7 +33,7 @@ export function ProjectList({ slug, projects }: { slug: string; projects: Projec
                   : "No dealerships yet"}
               </span>
             </div>
-            <div className="flex flex-col justify-center md:items-end">
+            <div className="flex items-baseline gap-1 md:flex-col md:items-end md:justify-center md:gap-0">
               <span className="text-[15px] font-semibold tabular-nums">{percent(p.successRate)}</span>
               <span className="text-xs text-muted">success</span>
             </div>

@@ -1,7 +1,14 @@
 /** One project: its criteria and actions, live progress while it runs, its dealerships, failures, screenshots and map. */
 import { Search } from "lucide-react";
 import { useState } from "react";
-import { useLoaderData, useNavigate, useRouteLoaderData, useSearchParams } from "react-router";
+import {
+  isRouteErrorResponse,
+  Link,
+  useLoaderData,
+  useNavigate,
+  useRouteLoaderData,
+  useSearchParams,
+} from "react-router";
 import type {
   AttemptRecord,
   DealershipRecord,
@@ -209,4 +216,22 @@ export default function ProjectRoute({ params }: Route.ComponentProps) {
   const [search] = useSearchParams();
   // A new id (after Duplicate) is a new page: its live data starts from its own loader.
   return <ProjectPage key={params.projectId} slug={params.slug} initial={initial} created={search.has("created")} />;
+}
+
+/** A deleted or mistyped project: say so inside the workspace, with the way back to the list. */
+export function ErrorBoundary({ error, params }: Route.ErrorBoundaryProps) {
+  const missing = isRouteErrorResponse(error) && error.status === 404;
+  return (
+    <Card>
+      <EmptyState
+        icon={<Search className="h-8 w-8" />}
+        title={missing ? "No such project" : "This project could not be loaded"}
+      >
+        <p>{missing ? "It may have been deleted, or the link is mistyped." : "Reload the page to try again."}</p>
+        <Link to={`/w/${params.slug}/projects`} className="mt-3 inline-block text-accent hover:underline">
+          All projects
+        </Link>
+      </EmptyState>
+    </Card>
+  );
 }

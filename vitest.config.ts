@@ -25,6 +25,10 @@ export default defineConfig({
             main: "./worker/test-entry.ts",
             wrangler: { configPath: "./wrangler.jsonc" },
             miniflare: {
+              // The test runner hands each module to workerd in one WebSocket message, which
+              // workerd caps at 1 MiB; the ZIP centroid data (zipcodes, 5 MB) is one module.
+              // Deployed Workers load it from the bundle and never meet that limit.
+              compatibilityFlags: ["nodejs_compat", "increase_websocket_message_size"],
               bindings: {
                 ROWPILOT_ENV: "local",
                 APP_URL: "http://rowpilot.test",

@@ -53,6 +53,13 @@ export const FAILURE_CATEGORIES = [
 export const FailureCategory = z.enum(FAILURE_CATEGORIES);
 export type FailureCategory = z.infer<typeof FailureCategory>;
 
+/**
+ * How the engine photographs a page: the viewport as a JPEG. A full-page PNG of a long dealer
+ * site runs to several MB, and Browser Rendering carries each screenshot in one WebSocket
+ * message, which workerd caps at 1 MiB (a bigger one crashed the runtime, not just the shot).
+ */
+export const SCREENSHOT_FORMAT = { type: "jpeg", quality: 80, extension: "jpg", contentType: "image/jpeg" } as const;
+
 export const ContactScreenshot = z.object({
   /** `before_submit`, `after_submit` or `failure`. */
   label: z.enum(["before_submit", "after_submit", "failure"]),

@@ -5,7 +5,12 @@
  * and on failure go to the caller's store. The browser says what it is: nothing here disguises
  * the user agent or works around CAPTCHAs and bot walls; those are reported for a person.
  */
-import type { ContactResult, ContactScreenshot, SenderProfile } from "../../schema/contact";
+import {
+  type ContactResult,
+  type ContactScreenshot,
+  SCREENSHOT_FORMAT,
+  type SenderProfile,
+} from "../../schema/contact";
 import type { FieldAssistant } from "./assist";
 import { type Attempt, AttemptStop, PageUnresponsive, SENDING, within } from "./attempt";
 import type { EnginePage, EngineRequest } from "./browser";
@@ -35,7 +40,7 @@ export interface ContactRun {
   /** Asked when the field matcher is unsure (Claude, with the workspace's key); optional. */
   assistant?: FieldAssistant;
   /** Stores a PNG and returns where it went (a file path, an R2 key). */
-  saveScreenshot(label: ContactScreenshot["label"], png: Uint8Array): Promise<string>;
+  saveScreenshot(label: ContactScreenshot["label"], image: Uint8Array): Promise<string>;
 }
 
 type Verdict = Pick<ContactResult, "outcome" | "category" | "reason" | "evidence"> & { contactPage: string | null };
@@ -64,9 +69,13 @@ export async function runContact(page: EnginePage, run: ContactRun): Promise<Con
   const screenshots: ContactScreenshot[] = [];
   const shoot = async (label: ContactScreenshot["label"], timeoutMs = SCREENSHOT_TIMEOUT_MS) => {
     try {
-      const shot = await within(page.screenshot({ type: "png", fullPage: true }), timeoutMs, "A screenshot");
-      const png = typeof shot === "string" ? Uint8Array.from(atob(shot), (c) => c.charCodeAt(0)) : shot;
-      screenshots.push({ label, ref: await run.saveScreenshot(label, png) });
+      const shot = await within(
+        page.screenshot({ type: SCREENSHOT_FORMAT.type, quality: SCREENSHOT_FORMAT.quality }),
+        timeoutMs,
+        "A screenshot",
+      );
+      const image = typeof shot === "string" ? Uint8Array.from(atob(shot), (c) => c.charCodeAt(0)) : shot;
+      screenshots.push({ label, ref: await run.saveScreenshot(label, image) });
     } catch {
       // A page that cannot be photographed (closed, hung) must not hide the outcome itself.
     }

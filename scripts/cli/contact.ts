@@ -14,7 +14,7 @@ import {
 } from "../../automation/contact/assist";
 import { ATTEMPT_BUDGET_MS, runContact } from "../../automation/contact/engine";
 import { localGuard } from "../../automation/contact/guard";
-import { type ContactResult, SenderProfile } from "../../schema/contact";
+import { type ContactResult, SCREENSHOT_FORMAT, SenderProfile } from "../../schema/contact";
 import { describeIssues } from "../../worker/api/errors";
 import { launchChromium } from "../chromium";
 import type { Command } from "./commands";
@@ -42,7 +42,7 @@ function readProfile(path: string): SenderProfile {
 function shotName(url: string, label: string): string {
   const { host, pathname } = new URL(url);
   const slug = `${host}${pathname}`.replace(/[^a-z0-9]+/gi, "-").replace(/^-|-$/g, "");
-  return `${slug}-${Date.now()}-${label}.png`;
+  return `${slug}-${Date.now()}-${label}.${SCREENSHOT_FORMAT.extension}`;
 }
 
 /** Claude's field mappings, kept between runs in the user's cache folder. */

@@ -328,7 +328,7 @@ describe("project contact automation", () => {
       ids.map(async (id) => (await p.dealers()).find((d) => d.name === id.replace(/-/g, " "))!),
     );
     expect(harbor).toMatchObject({ status: "pending", attempts: 1, reason: expect.stringMatching(/^Dry run/) });
-    expect(harbor!.screenshots.map((s) => s.name)).toContain("before_submit.png");
+    expect(harbor!.screenshots.map((s) => s.name)).toContain("before_submit.jpg");
     expect(cypress).toMatchObject({ status: "failed", category: "no_form" });
     const attempts = (await json<{ attempts: AttemptRecord[] }>(await p.api("GET", `/${p.id}/attempts`))).attempts;
     expect(attempts.map((a) => a.outcome).sort()).toEqual(["dry_run", "failure"]);

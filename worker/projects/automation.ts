@@ -6,7 +6,7 @@
  */
 import type { Browser } from "@cloudflare/puppeteer";
 import { type Attachment, isTableFile } from "../../schema/attachments";
-import type { ContactJob, ContactResult } from "../../schema/contact";
+import { type ContactJob, type ContactResult, SCREENSHOT_FORMAT } from "../../schema/contact";
 import { type MessageContext, renderMessage } from "../../schema/message-template";
 import {
   type ContactStatus,
@@ -177,7 +177,9 @@ async function copyScreenshots(env: Env, o: Outreach, shots: Attachment[]): Prom
     if (!object) continue;
     const key = shot.key.replace(`contact/${o.ids.dealerships}/`, `contact/${o.ids.attempts}/`);
     if (!isTableFile(o.ids.attempts, key)) continue;
-    await env.FILES.put(key, await object.arrayBuffer(), { httpMetadata: { contentType: "image/png" } });
+    await env.FILES.put(key, await object.arrayBuffer(), {
+      httpMetadata: { contentType: SCREENSHOT_FORMAT.contentType },
+    });
     copies.push({ ...shot, key });
   }
   return copies;
@@ -187,7 +189,12 @@ async function screenshotsOf(env: Env, result: ContactResult): Promise<Attachmen
   return Promise.all(
     result.screenshots.map(async (s) => {
       const head = await env.FILES.head(s.ref);
-      return { key: s.ref, name: `${s.label}.png`, type: "image/png", size: head?.size ?? 0 };
+      return {
+        key: s.ref,
+        name: `${s.label}.${SCREENSHOT_FORMAT.extension}`,
+        type: SCREENSHOT_FORMAT.contentType,
+        size: head?.size ?? 0,
+      };
     }),
   );
 }

@@ -9,7 +9,7 @@ import { z } from "zod";
 import { claudeAssistant, type FieldAssistant, type FieldMapping } from "../../automation/contact/assist";
 import { DESKTOP_VIEWPORT, runContact } from "../../automation/contact/engine";
 import { guardFor } from "../../automation/contact/guard";
-import { ContactJob, type ContactResult } from "../../schema/contact";
+import { ContactJob, type ContactResult, SCREENSHOT_FORMAT } from "../../schema/contact";
 import { ProjectContactJob } from "../../schema/projects";
 import { describeIssues } from "../api/errors";
 import { readWorkspaceSecret } from "../api/settings";
@@ -54,9 +54,9 @@ export async function runContactJob(env: Env, browser: Browser, job: ContactJob)
       guard: guardFor(env.ROWPILOT_ENV),
       assistant: await assistantFor(env, job.workspaceId),
       dryRun: job.dryRun,
-      async saveScreenshot(label, png) {
-        const key = `${prefix}/${label}.png`;
-        await env.FILES.put(key, png, { httpMetadata: { contentType: "image/png" } });
+      async saveScreenshot(label, image) {
+        const key = `${prefix}/${label}.${SCREENSHOT_FORMAT.extension}`;
+        await env.FILES.put(key, image, { httpMetadata: { contentType: SCREENSHOT_FORMAT.contentType } });
         return key;
       },
     });

@@ -42,8 +42,8 @@ describe("contact-jobs consumer", () => {
     expect(received[0]!.fields.comments).toContain("(sent for row-harbor)");
 
     const keys = (await env.FILES.list({ prefix: "contact/tbl-dealers/row-harbor/" })).objects.map((o) => o.key);
-    expect(keys.filter((k) => k.endsWith("/before_submit.png"))).toHaveLength(1);
-    expect(keys.filter((k) => k.endsWith("/after_submit.png"))).toHaveLength(1);
+    expect(keys.filter((k) => k.endsWith("/before_submit.jpg"))).toHaveLength(1);
+    expect(keys.filter((k) => k.endsWith("/after_submit.jpg"))).toHaveLength(1);
     const stored = await env.FILES.get(keys.find((k) => k.endsWith("/result.json"))!);
     const { result } = (await stored!.json()) as {
       result: { outcome: string; submitted: boolean; fields: Record<string, string> };

@@ -63,6 +63,7 @@ const PROJECTS: OutreachColumn[] = [
         "IF({Success} + {Failed} + {Manual}, ({Success} + {Manual}) / ({Success} + {Failed} + {Manual}), BLANK())",
     },
   },
+  { key: "source", name: "Discovery source", type: "singleSelect" },
   { key: "runStarted", name: "Run started", type: "datetime" },
   { key: "dryRun", name: "Dry run", type: "checkbox" },
   { key: "lastExport", name: "Last export", type: "attachment" },

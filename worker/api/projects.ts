@@ -18,7 +18,7 @@ import {
 } from "../../schema/projects";
 import type { Permission } from "../../schema/roles";
 import { startContacting, stopContacting } from "../projects/automation";
-import { discover, geocoderFor, type ProviderKeys } from "../projects/discover";
+import { discover, geocoderFor, lastSource, type ProviderKeys } from "../projects/discover";
 import { ProjectInputError, ProjectMissingError } from "../projects/errors";
 import { createProject, deleteProject, duplicateProject, readProject, updateProject } from "../projects/lifecycle";
 import { markManual } from "../projects/override";
@@ -96,11 +96,12 @@ export const projectRoutes = new Hono<AppEnv>()
         ? await locate(body.location, geocoderFor(c.env, await keysOf(c, access.workspace.id)))
         : null;
       const { criteriaChanged } = await updateProject(o, id, body, center);
-      const project = await readProject(o, id);
-      // New criteria: find the dealers they add (those already found keep their statuses).
-      if (criteriaChanged && project.counts.total > 0)
-        await discover(c.env, o, id, { source: "sample" }, await keysOf(c, access.workspace.id)).catch(() => null);
-      return criteriaChanged ? readProject(o, id) : project;
+      const row = await projectRow(o, id);
+      // New criteria: find the dealers they add, where the project looked last (those already
+      // found keep their statuses; a project filled from a CSV is left as it is).
+      const source = row && lastSource(o, row);
+      if (criteriaChanged && source) await discover(c.env, o, id, { source }, await keysOf(c, access.workspace.id));
+      return readProject(o, id);
     });
     return c.json(detail);
   })

@@ -113,6 +113,12 @@ describe("projects API", () => {
     expect(detail.status).toBe("active");
     expect(detail.counts).toMatchObject({ total: first.found, manual_override: 1, pending: first.found - 1 });
     expect((await p.dealers("manual_override"))[0]!.notes).toMatch(/Called them/);
+
+    // A wider radius: discovery runs again where it looked last and adds the dealers it reaches.
+    const wider = await json<ProjectDetail>(await p.api("PATCH", `/${p.id}`, { radiusMiles: 120 }));
+    expect(wider.radiusMiles).toBe(120);
+    expect(wider.counts.total).toBeGreaterThan(first.found);
+    expect(wider.counts.manual_override).toBe(1);
   });
 
   it("exports results as CSV that Excel will not run as formulas, and as XLSX", async () => {

@@ -10,21 +10,21 @@ import type { DiscoverySource } from "../../schema/projects";
 import { readWorkspaceSecret } from "../api/settings";
 import { getDb } from "../db";
 import { startContacting } from "./automation";
-import { discover } from "./discover";
+import { discover, lastSource } from "./discover";
 import { ProjectInputError, ProjectMissingError } from "./errors";
 import { duplicateProject, readProject } from "./lifecycle";
 import { markManual } from "./override";
 import { exportResults } from "./reports";
-import { dealershipsOf, projectOrigin } from "./store";
+import { dealershipsOf, projectOrigin, projectRow } from "./store";
 import { byKey, findOutreach, type Outreach, reader } from "./tables";
 
 const done = (detail: string): ActionOutcome => ({ outcome: "succeeded", detail });
 
 /**
- * Where a Discover button looks: the sample directory on a local install (no network needed),
- * OpenStreetMap in production (keyless). The API and the project page offer every source.
+ * Where discovery looks when no source is named (a Discover button, new criteria): the sample
+ * directory on a local install (no network needed), OpenStreetMap in production (keyless).
  */
-const buttonSource = (env: Env): DiscoverySource => (env.ROWPILOT_ENV === "local" ? "sample" : "overpass");
+const defaultSource = (env: Env): DiscoverySource => (env.ROWPILOT_ENV === "local" ? "sample" : "overpass");
 
 async function onProject(env: Env, o: Outreach, projectId: string, op: OutreachOp): Promise<ActionOutcome> {
   switch (op) {
@@ -34,7 +34,10 @@ async function onProject(env: Env, o: Outreach, projectId: string, op: OutreachO
         readWorkspaceSecret(env, db, o.workspaceId, "outscraperApiKey"),
         readWorkspaceSecret(env, db, o.workspaceId, "googlePlacesApiKey"),
       ]);
-      const found = await discover(env, o, projectId, { source: buttonSource(env) }, { outscraper, google });
+      const row = await projectRow(o, projectId);
+      if (!row) throw new ProjectMissingError();
+      const source = lastSource(o, row) ?? defaultSource(env);
+      const found = await discover(env, o, projectId, { source }, { outscraper, google });
       return done(`Found ${found.found} dealerships, ${found.added} new`);
     }
     case "start": {

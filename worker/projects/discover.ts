@@ -18,8 +18,8 @@ import {
   sampleSource,
   selectDealers,
 } from "../../automation/discovery";
-import type { DiscoverRequest, DiscoverResult } from "../../schema/projects";
-import type { CellValue } from "../../schema/tables";
+import { type DiscoverRequest, type DiscoverResult, DiscoverySource } from "../../schema/projects";
+import type { CellValue, RowRecord } from "../../schema/tables";
 import { ProjectInputError, ProjectMissingError } from "./errors";
 import { projectDetail } from "./records";
 import { dealershipsOf, projectOrigin, projectRow } from "./store";
@@ -62,6 +62,15 @@ function sourceFor(
       if (!request.csv?.trim()) throw new ProjectInputError("csv: upload a CSV file of dealers");
       return csvSource(request.csv);
   }
+}
+
+/**
+ * The source the project last discovered from, for discovering again on new criteria; null when
+ * there was none or it was a CSV upload (whose file is not kept).
+ */
+export function lastSource(o: Outreach, row: RowRecord): DiscoverySource | null {
+  const last = DiscoverySource.safeParse(reader(o.projects, row.cells).text("source"));
+  return last.success && last.data !== "csv" ? last.data : null;
 }
 
 export async function discover(
@@ -115,8 +124,11 @@ export async function discover(
     const inserted = await o.dealerships.room.insertRows(rows.slice(i, i + INSERT_CHUNK), projectOrigin("discover"));
     if (!inserted.ok) throw new ProjectInputError(inserted.message);
   }
-  if (project.status === "draft")
-    await o.projects.room.patchRow(projectId, byKey(o.projects, { status: "active" }), projectOrigin("discover"));
+  await o.projects.room.patchRow(
+    projectId,
+    byKey(o.projects, { source: request.source, ...(project.status === "draft" ? { status: "active" } : {}) }),
+    projectOrigin("discover"),
+  );
   const errors = source.errors ?? [];
   return {
     found: found.length,

@@ -1,11 +1,14 @@
 /**
  * Dealership outreach projects in the browser: the wizard step by step, discovery from the
- * sample directory, and a run's live progress on the project page.
+ * sample directory and from a CSV of the fixture corpus, a real run's live progress on the
+ * project page until every dealer is settled (and the corpus checker agrees), retry and stop,
+ * and a bulk manual override.
  */
 import type { Page } from "playwright-core";
-import { describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { Api } from "./api";
 import { sharedBrowser } from "./browser";
+import { CORPUS_PROFILE, type ContactSites, startContactSites } from "./contact-sites";
 
 const base = inject("baseUrl");
 const browser = sharedBrowser();
@@ -33,6 +36,23 @@ async function stat(page: Page, label: string): Promise<number> {
     .filter({ has: page.locator("dt", { hasText: new RegExp(`^${label}$`) }) });
   return Number((await box.locator("dd").textContent())?.replaceAll(",", ""));
 }
+
+/** A CSV of the corpus's sites as dealers near the project's ZIP (10001). */
+function corpusCsv(sites: ContactSites, corpus: { id: string }[]): string {
+  const rows = corpus.map(
+    ({ id }, i) =>
+      `${id.replace(/-/g, " ")},Toyota,${10 + i} W 34th St,New York,NY,10001,(212) 555-03${String(i).padStart(2, "0")},${sites.url(id)},${40.75 + i * 0.002},-73.99`,
+  );
+  return ["name,makes,address,city,state,zip,phone,website,latitude,longitude", ...rows].join("\n");
+}
+
+let sites: ContactSites;
+let corpus: { id: string; expected: string }[];
+beforeAll(async () => {
+  sites = await startContactSites();
+  corpus = await sites.sites();
+});
+afterAll(() => sites?.stop());
 
 describe("dealership outreach projects in the browser", () => {
   it("creates a project through the wizard, finds dealerships and shows a run's progress live", async () => {
@@ -65,10 +85,11 @@ describe("dealership outreach projects in the browser", () => {
 
     // Step 3: a bad email is refused; Back and Next again keep everything typed.
     await stepIs(page, 3, "Sender");
-    await page.getByLabel("First name").fill("Dana");
-    await page.getByLabel("Last name").fill("Reyes");
-    await page.getByLabel("Email").fill("dana.example.com");
-    await page.getByLabel("Phone").fill("(212) 555-0100");
+    await page.getByLabel("First name").fill(CORPUS_PROFILE.firstName);
+    await page.getByLabel("Last name").fill(CORPUS_PROFILE.lastName);
+    await page.getByLabel("Email").fill("dana.example.org");
+    await page.getByLabel("Phone").fill(CORPUS_PROFILE.phone);
+    await page.getByLabel("ZIP code (optional)").fill(CORPUS_PROFILE.zip);
     await next(page);
     await page.getByText(/Invalid email/i).waitFor();
     expect(await focusedLabel(page)).toBe("Email");
@@ -80,29 +101,29 @@ describe("dealership outreach projects in the browser", () => {
     await next(page);
     await stepIs(page, 3, "Sender");
     expect(await page.getByLabel("First name").inputValue()).toBe("Dana");
-    await page.getByLabel("Email").fill("dana@example.com");
+    await page.getByLabel("Email").fill(CORPUS_PROFILE.email);
     await page.getByLabel("Email").press("Enter");
 
     // Step 4: the preview fills the placeholders for a sample dealer; an unknown one is refused by name.
     await stepIs(page, 4, "Message");
     const preview = page.locator("[data-message-preview]");
     await expect.poll(() => preview.textContent()).toMatch(/Hello Crescent Toyota team/);
-    expect(await preview.textContent()).toMatch(/dana@example.com/);
+    expect(await preview.textContent()).toContain(CORPUS_PROFILE.email);
     const message = page.getByRole("textbox", { name: "Message" });
     await message.press("ControlOrMeta+End");
     await message.pressSequentially("\nP.S. Say hi to {{dealer}}");
     await next(page);
     await page.getByText("Unknown placeholder: {{dealer}}").first().waitFor();
-    await message.fill("Hi {{dealership.name}}, I want a {{make}}. ");
+    await message.fill(`Hi {{dealership.name}}. ${CORPUS_PROFILE.message} `);
     await page.getByRole("button", { name: /^Insert sender\.name/ }).click();
-    expect(await message.inputValue()).toBe("Hi {{dealership.name}}, I want a {{make}}. {{sender.name}}");
-    await expect.poll(() => preview.textContent()).toBe("Hi Crescent Toyota, I want a Toyota. Dana Reyes");
+    expect(await message.inputValue()).toBe(`Hi {{dealership.name}}. ${CORPUS_PROFILE.message} {{sender.name}}`);
+    await expect.poll(() => preview.textContent()).toBe(`Hi Crescent Toyota. ${CORPUS_PROFILE.message} Dana Whitfield`);
     await next(page);
 
     // Step 5: everything once more, then the project exists as a draft.
     await stepIs(page, 5, "Review");
     const review = page.getByRole("form");
-    for (const shown of ["Tri-state Toyota and Honda", "ZIP 10001", "60 miles", "Toyota, Honda", "dana@example.com"])
+    for (const shown of ["Tri-state Toyota and Honda", "ZIP 10001", "60 miles", "Toyota, Honda", CORPUS_PROFILE.email])
       await review.getByText(shown, { exact: true }).waitFor();
     await page.getByRole("button", { name: "Create as draft" }).click();
     await page.waitForURL(/\/projects\/[^/]+\?created=1$/);
@@ -125,50 +146,66 @@ describe("dealership outreach projects in the browser", () => {
     expect(await table.textContent()).toMatch(/Toyota|Honda/);
     await page.getByRole("img", { name: new RegExp(`^Map: ${found} dealerships within 60 miles`) }).waitFor();
 
-    // A dry run: progress with counts and an ETA shows at once and moves without a reload.
+    // The fixture corpus's dealer sites join from a CSV: real forms, which take seconds each.
+    await page.getByRole("button", { name: "Find dealerships" }).first().click();
+    await discover.getByLabel("Source").selectOption("csv");
+    await discover.getByLabel("CSV file").setInputFiles({
+      name: "corpus.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from(corpusCsv(sites, corpus)),
+    });
+    await discover.getByRole("button", { name: "Find dealerships" }).click();
+    await page.getByText(`Found ${corpus.length} dealerships, ${corpus.length} added`).waitFor({ timeout: 30_000 });
+    const total = found + corpus.length;
+    await expect.poll(() => stat(page, "Total")).toBe(total);
+
+    // A real run: progress with counts and an ETA shows at once and moves without a reload.
     await page.getByRole("button", { name: "Start automation" }).click();
     const start = page.getByRole("dialog", { name: "Start automation" });
-    await start.getByRole("checkbox", { name: /Dry run: fill and screenshot without sending/ }).check();
-    await start.getByRole("button", { name: "Start dry run" }).click();
-    await page.getByText(/^Dry run started: \d+ dealerships? queued/).waitFor();
+    await start.getByRole("button", { name: "Start sending" }).click();
+    await page.getByText(/^Started: \d+ dealerships? queued/).waitFor();
     const progress = page.getByRole("region", { name: "Run progress" });
     await progress.waitFor();
-    expect(await progress.textContent()).toMatch(new RegExp(`Dry run: \\d+ of ${found} done`));
-    expect(await progress.textContent()).toMatch(/left|estimating/);
+    expect(await progress.textContent()).toMatch(new RegExp(`\\d+ of ${total} done`));
     const log = page.getByRole("table", { name: "Live log" });
     await expect.poll(() => log.locator("tbody tr").count(), { timeout: 90_000 }).toBeGreaterThan(0);
-    expect(await log.textContent()).toMatch(/Dry run|Failed/);
+    await expect.poll(() => progress.textContent(), { timeout: 30_000 }).toMatch(/left/);
     await expect
-      .poll(async () => (await stat(page, "Success")) + (await stat(page, "Failed")), { timeout: 30_000 })
+      .poll(async () => (await stat(page, "Success")) + (await stat(page, "Failed")), { timeout: 60_000 })
       .toBeGreaterThan(0);
 
-    // Stop puts what is still queued back; the progress bar goes once nothing is in flight.
-    if (await progress.isVisible()) {
-      await page.getByRole("button", { name: "Stop" }).click();
-      await page.getByText(/^Stopped: /).waitFor();
-      await progress.waitFor({ state: "detached", timeout: 60_000 });
-    }
-    expect(await stat(page, "Queued")).toBe(0);
-    const failed = await stat(page, "Failed");
-    const settled = ["Pending", "Success", "Failed", "Manual"].map((label) => stat(page, label));
-    expect((await Promise.all(settled)).reduce((a, b) => a + b, 0)).toBe(found);
+    // The run ends with every dealer settled, and the corpus's checker agrees with what the sites received.
+    await progress.waitFor({ state: "detached", timeout: 180_000 });
+    const successes = corpus.filter((c) => c.expected === "success").length;
+    expect(await stat(page, "Success")).toBe(successes);
+    // Sample dealers are fictional: their sites do not resolve, so they fail (or, with no site, stay pending).
+    expect((await stat(page, "Failed")) + (await stat(page, "Pending"))).toBe(total - successes);
+    expect(await stat(page, "Failed")).toBeGreaterThanOrEqual(corpus.length - successes);
+    const checked = await sites.check();
+    expect(checked.lines.filter((l) => l.includes(" FAIL "))).toEqual([]);
+    expect(checked.passed).toBe(corpus.length);
 
     // Failures are grouped by cause with their count; a screenshot opens large, and the arrow keys move on.
-    if (failed) {
-      const causes = page.getByRole("list", { name: "Failures by category" });
-      expect(await causes.locator("h3").allTextContents()).toContainEqual(expect.stringMatching(/\d+$/));
-      const shots = page.getByRole("list", { name: "Screenshots" }).getByRole("button");
-      if (await shots.count()) {
-        await shots.first().click();
-        const viewer = page.getByRole("dialog");
-        await viewer.getByText(/^.+ · 1 of \d+/).waitFor();
-        if ((await shots.count()) > 1) {
-          await page.keyboard.press("ArrowRight");
-          await viewer.getByText(/^.+ · 2 of \d+/).waitFor();
-        }
-        await page.keyboard.press("Escape");
-      }
-    }
+    const causes = page.getByRole("list", { name: "Failures by category" });
+    expect(await causes.locator("h3").allTextContents()).toContainEqual(expect.stringMatching(/\d+$/));
+    const shots = page.getByRole("list", { name: "Screenshots" }).getByRole("button");
+    expect(await shots.count()).toBeGreaterThan(1);
+    await shots.first().click();
+    const viewer = page.getByRole("dialog");
+    await viewer.getByText(/^.+ · 1 of \d+/).waitFor();
+    await page.keyboard.press("ArrowRight");
+    await viewer.getByText(/^.+ · 2 of \d+/).waitFor();
+    await page.keyboard.press("Escape");
+
+    // Retry failed takes the ones a retry can fix; Stop puts what is still queued back to pending.
+    await page.getByRole("button", { name: /^Retry \d+ failed$/ }).click();
+    await page.getByText(/^Retrying \d+ failed dealerships?/).waitFor();
+    await page.getByRole("button", { name: "Stop" }).click();
+    await page.getByText(/^Stopped: /).waitFor();
+    await progress.waitFor({ state: "detached", timeout: 120_000 });
+    expect(await stat(page, "Queued")).toBe(0);
+    const settled = ["Pending", "Success", "Failed", "Manual"].map((label) => stat(page, label));
+    expect((await Promise.all(settled)).reduce((a, b) => a + b, 0)).toBe(total);
 
     // Two dealers reached by phone: marked together, with a note that is required.
     const rows = table.getByRole("checkbox", { name: /^Select (?!every)/ });
@@ -190,7 +227,7 @@ describe("dealership outreach projects in the browser", () => {
     await page.getByRole("link", { name: "Projects", exact: true }).first().click();
     const list = page.getByRole("list", { name: "Projects" });
     await list.getByText("Tri-state Toyota and Honda").waitFor();
-    expect(await list.textContent()).toMatch(new RegExp(`of ${found} done`));
+    expect(await list.textContent()).toMatch(new RegExp(`of ${total} done`));
     await page.context().close();
   }, 240_000);
 });

@@ -178,7 +178,7 @@ describe("dealership outreach projects in the browser", () => {
     await progress.waitFor({ state: "detached", timeout: 180_000 });
     const successes = corpus.filter((c) => c.expected === "success").length;
     expect(await stat(page, "Success")).toBe(successes);
-    // Sample dealers are fictional: their sites do not resolve, so they fail (or, with no site, stay pending).
+    // Sample dealers are fictional: they fail at once, saying so (or, with no website, stay pending).
     expect((await stat(page, "Failed")) + (await stat(page, "Pending"))).toBe(total - successes);
     expect(await stat(page, "Failed")).toBeGreaterThanOrEqual(corpus.length - successes);
     const checked = await sites.check();

@@ -114,6 +114,20 @@ describe("projects API", () => {
     expect(detail.counts).toMatchObject({ total: first.found, manual_override: 1, pending: first.found - 1 });
     expect((await p.dealers("manual_override"))[0]!.notes).toMatch(/Called them/);
 
+    // The sample directory's dealers are fictional: contacting them fails at once, and says why.
+    await p.api("POST", `/${p.id}/automation/start`, {});
+    const settled = await vi.waitFor(
+      async () => {
+        const all = await p.dealers();
+        expect(all.filter((d) => ["queued", "running", "pending"].includes(d.status))).toEqual([]);
+        return all;
+      },
+      { timeout: 60_000, interval: 500 },
+    );
+    for (const d of settled.filter((x) => x.status === "failed"))
+      expect(d).toMatchObject({ category: "no_contact_page", reason: expect.stringMatching(/fictional dealer/) });
+    expect((await json<{ queued: number }>(await p.api("POST", `/${p.id}/automation/retry-failed`))).queued).toBe(0);
+
     // A wider radius: discovery runs again where it looked last and adds the dealers it reaches.
     const wider = await json<ProjectDetail>(await p.api("PATCH", `/${p.id}`, { radiusMiles: 120 }));
     expect(wider.radiusMiles).toBe(120);

@@ -22,3 +22,17 @@ export async function acquireBrowser(binding: Env["BROWSER"]): Promise<{ browser
   const browser = await puppeteer.launch(binding, { keep_alive: KEEP_ALIVE_MS });
   return { browser, release: async () => browser.disconnect() };
 }
+
+/**
+ * A browser acquired on first use: a batch whose jobs need no page (a chain that finds nothing
+ * queued, a fictional sample dealer) neither launches nor connects to a session.
+ */
+export function lazyBrowser(binding: Env["BROWSER"]): { get(): Promise<Browser>; release(): Promise<void> } {
+  let acquired: ReturnType<typeof acquireBrowser> | null = null;
+  return {
+    get: async () => (await (acquired ??= acquireBrowser(binding))).browser,
+    release: async () => {
+      if (acquired) await (await acquired.catch(() => null))?.release();
+    },
+  };
+}

@@ -265,11 +265,25 @@ export function failedBeforeStart(url: string, reason: string): ContactResult {
   };
 }
 
+/** `.example` is reserved (RFC 2606) and never resolves: the sample directory's dealers live there. */
+function isReservedExample(url: string): boolean {
+  try {
+    return new URL(url).hostname.endsWith(".example");
+  } catch {
+    return false;
+  }
+}
+
 /**
  * One link of a chain: contacts up to `batchSize` queued dealerships of the project in turn.
  * Returns whether it stopped at the batch limit (so the caller passes the baton on).
  */
-export async function runChain(env: Env, browser: Browser, o: Outreach, job: ProjectContactJob): Promise<boolean> {
+export async function runChain(
+  env: Env,
+  browser: () => Promise<Browser>,
+  o: Outreach,
+  job: ProjectContactJob,
+): Promise<boolean> {
   for (let done = 0; done < job.batchSize; done++) {
     const started = now();
     const [dealer] = await o.dealerships.room.claimRows({
@@ -284,14 +298,20 @@ export async function runChain(env: Env, browser: Browser, o: Outreach, job: Pro
     if (!project) return false;
     const contact = contactJobFor(o, project, dealer, job.dryRun);
     let result: ContactResult;
-    if (!contact) {
+    if (contact && isReservedExample(contact.url)) {
+      result = {
+        ...failedBeforeStart(contact.url, "A fictional dealer from the sample directory: its website does not exist"),
+        category: "no_contact_page",
+        suggestedFix: "Find real dealers (OpenStreetMap, Outscraper, Google Places or a CSV) to contact them.",
+      };
+    } else if (!contact) {
       result = failedBeforeStart(
         reader(o.dealerships, dealer.cells).text("website"),
         "The website is not an http(s) address",
       );
     } else {
       try {
-        result = await runContactJob(env, browser, contact);
+        result = await runContactJob(env, await browser(), contact);
       } catch (error) {
         result = failedBeforeStart(contact.url, `The contact engine crashed: ${(error as Error).message}`);
       }

@@ -13,7 +13,7 @@ import { ContactJob, type ContactResult, SCREENSHOT_FORMAT } from "../../schema/
 import { ProjectContactJob } from "../../schema/projects";
 import { describeIssues } from "../api/errors";
 import { readWorkspaceSecret } from "../api/settings";
-import { acquireBrowser } from "../browser/session";
+import { lazyBrowser } from "../browser/session";
 import { getDb } from "../db";
 import { runChain } from "../projects/automation";
 import { outreachOf } from "../projects/tables";
@@ -74,9 +74,9 @@ export async function runContactJob(env: Env, browser: Browser, job: ContactJob)
 const ContactMessage = z.union([ProjectContactJob, ContactJob]);
 type ContactMessage = z.infer<typeof ContactMessage>;
 
-async function runMessage(env: Env, browser: Browser, job: ContactMessage): Promise<void> {
+async function runMessage(env: Env, browser: () => Promise<Browser>, job: ContactMessage): Promise<void> {
   if (!("kind" in job)) {
-    await runContactJob(env, browser, job);
+    await runContactJob(env, await browser(), job);
     return;
   }
   const more = await runChain(env, browser, await outreachOf(env, job.tables, job.workspaceId), job);
@@ -98,12 +98,12 @@ export async function handleContactBatch(batch: MessageBatch<unknown>, env: Env)
   }
   const valid = jobs.filter((j) => j.job.success);
   if (valid.length === 0) return;
-  const { browser, release } = await acquireBrowser(env.BROWSER);
+  const browser = lazyBrowser(env.BROWSER);
   try {
     await Promise.all(
       valid.map(async ({ message, job }) => {
         try {
-          await runMessage(env, browser, job.data!);
+          await runMessage(env, browser.get, job.data!);
           message.ack();
         } catch (error) {
           console.error(`rowpilot: contact job ${message.id} crashed: ${(error as Error).message}`);
@@ -112,6 +112,6 @@ export async function handleContactBatch(batch: MessageBatch<unknown>, env: Env)
       }),
     );
   } finally {
-    await release();
+    await browser.release();
   }
 }

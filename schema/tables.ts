@@ -158,5 +158,12 @@ export type RowHistoryEntry = {
   by: string;
 };
 
-export type TableSummary = { id: string; name: string; rowCount: number; docs: string[] };
+export type TableSummary = {
+  id: string;
+  name: string;
+  rowCount: number;
+  docs: string[];
+  /** When a row last changed (ISO), and who changed it; null for a table never edited. */
+  lastActivity: { at: string; by: string } | null;
+};
 export type TableDetail = TableSummary & { columns: ColumnDef[]; blocks: { doc: string; rows: number }[] };

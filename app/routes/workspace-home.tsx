@@ -5,6 +5,7 @@ import type { TableSummary } from "../../schema/tables";
 import { TABLE_TEMPLATES, templateById } from "../../schema/templates";
 import { ActionForm } from "../components/action-form";
 import { Button, Card, EmptyState, Input, Notice, PageHeader, Select } from "../components/ui";
+import { formatAgo } from "../grid/time";
 import { apiGet, apiSend } from "../lib/api.server";
 import type { Route } from "./+types/workspace-home";
 import type { loader as workspaceLoader } from "./workspace";
@@ -71,7 +72,14 @@ function TableItem({ table, href, canEdit }: { table: TableSummary; href: string
           <span className="flex items-center gap-2 font-medium">
             <Table2 className="h-4 w-4 text-muted" aria-hidden /> {table.name}
           </span>
-          <span className="text-[13px] text-muted">{table.rowCount.toLocaleString()} rows</span>
+          <span className="text-right text-[13px] text-muted">
+            {table.rowCount.toLocaleString()} {table.rowCount === 1 ? "row" : "rows"}
+            {table.lastActivity ? (
+              <span className="block text-xs" title={`${table.lastActivity.by}, ${table.lastActivity.at}`}>
+                edited {formatAgo(table.lastActivity.at)}
+              </span>
+            ) : null}
+          </span>
         </Link>
       )}
       {canEdit && !renaming ? (
@@ -96,6 +104,42 @@ function TableItem({ table, href, canEdit }: { table: TableSummary; href: string
     </li>
   );
 }
+
+/** Recent activity: the tables changed last, newest first, with who changed them. */
+function RecentActivity({ tables, slug }: { tables: TableSummary[]; slug: string }) {
+  const recent = tables
+    .flatMap((t) => (t.lastActivity ? [{ table: t, ...t.lastActivity }] : []))
+    .sort((a, b) => b.at.localeCompare(a.at))
+    .slice(0, RECENT_TABLES);
+  if (!recent.length) return null;
+  return (
+    <section aria-labelledby="recent-activity" className="mt-6">
+      <h2 id="recent-activity" className="mb-2 text-[13px] font-semibold text-muted">
+        Recent activity
+      </h2>
+      <Card>
+        <ul className="divide-y divide-line">
+          {recent.map(({ table, at, by }) => (
+            <li key={table.id} className="flex items-center justify-between gap-3 py-2 text-[13px]">
+              <span>
+                <Link to={`/w/${slug}/t/${table.id}`} className="font-medium hover:text-accent">
+                  {table.name}
+                </Link>{" "}
+                <span className="text-muted">changed by {by}</span>
+              </span>
+              <time dateTime={at} title={at} className="shrink-0 text-muted">
+                {formatAgo(at)}
+              </time>
+            </li>
+          ))}
+        </ul>
+      </Card>
+    </section>
+  );
+}
+
+/** Tables the recent activity lists. */
+const RECENT_TABLES = 5;
 
 export default function WorkspaceHome({ params }: Route.ComponentProps) {
   const tables = useLoaderData<typeof loader>();
@@ -157,6 +201,7 @@ export default function WorkspaceHome({ params }: Route.ComponentProps) {
           </ul>
         )}
       </Card>
+      <RecentActivity tables={tables} slug={params.slug} />
     </>
   );
 }

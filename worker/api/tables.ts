@@ -110,6 +110,34 @@ function offsetOf(cursor: string): number {
 }
 
 /**
+ * Who made each change, for people to read: a user's name, "API token", "Automation (<job>)",
+ * from origins as the room stores them (JSON); unreadable ones are "Unknown".
+ */
+async function originNames(db: Db, stored: string[]): Promise<string[]> {
+  const origins = stored.map((text) => {
+    try {
+      const origin = Origin.safeParse(JSON.parse(text));
+      return origin.success ? origin.data : null;
+    } catch {
+      return null;
+    }
+  });
+  const userIds = [...new Set(origins.flatMap((o) => (o && "userId" in o && o.userId ? [o.userId] : [])))];
+  const names = new Map<string, string>();
+  if (userIds.length)
+    for (const u of await db.query.user.findMany({ where: inArray(user.id, userIds) })) names.set(u.id, u.name);
+  return origins.map((o) =>
+    !o
+      ? "Unknown"
+      : o.kind === "automation"
+        ? `Automation (${o.job})`
+        : o.kind === "api" && o.tokenId
+          ? "API token"
+          : (names.get(o.userId ?? "") ?? "Someone"),
+  );
+}
+
+/**
  * Creates a table: its record in D1 (with the feature `kind` that keeps it, if any) and its
  * TableRoom's manifest, with column ids `c1`, `c2`… in the order given.
  */
@@ -153,12 +181,21 @@ export const tableRoutes = new Hono<AppEnv>()
       where: eq(dataTable.workspaceId, ws.id),
       orderBy: (t, { asc }) => [asc(t.createdAt)],
     });
-    const out: TableSummary[] = await Promise.all(
-      tables.map(async (t) => {
-        const detail = await tableRoom(c.env, t.id).describe();
-        return { id: t.id, name: t.name, rowCount: detail.rowCount, docs: detail.docs };
-      }),
+    const details = await Promise.all(tables.map((t) => tableRoom(c.env, t.id).describe()));
+    const by = await originNames(
+      c.get("db"),
+      details.map((d) => d.lastActivity?.by ?? "null"),
     );
+    const out: TableSummary[] = tables.map((t, i) => {
+      const { rowCount, docs, lastActivity } = details[i]!;
+      return {
+        id: t.id,
+        name: t.name,
+        rowCount,
+        docs,
+        lastActivity: lastActivity && { at: lastActivity.at, by: by[i]! },
+      };
+    });
     return c.json(out);
   })
   .post("/", async (c) => {
@@ -219,35 +256,18 @@ export const tableRoutes = new Hono<AppEnv>()
   .get("/:id/rows/:rowId/history", async (c) => {
     const { room } = await requireTable(c, c.req.param("id"), "read");
     const changes = await room.rowHistory(c.req.param("rowId"));
-    const userIds = new Set<string>();
-    const origins = changes.map((ch) => {
-      const origin = Origin.safeParse(JSON.parse(ch.origin));
-      if (origin.success && "userId" in origin.data && origin.data.userId) userIds.add(origin.data.userId);
-      return origin.success ? origin.data : null;
-    });
-    const names = new Map<string, string>();
-    if (userIds.size) {
-      const rows = await c.get("db").query.user.findMany({ where: inArray(user.id, [...userIds]) });
-      for (const u of rows) names.set(u.id, u.name);
-    }
-    const entries: RowHistoryEntry[] = changes.map((ch, i) => {
-      const o = origins[i];
-      const by = !o
-        ? "Unknown"
-        : o.kind === "automation"
-          ? `Automation (${o.job})`
-          : o.kind === "api" && o.tokenId
-            ? "API token"
-            : (names.get(o.userId ?? "") ?? "Someone");
-      return {
-        at: new Date(ch.at).toISOString(),
-        kind: ch.kind,
-        columnId: ch.colId,
-        old: ch.oldValue === null ? null : (JSON.parse(ch.oldValue) as CellValue),
-        new: ch.newValue === null ? null : (JSON.parse(ch.newValue) as CellValue),
-        by,
-      };
-    });
+    const names = await originNames(
+      c.get("db"),
+      changes.map((ch) => ch.origin),
+    );
+    const entries: RowHistoryEntry[] = changes.map((ch, i) => ({
+      at: new Date(ch.at).toISOString(),
+      kind: ch.kind,
+      columnId: ch.colId,
+      old: ch.oldValue === null ? null : (JSON.parse(ch.oldValue) as CellValue),
+      new: ch.newValue === null ? null : (JSON.parse(ch.newValue) as CellValue),
+      by: names[i]!,
+    }));
     return c.json({ changes: entries });
   })
   .delete("/:id/rows/:rowId", async (c) => {

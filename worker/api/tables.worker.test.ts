@@ -40,7 +40,17 @@ describe("tables API", () => {
     const list = await json<{ id: string; rowCount: number }[]>(
       await call(owner, "GET", `/api/tables?workspace=${ws.slug}`),
     );
-    expect(list).toEqual([{ id: table.id, name: "Dealerships", rowCount: 1, docs: ["manifest", "b0"] }]);
+    expect(list).toEqual([
+      {
+        id: table.id,
+        name: "Dealerships",
+        rowCount: 1,
+        docs: ["manifest", "b0"],
+        lastActivity: { at: expect.any(String), by: owner.name },
+      },
+    ]);
+    const [{ lastActivity }] = list as unknown as { lastActivity: { at: string } }[];
+    expect(Date.now() - Date.parse(lastActivity.at)).toBeLessThan(60_000);
   });
 
   it("writes, reads, patches and deletes rows, by column name or id", async () => {

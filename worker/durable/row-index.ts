@@ -3,7 +3,7 @@
  * each row's block and position, each cell's JSON value with a text and a number form to sort
  * and filter by, and the history of cell changes (the row timeline).
  */
-import { and, eq, inArray, type SQL, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { DrizzleSqliteDODatabase } from "drizzle-orm/durable-sqlite";
 import { cellNumber, cellText } from "../../schema/cells";
 import { cellChange, cellIndex, rowIndex } from "../../schema/room";
@@ -113,6 +113,18 @@ export class RowIndex {
       .groupBy(rowIndex.block)
       .all();
     return new Map(rows.map((r) => [r.block as DocName, r.count]));
+  }
+
+  /** The latest change to any row: when (ms) and by whom (the origin as stored), or null. */
+  lastChange(): { at: number; origin: string } | null {
+    return (
+      this.db
+        .select({ at: cellChange.at, origin: cellChange.origin })
+        .from(cellChange)
+        .orderBy(desc(cellChange.id))
+        .limit(1)
+        .get() ?? null
+    );
   }
 
   total(): number {

@@ -198,12 +198,15 @@ export class TableRoom extends DurableObject<Env> {
     );
   }
 
+  /** The table as the API lists it; `lastActivity.by` is the stored origin, named by the caller. */
   describe(): Omit<TableDetail, "id"> {
     const manifest = this.room.open("manifest");
     const counts = this.index.countsByBlock();
     const blocks = blocksOf(manifest).map((doc) => ({ doc, rows: counts.get(doc) ?? 0 }));
+    const last = this.index.lastChange();
     return {
       name: tableName(manifest),
+      lastActivity: last ? { at: new Date(last.at).toISOString(), by: last.origin } : null,
       columns: columnsOf(manifest),
       rowCount: this.index.total(),
       docs: ["manifest", ...blocks.map((b) => b.doc)],

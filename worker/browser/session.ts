@@ -30,7 +30,10 @@ export async function acquireBrowser(binding: Env["BROWSER"]): Promise<{ browser
 export function lazyBrowser(binding: Env["BROWSER"]): { get(): Promise<Browser>; release(): Promise<void> } {
   let acquired: ReturnType<typeof acquireBrowser> | null = null;
   return {
-    get: async () => (await (acquired ??= acquireBrowser(binding))).browser,
+    async get() {
+      if (!acquired) acquired = acquireBrowser(binding);
+      return (await acquired).browser;
+    },
     release: async () => {
       if (acquired) await (await acquired.catch(() => null))?.release();
     },

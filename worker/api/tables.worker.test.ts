@@ -49,7 +49,7 @@ describe("tables API", () => {
         lastActivity: { at: expect.any(String), by: owner.name },
       },
     ]);
-    const [{ lastActivity }] = list as unknown as { lastActivity: { at: string } }[];
+    const { lastActivity } = (list as unknown as { lastActivity: { at: string } }[])[0]!;
     expect(Date.now() - Date.parse(lastActivity.at)).toBeLessThan(60_000);
   });
 

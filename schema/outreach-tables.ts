@@ -55,12 +55,22 @@ const PROJECTS: OutreachColumn[] = [
   { key: "failed", name: "Failed", type: "number" },
   { key: "manual", name: "Manual", type: "number" },
   {
+    key: "progress",
+    name: "Progress",
+    type: "formula",
+    options: {
+      formula: "IF({Dealerships}, ({Success} + {Failed} + {Manual}) / {Dealerships}, BLANK())",
+      display: "progress",
+    },
+  },
+  {
     key: "successRate",
     name: "Success rate",
     type: "formula",
     options: {
       formula:
         "IF({Success} + {Failed} + {Manual}, ({Success} + {Manual}) / ({Success} + {Failed} + {Manual}), BLANK())",
+      display: "percent",
     },
   },
   { key: "source", name: "Discovery source", type: "singleSelect" },

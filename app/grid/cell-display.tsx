@@ -54,9 +54,67 @@ export function ErrorChip({ code, message }: { code: string; message: string }) 
   );
 }
 
-/** A formula result shows by what it is: numbers to the right, booleans as a tick, lists as chips. */
-function FormulaValue({ value }: { value: CellValue }) {
+/**
+ * Colors of the statuses the product's own tables use (contact runs, projects, attempts), by
+ * meaning; any other status gets a chip colored by its text.
+ */
+const STATUS_TONES: Record<string, string> = {
+  pending: "#e4e4e7",
+  queued: "#e4e4e7",
+  draft: "#e4e4e7",
+  archived: "#e4e4e7",
+  running: "#dbeafe",
+  active: "#dbeafe",
+  success: "#dcfce7",
+  completed: "#dcfce7",
+  failed: "#fee2e2",
+  failure: "#fee2e2",
+  manual_override: "#fef3c7",
+  dry_run: "#f3e8ff",
+};
+
+function StatusChip({ text }: { text: string }) {
+  const tone = STATUS_TONES[text];
+  if (!tone) return <Chip text={text} />;
+  return (
+    <span className="inline-block rounded px-1.5 text-xs leading-5 text-zinc-800" style={{ background: tone }}>
+      {text.replace(/_/g, " ")}
+    </span>
+  );
+}
+
+/** A fraction (0–1) as a bar with its percentage: how far a piece of work has come. */
+function ProgressBar({ value }: { value: number }) {
+  const percent = Math.round(Math.max(0, Math.min(1, value)) * 100);
+  return (
+    <span className="flex w-full items-center gap-2">
+      <span
+        role="progressbar"
+        aria-valuenow={percent}
+        aria-valuemin={0}
+        aria-valuemax={100}
+        className="h-1.5 flex-1 overflow-hidden rounded-full bg-surface-2"
+      >
+        <span className="block h-full rounded-full bg-accent" style={{ width: `${percent}%` }} />
+      </span>
+      <span className="w-9 text-right text-xs tabular-nums text-muted">{percent}%</span>
+    </span>
+  );
+}
+
+/**
+ * A formula result shows by what it is: numbers to the right, booleans as a tick, lists as chips;
+ * a number with the column's `display` option as a percentage or a progress bar.
+ */
+function FormulaValue({ value, display }: { value: CellValue; display?: unknown }) {
   if (isFormulaError(value)) return <ErrorChip code={value.error} message={value.message} />;
+  if (typeof value === "number" && display === "progress") return <ProgressBar value={value} />;
+  if (typeof value === "number" && display === "percent")
+    return (
+      <span className="block w-full text-right tabular-nums">
+        {numberFormat.format(Math.round(value * 1000) / 10)}%
+      </span>
+    );
   if (typeof value === "number")
     return <span className="block w-full text-right tabular-nums">{numberFormat.format(value)}</span>;
   if (typeof value === "boolean") return value ? <CellDisplay column={BOOLEAN} value={true} /> : null;
@@ -69,7 +127,7 @@ export function CellDisplay({ column, value }: { column: ColumnDef; value: CellV
   if (value === null || value === undefined || value === "") return null;
   switch (column.type) {
     case "formula":
-      return <FormulaValue value={value} />;
+      return <FormulaValue value={value} display={column.options.display} />;
     case "number":
       return (
         <span className="block w-full text-right tabular-nums">
@@ -106,8 +164,9 @@ export function CellDisplay({ column, value }: { column: ColumnDef; value: CellV
         </span>
       );
     case "singleSelect":
-    case "status":
       return <Chip text={String(value)} />;
+    case "status":
+      return <StatusChip text={String(value)} />;
     case "multiSelect":
       return (
         <span className="flex gap-1 overflow-hidden">

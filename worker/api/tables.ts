@@ -6,6 +6,7 @@ import { eq, inArray } from "drizzle-orm";
 import type { Context } from "hono";
 import { Hono } from "hono";
 import { z } from "zod";
+import { tableFilePrefixes } from "../../schema/attachments";
 import { dataTable, membership, user, workspace } from "../../schema/db";
 import type { Permission } from "../../schema/roles";
 import {
@@ -24,6 +25,7 @@ import {
 import { newId } from "../auth/tokens";
 import type { Db } from "../db";
 import { tableRoom, type WriteResult } from "../durable/table-room";
+import { deleteFiles } from "../r2";
 import { type Access, accessTo, requireActor } from "./access";
 import { audit } from "./audit";
 import type { AppEnv } from "./context";
@@ -231,7 +233,9 @@ export const tableRoutes = new Hono<AppEnv>()
     const { table, room, access } = await requireTable(c, c.req.param("id"), "write");
     await c.get("db").delete(dataTable).where(eq(dataTable.id, table.id));
     await room.destroy();
-    await audit(c.get("db"), access, "table.deleted", table.id, { name: table.name });
+    let files = 0;
+    for (const prefix of tableFilePrefixes(table.id)) files += await deleteFiles(c.env.FILES, prefix);
+    await audit(c.get("db"), access, "table.deleted", table.id, { name: table.name, files });
     return c.body(null, 204);
   })
   .get("/:id/rows", async (c) => {

@@ -178,7 +178,7 @@ describe("tables API", () => {
     expect((await call(stranger, "GET", `/api/tables/${t.id}/rows/${id}/history`)).status).toBe(403);
   });
 
-  it("renames and deletes tables (editors), with what they held", async () => {
+  it("renames and deletes tables (editors), with what they held, files included", async () => {
     const { owner, ws, base } = await ownerWithWorkspace();
     const t = await tableWith(owner, ws.slug);
     await call(owner, "POST", `/api/tables/${t.id}/rows`, { cells: { Name: "Austin Ford" } });
@@ -192,8 +192,15 @@ describe("tables API", () => {
     expect(
       (await json<{ name: string }[]>(await call(owner, "GET", `/api/tables?workspace=${ws.slug}`)))[0]?.name,
     ).toBe("Texas dealers");
+    const upload = await call(owner, "POST", `/api/tables/${t.id}/files?name=notes.txt`, "call back Monday", {
+      "content-type": "text/plain",
+    });
+    expect(upload.status).toBe(201);
+    await env.FILES.put(`contact/${t.id}/row1/2026-11-26T10-00-00-000Z/failure.jpg`, "jpeg");
     expect((await call(viewer, "DELETE", `/api/tables/${t.id}`)).status).toBe(403);
     expect((await call(owner, "DELETE", `/api/tables/${t.id}`)).status).toBe(204);
+    for (const prefix of [`files/${t.id}/`, `contact/${t.id}/`])
+      expect((await env.FILES.list({ prefix })).objects).toEqual([]);
     expect((await call(owner, "GET", `/api/tables/${t.id}`)).status).toBe(404);
     expect(await json(await call(owner, "GET", `/api/tables?workspace=${ws.slug}`))).toEqual([]);
     const stub = env.TABLE_ROOM.get(env.TABLE_ROOM.idFromName(t.id));

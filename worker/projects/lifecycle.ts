@@ -15,9 +15,10 @@ import {
   type UpdateProject,
 } from "../../schema/projects";
 import type { RowRecord } from "../../schema/tables";
+import { deleteFiles } from "../r2";
 import { ProjectInputError, ProjectMissingError } from "./errors";
 import { projectCells, projectDetail } from "./records";
-import { attemptsOf, countStatuses, dealershipsOf, deleteFiles, projectOrigin, projectRow } from "./store";
+import { attemptsOf, countStatuses, dealershipsOf, projectOrigin, projectRow } from "./store";
 import { byKey, type Outreach, reader } from "./tables";
 
 /** The requested makes as the product names them, in its order; an unknown make is refused by name. */

@@ -1,6 +1,6 @@
 /**
  * Reading and keeping a project's rows: its dealerships and attempts (the rows whose link names
- * the project), their counts by status, and the R2 files that go with them.
+ * the project) and their counts by status.
  */
 import type { ContactStatus, ProjectCounts } from "../../schema/projects";
 import type { AutomationOrigin, RowQuery, RowRecord } from "../../schema/tables";
@@ -67,18 +67,4 @@ export function countStatuses(o: Outreach, rows: RowRecord[]): ProjectCounts {
   for (const row of rows) counts[contactStatusOf(reader(o.dealerships, row.cells).get("status"))]++;
   counts.total = rows.length;
   return counts;
-}
-
-/** Deletes every R2 object under `prefix` (a listing gives at most 1,000 keys per page). */
-export async function deleteFiles(files: R2Bucket, prefix: string): Promise<number> {
-  let deleted = 0;
-  let cursor: string | undefined;
-  do {
-    const listing = await files.list({ prefix, cursor });
-    const keys = listing.objects.map((o) => o.key);
-    if (keys.length) await files.delete(keys);
-    deleted += keys.length;
-    cursor = listing.truncated ? listing.cursor : undefined;
-  } while (cursor);
-  return deleted;
 }

@@ -1,7 +1,5 @@
 /** The operator commands of `npm run --silent rowpilot -- <command>`. */
 import { GrantableRole } from "../../schema/roles";
-import { issueApiToken } from "../../worker/api/tokens";
-import { openLocal, signInLink } from "../local-db";
 import { ensureLocalEnv, portFromEnv } from "../local-env";
 import { contactCommand } from "./contact";
 import { formulaCommand } from "./formula";
@@ -22,6 +20,12 @@ function requireString(values: Record<string, unknown>, name: string): string {
   return value;
 }
 
+/**
+ * The local database, loaded only by the commands that use it: it brings in wrangler's platform
+ * proxy, about 6 s of module loading that `--help`, `formula` and `contact` do not need.
+ */
+const localDb = () => import("../local-db");
+
 export const COMMANDS: Record<string, Command> = {
   token: {
     usage: "token --workspace <slug> [--role editor|viewer] [--name <label>]",
@@ -36,6 +40,8 @@ export const COMMANDS: Record<string, Command> = {
       const role = GrantableRole.safeParse(values.role ?? "editor");
       if (!role.success) throw new CliError(`--role must be editor or viewer, got "${values.role}"`);
       ensureLocalEnv(portFromEnv());
+      const { openLocal } = await localDb();
+      const { issueApiToken } = await import("../../worker/api/tokens");
       const local = await openLocal();
       try {
         const ws = await findWorkspace(local.db, slug);
@@ -55,6 +61,7 @@ export const COMMANDS: Record<string, Command> = {
       const slug = requireString(values, "workspace");
       const port = portFromEnv();
       ensureLocalEnv(port);
+      const { openLocal, signInLink } = await localDb();
       const local = await openLocal();
       try {
         const ws = await findWorkspace(local.db, slug);

@@ -8,7 +8,7 @@
  *    peer in the same run, and the ratio of medians. Both must select the same dealers.
  */
 
-import { DealerDirectory, sampleDirectory, selectDealers, zipCentroids } from "../automation/discovery";
+import { DealerDirectory, mulberry32, sampleDirectory, selectDealers, zipCentroids } from "../automation/discovery";
 import { MAKES, type Make } from "../schema/projects";
 import { fmt, summary } from "./stats";
 
@@ -24,18 +24,6 @@ const BUILDS = 5;
  */
 const WARM_UP_PASSES = 1;
 
-/** mulberry32, seeded, so every run asks the same queries. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 let started = performance.now();
 const records = sampleDirectory(DEALERS, 1);
 const generateMs = performance.now() - started;
@@ -49,7 +37,7 @@ for (let i = 0; i < BUILDS; i++) {
   builds.push(performance.now() - started);
 }
 
-const next = random(42);
+const next = mulberry32(42);
 const zips = zipCentroids();
 const queries = Array.from({ length: QUERIES }, () => {
   const zip = zips[Math.floor(next() * zips.length)]!;

@@ -3,5 +3,12 @@ export { type CsvRowError, csvSource, type ParsedDealerCsv, parseDealerCsv } fro
 export { googlePlacesSource } from "./google-places";
 export { outscraperSource } from "./outscraper";
 export { overpassQuery, overpassSource } from "./overpass";
-export { MAX_SAMPLE_DEALERS, SAMPLE_DEALERS, sampleDirectory, sampleDirectoryIndex, sampleSource } from "./sample";
+export {
+  MAX_SAMPLE_DEALERS,
+  mulberry32,
+  SAMPLE_DEALERS,
+  sampleDirectory,
+  sampleDirectoryIndex,
+  sampleSource,
+} from "./sample";
 export type { DealerSource, HttpSourceOptions } from "./types";

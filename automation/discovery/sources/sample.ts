@@ -95,7 +95,7 @@ const STREETS =
 const STREET_NUMBER_MODULUS = 99_991;
 
 /** mulberry32: a tiny seeded PRNG, plenty for made-up data (https://gist.github.com/tommyettinger/46a874533244883189143505d203312c). */
-function mulberry32(seed: number): () => number {
+export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

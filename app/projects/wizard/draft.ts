@@ -1,6 +1,7 @@
 /**
- * The new-project wizard's state: what the user typed, as text, and each step's check with the
- * pieces of the `CreateProject` schema, so the wizard refuses what the API would refuse.
+ * The project wizard's state: what the user typed, as text, and each step's check with the
+ * pieces of the `CreateProject` schema, so the wizard refuses what the API would refuse. An edit
+ * starts from the project's own draft and sends only what changed.
  */
 import type { z } from "zod";
 import { unknownPlaceholders } from "../../../schema/message-template";
@@ -10,8 +11,10 @@ import {
   MAX_BATCH_SIZE,
   MAX_CONCURRENCY,
   MAX_RADIUS_MILES,
+  type ProjectDetail,
   ProjectLocation,
   ProjectSender,
+  type UpdateProject,
 } from "../../../schema/projects";
 
 export type Draft = {
@@ -60,6 +63,9 @@ export const EMPTY_DRAFT: Draft = {
   batchSize: "5",
   concurrency: "2",
 };
+
+/** Whether the wizard makes a project or edits one. */
+export type WizardMode = "create" | "edit";
 
 export const STEPS = ["Project", "Search", "Sender", "Message", "Review"] as const;
 export type Step = (typeof STEPS)[number];
@@ -137,9 +143,14 @@ export function problemsAt(step: Step, draft: Draft): Problems {
   return p;
 }
 
-/** The first step with a problem, if any: Create re-checks everything. */
+/** The steps with a problem, in order: an edit's stepper marks them. */
+export function stepsWithProblems(draft: Draft): Step[] {
+  return STEPS.filter((step) => Object.keys(problemsAt(step, draft)).length > 0);
+}
+
+/** The first step with a problem, if any: the last step's button re-checks everything. */
 export function firstStepWithProblems(draft: Draft): Step | null {
-  return STEPS.find((step) => Object.keys(problemsAt(step, draft)).length > 0) ?? null;
+  return stepsWithProblems(draft)[0] ?? null;
 }
 
 /** The API's request body for a draft whose steps all pass. */
@@ -162,3 +173,49 @@ export function toCreateProject(draft: Draft): CreateProject {
     settings: { batchSize: Number(draft.batchSize), concurrency: Number(draft.concurrency) },
   });
 }
+
+/** A project as the wizard's draft, every step already valid: where an edit starts. */
+export function draftFromProject(detail: ProjectDetail): Draft {
+  const { location, sender, settings } = detail;
+  return {
+    name: detail.name,
+    description: detail.description,
+    locationKind: "zip" in location ? "zip" : "address",
+    zip: "zip" in location ? location.zip : "",
+    address: "address" in location ? location.address : "",
+    radius: String(detail.radiusMiles),
+    makes: [...detail.makes],
+    firstName: sender.firstName,
+    lastName: sender.lastName,
+    email: sender.email,
+    phone: sender.phone,
+    senderZip: sender.zip,
+    extra: Object.entries(sender.extra).map(([label, value]) => ({ label, value })),
+    message: detail.message,
+    batchSize: String(settings.batchSize),
+    concurrency: String(settings.concurrency),
+  };
+}
+
+/** Makes are a set: picking them in another order is no change. */
+const comparable = (key: keyof CreateProject, value: unknown) =>
+  JSON.stringify(key === "makes" ? [...(value as string[])].sort() : value);
+
+/**
+ * The parts of the project that differ between two complete drafts, as the API's edit body;
+ * `{}` when nothing changed. A part is sent whole (the sender, the settings), as the API takes it.
+ */
+export function toUpdateProject(before: Draft, draft: Draft): UpdateProject {
+  const old = toCreateProject(before);
+  const now = toCreateProject(draft);
+  const keys = Object.keys(now) as (keyof CreateProject)[];
+  return Object.fromEntries(
+    keys.filter((key) => comparable(key, old[key]) !== comparable(key, now[key])).map((key) => [key, now[key]]),
+  );
+}
+
+/** The edit's parts that make the Worker look for dealers again. */
+export const SEARCH_KEYS = ["location", "radiusMiles", "makes"] as const satisfies (keyof UpdateProject)[];
+
+/** Whether an edit body changes where or what the project searches for. */
+export const changesSearch = (update: UpdateProject) => SEARCH_KEYS.some((key) => key in update);

@@ -2,7 +2,7 @@
 import type { ReactNode } from "react";
 import { renderMessage } from "../../../schema/message-template";
 import { Button } from "../../components/ui";
-import type { Draft, Step } from "./draft";
+import type { Draft, Step, WizardMode } from "./draft";
 import { StepIntro } from "./fields";
 import { sampleContext } from "./step-message";
 
@@ -44,13 +44,21 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-export function StepReview({ draft, onEdit }: { draft: Draft; onEdit: (step: Step) => void }) {
+type Props = { draft: Draft; onEdit: (step: Step) => void; mode: WizardMode };
+
+export function StepReview({ draft, onEdit, mode }: Props) {
   const extra = draft.extra.filter((f) => f.label.trim());
   return (
     <>
-      <StepIntro title="Check and create">
-        The project is saved as a draft; nothing is sent until you find dealerships and start the automation.
-      </StepIntro>
+      {mode === "create" ? (
+        <StepIntro title="Check and create">
+          The project is saved as a draft; nothing is sent until you find dealerships and start the automation.
+        </StepIntro>
+      ) : (
+        <StepIntro title="Check and save">
+          A new place, radius or makes finds the dealers they add; the dealers already found keep their statuses.
+        </StepIntro>
+      )}
       <Part title="Project" step="Project" onEdit={onEdit}>
         <Row label="Name">{draft.name}</Row>
         <Row label="Description">{draft.description || <span className="text-muted">—</span>}</Row>

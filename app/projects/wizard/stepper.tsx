@@ -1,14 +1,22 @@
-/** Where the wizard is: the steps in order, done ones ticked and clickable to go back to. */
+/**
+ * Where the wizard is: the steps in order, done ones ticked and clickable to go back to. In an
+ * edit (`free`) every step is done to begin with and any one can be opened; one the user has
+ * left with a problem shows its number instead of the tick until it is fixed.
+ */
 import { Check } from "lucide-react";
 import { cn } from "../../components/ui";
 import { STEPS, type Step } from "./draft";
 
-export function Stepper({ current, onGo }: { current: Step; onGo: (step: Step) => void }) {
+type Props = { current: Step; onGo: (step: Step) => void; free?: boolean; unfinished?: Step[] };
+
+export function Stepper({ current, onGo, free = false, unfinished = [] }: Props) {
   const at = STEPS.indexOf(current);
   return (
     <ol aria-label="Steps" className="mb-6 flex items-center gap-1 overflow-x-auto text-[13px] md:gap-2">
       {STEPS.map((step, i) => {
-        const done = i < at;
+        const done = free ? i !== at && !unfinished.includes(step) : i < at;
+        const open = free ? i !== at : done;
+        const broken = free && i !== at && unfinished.includes(step);
         const marker = (
           <>
             <span
@@ -16,7 +24,8 @@ export function Stepper({ current, onGo }: { current: Step; onGo: (step: Step) =
                 "grid h-6 w-6 shrink-0 place-items-center rounded-full border text-xs font-semibold",
                 done && "border-accent bg-accent text-accent-fg",
                 i === at && "border-accent text-accent",
-                i > at && "border-line text-muted",
+                broken && "border-danger text-danger",
+                !done && !broken && i !== at && "border-line text-muted",
               )}
               aria-hidden
             >
@@ -32,12 +41,12 @@ export function Stepper({ current, onGo }: { current: Step; onGo: (step: Step) =
         return (
           <li key={step} className="flex items-center gap-1 md:gap-2" aria-current={i === at ? "step" : undefined}>
             {i > 0 ? <span className="h-px w-3 bg-line md:w-6" aria-hidden /> : null}
-            {done ? (
+            {open ? (
               <button
                 type="button"
                 onClick={() => onGo(step)}
                 className="flex items-center gap-2 rounded-md px-1 py-0.5 hover:bg-surface-2"
-                aria-label={`Back to step ${i + 1}, ${step}`}
+                aria-label={`${free ? "Go" : "Back"} to step ${i + 1}, ${step}${broken ? " (needs a fix)" : ""}`}
               >
                 {marker}
               </button>

@@ -15,6 +15,7 @@ export default [
     route("projects", "routes/projects.tsx"),
     route("projects/new", "routes/projects-new.tsx"),
     route("projects/:projectId", "routes/projects-detail.tsx"),
+    route("projects/:projectId/edit", "routes/projects-edit.tsx"),
     route("members", "routes/members.tsx"),
     route("tokens", "routes/tokens.tsx"),
     route("settings", "routes/settings.tsx"),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ProjectCounts, ProjectSummary } from "../../schema/projects";
-import { categoryLabel, dashboardStats, formatDuration, formatEta, formatMiles, percent } from "./format";
+import { categoryLabel, dashboardStats, formatDuration, formatEta, formatMiles, percent, savedText } from "./format";
 
 const counts = (partial: Partial<ProjectCounts>): ProjectCounts => {
   const base = { pending: 0, queued: 0, running: 0, success: 0, failed: 0, manual_override: 0, ...partial };
@@ -51,5 +51,14 @@ describe("project formatting — numbers and times", () => {
     expect(percent(0.666)).toBe("67%");
     expect(categoryLabel("no_contact_page")).toBe("No contact page");
     expect(categoryLabel(null)).toBe("Uncategorized");
+  });
+});
+
+describe("project formatting — after an edit", () => {
+  it("says what a saved edit found, only when the search changed", () => {
+    expect(savedText(null)).toBe("Saved.");
+    expect(savedText(0)).toBe("Saved. No new dealerships were added.");
+    expect(savedText(1)).toBe("Saved. Found 1 new dealership.");
+    expect(savedText(12)).toBe("Saved. Found 12 new dealerships.");
   });
 });

@@ -114,3 +114,13 @@ export function formatMiles(miles: number | null): string {
 export function locationText(location: ProjectLocation): string {
   return "zip" in location ? `ZIP ${location.zip}` : location.address;
 }
+
+/**
+ * What the project page says once an edit is saved: with the dealers the new search added when
+ * it changed (`added`, the growth of the total), `null` when it did not.
+ */
+export function savedText(added: number | null): string {
+  if (added === null) return "Saved.";
+  if (added <= 0) return "Saved. No new dealerships were added.";
+  return `Saved. Found ${added.toLocaleString()} new dealership${added === 1 ? "" : "s"}.`;
+}

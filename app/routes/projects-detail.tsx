@@ -5,6 +5,7 @@ import {
   isRouteErrorResponse,
   Link,
   useLoaderData,
+  useLocation,
   useNavigate,
   useRouteLoaderData,
   useSearchParams,
@@ -21,7 +22,7 @@ import type {
 import { Button, Card, EmptyState, Notice } from "../components/ui";
 import { apiGet } from "../lib/api.server";
 import { apiJson } from "../lib/api-client";
-import { projectApi } from "../projects/api";
+import { keptDefaults, projectApi } from "../projects/api";
 import { AttemptLog } from "../projects/detail/attempt-log";
 import { DealershipTable } from "../projects/detail/dealership-table";
 import { DiscoverDialog } from "../projects/detail/discover-dialog";
@@ -63,14 +64,19 @@ function discoveredText({ found, added, skipped, problems }: DiscoverResult): st
   return `${parts.join(", ")}.${unread}`;
 }
 
-function ProjectPage({ slug, initial, created }: { slug: string; initial: ProjectData; created: boolean }) {
+/** What the page says on arrival: after Create (`?created=1`), or what an edit left in the navigation state. */
+function arrivalNotice(created: boolean, state: unknown): Message | null {
+  if (created) return { tone: "success", text: "Project saved as a draft. Next, find the dealerships to contact." };
+  const notice = (state as { notice?: unknown } | null)?.notice;
+  return typeof notice === "string" ? { tone: "success", text: notice } : null;
+}
+
+function ProjectPage({ slug, initial, arrival }: { slug: string; initial: ProjectData; arrival: Message | null }) {
   const navigate = useNavigate();
   const canEdit = useRouteLoaderData<typeof workspaceLoader>("routes/workspace")?.workspace.role !== "viewer";
   const { project, attempts, dealerships, problem, refresh } = useLiveProject(slug, initial.project.id, initial);
   const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<Message | null>(
-    created ? { tone: "success", text: "Project saved as a draft. Next, find the dealerships to contact." } : null,
-  );
+  const [message, setMessage] = useState<Message | null>(arrival);
   const path = (sub = "") => projectApi(slug, project.id, sub);
 
   /** Runs an action, says how it went, and shows its effect at once rather than at the next poll. */
@@ -114,7 +120,7 @@ function ProjectPage({ slug, initial, created }: { slug: string; initial: Projec
       }),
     setStatus: (status: ProjectStatus) =>
       void act(async () => {
-        await apiJson<ProjectDetail>(path(), { method: "PATCH", body: { status } });
+        await apiJson<ProjectDetail>(path(), { method: "PATCH", body: { ...keptDefaults(project), status } });
         return status === "active" ? "Project restored." : `Project marked ${status}.`;
       }),
     duplicate: () =>
@@ -214,8 +220,16 @@ function ProjectPage({ slug, initial, created }: { slug: string; initial: Projec
 export default function ProjectRoute({ params }: Route.ComponentProps) {
   const initial = useLoaderData<typeof loader>();
   const [search] = useSearchParams();
+  const location = useLocation();
   // A new id (after Duplicate) is a new page: its live data starts from its own loader.
-  return <ProjectPage key={params.projectId} slug={params.slug} initial={initial} created={search.has("created")} />;
+  return (
+    <ProjectPage
+      key={params.projectId}
+      slug={params.slug}
+      initial={initial}
+      arrival={arrivalNotice(search.has("created"), location.state)}
+    />
+  );
 }
 
 /** A deleted or mistyped project: say so inside the workspace, with the way back to the list. */

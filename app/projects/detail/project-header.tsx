@@ -6,6 +6,7 @@ import {
   Copy,
   Download,
   MoreHorizontal,
+  Pencil,
   Play,
   RotateCcw,
   Search,
@@ -120,6 +121,13 @@ export function ProjectHeader({ slug, project, canEdit, busy, actions }: Props) 
               </Button>
             </Menu.Trigger>
             <MenuContent align="end" wide>
+              {canEdit ? (
+                <Menu.Item asChild>
+                  <Link to={`/w/${slug}/projects/${project.id}/edit`} className={menuItemClass}>
+                    <Pencil className="h-4 w-4" aria-hidden /> Edit project
+                  </Link>
+                </Menu.Item>
+              ) : null}
               <Menu.Item asChild>
                 <Link to={`/w/${slug}/t/${project.tables.dealerships}`} className={menuItemClass}>
                   <Table2 className="h-4 w-4" aria-hidden /> Open in grid
@@ -158,7 +166,8 @@ export function ProjectHeader({ slug, project, canEdit, busy, actions }: Props) 
         <div>
           <dt className="text-xs text-muted">Around</dt>
           <dd>
-            {project.center?.label ?? locationText(project.location)} · {project.radiusMiles} mi
+            {project.center?.label ?? locationText(project.location)}{" "}
+            <span className="whitespace-nowrap">· {project.radiusMiles} mi</span>
           </dd>
         </div>
         <div className="col-span-2 md:col-span-1">

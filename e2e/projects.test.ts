@@ -2,10 +2,11 @@
  * Dealership outreach projects in the browser: the wizard step by step, discovery from the
  * sample directory and from a CSV of the fixture corpus, a real run's live progress on the
  * project page until every dealer is settled (and the corpus checker agrees), retry and stop,
- * and a bulk manual override.
+ * a bulk manual override, and an edit that widens the search and finds more dealers.
  */
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { ProjectDetail } from "../schema/projects";
 import { Api } from "./api";
 import { sharedBrowser } from "./browser";
 import { CORPUS_PROFILE, type ContactSites, startContactSites } from "./contact-sites";
@@ -22,8 +23,8 @@ async function signedInPage(): Promise<{ page: Page; slug: string }> {
 }
 
 const next = (page: Page) => page.getByRole("button", { name: "Next", exact: true }).click();
-const stepIs = (page: Page, n: number, name: string) =>
-  page.getByRole("form", { name: `New project, step ${n} of 5: ${name}` }).waitFor();
+const stepIs = (page: Page, n: number, name: string, wizard = "New project") =>
+  page.getByRole("form", { name: `${wizard}, step ${n} of 5: ${name}` }).waitFor();
 const focusedLabel = (page: Page) =>
   page.evaluate(() => {
     const el = document.activeElement as HTMLInputElement | null;
@@ -230,4 +231,67 @@ describe("dealership outreach projects in the browser", () => {
     expect(await list.textContent()).toMatch(new RegExp(`of ${total} done`));
     await page.context().close();
   }, 240_000);
+
+  it("edits a project from its page: the wizard prefilled, and a wider radius finds more dealers", async () => {
+    const { api, slug } = await Api.account(base);
+    const { id } = await api.request<{ id: string }>("POST", `/api/projects?workspace=${slug}`, {
+      name: "Loop Toyota",
+      description: "Dealers near the Loop",
+      location: { zip: "60601" },
+      radiusMiles: 15,
+      makes: ["Toyota"],
+      sender: { ...CORPUS_PROFILE, extra: {} },
+      message: "Hello {{dealership.name}}, what {{make}} do you have?",
+    });
+    await api.request("POST", `/api/projects/${id}/discover?workspace=${slug}`, { source: "sample" });
+    const { page } = await signedInPage();
+    await page.goto(`/w/${slug}/projects/${id}`);
+    const before = await stat(page, "Total");
+    expect(before).toBeGreaterThan(0);
+
+    // Edit opens the wizard with every step filled in from the project, any step a click away.
+    await page.getByRole("button", { name: "More actions" }).click();
+    await page.getByRole("menuitem", { name: "Edit project" }).click();
+    await stepIs(page, 1, "Project", "Edit project");
+    expect(await page.getByLabel("Name").inputValue()).toBe("Loop Toyota");
+    await page.getByLabel("Name").fill("Chicagoland Toyota");
+    await page.getByRole("button", { name: "Go to step 2, Search" }).click();
+    await stepIs(page, 2, "Search", "Edit project");
+    expect(await page.getByRole("textbox", { name: "ZIP code" }).inputValue()).toBe("60601");
+    expect(await page.getByRole("checkbox", { name: "Toyota" }).isChecked()).toBe(true);
+    expect(await page.getByLabel("Radius (miles)").inputValue()).toBe("15");
+    await page.getByLabel("Radius (miles)").fill("60");
+    await page.getByRole("textbox", { name: "ZIP code" }).fill("00000");
+    await page.getByRole("button", { name: "Go to step 5, Review" }).click();
+    await stepIs(page, 5, "Review", "Edit project");
+    const review = page.getByRole("form");
+    for (const shown of ["Chicagoland Toyota", "ZIP 00000", "60 miles", CORPUS_PROFILE.email])
+      await review.getByText(shown, { exact: true }).waitFor();
+
+    // A ZIP the API does not know: its answer shows in the form, and nothing is saved.
+    await page.getByRole("button", { name: "Save changes" }).click();
+    await review.getByText("Could not save the changes: ZIP code 00000 is not a US ZIP code we know").waitFor();
+    const unsaved = await api.request<ProjectDetail>("GET", `/api/projects/${id}?workspace=${slug}`);
+    expect(unsaved).toMatchObject({ name: "Loop Toyota", radiusMiles: 15, location: { zip: "60601" } });
+    await page.getByRole("button", { name: "Go to step 2, Search" }).click();
+    await page.getByRole("textbox", { name: "ZIP code" }).fill("60601");
+    await page.getByRole("button", { name: "Go to step 5, Review" }).click();
+
+    // Saving goes back to the page, which shows the new name and radius and the dealers they added.
+    await page.getByRole("button", { name: "Save changes" }).click();
+    await page.waitForURL(new RegExp(`/projects/${id}$`), { timeout: 30_000 });
+    await page.getByRole("heading", { level: 1, name: /Chicagoland Toyota/ }).waitFor();
+    await page
+      .locator("dd")
+      .filter({ hasText: /· 60 mi$/ })
+      .waitFor();
+    const after = await stat(page, "Total");
+    expect(after).toBeGreaterThan(before);
+    await page.getByText(`Saved. Found ${after - before} new dealership${after - before === 1 ? "" : "s"}.`).waitFor();
+
+    const saved = await api.request<ProjectDetail>("GET", `/api/projects/${id}?workspace=${slug}`);
+    expect(saved).toMatchObject({ radiusMiles: 60, description: "Dealers near the Loop", makes: ["Toyota"] });
+    expect(saved.counts.pending).toBe(after);
+    await page.context().close();
+  }, 90_000);
 });

@@ -91,27 +91,41 @@ export const MAX_CONCURRENCY = 4;
 /** Dealerships one queue job contacts in a row on one browser session. */
 export const MAX_BATCH_SIZE = 25;
 
-export const ProjectSettings = z.object({
-  batchSize: z.number().int().min(1).max(MAX_BATCH_SIZE).default(5),
-  concurrency: z.number().int().min(1).max(MAX_CONCURRENCY).default(2),
-});
+const BatchSize = z.number().int().min(1).max(MAX_BATCH_SIZE);
+const Concurrency = z.number().int().min(1).max(MAX_CONCURRENCY);
+
+export const ProjectSettings = z.object({ batchSize: BatchSize.default(5), concurrency: Concurrency.default(2) });
 export type ProjectSettings = z.infer<typeof ProjectSettings>;
 
-export const CreateProject = z.object({
+/** A project's fields as they are checked, with no defaults (an edit names only what changes). */
+const ProjectFields = z.object({
   name: z.string().trim().min(1, "is required").max(120),
-  description: z.string().trim().max(2000).default(""),
+  description: z.string().trim().max(2000),
   location: ProjectLocation,
-  radiusMiles: z.number().positive().max(MAX_RADIUS_MILES).default(DEFAULT_RADIUS_MILES),
+  radiusMiles: z.number().positive().max(MAX_RADIUS_MILES),
   makes: z.array(z.string().trim().min(1)).min(1, "choose at least one make").max(MAKES.length),
   sender: ProjectSender,
   /** The message template; see `MESSAGE_PLACEHOLDERS`. */
   message: z.string().trim().min(1, "is required").max(5000),
+  settings: z.object({ batchSize: BatchSize, concurrency: Concurrency }),
+});
+
+export const CreateProject = ProjectFields.extend({
+  description: ProjectFields.shape.description.default(""),
+  radiusMiles: ProjectFields.shape.radiusMiles.default(DEFAULT_RADIUS_MILES),
   settings: ProjectSettings.default({ batchSize: 5, concurrency: 2 }),
 });
 export type CreateProject = z.infer<typeof CreateProject>;
 
-/** An edit: any part of a new project; changed search criteria make discovery run again. */
-export const UpdateProject = CreateProject.partial().extend({ status: ProjectStatus.optional() });
+/**
+ * An edit: any part of a project, and nothing else is touched (zod would fill a `.partial()`
+ * of `CreateProject` with its defaults, resetting what the edit left out). Settings may be given
+ * one at a time; changed search criteria make discovery run again.
+ */
+export const UpdateProject = ProjectFields.partial().extend({
+  settings: ProjectFields.shape.settings.partial().optional(),
+  status: ProjectStatus.optional(),
+});
 export type UpdateProject = z.infer<typeof UpdateProject>;
 
 export const DISCOVERY_SOURCES = ["sample", "overpass", "outscraper", "google", "csv"] as const;

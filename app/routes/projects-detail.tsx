@@ -22,7 +22,7 @@ import type {
 import { Button, Card, EmptyState, Notice } from "../components/ui";
 import { apiGet } from "../lib/api.server";
 import { apiJson } from "../lib/api-client";
-import { keptDefaults, projectApi } from "../projects/api";
+import { projectApi } from "../projects/api";
 import { AttemptLog } from "../projects/detail/attempt-log";
 import { DealershipTable } from "../projects/detail/dealership-table";
 import { DiscoverDialog } from "../projects/detail/discover-dialog";
@@ -120,7 +120,7 @@ function ProjectPage({ slug, initial, arrival }: { slug: string; initial: Projec
       }),
     setStatus: (status: ProjectStatus) =>
       void act(async () => {
-        await apiJson<ProjectDetail>(path(), { method: "PATCH", body: { ...keptDefaults(project), status } });
+        await apiJson<ProjectDetail>(path(), { method: "PATCH", body: { status } });
         return status === "active" ? "Project restored." : `Project marked ${status}.`;
       }),
     duplicate: () =>

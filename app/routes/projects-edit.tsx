@@ -5,15 +5,9 @@ import type { ProjectDetail } from "../../schema/projects";
 import { PageHeader } from "../components/ui";
 import { apiGet } from "../lib/api.server";
 import { apiJson } from "../lib/api-client";
-import { keptDefaults, projectApi } from "../projects/api";
+import { projectApi } from "../projects/api";
 import { savedText } from "../projects/format";
-import {
-  changesSearch,
-  type Draft,
-  draftFromProject,
-  toCreateProject,
-  toUpdateProject,
-} from "../projects/wizard/draft";
+import { changesSearch, type Draft, draftFromProject, toUpdateProject } from "../projects/wizard/draft";
 import { ProjectWizard } from "../projects/wizard/wizard";
 import type { Route } from "./+types/projects-edit";
 
@@ -37,7 +31,7 @@ export default function EditProjectPage({ params }: Route.ComponentProps) {
     if (!Object.keys(update).length) return navigate(page, { replace: true, state: { notice: "No changes to save." } });
     const saved = await apiJson<ProjectDetail>(projectApi(params.slug, params.projectId), {
       method: "PATCH",
-      body: { ...keptDefaults(toCreateProject(draft)), ...update },
+      body: update,
     });
     const searched = changesSearch(update) && project.counts.total > 0;
     const notice = savedText(searched ? saved.counts.total - project.counts.total : null);

@@ -167,6 +167,14 @@ describe("projects API", () => {
     const { owner, ws } = await ownerWithWorkspace();
     const p = await project(owner, ws.slug, { radiusMiles: 30 });
     await p.api("POST", `/${p.id}/discover`, { source: "sample" });
+    // An edit touches only what it names: archiving keeps the search (and finds no dealers again).
+    const before = await p.detail();
+    const archived = await json<ProjectDetail>(await p.api("PATCH", `/${p.id}`, { status: "archived" }));
+    expect(archived).toMatchObject({ status: "archived", radiusMiles: 30, description: before.description });
+    expect(archived.counts.total).toBe(before.counts.total);
+    const paced = await json<ProjectDetail>(await p.api("PATCH", `/${p.id}`, { settings: { concurrency: 3 } }));
+    expect(paced.settings).toEqual({ batchSize: before.settings.batchSize, concurrency: 3 });
+
     const copy = await json<{ id: string; status: string }>(await p.api("POST", `/${p.id}/duplicate`));
     expect(copy.status).toBe("draft");
     const copied = await json<ProjectDetail>(await p.api("GET", `/${copy.id}`));

@@ -75,8 +75,9 @@ export async function updateProject(
   const before = await projectRow(o, projectId);
   if (!before) throw new ProjectMissingError();
   const old = projectDetail(o, before);
+  const settings = input.settings ? { ...old.settings, ...input.settings } : undefined;
   const cells = {
-    ...projectCells({ ...input, makes }),
+    ...projectCells({ ...input, makes, settings }),
     ...(center ? centerCells(center) : {}),
     ...(input.status ? { status: input.status } : {}),
   };

@@ -74,6 +74,7 @@ const PROJECTS: OutreachColumn[] = [
     },
   },
   { key: "source", name: "Discovery source", type: "singleSelect" },
+  { key: "discovering", name: "Discovering since", type: "datetime" },
   { key: "runStarted", name: "Run started", type: "datetime" },
   { key: "dryRun", name: "Dry run", type: "checkbox" },
   { key: "lastExport", name: "Last export", type: "attachment" },
@@ -82,7 +83,12 @@ const PROJECTS: OutreachColumn[] = [
     key: "start",
     name: "Start automation",
     type: "button",
-    options: button("Start", "start", "Fill the contact form of every pending dealership?", "{Pending} = 0"),
+    options: button(
+      "Start",
+      "start",
+      "Fill the contact form of every pending dealership?",
+      "AND({Pending} = 0, {In progress} = 0)",
+    ),
   },
   {
     key: "retryFailed",

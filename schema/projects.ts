@@ -264,6 +264,8 @@ export const ProjectContactJob = z.object({
   workspaceId: z.string().min(1),
   tables: z.object({ projects: z.string().min(1), dealerships: z.string().min(1), attempts: z.string().min(1) }),
   projectId: z.string().min(1),
+  /** The run this chain belongs to (its start time); a newer run retires it. */
+  run: z.string().min(1),
   dryRun: z.boolean().default(false),
   batchSize: z.number().int().min(1).max(MAX_BATCH_SIZE),
 });

@@ -1,5 +1,6 @@
 /** Which tables exist and the workspace each belongs to; their content lives in a TableRoom. */
-import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { sql } from "drizzle-orm";
+import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { user } from "./auth";
 import { workspace } from "./workspaces";
 
@@ -19,5 +20,9 @@ export const dataTable = sqliteTable(
     createdBy: text("created_by").references(() => user.id, { onDelete: "set null" }),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
   },
-  (t) => [index("data_table_workspace").on(t.workspaceId), index("data_table_kind").on(t.workspaceId, t.kind)],
+  (t) => [
+    index("data_table_workspace").on(t.workspaceId),
+    // One table of each kind per workspace: two first requests at once cannot make two sets.
+    uniqueIndex("data_table_kind_unique").on(t.workspaceId, t.kind).where(sql`${t.kind} IS NOT NULL`),
+  ],
 );

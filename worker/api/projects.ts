@@ -13,19 +13,20 @@ import {
   CreateProject,
   DiscoverRequest,
   OverrideRequest,
+  type ProjectsDashboard,
   StartAutomation,
   UpdateProject,
 } from "../../schema/projects";
 import type { Permission } from "../../schema/roles";
 import { startContacting, stopContacting } from "../projects/automation";
 import { discover, geocoderFor, lastSource, type ProviderKeys } from "../projects/discover";
-import { ProjectInputError, ProjectMissingError } from "../projects/errors";
+import { ProjectBusyError, ProjectInputError, ProjectMissingError } from "../projects/errors";
 import { createProject, deleteProject, duplicateProject, readProject, updateProject } from "../projects/lifecycle";
 import { markManual } from "../projects/override";
 import { dealershipRecord } from "../projects/records";
 import { attemptRecords, dashboard, exportResults } from "../projects/reports";
 import { attemptsOf, dealershipsOf, projectRow } from "../projects/store";
-import { ensureOutreach, type Outreach } from "../projects/tables";
+import { ensureOutreach, findOutreach, type Outreach } from "../projects/tables";
 import type { Access } from "./access";
 import { audit } from "./audit";
 import type { AppEnv } from "./context";
@@ -36,8 +37,17 @@ import { originOf, workspaceFor } from "./tables";
 /** Attempts the live log returns at most. */
 const MAX_ATTEMPTS_PAGE = 200;
 
+/**
+ * The workspace's outreach tables: created from the template by the first write that needs
+ * them; a read before any exists finds no project.
+ */
 async function outreachFor(c: Context<AppEnv>, permission: Permission): Promise<{ o: Outreach; access: Access }> {
   const access = await workspaceFor(c, permission);
+  if (permission === "read") {
+    const o = await findOutreach(c.env, c.get("db"), access.workspace.id);
+    if (!o) fail(404, "Project not found");
+    return { o, access };
+  }
   const createdBy = access.actor.kind === "user" ? access.actor.userId : null;
   return { o: await ensureOutreach(c.env, c.get("db"), access.workspace.id, createdBy), access };
 }
@@ -61,6 +71,7 @@ async function answer<T>(work: () => Promise<T>): Promise<T> {
   } catch (error) {
     if (error instanceof ProjectMissingError) fail(404, error.message);
     if (error instanceof ProjectInputError) fail(400, error.message);
+    if (error instanceof ProjectBusyError) fail(409, error.message);
     if (isDiscoveryError(error)) fail(UPSTREAM.has(error.code) ? 502 : 400, error.message);
     throw error;
   }
@@ -70,8 +81,10 @@ const byName = (access: Access) => (access.actor.kind === "user" ? access.actor.
 
 export const projectRoutes = new Hono<AppEnv>()
   .get("/", async (c) => {
-    const { o } = await outreachFor(c, "read");
-    return c.json(await dashboard(o));
+    const access = await workspaceFor(c, "read");
+    const o = await findOutreach(c.env, c.get("db"), access.workspace.id);
+    const empty: ProjectsDashboard = { projects: [], recent: [], trend: [], failures: [] };
+    return c.json(o ? await dashboard(o) : empty);
   })
   .post("/", async (c) => {
     const body = await readBody(c, CreateProject);
@@ -173,9 +186,16 @@ export const projectRoutes = new Hono<AppEnv>()
     const rowId = c.req.param("rowId");
     if (!(await projectRow(o, id))) fail(404, "Project not found");
     const changed = await markManual(o, id, [rowId], note, byName(access), originOf(access));
-    if (!changed.length) fail(404, "This project has no such dealership");
     const [row] = await o.dealerships.room.readRows([rowId]);
-    return c.json(dealershipRecord(o.dealerships, row!));
+    const dealer =
+      row && (await dealershipsOf(o, id)).some((d) => d.id === rowId) ? dealershipRecord(o.dealerships, row) : null;
+    if (!dealer) fail(404, "This project has no such dealership");
+    if (!changed.length)
+      fail(
+        409,
+        `Only a pending or failed dealership can be marked as contacted by hand (this one is ${dealer.status})`,
+      );
+    return c.json(dealer);
   })
   .get("/:id/export", async (c) => {
     const format = c.req.query("format") ?? "csv";

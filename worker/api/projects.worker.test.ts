@@ -135,6 +135,25 @@ describe("projects API", () => {
     expect(wider.counts.manual_override).toBe(1);
   });
 
+  it("never adds a dealer twice when discoveries overlap, and marks by hand only pending or failed dealers", async () => {
+    const { owner, ws } = await ownerWithWorkspace();
+    const p = await project(owner, ws.slug, { radiusMiles: 80 });
+    const answers = await Promise.all([1, 2, 3].map(() => p.api("POST", `/${p.id}/discover`, { source: "sample" })));
+    expect(answers.map((a) => a.status).sort()).toContain(200);
+    for (const a of answers) expect([200, 409]).toContain(a.status);
+    const dealers = await p.dealers();
+    expect(new Set(dealers.map((d) => d.website)).size).toBe(dealers.length);
+    const found = (await json<DiscoverResult>(answers.find((a) => a.status === 200)!)).found;
+    expect(dealers).toHaveLength(found);
+
+    const [first] = dealers;
+    const once = await p.api("POST", `/${p.id}/dealerships/${first!.id}/override`, { note: "Called" });
+    expect(once.status).toBe(200);
+    const twice = await p.api("POST", `/${p.id}/dealerships/${first!.id}/override`, { note: "Called again" });
+    expect(twice.status).toBe(409);
+    expect((await json<{ error: { message: string } }>(twice)).error.message).toMatch(/manual_override/);
+  });
+
   it("exports results as CSV that Excel will not run as formulas, and as XLSX", async () => {
     const { owner, ws } = await ownerWithWorkspace();
     const p = await project(owner, ws.slug);
@@ -238,6 +257,16 @@ describe("outreach tables in the grid", () => {
       { timeout: 20_000, interval: 250 },
     );
     expect((await p.dealers("manual_override"))[0]!.notes).toMatch(/by hand from the grid/);
+
+    // A dealer left running by a worker that died is not sent again: the next Start fails it as unconfirmed.
+    const third = (await p.dealers("pending"))[0]!;
+    await call(owner, "PATCH", `/api/tables/${tables.dealerships}/rows/${third.id}`, {
+      cells: { [col(dealerCols, "status")]: "running", [col(dealerCols, "lastAttempt")]: "2026-01-01T00:00:00.000Z" },
+    });
+    await p.api("POST", `/${p.id}/automation/start`, { dryRun: true });
+    const interrupted = (await p.dealers()).find((d) => d.id === third.id)!;
+    expect(interrupted).toMatchObject({ status: "failed", category: "submit_unconfirmed" });
+    await p.api("POST", `/${p.id}/automation/stop`);
   });
 });
 

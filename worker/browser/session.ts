@@ -31,7 +31,13 @@ export function lazyBrowser(binding: Env["BROWSER"]): { get(): Promise<Browser>;
   let acquired: ReturnType<typeof acquireBrowser> | null = null;
   return {
     async get() {
-      if (!acquired) acquired = acquireBrowser(binding);
+      if (!acquired) {
+        acquired = acquireBrowser(binding);
+        // A launch that failed is tried again by the next job that needs a page.
+        acquired.catch(() => {
+          acquired = null;
+        });
+      }
       return (await acquired).browser;
     },
     release: async () => {

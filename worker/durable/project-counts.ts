@@ -68,34 +68,47 @@ export class ProjectCountsKeeper {
           typeof c.options.key === "string" ? [[c.options.key, c.id]] : [],
         ),
       );
-      for (const projectId of projects) {
-        const counts = { total: 0, pending: 0, inProgress: 0, success: 0, failed: 0, manual: 0 };
-        for (let offset = 0; ; offset += PAGE) {
-          const page = this.deps.query({
-            filters: [{ columnId: project.id, op: "contains", value: projectId }],
-            sort: [],
-            limit: PAGE,
-            offset,
-          });
-          for (const row of page.rows) {
-            if (!ids(row.cells[project.id]).includes(projectId)) continue;
-            counts.total++;
-            const s = row.cells[status.id];
-            if (s === "queued" || s === "running") counts.inProgress++;
-            else if (s === "success") counts.success++;
-            else if (s === "failed") counts.failed++;
-            else if (s === "manual_override") counts.manual++;
-            else counts.pending++;
-          }
-          if (offset + PAGE >= page.total || !page.rows.length) break;
-        }
-        const cells = Object.fromEntries(
-          Object.entries(counts).flatMap(([key, value]) => (keys[key] ? [[keys[key], value]] : [])),
-        );
-        await room.patchRow(projectId, cells, ORIGIN);
-      }
+      for (const projectId of projects) await this.recount(room, keys, project.id, status.id, projectId);
     } catch (error) {
       console.error(`rowpilot: could not recount projects ${projects.join(", ")}: ${(error as Error).message}`);
+    }
+  }
+
+  /** Counts one project's dealers by status and writes them into its Projects row; a failure is logged, not spread. */
+  private async recount(
+    room: ReturnType<typeof tableRoom>,
+    keys: Record<string, string>,
+    projectCol: string,
+    statusCol: string,
+    projectId: string,
+  ): Promise<void> {
+    try {
+      const counts = { total: 0, pending: 0, inProgress: 0, success: 0, failed: 0, manual: 0 };
+      for (let offset = 0; ; offset += PAGE) {
+        const page = this.deps.query({
+          filters: [{ columnId: projectCol, op: "contains", value: projectId }],
+          sort: [],
+          limit: PAGE,
+          offset,
+        });
+        for (const row of page.rows) {
+          if (!ids(row.cells[projectCol]).includes(projectId)) continue;
+          counts.total++;
+          const s = row.cells[statusCol];
+          if (s === "queued" || s === "running") counts.inProgress++;
+          else if (s === "success") counts.success++;
+          else if (s === "failed") counts.failed++;
+          else if (s === "manual_override") counts.manual++;
+          else counts.pending++;
+        }
+        if (offset + PAGE >= page.total || !page.rows.length) break;
+      }
+      const cells = Object.fromEntries(
+        Object.entries(counts).flatMap(([key, value]) => (keys[key] ? [[keys[key], value]] : [])),
+      );
+      await room.patchRow(projectId, cells, ORIGIN);
+    } catch (error) {
+      console.error(`rowpilot: could not recount project ${projectId}: ${(error as Error).message}`);
     }
   }
 }

@@ -54,6 +54,9 @@ export const CLOSE = {
 /** Header the Worker sets on upgrades it forwards: the authenticated actor, as JSON. */
 export const ACTOR_HEADER = "x-rowpilot-actor";
 
+/** Rows a claim reads at a time: the row index reads cells with one bound parameter per row. */
+const CLAIM_PAGE = 500;
+
 export type WriteResult<T> = { ok: true; value: T } | { ok: false; status: 400 | 404 | 409; message: string };
 
 export class TableRoom extends DurableObject<Env> {
@@ -272,7 +275,9 @@ export class TableRoom extends DurableObject<Env> {
 
   /**
    * Takes up to `limit` rows matching `filters` and writes `set` into them in one step, so two
-   * callers never take the same row (the object runs one call at a time). Returns them as written.
+   * callers never take the same row (the object runs one call at a time). `set` must make a row
+   * stop matching (a new status): rows are read a page at a time from the top until enough are
+   * taken. Returns them as written.
    */
   claimRows(input: {
     filters: RowQuery["filters"];
@@ -281,11 +286,44 @@ export class TableRoom extends DurableObject<Env> {
     limit: number;
     origin: Origin;
   }): RowRecord[] {
-    const { rows } = this.queryRows({ filters: input.filters, sort: input.sort ?? [], limit: input.limit, offset: 0 });
     const claimed: RowRecord[] = [];
-    for (const row of rows) {
-      const written = this.patchRow(row.id, input.set, input.origin);
-      if (written.ok) claimed.push(written.value);
+    while (claimed.length < input.limit) {
+      const { rows } = this.queryRows({
+        filters: input.filters,
+        sort: input.sort ?? [],
+        limit: Math.min(CLAIM_PAGE, input.limit - claimed.length),
+        offset: 0,
+      });
+      const taken = rows.flatMap((row) => {
+        const written = this.patchRow(row.id, input.set, input.origin);
+        return written.ok ? [written.value] : [];
+      });
+      // A page that could not be written would be read again forever.
+      if (!taken.length) break;
+      claimed.push(...taken);
+    }
+    return claimed;
+  }
+
+  /**
+   * Writes `set` into those of `rowIds` whose `columnId` holds one of `anyOf`, in one step (see
+   * `claimRows`); the others are left as they are. Returns the rows written.
+   */
+  claimRowsById(input: {
+    rowIds: string[];
+    columnId: string;
+    anyOf: CellValue[];
+    set: Record<string, CellValue>;
+    origin: Origin;
+  }): RowRecord[] {
+    const claimed: RowRecord[] = [];
+    for (let i = 0; i < input.rowIds.length; i += CLAIM_PAGE) {
+      for (const row of this.index.cellsOf(input.rowIds.slice(i, i + CLAIM_PAGE))) {
+        const value = row.cells[input.columnId] ?? null;
+        if (!this.index.blockOf(row.id) || !input.anyOf.includes(value)) continue;
+        const written = this.patchRow(row.id, input.set, input.origin);
+        if (written.ok) claimed.push(written.value);
+      }
     }
     return claimed;
   }
@@ -429,6 +467,7 @@ type RpcMethods =
   | "deleteRow"
   | "readRows"
   | "claimRows"
+  | "claimRowsById"
   | "deleteRows"
   | "compactNow"
   | "rename"

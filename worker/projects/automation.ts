@@ -5,6 +5,7 @@
  * writes the outcome, the screenshots and an Attempts row back into the tables.
  */
 import type { Browser } from "@cloudflare/puppeteer";
+import { SUGGESTED_FIX } from "../../automation/contact/outcome";
 import { type Attachment, isTableFile } from "../../schema/attachments";
 import { type ContactJob, type ContactResult, SCREENSHOT_FORMAT } from "../../schema/contact";
 import { type MessageContext, renderMessage } from "../../schema/message-template";
@@ -21,7 +22,7 @@ import { projectDetail } from "./records";
 import { allRows, ofProject, projectOrigin, projectRow } from "./store";
 import { byKey, type Outreach, reader } from "./tables";
 
-/** A row left `running` this long was dropped by a worker that died; Start takes it again. */
+/** A row left `running` this long was dropped by a worker that died (an attempt takes at most 90 s). */
 export const STALE_RUNNING_MS = 15 * 60_000;
 
 const now = () => new Date().toISOString();
@@ -39,31 +40,59 @@ function eligible(o: Outreach, projectId: string, status: ContactStatus): RowQue
   return filters;
 }
 
-async function queue(o: Outreach, filters: RowQuery["filters"], keep?: (row: RowRecord) => boolean): Promise<number> {
-  if (!keep) {
-    const taken = await o.dealerships.room.claimRows({
-      filters,
-      set: byKey(o.dealerships, { status: "queued" }),
-      limit: 100_000,
-      origin: projectOrigin("queue-contact"),
-    });
-    return taken.length;
-  }
-  const rows = (await allRows(o.dealerships, filters)).filter(keep);
-  for (const row of rows)
-    await o.dealerships.room.patchRow(
-      row.id,
-      byKey(o.dealerships, { status: "queued" }),
-      projectOrigin("queue-contact"),
-    );
-  return rows.length;
+/** Marks the rows matching `filters` queued, all at once in the room; returns how many. */
+async function queue(o: Outreach, filters: RowQuery["filters"]): Promise<number> {
+  const taken = await o.dealerships.room.claimRows({
+    filters,
+    set: byKey(o.dealerships, { status: "queued" }),
+    limit: Number.MAX_SAFE_INTEGER,
+    origin: projectOrigin("queue-contact"),
+  });
+  return taken.length;
 }
+
+/**
+ * A `running` row older than STALE_RUNNING_MS was dropped by a worker that died mid-attempt: the
+ * form may or may not have been sent, so it fails as unconfirmed (never sent again unasked).
+ */
+async function failStale(o: Outreach, projectId: string): Promise<void> {
+  const lastAttempt = o.dealerships.keys.lastAttempt;
+  if (!lastAttempt) return;
+  const stale = new Date(Date.now() - STALE_RUNNING_MS).toISOString();
+  await o.dealerships.room.claimRows({
+    filters: [
+      ...ofProject(o.dealerships, projectId),
+      statusFilter(o, "running"),
+      { columnId: lastAttempt, op: "lt", value: stale.toLowerCase() },
+    ],
+    set: byKey(o.dealerships, {
+      status: "failed",
+      category: "submit_unconfirmed",
+      reason: "The attempt was interrupted (its worker stopped); the form may or may not have been sent",
+      suggestedFix: SUGGESTED_FIX.submit_unconfirmed,
+    }),
+    limit: Number.MAX_SAFE_INTEGER,
+    origin: projectOrigin("stale-contact"),
+  });
+}
+
+const countOf = async (o: Outreach, projectId: string, status: ContactStatus) =>
+  (
+    await o.dealerships.room.queryRows({
+      filters: [...ofProject(o.dealerships, projectId), statusFilter(o, status)],
+      sort: [],
+      limit: 1,
+      offset: 0,
+    })
+  ).total;
 
 export type StartMode = { kind: "start" } | { kind: "retry-failed" } | { kind: "rows"; rowIds: string[] };
 
 /**
- * Queues the dealerships `mode` names and starts the chains. Rows with no website stay as
- * they are; a `running` row whose worker died (older than STALE_RUNNING_MS) is taken again.
+ * Queues the dealerships `mode` names and starts a run: `concurrency` chains over every queued
+ * dealer of the project (dealers left queued by an earlier run included). Chains of an earlier
+ * run stop at their next dealer, so the newest run's dry-run setting holds for all. Rows picked
+ * one by one (`rows`) join a run in progress as they are. Rows with no website stay as they are.
  */
 export async function startContacting(
   env: Env,
@@ -75,38 +104,40 @@ export async function startContacting(
   const project = await projectRow(o, projectId);
   if (!project) throw new ProjectMissingError();
   const settings = projectDetail(o, project).settings;
+  await failStale(o, projectId);
+  const inFlight = (await countOf(o, projectId, "queued")) + (await countOf(o, projectId, "running"));
   let queued = 0;
-  if (mode.kind === "start") {
-    queued += await queue(o, eligible(o, projectId, "pending"));
-    const lastAttempt = o.dealerships.keys.lastAttempt;
-    const stale = new Date(Date.now() - STALE_RUNNING_MS).toISOString();
-    if (lastAttempt)
-      queued += await queue(o, [
-        ...eligible(o, projectId, "running"),
-        { columnId: lastAttempt, op: "lt", value: stale.toLowerCase() },
+  if (mode.kind === "start") queued = await queue(o, eligible(o, projectId, "pending"));
+  else if (mode.kind === "retry-failed") {
+    const category = o.dealerships.keys.category;
+    if (category)
+      queued = await queue(o, [
+        ...eligible(o, projectId, "failed"),
+        { columnId: category, op: "anyof", value: RETRYABLE_CATEGORIES.join(",") },
       ]);
-  } else if (mode.kind === "retry-failed") {
-    const retryable = new Set<string>(RETRYABLE_CATEGORIES);
-    queued += await queue(o, eligible(o, projectId, "failed"), (row) =>
-      retryable.has(reader(o.dealerships, row.cells).text("category")),
-    );
   } else {
-    const wanted = new Set(mode.rowIds);
-    const rows = await allRows(o.dealerships, ofProject(o.dealerships, projectId));
-    for (const row of rows) {
-      const r = reader(o.dealerships, row.cells);
-      if (!wanted.has(row.id) || !r.text("website") || ["queued", "running"].includes(r.text("status"))) continue;
-      await o.dealerships.room.patchRow(
-        row.id,
-        byKey(o.dealerships, { status: "queued" }),
-        projectOrigin("queue-contact"),
-      );
-      queued++;
-    }
+    const mine = new Set((await allRows(o.dealerships, ofProject(o.dealerships, projectId))).map((r) => r.id));
+    const rows = (await o.dealerships.room.readRows(mode.rowIds.filter((id) => mine.has(id)))).filter((row) =>
+      /^https?:\/\//i.test(reader(o.dealerships, row.cells).text("website")),
+    );
+    const status = o.dealerships.keys.status;
+    if (status && rows.length)
+      queued = (
+        await o.dealerships.room.claimRowsById({
+          rowIds: rows.map((r) => r.id),
+          columnId: status,
+          anyOf: ["pending", "failed"],
+          set: byKey(o.dealerships, { status: "queued" }),
+          origin: projectOrigin("queue-contact"),
+        })
+      ).length;
+    // A run is going: its chains take these rows too.
+    if (inFlight > 0) return { queued, dryRun: reader(o.projects, project.cells).get("dryRun") === true };
   }
+  const run = now();
   await o.projects.room.patchRow(
     projectId,
-    byKey(o.projects, { status: "active", runStarted: now(), dryRun }),
+    byKey(o.projects, { status: "active", runStarted: run, dryRun }),
     projectOrigin("start-automation"),
   );
   const job: ProjectContactJob = {
@@ -114,10 +145,11 @@ export async function startContacting(
     workspaceId: o.workspaceId,
     tables: o.ids,
     projectId,
+    run,
     dryRun,
     batchSize: settings.batchSize,
   };
-  const chains = Math.min(settings.concurrency, queued);
+  const chains = Math.min(settings.concurrency, await countOf(o, projectId, "queued"));
   if (chains > 0) await env.CONTACT_QUEUE.sendBatch(Array.from({ length: chains }, () => ({ body: job })));
   return { queued, dryRun };
 }
@@ -127,7 +159,7 @@ export async function stopContacting(o: Outreach, projectId: string): Promise<nu
   const stopped = await o.dealerships.room.claimRows({
     filters: [...ofProject(o.dealerships, projectId), statusFilter(o, "queued")],
     set: byKey(o.dealerships, { status: "pending" }),
-    limit: 100_000,
+    limit: Number.MAX_SAFE_INTEGER,
     origin: projectOrigin("stop-contact"),
   });
   return stopped.length;
@@ -285,6 +317,9 @@ export async function runChain(
   job: ProjectContactJob,
 ): Promise<boolean> {
   for (let done = 0; done < job.batchSize; done++) {
+    const project = await projectRow(o, job.projectId);
+    // A newer run (or a deleted project) retires this chain; the newer run's chains take over.
+    if (!project || reader(o.projects, project.cells).text("runStarted") !== job.run) return false;
     const started = now();
     const [dealer] = await o.dealerships.room.claimRows({
       filters: [...ofProject(o.dealerships, job.projectId), statusFilter(o, "queued")],
@@ -294,8 +329,6 @@ export async function runChain(
       origin: projectOrigin("contact"),
     });
     if (!dealer) return false;
-    const project = await projectRow(o, job.projectId);
-    if (!project) return false;
     const contact = contactJobFor(o, project, dealer, job.dryRun);
     let result: ContactResult;
     if (contact && isReservedExample(contact.url)) {
@@ -310,8 +343,20 @@ export async function runChain(
         "The website is not an http(s) address",
       );
     } else {
+      let page: Browser;
       try {
-        result = await runContactJob(env, await browser(), contact);
+        page = await browser();
+      } catch (error) {
+        // No browser, no attempt: the dealer waits in the queue and the message is tried again.
+        await o.dealerships.room.patchRow(
+          dealer.id,
+          byKey(o.dealerships, { status: "queued" }),
+          projectOrigin("contact"),
+        );
+        throw error;
+      }
+      try {
+        result = await runContactJob(env, page, contact);
       } catch (error) {
         result = failedBeforeStart(contact.url, `The contact engine crashed: ${(error as Error).message}`);
       }

@@ -11,7 +11,7 @@ import { readWorkspaceSecret } from "../api/settings";
 import { getDb } from "../db";
 import { startContacting } from "./automation";
 import { discover, lastSource } from "./discover";
-import { ProjectInputError, ProjectMissingError } from "./errors";
+import { ProjectBusyError, ProjectInputError, ProjectMissingError } from "./errors";
 import { duplicateProject, readProject } from "./lifecycle";
 import { markManual } from "./override";
 import { exportResults } from "./reports";
@@ -103,7 +103,7 @@ export async function runOutreachOp(env: Env, tableId: string, rowId: string, op
     if (table.kind === OUTREACH_KINDS.dealerships) return await onDealership(env, o, rowId, op);
     return { outcome: "failed", detail: "Outreach buttons work in Projects and Dealerships", retryable: false };
   } catch (error) {
-    if (error instanceof ProjectMissingError || error instanceof ProjectInputError)
+    if (error instanceof ProjectMissingError || error instanceof ProjectInputError || error instanceof ProjectBusyError)
       return { outcome: "failed", detail: error.message, retryable: false };
     throw error;
   }

@@ -20,7 +20,7 @@ import {
 } from "../../automation/discovery";
 import { type DiscoverRequest, type DiscoverResult, DiscoverySource } from "../../schema/projects";
 import type { CellValue, RowRecord } from "../../schema/tables";
-import { ProjectInputError, ProjectMissingError } from "./errors";
+import { ProjectBusyError, ProjectInputError, ProjectMissingError } from "./errors";
 import { projectDetail } from "./records";
 import { dealershipsOf, projectOrigin, projectRow } from "./store";
 import { byKey, type Outreach, reader } from "./tables";
@@ -73,7 +73,47 @@ export function lastSource(o: Outreach, row: RowRecord): DiscoverySource | null 
   return last.success && last.data !== "csv" ? last.data : null;
 }
 
-export async function discover(
+/** A discovery holds its project this long at most; a lock older than this was left by a dead worker. */
+const DISCOVERY_LOCK_MS = 5 * 60_000;
+
+/**
+ * Runs `work` while holding the project's discovery lock (its "Discovering since" cell, taken by
+ * compare-and-set in the Projects room), so two discoveries never add the same dealers twice.
+ */
+async function whileDiscovering<T>(o: Outreach, projectId: string, work: () => Promise<T>): Promise<T> {
+  const row = await projectRow(o, projectId);
+  if (!row) throw new ProjectMissingError();
+  const column = o.projects.keys.discovering;
+  if (!column) return work();
+  const held = row.cells[column] ?? null;
+  if (typeof held === "string" && Date.now() - Date.parse(held) < DISCOVERY_LOCK_MS)
+    throw new ProjectBusyError("Discovery is already running for this project; try again when it is done");
+  const [taken] = await o.projects.room.claimRowsById({
+    rowIds: [projectId],
+    columnId: column,
+    anyOf: [held],
+    set: { [column]: new Date().toISOString() },
+    origin: projectOrigin("discover"),
+  });
+  if (!taken) throw new ProjectBusyError("Discovery is already running for this project; try again when it is done");
+  try {
+    return await work();
+  } finally {
+    await o.projects.room.patchRow(projectId, { [column]: null }, projectOrigin("discover"));
+  }
+}
+
+export function discover(
+  env: Env,
+  o: Outreach,
+  projectId: string,
+  request: DiscoverRequest,
+  keys: ProviderKeys,
+): Promise<DiscoverResult> {
+  return whileDiscovering(o, projectId, () => discoverNow(env, o, projectId, request, keys));
+}
+
+async function discoverNow(
   env: Env,
   o: Outreach,
   projectId: string,

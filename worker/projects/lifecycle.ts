@@ -147,9 +147,10 @@ export function runOf(
     .map((a) => reader(o.attempts, a.cells))
     .filter((a) => a.text("started") >= startedAt)
     .map((a) => a.number("duration"))
-    .filter((d): d is number => d !== null)
-    .sort((a, b) => a - b);
-  const secondsPerSite = durations.length ? durations[Math.floor(durations.length / 2)]! : null;
+    .filter((d): d is number => d !== null);
+  // The mean, not the median: instant failures (no website, a fictional dealer) would pull a
+  // median to zero while real forms still take seconds each.
+  const secondsPerSite = durations.length ? durations.reduce((a, b) => a + b, 0) / durations.length : null;
   const left = detail.counts.queued + detail.counts.running;
   const etaSeconds =
     secondsPerSite === null ? null : Math.round((left * secondsPerSite) / Math.max(1, detail.settings.concurrency));

@@ -6,7 +6,11 @@ import type { Origin } from "../../schema/tables";
 import { dealershipsOf } from "./store";
 import { byKey, type Outreach, reader } from "./tables";
 
-/** Marks the project's dealerships in `rowIds` as contacted by hand; returns the ids it changed. */
+/**
+ * Marks the project's dealerships in `rowIds` as contacted by hand, those pending or failed (the
+ * brief's flow; one being contacted right now, or already reached, is left alone). Returns the
+ * ids it changed.
+ */
 export async function markManual(
   o: Outreach,
   projectId: string,
@@ -15,18 +19,24 @@ export async function markManual(
   by: string,
   origin: Origin,
 ): Promise<string[]> {
-  const wanted = new Set(rowIds);
-  const changed: string[] = [];
+  const status = o.dealerships.keys.status;
+  if (!status) return [];
+  const mine = new Set((await dealershipsOf(o, projectId)).map((row) => row.id));
+  const changed = await o.dealerships.room.claimRowsById({
+    rowIds: rowIds.filter((id) => mine.has(id)),
+    columnId: status,
+    anyOf: ["pending", "failed"],
+    set: byKey(o.dealerships, { status: "manual_override" }),
+    origin,
+  });
   const stamp = `${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC, ${by}: ${note}`;
-  for (const row of await dealershipsOf(o, projectId)) {
-    if (!wanted.has(row.id)) continue;
+  for (const row of changed) {
     const notes = reader(o.dealerships, row.cells).text("notes");
-    const written = await o.dealerships.room.patchRow(
+    await o.dealerships.room.patchRow(
       row.id,
-      byKey(o.dealerships, { status: "manual_override", notes: notes ? `${notes}\n${stamp}` : stamp }),
+      byKey(o.dealerships, { notes: notes ? `${notes}\n${stamp}` : stamp }),
       origin,
     );
-    if (written.ok) changed.push(row.id);
   }
-  return changed;
+  return changed.map((row) => row.id);
 }

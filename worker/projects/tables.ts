@@ -83,18 +83,27 @@ export async function ensureOutreach(
       continue;
     }
     const spec = OUTREACH_TABLES[table];
-    const created = await createTable(env, db, {
-      workspaceId,
-      name: spec.name,
-      kind: OUTREACH_KINDS[table],
-      createdBy,
-      columns: spec.columns.map((col) => ({
-        name: col.name,
-        type: col.type,
-        options: { ...col.options, key: col.key, ...(col.links ? { table: ids[col.links] } : {}) },
-      })),
-    });
-    ids[table] = created.id;
+    try {
+      const created = await createTable(env, db, {
+        workspaceId,
+        name: spec.name,
+        kind: OUTREACH_KINDS[table],
+        createdBy,
+        columns: spec.columns.map((col) => ({
+          name: col.name,
+          type: col.type,
+          options: { ...col.options, key: col.key, ...(col.links ? { table: ids[col.links] } : {}) },
+        })),
+      });
+      ids[table] = created.id;
+    } catch (error) {
+      // Another request made it first (one table of a kind per workspace): use that one.
+      const made = await db.query.dataTable.findFirst({
+        where: and(eq(dataTable.workspaceId, workspaceId), eq(dataTable.kind, OUTREACH_KINDS[table])),
+      });
+      if (!made) throw error;
+      ids[table] = made.id;
+    }
   }
   const found = await findOutreach(env, db, workspaceId);
   if (!found) throw new Error("outreach tables were created but cannot be found");

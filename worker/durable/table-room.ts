@@ -9,7 +9,7 @@ import { migrate } from "drizzle-orm/durable-sqlite/migrator";
 import { cellProblem } from "../../schema/cells";
 import { compile } from "../../schema/formula";
 import { roomMeta } from "../../schema/room";
-import type { CellValue, ColumnDef, Origin, RowQuery, RowRecord, TableDetail } from "../../schema/tables";
+import type { CellValue, ColumnDef, Origin, RowOrder, RowQuery, RowRecord, TableDetail } from "../../schema/tables";
 import type { TriggerRule } from "../../schema/triggers";
 import {
   BLOCK_ROWS,
@@ -222,6 +222,12 @@ export class TableRoom extends DurableObject<Env> {
     return { rows: this.automation.withFormulas(rows, columns), total };
   }
 
+  /** A page of the view's order from the index: row ids and blocks only, no cells. */
+  rowOrder(query: RowQuery): RowOrder {
+    const columns = columnsOf(this.room.open("manifest"));
+    return this.index.order(query, new Map(columns.map((c) => [c.id, c.type])));
+  }
+
   rowHistory(rowId: string) {
     return this.index.historyOf(rowId);
   }
@@ -420,6 +426,7 @@ type RpcMethods =
   | "describe"
   | "rowCount"
   | "queryRows"
+  | "rowOrder"
   | "rowHistory"
   | "insertRows"
   | "patchRow"

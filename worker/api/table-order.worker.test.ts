@@ -68,6 +68,20 @@ describe("tables API — a view's order", () => {
     expect(rest.nextCursor).toBeNull();
   });
 
+  it("answers 304 to an unchanged order and a new one once a row changes", async () => {
+    const { owner, table, name } = await dealerTable();
+    const path = `/api/tables/${table.id}/order`;
+    const first = await call(owner, "GET", path);
+    const etag = first.headers.get("etag");
+    expect(etag).toBeTruthy();
+    const again = await call(owner, "GET", path, undefined, { "if-none-match": etag! });
+    expect(again.status).toBe(304);
+    await call(owner, "POST", `/api/tables/${table.id}/rows`, { cells: { [name]: "Georgetown Kia" } });
+    const changed = await call(owner, "GET", path, undefined, { "if-none-match": etag! });
+    expect(changed.status).toBe(200);
+    expect((await json<Order>(changed)).total).toBe(6);
+  });
+
   it("refuses bad parameters and lets viewers read but not strangers", async () => {
     const { owner, base, table, order } = await dealerTable();
     const path = `/api/tables/${table.id}/order`;

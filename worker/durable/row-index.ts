@@ -22,10 +22,16 @@ import type { ChangeBatch } from "../../sync/room";
 type Db = DrizzleSqliteDODatabase<Record<string, unknown>>;
 
 export class RowIndex {
+  /** Changes applied since this instance started; with `epoch`, a version that only moves on. */
+  private changes = 0;
+  /** Tells this instance's count from a previous one's (the room restarted, the count began again). */
+  private readonly epoch = crypto.randomUUID().slice(0, 8);
+
   constructor(private readonly db: Db) {}
 
   /** Records one transaction's row changes; called inside the storage transaction. */
   apply(batch: ChangeBatch): void {
+    this.changes++;
     const origin = JSON.stringify(batch.origin);
     for (const change of batch.changes) this.applyOne(batch.doc, change, origin, batch.at);
   }
@@ -100,6 +106,11 @@ export class RowIndex {
         at,
       })
       .run();
+  }
+
+  /** Changes when any row is added, removed, moved or edited: an order's ETag, so an unchanged one is not sent again. */
+  version(): string {
+    return `${this.epoch}-${this.changes}`;
   }
 
   blockOf(rowId: string): DocName | null {

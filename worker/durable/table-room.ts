@@ -228,6 +228,11 @@ export class TableRoom extends DurableObject<Env> {
     return this.index.order(query, new Map(columns.map((c) => [c.id, c.type])));
   }
 
+  /** Moves on whenever the row index changes (an order's ETag). */
+  indexVersion(): string {
+    return this.index.version();
+  }
+
   rowHistory(rowId: string) {
     return this.index.historyOf(rowId);
   }
@@ -427,6 +432,7 @@ type RpcMethods =
   | "rowCount"
   | "queryRows"
   | "rowOrder"
+  | "indexVersion"
   | "rowHistory"
   | "insertRows"
   | "patchRow"

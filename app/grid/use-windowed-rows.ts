@@ -1,0 +1,202 @@
+/**
+ * A windowed table's rows (more blocks than EAGER_BLOCKS): the view's order comes from the
+ * server's row index, and only the blocks near the screen are open (see `block-window`). Rows
+ * whose block is not loaded yet are placeholders (`loading`), filled in when it arrives.
+ *
+ * The order is asked again (1) when the view's sorts or filters change; (2) shortly after an open
+ * block adds or removes a row or changes a cell the order depends on (a sorted or filtered column,
+ * or the position in manual order); (3) every ORDER_POLL_MS while the page is visible, for edits
+ * in blocks this page has not opened, costing a bodiless 304 while nothing changed.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import type * as Y from "yjs";
+import type { ColumnDef, ViewSpec } from "../../schema/tables";
+import { type DocName, POS_KEY } from "../../sync/layout";
+import type { TableSync } from "../../sync/provider";
+import { blocksToClose, blocksWanted, type RowRange } from "./block-window";
+import { fetchOrder, OrderError, orderParams, type ViewOrder } from "./row-order";
+import { type GridRow, readBlock } from "./use-table";
+
+/**
+ * Changes coalesce this long before the order is asked again. The server indexes an update in the
+ * transaction that logs it, before broadcasting it, so an edit that came back is in the index.
+ */
+const REFRESH_DEBOUNCE_MS = 500;
+/** How often a visible page asks whether the order changed (other people's edits in unopened blocks). */
+const ORDER_POLL_MS = 10_000;
+/** The first screen before the grid reports its own: 50 rows of 32 px cover a 1,600 px window. */
+const FIRST_RANGE: RowRange = { start: 0, end: 50, active: -1 };
+
+export type RowWindow = {
+  /** Every row of the view, in order; unloaded ones are placeholders. */
+  rows: GridRow[];
+  /** The order has arrived (until then `rows` is empty). */
+  ready: boolean;
+  /** Where the table's manual order ends (new rows go after it). */
+  lastPos: string | null;
+  /** Block docs open now (for tests and the benchmark). */
+  openBlocks: number;
+  /** Why the order could not be loaded, if it could not. */
+  error: string | null;
+  /** The grid reports the rows on screen and the active one. */
+  show(range: RowRange): void;
+};
+
+const openBlocksOf = (sync: TableSync) => sync.blocks().filter((b) => sync.isOpen(b));
+
+export function useWindowedRows(
+  sync: TableSync | null,
+  tableId: string,
+  view: ViewSpec,
+  columns: readonly ColumnDef[],
+): RowWindow | null {
+  const enabled = Boolean(sync?.windowed());
+  const paramsKey = orderParams(view, columns).toString();
+  const [order, setOrder] = useState<(ViewOrder & { key: string }) | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [asked, setAsked] = useState(0);
+  const [version, setVersion] = useState(0);
+  const [range, setRange] = useState<RowRange>(FIRST_RANGE);
+  const cache = useMemo(() => new Map<DocName, Map<string, GridRow>>(), []);
+  const lastUsed = useMemo(() => new Map<DocName, number>(), []);
+  const known = useRef<{ key: string; version: string | null }>({ key: "", version: null });
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `asked` is the signal to ask again
+  useEffect(() => {
+    if (!enabled) return;
+    const abort = new AbortController();
+    const version = known.current.key === paramsKey ? known.current.version : null;
+    fetchOrder(tableId, new URLSearchParams(paramsKey), version, abort.signal).then(
+      (next) => {
+        setError(null);
+        if (!next) return;
+        known.current = { key: paramsKey, version: next.version };
+        setOrder({ ...next, key: paramsKey });
+      },
+      (e: Error) => {
+        if (!abort.signal.aborted) setError(e instanceof OrderError ? e.message : `Could not load the row order: ${e}`);
+      },
+    );
+    return () => abort.abort();
+  }, [enabled, tableId, paramsKey, asked]);
+
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const askSoon = useCallback(() => {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = setTimeout(() => setAsked((n) => n + 1), REFRESH_DEBOUNCE_MS);
+  }, []);
+  useEffect(() => {
+    if (!enabled) return;
+    const poll = setInterval(() => document.visibilityState === "visible" && setAsked((n) => n + 1), ORDER_POLL_MS);
+    return () => {
+      clearInterval(poll);
+      if (timer.current) clearTimeout(timer.current);
+    };
+  }, [enabled]);
+
+  // Watches every open block, whoever opened it: its rows re-read on change, the order asked again.
+  const watchedKey = [...view.sorts.map((s) => s.columnId), ...view.filters.map((f) => f.columnId)].join(",");
+  useEffect(() => {
+    if (!sync || !enabled) return;
+    const ordering = new Set(watchedKey ? watchedKey.split(",") : []);
+    if (!view.sorts.length) ordering.add(POS_KEY);
+    let frame = 0;
+    const bump = () => {
+      if (frame) return;
+      frame = requestAnimationFrame(() => {
+        frame = 0;
+        setVersion((v) => v + 1);
+      });
+    };
+    const watched = new Map<DocName, () => void>();
+    const reconcile = () => {
+      for (const [block, off] of watched) {
+        if (sync.isOpen(block)) continue;
+        off();
+        watched.delete(block);
+        cache.delete(block);
+      }
+      for (const block of openBlocksOf(sync)) {
+        if (watched.has(block)) continue;
+        const rows = sync.open(block).getMap<Y.Map<unknown>>("rows");
+        const onChange = (events: Y.YEvent<Y.AbstractType<unknown>>[]) => {
+          cache.delete(block);
+          bump();
+          const reorders = events.some(
+            (e) => e.target === rows || [...e.changes.keys.keys()].some((key) => ordering.has(key)),
+          );
+          if (reorders) askSoon();
+        };
+        rows.observeDeep(onChange);
+        watched.set(block, () => rows.unobserveDeep(onChange));
+        cache.delete(block);
+      }
+      bump();
+    };
+    const offDocs = sync.onDocs(reconcile);
+    reconcile();
+    return () => {
+      offDocs();
+      for (const off of watched.values()) off();
+      if (frame) cancelAnimationFrame(frame);
+    };
+  }, [sync, enabled, cache, askSoon, watchedKey, view.sorts.length]);
+
+  // Opens the blocks the screen needs and closes, least recently used first, those it does not.
+  useEffect(() => {
+    if (!sync || !order) return;
+    const newest = sync.blocks().at(-1);
+    const wanted = blocksWanted(order.blocks, range, newest ? [newest] : []);
+    const now = performance.now();
+    for (const block of wanted) {
+      lastUsed.set(block, now);
+      sync.open(block);
+    }
+    // Closing drops a doc's unsent changes until it is opened again: close only with nothing waiting.
+    const status = sync.getStatus();
+    if (status.state !== "online" || status.pending) return;
+    for (const block of blocksToClose(openBlocksOf(sync), wanted, lastUsed)) sync.close(block);
+  }, [sync, order, range, lastUsed]);
+
+  const ordered = useMemo(() => new Set(order?.ids), [order]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `version` is the signal that an open block changed
+  const rows = useMemo(() => {
+    if (!sync || !order) return [];
+    const rowsOf = (block: DocName) => {
+      let byId = cache.get(block);
+      if (!byId && sync.isOpen(block)) {
+        byId = new Map(readBlock(sync.open(block), block).map((r) => [r.id, r]));
+        cache.set(block, byId);
+      }
+      return byId;
+    };
+    const out: GridRow[] = new Array(order.ids.length);
+    for (let i = 0; i < order.ids.length; i++) {
+      const id = order.ids[i]!;
+      const block = order.blocks[i]!;
+      out[i] = rowsOf(block)?.get(id) ?? { id, block, pos: "", cells: {}, loading: true };
+    }
+    // Rows added here since the order was fetched go last until it is fetched again, as they
+    // would in manual order or under a sort (empty cells sort last); a filter decides on the server.
+    if (!order.key.includes("filter")) {
+      for (const block of openBlocksOf(sync))
+        for (const row of rowsOf(block)?.values() ?? []) if (!ordered.has(row.id)) out.push(row);
+    }
+    return out;
+  }, [sync, order, ordered, version, cache]);
+
+  const show = useCallback(
+    (next: RowRange) =>
+      setRange((r) => (r.start === next.start && r.end === next.end && r.active === next.active ? r : next)),
+    [],
+  );
+  if (!enabled || !sync) return null;
+  return {
+    rows,
+    ready: Boolean(order),
+    lastPos: order?.lastPos ?? null,
+    openBlocks: openBlocksOf(sync).length,
+    error,
+    show,
+  };
+}

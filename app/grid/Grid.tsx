@@ -90,7 +90,8 @@ export function Grid(props: Props) {
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new row height makes every measured size stale
   useEffect(() => virtualizer.measure(), [virtualizer, rowHeight]);
   const lines = virtualizer.getVirtualItems();
-  const [firstLine, lastLine] = [lines[0]?.index ?? 0, lines.at(-1)?.index ?? 0];
+  // The rows on screen, without the virtualizer's overscan: a windowed table opens their blocks.
+  const [firstLine, lastLine] = [virtualizer.range?.startIndex ?? 0, virtualizer.range?.endIndex ?? 0];
   const show = rowWindow?.show;
   useEffect(
     () => show?.({ start: firstLine, end: lastLine, active: active.row }),

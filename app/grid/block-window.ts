@@ -28,13 +28,12 @@ export type RowRange = {
 };
 
 /**
- * The blocks to have open, most needed first: the screen's and the active row's, the `pinned`
- * ones, then the blocks of rows ever farther from the screen until `limit` is reached.
+ * The blocks to have open, most needed first: the screen's and the active row's, then the blocks
+ * of rows ever farther from the screen until `limit` is reached.
  */
 export function blocksWanted(
   blockOf: readonly DocName[],
   range: RowRange,
-  pinned: readonly DocName[],
   limit = MAX_OPEN_BLOCKS,
   overscan = OVERSCAN_ROWS,
 ): DocName[] {
@@ -42,7 +41,6 @@ export function blocksWanted(
   const last = blockOf.length - 1;
   for (let i = Math.max(0, range.start); i <= Math.min(last, range.end); i++) wanted.add(blockOf[i]!);
   if (range.active >= 0 && range.active <= last) wanted.add(blockOf[range.active]!);
-  for (const block of pinned) wanted.add(block);
   for (let d = 1; d <= overscan && wanted.size < limit; d++) {
     const above = range.start - d;
     const below = range.end + d;

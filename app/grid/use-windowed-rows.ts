@@ -44,13 +44,18 @@ export type RowWindow = {
 
 const openBlocksOf = (sync: TableSync) => sync.blocks().filter((b) => sync.isOpen(b));
 
+/**
+ * The window onto a large table's rows, or null for a table loaded whole. `large` is what the page
+ * knew before the manifest synced (the server's block count), so the order is asked at once.
+ */
 export function useWindowedRows(
   sync: TableSync | null,
   tableId: string,
   view: ViewSpec,
   columns: readonly ColumnDef[],
+  large: boolean,
 ): RowWindow | null {
-  const enabled = Boolean(sync?.windowed());
+  const enabled = large || Boolean(sync?.windowed());
   const paramsKey = orderParams(view, columns).toString();
   const [order, setOrder] = useState<(ViewOrder & { key: string }) | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -60,23 +65,32 @@ export function useWindowedRows(
   const cache = useMemo(() => new Map<DocName, Map<string, GridRow>>(), []);
   const lastUsed = useMemo(() => new Map<DocName, number>(), []);
   const known = useRef<{ key: string; version: string | null }>({ key: "", version: null });
+  /** A fetch under way: a poll does not cut it short (a change does, its answer is newer). */
+  const fetching = useRef(false);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: `asked` is the signal to ask again
   useEffect(() => {
     if (!enabled) return;
     const abort = new AbortController();
     const version = known.current.key === paramsKey ? known.current.version : null;
-    fetchOrder(tableId, new URLSearchParams(paramsKey), version, abort.signal).then(
-      (next) => {
-        setError(null);
-        if (!next) return;
-        known.current = { key: paramsKey, version: next.version };
-        setOrder({ ...next, key: paramsKey });
-      },
-      (e: Error) => {
-        if (!abort.signal.aborted) setError(e instanceof OrderError ? e.message : `Could not load the row order: ${e}`);
-      },
-    );
+    fetching.current = true;
+    fetchOrder(tableId, new URLSearchParams(paramsKey), version, abort.signal)
+      .finally(() => {
+        if (!abort.signal.aborted) fetching.current = false;
+      })
+      .then(
+        (next) => {
+          if (abort.signal.aborted) return;
+          setError(null);
+          if (!next) return;
+          known.current = { key: paramsKey, version: next.version };
+          setOrder({ ...next, key: paramsKey });
+        },
+        (e: Error) => {
+          if (!abort.signal.aborted)
+            setError(e instanceof OrderError ? e.message : `Could not load the row order: ${e}`);
+        },
+      );
     return () => abort.abort();
   }, [enabled, tableId, paramsKey, asked]);
 
@@ -87,7 +101,9 @@ export function useWindowedRows(
   }, []);
   useEffect(() => {
     if (!enabled) return;
-    const poll = setInterval(() => document.visibilityState === "visible" && setAsked((n) => n + 1), ORDER_POLL_MS);
+    const poll = setInterval(() => {
+      if (document.visibilityState === "visible" && !fetching.current) setAsked((n) => n + 1);
+    }, ORDER_POLL_MS);
     return () => {
       clearInterval(poll);
       if (timer.current) clearTimeout(timer.current);
@@ -142,21 +158,23 @@ export function useWindowedRows(
     };
   }, [sync, enabled, cache, askSoon, watchedKey, view.sorts.length]);
 
+  // Closing drops a doc's unsent changes until it is opened again: close only with nothing waiting.
+  const [canClose, setCanClose] = useState(false);
+  useEffect(() => sync?.onStatus((s) => setCanClose(s.state === "online" && !s.pending)), [sync]);
+
   // Opens the blocks the screen needs and closes, least recently used first, those it does not.
   useEffect(() => {
     if (!sync || !order) return;
-    const newest = sync.blocks().at(-1);
-    const wanted = blocksWanted(order.blocks, range, newest ? [newest] : []);
+    // A new row's block opens when the row is added (see `addRow`), so it need not be kept open.
+    const wanted = blocksWanted(order.blocks, range);
     const now = performance.now();
     for (const block of wanted) {
       lastUsed.set(block, now);
       sync.open(block);
     }
-    // Closing drops a doc's unsent changes until it is opened again: close only with nothing waiting.
-    const status = sync.getStatus();
-    if (status.state !== "online" || status.pending) return;
+    if (!canClose) return;
     for (const block of blocksToClose(openBlocksOf(sync), wanted, lastUsed)) sync.close(block);
-  }, [sync, order, range, lastUsed]);
+  }, [sync, order, range, lastUsed, canClose]);
 
   const ordered = useMemo(() => new Set(order?.ids), [order]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: `version` is the signal that an open block changed

@@ -3,6 +3,7 @@ import { useCallback, useMemo, useState } from "react";
 import { Link, useLoaderData, useRouteLoaderData, useSearchParams } from "react-router";
 import type { ColumnDef, TableDetail } from "../../schema/tables";
 import { DEFAULT_VIEW } from "../../sync/layout";
+import { isWindowed } from "../../sync/provider";
 import { Badge, Button } from "../components/ui";
 import { BulkBar } from "../grid/bulk-bar";
 import { useComputedRows } from "../grid/computed";
@@ -52,7 +53,7 @@ export default function TablePage({ params }: Route.ComponentProps) {
   const [selectionReset, setSelectionReset] = useState(0);
   const fileBase = (view.name || detail.name).replace(/[^\w -]+/g, "") || "table";
   // A large table's rows come ordered, filtered and partly loaded from its window instead.
-  const rowWindow = useWindowedRows(sync, detail.id, view.view, allColumns);
+  const rowWindow = useWindowedRows(sync, detail.id, view.view, allColumns, isWindowed(detail.blocks.length));
   const rows = useComputedRows(allColumns, rowWindow ? rowWindow.rows : view.rows);
   const loadedRows = useMemo(() => (rowWindow ? rows.filter((r) => !r.loading) : rows), [rowWindow, rows]);
   const shownRows = useMemo(

@@ -16,6 +16,9 @@ import { backoffDelay } from "./backoff";
  * more is windowed: the provider opens none of its blocks by itself, only those a view asks for.
  */
 export const EAGER_BLOCKS = 20;
+
+/** Whether a table of `blocks` blocks is windowed (see EAGER_BLOCKS). */
+export const isWindowed = (blocks: number) => blocks > EAGER_BLOCKS;
 /** How often to look whether the socket has sent everything (there is no event for it). */
 const DRAIN_POLL_MS = 200;
 
@@ -135,7 +138,7 @@ export class TableSync {
 
   /** More blocks than EAGER_BLOCKS: only the blocks a view needs are opened (see `open`, `close`). */
   windowed(): boolean {
-    return this.blocks().length > EAGER_BLOCKS;
+    return isWindowed(this.blocks().length);
   }
 
   getStatus(): SyncStatus {

@@ -97,10 +97,12 @@ export function Grid(props: Props) {
     () => show?.({ start: firstLine, end: lastLine, active: active.row }),
     [show, firstLine, lastLine, active.row],
   );
+  /** Set when an action stopped at rows not loaded yet; moving the active cell clears it. */
+  const [notLoaded, setNotLoaded] = useState(false);
   /** Whether rows `from`…`to` are all loaded; if not, the grid says so. */
   const loaded = (from: number, to: number) => {
     const ok = !rowWindow || !rows.slice(from, to + 1).some((r) => r.loading);
-    if (!ok) setPasteProblem(NOT_LOADED);
+    if (!ok) setNotLoaded(true);
     return ok;
   };
 
@@ -118,6 +120,7 @@ export function Grid(props: Props) {
 
   const focusGrid = () => scroller.current?.focus({ preventScroll: true });
   const go = (next: Cell, extend = false) => {
+    setNotLoaded(false);
     setActive(next);
     if (!extend) setAnchor(next);
     virtualizer.scrollToIndex(layout.lineOf[next.row] ?? next.row, { align: "auto" });
@@ -189,7 +192,10 @@ export function Grid(props: Props) {
 
   const commit = (text: string): boolean => {
     if (!activeRow || !activeColumn) return true;
-    if (activeRow.loading) return !loaded(active.row, active.row);
+    if (activeRow.loading) {
+      setEditing({ text, error: "This row is still loading; try again in a moment." });
+      return false;
+    }
     const parsed = parseInput(activeColumn.type, text);
     if (!parsed.ok) {
       setEditing({ text, error: parsed.error });
@@ -441,6 +447,14 @@ export function Grid(props: Props) {
           );
         })}
       </div>
+      {notLoaded ? (
+        <div
+          role="alert"
+          className="sticky bottom-2 left-2 z-30 inline-block rounded bg-fg px-2 py-1 text-xs text-surface"
+        >
+          {NOT_LOADED}
+        </div>
+      ) : null}
       {pasteProblem ? (
         <div
           role="alert"

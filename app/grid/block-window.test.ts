@@ -20,6 +20,7 @@ describe("windowed grid — blocks to open", () => {
   it("stays inside the table at either end", () => {
     expect(blocksWanted(inOrder(25), { start: 0, end: 4, active: -1 }, 10, 300)).toEqual(["b0", "b1", "b2"]);
     expect(blocksWanted([], { start: 0, end: 20, active: 0 }, 10, 300)).toEqual([]);
+    expect(blocksWanted(inOrder(25), { start: 90, end: 99, active: 95 }, 10, 300)).toEqual(["b2", "b1", "b0"]);
   });
 });
 

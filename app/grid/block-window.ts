@@ -45,7 +45,8 @@ export function blocksWanted(
     const above = range.start - d;
     const below = range.end + d;
     if (above < 0 && below > last) break;
-    if (above >= 0) wanted.add(blockOf[above]!);
+    // The screen may be past the rows placed so far (an order still coming): only known rows count.
+    if (above >= 0 && above <= last) wanted.add(blockOf[above]!);
     if (below <= last && wanted.size < limit) wanted.add(blockOf[below]!);
   }
   return [...wanted];

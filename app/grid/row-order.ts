@@ -5,8 +5,13 @@
 import type { ColumnDef, RowOrderPage, ViewSpec } from "../../schema/tables";
 import type { DocName } from "../../sync/layout";
 
-/** A 100,000-row order is two pages of ~1.5 MB; on a slow link that takes seconds, not this long. */
+/** A 100,000-row order is three pages, ~3 MB in all; on a slow link that takes seconds, not this long. */
 const ORDER_TIMEOUT_MS = 30_000;
+/**
+ * The first page is small (~30 KB), so the grid draws its first screen while the rest of the order
+ * comes (the server's pages after it are ORDER_PAGE, 50,000 rows): 1,000 rows fill any screen.
+ */
+const FIRST_PAGE = 1_000;
 
 export type ViewOrder = {
   ids: string[];
@@ -16,6 +21,8 @@ export type ViewOrder = {
   lastPos: string | null;
   /** The server's ETag for it: asking again with it gets nothing back until a row changes. */
   version: string | null;
+  /** False for the first page of a longer order (`ids` has fewer than `total`). */
+  complete: boolean;
 };
 
 export class OrderError extends Error {}
@@ -35,20 +42,22 @@ export function orderParams(view: Pick<ViewSpec, "sorts" | "filters">, columns: 
 
 /**
  * Every page of the view's order, or null when it is still `known` (the version last fetched);
- * rejects with an OrderError saying what went wrong.
+ * `firstPage` hears the first page of a longer order. Rejects with an OrderError saying what went wrong.
  */
 export async function fetchOrder(
   tableId: string,
   params: URLSearchParams,
   known: string | null,
   signal: AbortSignal,
+  firstPage?: (order: ViewOrder) => void,
 ): Promise<ViewOrder | null> {
-  const order: ViewOrder = { ids: [], blocks: [], total: 0, lastPos: null, version: null };
+  const order: ViewOrder = { ids: [], blocks: [], total: 0, lastPos: null, version: null, complete: false };
   const deadline = AbortSignal.any([signal, AbortSignal.timeout(ORDER_TIMEOUT_MS)]);
   let cursor: string | null = null;
   do {
     const query = new URLSearchParams(params);
     if (cursor) query.set("cursor", cursor);
+    else query.set("limit", String(FIRST_PAGE));
     const headers: HeadersInit = !cursor && known ? { "if-none-match": known } : {};
     const url = `/api/tables/${encodeURIComponent(tableId)}/order?${query}`;
     const res = await fetch(url, { signal: deadline, headers, cache: "no-store" }).catch((error: Error) => {
@@ -69,7 +78,8 @@ export async function fetchOrder(
     }
     order.total = page.total;
     order.lastPos = page.lastPos;
+    if (!cursor && page.nextCursor) firstPage?.({ ...order, ids: [...order.ids], blocks: [...order.blocks] });
     cursor = page.nextCursor;
   } while (cursor);
-  return order;
+  return { ...order, complete: true };
 }

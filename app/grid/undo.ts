@@ -88,7 +88,7 @@ export function useGridUndo(sync: TableSync): GridUndo {
       return;
     }
     const reconcile = () => {
-      const open = sync.blocks().filter((b) => sync.isOpen(b));
+      const open = sync.openBlocks();
       undo.keepOnly(open);
       for (const block of open) undo.track(block);
     };

@@ -157,7 +157,7 @@ export function writeCell(sync: TableSync, row: GridRow, columnId: string, value
  */
 function tableLastPos(sync: TableSync, floor: string | null = null): string | null {
   let last = floor;
-  for (const block of sync.windowed() ? sync.blocks().filter((b) => sync.isOpen(b)) : sync.blocks()) {
+  for (const block of sync.windowed() ? sync.openBlocks() : sync.blocks()) {
     const pos = lastPos(sync.open(block));
     if (pos && (!last || pos > last)) last = pos;
   }

@@ -42,8 +42,6 @@ export type RowWindow = {
   show(range: RowRange): void;
 };
 
-const openBlocksOf = (sync: TableSync) => sync.blocks().filter((b) => sync.isOpen(b));
-
 /**
  * The window onto a large table's rows, or null for a table loaded whole. `large` is what the page
  * knew before the manifest synced (the server's block count), so the order is asked at once.
@@ -74,7 +72,9 @@ export function useWindowedRows(
     const abort = new AbortController();
     const version = known.current.key === paramsKey ? known.current.version : null;
     fetching.current = true;
-    fetchOrder(tableId, new URLSearchParams(paramsKey), version, abort.signal)
+    // A view's first order is drawn from its first page on; a new one replaces the old when whole.
+    const first = (part: ViewOrder) => !abort.signal.aborted && setOrder({ ...part, key: paramsKey });
+    fetchOrder(tableId, new URLSearchParams(paramsKey), version, abort.signal, version ? undefined : first)
       .finally(() => {
         if (!abort.signal.aborted) fetching.current = false;
       })
@@ -132,7 +132,7 @@ export function useWindowedRows(
         watched.delete(block);
         cache.delete(block);
       }
-      for (const block of openBlocksOf(sync)) {
+      for (const block of sync.openBlocks()) {
         if (watched.has(block)) continue;
         const rows = sync.open(block).getMap<Y.Map<unknown>>("rows");
         const onChange = (events: Y.YEvent<Y.AbstractType<unknown>>[]) => {
@@ -173,7 +173,7 @@ export function useWindowedRows(
       sync.open(block);
     }
     if (!canClose) return;
-    for (const block of blocksToClose(openBlocksOf(sync), wanted, lastUsed)) sync.close(block);
+    for (const block of blocksToClose(sync.openBlocks(), wanted, lastUsed)) sync.close(block);
   }, [sync, order, range, lastUsed, canClose]);
 
   const ordered = useMemo(() => new Set(order?.ids), [order]);
@@ -188,16 +188,20 @@ export function useWindowedRows(
       }
       return byId;
     };
-    const out: GridRow[] = new Array(order.ids.length);
+    const out: GridRow[] = new Array(order.total);
     for (let i = 0; i < order.ids.length; i++) {
       const id = order.ids[i]!;
       const block = order.blocks[i]!;
       out[i] = rowsOf(block)?.get(id) ?? { id, block, pos: "", cells: {}, loading: true };
     }
+    // Rows past the first page of an order still coming: placeholders with stand-in ids (and a
+    // block that is never opened for them, as placeholders are never written).
+    for (let i = order.ids.length; i < order.total; i++)
+      out[i] = { id: `pending-${i}`, block: "b0", pos: "", cells: {}, loading: true };
     // Rows added here since the order was fetched go last until it is fetched again, as they
     // would in manual order or under a sort (empty cells sort last); a filter decides on the server.
-    if (!order.key.includes("filter")) {
-      for (const block of openBlocksOf(sync))
+    if (order.complete && !order.key.includes("filter")) {
+      for (const block of sync.openBlocks())
         for (const row of rowsOf(block)?.values() ?? []) if (!ordered.has(row.id)) out.push(row);
     }
     return out;
@@ -213,7 +217,7 @@ export function useWindowedRows(
     rows,
     ready: Boolean(order),
     lastPos: order?.lastPos ?? null,
-    openBlocks: openBlocksOf(sync).length,
+    openBlocks: sync.openBlocks().length,
     error,
     show,
   };

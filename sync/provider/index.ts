@@ -110,6 +110,11 @@ export class TableSync {
     return this.docs.has(name);
   }
 
+  /** The blocks open here, whether or not the manifest that lists them has arrived yet. */
+  openBlocks(): DocName[] {
+    return [...this.docs.keys()].filter((name) => name !== "manifest");
+  }
+
   /**
    * Closes a block: its doc and IndexedDB copy are let go and its frames ignored. The protocol has
    * no unsubscribe message, so the server keeps sending its (rare) updates until the socket closes.

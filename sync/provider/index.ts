@@ -116,14 +116,14 @@ export class TableSync {
   }
 
   /**
-   * Closes a block: its doc and IndexedDB copy are let go and its frames ignored. The protocol has
-   * no unsubscribe message, so the server keeps sending its (rare) updates until the socket closes.
-   * Call it only while online with nothing waiting: an unsent local change would wait until the
-   * block is opened again.
+   * Closes a block: the server is told to stop sending it, and its doc and IndexedDB copy are let
+   * go. Call it only while online with nothing waiting: an unsent local change would wait until
+   * the block is opened again.
    */
   close(name: DocName): void {
     const entry = this.docs.get(name);
     if (!entry || name === "manifest") return;
+    this.sendTo(name, { type: "unsubscribe" });
     this.docs.delete(name);
     entry.persistence?.destroy();
     entry.doc.destroy();

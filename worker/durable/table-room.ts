@@ -146,10 +146,11 @@ export class TableRoom extends DurableObject<Env> {
         if (!isDocName(frame.doc)) return ws.close(CLOSE.unknownDoc, "unknown doc");
         doc = frame.doc;
         payload = frame.message;
-        if (!this.room.isJoined(peer, doc)) this.room.join(peer, doc);
       }
       const message = decodeMessage(payload);
       if (!message) return ws.close(CLOSE.invalidPayload, "malformed message");
+      // A doc's first frame on the multiplexed socket joins it, unless that frame leaves it.
+      if (!peer.doc && message.type !== "unsubscribe" && !this.room.isJoined(peer, doc)) this.room.join(peer, doc);
       if (this.room.receive(peer, doc, message) === "malformed")
         ws.close(CLOSE.invalidPayload, "update failed to apply");
     } catch (error) {

@@ -129,6 +129,12 @@ export type RowSort = { columnId: string; direction: "asc" | "desc" };
 export type RowQuery = { limit: number; offset: number; sort: RowSort[]; filters: RowFilter[] };
 export type RowRecord = { id: string; cells: Record<string, CellValue> };
 export type RowPage = { rows: RowRecord[]; nextCursor: string | null; total: number };
+/**
+ * A view's order without cells: `[rowId, block]` pairs, the view's row count, and the highest
+ * manual position in the table (where a new row goes). The API adds `nextCursor` when paged.
+ */
+export type RowOrder = { rows: [string, `b${number}`][]; total: number; lastPos: string | null };
+export type RowOrderPage = RowOrder & { nextCursor: string | null };
 
 /** A change made by an automation: a rule's or a button's action, or the room's own bookkeeping. */
 export const AutomationOrigin = z.object({

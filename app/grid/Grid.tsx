@@ -4,6 +4,8 @@
  * inline editing, and collaborators' selected cells outlined in their color.
  * Rows are virtualized, so the grid is built of divs with ARIA roles rather than a <table>, and
  * focus stays on the grid with `aria-activedescendant` naming the active cell.
+ * A windowed table's rows (`rowWindow`) include placeholders for rows not loaded yet: the grid
+ * reports what is on screen so their blocks open, and will not edit, copy or move placeholders.
  */
 import { columnSizingFeature, type ColumnDef as TanColumn, tableFeatures, useTable } from "@tanstack/react-table";
 import { useVirtualizer } from "@tanstack/react-virtual";
@@ -19,14 +21,17 @@ import { layoutRows } from "./groups";
 import { type Cell, moveActive } from "./navigation";
 import { inputText, parseInput } from "./parse";
 import { columnWidth, HEADER_HEIGHT, NUMBER_COL } from "./sizes";
-import { GridUndo } from "./undo";
+import { useGridUndo } from "./undo";
 import { addRow, type GridRow, insertRowAfter, moveRowBetween, updateView, writeCell } from "./use-table";
+import type { RowWindow } from "./use-windowed-rows";
 import { moveColumn } from "./view";
 
 const features = tableFeatures({ columnSizingFeature });
 const ADD_COLUMN_WIDTH = 40;
 /** Cells whose "editing" is a click on the control they show. */
 const OPENS_ON_ENTER = new Set(["button", "attachment", "link"]);
+/** What the grid says when an action would touch rows a windowed table has not loaded. */
+const NOT_LOADED = "Some of these rows are still loading: scroll to them first, or select fewer rows.";
 
 type Props = {
   tableId: string;
@@ -46,23 +51,19 @@ type Props = {
   /** Changing it collapses the selection to the active cell (after a bulk delete). */
   selectionReset?: number;
   onExpand?: (row: GridRow) => void;
+  /** A windowed table's window onto its rows (null when every row is loaded). */
+  rowWindow?: RowWindow | null;
 };
 
 export function Grid(props: Props) {
   const { tableId, sync, viewId, view, columns, allColumns, rows, readOnly, peers, onActiveChange, onExpand } = props;
-  const { onSelectRows, selectionReset } = props;
+  const { onSelectRows, selectionReset, rowWindow } = props;
   const rowHeight = ROW_HEIGHTS[view.rowHeight];
   const scroller = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState<Cell>({ row: 0, col: 0 });
   /** The other corner of the selected range (equal to `active` for a single cell). */
   const [anchor, setAnchor] = useState<Cell>({ row: 0, col: 0 });
-  const undo = useMemo(() => new GridUndo(sync), [sync]);
-  useEffect(() => () => undo.destroy(), [undo]);
-  // Every block is tracked before anything edits it, so each of my edits can be undone.
-  const blockCount = sync.blocks().length;
-  useEffect(() => {
-    if (blockCount) for (const block of sync.blocks()) undo.track(block);
-  }, [sync, undo, blockCount]);
+  const undo = useGridUndo(sync);
   const [editing, setEditing] = useState<{ text: string; error: string | null } | null>(null);
 
   const tanColumns = useMemo<TanColumn<typeof features, GridRow>[]>(
@@ -78,7 +79,7 @@ export function Grid(props: Props) {
   const table = useTable({ features, data: rows, columns: tanColumns, getRowId: (r) => r.id });
   const headers = table.getHeaderGroups()[0]?.headers ?? [];
 
-  const groupBy = view.groupBy && allColumns.some((c) => c.id === view.groupBy) ? view.groupBy : null;
+  const groupBy = !rowWindow && view.groupBy && allColumns.some((c) => c.id === view.groupBy) ? view.groupBy : null;
   const layout = useMemo(() => layoutRows(rows, groupBy), [rows, groupBy]);
   const virtualizer = useVirtualizer({
     count: layout.items.length,
@@ -88,6 +89,22 @@ export function Grid(props: Props) {
   });
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new row height makes every measured size stale
   useEffect(() => virtualizer.measure(), [virtualizer, rowHeight]);
+  const lines = virtualizer.getVirtualItems();
+  // The rows on screen, without the virtualizer's overscan: a windowed table opens their blocks.
+  const [firstLine, lastLine] = [virtualizer.range?.startIndex ?? 0, virtualizer.range?.endIndex ?? 0];
+  const show = rowWindow?.show;
+  useEffect(
+    () => show?.({ start: firstLine, end: lastLine, active: active.row }),
+    [show, firstLine, lastLine, active.row],
+  );
+  /** Set when an action stopped at rows not loaded yet; moving the active cell clears it. */
+  const [notLoaded, setNotLoaded] = useState(false);
+  /** Whether rows `from`…`to` are all loaded; if not, the grid says so. */
+  const loaded = (from: number, to: number) => {
+    const ok = !rowWindow || !rows.slice(from, to + 1).some((r) => r.loading);
+    if (!ok) setNotLoaded(true);
+    return ok;
+  };
 
   const activeRow = rows[Math.min(active.row, rows.length - 1)];
   const activeColumn = columns[Math.min(active.col, columns.length - 1)];
@@ -103,6 +120,7 @@ export function Grid(props: Props) {
 
   const focusGrid = () => scroller.current?.focus({ preventScroll: true });
   const go = (next: Cell, extend = false) => {
+    setNotLoaded(false);
     setActive(next);
     if (!extend) setAnchor(next);
     virtualizer.scrollToIndex(layout.lineOf[next.row] ?? next.row, { align: "auto" });
@@ -117,7 +135,8 @@ export function Grid(props: Props) {
   useEffect(() => {
     if (selectionReset) setAnchor(active);
   }, [selectionReset]);
-  const selectedRows = range.bottom > range.top ? rows.slice(range.top, range.bottom + 1) : [];
+  const spanned = range.bottom > range.top ? rows.slice(range.top, range.bottom + 1) : [];
+  const selectedRows = spanned.some((r) => r.loading) ? [] : spanned;
   const selectionKey = selectedRows.map((r) => r.id).join(",");
   // biome-ignore lint/correctness/useExhaustiveDependencies: the key stands for the selected rows
   useEffect(() => onSelectRows?.(selectedRows), [selectionKey, onSelectRows]);
@@ -132,6 +151,7 @@ export function Grid(props: Props) {
   const onCopy = (e: ClipboardEvent<HTMLDivElement>) => {
     if (editing || !fromGrid(e)) return;
     e.preventDefault();
+    if (!loaded(range.top, range.bottom)) return;
     const out: string[][] = [];
     for (let r = range.top; r <= range.bottom; r++) {
       const row = rows[r];
@@ -145,9 +165,10 @@ export function Grid(props: Props) {
     if (editing || readOnly || !fromGrid(e)) return;
     e.preventDefault();
     const data = fromTsv(e.clipboardData.getData("text/plain"));
+    if (!loaded(range.top, range.top + data.length - 1)) return;
     const missing = range.top + data.length - rows.length;
     const added: string[] = [];
-    for (let i = 0; i < missing; i++) added.push(addRow(sync));
+    for (let i = 0; i < missing; i++) added.push(addRow(sync, {}, rowWindow?.lastPos ?? null));
     const targetRows = [...rows.slice(range.top, range.top + data.length)];
     const problems: string[] = [];
     data.forEach((values, i) => {
@@ -166,10 +187,15 @@ export function Grid(props: Props) {
   };
   const [pasteProblem, setPasteProblem] = useState<string | null>(null);
   /** Rows added by a paste are not in `rows` yet; find their block in the docs. */
-  const blockOfNew = (rowId: string) => sync.blocks().find((b) => sync.open(b).getMap("rows").has(rowId)) ?? "b0";
+  const blockOfNew = (rowId: string) =>
+    sync.blocks().find((b) => sync.isOpen(b) && sync.open(b).getMap("rows").has(rowId)) ?? "b0";
 
   const commit = (text: string): boolean => {
     if (!activeRow || !activeColumn) return true;
+    if (activeRow.loading) {
+      setEditing({ text, error: "This row is still loading; try again in a moment." });
+      return false;
+    }
     const parsed = parseInput(activeColumn.type, text);
     if (!parsed.ok) {
       setEditing({ text, error: parsed.error });
@@ -187,6 +213,7 @@ export function Grid(props: Props) {
       return;
     }
     if (readOnly || !activeRow || !activeColumn || activeColumn.type === "formula") return;
+    if (!loaded(active.row, active.row)) return;
     if (activeColumn.type === "checkbox") {
       writeCell(sync, activeRow, activeColumn.id, activeRow.cells[activeColumn.id] !== true);
       return;
@@ -221,7 +248,7 @@ export function Grid(props: Props) {
       // Fill down: the top row of the selection is copied into the rows below it.
       e.preventDefault();
       const source = rows[range.top];
-      if (readOnly || !source) return;
+      if (readOnly || !source || !loaded(range.top, range.bottom)) return;
       for (let r = range.top + 1; r <= range.bottom; r++) {
         for (let c = range.left; c <= range.right; c++) {
           const column = columns[c];
@@ -243,6 +270,7 @@ export function Grid(props: Props) {
       startEditing();
     } else if ((e.key === "Delete" || e.key === "Backspace") && !readOnly) {
       e.preventDefault();
+      if (!loaded(range.top, range.bottom)) return;
       for (let r = range.top; r <= range.bottom; r++) {
         for (let c = range.left; c <= range.right; c++) {
           const row = rows[r];
@@ -274,12 +302,14 @@ export function Grid(props: Props) {
   const moveRowTo = (from: number, to: number) => {
     const row = rows[from];
     if (!row || to < 0 || to >= rows.length || to === from) return;
+    if (!loaded(Math.max(0, Math.min(from, to) - 1), Math.max(from, to) + 1)) return;
     const others = rows.filter((r) => r.id !== row.id);
     const at = to;
     moveRowBetween(sync, row, others[at - 1], others[at]);
     go({ row: to, col: active.col });
   };
   const deleteRows = (from: number, to: number) => {
+    if (!loaded(from, to)) return;
     const doomed = rows.slice(from, to + 1);
     for (const row of doomed) {
       const doc = sync.open(row.block);
@@ -310,7 +340,7 @@ export function Grid(props: Props) {
     expand: (row) => onExpand?.(row),
     insert: (rowIndex, copy) => {
       const row = rows[rowIndex];
-      if (!row) return;
+      if (!row || !loaded(rowIndex, rowIndex + 1)) return;
       insertRowAfter(sync, row, rows[rowIndex + 1], copy ? writableCells(allColumns, row.cells) : {});
       go({ row: rowIndex + 1, col: active.col });
     },
@@ -336,6 +366,7 @@ export function Grid(props: Props) {
       aria-rowcount={layout.items.length + 1}
       aria-colcount={columns.length}
       aria-readonly={readOnly || undefined}
+      data-open-blocks={rowWindow?.openBlocks}
       aria-activedescendant={activeRow ? cellId(activeRow.id, active.col) : undefined}
       tabIndex={0}
       onKeyDown={onKeyDown}
@@ -358,7 +389,7 @@ export function Grid(props: Props) {
             updateView(sync, viewId, (v) => ({ ...v, order: moveColumn(allColumns, v.order, id, target) }))
           }
         />
-        {virtualizer.getVirtualItems().map((line) => {
+        {lines.map((line) => {
           const entry = layout.items[line.index]!;
           if (entry.kind === "group") {
             const name = allColumns.find((c) => c.id === groupBy)?.name ?? "";
@@ -416,6 +447,14 @@ export function Grid(props: Props) {
           );
         })}
       </div>
+      {notLoaded ? (
+        <div
+          role="alert"
+          className="sticky bottom-2 left-2 z-30 inline-block rounded bg-fg px-2 py-1 text-xs text-surface"
+        >
+          {NOT_LOADED}
+        </div>
+      ) : null}
       {pasteProblem ? (
         <div
           role="alert"

@@ -22,6 +22,7 @@ export function useComputedRows(columns: readonly ColumnDef[], rows: GridRow[]):
   return useMemo(() => {
     if (formulas.ids.size === 0) return rows;
     return rows.map((row) => {
+      if (row.loading) return row;
       let computed = cache.get(row);
       if (!computed) {
         computed = { ...row, cells: formulas.compute(row.cells, undefined, linked ?? undefined) };

@@ -73,6 +73,7 @@ export const GridRowView = memo(function GridRowView(props: Props) {
     <div
       role="row"
       aria-rowindex={props.line + 2}
+      aria-busy={row.loading}
       className="absolute left-0 flex border-b border-line hover:bg-surface-2/60"
       style={{ top: props.top, height: props.height, width: props.totalWidth }}
     >
@@ -142,7 +143,10 @@ export const GridRowView = memo(function GridRowView(props: Props) {
             onMouseDown={(e) => act().cellMouseDown(rowIndex, colIndex, e.shiftKey)}
             onDoubleClick={() => act().cellDoubleClick()}
           >
-            {isActive && editing ? (
+            {row.loading ? (
+              // A quiet bar the height of a line of text, so filling in moves nothing.
+              <span aria-hidden className="my-auto h-2.5 w-3/5 rounded-full bg-line/70" />
+            ) : isActive && editing ? (
               <CellEditor
                 text={editing.text}
                 error={editing.error}

@@ -29,9 +29,11 @@ type Props = {
   rows: GridRow[];
   /** Open at once (a table just made "from a file"). */
   initiallyOpen?: boolean;
+  /** False when `rows` is not every row (a windowed table): duplicates could not be found. */
+  canSkipDuplicates?: boolean;
 };
 
-export function ImportDialog({ sync, columns, rows, initiallyOpen = false }: Props) {
+export function ImportDialog({ sync, columns, rows, initiallyOpen = false, canSkipDuplicates = true }: Props) {
   const [open, setOpen] = useState(initiallyOpen);
   const [file, setFile] = useState<Parsed | null>(null);
   const [mapping, setMapping] = useState<Mapping>({});
@@ -190,6 +192,8 @@ export function ImportDialog({ sync, columns, rows, initiallyOpen = false }: Pro
                 Skip rows whose
                 <Select
                   aria-label="Skip duplicates by"
+                  disabled={!canSkipDuplicates}
+                  title={canSkipDuplicates ? undefined : "Finding duplicates needs every row; this table is too large"}
                   value={keyHeader}
                   onChange={(e) => setKeyHeader(e.target.value)}
                 >

@@ -3,6 +3,7 @@
  * transactions, not what collaborators or the server send) and a shared order of which block
  * each step belongs to, so Ctrl+Z walks back across blocks in the order edits were made.
  */
+import { useEffect, useMemo } from "react";
 import * as Y from "yjs";
 import type { DocName } from "../../sync/layout";
 import type { TableSync } from "../../sync/provider";
@@ -28,6 +29,18 @@ export class GridUndo {
       }
     });
     this.managers.set(block, manager);
+  }
+
+  /** Stops tracking blocks that were closed (a windowed table's): their steps are dropped. */
+  keepOnly(blocks: readonly DocName[]): void {
+    const open = new Set(blocks);
+    for (const [block, manager] of this.managers) {
+      if (open.has(block)) continue;
+      manager.destroy();
+      this.managers.delete(block);
+    }
+    this.undoOrder = this.undoOrder.filter((b) => open.has(b));
+    this.redoOrder = this.redoOrder.filter((b) => open.has(b));
   }
 
   private replaying = false;
@@ -58,4 +71,29 @@ export class GridUndo {
     for (const m of this.managers.values()) m.destroy();
     this.managers.clear();
   }
+}
+
+/**
+ * The grid's undo, tracking every block before anything edits it: all of them, or for a windowed
+ * table those open (each as it opens, so a new row's block too), let go as they close.
+ */
+export function useGridUndo(sync: TableSync): GridUndo {
+  const undo = useMemo(() => new GridUndo(sync), [sync]);
+  useEffect(() => () => undo.destroy(), [undo]);
+  const blockCount = sync.blocks().length;
+  const windowed = sync.windowed();
+  useEffect(() => {
+    if (!windowed) {
+      if (blockCount) for (const block of sync.blocks()) undo.track(block);
+      return;
+    }
+    const reconcile = () => {
+      const open = sync.openBlocks();
+      undo.keepOnly(open);
+      for (const block of open) undo.track(block);
+    };
+    reconcile();
+    return sync.onDocs(reconcile);
+  }, [sync, undo, blockCount, windowed]);
+  return undo;
 }

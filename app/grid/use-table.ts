@@ -27,7 +27,14 @@ import {
 } from "../../sync/layout";
 import { type SyncStatus, TableSync } from "../../sync/provider";
 
-export type GridRow = { id: string; block: DocName; pos: string; cells: Record<string, CellValue> };
+export type GridRow = {
+  id: string;
+  block: DocName;
+  pos: string;
+  cells: Record<string, CellValue>;
+  /** A windowed table's row whose block is not loaded yet: a placeholder, not to be edited. */
+  loading?: true;
+};
 export type TableView = {
   name: string;
   columns: ColumnDef[];
@@ -54,7 +61,8 @@ export function useTableSync(tableId: string) {
   return { sync, status };
 }
 
-function readBlock(doc: Y.Doc, block: DocName): GridRow[] {
+/** A block's rows, unordered. */
+export function readBlock(doc: Y.Doc, block: DocName): GridRow[] {
   const out: GridRow[] = [];
   for (const [id, row] of doc.getMap<Y.Map<unknown>>("rows")) {
     const cells: Record<string, CellValue> = {};
@@ -68,7 +76,10 @@ function readBlock(doc: Y.Doc, block: DocName): GridRow[] {
   return out;
 }
 
-/** Columns, rows and the view `viewId` (the default one if it is gone), kept current with the docs. */
+/**
+ * Columns, rows and the view `viewId` (the default one if it is gone), kept current with the docs.
+ * A windowed table's rows are not read here (`rows` is empty; see `useWindowedRows`).
+ */
 export function useTableView(sync: TableSync | null, viewId: string = DEFAULT_VIEW): TableView {
   const [version, setVersion] = useState(0);
   const cache = useMemo(() => new Map<DocName, GridRow[]>(), []);
@@ -84,7 +95,7 @@ export function useTableView(sync: TableSync | null, viewId: string = DEFAULT_VI
     };
     const watched = new Map<DocName, () => void>();
     const watch = () => {
-      for (const block of sync.blocks()) {
+      for (const block of sync.windowed() ? [] : sync.blocks()) {
         if (watched.has(block)) continue;
         const doc = sync.open(block);
         const onUpdate = () => {
@@ -109,7 +120,7 @@ export function useTableView(sync: TableSync | null, viewId: string = DEFAULT_VI
   return useMemo(() => {
     if (!sync) return { name: "", columns: [], rows: [], view: ViewSpec.parse({}), views: [] };
     const rows: GridRow[] = [];
-    for (const block of sync.blocks()) {
+    for (const block of sync.windowed() ? [] : sync.blocks()) {
       let blockRows = cache.get(block);
       if (!blockRows) {
         blockRows = readBlock(sync.open(block), block);
@@ -140,10 +151,13 @@ export function writeCell(sync: TableSync, row: GridRow, columnId: string, value
   doc.transact(() => setCells(doc, row.id, { [columnId]: value }));
 }
 
-/** The position after every row of the table, across its blocks. */
-function tableLastPos(sync: TableSync): string | null {
-  let last: string | null = null;
-  for (const block of sync.blocks()) {
+/**
+ * The position after every row of the table, across its blocks; a windowed table reads its open
+ * blocks only, with `floor` (the last position the server knows) standing for the rest.
+ */
+function tableLastPos(sync: TableSync, floor: string | null = null): string | null {
+  let last = floor;
+  for (const block of sync.windowed() ? sync.openBlocks() : sync.blocks()) {
     const pos = lastPos(sync.open(block));
     if (pos && (!last || pos > last)) last = pos;
   }
@@ -216,12 +230,12 @@ export function moveRowBetween(sync: TableSync, row: GridRow, prev: GridRow | un
   doc.transact(() => setRowPos(doc, row.id, generateKeyBetween(low, high)));
 }
 
-/** Adds an empty row at the end of the table; returns its id. */
-export function addRow(sync: TableSync, cells: Record<string, CellValue> = {}): string {
+/** Adds an empty row at the end of the table (a windowed one's ends at `floor` or later); returns its id. */
+export function addRow(sync: TableSync, cells: Record<string, CellValue> = {}, floor: string | null = null): string {
   const block = blockForNewRows(sync.manifest, (name) => rowCount(sync.open(name)));
   const doc = sync.open(block);
   const id = newRowId();
-  const last = tableLastPos(sync);
+  const last = tableLastPos(sync, floor);
   doc.transact(() => insertRow(doc, id, cells, positionAfter(last)));
   return id;
 }

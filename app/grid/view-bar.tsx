@@ -29,9 +29,11 @@ type Props = {
   onSearch: (text: string) => void;
   shown: number;
   total: number;
+  /** A windowed table (its row count, and why its order failed to load): search and grouping are off. */
+  windowed?: { rows: number; error: string | null } | null;
 };
 
-export function ViewBar({ sync, viewId, columns, view, search, onSearch, shown, total }: Props) {
+export function ViewBar({ sync, viewId, columns, view, search, onSearch, shown, total, windowed }: Props) {
   const [adding, setAdding] = useState(false);
   const [sorting, setSorting] = useState(false);
   const name = (id: string) => columns.find((c) => c.id === id)?.name ?? "?";
@@ -45,6 +47,7 @@ export function ViewBar({ sync, viewId, columns, view, search, onSearch, shown, 
           aria-label="Search rows"
           placeholder="Search"
           value={search}
+          disabled={Boolean(windowed)}
           onChange={(e) => onSearch(e.target.value)}
           className="w-56 pl-8"
         />
@@ -159,7 +162,8 @@ export function ViewBar({ sync, viewId, columns, view, search, onSearch, shown, 
       )}
       <Select
         aria-label="Group rows by"
-        value={view.groupBy ?? ""}
+        disabled={Boolean(windowed)}
+        value={windowed ? "" : (view.groupBy ?? "")}
         onChange={(e) => updateView(sync, viewId, (v) => ({ ...v, groupBy: e.target.value || null }))}
         className="h-8"
       >
@@ -186,6 +190,17 @@ export function ViewBar({ sync, viewId, columns, view, search, onSearch, shown, 
         <button type="button" className={chip} onClick={() => updateView(sync, viewId, (v) => ({ ...v, hidden: [] }))}>
           {view.hidden.length} hidden · show all
         </button>
+      ) : null}
+      {windowed ? (
+        <span className="text-xs text-muted" data-windowed="">
+          Search and grouping need the whole table in the browser; with {windowed.rows.toLocaleString()} rows this one
+          loads only the rows in view. Filters and sorts run on the server.
+        </span>
+      ) : null}
+      {windowed?.error ? (
+        <span role="alert" className="text-xs text-danger">
+          {windowed.error}
+        </span>
       ) : null}
       {shown !== total ? (
         <span className="text-xs text-muted" role="status">

@@ -3,6 +3,7 @@ import { useCallback, useMemo, useState } from "react";
 import { Link, useLoaderData, useRouteLoaderData, useSearchParams } from "react-router";
 import type { ColumnDef, TableDetail } from "../../schema/tables";
 import { DEFAULT_VIEW } from "../../sync/layout";
+import { isWindowed } from "../../sync/provider";
 import { Badge, Button } from "../components/ui";
 import { BulkBar } from "../grid/bulk-bar";
 import { useComputedRows } from "../grid/computed";
@@ -13,6 +14,7 @@ import { RowPanel } from "../grid/row-panel";
 import { TriggerPanel } from "../grid/trigger-panel";
 import { usePresence } from "../grid/use-presence";
 import { addRow, type GridRow, useTableSync, useTableView } from "../grid/use-table";
+import { useWindowedRows } from "../grid/use-windowed-rows";
 import { applyView, orderColumns } from "../grid/view";
 import { ViewBar } from "../grid/view-bar";
 import { ViewTabs } from "../grid/view-tabs";
@@ -50,11 +52,16 @@ export default function TablePage({ params }: Route.ComponentProps) {
   const [selected, setSelected] = useState<GridRow[]>([]);
   const [selectionReset, setSelectionReset] = useState(0);
   const fileBase = (view.name || detail.name).replace(/[^\w -]+/g, "") || "table";
-  const rows = useComputedRows(allColumns, view.rows);
+  // A large table's rows come ordered, filtered and partly loaded from its window instead.
+  const rowWindow = useWindowedRows(sync, detail.id, view.view, allColumns, isWindowed(detail.blocks.length));
+  const rows = useComputedRows(allColumns, rowWindow ? rowWindow.rows : view.rows);
+  const loadedRows = useMemo(() => (rowWindow ? rows.filter((r) => !r.loading) : rows), [rowWindow, rows]);
   const shownRows = useMemo(
-    () => applyView(rows, allColumns, view.view, search),
-    [rows, allColumns, view.view, search],
+    () => (rowWindow ? rows : applyView(rows, allColumns, view.view, search)),
+    [rowWindow, rows, allColumns, view.view, search],
   );
+  const rowCount = rowWindow?.ready ? rows.length : sync && !rowWindow ? view.rows.length : detail.rowCount;
+  const exportNote = rowWindow ? "Export needs every row in the browser; this table is too large to load whole" : "";
   const onActive = useCallback(
     (row: GridRow | null, column: ColumnDef | null) => select(row?.id ?? null, column?.id ?? null),
     [select],
@@ -69,9 +76,7 @@ export default function TablePage({ params }: Route.ComponentProps) {
           </Link>
           <span className="text-muted">/</span>
           <h1 className="text-lg font-semibold tracking-tight">{view.name || detail.name}</h1>
-          <span className="text-[13px] text-muted">
-            {(sync ? view.rows.length : detail.rowCount).toLocaleString()} rows
-          </span>
+          <span className="text-[13px] text-muted">{rowCount.toLocaleString()} rows</span>
         </div>
         <div className="flex flex-wrap items-center gap-2">
           <ul className="flex -space-x-1.5" aria-label="People on this table">
@@ -88,27 +93,37 @@ export default function TablePage({ params }: Route.ComponentProps) {
           </ul>
           <SyncBadge state={status.state} pending={status.pending} />
           {readOnly ? <Badge>Read only</Badge> : null}
-          <TriggerPanel tableId={detail.id} columns={allColumns} rows={rows} readOnly={readOnly} />
+          <TriggerPanel tableId={detail.id} columns={allColumns} rows={loadedRows} readOnly={readOnly} />
           {sync && !readOnly ? (
             <ImportDialog
               sync={sync}
               columns={columns}
               rows={view.rows}
+              canSkipDuplicates={!rowWindow}
               initiallyOpen={searchParams.get("import") === "1"}
             />
           ) : null}
-          <Button disabled={!sync} onClick={() => download(`${fileBase}.csv`, toCsv(columns, shownRows))}>
+          <Button
+            disabled={!sync || Boolean(rowWindow)}
+            title={exportNote || undefined}
+            onClick={() => download(`${fileBase}.csv`, toCsv(columns, shownRows))}
+          >
             <Download className="h-4 w-4" aria-hidden /> Export CSV
           </Button>
           <Button
-            disabled={!sync}
+            disabled={!sync || Boolean(rowWindow)}
+            title={exportNote || undefined}
             onClick={async () =>
               download(`${fileBase}.xlsx`, await toXlsx(columns, shownRows, view.name || detail.name))
             }
           >
             <Download className="h-4 w-4" aria-hidden /> Excel
           </Button>
-          <Button variant="primary" disabled={!sync || readOnly} onClick={() => sync && addRow(sync)}>
+          <Button
+            variant="primary"
+            disabled={!sync || readOnly}
+            onClick={() => sync && addRow(sync, {}, rowWindow?.lastPos ?? null)}
+          >
             <Plus className="h-4 w-4" aria-hidden /> Add row
           </Button>
         </div>
@@ -131,7 +146,8 @@ export default function TablePage({ params }: Route.ComponentProps) {
           search={search}
           onSearch={setSearch}
           shown={shownRows.length}
-          total={view.rows.length}
+          total={rowWindow ? shownRows.length : view.rows.length}
+          windowed={rowWindow ? { rows: rowCount, error: rowWindow.error } : null}
         />
       ) : null}
       {sync && !readOnly && selected.length > 1 ? (
@@ -145,7 +161,7 @@ export default function TablePage({ params }: Route.ComponentProps) {
       ) : null}
       <RowPanel
         tableId={detail.id}
-        row={rows.find((r) => r.id === expanded) ?? null}
+        row={loadedRows.find((r) => r.id === expanded) ?? null}
         columns={allColumns}
         onClose={() => setExpanded(null)}
       />
@@ -165,6 +181,7 @@ export default function TablePage({ params }: Route.ComponentProps) {
             onSelectRows={setSelected}
             selectionReset={selectionReset}
             onExpand={(row) => setExpanded(row.id)}
+            rowWindow={rowWindow}
           />
         ) : (
           <div className="grid h-full place-items-center rounded-lg border border-line bg-surface text-muted">

@@ -4,6 +4,7 @@ import { summary } from "../stats";
 import { dealership } from "./dataset";
 import { addProbe, type GridKind, heapAfterGc, openAndTime, scrollFrames, timeAllRows } from "./probe";
 import { blockCount, watchSockets } from "./sockets";
+import { type OrderFetch, orderFetch, type Stop, visit } from "./visits";
 
 /** Narrow enough that 15 columns of 180 px need sideways scrolling. */
 export const VIEWPORT = { width: 1280, height: 800 };
@@ -28,6 +29,10 @@ export type Measurement = {
   blocksReceived: number;
   bytesIn: number;
   gridBox: { width: number; height: number };
+  /** A windowed table's first viewport, middle and end (with `visits`). */
+  stops?: Stop[];
+  /** A windowed table's order request. */
+  order?: OrderFetch | null;
 };
 
 export type Target = {
@@ -37,6 +42,8 @@ export type Target = {
   columnIds: string[];
   cookies?: { name: string; value: string; url: string }[];
   scroll: boolean;
+  /** Jump to the middle and the end of the table, counting blocks at each stop. */
+  visits?: boolean;
 };
 
 export async function measure(browser: Browser, target: Target): Promise<Measurement> {
@@ -77,6 +84,13 @@ export async function measure(browser: Browser, target: Target): Promise<Measure
       scrollY = { ...summary(y), frames: y.length };
       scrollX = { ...summary(x), frames: x.length };
     }
+    const atOpen = {
+      blocksSubscribed: blockCount(sockets.subscribed),
+      blocksReceived: blockCount(sockets.received),
+      bytesIn: sockets.bytesIn,
+    };
+    const stops = target.visits ? await visit(page, sockets, target.rows) : undefined;
+    const order = target.visits ? await orderFetch(page) : undefined;
     if (errors.length) console.warn(`  (${target.kind} page reported: ${errors.slice(0, 3).join(" | ")})`);
     return {
       firstByteMs,
@@ -85,10 +99,10 @@ export async function measure(browser: Browser, target: Target): Promise<Measure
       heapBytes,
       scrollY,
       scrollX,
-      blocksSubscribed: blockCount(sockets.subscribed),
-      blocksReceived: blockCount(sockets.received),
-      bytesIn: sockets.bytesIn,
+      ...atOpen,
       gridBox,
+      stops,
+      order,
     };
   } finally {
     await context.close();

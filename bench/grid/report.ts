@@ -1,6 +1,7 @@
 /** The benchmark's printed tables: medians of the runs, the runs themselves, and ours / peer ratios. */
 import { fmt, summary } from "../stats";
 import type { Measurement } from "./measure";
+import type { Stop } from "./visits";
 
 export type Metric = { label: string; unit: string; digits: number; of: (m: Measurement) => number | undefined };
 
@@ -56,4 +57,37 @@ export function printComparison(ours: Measurement[], peer: Measurement[]): void 
 
 export function printSingle(runs: Measurement[]): void {
   for (const metric of SINGLE) console.log(`  ${label(metric).padEnd(36)}${cell(metric, runs).text}`);
+}
+
+/** A median with every run's value in brackets. */
+const runsText = (values: number[], digits: number) =>
+  `${fmt(median(values), digits)} (${values.map((v) => fmt(v, digits)).join(", ")})`;
+
+/** A windowed table's stops (first viewport, middle, end): medians over the runs, each run in brackets. */
+export function printStops(runs: Measurement[]): void {
+  const columns: [string, number, number, (s: Stop) => number][] = [
+    ["row shown after jump (ms)", 30, 0, (s) => s.ms],
+    ["blocks subscribed", 22, 0, (s) => s.blocksSubscribed],
+    ["blocks open", 22, 0, (s) => s.blocksOpen],
+    ["socket received (MB)", 28, 1, (s) => s.bytesIn / MB],
+    ["JS heap after GC (MB)", 28, 1, (s) => s.heapBytes / MB],
+  ];
+  console.log(`  ${"".padEnd(16)}${columns.map(([name, width]) => name.padEnd(width)).join("")}`);
+  const labels = runs[0]?.stops?.map((s) => s.label) ?? [];
+  labels.forEach((label, i) => {
+    const at = runs.map((m) => m.stops![i]!);
+    const cells = columns.map(([, width, digits, of]) => runsText(at.map(of), digits).padEnd(width));
+    console.log(`  ${label.padEnd(16)}${cells.join("")}`);
+  });
+  const orders = runs.flatMap((m) => (m.order ? [m.order] : []));
+  if (orders.length)
+    console.log(
+      `  the view's order (GET /api/tables/:id/order, its pages in turn): ${runsText(
+        orders.map((o) => o.ms),
+        0,
+      )} ms, ${runsText(
+        orders.map((o) => o.bytes / MB),
+        2,
+      )} MB`,
+    );
 }

@@ -11,6 +11,11 @@ export const MESSAGE_SYNC = 0;
 export const MESSAGE_AWARENESS = 1;
 export const MESSAGE_AUTH = 2;
 export const MESSAGE_QUERY_AWARENESS = 3;
+/**
+ * The app's own message (y-websocket uses 0–3): the multiplexed client stops following a doc, as a
+ * windowed grid does with blocks far from its screen. A standard y-websocket client never sends it.
+ */
+export const MESSAGE_UNSUBSCRIBE = 100;
 
 export const SYNC_STEP_1 = 0;
 export const SYNC_STEP_2 = 1;
@@ -25,7 +30,8 @@ export type Message =
   | { type: "sync-update"; update: Uint8Array }
   | { type: "awareness"; update: Uint8Array }
   | { type: "auth"; denied: boolean; reason: string }
-  | { type: "query-awareness" };
+  | { type: "query-awareness" }
+  | { type: "unsubscribe" };
 
 /** One y-websocket message, or null when it is truncated, unknown or has trailing bytes. */
 export function decodeMessage(data: Uint8Array): Message | null {
@@ -46,6 +52,8 @@ export function decodeMessage(data: Uint8Array): Message | null {
       message = { type: "auth", denied, reason: denied ? decoding.readVarString(d) : "" };
     } else if (type === MESSAGE_QUERY_AWARENESS) {
       message = { type: "query-awareness" };
+    } else if (type === MESSAGE_UNSUBSCRIBE) {
+      message = { type: "unsubscribe" };
     }
     return message && !decoding.hasContent(d) ? message : null;
   } catch {
@@ -78,6 +86,9 @@ export function encodeMessage(message: Message): Uint8Array {
       break;
     case "query-awareness":
       encoding.writeVarUint(e, MESSAGE_QUERY_AWARENESS);
+      break;
+    case "unsubscribe":
+      encoding.writeVarUint(e, MESSAGE_UNSUBSCRIBE);
       break;
   }
   return encoding.toUint8Array(e);

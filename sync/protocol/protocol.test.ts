@@ -38,6 +38,7 @@ describe("y-websocket messages", () => {
       { type: "awareness", update: new Uint8Array([0]) },
       { type: "auth", denied: true, reason: "read-only" },
       { type: "query-awareness" },
+      { type: "unsubscribe" },
     ];
     for (const m of messages) expect(decodeMessage(encodeMessage(m))).toEqual(m);
   });

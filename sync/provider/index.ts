@@ -1,7 +1,8 @@
 /**
  * The app's connection to one table: one multiplexed WebSocket for all its docs, each doc also
  * kept in IndexedDB (y-indexeddb) so the table opens and takes edits offline, reconnection with
- * jittered backoff, a status for the UI, and lazy opening of blocks.
+ * jittered backoff, a status for the UI, and lazy opening of blocks: a table of more than
+ * EAGER_BLOCKS blocks is "windowed", and its page opens and closes the blocks its view needs.
  */
 import { IndexeddbPersistence } from "y-indexeddb";
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from "y-protocols/awareness";
@@ -10,8 +11,14 @@ import { blocksOf, type DocName } from "../layout";
 import { decodeFrame, decodeMessage, encodeFrame, encodeMessage, type Message } from "../protocol";
 import { backoffDelay } from "./backoff";
 
-/** Blocks opened up front; past this many, only those a view asks for (20,000 rows at 1,000 a block). */
+/**
+ * Blocks opened up front (20,000 rows at 1,000 a block, ~8 MB over the socket); a table with
+ * more is windowed: the provider opens none of its blocks by itself, only those a view asks for.
+ */
 export const EAGER_BLOCKS = 20;
+
+/** Whether a table of `blocks` blocks is windowed (see EAGER_BLOCKS). */
+export const isWindowed = (blocks: number) => blocks > EAGER_BLOCKS;
 /** How often to look whether the socket has sent everything (there is no event for it). */
 const DRAIN_POLL_MS = 200;
 
@@ -58,6 +65,7 @@ export class TableSync {
   readonly awareness: Awareness;
   private readonly docs = new Map<DocName, DocEntry>();
   private readonly listeners = new Set<(status: SyncStatus) => void>();
+  private readonly docListeners = new Set<() => void>();
   private socket: WebSocket | null = null;
   private attempt = 0;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
@@ -93,12 +101,49 @@ export class TableSync {
       if (!this.sendTo(name, { type: "sync-update", update })) this.setStatus({ pending: this.status.pending + 1 });
     });
     this.subscribe(name);
+    for (const listener of this.docListeners) listener();
     return doc;
+  }
+
+  /** Whether the doc is open here (windowed tables keep only some blocks open). */
+  isOpen(name: DocName): boolean {
+    return this.docs.has(name);
+  }
+
+  /** The blocks open here, whether or not the manifest that lists them has arrived yet. */
+  openBlocks(): DocName[] {
+    return [...this.docs.keys()].filter((name) => name !== "manifest");
+  }
+
+  /**
+   * Closes a block: the server is told to stop sending it, and its doc and IndexedDB copy are let
+   * go. Call it only while online with nothing waiting: an unsent local change would wait until
+   * the block is opened again.
+   */
+  close(name: DocName): void {
+    const entry = this.docs.get(name);
+    if (!entry || name === "manifest") return;
+    this.sendTo(name, { type: "unsubscribe" });
+    this.docs.delete(name);
+    entry.persistence?.destroy();
+    entry.doc.destroy();
+    for (const listener of this.docListeners) listener();
+  }
+
+  /** Hears when a doc is opened or closed. */
+  onDocs(listener: () => void): () => void {
+    this.docListeners.add(listener);
+    return () => this.docListeners.delete(listener);
   }
 
   /** Blocks the manifest lists. */
   blocks(): DocName[] {
     return blocksOf(this.manifest);
+  }
+
+  /** More blocks than EAGER_BLOCKS: only the blocks a view needs are opened (see `open`, `close`). */
+  windowed(): boolean {
+    return isWindowed(this.blocks().length);
   }
 
   getStatus(): SyncStatus {
@@ -178,12 +223,14 @@ export class TableSync {
       doc.destroy();
     }
     this.docs.clear();
+    this.docListeners.clear();
   }
 
   // ── internals ───────────────────────────────────────────────────────────────────────────
 
   private openEagerBlocks(): void {
-    for (const name of this.blocks().slice(0, EAGER_BLOCKS)) this.open(name);
+    if (this.windowed()) return;
+    for (const name of this.blocks()) this.open(name);
   }
 
   private subscribe(name: DocName): void {

@@ -99,6 +99,24 @@ describe("Room — sync", () => {
   });
 });
 
+describe("Room — unsubscribing", () => {
+  it("sends a doc's updates no more to a peer that left it, and lets it go idle", () => {
+    vi.useFakeTimers();
+    const { room } = newRoom();
+    const a = new FakePeer("a", true);
+    const b = new FakePeer("b", true);
+    room.join(a, "b0");
+    room.join(b, "b0");
+    expect(room.receive(b, "b0", { type: "unsubscribe" })).toBe("ok");
+    expect(room.isJoined(b, "b0")).toBe(false);
+    expect(b.state.docs.b0).toBeUndefined();
+    room.receive(a, "b0", { type: "sync-update", update: editUpdate((d) => insertRow(d, "r1", { c1: "x" }, "a0")) });
+    vi.runAllTimers();
+    expect(b.received.filter((r) => r.message.type === "sync-update")).toHaveLength(0);
+    expect(room.peerCount()).toBe(1);
+  });
+});
+
 describe("Room — bad input", () => {
   it("refuses an update that fails to decode, and keeps serving", () => {
     const { room, storage } = newRoom();

@@ -153,21 +153,41 @@ export class Room {
       }
       case "auth":
         return "ok";
+      case "unsubscribe":
+        this.unsubscribe(peer, name);
+        return "ok";
     }
+  }
+
+  /**
+   * A peer stops following one doc (a windowed grid closed it): it gets none of its updates, its
+   * presence there is cleared for the others, and the doc may be unloaded like any idle one.
+   */
+  unsubscribe(peer: Peer, name: DocName): void {
+    this.subscribers.get(name)?.delete(peer);
+    const clients = peer.state.docs[name];
+    if (!clients) return;
+    delete peer.state.docs[name];
+    peer.saved();
+    this.clearClients(peer, name, clients);
   }
 
   /** A peer went away: its awareness states are cleared for the others; the log may be compacted. */
   leave(peer: Peer): void {
     for (const [name, clients] of Object.entries(peer.state.docs) as [DocName, Record<string, number>][]) {
       this.subscribers.get(name)?.delete(peer);
-      const gone = Object.entries(clients).map(([id, clock]) => ({ clientId: Number(id), clock, state: "null" }));
-      if (gone.length) {
-        const states = this.awareness.get(name);
-        for (const { clientId } of gone) states?.delete(clientId);
-        this.broadcast(name, encodeMessage({ type: "awareness", update: encodeAwareness(gone) }), peer);
-      }
+      this.clearClients(peer, name, clients);
     }
     if (this.peerCount() === 0) this.compactAll();
+  }
+
+  /** Tells the others on a doc that a peer's awareness clients there are gone. */
+  private clearClients(peer: Peer, name: DocName, clients: Record<string, number>): void {
+    const gone = Object.entries(clients).map(([id, clock]) => ({ clientId: Number(id), clock, state: "null" }));
+    if (!gone.length) return;
+    const states = this.awareness.get(name);
+    for (const { clientId } of gone) states?.delete(clientId);
+    this.broadcast(name, encodeMessage({ type: "awareness", update: encodeAwareness(gone) }), peer);
   }
 
   peerCount(): number {

@@ -17,6 +17,7 @@ import {
   Origin,
   RenameTable,
   type RowHistoryEntry,
+  type RowOrderPage,
   type RowPage,
   type RowQuery,
   RowWrite,
@@ -81,13 +82,25 @@ export function unwrap<T>(result: WriteResult<T>): T {
 
 const SortParam = z.string().regex(/^[^:]+:(asc|desc)$/, "use <columnId>:asc or <columnId>:desc");
 
-function parseRowQuery(c: Context<AppEnv>): RowQuery {
-  const limit = Number(c.req.query("limit") ?? 100);
-  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE)
-    fail(400, `limit: a whole number from 1 to ${MAX_PAGE}`);
+/**
+ * Rows per page of `GET /:id/order`: a pair is ~30 bytes of JSON (a 16-character id and a block
+ * name), so 50,000 make ~1.5 MB, one response for tables up to that size and two for 100,000.
+ */
+export const ORDER_PAGE = 50_000;
+
+/** `limit` and `cursor` (an offset this API gave out) of a paged request. */
+function parsePaging(c: Context<AppEnv>, defaultLimit: number, maxLimit: number) {
+  const limit = Number(c.req.query("limit") ?? defaultLimit);
+  if (!Number.isInteger(limit) || limit < 1 || limit > maxLimit)
+    fail(400, `limit: a whole number from 1 to ${maxLimit}`);
   const cursor = c.req.query("cursor");
   const offset = cursor ? offsetOf(cursor) : 0;
   if (!Number.isInteger(offset) || offset < 0) fail(400, "cursor: not a cursor this API gave out");
+  return { limit, offset };
+}
+
+/** A query's `sort=<columnId>:<asc|desc>` and `filter=<columnId>:<op>:<value>` parameters, repeatable. */
+function parseViewParams(c: Context<AppEnv>): Pick<RowQuery, "sort" | "filters"> {
   const sort = c.req.queries("sort")?.map((s) => {
     const parsed = SortParam.safeParse(s);
     if (!parsed.success) fail(400, `sort: ${parsed.error.issues[0]?.message}`);
@@ -100,7 +113,11 @@ function parseRowQuery(c: Context<AppEnv>): RowQuery {
     if (!columnId || !parsedOp.success) fail(400, `filter: use <columnId>:<${FilterOp.options.join("|")}>:<value>`);
     return { columnId, op: parsedOp.data, value: rest.join(":") };
   });
-  return { limit, offset, sort: sort ?? [], filters: filters ?? [] };
+  return { sort: sort ?? [], filters: filters ?? [] };
+}
+
+function parseRowQuery(c: Context<AppEnv>): RowQuery {
+  return { ...parsePaging(c, 100, MAX_PAGE), ...parseViewParams(c) };
 }
 
 function offsetOf(cursor: string): number {
@@ -244,6 +261,19 @@ export const tableRoutes = new Hono<AppEnv>()
     const { rows, total } = await room.queryRows(query);
     const next = query.offset + rows.length;
     const page: RowPage = { rows, total, nextCursor: next < total ? cursorFor(next) : null };
+    return c.json(page);
+  })
+  .get("/:id/order", async (c) => {
+    const query = { ...parsePaging(c, ORDER_PAGE, ORDER_PAGE), ...parseViewParams(c) };
+    const { room } = await requireTable(c, c.req.param("id"), "read");
+    // A grid asks again every few seconds; while nothing changed, the answer is a bodiless 304.
+    const etag = `"${await room.indexVersion()}"`;
+    c.header("ETag", etag);
+    c.header("Cache-Control", "private, no-cache");
+    if (c.req.header("If-None-Match") === etag) return c.body(null, 304);
+    const order = await room.rowOrder(query);
+    const next = query.offset + order.rows.length;
+    const page: RowOrderPage = { ...order, nextCursor: next < order.total ? cursorFor(next) : null };
     return c.json(page);
   })
   .post("/:id/rows", async (c) => {

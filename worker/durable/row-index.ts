@@ -12,6 +12,7 @@ import {
   type ColumnType,
   filterValues,
   NUMERIC_TYPES,
+  type RowOrder,
   type RowQuery,
   type RowRecord,
 } from "../../schema/tables";
@@ -21,10 +22,16 @@ import type { ChangeBatch } from "../../sync/room";
 type Db = DrizzleSqliteDODatabase<Record<string, unknown>>;
 
 export class RowIndex {
+  /** Changes applied since this instance started; with `epoch`, a version that only moves on. */
+  private changes = 0;
+  /** Tells this instance's count from a previous one's (the room restarted, the count began again). */
+  private readonly epoch = crypto.randomUUID().slice(0, 8);
+
   constructor(private readonly db: Db) {}
 
   /** Records one transaction's row changes; called inside the storage transaction. */
   apply(batch: ChangeBatch): void {
+    this.changes++;
     const origin = JSON.stringify(batch.origin);
     for (const change of batch.changes) this.applyOne(batch.doc, change, origin, batch.at);
   }
@@ -101,6 +108,11 @@ export class RowIndex {
       .run();
   }
 
+  /** Changes when any row is added, removed, moved or edited: an order's ETag, so an unchanged one is not sent again. */
+  version(): string {
+    return `${this.epoch}-${this.changes}`;
+  }
+
   blockOf(rowId: string): DocName | null {
     const row = this.db.select({ block: rowIndex.block }).from(rowIndex).where(eq(rowIndex.rowId, rowId)).get();
     return (row?.block as DocName | undefined) ?? null;
@@ -133,30 +145,30 @@ export class RowIndex {
 
   /** A page of rows, sorted and filtered on the index, with every cell of each row. */
   query(query: RowQuery, types: Map<string, ColumnType>): { rows: RowRecord[]; total: number } {
-    const joins: SQL[] = [];
-    const where: SQL[] = [];
-    const order: SQL[] = [];
-    query.filters.forEach((f, i) => {
-      const alias = sql.raw(`f${i}`);
-      joins.push(sql`LEFT JOIN cell_index ${alias} ON ${alias}.row_id = r.row_id AND ${alias}.col_id = ${f.columnId}`);
-      where.push(filterSql(alias, f.op, f.value, NUMERIC_TYPES.has(types.get(f.columnId) ?? "text")));
-    });
-    query.sort.forEach((s, i) => {
-      const alias = sql.raw(`s${i}`);
-      const field = sql.raw(NUMERIC_TYPES.has(types.get(s.columnId) ?? "text") ? "num" : "text");
-      const dir = sql.raw(s.direction === "desc" ? "DESC" : "ASC");
-      joins.push(sql`LEFT JOIN cell_index ${alias} ON ${alias}.row_id = r.row_id AND ${alias}.col_id = ${s.columnId}`);
-      order.push(sql`${alias}.${field} IS NULL, ${alias}.${field} ${dir}`);
-    });
-    order.push(sql`r.pos, r.row_id`);
-    const from = sql`FROM row_index r ${sql.join(joins, sql` `)} ${where.length ? sql`WHERE ${sql.join(where, sql` AND `)}` : sql``}`;
+    const { from, order } = viewSql(query, types);
     const total = this.db.get<{ n: number }>(sql`SELECT count(*) AS n ${from}`)?.n ?? 0;
     const ids = this.db
       .all<{ id: string }>(
-        sql`SELECT r.row_id AS id ${from} ORDER BY ${sql.join(order, sql`, `)} LIMIT ${query.limit} OFFSET ${query.offset}`,
+        sql`SELECT r.row_id AS id ${from} ORDER BY ${order} LIMIT ${query.limit} OFFSET ${query.offset}`,
       )
       .map((r) => r.id);
     return { rows: this.cellsOf(ids), total };
+  }
+
+  /**
+   * A page of the view's order: each row's id and block only, no cells, in one query (the count
+   * is a second), so a browser can place 100,000 rows without loading them.
+   */
+  order(query: RowQuery, types: Map<string, ColumnType>): RowOrder {
+    const { from, order } = viewSql(query, types);
+    const total = this.db.get<{ n: number }>(sql`SELECT count(*) AS n ${from}`)?.n ?? 0;
+    const rows = this.db
+      .all<{ id: string; block: string }>(
+        sql`SELECT r.row_id AS id, r.block AS block ${from} ORDER BY ${order} LIMIT ${query.limit} OFFSET ${query.offset}`,
+      )
+      .map((r): [string, `b${number}`] => [r.id, r.block as `b${number}`]);
+    const lastPos = this.db.get<{ pos: string | null }>(sql`SELECT max(pos) AS pos FROM row_index`)?.pos ?? null;
+    return { rows, total, lastPos };
   }
 
   /** Rows by id, in the order given, with their cells from the index. */
@@ -176,6 +188,28 @@ export class RowIndex {
   historyOf(rowId: string) {
     return this.db.select().from(cellChange).where(eq(cellChange.rowId, rowId)).orderBy(cellChange.id).all();
   }
+}
+
+/** The FROM … WHERE and ORDER BY of a view: joins per sorted or filtered column, then manual order. */
+function viewSql(query: Pick<RowQuery, "sort" | "filters">, types: Map<string, ColumnType>) {
+  const joins: SQL[] = [];
+  const where: SQL[] = [];
+  const order: SQL[] = [];
+  query.filters.forEach((f, i) => {
+    const alias = sql.raw(`f${i}`);
+    joins.push(sql`LEFT JOIN cell_index ${alias} ON ${alias}.row_id = r.row_id AND ${alias}.col_id = ${f.columnId}`);
+    where.push(filterSql(alias, f.op, f.value, NUMERIC_TYPES.has(types.get(f.columnId) ?? "text")));
+  });
+  query.sort.forEach((s, i) => {
+    const alias = sql.raw(`s${i}`);
+    const field = sql.raw(NUMERIC_TYPES.has(types.get(s.columnId) ?? "text") ? "num" : "text");
+    const dir = sql.raw(s.direction === "desc" ? "DESC" : "ASC");
+    joins.push(sql`LEFT JOIN cell_index ${alias} ON ${alias}.row_id = r.row_id AND ${alias}.col_id = ${s.columnId}`);
+    order.push(sql`${alias}.${field} IS NULL, ${alias}.${field} ${dir}`);
+  });
+  order.push(sql`r.pos, r.row_id`);
+  const from = sql`FROM row_index r ${sql.join(joins, sql` `)} ${where.length ? sql`WHERE ${sql.join(where, sql` AND `)}` : sql``}`;
+  return { from, order: sql.join(order, sql`, `) };
 }
 
 function filterSql(alias: SQL, op: RowQuery["filters"][number]["op"], value: string, numeric: boolean): SQL {

@@ -9,7 +9,7 @@ import { migrate } from "drizzle-orm/durable-sqlite/migrator";
 import { cellProblem } from "../../schema/cells";
 import { compile } from "../../schema/formula";
 import { roomMeta } from "../../schema/room";
-import type { CellValue, ColumnDef, Origin, RowQuery, RowRecord, TableDetail } from "../../schema/tables";
+import type { CellValue, ColumnDef, Origin, RowOrder, RowQuery, RowRecord, TableDetail } from "../../schema/tables";
 import type { TriggerRule } from "../../schema/triggers";
 import {
   BLOCK_ROWS,
@@ -149,10 +149,11 @@ export class TableRoom extends DurableObject<Env> {
         if (!isDocName(frame.doc)) return ws.close(CLOSE.unknownDoc, "unknown doc");
         doc = frame.doc;
         payload = frame.message;
-        if (!this.room.isJoined(peer, doc)) this.room.join(peer, doc);
       }
       const message = decodeMessage(payload);
       if (!message) return ws.close(CLOSE.invalidPayload, "malformed message");
+      // A doc's first frame on the multiplexed socket joins it, unless that frame leaves it.
+      if (!peer.doc && message.type !== "unsubscribe" && !this.room.isJoined(peer, doc)) this.room.join(peer, doc);
       if (this.room.receive(peer, doc, message) === "malformed")
         ws.close(CLOSE.invalidPayload, "update failed to apply");
     } catch (error) {
@@ -226,6 +227,17 @@ export class TableRoom extends DurableObject<Env> {
     const columns = columnsOf(this.room.open("manifest"));
     const { rows, total } = this.index.query(query, new Map(columns.map((c) => [c.id, c.type])));
     return { rows: this.automation.withFormulas(rows, columns), total };
+  }
+
+  /** A page of the view's order from the index: row ids and blocks only, no cells. */
+  rowOrder(query: RowQuery): RowOrder {
+    const columns = columnsOf(this.room.open("manifest"));
+    return this.index.order(query, new Map(columns.map((c) => [c.id, c.type])));
+  }
+
+  /** Moves on whenever the row index changes (an order's ETag). */
+  indexVersion(): string {
+    return this.index.version();
   }
 
   rowHistory(rowId: string) {
@@ -461,6 +473,8 @@ type RpcMethods =
   | "describe"
   | "rowCount"
   | "queryRows"
+  | "rowOrder"
+  | "indexVersion"
   | "rowHistory"
   | "insertRows"
   | "patchRow"

@@ -10,6 +10,7 @@ import {
   stepsWithProblems,
   toCreateProject,
   toUpdateProject,
+  withSenderZip,
 } from "./draft";
 
 const complete: Draft = {
@@ -151,5 +152,14 @@ describe("project wizard — editing a project", () => {
     expect(changesSearch(toUpdateProject(before, { ...before, makes: ["Toyota"] }))).toBe(true);
     const moved = toUpdateProject(before, { ...before, locationKind: "address", address: "Main St, Hoboken, NJ" });
     expect(moved).toEqual({ location: { address: "Main St, Hoboken, NJ" } });
+  });
+});
+
+describe("withSenderZip", () => {
+  it("offers the search ZIP as the sender's, and never overwrites one typed", () => {
+    const base = { ...EMPTY_DRAFT, locationKind: "zip" as const, zip: "78701" };
+    expect(withSenderZip(base).senderZip).toBe("78701");
+    expect(withSenderZip({ ...base, senderZip: "73301" }).senderZip).toBe("73301");
+    expect(withSenderZip({ ...base, locationKind: "address" }).senderZip).toBe("");
   });
 });

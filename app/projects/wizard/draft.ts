@@ -219,3 +219,7 @@ export const SEARCH_KEYS = ["location", "radiusMiles", "makes"] as const satisfi
 
 /** Whether an edit body changes where or what the project searches for. */
 export const changesSearch = (update: UpdateProject) => SEARCH_KEYS.some((key) => key in update);
+
+/** The search ZIP as the sender's ZIP when the sender has none yet (dealer forms often ask for one). */
+export const withSenderZip = (draft: Draft): Draft =>
+  draft.locationKind === "zip" && !draft.senderZip.trim() ? { ...draft, senderZip: draft.zip } : draft;

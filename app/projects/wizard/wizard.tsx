@@ -16,6 +16,7 @@ import {
   type Step,
   stepsWithProblems,
   type WizardMode,
+  withSenderZip,
 } from "./draft";
 import { StepMessage } from "./step-message";
 import { StepProject } from "./step-project";
@@ -73,6 +74,7 @@ export function ProjectWizard({ mode = "create", initial = EMPTY_DRAFT, onSubmit
     if (busy) return;
     if (step !== "Review") {
       if (Object.keys(problemsAt(step, draft)).length) return refuse(step);
+      if (step === "Search") setDraft(withSenderZip);
       return go(STEPS[at + 1]!);
     }
     const wrong = firstStepWithProblems(draft);

@@ -161,6 +161,30 @@ export const BulkOverrideRequest = OverrideRequest.extend({ rowIds: z.array(z.st
 
 export type ProjectCounts = Record<ContactStatus, number> & { total: number };
 
+/** A contact status cell as a status: anything else (empty, hand-typed) counts as pending. */
+export const contactStatusOf = (value: unknown): ContactStatus =>
+  CONTACT_STATUSES.includes(value as ContactStatus) ? (value as ContactStatus) : "pending";
+
+/** Dealerships counted by the values of their contact status cells. */
+export function countStatuses(statuses: readonly unknown[]): ProjectCounts {
+  const counts = {
+    total: statuses.length,
+    ...Object.fromEntries(CONTACT_STATUSES.map((s) => [s, 0])),
+  } as ProjectCounts;
+  for (const status of statuses) counts[contactStatusOf(status)]++;
+  return counts;
+}
+
+/** The counts as the Projects row's count columns keep them, by column key (queued and running are "in progress"). */
+export const countCells = (counts: ProjectCounts) => ({
+  total: counts.total,
+  pending: counts.pending,
+  inProgress: counts.queued + counts.running,
+  success: counts.success,
+  failed: counts.failed,
+  manual: counts.manual_override,
+});
+
 /** The point discovery measures from, once geocoded. */
 export type ProjectCenter = { lat: number; lng: number; label: string };
 

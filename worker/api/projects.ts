@@ -19,7 +19,7 @@ import {
 } from "../../schema/projects";
 import type { Permission } from "../../schema/roles";
 import { startContacting, stopContacting } from "../projects/automation";
-import { discover, geocoderFor, lastSource, type ProviderKeys } from "../projects/discover";
+import { discover, geocoderFor, lastSource, providerKeys } from "../projects/discover";
 import { ProjectBusyError, ProjectInputError, ProjectMissingError } from "../projects/errors";
 import { createProject, deleteProject, duplicateProject, readProject, updateProject } from "../projects/lifecycle";
 import { markManual } from "../projects/override";
@@ -31,7 +31,6 @@ import type { Access } from "./access";
 import { audit } from "./audit";
 import type { AppEnv } from "./context";
 import { fail, readBody } from "./errors";
-import { readWorkspaceSecret } from "./settings";
 import { originOf, workspaceFor } from "./tables";
 
 /** Attempts the live log returns at most. */
@@ -50,15 +49,6 @@ async function outreachFor(c: Context<AppEnv>, permission: Permission): Promise<
   }
   const createdBy = access.actor.kind === "user" ? access.actor.userId : null;
   return { o: await ensureOutreach(c.env, c.get("db"), access.workspace.id, createdBy), access };
-}
-
-async function keysOf(c: Context<AppEnv>, workspaceId: string): Promise<ProviderKeys> {
-  const db = c.get("db");
-  const [outscraper, google] = await Promise.all([
-    readWorkspaceSecret(c.env, db, workspaceId, "outscraperApiKey"),
-    readWorkspaceSecret(c.env, db, workspaceId, "googlePlacesApiKey"),
-  ]);
-  return { outscraper, google };
 }
 
 /** Discovery failures that are the provider's (a 502), not the request's (a 400). */
@@ -90,7 +80,10 @@ export const projectRoutes = new Hono<AppEnv>()
     const body = await readBody(c, CreateProject);
     const { o, access } = await outreachFor(c, "write");
     const id = await answer(async () => {
-      const center = await locate(body.location, geocoderFor(c.env, await keysOf(c, access.workspace.id)));
+      const center = await locate(
+        body.location,
+        geocoderFor(c.env, await providerKeys(c.env, c.get("db"), access.workspace.id)),
+      );
       return createProject(o, body, center);
     });
     await audit(c.get("db"), access, "project.created", id, { name: body.name });
@@ -106,14 +99,15 @@ export const projectRoutes = new Hono<AppEnv>()
     const id = c.req.param("id");
     const detail = await answer(async () => {
       const center = body.location
-        ? await locate(body.location, geocoderFor(c.env, await keysOf(c, access.workspace.id)))
+        ? await locate(body.location, geocoderFor(c.env, await providerKeys(c.env, c.get("db"), access.workspace.id)))
         : null;
       const { criteriaChanged } = await updateProject(o, id, body, center);
       const row = await projectRow(o, id);
       // New criteria: find the dealers they add, where the project looked last (those already
       // found keep their statuses; a project filled from a CSV is left as it is).
       const source = row && lastSource(o, row);
-      if (criteriaChanged && source) await discover(c.env, o, id, { source }, await keysOf(c, access.workspace.id));
+      if (criteriaChanged && source)
+        await discover(c.env, o, id, { source }, await providerKeys(c.env, c.get("db"), access.workspace.id));
       return readProject(o, id);
     });
     return c.json(detail);
@@ -133,7 +127,7 @@ export const projectRoutes = new Hono<AppEnv>()
   .post("/:id/discover", async (c) => {
     const body = await readBody(c, DiscoverRequest);
     const { o, access } = await outreachFor(c, "write");
-    const keys = await keysOf(c, access.workspace.id);
+    const keys = await providerKeys(c.env, c.get("db"), access.workspace.id);
     return c.json(await answer(() => discover(c.env, o, c.req.param("id"), body, keys)));
   })
   .post("/:id/automation/start", async (c) => {

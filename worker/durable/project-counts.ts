@@ -5,6 +5,7 @@
  * projects it touched are recounted from the row index shortly after and written into their
  * Projects rows. Other tables have no keyed status and project columns and are left alone.
  */
+import { countCells, countStatuses } from "../../schema/projects";
 import type { ColumnDef, Origin, RowQuery, RowRecord } from "../../schema/tables";
 import type { ChangeBatch } from "../../sync/room";
 import { tableRoom } from "./table-room";
@@ -83,7 +84,7 @@ export class ProjectCountsKeeper {
     projectId: string,
   ): Promise<void> {
     try {
-      const counts = { total: 0, pending: 0, inProgress: 0, success: 0, failed: 0, manual: 0 };
+      const statuses: unknown[] = [];
       for (let offset = 0; ; offset += PAGE) {
         const page = this.deps.query({
           filters: [{ columnId: projectCol, op: "contains", value: projectId }],
@@ -91,20 +92,14 @@ export class ProjectCountsKeeper {
           limit: PAGE,
           offset,
         });
-        for (const row of page.rows) {
-          if (!ids(row.cells[projectCol]).includes(projectId)) continue;
-          counts.total++;
-          const s = row.cells[statusCol];
-          if (s === "queued" || s === "running") counts.inProgress++;
-          else if (s === "success") counts.success++;
-          else if (s === "failed") counts.failed++;
-          else if (s === "manual_override") counts.manual++;
-          else counts.pending++;
-        }
+        for (const row of page.rows)
+          if (ids(row.cells[projectCol]).includes(projectId)) statuses.push(row.cells[statusCol]);
         if (offset + PAGE >= page.total || !page.rows.length) break;
       }
       const cells = Object.fromEntries(
-        Object.entries(counts).flatMap(([key, value]) => (keys[key] ? [[keys[key], value]] : [])),
+        Object.entries(countCells(countStatuses(statuses))).flatMap(([key, value]) =>
+          keys[key] ? [[keys[key], value]] : [],
+        ),
       );
       await room.patchRow(projectId, cells, ORIGIN);
     } catch (error) {

@@ -183,6 +183,7 @@ export function contactJobFor(o: Outreach, project: RowRecord, dealer: RowRecord
   };
   const url = d.text("website");
   if (!/^https?:\/\//i.test(url)) return null;
+  const message = renderMessage(p.message, ctx);
   return {
     workspaceId: o.workspaceId,
     rowRef: { tableId: o.ids.dealerships, rowId: dealer.id },
@@ -193,10 +194,10 @@ export function contactJobFor(o: Outreach, project: RowRecord, dealer: RowRecord
       email: p.sender.email,
       phone: p.sender.phone,
       zip: p.sender.zip,
-      message: renderMessage(p.message, ctx),
+      message,
       vehicleOfInterest: vehicleOf(p.sender.extra) ?? ctx.makes[0] ?? "",
     },
-    message: renderMessage(p.message, ctx),
+    message,
     dryRun,
   };
 }

@@ -7,10 +7,9 @@ import type { ActionOutcome } from "../../automation/actions";
 import { dataTable } from "../../schema/db";
 import { OUTREACH_KINDS, type OutreachOp } from "../../schema/outreach-tables";
 import type { DiscoverySource } from "../../schema/projects";
-import { readWorkspaceSecret } from "../api/settings";
 import { getDb } from "../db";
 import { startContacting } from "./automation";
-import { discover, lastSource } from "./discover";
+import { discover, lastSource, providerKeys } from "./discover";
 import { ProjectBusyError, ProjectInputError, ProjectMissingError } from "./errors";
 import { duplicateProject, readProject } from "./lifecycle";
 import { markManual } from "./override";
@@ -29,15 +28,16 @@ const defaultSource = (env: Env): DiscoverySource => (env.ROWPILOT_ENV === "loca
 async function onProject(env: Env, o: Outreach, projectId: string, op: OutreachOp): Promise<ActionOutcome> {
   switch (op) {
     case "discover": {
-      const db = getDb(env.DB);
-      const [outscraper, google] = await Promise.all([
-        readWorkspaceSecret(env, db, o.workspaceId, "outscraperApiKey"),
-        readWorkspaceSecret(env, db, o.workspaceId, "googlePlacesApiKey"),
-      ]);
       const row = await projectRow(o, projectId);
       if (!row) throw new ProjectMissingError();
       const source = lastSource(o, row) ?? defaultSource(env);
-      const found = await discover(env, o, projectId, { source }, { outscraper, google });
+      const found = await discover(
+        env,
+        o,
+        projectId,
+        { source },
+        await providerKeys(env, getDb(env.DB), o.workspaceId),
+      );
       return done(`Found ${found.found} dealerships, ${found.added} new`);
     }
     case "start": {

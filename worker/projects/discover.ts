@@ -20,6 +20,8 @@ import {
 } from "../../automation/discovery";
 import { type DiscoverRequest, type DiscoverResult, DiscoverySource } from "../../schema/projects";
 import type { CellValue, RowRecord } from "../../schema/tables";
+import { readWorkspaceSecret } from "../api/settings";
+import type { Db } from "../db";
 import { ProjectBusyError, ProjectInputError, ProjectMissingError } from "./errors";
 import { projectDetail } from "./records";
 import { dealershipsOf, projectOrigin, projectRow } from "./store";
@@ -30,8 +32,16 @@ const INSERT_CHUNK = 500;
 /** CSV problems reported back; the rest are counted. */
 const MAX_PROBLEMS = 20;
 
-/** The workspace's provider keys, read by the caller from its encrypted settings. */
+/** The workspace's provider keys, from its encrypted settings. */
 export type ProviderKeys = { outscraper?: string | null; google?: string | null };
+
+export async function providerKeys(env: Env, db: Db, workspaceId: string): Promise<ProviderKeys> {
+  const [outscraper, google] = await Promise.all([
+    readWorkspaceSecret(env, db, workspaceId, "outscraperApiKey"),
+    readWorkspaceSecret(env, db, workspaceId, "googlePlacesApiKey"),
+  ]);
+  return { outscraper, google };
+}
 
 const userAgent = (env: Env) => `Rowpilot/0.1 (+${env.APP_URL})`;
 

@@ -18,7 +18,7 @@ import type { RowRecord } from "../../schema/tables";
 import { deleteFiles } from "../r2";
 import { ProjectInputError, ProjectMissingError } from "./errors";
 import { projectCells, projectDetail } from "./records";
-import { attemptsOf, countStatuses, dealershipsOf, projectOrigin, projectRow } from "./store";
+import { attemptsOf, countDealers, dealershipsOf, projectOrigin, projectRow } from "./store";
 import { byKey, type Outreach, reader } from "./tables";
 
 /** The requested makes as the product names them, in its order; an unknown make is refused by name. */
@@ -161,7 +161,7 @@ export function runOf(
 export async function readProject(o: Outreach, projectId: string): Promise<ProjectDetail> {
   const row = await projectRow(o, projectId);
   if (!row) throw new ProjectMissingError();
-  const counts = countStatuses(o, await dealershipsOf(o, projectId));
+  const counts = countDealers(o, await dealershipsOf(o, projectId));
   const detail = projectDetail(o, row, counts);
   return { ...detail, run: runOf(o, row, await attemptsOf(o, projectId), detail) };
 }

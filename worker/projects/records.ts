@@ -5,9 +5,9 @@
 import { attachmentsOf } from "../../schema/attachments";
 import {
   type AttemptRecord,
-  CONTACT_STATUSES,
-  type ContactStatus,
   type CreateProject,
+  contactStatusOf,
+  countStatuses,
   DEFAULT_RADIUS_MILES,
   type DealershipRecord,
   MAKES,
@@ -21,19 +21,6 @@ import {
 } from "../../schema/projects";
 import type { CellValue, RowRecord } from "../../schema/tables";
 import { type Outreach, type OutreachHandle, reader } from "./tables";
-
-export const emptyCounts = (): ProjectCounts => ({
-  total: 0,
-  pending: 0,
-  queued: 0,
-  running: 0,
-  success: 0,
-  failed: 0,
-  manual_override: 0,
-});
-
-export const contactStatusOf = (value: CellValue | undefined): ContactStatus =>
-  CONTACT_STATUSES.includes(value as ContactStatus) ? (value as ContactStatus) : "pending";
 
 /** Successes and manual contacts over dealerships that reached a final status; null before any. */
 export function successRate(counts: ProjectCounts): number | null {
@@ -62,7 +49,7 @@ function parseExtra(text: string): Record<string, string> {
 
 /** Counts as the Projects row keeps them (written by the Dealerships room, see `durable/project-counts`). */
 function countsOf(r: ReturnType<typeof reader>): ProjectCounts {
-  const counts = emptyCounts();
+  const counts = countStatuses([]);
   counts.total = r.number("total") ?? 0;
   counts.pending = r.number("pending") ?? 0;
   counts.running = r.number("inProgress") ?? 0;

@@ -3,7 +3,7 @@
  * attempts as the live log reads them, and the dashboard across every project of the workspace.
  */
 import type { AttemptRecord, DealershipRecord, ProjectsDashboard } from "../../schema/projects";
-import { type SheetValue, sheetCsv, sheetXlsx } from "../../schema/spreadsheet";
+import { type SheetValue, sheetCsv, sheetXlsx, XLSX_TYPE } from "../../schema/spreadsheet";
 import type { RowRecord } from "../../schema/tables";
 import { attemptRecord, dealershipRecord, projectSummary } from "./records";
 import { allRows } from "./store";
@@ -61,7 +61,7 @@ export async function exportResults(
   if (format === "xlsx")
     return {
       body: await sheetXlsx(EXPORT_HEADER, rows, name),
-      type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      type: XLSX_TYPE,
       filename: `${base}.xlsx`,
     };
   return { body: sheetCsv(EXPORT_HEADER, rows), type: "text/csv; charset=utf-8", filename: `${base}.csv` };

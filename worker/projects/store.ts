@@ -2,9 +2,8 @@
  * Reading and keeping a project's rows: its dealerships and attempts (the rows whose link names
  * the project) and their counts by status.
  */
-import type { ContactStatus, ProjectCounts } from "../../schema/projects";
+import { type ContactStatus, countStatuses, type ProjectCounts } from "../../schema/projects";
 import type { AutomationOrigin, RowQuery, RowRecord } from "../../schema/tables";
-import { contactStatusOf, emptyCounts } from "./records";
 import { type Outreach, type OutreachHandle, reader } from "./tables";
 
 /** Rows read per call: the row index reads cells with one bound parameter per row. */
@@ -62,9 +61,5 @@ export async function attemptsOf(o: Outreach, projectId: string): Promise<RowRec
   return rows.filter((row) => linksTo(o.attempts, row, projectId));
 }
 
-export function countStatuses(o: Outreach, rows: RowRecord[]): ProjectCounts {
-  const counts = emptyCounts();
-  for (const row of rows) counts[contactStatusOf(reader(o.dealerships, row.cells).get("status"))]++;
-  counts.total = rows.length;
-  return counts;
-}
+export const countDealers = (o: Outreach, rows: RowRecord[]): ProjectCounts =>
+  countStatuses(rows.map((row) => reader(o.dealerships, row.cells).get("status")));

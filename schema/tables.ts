@@ -128,6 +128,33 @@ export type ViewSpec = z.infer<typeof ViewSpec>;
 export type RowSort = { columnId: string; direction: "asc" | "desc" };
 export type RowQuery = { limit: number; offset: number; sort: RowSort[]; filters: RowFilter[] };
 export type RowRecord = { id: string; cells: Record<string, CellValue> };
+/** A row placed as a view shows it: its cells, and the block and manual position it has in the docs. */
+export type ViewRow = RowRecord & { block: `b${number}`; pos: string };
+/**
+ * The first rows of a saved view with the view itself (`GET /api/tables/:id/views/:viewId/rows`):
+ * a page draws them before the table's docs have synced. `viewId` is the view answered (the
+ * default one when the asked one is gone).
+ */
+export type ViewPage = { viewId: string; view: ViewSpec; rows: ViewRow[]; total: number };
+
+/**
+ * A view's sorts and filters as the row index takes them, without columns that are gone (the grid
+ * skips those too). With `grouped`, the view's group column sorts first, as the grid groups rows.
+ */
+export function viewQuery(
+  view: Pick<ViewSpec, "sorts" | "filters"> & Partial<Pick<ViewSpec, "groupBy">>,
+  columns: readonly { id: string }[],
+  grouped = false,
+) {
+  const known = new Set(columns.map((c) => c.id));
+  const group = grouped && view.groupBy && known.has(view.groupBy) ? view.groupBy : null;
+  const sort: RowSort[] = group ? [{ columnId: group, direction: "asc" }] : [];
+  for (const s of view.sorts) if (known.has(s.columnId) && s.columnId !== group) sort.push(s);
+  return { sort, filters: view.filters.filter((f) => known.has(f.columnId)) } satisfies Pick<
+    RowQuery,
+    "sort" | "filters"
+  >;
+}
 export type RowPage = { rows: RowRecord[]; nextCursor: string | null; total: number };
 /**
  * A view's order without cells: `[rowId, block]` pairs, the view's row count, and the highest

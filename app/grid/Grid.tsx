@@ -14,6 +14,7 @@ import { type ColumnDef, ROW_HEIGHTS, type ViewSpec } from "../../schema/tables"
 import { deleteRow } from "../../sync/layout";
 import type { TableSync } from "../../sync/provider";
 import { fromTsv, toTsv } from "./clipboard";
+import { useColumnWindow } from "./column-window";
 import { isComputedColumn, namedCells, writableCells } from "./computed";
 import { GridHeader } from "./grid-header";
 import { cellId, GridRowView, type Peer, type RowActions } from "./grid-row";
@@ -32,10 +33,18 @@ const ADD_COLUMN_WIDTH = 40;
 const OPENS_ON_ENTER = new Set(["button", "attachment", "link"]);
 /** What the grid says when an action would touch rows a windowed table has not loaded. */
 const NOT_LOADED = "Some of these rows are still loading: scroll to them first, or select fewer rows.";
+/** What it says while the whole table is still syncing (the rows shown are those served with the page). */
+const SYNCING = "The table is still loading; try again in a moment.";
+/**
+ * The grid's size before it is measured (server rendering and hydration): a large laptop screen,
+ * so the rows served with the page fill the first paint on most.
+ */
+const FIRST_RECT = { width: 1440, height: 900 };
 
 type Props = {
   tableId: string;
-  sync: TableSync;
+  /** Null while the grid shows the rows served with the page, before the table syncs: nothing is edited then. */
+  sync: TableSync | null;
   viewId: string;
   view: ViewSpec;
   /** The columns shown, in order. */
@@ -56,8 +65,9 @@ type Props = {
 };
 
 export function Grid(props: Props) {
-  const { tableId, sync, viewId, view, columns, allColumns, rows, readOnly, peers, onActiveChange, onExpand } = props;
+  const { tableId, sync, viewId, view, columns, allColumns, rows, peers, onActiveChange, onExpand } = props;
   const { onSelectRows, selectionReset, rowWindow } = props;
+  const readOnly = props.readOnly || !sync;
   const rowHeight = ROW_HEIGHTS[view.rowHeight];
   const scroller = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState<Cell>({ row: 0, col: 0 });
@@ -78,6 +88,15 @@ export function Grid(props: Props) {
   );
   const table = useTable({ features, data: rows, columns: tanColumns, getRowId: (r) => r.id });
   const headers = table.getHeaderGroups()[0]?.headers ?? [];
+  const sizes = headers.map((h) => h.getSize());
+  const sizesKey = sizes.join(",");
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the key stands for the sizes, so rows see one array until a width changes
+  const widths = useMemo(() => sizes, [sizesKey]);
+  const totalWidth = NUMBER_COL + sizes.reduce((n, w) => n + w, 0) + ADD_COLUMN_WIDTH;
+  // Server rendering and hydration draw only what fits the first screen; overscan follows.
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
+  const columnWindow = useColumnWindow(scroller, widths, active.col, FIRST_RECT, hydrated);
 
   const groupBy = !rowWindow && view.groupBy && allColumns.some((c) => c.id === view.groupBy) ? view.groupBy : null;
   const layout = useMemo(() => layoutRows(rows, groupBy), [rows, groupBy]);
@@ -85,7 +104,8 @@ export function Grid(props: Props) {
     count: layout.items.length,
     getScrollElement: () => scroller.current,
     estimateSize: () => rowHeight,
-    overscan: 12,
+    overscan: hydrated ? 12 : 0,
+    initialRect: FIRST_RECT,
   });
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new row height makes every measured size stale
   useEffect(() => virtualizer.measure(), [virtualizer, rowHeight]);
@@ -101,7 +121,7 @@ export function Grid(props: Props) {
   const [notLoaded, setNotLoaded] = useState(false);
   /** Whether rows `from`…`to` are all loaded; if not, the grid says so. */
   const loaded = (from: number, to: number) => {
-    const ok = !rowWindow || !rows.slice(from, to + 1).some((r) => r.loading);
+    const ok = !rows.slice(from, to + 1).some((r) => r.loading);
     if (!ok) setNotLoaded(true);
     return ok;
   };
@@ -124,6 +144,7 @@ export function Grid(props: Props) {
     setActive(next);
     if (!extend) setAnchor(next);
     virtualizer.scrollToIndex(layout.lineOf[next.row] ?? next.row, { align: "auto" });
+    columnWindow.reveal(next.col);
   };
   const range = {
     top: Math.min(active.row, anchor.row),
@@ -162,8 +183,9 @@ export function Grid(props: Props) {
   };
 
   const onPaste = (e: ClipboardEvent<HTMLDivElement>) => {
-    if (editing || readOnly || !fromGrid(e)) return;
+    if (editing || props.readOnly || !fromGrid(e)) return;
     e.preventDefault();
+    if (!sync) return void setNotLoaded(true);
     const data = fromTsv(e.clipboardData.getData("text/plain"));
     if (!loaded(range.top, range.top + data.length - 1)) return;
     const missing = range.top + data.length - rows.length;
@@ -188,10 +210,10 @@ export function Grid(props: Props) {
   const [pasteProblem, setPasteProblem] = useState<string | null>(null);
   /** Rows added by a paste are not in `rows` yet; find their block in the docs. */
   const blockOfNew = (rowId: string) =>
-    sync.blocks().find((b) => sync.isOpen(b) && sync.open(b).getMap("rows").has(rowId)) ?? "b0";
+    sync?.blocks().find((b) => sync.isOpen(b) && sync.open(b).getMap("rows").has(rowId)) ?? "b0";
 
   const commit = (text: string): boolean => {
-    if (!activeRow || !activeColumn) return true;
+    if (!activeRow || !activeColumn || !sync) return true;
     if (activeRow.loading) {
       setEditing({ text, error: "This row is still loading; try again in a moment." });
       return false;
@@ -212,7 +234,8 @@ export function Grid(props: Props) {
       document.getElementById(cellId(activeRow.id, active.col))?.querySelector("button")?.click();
       return;
     }
-    if (readOnly || !activeRow || !activeColumn || activeColumn.type === "formula") return;
+    if (!sync && !props.readOnly) return void setNotLoaded(true);
+    if (readOnly || !sync || !activeRow || !activeColumn || activeColumn.type === "formula") return;
     if (!loaded(active.row, active.row)) return;
     if (activeColumn.type === "checkbox") {
       writeCell(sync, activeRow, activeColumn.id, activeRow.cells[activeColumn.id] !== true);
@@ -239,7 +262,7 @@ export function Grid(props: Props) {
     const mod = e.ctrlKey || e.metaKey;
     if (mod && (e.key === "z" || e.key === "Z" || e.key === "y")) {
       e.preventDefault();
-      if (readOnly) return;
+      if (readOnly || !undo) return;
       if (e.key === "y" || e.shiftKey) undo.redo();
       else undo.undo();
       return;
@@ -248,7 +271,7 @@ export function Grid(props: Props) {
       // Fill down: the top row of the selection is copied into the rows below it.
       e.preventDefault();
       const source = rows[range.top];
-      if (readOnly || !source || !loaded(range.top, range.bottom)) return;
+      if (readOnly || !sync || !source || !loaded(range.top, range.bottom)) return;
       for (let r = range.top + 1; r <= range.bottom; r++) {
         for (let c = range.left; c <= range.right; c++) {
           const column = columns[c];
@@ -268,7 +291,7 @@ export function Grid(props: Props) {
     } else if (e.key === " " && activeColumn?.type === "checkbox") {
       e.preventDefault();
       startEditing();
-    } else if ((e.key === "Delete" || e.key === "Backspace") && !readOnly) {
+    } else if ((e.key === "Delete" || e.key === "Backspace") && !readOnly && sync) {
       e.preventDefault();
       if (!loaded(range.top, range.bottom)) return;
       for (let r = range.top; r <= range.bottom; r++) {
@@ -285,11 +308,6 @@ export function Grid(props: Props) {
     }
   };
 
-  const sizes = headers.map((h) => h.getSize());
-  const sizesKey = sizes.join(",");
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the key stands for the sizes, so rows see one array until a width changes
-  const widths = useMemo(() => sizes, [sizesKey]);
-  const totalWidth = NUMBER_COL + sizes.reduce((n, w) => n + w, 0) + ADD_COLUMN_WIDTH;
   const peersByRow = useMemo(() => {
     const byRow = new Map<string, Peer[]>();
     for (const peer of peers) if (peer.rowId) byRow.set(peer.rowId, [...(byRow.get(peer.rowId) ?? []), peer]);
@@ -301,7 +319,7 @@ export function Grid(props: Props) {
   /** Moves the row at `from` to where the row at `to` is (before it going up, after it going down). */
   const moveRowTo = (from: number, to: number) => {
     const row = rows[from];
-    if (!row || to < 0 || to >= rows.length || to === from) return;
+    if (!sync || !row || to < 0 || to >= rows.length || to === from) return;
     if (!loaded(Math.max(0, Math.min(from, to) - 1), Math.max(from, to) + 1)) return;
     const others = rows.filter((r) => r.id !== row.id);
     const at = to;
@@ -309,7 +327,7 @@ export function Grid(props: Props) {
     go({ row: to, col: active.col });
   };
   const deleteRows = (from: number, to: number) => {
-    if (!loaded(from, to)) return;
+    if (!sync || !loaded(from, to)) return;
     const doomed = rows.slice(from, to + 1);
     for (const row of doomed) {
       const doc = sync.open(row.block);
@@ -340,7 +358,7 @@ export function Grid(props: Props) {
     expand: (row) => onExpand?.(row),
     insert: (rowIndex, copy) => {
       const row = rows[rowIndex];
-      if (!row || !loaded(rowIndex, rowIndex + 1)) return;
+      if (!sync || !row || !loaded(rowIndex, rowIndex + 1)) return;
       insertRowAfter(sync, row, rows[rowIndex + 1], copy ? writableCells(allColumns, row.cells) : {});
       go({ row: rowIndex + 1, col: active.col });
     },
@@ -355,7 +373,9 @@ export function Grid(props: Props) {
       if (moved >= 0 && moved !== rowIndex) moveRowTo(moved, rowIndex);
     },
     markDrop: setDropRow,
-    write: (row, columnId, value) => writeCell(sync, row, columnId, value),
+    write: (row, columnId, value) => {
+      if (sync && !row.loading) writeCell(sync, row, columnId, value);
+    },
   };
 
   return (
@@ -379,14 +399,17 @@ export function Grid(props: Props) {
           sync={sync}
           viewId={viewId}
           columns={columns.map((column, i) => ({ column, width: headers[i]?.getSize() ?? columnWidth(column, {}) }))}
+          slots={columnWindow.slots}
           allColumns={allColumns}
           height={HEADER_HEIGHT}
           numberWidth={NUMBER_COL}
           readOnly={readOnly}
           sample={sample}
-          onResize={(id, width) => updateView(sync, viewId, (v) => ({ ...v, widths: { ...v.widths, [id]: width } }))}
+          onResize={(id, width) =>
+            sync && updateView(sync, viewId, (v) => ({ ...v, widths: { ...v.widths, [id]: width } }))
+          }
           onMove={(id, target) =>
-            updateView(sync, viewId, (v) => ({ ...v, order: moveColumn(allColumns, v.order, id, target) }))
+            sync && updateView(sync, viewId, (v) => ({ ...v, order: moveColumn(allColumns, v.order, id, target) }))
           }
         />
         {lines.map((line) => {
@@ -431,8 +454,9 @@ export function Grid(props: Props) {
               columns={columns}
               allColumns={allColumns}
               widths={widths}
+              slots={columnWindow.slots}
               tableId={tableId}
-              readOnly={readOnly}
+              readOnly={readOnly || Boolean(row.loading)}
               rowHeight={view.rowHeight}
               activeCol={rowIndex === active.row ? active.col : -1}
               editing={rowIndex === active.row ? editing : null}
@@ -452,7 +476,7 @@ export function Grid(props: Props) {
           role="alert"
           className="sticky bottom-2 left-2 z-30 inline-block rounded bg-fg px-2 py-1 text-xs text-surface"
         >
-          {NOT_LOADED}
+          {rowWindow ? NOT_LOADED : SYNCING}
         </div>
       ) : null}
       {pasteProblem ? (

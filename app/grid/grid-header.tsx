@@ -9,16 +9,20 @@ import type { ColumnDef } from "../../schema/tables";
 import type { TableSync } from "../../sync/provider";
 import { AddColumn } from "./add-column";
 import { ColumnMenu } from "./column-menus";
+import type { ColumnSlot } from "./column-window";
 import type { Sample } from "./computed-fields";
 import { MAX_COLUMN_WIDTH, MIN_COLUMN_WIDTH } from "./sizes";
 
 const DRAG_TYPE = "application/x-rowpilot-column";
 
 type Props = {
-  sync: TableSync;
+  /** Null before the table syncs: no column menus then. */
+  sync: TableSync | null;
   viewId: string;
   /** The columns shown, in order, with their widths. */
   columns: { column: ColumnDef; width: number }[];
+  /** The columns drawn (see `column-window`). */
+  slots: readonly ColumnSlot[];
   allColumns: ColumnDef[];
   height: number;
   numberWidth: number;
@@ -30,7 +34,9 @@ type Props = {
 };
 
 export function GridHeader(props: Props) {
-  const { sync, viewId, columns, allColumns, height, numberWidth, readOnly, sample } = props;
+  const { sync, viewId, columns, slots, allColumns, height, numberWidth, readOnly, sample } = props;
+  const last = slots[slots.length - 1]?.col ?? -1;
+  const trailing = columns.slice(last + 1).reduce((n, c) => n + c.width, 0);
   /** A resize in progress: shown at once, saved when the pointer is let go. */
   const [live, setLive] = useState<{ id: string; width: number } | null>(null);
   const [dropAt, setDropAt] = useState<number | null>(null);
@@ -62,9 +68,11 @@ export function GridHeader(props: Props) {
       style={{ height }}
     >
       <div className="sticky left-0 z-10 shrink-0 border-r border-line bg-surface-2" style={{ width: numberWidth }} />
-      {columns.map(({ column, width: saved }, i) => {
+      {slots.map(({ col: i, spacer }) => {
+        const { column, width: saved } = columns[i]!;
         const width = live?.id === column.id ? live.width : saved;
-        return (
+        return [
+          spacer ? <div key={`skip-${column.id}`} aria-hidden className="shrink-0" style={{ width: spacer }} /> : null,
           <div
             key={column.id}
             role="columnheader"
@@ -93,16 +101,18 @@ export function GridHeader(props: Props) {
             style={{ width, ...(i === 0 ? { left: numberWidth } : {}) }}
           >
             <span className="truncate">{column.name}</span>
-            <ColumnMenu
-              sync={sync}
-              viewId={viewId}
-              column={column}
-              columns={allColumns}
-              shown={columns.map((c) => c.column)}
-              width={width}
-              readOnly={readOnly}
-              sample={sample}
-            />
+            {sync ? (
+              <ColumnMenu
+                sync={sync}
+                viewId={viewId}
+                column={column}
+                columns={allColumns}
+                shown={columns.map((c) => c.column)}
+                width={width}
+                readOnly={readOnly}
+                sample={sample}
+              />
+            ) : null}
             {readOnly ? null : (
               // A pointer-only handle: the column menu widens and narrows by keyboard.
               <div
@@ -112,10 +122,11 @@ export function GridHeader(props: Props) {
                 className="absolute top-0 -right-1 z-10 h-full w-2 cursor-col-resize hover:bg-accent/40"
               />
             )}
-          </div>
-        );
+          </div>,
+        ];
       })}
-      {readOnly ? null : <AddColumn sync={sync} existing={allColumns} sample={sample} />}
+      {trailing ? <div aria-hidden className="shrink-0" style={{ width: trailing }} /> : null}
+      {readOnly || !sync ? null : <AddColumn sync={sync} existing={allColumns} sample={sample} />}
     </div>
   );
 }

@@ -10,6 +10,7 @@ import { AttachmentCell } from "./attachment-cell";
 import { ButtonCell } from "./button-cell";
 import { CellDisplay } from "./cell-display";
 import { CellEditor } from "./cell-editor";
+import type { ColumnSlot } from "./column-window";
 import { namedCells } from "./computed";
 import { LinkCell } from "./link-cell";
 import { RowMenu } from "./row-menu";
@@ -47,6 +48,8 @@ type Props = {
   columns: ColumnDef[];
   allColumns: ColumnDef[];
   widths: readonly number[];
+  /** The columns drawn (see `column-window`). */
+  slots: readonly ColumnSlot[];
   tableId: string;
   readOnly: boolean;
   rowHeight: RowHeight;
@@ -109,11 +112,13 @@ export const GridRowView = memo(function GridRowView(props: Props) {
           onMove={props.manualOrder ? (by) => act().moveRow(rowIndex, rowIndex + by) : undefined}
         />
       </div>
-      {columns.map((column, colIndex) => {
+      {props.slots.map(({ col: colIndex, spacer }) => {
+        const column = columns[colIndex]!;
         const isActive = colIndex === activeCol;
         const peer = props.peers?.find((p) => p.colId === column.id);
         const value = row.cells[column.id];
-        return (
+        return [
+          spacer ? <div key={`skip-${column.id}`} aria-hidden className="shrink-0" style={{ width: spacer }} /> : null,
           <div
             key={column.id}
             role="gridcell"
@@ -143,7 +148,7 @@ export const GridRowView = memo(function GridRowView(props: Props) {
             onMouseDown={(e) => act().cellMouseDown(rowIndex, colIndex, e.shiftKey)}
             onDoubleClick={() => act().cellDoubleClick()}
           >
-            {row.loading ? (
+            {row.loading && !row.preview ? (
               // A quiet bar the height of a line of text, so filling in moves nothing.
               <span aria-hidden className="my-auto h-2.5 w-3/5 rounded-full bg-line/70" />
             ) : isActive && editing ? (
@@ -190,8 +195,8 @@ export const GridRowView = memo(function GridRowView(props: Props) {
                 {peer.name}
               </span>
             ) : null}
-          </div>
-        );
+          </div>,
+        ];
       })}
     </div>
   );

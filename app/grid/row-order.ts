@@ -2,7 +2,7 @@
  * A windowed grid's row order, from the TableRoom's row index (`GET /api/tables/:id/order`): the
  * view's sorts and filters as query parameters, and every page of `[rowId, block]` pairs fetched.
  */
-import type { ColumnDef, RowOrderPage, ViewSpec } from "../../schema/tables";
+import { type ColumnDef, type RowOrderPage, type ViewSpec, viewQuery } from "../../schema/tables";
 import type { DocName } from "../../sync/layout";
 
 /** A 100,000-row order is three pages, ~3 MB in all; on a slow link that takes seconds, not this long. */
@@ -33,10 +33,10 @@ export class OrderError extends Error {}
  * @example orderParams(view, columns).toString() // "sort=c2%3Adesc&filter=c1%3Acontains%3Aford"
  */
 export function orderParams(view: Pick<ViewSpec, "sorts" | "filters">, columns: readonly ColumnDef[]) {
-  const known = new Set(columns.map((c) => c.id));
+  const { sort, filters } = viewQuery(view, columns);
   const params = new URLSearchParams();
-  for (const s of view.sorts) if (known.has(s.columnId)) params.append("sort", `${s.columnId}:${s.direction}`);
-  for (const f of view.filters) if (known.has(f.columnId)) params.append("filter", `${f.columnId}:${f.op}:${f.value}`);
+  for (const s of sort) params.append("sort", `${s.columnId}:${s.direction}`);
+  for (const f of filters) params.append("filter", `${f.columnId}:${f.op}:${f.value}`);
   return params;
 }
 

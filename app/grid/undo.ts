@@ -77,12 +77,13 @@ export class GridUndo {
  * The grid's undo, tracking every block before anything edits it: all of them, or for a windowed
  * table those open (each as it opens, so a new row's block too), let go as they close.
  */
-export function useGridUndo(sync: TableSync): GridUndo {
-  const undo = useMemo(() => new GridUndo(sync), [sync]);
-  useEffect(() => () => undo.destroy(), [undo]);
-  const blockCount = sync.blocks().length;
-  const windowed = sync.windowed();
+export function useGridUndo(sync: TableSync | null): GridUndo | null {
+  const undo = useMemo(() => sync && new GridUndo(sync), [sync]);
+  useEffect(() => () => undo?.destroy(), [undo]);
+  const blockCount = sync?.blocks().length ?? 0;
+  const windowed = sync?.windowed() ?? false;
   useEffect(() => {
+    if (!sync || !undo) return;
     if (!windowed) {
       if (blockCount) for (const block of sync.blocks()) undo.track(block);
       return;

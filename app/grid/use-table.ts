@@ -3,7 +3,7 @@
  * re-read when a doc changes (at most once a frame), plus writes that go through the docs.
  */
 import { generateKeyBetween } from "fractional-indexing";
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import type * as Y from "yjs";
 import { type CellValue, type ColumnDef, ViewSpec } from "../../schema/tables";
 import {
@@ -32,8 +32,10 @@ export type GridRow = {
   block: DocName;
   pos: string;
   cells: Record<string, CellValue>;
-  /** A windowed table's row whose block is not loaded yet: a placeholder, not to be edited. */
+  /** A row whose block is not loaded yet: a placeholder, not to be edited. */
   loading?: true;
+  /** A placeholder showing the cells the page was served with (see `first-rows`). */
+  preview?: true;
 };
 export type TableView = {
   name: string;
@@ -45,12 +47,15 @@ export type TableView = {
 };
 
 /** Opens the table's sync connection in the browser for as long as the component lives. */
-export function useTableSync(tableId: string) {
+export function useTableSync(tableId: string, blocks?: readonly DocName[]) {
   const [sync, setSync] = useState<TableSync | null>(null);
   const [status, setStatus] = useState<SyncStatus>({ state: "offline", pending: 0, readOnly: false });
+  // The blocks the page was served with, read when the table opens: they only hurry its first sync.
+  const known = useRef(blocks);
+  known.current = blocks;
   useEffect(() => {
     const protocol = location.protocol === "https:" ? "wss" : "ws";
-    const next = new TableSync({ url: `${protocol}://${location.host}/sync`, tableId });
+    const next = new TableSync({ url: `${protocol}://${location.host}/sync`, tableId, blocks: known.current });
     setSync(next);
     const off = next.onStatus(setStatus);
     return () => {

@@ -1,13 +1,14 @@
 import { CloudOff, Download, Plus, RefreshCw, Wifi } from "lucide-react";
 import { useCallback, useMemo, useState } from "react";
 import { Link, useLoaderData, useRouteLoaderData, useSearchParams } from "react-router";
-import type { ColumnDef, TableDetail } from "../../schema/tables";
-import { DEFAULT_VIEW } from "../../sync/layout";
+import type { ColumnDef, TableDetail, ViewPage } from "../../schema/tables";
+import { DEFAULT_VIEW, isDocName } from "../../sync/layout";
 import { isWindowed } from "../../sync/provider";
 import { Badge, Button } from "../components/ui";
 import { BulkBar } from "../grid/bulk-bar";
 import { useComputedRows } from "../grid/computed";
 import { download, toCsv, toXlsx } from "../grid/export";
+import { FIRST_ROWS, firstRows, useSettled, withFirstRows } from "../grid/first-rows";
 import { Grid } from "../grid/Grid";
 import { ImportDialog } from "../grid/import-dialog";
 import { RowPanel } from "../grid/row-panel";
@@ -23,7 +24,14 @@ import type { Route } from "./+types/table";
 import type { loader as workspaceLoader } from "./workspace";
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
-  return apiGet<TableDetail>(context, request, `/api/tables/${encodeURIComponent(params.tableId)}`);
+  const table = `/api/tables/${encodeURIComponent(params.tableId)}`;
+  const viewId = new URL(request.url).searchParams.get("view") ?? DEFAULT_VIEW;
+  // The view's first rows come with the page, so the grid is drawn (and navigable) before it syncs.
+  const [detail, firstPage] = await Promise.all([
+    apiGet<TableDetail>(context, request, table),
+    apiGet<ViewPage>(context, request, `${table}/views/${encodeURIComponent(viewId)}/rows?limit=${FIRST_ROWS}`),
+  ]);
+  return { ...detail, firstPage };
 }
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData?.name ?? "Table"} · Rowpilot` }];
@@ -32,10 +40,13 @@ export default function TablePage({ params }: Route.ComponentProps) {
   const detail = useLoaderData<typeof loader>();
   const ws = useRouteLoaderData<typeof workspaceLoader>("routes/workspace");
   const me = useMemo(() => ({ id: ws?.me.user.id ?? "anonymous", name: ws?.me.user.name ?? "Someone" }), [ws]);
-  const { sync, status } = useTableSync(detail.id);
+  const { sync, status } = useTableSync(detail.id, detail.blocks.map((b) => b.doc).filter(isDocName));
   const [searchParams, setSearchParams] = useSearchParams();
   const viewId = searchParams.get("view") ?? DEFAULT_VIEW;
-  const view = useTableView(sync, viewId);
+  const synced = useTableView(sync, viewId);
+  const settled = useSettled(sync, status);
+  // Until the manifest arrives, the view is the one served with the page.
+  const view = synced.columns.length ? synced : { ...synced, view: detail.firstPage.view };
   const switchView = useCallback(
     (id: string) => setSearchParams(id === DEFAULT_VIEW ? {} : { view: id }, { replace: true }),
     [setSearchParams],
@@ -54,13 +65,20 @@ export default function TablePage({ params }: Route.ComponentProps) {
   const fileBase = (view.name || detail.name).replace(/[^\w -]+/g, "") || "table";
   // A large table's rows come ordered, filtered and partly loaded from its window instead.
   const rowWindow = useWindowedRows(sync, detail.id, view.view, allColumns, isWindowed(detail.blocks.length));
-  const rows = useComputedRows(allColumns, rowWindow ? rowWindow.rows : view.rows);
-  const loadedRows = useMemo(() => (rowWindow ? rows.filter((r) => !r.loading) : rows), [rowWindow, rows]);
-  const shownRows = useMemo(
-    () => (rowWindow ? rows : applyView(rows, allColumns, view.view, search)),
-    [rowWindow, rows, allColumns, view.view, search],
+  const first = useMemo(() => firstRows(detail.firstPage), [detail.firstPage]);
+  // The synced rows once the first sync has settled (offline: once IndexedDB's copy has rows).
+  const loaded = !rowWindow && settled && (status.state === "online" || view.rows.length > 0);
+  const baseRows = useMemo(
+    () => (rowWindow?.ready ? withFirstRows(rowWindow.rows, detail.firstPage) : loaded ? view.rows : first),
+    [rowWindow, loaded, view.rows, first, detail.firstPage],
   );
-  const rowCount = rowWindow?.ready ? rows.length : sync && !rowWindow ? view.rows.length : detail.rowCount;
+  const rows = useComputedRows(allColumns, baseRows);
+  const loadedRows = useMemo(() => rows.filter((r) => !r.loading), [rows]);
+  const shownRows = useMemo(
+    () => (loaded ? applyView(rows, allColumns, view.view, search) : rows),
+    [loaded, rows, allColumns, view.view, search],
+  );
+  const rowCount = rowWindow?.ready ? rows.length : loaded ? view.rows.length : detail.firstPage.total;
   const exportNote = rowWindow ? "Export needs every row in the browser; this table is too large to load whole" : "";
   const onActive = useCallback(
     (row: GridRow | null, column: ColumnDef | null) => select(row?.id ?? null, column?.id ?? null),
@@ -166,10 +184,10 @@ export default function TablePage({ params }: Route.ComponentProps) {
         onClose={() => setExpanded(null)}
       />
       <div className="min-h-0 flex-1">
-        {sync ? (
+        {columns.length ? (
           <Grid
             tableId={detail.id}
-            sync={sync}
+            sync={loaded || rowWindow ? sync : null}
             viewId={viewId}
             view={view.view}
             columns={columns}
@@ -185,7 +203,7 @@ export default function TablePage({ params }: Route.ComponentProps) {
           />
         ) : (
           <div className="grid h-full place-items-center rounded-lg border border-line bg-surface text-muted">
-            Opening table…
+            This table has no columns shown.
           </div>
         )}
       </div>

@@ -15,6 +15,14 @@ import { TriggerRule } from "../../schema/triggers";
 export const BLOCK_ROWS = 1000;
 /** Block numbers above this are refused as unknown docs (10 million rows). */
 export const MAX_BLOCKS = 10_000;
+/**
+ * Blocks a browser opens up front (20,000 rows at 1,000 a block, ~8 MB over the socket); a table
+ * with more is windowed: a page opens only the blocks its view needs (see sync/provider).
+ */
+export const EAGER_BLOCKS = 20;
+
+/** Whether a table of `blocks` blocks is windowed (see EAGER_BLOCKS). */
+export const isWindowed = (blocks: number) => blocks > EAGER_BLOCKS;
 /** The key inside a row map that holds its fractional position. */
 export const POS_KEY = "_pos";
 

@@ -7,18 +7,12 @@
 import { IndexeddbPersistence } from "y-indexeddb";
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from "y-protocols/awareness";
 import * as Y from "yjs";
-import { blocksOf, type DocName } from "../layout";
+import { blocksOf, type DocName, isWindowed } from "../layout";
 import { decodeFrame, decodeMessage, encodeFrame, encodeMessage, type Message } from "../protocol";
 import { backoffDelay } from "./backoff";
 
-/**
- * Blocks opened up front (20,000 rows at 1,000 a block, ~8 MB over the socket); a table with
- * more is windowed: the provider opens none of its blocks by itself, only those a view asks for.
- */
-export const EAGER_BLOCKS = 20;
+export { EAGER_BLOCKS, isWindowed } from "../layout";
 
-/** Whether a table of `blocks` blocks is windowed (see EAGER_BLOCKS). */
-export const isWindowed = (blocks: number) => blocks > EAGER_BLOCKS;
 /** How often to look whether the socket has sent everything (there is no event for it). */
 const DRAIN_POLL_MS = 200;
 
@@ -39,6 +33,11 @@ export type TableSyncOptions = {
   /** Keep docs in IndexedDB (browsers); off in Node. */
   persist?: boolean;
   WebSocket?: typeof globalThis.WebSocket;
+  /**
+   * The table's blocks as the page was told them (the server's table detail): a table that is not
+   * windowed opens them at once, so they sync in the manifest's round trip rather than after it.
+   */
+  blocks?: readonly DocName[];
 };
 
 type DocEntry = { doc: Y.Doc; persistence: IndexeddbPersistence | null; synced: boolean };
@@ -83,6 +82,7 @@ export class TableSync {
       this.sendTo("manifest", { type: "awareness", update: encodeAwarenessUpdate(this.awareness, changed) });
     });
     this.manifest.getArray("blocks").observe(() => this.openEagerBlocks());
+    if (options.blocks && !isWindowed(options.blocks.length)) for (const block of options.blocks) this.open(block);
     this.openEagerBlocks();
     this.connect();
   }

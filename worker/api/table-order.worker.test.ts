@@ -1,6 +1,9 @@
-/** `GET /api/tables/:id/order`: a view's row ids and blocks from the row index, for windowed grids. */
+/** `GET /api/tables/:id/order` (a view's row ids and blocks, for windowed grids) and `/views/:viewId/rows` (a view's first rows, served with the page). */
 import { describe, expect, it } from "vitest";
+import type { ViewPage } from "../../schema/tables";
+import { readView, writeView } from "../../sync/layout";
 import { call, json, memberWithRole, ownerWithWorkspace, signUp } from "../test/http";
+import { connect } from "../test/socket";
 
 type Order = { rows: [string, string][]; total: number; lastPos: string | null; nextCursor: string | null };
 
@@ -91,6 +94,55 @@ describe("tables API — a view's order", () => {
     expect((await call(owner, "GET", "/api/tables/tnope/order")).status).toBe(404);
     const viewer = await memberWithRole(owner, base, "viewer");
     expect((await order("", viewer)).total).toBe(5);
+    expect((await call(await signUp(), "GET", path)).status).toBe(403);
+  });
+});
+
+describe("tables API — a saved view's first rows", () => {
+  it("answers the view's rows as it sorts and filters them, with blocks, positions, cells and the view", async () => {
+    const { owner, table, name, distance, ids } = await dealerTable();
+    const mux = await connect(owner, table.id);
+    const manifest = mux.doc("manifest");
+    await mux.until("the manifest", () => manifest.getArray("columns").length === 2);
+    manifest.transact(() =>
+      writeView(manifest, "near", {
+        ...readView(manifest, "near"),
+        name: "Near fords",
+        sorts: [{ columnId: distance, direction: "desc" }],
+        filters: [{ columnId: name, op: "contains", value: "ford" }],
+        hidden: [distance],
+      }),
+    );
+    const page = async (view: string, query = "") => {
+      const res = await call(owner, "GET", `/api/tables/${table.id}/views/${view}/rows${query}`);
+      expect(res.status).toBe(200);
+      return json<ViewPage>(res);
+    };
+    let near = await page("near");
+    for (let i = 0; i < 50 && near.view.name !== "Near fords"; i++) near = await page("near");
+    mux.close();
+    expect(near.viewId).toBe("near");
+    expect(near.view.hidden).toEqual([distance]);
+    expect(near.total).toBe(2);
+    expect(near.rows.map((r) => r.cells[name])).toEqual(["Dripping Springs Ford", "Austin Ford"]);
+    expect(near.rows[0]).toMatchObject({
+      id: ids.get("Dripping Springs Ford"),
+      block: "b0",
+      cells: { [distance]: 22 },
+    });
+    expect(near.rows[0]!.pos).toMatch(/^\w+$/);
+
+    // A view that is gone reads as the default one, as the grid falls back to it.
+    const gone = await page("deleted-view", "?limit=2");
+    expect(gone.viewId).toBe("default");
+    expect(gone.total).toBe(5);
+    expect(gone.rows.map((r) => r.cells[name])).toEqual(["Elgin Toyota", "Austin Ford"]);
+  });
+
+  it("refuses a bad limit and strangers", async () => {
+    const { owner, table } = await dealerTable();
+    const path = `/api/tables/${table.id}/views/default/rows`;
+    expect((await call(owner, "GET", `${path}?limit=0`)).status).toBe(400);
     expect((await call(await signUp(), "GET", path)).status).toBe(403);
   });
 });

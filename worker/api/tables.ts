@@ -22,6 +22,7 @@ import {
   type RowQuery,
   RowWrite,
   type TableSummary,
+  type ViewPage,
 } from "../../schema/tables";
 import { newId } from "../auth/tokens";
 import type { Db } from "../db";
@@ -261,6 +262,12 @@ export const tableRoutes = new Hono<AppEnv>()
     const { rows, total } = await room.queryRows(query);
     const next = query.offset + rows.length;
     const page: RowPage = { rows, total, nextCursor: next < total ? cursorFor(next) : null };
+    return c.json(page);
+  })
+  .get("/:id/views/:viewId/rows", async (c) => {
+    const { limit } = parsePaging(c, 100, MAX_PAGE);
+    const { room } = await requireTable(c, c.req.param("id"), "read");
+    const page: ViewPage = await room.viewPage(c.req.param("viewId"), limit);
     return c.json(page);
   })
   .get("/:id/order", async (c) => {

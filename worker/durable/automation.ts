@@ -96,11 +96,11 @@ export class RoomAutomation {
   }
 
   /** Rows with their formula columns computed (formula values are never stored). */
-  withFormulas(rows: RowRecord[], columns = this.columns()): RowRecord[] {
+  withFormulas<R extends RowRecord>(rows: R[], columns = this.columns()): R[] {
     const formulas = TableFormulas.of(columns);
     if (formulas.ids.size === 0) return rows;
     const now = new Date();
-    return rows.map((r) => ({ id: r.id, cells: formulas.compute(r.cells, () => now) }));
+    return rows.map((r) => ({ ...r, cells: formulas.compute(r.cells, () => now) }));
   }
 
   private columns(): ColumnDef[] {

@@ -15,6 +15,7 @@ import {
   type RowOrder,
   type RowQuery,
   type RowRecord,
+  type ViewRow,
 } from "../../schema/tables";
 import type { DocName, RowChange } from "../../sync/layout";
 import type { ChangeBatch } from "../../sync/room";
@@ -145,30 +146,35 @@ export class RowIndex {
 
   /** A page of rows, sorted and filtered on the index, with every cell of each row. */
   query(query: RowQuery, types: Map<string, ColumnType>): { rows: RowRecord[]; total: number } {
-    const { from, order } = viewSql(query, types);
-    const total = this.db.get<{ n: number }>(sql`SELECT count(*) AS n ${from}`)?.n ?? 0;
-    const ids = this.db
-      .all<{ id: string }>(
-        sql`SELECT r.row_id AS id ${from} ORDER BY ${order} LIMIT ${query.limit} OFFSET ${query.offset}`,
-      )
-      .map((r) => r.id);
-    return { rows: this.cellsOf(ids), total };
+    const { rows, total } = this.placed(query, types);
+    return { rows: this.cellsOf(rows.map((r) => r.id)), total };
+  }
+
+  /** A page of rows as `query` does, each with its block and manual position too. */
+  viewRows(query: RowQuery, types: Map<string, ColumnType>): { rows: ViewRow[]; total: number } {
+    const { rows, total } = this.placed(query, types);
+    const cells = this.cellsOf(rows.map((r) => r.id));
+    return { rows: rows.map((r, i) => ({ ...r, cells: cells[i]!.cells })), total };
   }
 
   /**
-   * A page of the view's order: each row's id and block only, no cells, in one query (the count
-   * is a second), so a browser can place 100,000 rows without loading them.
+   * A page of the view's order: each row's id and block only, no cells, so a browser can place
+   * 100,000 rows without loading them.
    */
   order(query: RowQuery, types: Map<string, ColumnType>): RowOrder {
+    const { rows, total } = this.placed(query, types);
+    const lastPos = this.db.get<{ pos: string | null }>(sql`SELECT max(pos) AS pos FROM row_index`)?.pos ?? null;
+    return { rows: rows.map((r): [string, `b${number}`] => [r.id, r.block]), total, lastPos };
+  }
+
+  /** The view's row count and one page of its rows' places, in one query each. */
+  private placed(query: RowQuery, types: Map<string, ColumnType>) {
     const { from, order } = viewSql(query, types);
     const total = this.db.get<{ n: number }>(sql`SELECT count(*) AS n ${from}`)?.n ?? 0;
-    const rows = this.db
-      .all<{ id: string; block: string }>(
-        sql`SELECT r.row_id AS id, r.block AS block ${from} ORDER BY ${order} LIMIT ${query.limit} OFFSET ${query.offset}`,
-      )
-      .map((r): [string, `b${number}`] => [r.id, r.block as `b${number}`]);
-    const lastPos = this.db.get<{ pos: string | null }>(sql`SELECT max(pos) AS pos FROM row_index`)?.pos ?? null;
-    return { rows, total, lastPos };
+    const rows = this.db.all<{ id: string; block: `b${number}`; pos: string }>(
+      sql`SELECT r.row_id AS id, r.block AS block, r.pos AS pos ${from} ORDER BY ${order} LIMIT ${query.limit} OFFSET ${query.offset}`,
+    );
+    return { rows, total };
   }
 
   /** Rows by id, in the order given, with their cells from the index. */

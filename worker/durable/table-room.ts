@@ -9,18 +9,31 @@ import { migrate } from "drizzle-orm/durable-sqlite/migrator";
 import { cellProblem } from "../../schema/cells";
 import { compile } from "../../schema/formula";
 import { roomMeta } from "../../schema/room";
-import type { CellValue, ColumnDef, Origin, RowOrder, RowQuery, RowRecord, TableDetail } from "../../schema/tables";
+import {
+  type CellValue,
+  type ColumnDef,
+  type Origin,
+  type RowOrder,
+  type RowQuery,
+  type RowRecord,
+  type TableDetail,
+  type ViewPage,
+  viewQuery,
+} from "../../schema/tables";
 import type { TriggerRule } from "../../schema/triggers";
 import {
   BLOCK_ROWS,
   blockForNewRows,
   blocksOf,
   columnsOf,
+  DEFAULT_VIEW,
   deleteRow,
   initManifest,
   insertRow,
   isDocName,
+  isWindowed,
   lastPos,
+  listViews,
   newRowId,
   parseRoom,
   positionAfter,
@@ -233,6 +246,22 @@ export class TableRoom extends DurableObject<Env> {
   rowOrder(query: RowQuery): RowOrder {
     const columns = columnsOf(this.room.open("manifest"));
     return this.index.order(query, new Map(columns.map((c) => [c.id, c.type])));
+  }
+
+  /**
+   * The first `limit` rows of view `viewId` (the default view when it is gone) as the grid shows
+   * them (sorted, filtered, grouped, on the index), with their blocks, positions and computed
+   * formulas, and the view itself.
+   */
+  viewPage(viewId: string, limit: number): ViewPage {
+    const manifest = this.room.open("manifest");
+    const columns = columnsOf(manifest);
+    const views = listViews(manifest);
+    const { id, view } = views.find((v) => v.id === viewId) ?? views.find((v) => v.id === DEFAULT_VIEW)!;
+    // A windowed grid does not group (it has not every row), so neither does its first page.
+    const query = { limit, offset: 0, ...viewQuery(view, columns, !isWindowed(blocksOf(manifest).length)) };
+    const { rows, total } = this.index.viewRows(query, new Map(columns.map((c) => [c.id, c.type])));
+    return { viewId: id, view, rows: this.automation.withFormulas(rows, columns), total };
   }
 
   /** Moves on whenever the row index changes (an order's ETag). */
@@ -474,6 +503,7 @@ type RpcMethods =
   | "rowCount"
   | "queryRows"
   | "rowOrder"
+  | "viewPage"
   | "indexVersion"
   | "rowHistory"
   | "insertRows"

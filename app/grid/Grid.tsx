@@ -386,6 +386,7 @@ export function Grid(props: Props) {
       aria-rowcount={layout.items.length + 1}
       aria-colcount={columns.length}
       aria-readonly={readOnly || undefined}
+      aria-busy={!sync || undefined}
       data-open-blocks={rowWindow?.openBlocks}
       aria-activedescendant={activeRow ? cellId(activeRow.id, active.col) : undefined}
       tabIndex={0}

@@ -83,11 +83,15 @@ export function readBlock(doc: Y.Doc, block: DocName): GridRow[] {
 
 /**
  * Columns, rows and the view `viewId` (the default one if it is gone), kept current with the docs.
- * A windowed table's rows are not read here (`rows` is empty; see `useWindowedRows`).
+ * A windowed table's rows are not read here (`rows` is empty; see `useWindowedRows`), nor any
+ * table's until `readRows`: while a page shows the rows it was served with, twenty blocks
+ * arriving would otherwise be read and sorted again every frame, slowing the page under the user.
  */
-export function useTableView(sync: TableSync | null, viewId: string = DEFAULT_VIEW): TableView {
+export function useTableView(sync: TableSync | null, viewId: string = DEFAULT_VIEW, readRows = true): TableView {
   const [version, setVersion] = useState(0);
   const cache = useMemo(() => new Map<DocName, GridRow[]>(), []);
+  const reading = useRef(readRows);
+  reading.current = readRows;
   useEffect(() => {
     if (!sync) return;
     let frame = 0;
@@ -105,7 +109,7 @@ export function useTableView(sync: TableSync | null, viewId: string = DEFAULT_VI
         const doc = sync.open(block);
         const onUpdate = () => {
           cache.delete(block);
-          bump();
+          if (reading.current) bump();
         };
         doc.on("update", onUpdate);
         watched.set(block, () => doc.off("update", onUpdate));
@@ -125,7 +129,7 @@ export function useTableView(sync: TableSync | null, viewId: string = DEFAULT_VI
   return useMemo(() => {
     if (!sync) return { name: "", columns: [], rows: [], view: ViewSpec.parse({}), views: [] };
     const rows: GridRow[] = [];
-    for (const block of sync.windowed() ? [] : sync.blocks()) {
+    for (const block of sync.windowed() || !readRows ? [] : sync.blocks()) {
       let blockRows = cache.get(block);
       if (!blockRows) {
         blockRows = readBlock(sync.open(block), block);
@@ -142,7 +146,7 @@ export function useTableView(sync: TableSync | null, viewId: string = DEFAULT_VI
       view: (views.find((v) => v.id === viewId) ?? views.find((v) => v.id === DEFAULT_VIEW)!).view,
       views,
     };
-  }, [sync, version, cache, viewId]);
+  }, [sync, version, cache, viewId, readRows]);
 }
 
 /** Changes a shared view. */

@@ -43,8 +43,8 @@ export default function TablePage({ params }: Route.ComponentProps) {
   const { sync, status } = useTableSync(detail.id, detail.blocks.map((b) => b.doc).filter(isDocName));
   const [searchParams, setSearchParams] = useSearchParams();
   const viewId = searchParams.get("view") ?? DEFAULT_VIEW;
-  const synced = useTableView(sync, viewId);
   const settled = useSettled(sync, status);
+  const synced = useTableView(sync, viewId, settled);
   // Until the manifest arrives, the view is the one served with the page.
   const view = synced.columns.length ? synced : { ...synced, view: detail.firstPage.view };
   const switchView = useCallback(

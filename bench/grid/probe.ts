@@ -42,9 +42,12 @@ function installProbe({ kind, columnIds }: { kind: GridKind; columnIds: string[]
       const index = active?.getAttribute(kind === "rowpilot" ? "aria-rowindex" : "row-index");
       return index == null ? null : Number(index) - (kind === "rowpilot" ? 2 : 0);
     },
+    // A busy grid shows the rows served with the page, its count included, before it has the rows.
     rowCount: () =>
       kind === "rowpilot"
-        ? Number(document.querySelector("[role=grid]")?.getAttribute("aria-rowcount") ?? 1) - 1
+        ? document.querySelector("[role=grid][aria-busy=true]")
+          ? 0
+          : Number(document.querySelector("[role=grid]")?.getAttribute("aria-rowcount") ?? 1) - 1
         : (window.benchGrid?.getDisplayedRowCount() ?? 0),
     // Both grids scroll one element along both axes (ag-grid since v35 draws its own scrollbars over it).
     scroller: () => document.querySelector(kind === "rowpilot" ? "[role=grid]" : ".ag-grid-viewport"),

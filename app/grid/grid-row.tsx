@@ -6,13 +6,8 @@
 import clsx from "clsx";
 import { memo, type RefObject } from "react";
 import type { CellValue, ColumnDef, RowHeight } from "../../schema/tables";
-import { AttachmentCell } from "./attachment-cell";
-import { ButtonCell } from "./button-cell";
-import { CellDisplay } from "./cell-display";
-import { CellEditor } from "./cell-editor";
 import type { ColumnSlot } from "./column-window";
-import { namedCells } from "./computed";
-import { LinkCell } from "./link-cell";
+import { GridCellView } from "./grid-cell";
 import { RowMenu } from "./row-menu";
 import { NUMBER_COL } from "./sizes";
 import type { GridRow } from "./use-table";
@@ -66,8 +61,6 @@ type Props = {
   actions: RefObject<RowActions>;
 };
 
-export const cellId = (rowId: string, col: number) => `cell-${rowId}-${col}`;
-
 export const GridRowView = memo(function GridRowView(props: Props) {
   const { row, rowIndex, columns, readOnly, activeCol, editing, selLeft, selRight, actions } = props;
   const act = () => actions.current!;
@@ -116,86 +109,25 @@ export const GridRowView = memo(function GridRowView(props: Props) {
         const column = columns[colIndex]!;
         const isActive = colIndex === activeCol;
         const peer = props.peers?.find((p) => p.colId === column.id);
-        const value = row.cells[column.id];
         return [
           spacer ? <div key={`skip-${column.id}`} aria-hidden className="shrink-0" style={{ width: spacer }} /> : null,
-          <div
+          <GridCellView
             key={column.id}
-            role="gridcell"
-            id={cellId(row.id, colIndex)}
-            aria-colindex={colIndex + 1}
-            aria-selected={isActive}
-            className={clsx(
-              "group relative flex shrink-0 overflow-hidden border-r border-line px-2",
-              // Taller rows wrap text onto the lines they have, like Airtable's medium and tall rows.
-              props.rowHeight === "short"
-                ? "items-center whitespace-nowrap"
-                : clsx(
-                    "items-start py-1.5 [&_.truncate]:whitespace-normal [&_.truncate]:break-words",
-                    props.rowHeight === "medium" ? "[&_.truncate]:line-clamp-2" : "[&_.truncate]:line-clamp-4",
-                  ),
-              isActive && "z-[1] outline outline-2 -outline-offset-2 outline-accent",
-              !isActive && inRange(colIndex) && "bg-accent-soft",
-              // The first column stays in view while scrolling sideways, like Airtable's primary field.
-              colIndex === 0 && "sticky z-[2]",
-              colIndex === 0 && (isActive || !inRange(colIndex)) && "bg-surface",
-            )}
-            style={{
-              ...(colIndex === 0 ? { left: NUMBER_COL } : {}),
-              width: props.widths[colIndex],
-              ...(peer && !isActive ? { boxShadow: `inset 0 0 0 2px ${peer.color}` } : {}),
-            }}
-            onMouseDown={(e) => act().cellMouseDown(rowIndex, colIndex, e.shiftKey)}
-            onDoubleClick={() => act().cellDoubleClick()}
-          >
-            {row.loading && !row.preview ? (
-              // A quiet bar the height of a line of text, so filling in moves nothing.
-              <span aria-hidden className="my-auto h-2.5 w-3/5 rounded-full bg-line/70" />
-            ) : isActive && editing ? (
-              <CellEditor
-                text={editing.text}
-                error={editing.error}
-                onChange={(text) => act().editText(text)}
-                onCommit={(text, move) => act().commitEdit(text, move)}
-                onCancel={() => act().cancelEdit()}
-              />
-            ) : column.type === "link" ? (
-              <LinkCell
-                column={column}
-                value={value}
-                readOnly={readOnly}
-                onChange={(ids) => act().write(row, column.id, ids)}
-              />
-            ) : column.type === "attachment" ? (
-              <AttachmentCell
-                tableId={props.tableId}
-                column={column}
-                value={value}
-                readOnly={readOnly}
-                onChange={(files) => act().write(row, column.id, files)}
-              />
-            ) : column.type === "button" ? (
-              <ButtonCell
-                tableId={props.tableId}
-                rowId={row.id}
-                column={column}
-                value={value}
-                named={namedCells(props.allColumns, row)}
-                readOnly={readOnly}
-              />
-            ) : (
-              <CellDisplay column={column} value={value as CellValue | undefined} />
-            )}
-            {peer ? (
-              <span
-                data-presence=""
-                className="absolute -top-0 right-0 z-[2] rounded-bl px-1 text-[10px] leading-4 text-white"
-                style={{ background: peer.color }}
-              >
-                {peer.name}
-              </span>
-            ) : null}
-          </div>,
+            row={row}
+            rowIndex={rowIndex}
+            colIndex={colIndex}
+            column={column}
+            width={props.widths[colIndex]!}
+            active={isActive}
+            inRange={inRange(colIndex)}
+            editing={isActive ? editing : null}
+            peer={peer}
+            readOnly={readOnly}
+            rowHeight={props.rowHeight}
+            tableId={props.tableId}
+            allColumns={props.allColumns}
+            actions={actions}
+          />,
         ];
       })}
     </div>

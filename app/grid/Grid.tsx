@@ -9,7 +9,7 @@
  */
 import { columnSizingFeature, type ColumnDef as TanColumn, tableFeatures, useTable } from "@tanstack/react-table";
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { type ClipboardEvent, type KeyboardEvent, useEffect, useMemo, useRef, useState } from "react";
+import { type ClipboardEvent, type KeyboardEvent, startTransition, useEffect, useMemo, useRef, useState } from "react";
 import { type ColumnDef, ROW_HEIGHTS, type ViewSpec } from "../../schema/tables";
 import { deleteRow } from "../../sync/layout";
 import type { TableSync } from "../../sync/provider";
@@ -94,9 +94,10 @@ export function Grid(props: Props) {
   // biome-ignore lint/correctness/useExhaustiveDependencies: the key stands for the sizes, so rows see one array until a width changes
   const widths = useMemo(() => sizes, [sizesKey]);
   const totalWidth = NUMBER_COL + sizes.reduce((n, w) => n + w, 0) + ADD_COLUMN_WIDTH;
-  // Server rendering and hydration draw only what fits the first screen; overscan follows.
+  // Server rendering and hydration draw only what fits the first screen; overscan follows as
+  // interruptible work, so a click or key on the first screen does not wait for it.
   const [hydrated, setHydrated] = useState(false);
-  useEffect(() => setHydrated(true), []);
+  useEffect(() => startTransition(() => setHydrated(true)), []);
   const columnWindow = useColumnWindow(scroller, widths, active.col, FIRST_RECT, hydrated);
 
   const groupBy = !rowWindow && view.groupBy && allColumns.some((c) => c.id === view.groupBy) ? view.groupBy : null;

@@ -100,7 +100,9 @@ export function Grid(props: Props) {
   useEffect(() => startTransition(() => setHydrated(true)), []);
   const columnWindow = useColumnWindow(scroller, widths, active.col, FIRST_RECT, hydrated);
 
-  const groupBy = !rowWindow && view.groupBy && allColumns.some((c) => c.id === view.groupBy) ? view.groupBy : null;
+  // Not while the rows served with the page stand in: their groups' counts would be partial.
+  const groupBy =
+    sync && !rowWindow && view.groupBy && allColumns.some((c) => c.id === view.groupBy) ? view.groupBy : null;
   const layout = useMemo(() => layoutRows(rows, groupBy), [rows, groupBy]);
   const virtualizer = useVirtualizer({
     count: layout.items.length,
@@ -121,9 +123,9 @@ export function Grid(props: Props) {
   );
   /** Set when an action stopped at rows not loaded yet; moving the active cell clears it. */
   const [notLoaded, setNotLoaded] = useState(false);
-  /** Whether rows `from`…`to` are all loaded; if not, the grid says so. */
-  const loaded = (from: number, to: number) => {
-    const ok = !rows.slice(from, to + 1).some((r) => r.loading);
+  /** Whether rows `from`…`to` are all loaded (or, to read them, served with the page); if not, the grid says so. */
+  const loaded = (from: number, to: number, served = false) => {
+    const ok = !rows.slice(from, to + 1).some((r) => r.loading && !(served && r.preview));
     if (!ok) setNotLoaded(true);
     return ok;
   };
@@ -174,7 +176,7 @@ export function Grid(props: Props) {
   const onCopy = (e: ClipboardEvent<HTMLDivElement>) => {
     if (editing || !fromGrid(e)) return;
     e.preventDefault();
-    if (!loaded(range.top, range.bottom)) return;
+    if (!loaded(range.top, range.bottom, true)) return;
     const out: string[][] = [];
     for (let r = range.top; r <= range.bottom; r++) {
       const row = rows[r];
@@ -388,7 +390,7 @@ export function Grid(props: Props) {
       aria-rowcount={layout.items.length + 1}
       aria-colcount={columns.length}
       aria-readonly={readOnly || undefined}
-      aria-busy={!sync || undefined}
+      aria-busy={!sync || (rowWindow && !rowWindow.ready) || undefined}
       data-open-blocks={rowWindow?.openBlocks}
       aria-activedescendant={activeRow ? cellId(activeRow.id, active.col) : undefined}
       tabIndex={0}

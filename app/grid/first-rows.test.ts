@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { type ViewPage, ViewSpec } from "../../schema/tables";
-import { firstRows, withFirstRows } from "./first-rows";
+import { firstRows, servedById, withFirstRows } from "./first-rows";
 import type { GridRow } from "./use-table";
 
 const page: ViewPage = {
@@ -25,14 +25,18 @@ describe("firstRows — what a page draws before its table syncs", () => {
     const loaded: GridRow = { id: "r1", block: "b0", pos: "a0", cells: { c1: "Austin Ford Lincoln" } };
     const waiting: GridRow = { id: "r2", block: "b3", pos: "", cells: {}, loading: true };
     const other: GridRow = { id: "r9", block: "b4", pos: "", cells: {}, loading: true };
-    const rows = withFirstRows([loaded, waiting, other], page);
+    const served = servedById(page);
+    const rows = withFirstRows([loaded, waiting, other], served);
     expect(rows[0]).toBe(loaded);
     expect(rows[1]).toMatchObject({ id: "r2", cells: { c1: "Bastrop Chevrolet" }, loading: true, preview: true });
     expect(rows[2]).toBe(other);
+    // Row 1 was seen loaded: if its block closes and opens again, its old served cells do not come back.
+    const closed: GridRow = { id: "r1", block: "b0", pos: "", cells: {}, loading: true };
+    expect(withFirstRows([closed], served)[0]).toBe(closed);
   });
 
   it("hands back the same array when nothing was served for it", () => {
     const rows: GridRow[] = [{ id: "r5", block: "b0", pos: "", cells: {}, loading: true }];
-    expect(withFirstRows(rows, page)).toBe(rows);
+    expect(withFirstRows(rows, servedById(page))).toBe(rows);
   });
 });

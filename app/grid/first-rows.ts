@@ -5,8 +5,8 @@
  * placeholders keep their cells until their blocks arrive.
  */
 import { useEffect, useState } from "react";
-import type { ViewPage } from "../../schema/tables";
-import type { SyncStatus, TableSync } from "../../sync/provider";
+import type { ViewPage, ViewRow } from "../../schema/tables";
+import type { TableSync } from "../../sync/provider";
 import type { GridRow } from "./use-table";
 
 /** Rows served with the page: 60 rows of 32 px fill a 1,900 px tall window. */
@@ -20,13 +20,24 @@ export function firstRows(page: ViewPage): GridRow[] {
   return rows;
 }
 
-/** A windowed table's rows, its placeholders showing what the page was served with. */
-export function withFirstRows(rows: GridRow[], page: ViewPage): GridRow[] {
-  if (!page.rows.length) return rows;
-  const served = new Map(page.rows.map((r) => [r.id, r]));
+/** The served rows by id, for `withFirstRows` to draw from (and forget as their blocks load). */
+export function servedById(page: ViewPage): Map<string, ViewRow> {
+  return new Map(page.rows.map((r) => [r.id, r]));
+}
+
+/**
+ * A windowed table's rows, its placeholders showing the cells served with the page. A row seen
+ * loaded is forgotten from `served`, so a block closed and opened again never shows stale cells.
+ */
+export function withFirstRows(rows: GridRow[], served: Map<string, ViewRow>): GridRow[] {
+  if (!served.size) return rows;
   let changed = false;
   const out = rows.map((row) => {
-    const known = row.loading && !row.preview ? served.get(row.id) : undefined;
+    if (!row.loading) {
+      served.delete(row.id);
+      return row;
+    }
+    const known = row.preview ? undefined : served.get(row.id);
     if (!known) return row;
     changed = true;
     return { ...known, loading: true as const, preview: true as const };
@@ -35,15 +46,14 @@ export function withFirstRows(rows: GridRow[], page: ViewPage): GridRow[] {
 }
 
 /**
- * Whether the table's synced rows can stand in for the served ones: once the first sync has
- * settled (every doc exchanged with the server) or failed (offline: IndexedDB's copy is all there
- * is). It stays true for the life of `sync`, so a later "syncing" (an import) does not go back.
+ * Whether `condition` has held since `sync` was made: true from then on for the life of `sync`
+ * (a later "syncing", an import or a dropped network, does not bring the served rows back).
  */
-export function useSettled(sync: TableSync | null, status: SyncStatus): boolean {
-  const [settledFor, setSettledFor] = useState<TableSync | null>(null);
-  const settled = sync !== null && (settledFor === sync || status.state !== "syncing");
+export function useLatch(sync: TableSync | null, condition: boolean): boolean {
+  const [heldFor, setHeldFor] = useState<TableSync | null>(null);
+  const held = sync !== null && (heldFor === sync || condition);
   useEffect(() => {
-    if (settled && settledFor !== sync) setSettledFor(sync);
-  }, [settled, settledFor, sync]);
-  return settled;
+    if (held && heldFor !== sync) setHeldFor(sync);
+  }, [held, heldFor, sync]);
+  return held;
 }

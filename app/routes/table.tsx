@@ -1,14 +1,14 @@
 import { CloudOff, Download, Plus, RefreshCw, Wifi } from "lucide-react";
 import { useCallback, useMemo, useState } from "react";
-import { Link, useLoaderData, useRouteLoaderData, useSearchParams } from "react-router";
-import type { ColumnDef, TableDetail, ViewPage } from "../../schema/tables";
+import { Link, type ShouldRevalidateFunction, useLoaderData, useRouteLoaderData, useSearchParams } from "react-router";
+import { type ColumnDef, type TableDetail, type ViewPage, ViewSpec } from "../../schema/tables";
 import { DEFAULT_VIEW, isDocName } from "../../sync/layout";
 import { isWindowed } from "../../sync/provider";
 import { Badge, Button } from "../components/ui";
 import { BulkBar } from "../grid/bulk-bar";
 import { useComputedRows } from "../grid/computed";
 import { download, toCsv, toXlsx } from "../grid/export";
-import { FIRST_ROWS, firstRows, useSettled, withFirstRows } from "../grid/first-rows";
+import { FIRST_ROWS, firstRows, servedById, useLatch, withFirstRows } from "../grid/first-rows";
 import { Grid } from "../grid/Grid";
 import { ImportDialog } from "../grid/import-dialog";
 import { RowPanel } from "../grid/row-panel";
@@ -19,31 +19,48 @@ import { useWindowedRows } from "../grid/use-windowed-rows";
 import { applyView, orderColumns } from "../grid/view";
 import { ViewBar } from "../grid/view-bar";
 import { ViewTabs } from "../grid/view-tabs";
-import { apiGet } from "../lib/api.server";
+import { apiCall, apiGet } from "../lib/api.server";
 import type { Route } from "./+types/table";
 import type { loader as workspaceLoader } from "./workspace";
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const table = `/api/tables/${encodeURIComponent(params.tableId)}`;
   const viewId = new URL(request.url).searchParams.get("view") ?? DEFAULT_VIEW;
-  // The view's first rows come with the page, so the grid is drawn (and navigable) before it syncs.
-  const [detail, firstPage] = await Promise.all([
+  // The view's first rows come with the page, so the grid is drawn (and navigable) before it syncs;
+  // without them the page still opens, drawing placeholders until then.
+  const [detail, served] = await Promise.all([
     apiGet<TableDetail>(context, request, table),
-    apiGet<ViewPage>(context, request, `${table}/views/${encodeURIComponent(viewId)}/rows?limit=${FIRST_ROWS}`),
+    apiCall(context, `${table}/views/${encodeURIComponent(viewId)}/rows?limit=${FIRST_ROWS}`)
+      .then((res) => (res.ok ? (res.json() as Promise<ViewPage>) : null))
+      .catch(() => null),
   ]);
+  const firstPage: ViewPage = served ?? { viewId, view: ViewSpec.parse({}), rows: [], total: detail.rowCount };
   return { ...detail, firstPage };
 }
 
+/** Switching views changes only `?view=`: the page already has the table, so nothing is fetched again. */
+export const shouldRevalidate: ShouldRevalidateFunction = ({
+  currentUrl,
+  nextUrl,
+  formMethod,
+  defaultShouldRevalidate,
+}) => (!formMethod && currentUrl.pathname === nextUrl.pathname ? false : defaultShouldRevalidate);
+
 export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData?.name ?? "Table"} · Rowpilot` }];
 
-export default function TablePage({ params }: Route.ComponentProps) {
+/** One table's page; another table is a new one (its sync, latches and caches start afresh). */
+export default function TablePage(props: Route.ComponentProps) {
+  return <Table key={props.params.tableId} {...props} />;
+}
+
+function Table({ params }: Route.ComponentProps) {
   const detail = useLoaderData<typeof loader>();
   const ws = useRouteLoaderData<typeof workspaceLoader>("routes/workspace");
   const me = useMemo(() => ({ id: ws?.me.user.id ?? "anonymous", name: ws?.me.user.name ?? "Someone" }), [ws]);
   const { sync, status } = useTableSync(detail.id, detail.blocks.map((b) => b.doc).filter(isDocName));
   const [searchParams, setSearchParams] = useSearchParams();
   const viewId = searchParams.get("view") ?? DEFAULT_VIEW;
-  const settled = useSettled(sync, status);
+  const settled = useLatch(sync, status.state !== "syncing");
   const synced = useTableView(sync, viewId, settled);
   // Until the manifest arrives, the view is the one served with the page.
   const view = synced.columns.length ? synced : { ...synced, view: detail.firstPage.view };
@@ -66,11 +83,12 @@ export default function TablePage({ params }: Route.ComponentProps) {
   // A large table's rows come ordered, filtered and partly loaded from its window instead.
   const rowWindow = useWindowedRows(sync, detail.id, view.view, allColumns, isWindowed(detail.blocks.length));
   const first = useMemo(() => firstRows(detail.firstPage), [detail.firstPage]);
+  const servedLeft = useMemo(() => servedById(detail.firstPage), [detail.firstPage]);
   // The synced rows once the first sync has settled (offline: once IndexedDB's copy has rows).
-  const loaded = !rowWindow && settled && (status.state === "online" || view.rows.length > 0);
+  const loaded = useLatch(sync, !rowWindow && settled && (status.state === "online" || view.rows.length > 0));
   const baseRows = useMemo(
-    () => (rowWindow?.ready ? withFirstRows(rowWindow.rows, detail.firstPage) : loaded ? view.rows : first),
-    [rowWindow, loaded, view.rows, first, detail.firstPage],
+    () => (rowWindow?.ready ? withFirstRows(rowWindow.rows, servedLeft) : loaded ? view.rows : first),
+    [rowWindow, loaded, view.rows, first, servedLeft],
   );
   const rows = useComputedRows(allColumns, baseRows);
   const loadedRows = useMemo(() => rows.filter((r) => !r.loading), [rows]);
@@ -117,19 +135,19 @@ export default function TablePage({ params }: Route.ComponentProps) {
               sync={sync}
               columns={columns}
               rows={view.rows}
-              canSkipDuplicates={!rowWindow}
+              canSkipDuplicates={loaded}
               initiallyOpen={searchParams.get("import") === "1"}
             />
           ) : null}
           <Button
-            disabled={!sync || Boolean(rowWindow)}
+            disabled={!loaded}
             title={exportNote || undefined}
             onClick={() => download(`${fileBase}.csv`, toCsv(columns, shownRows))}
           >
             <Download className="h-4 w-4" aria-hidden /> Export CSV
           </Button>
           <Button
-            disabled={!sync || Boolean(rowWindow)}
+            disabled={!loaded}
             title={exportNote || undefined}
             onClick={async () =>
               download(`${fileBase}.xlsx`, await toXlsx(columns, shownRows, view.name || detail.name))
@@ -184,28 +202,22 @@ export default function TablePage({ params }: Route.ComponentProps) {
         onClose={() => setExpanded(null)}
       />
       <div className="min-h-0 flex-1">
-        {columns.length ? (
-          <Grid
-            tableId={detail.id}
-            sync={loaded || rowWindow ? sync : null}
-            viewId={viewId}
-            view={view.view}
-            columns={columns}
-            allColumns={allColumns}
-            rows={shownRows}
-            readOnly={readOnly}
-            peers={peers}
-            onActiveChange={onActive}
-            onSelectRows={setSelected}
-            selectionReset={selectionReset}
-            onExpand={(row) => setExpanded(row.id)}
-            rowWindow={rowWindow}
-          />
-        ) : (
-          <div className="grid h-full place-items-center rounded-lg border border-line bg-surface text-muted">
-            This table has no columns shown.
-          </div>
-        )}
+        <Grid
+          tableId={detail.id}
+          sync={loaded || rowWindow ? sync : null}
+          viewId={viewId}
+          view={view.view}
+          columns={columns}
+          allColumns={allColumns}
+          rows={shownRows}
+          readOnly={readOnly}
+          peers={peers}
+          onActiveChange={onActive}
+          onSelectRows={setSelected}
+          selectionReset={selectionReset}
+          onExpand={(row) => setExpanded(row.id)}
+          rowWindow={rowWindow}
+        />
       </div>
     </div>
   );

@@ -64,7 +64,13 @@ export async function measure(browser: Browser, target: Target): Promise<Measure
       }),
     );
     broken.catch(() => {});
-    const open = await Promise.race([openAndTime(page, target.url, dealership), broken]);
+    const open = await Promise.race([openAndTime(page, target.url, dealership), broken]).catch(async (error: Error) => {
+      // What the page said and what its first row held make a failed opening readable.
+      const row = await page
+        .evaluate(() => document.querySelector('[role=row][aria-rowindex="2"]')?.outerHTML.slice(0, 600) ?? "no row 1")
+        .catch(() => "the page is gone");
+      throw new Error(`${error.message}\n  page errors: ${errors.join(" | ") || "none"}\n  row 1: ${row}`);
+    });
     const allRowsMs = await timeAllRows(page, target.rows);
     const firstByteMs = await page.evaluate(
       () => (performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming).responseStart,

@@ -104,12 +104,19 @@ export async function openAndTime(page: Page, url: string, expected: (row: numbe
   let attempts = 0;
   while (Date.now() < deadline) {
     attempts++;
-    // An arrow key that lands before the grid handles keys scrolls it natively: back to the top first.
-    const center = await page.evaluate(() => {
-      const scroller = window.benchProbe?.scroller();
-      scroller?.scrollTo({ top: 0, left: 0 });
-      return window.benchProbe?.cellCenter(0, 1) ?? null;
-    });
+    // An arrow key that lands before the grid handles keys scrolls it natively: back to the top
+    // first, and row 1 drawn again there (a virtualized grid redraws on the next frame).
+    const center = await page
+      .waitForFunction(
+        () => {
+          window.benchProbe?.scroller()?.scrollTo({ top: 0, left: 0 });
+          return window.benchProbe?.cellCenter(0, 1) ?? null;
+        },
+        undefined,
+        { polling: "raf", timeout: WAITS.keyAttemptMs * 10 },
+      )
+      .then((handle) => handle.jsonValue() as Promise<{ x: number; y: number }>)
+      .catch(() => null);
     if (!center) throw new Error(`${url}: row 1 disappeared after it was shown`);
     await page.mouse.click(center.x, center.y);
     await page.keyboard.press("ArrowDown");

@@ -9,7 +9,7 @@
  */
 import { columnSizingFeature, type ColumnDef as TanColumn, tableFeatures, useTable } from "@tanstack/react-table";
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { type ClipboardEvent, type KeyboardEvent, startTransition, useEffect, useMemo, useRef, useState } from "react";
+import { type ClipboardEvent, type KeyboardEvent, useEffect, useMemo, useRef, useState } from "react";
 import { type ColumnDef, ROW_HEIGHTS, type ViewSpec } from "../../schema/tables";
 import { deleteRow } from "../../sync/layout";
 import type { TableSync } from "../../sync/provider";
@@ -94,10 +94,9 @@ export function Grid(props: Props) {
   // biome-ignore lint/correctness/useExhaustiveDependencies: the key stands for the sizes, so rows see one array until a width changes
   const widths = useMemo(() => sizes, [sizesKey]);
   const totalWidth = NUMBER_COL + sizes.reduce((n, w) => n + w, 0) + ADD_COLUMN_WIDTH;
-  // Server rendering and hydration draw only what fits the first screen; overscan follows as
-  // interruptible work, so a click or key on the first screen does not wait for it.
+  // Server rendering and hydration draw only what fits the first screen; overscan follows.
   const [hydrated, setHydrated] = useState(false);
-  useEffect(() => startTransition(() => setHydrated(true)), []);
+  useEffect(() => setHydrated(true), []);
   const columnWindow = useColumnWindow(scroller, widths, active.col, FIRST_RECT, hydrated);
 
   // Not while the rows served with the page stand in: their groups' counts would be partial.
@@ -141,6 +140,20 @@ export function Grid(props: Props) {
     [activeRow, active.row, rows.length, allColumns],
   );
   useEffect(() => onActiveChange?.(activeRow ?? null, activeColumn ?? null), [activeRow, activeColumn, onActiveChange]);
+  // When the synced rows replace the served ones, the active cell stays on its row, wherever the
+  // synced order puts it (the server's order can differ from the grid's for ties and collation).
+  const lastActiveId = useRef<string | null>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the rows' source changes, not as they do
+  useEffect(() => {
+    const at = sync && lastActiveId.current ? rows.findIndex((r) => r.id === lastActiveId.current) : -1;
+    if (at >= 0 && at !== active.row) {
+      setActive({ row: at, col: active.col });
+      setAnchor({ row: at, col: active.col });
+    }
+  }, [sync]);
+  useEffect(() => {
+    lastActiveId.current = activeRow?.id ?? null;
+  }, [activeRow]);
 
   const focusGrid = () => scroller.current?.focus({ preventScroll: true });
   const go = (next: Cell, extend = false) => {

@@ -3,7 +3,7 @@
  * re-read when a doc changes (at most once a frame), plus writes that go through the docs.
  */
 import { generateKeyBetween } from "fractional-indexing";
-import { startTransition, useEffect, useMemo, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import type * as Y from "yjs";
 import { type CellValue, type ColumnDef, ViewSpec } from "../../schema/tables";
 import {
@@ -56,8 +56,7 @@ export function useTableSync(tableId: string, blocks?: readonly DocName[]) {
   useEffect(() => {
     const protocol = location.protocol === "https:" ? "wss" : "ws";
     const next = new TableSync({ url: `${protocol}://${location.host}/sync`, tableId, blocks: known.current });
-    // The page re-renders for it as interruptible work: the served rows stay responsive meanwhile.
-    startTransition(() => setSync(next));
+    setSync(next);
     const off = next.onStatus(setStatus);
     return () => {
       off();

@@ -9,6 +9,11 @@ import { NUMBER_COL } from "./sizes";
 
 /** Columns drawn past either edge of the screen, so a sideways scroll rarely shows a gap. */
 const OVERSCAN = 2;
+/**
+ * The drawn range moves in steps of this many columns: each move redraws every row on screen, so
+ * a sideways scroll does that once per four columns rather than once per column.
+ */
+const STEP = 4;
 
 /** One drawn column (`col`, its index) or the spacer standing for the columns before it. */
 export type ColumnSlot = { col: number; spacer: number };
@@ -50,12 +55,15 @@ export function useColumnWindow(
     scrollPaddingStart: NUMBER_COL + (widths[0] ?? 0),
     overscan: overscan ? OVERSCAN : 0,
     initialRect,
+    // Drawn after the scroll event, not inside it: the rows redraw at most once a frame.
+    useFlushSync: false,
   });
   // biome-ignore lint/correctness/useExhaustiveDependencies: new widths make every measured size stale
   useEffect(() => virtualizer.measure(), [virtualizer, widths]);
   const items = virtualizer.getVirtualItems();
-  const from = items[0]?.index ?? 0;
-  const to = items[items.length - 1]?.index ?? -1;
+  const from = Math.floor((items[0]?.index ?? 0) / STEP) * STEP;
+  const last = items[items.length - 1]?.index ?? -1;
+  const to = last < 0 ? -1 : Math.min(widths.length - 1, (Math.floor(last / STEP) + 1) * STEP - 1);
   // The active column counts only when off screen, so moving within the screen keeps rows as they are.
   const offScreen = active < from || active > to ? active : 0;
   const slots = useMemo(() => {

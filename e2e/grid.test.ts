@@ -68,6 +68,32 @@ describe("the grid in two browsers", () => {
     expect(await page.locator("[role=row]").count()).toBeLessThan(80);
   });
 
+  it("draws only the columns near the screen, and brings a column into view when the active cell reaches it", async () => {
+    const columns = Array.from({ length: 30 }, (_, i) => ({ name: `Field ${i + 1}` }));
+    const { api, slug, tableId } = await Api.withTable(base, columns);
+    await api.request("POST", `/api/tables/${tableId}/rows`, {
+      cells: Object.fromEntries(columns.map((c, i) => [c.name, `value ${i + 1}`])),
+    });
+    const page = await openTable(api, `/w/${slug}/t/${tableId}`);
+    const grid = page.getByRole("grid");
+    expect(await grid.getAttribute("aria-colcount")).toBe("30");
+    const drawn = () => page.locator('[role=row][aria-rowindex="2"] [role=gridcell]').count();
+    // 1440 px shows about seven 180 px columns: far fewer than 30 are drawn.
+    expect(await drawn()).toBeLessThan(16);
+    await grid.focus();
+    await page.keyboard.press("End");
+    const active = page.locator(`#${await grid.getAttribute("aria-activedescendant")}`);
+    await expect.poll(() => active.textContent()).toBe("value 30");
+    expect(await active.getAttribute("aria-colindex")).toBe("30");
+    // It is on screen, right of the frozen first column, which stays drawn.
+    const box = (await active.boundingBox())!;
+    const viewport = (await grid.boundingBox())!;
+    expect(box.x + box.width).toBeLessThanOrEqual(viewport.x + viewport.width + 1);
+    expect(await cellText(page, 1, 1)).toBe("value 1");
+    expect(await drawn()).toBeLessThan(16);
+    expect(await page.getByRole("columnheader", { name: "Field 30" }).isVisible()).toBe(true);
+  });
+
   it("pastes a 3×3 TSV range, adding rows past the end, copies it back, and undoes my edits", async () => {
     const { api, slug, tableId } = await Api.withTable(base, [
       { name: "Dealer" },

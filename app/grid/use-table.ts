@@ -66,6 +66,27 @@ export function useTableSync(tableId: string, blocks?: readonly DocName[]) {
   return { sync, status };
 }
 
+/**
+ * Calls `fn` at most once an animation frame however often `request` is called (docs change many
+ * times a frame while blocks arrive); `cancel` drops a call not made yet.
+ */
+export function oncePerFrame(fn: () => void) {
+  let frame = 0;
+  return {
+    request() {
+      if (frame) return;
+      frame = requestAnimationFrame(() => {
+        frame = 0;
+        fn();
+      });
+    },
+    cancel() {
+      if (frame) cancelAnimationFrame(frame);
+      frame = 0;
+    },
+  };
+}
+
 /** A block's rows, unordered. */
 export function readBlock(doc: Y.Doc, block: DocName): GridRow[] {
   const out: GridRow[] = [];
@@ -94,14 +115,7 @@ export function useTableView(sync: TableSync | null, viewId: string = DEFAULT_VI
   reading.current = readRows;
   useEffect(() => {
     if (!sync) return;
-    let frame = 0;
-    const bump = () => {
-      if (frame) return;
-      frame = requestAnimationFrame(() => {
-        frame = 0;
-        setVersion((v) => v + 1);
-      });
-    };
+    const bump = oncePerFrame(() => setVersion((v) => v + 1));
     const watched = new Map<DocName, () => void>();
     const watch = () => {
       for (const block of sync.windowed() ? [] : sync.blocks()) {
@@ -109,19 +123,19 @@ export function useTableView(sync: TableSync | null, viewId: string = DEFAULT_VI
         const doc = sync.open(block);
         const onUpdate = () => {
           cache.delete(block);
-          if (reading.current) bump();
+          if (reading.current) bump.request();
         };
         doc.on("update", onUpdate);
         watched.set(block, () => doc.off("update", onUpdate));
       }
-      bump();
+      bump.request();
     };
     sync.manifest.on("update", watch);
     watch();
     return () => {
       sync.manifest.off("update", watch);
       for (const off of watched.values()) off();
-      if (frame) cancelAnimationFrame(frame);
+      bump.cancel();
     };
   }, [sync, cache]);
 

@@ -15,7 +15,7 @@ import { type DocName, POS_KEY } from "../../sync/layout";
 import type { TableSync } from "../../sync/provider";
 import { blocksToClose, blocksWanted, type RowRange } from "./block-window";
 import { fetchOrder, OrderError, orderParams, type ViewOrder } from "./row-order";
-import { type GridRow, readBlock } from "./use-table";
+import { type GridRow, oncePerFrame, readBlock } from "./use-table";
 
 /**
  * Changes coalesce this long before the order is asked again. The server indexes an update in the
@@ -116,14 +116,7 @@ export function useWindowedRows(
     if (!sync || !enabled) return;
     const ordering = new Set(watchedKey ? watchedKey.split(",") : []);
     if (!view.sorts.length) ordering.add(POS_KEY);
-    let frame = 0;
-    const bump = () => {
-      if (frame) return;
-      frame = requestAnimationFrame(() => {
-        frame = 0;
-        setVersion((v) => v + 1);
-      });
-    };
+    const bump = oncePerFrame(() => setVersion((v) => v + 1));
     const watched = new Map<DocName, () => void>();
     const reconcile = () => {
       for (const [block, off] of watched) {
@@ -137,7 +130,7 @@ export function useWindowedRows(
         const rows = sync.open(block).getMap<Y.Map<unknown>>("rows");
         const onChange = (events: Y.YEvent<Y.AbstractType<unknown>>[]) => {
           cache.delete(block);
-          bump();
+          bump.request();
           const reorders = events.some(
             (e) => e.target === rows || [...e.changes.keys.keys()].some((key) => ordering.has(key)),
           );
@@ -147,14 +140,14 @@ export function useWindowedRows(
         watched.set(block, () => rows.unobserveDeep(onChange));
         cache.delete(block);
       }
-      bump();
+      bump.request();
     };
     const offDocs = sync.onDocs(reconcile);
     reconcile();
     return () => {
       offDocs();
       for (const off of watched.values()) off();
-      if (frame) cancelAnimationFrame(frame);
+      bump.cancel();
     };
   }, [sync, enabled, cache, askSoon, watchedKey, view.sorts.length]);
 

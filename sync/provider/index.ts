@@ -11,8 +11,6 @@ import { blocksOf, type DocName, isWindowed } from "../layout";
 import { decodeFrame, decodeMessage, encodeFrame, encodeMessage, type Message } from "../protocol";
 import { backoffDelay } from "./backoff";
 
-export { EAGER_BLOCKS, isWindowed } from "../layout";
-
 /** How often to look whether the socket has sent everything (there is no event for it). */
 const DRAIN_POLL_MS = 200;
 

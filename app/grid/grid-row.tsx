@@ -70,7 +70,12 @@ export const GridRowView = memo(function GridRowView(props: Props) {
       role="row"
       aria-rowindex={props.line + 2}
       aria-busy={row.loading}
-      className="absolute left-0 flex border-b border-line hover:bg-surface-2/60"
+      // Each row is its own compositor layer: scrolling paints only the rows it brings in. A row is
+      // also a stacking context, so the row being edited is lifted over the next (its error shows).
+      className={clsx(
+        "absolute left-0 flex border-b border-line will-change-transform hover:bg-surface-2/60",
+        editing && "z-[5]",
+      )}
       style={{ top: props.top, height: props.height, width: props.totalWidth }}
     >
       {/* biome-ignore lint/a11y/noStaticElementInteractions: a drag handle for pointers; the row menu moves rows by keyboard */}

@@ -1,6 +1,11 @@
 /** The menu behind a row's number: expand it, insert, duplicate or move a row, delete the selected rows. */
 import * as Menu from "@radix-ui/react-dropdown-menu";
+import { type KeyboardEvent, type PointerEvent, useState } from "react";
 import { MenuContent, menuItemClass } from "../components/menu";
+
+const TRIGGER_CLASS = "rounded px-1 hover:bg-surface-2 hover:text-fg";
+/** The keys that open a Radix menu from its trigger. */
+const OPEN_KEYS = new Set(["Enter", " ", "ArrowDown"]);
 
 export function RowMenu({
   number,
@@ -20,9 +25,32 @@ export function RowMenu({
   /** Moves the row up or down one place; absent while a sort or grouping sets the order. */
   onMove?: (by: -1 | 1) => void;
 }) {
+  // Every drawn row has a menu, and a menu's Radix parts cost more to mount than the row's cells: a
+  // plain button stands in until the menu is first opened, the way a Radix trigger opens it.
+  const [open, setOpen] = useState<boolean | null>(null);
+  const label = `Row ${number} menu`;
+  if (open === null) {
+    const openNow = (e: PointerEvent | KeyboardEvent) => {
+      e.preventDefault();
+      setOpen(true);
+    };
+    return (
+      <button
+        type="button"
+        aria-label={label}
+        aria-haspopup="menu"
+        aria-expanded={false}
+        className={TRIGGER_CLASS}
+        onPointerDown={(e) => e.button === 0 && !e.ctrlKey && openNow(e)}
+        onKeyDown={(e) => OPEN_KEYS.has(e.key) && openNow(e)}
+      >
+        {number}
+      </button>
+    );
+  }
   return (
-    <Menu.Root>
-      <Menu.Trigger aria-label={`Row ${number} menu`} className="rounded px-1 hover:bg-surface-2 hover:text-fg">
+    <Menu.Root open={open} onOpenChange={setOpen}>
+      <Menu.Trigger aria-label={label} className={TRIGGER_CLASS}>
         {number}
       </Menu.Trigger>
       <MenuContent align="start">

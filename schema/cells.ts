@@ -53,6 +53,31 @@ export function cellText(value: CellValue): string {
   return String(value);
 }
 
+/** A cell with nothing in it: filters call it empty, sorts put it last, the row index leaves it out. */
+export function isEmptyCell(value: CellValue | undefined): value is undefined | null | "" | [] {
+  return value === undefined || value === null || value === "" || (Array.isArray(value) && value.length === 0);
+}
+
+/**
+ * How two cells' `cellText`s order in a sort: code point by code point, as SQLite's BINARY
+ * collation orders the row index's text column. The page and the room sort by this one rule, so
+ * rows served sorted by the room do not move when the page sorts its synced copy ("item 10"
+ * before "item 2", as in Excel and Google Sheets; accented letters after "z").
+ */
+export function compareCellText(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x === y) continue;
+    // UTF-16 code units order astral characters below U+E000–U+FFFF; code points do not.
+    const cx = a.codePointAt(i)!;
+    const cy = b.codePointAt(i)!;
+    return cx < cy ? -1 : 1;
+  }
+  return a.length === b.length ? 0 : a.length < b.length ? -1 : 1;
+}
+
 /** The number a cell sorts and compares by, if it has one. */
 export function cellNumber(value: CellValue): number | null {
   if (typeof value === "number" && Number.isFinite(value)) return value;

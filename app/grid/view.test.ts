@@ -45,6 +45,17 @@ describe("views in the grid", () => {
       "a",
     ]);
   });
+  it("orders text as the room's row index does: code points of the lower-cased text, empty cells last", () => {
+    const names = ["item 10", "Item 2", "éclair", "zebra", "", "😀 party", "\uffe0 wide"];
+    const named = names.map((name, i) => row(`n${i}`, { name }));
+    const sorted = (direction: "asc" | "desc") =>
+      applyView(named, columns, view({ sorts: [{ columnId: "name", direction }] }), "").map((r) => r.cells.name);
+    // The same order as worker/api/table-order.worker.test.ts expects of the room; an astral
+    // character sorts after U+FFE0 by code point (UTF-16 code units would put it before).
+    expect(sorted("asc")).toEqual(["item 10", "Item 2", "zebra", "éclair", "\uffe0 wide", "😀 party", ""]);
+    expect(sorted("desc")).toEqual(["😀 party", "\uffe0 wide", "éclair", "zebra", "Item 2", "item 10", ""]);
+  });
+
   it("filters by type: list membership, numeric ranges, emptiness", () => {
     expect(
       ids(applyView(rows, columns, view({ filters: [{ columnId: "makes", op: "eq", value: "ford" }] }), "")),

@@ -2,7 +2,7 @@
  * Applying a view to rows in the browser: filters (per type), a search over every visible cell,
  * then a multi-level sort (numbers as numbers, text without regard to case, empty cells last).
  */
-import { cellNumber, cellText } from "../../schema/cells";
+import { cellNumber, cellText, compareCellText, isEmptyCell } from "../../schema/cells";
 import {
   type CellValue,
   type ColumnDef,
@@ -14,7 +14,7 @@ import {
 import type { GridRow } from "./use-table";
 
 function matches(value: CellValue | undefined, filter: RowFilter, numeric: boolean): boolean {
-  const empty = value === undefined || value === null || value === "" || (Array.isArray(value) && value.length === 0);
+  const empty = isEmptyCell(value);
   if (filter.op === "empty") return empty;
   if (filter.op === "notempty") return !empty;
   if (empty) return filter.op === "neq";
@@ -107,17 +107,18 @@ export function applyView(rows: GridRow[], columns: ColumnDef[], view: ViewSpec,
   return out;
 }
 
-/** -1/0/1 by value; ±2 when one side is empty, which always sorts last. */
+/**
+ * -1/0/1 by value; ±2 when one side is empty, which always sorts last. The room's row index sorts
+ * the same way (its first rows and windowed orders): a numeric column's non-numbers count as
+ * empty, and text orders by `compareCellText`.
+ */
 function compare(a: CellValue | undefined, b: CellValue | undefined, numeric: boolean): number {
-  const ea = a === undefined || a === null || a === "";
-  const eb = b === undefined || b === null || b === "";
-  if (ea || eb) return ea && eb ? 0 : ea ? 2 : -2;
-  if (numeric) {
-    const na = cellNumber(a!) ?? 0;
-    const nb = cellNumber(b!) ?? 0;
-    return na === nb ? 0 : na < nb ? -1 : 1;
-  }
-  return cellText(a!).localeCompare(cellText(b!), "en", { numeric: true });
+  const key = (v: CellValue | undefined) => (isEmptyCell(v) ? null : numeric ? cellNumber(v!) : cellText(v!));
+  const ka = key(a);
+  const kb = key(b);
+  if (ka === null || kb === null) return ka === kb ? 0 : ka === null ? 2 : -2;
+  if (typeof ka === "number" && typeof kb === "number") return ka === kb ? 0 : ka < kb ? -1 : 1;
+  return compareCellText(String(ka), String(kb));
 }
 
 /** Columns in the view's order: the ones it lists first, in its order, then the rest in table order. */

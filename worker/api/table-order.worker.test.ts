@@ -61,6 +61,21 @@ describe("tables API — a view's order", () => {
     expect((await order(`?filter=${distance}:lte:20`)).total).toBe(2);
   });
 
+  it("orders text as the grid does: by code point of the lower-cased text, empty cells last", async () => {
+    const { owner, table, name, order } = await dealerTable();
+    const more = ["item 10", "Item 2", "éclair", "zebra", ""];
+    const ids = new Map<string, string>();
+    for (const n of more) {
+      const created = await call(owner, "POST", `/api/tables/${table.id}/rows`, { cells: { [name]: n } });
+      ids.set((await json<{ id: string }>(created)).id, n);
+    }
+    const names = (o: Order) => o.rows.map(([id]) => ids.get(id)).filter((n) => n !== undefined);
+    // The same order as app/grid/view.test.ts expects of the grid.
+    expect(names(await order(`?sort=${name}:asc`))).toEqual(["item 10", "Item 2", "zebra", "éclair", ""]);
+    expect(names(await order(`?sort=${name}:desc`))).toEqual(["éclair", "zebra", "Item 2", "item 10", ""]);
+    expect((await order(`?filter=${name}:empty:`)).total).toBe(1);
+  });
+
   it("pages a long order with a cursor", async () => {
     const { ids, order } = await dealerTable();
     const first = await order("?limit=3");

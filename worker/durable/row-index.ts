@@ -5,7 +5,7 @@
  */
 import { and, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { DrizzleSqliteDODatabase } from "drizzle-orm/durable-sqlite";
-import { cellNumber, cellText } from "../../schema/cells";
+import { cellNumber, cellText, isEmptyCell } from "../../schema/cells";
 import { cellChange, cellIndex, rowIndex } from "../../schema/room";
 import {
   type CellValue,
@@ -64,7 +64,7 @@ export class RowIndex {
         .run();
     }
     for (const [colId, diff] of Object.entries(change.cells)) {
-      if (diff.new === undefined || diff.new === null) {
+      if (isEmptyCell(diff.new)) {
         this.db
           .delete(cellIndex)
           .where(and(eq(cellIndex.rowId, rowId), eq(cellIndex.colId, colId)))
@@ -77,7 +77,7 @@ export class RowIndex {
   }
 
   private setCell(rowId: string, colId: string, value: CellValue): void {
-    if (value === null) return;
+    if (isEmptyCell(value)) return;
     const row = { value: JSON.stringify(value), text: cellText(value), num: cellNumber(value) };
     this.db
       .insert(cellIndex)
@@ -211,7 +211,9 @@ function viewSql(query: Pick<RowQuery, "sort" | "filters">, types: Map<string, C
     const field = sql.raw(NUMERIC_TYPES.has(types.get(s.columnId) ?? "text") ? "num" : "text");
     const dir = sql.raw(s.direction === "desc" ? "DESC" : "ASC");
     joins.push(sql`LEFT JOIN cell_index ${alias} ON ${alias}.row_id = r.row_id AND ${alias}.col_id = ${s.columnId}`);
-    order.push(sql`${alias}.${field} IS NULL, ${alias}.${field} ${dir}`);
+    // Empty text ("" or an empty list) sorts last as in the grid; rows indexed before empty cells
+    // were left out of the index can still hold it.
+    order.push(sql`(${alias}.${field} IS NULL OR ${alias}.text = ''), ${alias}.${field} ${dir}`);
   });
   order.push(sql`r.pos, r.row_id`);
   const from = sql`FROM row_index r ${sql.join(joins, sql` `)} ${where.length ? sql`WHERE ${sql.join(where, sql` AND `)}` : sql``}`;
@@ -223,9 +225,9 @@ function filterSql(alias: SQL, op: RowQuery["filters"][number]["op"], value: str
   const v = numeric ? Number(value) : value.toLowerCase();
   switch (op) {
     case "empty":
-      return sql`${alias}.row_id IS NULL`;
+      return sql`(${alias}.row_id IS NULL OR ${alias}.text = '')`;
     case "notempty":
-      return sql`${alias}.row_id IS NOT NULL`;
+      return sql`(${alias}.row_id IS NOT NULL AND ${alias}.text != '')`;
     case "eq":
       return sql`${field} = ${v}`;
     case "neq":

@@ -13,18 +13,18 @@ import { type ClipboardEvent, type KeyboardEvent, useEffect, useMemo, useRef, us
 import { type ColumnDef, ROW_HEIGHTS, type ViewSpec } from "../../schema/tables";
 import { deleteRow } from "../../sync/layout";
 import type { TableSync } from "../../sync/provider";
-import { fromTsv, toTsv } from "./clipboard";
 import { useColumnWindow } from "./column-window";
-import { isComputedColumn, namedCells, writableCells } from "./computed";
+import { namedCells, writableCells } from "./computed";
 import { cellId } from "./grid-cell";
 import { GridHeader } from "./grid-header";
 import { GridRowView, type Peer, type RowActions } from "./grid-row";
 import { layoutRows } from "./groups";
 import { type Cell, moveActive } from "./navigation";
 import { inputText, parseInput } from "./parse";
+import { type CellRange, clearRange, copyRange, fillDown, pastedRowCount, pasteRange } from "./range-edits";
 import { columnWidth, HEADER_HEIGHT, NUMBER_COL } from "./sizes";
 import { useGridUndo } from "./undo";
-import { addRow, type GridRow, insertRowAfter, moveRowBetween, updateView, writeCell } from "./use-table";
+import { type GridRow, insertRowAfter, moveRowBetween, updateView, writeCell } from "./use-table";
 import type { RowWindow } from "./use-windowed-rows";
 import { moveColumn } from "./view";
 
@@ -163,7 +163,7 @@ export function Grid(props: Props) {
     virtualizer.scrollToIndex(layout.lineOf[next.row] ?? next.row, { align: "auto" });
     columnWindow.reveal(next.col);
   };
-  const range = {
+  const range: CellRange = {
     top: Math.min(active.row, anchor.row),
     bottom: Math.max(active.row, anchor.row),
     left: Math.min(active.col, anchor.col),
@@ -189,45 +189,19 @@ export function Grid(props: Props) {
   const onCopy = (e: ClipboardEvent<HTMLDivElement>) => {
     if (editing || !fromGrid(e)) return;
     e.preventDefault();
-    if (!loaded(range.top, range.bottom, true)) return;
-    const out: string[][] = [];
-    for (let r = range.top; r <= range.bottom; r++) {
-      const row = rows[r];
-      if (!row) continue;
-      out.push(columns.slice(range.left, range.right + 1).map((c) => inputText(row.cells[c.id])));
-    }
-    e.clipboardData.setData("text/plain", toTsv(out));
+    if (loaded(range.top, range.bottom, true)) e.clipboardData.setData("text/plain", copyRange(rows, columns, range));
   };
 
   const onPaste = (e: ClipboardEvent<HTMLDivElement>) => {
     if (editing || props.readOnly || !fromGrid(e)) return;
     e.preventDefault();
     if (!sync) return void setNotLoaded(true);
-    const data = fromTsv(e.clipboardData.getData("text/plain"));
-    if (!loaded(range.top, range.top + data.length - 1)) return;
-    const missing = range.top + data.length - rows.length;
-    const added: string[] = [];
-    for (let i = 0; i < missing; i++) added.push(addRow(sync, {}, rowWindow?.lastPos ?? null));
-    const targetRows = [...rows.slice(range.top, range.top + data.length)];
-    const problems: string[] = [];
-    data.forEach((values, i) => {
-      const rowId = targetRows[i]?.id ?? added[i - targetRows.length];
-      const row = targetRows[i] ?? (rowId ? { id: rowId, block: blockOfNew(rowId), pos: "", cells: {} } : null);
-      if (!row) return;
-      values.forEach((text, j) => {
-        const column = columns[range.left + j];
-        if (!column || isComputedColumn(column)) return;
-        const parsed = parseInput(column.type, text);
-        if (parsed.ok) writeCell(sync, row, column.id, parsed.value);
-        else problems.push(`${column.name}: ${parsed.error}`);
-      });
-    });
+    const text = e.clipboardData.getData("text/plain");
+    if (!loaded(range.top, range.top + pastedRowCount(text) - 1)) return;
+    const problems = pasteRange(sync, rows, columns, range, text, rowWindow?.lastPos ?? null);
     setPasteProblem(problems.length ? `${problems.length} value(s) not pasted — ${problems[0]}` : null);
   };
   const [pasteProblem, setPasteProblem] = useState<string | null>(null);
-  /** Rows added by a paste are not in `rows` yet; find their block in the docs. */
-  const blockOfNew = (rowId: string) =>
-    sync?.blocks().find((b) => sync.isOpen(b) && sync.open(b).getMap("rows").has(rowId)) ?? "b0";
 
   const commit = (text: string): boolean => {
     if (!activeRow || !activeColumn || !sync) return true;
@@ -287,15 +261,7 @@ export function Grid(props: Props) {
     if (mod && (e.key === "d" || e.key === "D")) {
       // Fill down: the top row of the selection is copied into the rows below it.
       e.preventDefault();
-      const source = rows[range.top];
-      if (readOnly || !sync || !source || !loaded(range.top, range.bottom)) return;
-      for (let r = range.top + 1; r <= range.bottom; r++) {
-        for (let c = range.left; c <= range.right; c++) {
-          const column = columns[c];
-          if (rows[r] && column && !isComputedColumn(column))
-            writeCell(sync, rows[r]!, column.id, source.cells[column.id] ?? null);
-        }
-      }
+      if (!readOnly && sync && loaded(range.top, range.bottom)) fillDown(sync, rows, columns, range);
       return;
     }
     if (mod) return;
@@ -310,15 +276,7 @@ export function Grid(props: Props) {
       startEditing();
     } else if ((e.key === "Delete" || e.key === "Backspace") && !readOnly && sync) {
       e.preventDefault();
-      if (!loaded(range.top, range.bottom)) return;
-      for (let r = range.top; r <= range.bottom; r++) {
-        for (let c = range.left; c <= range.right; c++) {
-          const row = rows[r];
-          const column = columns[c];
-          if (row && column && !isComputedColumn(column) && row.cells[column.id] !== undefined)
-            writeCell(sync, row, column.id, null);
-        }
-      }
+      if (loaded(range.top, range.bottom)) clearRange(sync, rows, columns, range);
     } else if (e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey) {
       e.preventDefault();
       startEditing(e.key);

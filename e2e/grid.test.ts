@@ -151,6 +151,14 @@ describe("the grid in two browsers", () => {
     await page.keyboard.press("Enter");
     await expect.poll(() => page.getByRole("columnheader").allTextContents()).toEqual(["Dealership", "Miles"]);
 
+    // The row menu opens from the keyboard too, and Escape gives focus back to the row's number.
+    const rowMenu = page.getByRole("button", { name: "Row 2 menu" });
+    await rowMenu.focus();
+    await page.keyboard.press("Enter");
+    await expect.poll(() => page.getByRole("menuitem", { name: "Expand row" }).isVisible()).toBe(true);
+    await page.keyboard.press("Escape");
+    await expect.poll(() => page.getByRole("menu").count()).toBe(0);
+    await expect.poll(() => rowMenu.evaluate((el) => el === document.activeElement)).toBe(true);
     await page.getByRole("button", { name: "Row 3 menu" }).click();
     await page.getByRole("menuitem", { name: "Delete row" }).click();
     await expect.poll(() => page.getByRole("grid").getAttribute("aria-rowcount")).toBe("3");

@@ -70,10 +70,11 @@ export const GridRowView = memo(function GridRowView(props: Props) {
       role="row"
       aria-rowindex={props.line + 2}
       aria-busy={row.loading}
-      // Each row is its own compositor layer: scrolling paints only the rows it brings in. A row is
-      // also a stacking context, so the row being edited is lifted over the next (its error shows).
+      // Each row is its own compositor layer, opaque: scrolling paints only the rows it brings in.
+      // A row is also a stacking context, so the row being edited is lifted over the next (its
+      // error shows).
       className={clsx(
-        "absolute left-0 flex border-b border-line will-change-transform hover:bg-surface-2/60",
+        "absolute left-0 flex border-b border-line bg-surface will-change-transform hover:bg-surface-2/60",
         editing && "z-[5]",
       )}
       style={{ top: props.top, height: props.height, width: props.totalWidth }}

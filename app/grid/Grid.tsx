@@ -19,7 +19,7 @@ import { cellId } from "./grid-cell";
 import { GridHeader } from "./grid-header";
 import { GridRowView, type Peer, type RowActions } from "./grid-row";
 import { layoutRows } from "./groups";
-import { type Cell, moveActive } from "./navigation";
+import { type Cell, keyCommand, moveActive } from "./navigation";
 import { inputText, parseInput } from "./parse";
 import { type CellRange, clearRange, copyRange, fillDown, pastedRowCount, pasteRange } from "./range-edits";
 import { columnWidth, HEADER_HEIGHT, NUMBER_COL } from "./sizes";
@@ -238,48 +238,33 @@ export function Grid(props: Props) {
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (editing || !fromGrid(e)) return;
     const pageRows = Math.max(1, Math.floor(((scroller.current?.clientHeight ?? 400) - HEADER_HEIGHT) / rowHeight));
-    const next = moveActive(
-      active,
-      { key: e.key, ctrl: e.ctrlKey || e.metaKey, shift: e.shiftKey },
-      rows.length,
-      columns.length,
+    const command = keyCommand({ key: e.key, ctrl: e.ctrlKey || e.metaKey, shift: e.shiftKey, alt: e.altKey }, active, {
+      rows: rows.length,
+      cols: columns.length,
       pageRows,
-    );
-    if (next) {
-      e.preventDefault();
-      go(next, e.shiftKey && e.key.startsWith("Arrow"));
-      return;
-    }
-    const mod = e.ctrlKey || e.metaKey;
-    if (mod && (e.key === "z" || e.key === "Z" || e.key === "y")) {
-      e.preventDefault();
-      if (readOnly || !undo) return;
-      if (e.key === "y" || e.shiftKey) undo.redo();
-      else undo.undo();
-      return;
-    }
-    if (mod && (e.key === "d" || e.key === "D")) {
-      // Fill down: the top row of the selection is copied into the rows below it.
-      e.preventDefault();
-      if (!readOnly && sync && loaded(range.top, range.bottom)) fillDown(sync, rows, columns, range);
-      return;
-    }
-    if (mod) return;
-    if (e.key === "Enter" || e.key === "F2") {
-      e.preventDefault();
-      startEditing();
-    } else if (e.key === " " && e.shiftKey && activeRow) {
-      e.preventDefault();
-      onExpand?.(activeRow);
-    } else if (e.key === " " && activeColumn?.type === "checkbox") {
-      e.preventDefault();
-      startEditing();
-    } else if ((e.key === "Delete" || e.key === "Backspace") && !readOnly && sync) {
-      e.preventDefault();
-      if (loaded(range.top, range.bottom)) clearRange(sync, rows, columns, range);
-    } else if (e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey) {
-      e.preventDefault();
-      startEditing(e.key);
+      checkbox: activeColumn?.type === "checkbox",
+    });
+    // Delete in a table that cannot be written is left to the browser, as it always was.
+    if (!command || (command.do === "clear" && (readOnly || !sync))) return;
+    e.preventDefault();
+    switch (command.do) {
+      case "move":
+        return go(command.to, command.extend);
+      case "undo":
+      case "redo":
+        if (!readOnly && undo) undo[command.do]();
+        return;
+      case "fillDown":
+        if (!readOnly && sync && loaded(range.top, range.bottom)) fillDown(sync, rows, columns, range);
+        return;
+      case "expand":
+        if (activeRow) onExpand?.(activeRow);
+        return;
+      case "clear":
+        if (sync && loaded(range.top, range.bottom)) clearRange(sync, rows, columns, range);
+        return;
+      case "edit":
+        return startEditing(command.text);
     }
   };
 

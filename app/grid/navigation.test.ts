@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { moveActive } from "./navigation";
+import { keyCommand, moveActive } from "./navigation";
 
 const k = (key: string, mods: { ctrl?: boolean; shift?: boolean } = {}) => ({
   key,
@@ -32,5 +32,38 @@ describe("grid keyboard movement", () => {
   it("ignores other keys and empty grids", () => {
     expect(moveActive({ row: 0, col: 0 }, k("a"), 10, 5, 8)).toBeNull();
     expect(moveActive({ row: 0, col: 0 }, k("ArrowDown"), 0, 5, 8)).toBeNull();
+  });
+});
+
+describe("what other keys ask of the grid", () => {
+  const grid = { rows: 10, cols: 5, pageRows: 8, checkbox: false };
+  const cmd = (key: string, mods: { ctrl?: boolean; shift?: boolean; alt?: boolean } = {}, checkbox = false) =>
+    keyCommand({ alt: false, ...k(key, mods) }, { row: 2, col: 1 }, { ...grid, checkbox });
+
+  it("moves, and extends the selection only with Shift+arrows", () => {
+    expect(cmd("ArrowDown", { shift: true })).toEqual({ do: "move", to: { row: 3, col: 1 }, extend: true });
+    expect(cmd("Tab", { shift: true })).toEqual({ do: "move", to: { row: 2, col: 0 }, extend: false });
+  });
+  it("undoes with Ctrl+Z, redoes with Ctrl+Shift+Z or Ctrl+Y, fills down with Ctrl+D", () => {
+    expect(cmd("z", { ctrl: true })).toEqual({ do: "undo" });
+    expect(cmd("Z", { ctrl: true, shift: true })).toEqual({ do: "redo" });
+    expect(cmd("y", { ctrl: true })).toEqual({ do: "redo" });
+    expect(cmd("d", { ctrl: true })).toEqual({ do: "fillDown" });
+    // Ctrl+C and Ctrl+V are the browser's copy and paste events.
+    expect(cmd("c", { ctrl: true })).toBeNull();
+  });
+  it("edits with Enter or F2, or by typing over the cell; Space toggles a checkbox", () => {
+    expect(cmd("Enter")).toEqual({ do: "edit" });
+    expect(cmd("F2")).toEqual({ do: "edit" });
+    expect(cmd("q")).toEqual({ do: "edit", text: "q" });
+    expect(cmd(" ")).toEqual({ do: "edit", text: " " });
+    expect(cmd(" ", {}, true)).toEqual({ do: "edit" });
+    expect(cmd("q", { alt: true })).toBeNull();
+  });
+  it("expands the row with Shift+Space and clears the range with Delete or Backspace", () => {
+    expect(cmd(" ", { shift: true }, true)).toEqual({ do: "expand" });
+    expect(cmd("Delete")).toEqual({ do: "clear" });
+    expect(cmd("Backspace")).toEqual({ do: "clear" });
+    expect(cmd("Escape")).toBeNull();
   });
 });

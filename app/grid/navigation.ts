@@ -1,6 +1,7 @@
 /**
- * Keyboard movement in the grid, as in Google Sheets: where the active cell goes for a key,
- * given the grid's size and how many rows a page holds. Pure, so it is tested without a browser.
+ * The grid's keys, as in Google Sheets: where the active cell goes for a key, given the grid's
+ * size and how many rows a page holds, and what any other key asks for. Pure, so it is tested
+ * without a browser.
  */
 export type Cell = { row: number; col: number };
 
@@ -39,4 +40,38 @@ export function moveActive(active: Cell, key: NavKey, rows: number, cols: number
     default:
       return null;
   }
+}
+
+/** What a key pressed on the grid (not in an editor) asks for. */
+export type KeyCommand =
+  | { do: "move"; to: Cell; extend: boolean }
+  | { do: "undo" | "redo" | "fillDown" | "expand" | "clear" }
+  /** Start editing the active cell, replacing its text with `text` when a character was typed. */
+  | { do: "edit"; text?: string };
+
+/**
+ * The command for a key, or null for keys the grid leaves to the browser. `checkbox`: the active
+ * cell is a checkbox, which Space toggles.
+ */
+export function keyCommand(
+  key: NavKey & { alt: boolean },
+  active: Cell,
+  grid: { rows: number; cols: number; pageRows: number; checkbox: boolean },
+): KeyCommand | null {
+  const to = moveActive(active, key, grid.rows, grid.cols, grid.pageRows);
+  if (to) return { do: "move", to, extend: key.shift && key.key.startsWith("Arrow") };
+  const k = key.key;
+  if (key.ctrl) {
+    if (k === "y" || ((k === "z" || k === "Z") && key.shift)) return { do: "redo" };
+    if (k === "z" || k === "Z") return { do: "undo" };
+    // Fill down: the top row of the selection is copied into the rows below it.
+    if (k === "d" || k === "D") return { do: "fillDown" };
+    return null;
+  }
+  if (k === "Enter" || k === "F2") return { do: "edit" };
+  if (k === " " && key.shift) return { do: "expand" };
+  if (k === " " && grid.checkbox) return { do: "edit" };
+  if (k === "Delete" || k === "Backspace") return { do: "clear" };
+  if (k.length === 1 && !key.alt) return { do: "edit", text: k };
+  return null;
 }

@@ -103,7 +103,16 @@ export function ButtonCell({ tableId, rowId, column, value, named, readOnly }: P
           {STATE_ICON[run.state]}
           <span className="truncate">
             {STATE_LABEL[run.state]}
-            {run.state === "failed" && run.detail ? `: ${run.detail}` : ` · ${formatAgo(run.at)}`}
+            {run.state === "failed" && run.detail ? (
+              `: ${run.detail}`
+            ) : (
+              <>
+                {" · "}
+                <time dateTime={run.at} suppressHydrationWarning>
+                  {formatAgo(run.at)}
+                </time>
+              </>
+            )}
           </span>
         </span>
       ) : null}

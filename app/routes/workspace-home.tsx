@@ -76,7 +76,12 @@ function TableItem({ table, href, canEdit }: { table: TableSummary; href: string
             {table.rowCount.toLocaleString()} {table.rowCount === 1 ? "row" : "rows"}
             {table.lastActivity ? (
               <span className="block text-xs" title={`${table.lastActivity.by}, ${table.lastActivity.at}`}>
-                edited {formatAgo(table.lastActivity.at)}
+                {/* A relative time can read differently by the time the page hydrates; React then keeps
+                    the server's text instead of drawing the page again (and losing what was typed). */}
+                edited{" "}
+                <time dateTime={table.lastActivity.at} suppressHydrationWarning>
+                  {formatAgo(table.lastActivity.at)}
+                </time>
               </span>
             ) : null}
           </span>
@@ -127,7 +132,7 @@ function RecentActivity({ tables, slug }: { tables: TableSummary[]; slug: string
                 </Link>{" "}
                 <span className="text-muted">changed by {by}</span>
               </span>
-              <time dateTime={at} title={at} className="shrink-0 text-muted">
+              <time dateTime={at} title={at} className="shrink-0 text-muted" suppressHydrationWarning>
                 {formatAgo(at)}
               </time>
             </li>

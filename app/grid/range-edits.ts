@@ -22,22 +22,22 @@ export function copyRange(rows: readonly GridRow[], columns: readonly ColumnDef[
   return toTsv(out);
 }
 
-/** Rows a paste of `text` at the range's top covers. */
-export const pastedRowCount = (text: string) => fromTsv(text).length;
+/** Pasted text as rows of cell texts (TSV, as Excel and Google Sheets copy a range). */
+export const readPaste = (text: string): string[][] => fromTsv(text);
 
 /**
- * Writes TSV into the grid from the range's top-left cell, adding the rows it needs past the last
- * (after `lastPos` on a windowed table). Returns what could not be pasted, one line a value.
+ * Writes pasted rows (`readPaste`) into the grid from the range's top-left cell, adding the rows
+ * they need past the last (after `lastPos` on a windowed table). Returns what could not be pasted,
+ * one line a value.
  */
 export function pasteRange(
   sync: TableSync,
   rows: readonly GridRow[],
   columns: readonly ColumnDef[],
   range: CellRange,
-  text: string,
+  data: string[][],
   lastPos: string | null,
 ): string[] {
-  const data = fromTsv(text);
   const targets = rows.slice(range.top, range.top + data.length);
   const added: string[] = [];
   for (let i = targets.length; i < data.length; i++) added.push(addRow(sync, {}, lastPos));

@@ -117,8 +117,8 @@ function compare(a: CellValue | undefined, b: CellValue | undefined, numeric: bo
   const ka = key(a);
   const kb = key(b);
   if (ka === null || kb === null) return ka === kb ? 0 : ka === null ? 2 : -2;
-  if (typeof ka === "number" && typeof kb === "number") return ka === kb ? 0 : ka < kb ? -1 : 1;
-  return compareCellText(String(ka), String(kb));
+  if (typeof ka === "string" && typeof kb === "string") return compareCellText(ka, kb);
+  return ka === kb ? 0 : ka < kb ? -1 : 1;
 }
 
 /** Columns in the view's order: the ones it lists first, in its order, then the rest in table order. */

@@ -23,12 +23,22 @@ beforeAll(async () => {
   url = `${base}/w/${table.slug}/t/${table.tableId}`;
 }, 120_000);
 
-async function context(javaScriptEnabled = true): Promise<BrowserContext> {
+async function context(javaScriptEnabled = true, viewport = { width: 1440, height: 900 }): Promise<BrowserContext> {
   const { api } = await Api.account(base);
-  const ctx = await browser().newContext({ viewport: { width: 1440, height: 900 }, javaScriptEnabled });
+  const ctx = await browser().newContext({ viewport, javaScriptEnabled });
   ctx.setDefaultTimeout(15_000);
   await ctx.addCookies(api.cookies());
   return ctx;
+}
+
+/** The rows and columns a page drew, before any script ran. */
+async function drawn(ctx: BrowserContext) {
+  const page = await ctx.newPage();
+  await page.goto(url);
+  const rows = await page.locator("[role=row][aria-rowindex]:not([aria-rowindex='1'])").count();
+  const columns = await page.locator("[role=row][aria-rowindex='2'] [role=gridcell]").count();
+  await page.close();
+  return { rows, columns };
 }
 
 const cell = (page: Page, row: number, col: number) =>
@@ -44,6 +54,30 @@ describe("rows served with the page", () => {
     expect(await page.getByRole("grid").getAttribute("aria-rowcount")).toBe(String(ROWS + 1));
     expect(await page.getByText(`${ROWS.toLocaleString()} rows`).count()).toBe(1);
     await ctx.close();
+  });
+
+  it("are as many as fit the reader's grid, as the browser last measured it", async () => {
+    // A first visit draws for the grid of a 1,440 × 900 window: 1,193 × 723 px, 23 rows of 32 px and 8 columns.
+    const fresh = await context(false, { width: 1920, height: 1080 });
+    expect(await drawn(fresh)).toEqual({ rows: 23, columns: 8 });
+    await fresh.close();
+
+    // A small window: once the page has measured its grid, the next load draws only what fits it.
+    const small = await context(true, { width: 900, height: 500 });
+    const page = await small.newPage();
+    await page.goto(url);
+    const box = await page.getByRole("grid").evaluate((g) => ({ width: g.clientWidth, height: g.clientHeight }));
+    await expect
+      .poll(async () => (await small.cookies()).find((c) => c.name === "rowpilot-grid")?.value, { timeout: 5_000 })
+      .toBe(`${box.width}x${box.height}`);
+    const remembered = (await small.cookies()).filter((c) => c.name === "rowpilot-grid");
+    await small.close();
+    const noScripts = await context(false, { width: 900, height: 500 });
+    await noScripts.addCookies(remembered);
+    const { rows, columns } = await drawn(noScripts);
+    expect(rows).toBe(Math.ceil(box.height / 32));
+    expect(columns).toBeLessThan(8);
+    await noScripts.close();
   });
 
   it("can be clicked and arrowed through before the table syncs, and refuse typing until it has", async () => {

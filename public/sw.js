@@ -25,7 +25,7 @@ self.addEventListener("fetch", (event) => {
   if (url.pathname.startsWith("/api/") || url.pathname.startsWith("/sync/")) return;
   if (url.pathname.startsWith("/assets/")) {
     event.respondWith(cacheFirst(request));
-  } else if (request.mode === "navigate" || url.pathname.endsWith(".data") || url.pathname === "/__manifest") {
+  } else if (request.mode === "navigate" || url.pathname.endsWith(".data")) {
     event.respondWith(networkFirst(request));
   }
 });

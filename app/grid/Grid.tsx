@@ -18,6 +18,7 @@ import { namedCells, writableCells } from "./computed";
 import { cellId } from "./grid-cell";
 import { GridHeader } from "./grid-header";
 import { GridRowView, type Peer, type RowActions } from "./grid-row";
+import { DEFAULT_GRID_SIZE, type GridSize, useRememberedGridSize } from "./grid-size";
 import { layoutRows } from "./groups";
 import { type Cell, keyCommand, moveActive } from "./navigation";
 import { inputText, parseInput } from "./parse";
@@ -36,11 +37,6 @@ const OPENS_ON_ENTER = new Set(["button", "attachment", "link"]);
 const NOT_LOADED = "Some of these rows are still loading: scroll to them first, or select fewer rows.";
 /** What it says while the whole table is still syncing (the rows shown are those served with the page). */
 const SYNCING = "The table is still loading; try again in a moment.";
-/**
- * The grid's size before it is measured (server rendering and hydration): a large laptop screen,
- * so the rows served with the page fill the first paint on most.
- */
-const FIRST_RECT = { width: 1440, height: 900 };
 
 type Props = {
   tableId: string;
@@ -63,11 +59,13 @@ type Props = {
   onExpand?: (row: GridRow) => void;
   /** A windowed table's window onto its rows (null when every row is loaded). */
   rowWindow?: RowWindow | null;
+  /** The grid's size until it is measured: what the server drew (see grid-size.ts). */
+  firstSize?: GridSize;
 };
 
 export function Grid(props: Props) {
   const { tableId, sync, viewId, view, columns, allColumns, rows, peers, onActiveChange, onExpand } = props;
-  const { onSelectRows, selectionReset, rowWindow } = props;
+  const { onSelectRows, selectionReset, rowWindow, firstSize = DEFAULT_GRID_SIZE } = props;
   const readOnly = props.readOnly || !sync;
   const rowHeight = ROW_HEIGHTS[view.rowHeight];
   const scroller = useRef<HTMLDivElement>(null);
@@ -97,7 +95,8 @@ export function Grid(props: Props) {
   // Server rendering and hydration draw only what fits the first screen; overscan follows.
   const [hydrated, setHydrated] = useState(false);
   useEffect(() => setHydrated(true), []);
-  const columnWindow = useColumnWindow(scroller, widths, active.col, FIRST_RECT, hydrated);
+  const columnWindow = useColumnWindow(scroller, widths, active.col, firstSize, hydrated);
+  useRememberedGridSize(scroller, firstSize);
 
   // Not while the rows served with the page stand in: their groups' counts would be partial.
   const groupBy =
@@ -108,7 +107,7 @@ export function Grid(props: Props) {
     getScrollElement: () => scroller.current,
     estimateSize: () => rowHeight,
     overscan: hydrated ? 12 : 0,
-    initialRect: FIRST_RECT,
+    initialRect: firstSize,
   });
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new row height makes every measured size stale
   useEffect(() => virtualizer.measure(), [virtualizer, rowHeight]);

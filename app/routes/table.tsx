@@ -9,6 +9,7 @@ import { useComputedRows } from "../grid/computed";
 import { download, toCsv, toXlsx } from "../grid/export";
 import { FIRST_ROWS, firstRows, servedById, useLatch, withFirstRows } from "../grid/first-rows";
 import { Grid } from "../grid/Grid";
+import { gridSizeFrom } from "../grid/grid-size";
 import { ImportDialog } from "../grid/import-dialog";
 import { RowPanel } from "../grid/row-panel";
 import { TriggerPanel } from "../grid/trigger-panel";
@@ -34,7 +35,8 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
       .catch(() => null),
   ]);
   const firstPage: ViewPage = served ?? { viewId, view: ViewSpec.parse({}), rows: [], total: detail.rowCount };
-  return { ...detail, firstPage };
+  // The page draws the rows and columns that fit the reader's grid, as last measured.
+  return { ...detail, firstPage, gridSize: gridSizeFrom(request.headers.get("Cookie")) };
 }
 
 /** Switching views changes only `?view=`: the page already has the table, so nothing is fetched again. */
@@ -216,6 +218,7 @@ function Table({ params }: Route.ComponentProps) {
           selectionReset={selectionReset}
           onExpand={(row) => setExpanded(row.id)}
           rowWindow={rowWindow}
+          firstSize={detail.gridSize}
         />
       </div>
     </div>

@@ -17,13 +17,14 @@ async function until(what: string, check: () => boolean, ms = 15_000) {
   }
 }
 
-function open(base: string, tableId: string, token: string) {
+function open(base: string, tableId: string, token: string, holdBack?: () => number) {
   const sync = new TableSync({
     url: `${base.replace("http", "ws")}/sync`,
     tableId,
     token,
     persist: false,
     WebSocket: WebSocket as unknown as typeof globalThis.WebSocket,
+    holdBack,
   });
   syncs.push(sync);
   return sync;
@@ -63,6 +64,33 @@ describe("the app's table connection (one multiplexed socket)", () => {
     expect(a.getStatus()).toMatchObject({ state: "online", pending: 0 });
     await until("b to get the offline edits", () => readRow(b.open("b0"), "off1")?.c2 === 5);
     expect(seen.map((s) => s.state)).toEqual(expect.arrayContaining(["offline", "syncing", "online"]));
+  });
+
+  it("holds a block's first load while the page is in use, and is not synced until it has applied it", async () => {
+    const { token, tableId } = await Api.withTable(base);
+    const writer = open(base, tableId, token);
+    await writer.whenSynced();
+    const block = writer.open("b0");
+    // 600 rows make the block's first load a large update (tens of KB), not a keystroke.
+    block.transact(() => {
+      for (let i = 0; i < 600; i++) insertRow(block, `r${i}`, { c1: `row ${i} ${"x".repeat(60)}` }, `a${i}`);
+    });
+    await writer.whenSynced();
+
+    let busy = true;
+    const reader = open(base, tableId, token, () => (busy ? 100 : 0));
+    const seen: SyncStatus["state"][] = [];
+    reader.onStatus((s) => seen.push(s.state));
+    await until("the manifest to arrive", () => reader.blocks().length === 1);
+    await new Promise((r) => setTimeout(r, 600));
+    expect(reader.getStatus().state).toBe("syncing");
+    expect(reader.open("b0").getMap("rows").size).toBe(0);
+
+    busy = false;
+    await reader.whenSynced();
+    expect(reader.open("b0").getMap("rows").size).toBe(600);
+    expect(readRow(reader.open("b0"), "r599")?.c1).toBe(`row 599 ${"x".repeat(60)}`);
+    expect(seen.at(-1)).toBe("online");
   });
 
   it("shares presence through awareness", async () => {

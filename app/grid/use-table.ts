@@ -26,6 +26,7 @@ import {
   writeView,
 } from "../../sync/layout";
 import { type SyncStatus, TableSync } from "../../sync/provider";
+import { inputHoldBack } from "../../sync/provider/inbox";
 
 export type GridRow = {
   id: string;
@@ -55,7 +56,13 @@ export function useTableSync(tableId: string, blocks?: readonly DocName[]) {
   known.current = blocks;
   useEffect(() => {
     const protocol = location.protocol === "https:" ? "wss" : "ws";
-    const next = new TableSync({ url: `${protocol}://${location.host}/sync`, tableId, blocks: known.current });
+    const next = new TableSync({
+      url: `${protocol}://${location.host}/sync`,
+      tableId,
+      blocks: known.current,
+      // A large table's blocks load between the person's clicks and keys, not in front of them.
+      holdBack: inputHoldBack,
+    });
     setSync(next);
     const off = next.onStatus(setStatus);
     return () => {

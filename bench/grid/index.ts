@@ -3,7 +3,8 @@
  * browser run. A 20,000 × 15 table: time to the first interactive viewport, JS heap, and p95/p99
  * frame times while scrolling down and sideways. Then a 100,000-row table, which the page opens
  * windowed (more than EAGER_BLOCKS blocks): time to its first viewport, then jumps to its middle
- * and its last row, with the blocks subscribed and open, socket bytes and heap at each stop.
+ * and its last row, with the blocks subscribed and open, socket bytes and heap at each stop. Also
+ * how long keys pressed while the 20,000 rows load take to be handled.
  * Each measure runs REPEATS times in a fresh browser context; medians are printed.
  */
 import { readFileSync, rmSync } from "node:fs";
@@ -17,8 +18,9 @@ import { fmt } from "../stats";
 import { type BuildCopy, buildCopy } from "./build";
 import { type Measurement, measure, VIEWPORT } from "./measure";
 import { type PeerServer, servePeer } from "./peer/server";
-import { printComparison, printSingle, printStops } from "./report";
+import { printComparison, printSingle, printStops, printTyping } from "./report";
 import { createTable, httpInsertMs, seedRows } from "./seed";
+import { type Typing, typeWhileLoading } from "./typing";
 
 const ROWS = 20_000;
 const BIG_ROWS = 100_000;
@@ -173,6 +175,15 @@ async function main() {
   );
   await peer.close();
   peer = undefined;
+
+  const typing: Typing[] = [];
+  for (let r = 0; r < REPEATS; r++) {
+    await quiet(small.tableId);
+    typing.push(
+      await typeWhileLoading(browser, { url: oursUrl, rows: ROWS, columnIds: small.columnIds, cookies: api.cookies() }),
+    );
+  }
+  printTyping(typing);
 
   const big = await createTable(base, "Dealerships 100k");
   const [, bigSeedMs] = await timed(() => seedRows(base, big.tableId, big.token, big.columnIds, BIG_ROWS));

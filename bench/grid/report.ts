@@ -1,6 +1,7 @@
 /** The benchmark's printed tables: medians of the runs, the runs themselves, and ours / peer ratios. */
 import { fmt, summary } from "../stats";
 import type { Measurement } from "./measure";
+import type { Typing } from "./typing";
 import type { Stop } from "./visits";
 
 export type Metric = { label: string; unit: string; digits: number; of: (m: Measurement) => number | undefined };
@@ -90,4 +91,28 @@ export function printStops(runs: Measurement[]): void {
         2,
       )} MB`,
     );
+}
+
+/** Keys pressed while the table loads: how long each took to be handled, and when the last row came. */
+export function printTyping(runs: Typing[]): void {
+  console.log(
+    "  Keys while it loads (ArrowDown / ArrowUp every 60 ms from the first interactive viewport until every row is in):\n" +
+      `    a key handled after ${runsText(
+        runs.map((t) => t.p50),
+        0,
+      )} ms at the median, p90 ${runsText(
+        runs.map((t) => t.p90),
+        0,
+      )} ms, worst ${runsText(
+        runs.map((t) => t.max),
+        0,
+      )} ms;\n` +
+      `    ${runsText(
+        runs.map((t) => t.presses),
+        0,
+      )} keys pressed; every row in the grid after ${runsText(
+        runs.map((t) => t.allRowsMs),
+        0,
+      )} ms (loading gives way to the keys).`,
+  );
 }

@@ -10,6 +10,7 @@ import * as Y from "yjs";
 import { blocksOf, type DocName, isWindowed } from "../layout";
 import { decodeFrame, decodeMessage, encodeFrame, encodeMessage, type Message } from "../protocol";
 import { backoffDelay } from "./backoff";
+import { Inbox } from "./inbox";
 
 /** How often to look whether the socket has sent everything (there is no event for it). */
 const DRAIN_POLL_MS = 200;
@@ -36,6 +37,11 @@ export type TableSyncOptions = {
    * windowed opens them at once, so they sync in the manifest's round trip rather than after it.
    */
   blocks?: readonly DocName[];
+  /**
+   * Ms to hold back the server's next large update (a block's first load) because the page is in
+   * use; the page passes `inputHoldBack` (./inbox). Without it every update applies as it arrives.
+   */
+  holdBack?: () => number;
 };
 
 type DocEntry = { doc: Y.Doc; persistence: IndexeddbPersistence | null; synced: boolean };
@@ -68,8 +74,13 @@ export class TableSync {
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private stopped = false;
   private status: SyncStatus = { state: "offline", pending: 0, readOnly: false };
+  /** Server updates waiting for a pause in the person's clicks and keys. */
+  private readonly inbox: Inbox;
+  /** Counts connections: a first sync that waited past its socket's end does not count as synced. */
+  private connection = 0;
 
   constructor(private readonly options: TableSyncOptions) {
+    this.inbox = new Inbox(options.holdBack);
     // Changes made offline before a reload are still in IndexedDB, waiting: say how many.
     this.status.pending = Number(this.pendingStore()?.getItem(this.pendingKey()) ?? 0) || 0;
     this.manifest = this.open("manifest");
@@ -193,6 +204,7 @@ export class TableSync {
     const socket = new WS(`${this.options.url}/${this.options.tableId}${query}`);
     socket.binaryType = "arraybuffer";
     this.socket = socket;
+    this.connection++;
     this.setStatus({ state: "syncing" });
     socket.onopen = () => {
       this.attempt = 0;
@@ -215,6 +227,7 @@ export class TableSync {
 
   destroy(): void {
     this.disconnect();
+    this.inbox.clear();
     this.awareness.destroy();
     for (const { doc, persistence } of this.docs.values()) {
       persistence?.destroy();
@@ -270,13 +283,21 @@ export class TableSync {
         // Our reply carries every local change the server lacks, offline edits included.
         this.sendTo(name, { type: "sync-step-2", update: Y.encodeStateAsUpdate(entry.doc, message.stateVector) });
         break;
-      case "sync-step-2":
-        Y.applyUpdate(entry.doc, message.update, this);
-        entry.synced = true;
-        if ([...this.docs.values()].every((d) => d.synced)) this.setStatus({ state: "online", pending: 0 });
+      case "sync-step-2": {
+        const connection = this.connection;
+        this.inbox.push(() => {
+          if (this.docs.get(name) !== entry) return; // closed (and maybe opened again) meanwhile
+          Y.applyUpdate(entry.doc, message.update, this);
+          if (connection !== this.connection || this.socket?.readyState !== 1) return;
+          entry.synced = true;
+          if ([...this.docs.values()].every((d) => d.synced)) this.setStatus({ state: "online", pending: 0 });
+        }, message.update.byteLength);
         break;
+      }
       case "sync-update":
-        Y.applyUpdate(entry.doc, message.update, this);
+        this.inbox.push(() => {
+          if (this.docs.get(name) === entry) Y.applyUpdate(entry.doc, message.update, this);
+        }, message.update.byteLength);
         break;
       case "awareness":
         applyAwarenessUpdate(this.awareness, message.update, this);

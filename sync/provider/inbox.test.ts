@@ -1,0 +1,72 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { Inbox, LARGE_UPDATE_BYTES, MAX_HOLD_MS } from "./inbox";
+
+const LARGE = LARGE_UPDATE_BYTES;
+const SMALL = 100;
+
+describe("Inbox", () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it("applies everything as it comes without a hold-back (scripts, tests)", () => {
+    const applied: string[] = [];
+    const inbox = new Inbox();
+    inbox.push(() => applied.push("a"), LARGE);
+    inbox.push(() => applied.push("b"), SMALL);
+    expect(applied).toEqual(["a", "b"]);
+  });
+
+  it("applies a collaborator's small change at once, even while the person types", () => {
+    const applied: string[] = [];
+    const inbox = new Inbox(() => 250);
+    inbox.push(() => applied.push("keystroke"), SMALL);
+    expect(applied).toEqual(["keystroke"]);
+  });
+
+  it("holds a block's load while the page is in use, then applies what waits in order, one a task", () => {
+    let busyUntil = Date.now() + 300;
+    const applied: string[] = [];
+    const inbox = new Inbox(() => Math.max(0, busyUntil - Date.now()));
+    inbox.push(() => applied.push("block 1"), LARGE);
+    inbox.push(() => applied.push("edit"), SMALL); // behind the block, so the doc sees them in order
+    inbox.push(() => applied.push("block 2"), LARGE);
+    expect(applied).toEqual([]);
+    vi.advanceTimersByTime(200);
+    busyUntil = Date.now() + 300; // another click: still held
+    vi.advanceTimersByTime(250);
+    expect(applied).toEqual([]);
+    vi.advanceTimersByTime(40);
+    expect(applied).toEqual([]);
+    vi.advanceTimersToNextTimer();
+    expect(applied).toEqual(["block 1"]);
+    expect(inbox.size).toBe(2);
+    vi.runAllTimers();
+    expect(applied).toEqual(["block 1", "edit", "block 2"]);
+  });
+
+  it("loads anyway after MAX_HOLD_MS of uninterrupted use", () => {
+    const applied: string[] = [];
+    const inbox = new Inbox(() => 300);
+    inbox.push(() => applied.push("block"), LARGE);
+    vi.advanceTimersByTime(MAX_HOLD_MS - 10);
+    expect(applied).toEqual([]);
+    vi.advanceTimersByTime(320);
+    expect(applied).toEqual(["block"]);
+  });
+
+  it("applies a large update at once when the page is quiet", () => {
+    const applied: string[] = [];
+    const inbox = new Inbox(() => 0);
+    inbox.push(() => applied.push("block"), LARGE);
+    expect(applied).toEqual(["block"]);
+  });
+
+  it("drops what waits when cleared", () => {
+    const applied: string[] = [];
+    const inbox = new Inbox(() => 100);
+    inbox.push(() => applied.push("block"), LARGE);
+    inbox.clear();
+    vi.runAllTimers();
+    expect(applied).toEqual([]);
+  });
+});

@@ -1,0 +1,79 @@
+/**
+ * Updates from the server, applied in the order they came, but not while someone is using the
+ * page. Applying a block's first load (1,000 rows) takes 100–200 ms of the main thread on a slow
+ * laptop; a table of 20 blocks arrives as 20 of them back to back, and a click, the arrow key after
+ * it and the frame that shows the move each waited behind one. The inbox holds large updates back
+ * while `holdBack` says the person is active, and never longer than MAX_HOLD_MS.
+ */
+
+/** An update this large is a block's first load or a big paste, not a collaborator's keystroke. */
+export const LARGE_UPDATE_BYTES = 32 * 1024;
+/** How long after the last click, key or wheel the page counts as in use. */
+export const QUIET_MS = 300;
+/** Loading waits at most this long for a pause (someone scrolling without stop). */
+export const MAX_HOLD_MS = 2_000;
+
+type Job = { run: () => void; since: number };
+
+export class Inbox {
+  private readonly jobs: Job[] = [];
+  private timer: ReturnType<typeof setTimeout> | null = null;
+
+  /** `holdBack` gives the ms to wait before the next large update (0: go); none applies everything at once. */
+  constructor(private readonly holdBack?: () => number) {}
+
+  /** Runs `apply` now, or after what came before it once the page is quiet. */
+  push(apply: () => void, bytes: number): void {
+    if (!this.holdBack || (!this.jobs.length && (bytes < LARGE_UPDATE_BYTES || this.holdBack() <= 0))) {
+      apply();
+      return;
+    }
+    this.jobs.push({ run: apply, since: Date.now() });
+    this.schedule();
+  }
+
+  /** Updates waiting. */
+  get size(): number {
+    return this.jobs.length;
+  }
+
+  /** Drops what waits (the connection is being destroyed). */
+  clear(): void {
+    this.jobs.length = 0;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  private schedule(): void {
+    if (this.timer || !this.jobs.length) return;
+    const first = this.jobs[0]!;
+    const wait = Math.max(0, Math.min(this.holdBack?.() ?? 0, first.since + MAX_HOLD_MS - Date.now()));
+    // One update a task: whatever the person does next runs between two of them.
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      const hold = this.holdBack?.() ?? 0;
+      if (hold > 0 && Date.now() - first.since < MAX_HOLD_MS) {
+        this.schedule();
+        return;
+      }
+      this.jobs.shift()?.run();
+      this.schedule();
+    }, wait);
+  }
+}
+
+let lastInput = Number.NEGATIVE_INFINITY;
+let listening = false;
+
+/** For the browser: ms until QUIET_MS have passed since the last click, key, touch or wheel on the page. */
+export function inputHoldBack(): number {
+  if (!listening && typeof window !== "undefined") {
+    listening = true;
+    const seen = () => {
+      lastInput = performance.now();
+    };
+    for (const type of ["pointerdown", "keydown", "wheel", "touchstart"])
+      window.addEventListener(type, seen, { capture: true, passive: true });
+  }
+  return Math.max(0, lastInput + QUIET_MS - performance.now());
+}

@@ -95,24 +95,10 @@ export function printStops(runs: Measurement[]): void {
 
 /** Keys pressed while the table loads: how long each took to be handled, and when the last row came. */
 export function printTyping(runs: Typing[]): void {
+  const ms = (of: (t: Typing) => number) => runsText(runs.map(of), 0);
   console.log(
     "  Keys while it loads (ArrowDown / ArrowUp every 60 ms from the first interactive viewport until every row is in):\n" +
-      `    a key handled after ${runsText(
-        runs.map((t) => t.p50),
-        0,
-      )} ms at the median, p90 ${runsText(
-        runs.map((t) => t.p90),
-        0,
-      )} ms, worst ${runsText(
-        runs.map((t) => t.max),
-        0,
-      )} ms;\n` +
-      `    ${runsText(
-        runs.map((t) => t.presses),
-        0,
-      )} keys pressed; every row in the grid after ${runsText(
-        runs.map((t) => t.allRowsMs),
-        0,
-      )} ms (loading gives way to the keys).`,
+      `    a key handled after ${ms((t) => t.p50)} ms at the median, p90 ${ms((t) => t.p90)} ms, worst ${ms((t) => t.max)} ms;\n` +
+      `    ${ms((t) => t.presses)} keys pressed; every row in the grid after ${ms((t) => t.allRowsMs)} ms (loading gives way to the keys).`,
   );
 }

@@ -46,19 +46,19 @@ export class Inbox {
 
   private schedule(): void {
     if (this.timer || !this.jobs.length) return;
-    const first = this.jobs[0]!;
-    const wait = Math.max(0, Math.min(this.holdBack?.() ?? 0, first.since + MAX_HOLD_MS - Date.now()));
     // One update a task: whatever the person does next runs between two of them.
     this.timer = setTimeout(() => {
       this.timer = null;
-      const hold = this.holdBack?.() ?? 0;
-      if (hold > 0 && Date.now() - first.since < MAX_HOLD_MS) {
-        this.schedule();
-        return;
-      }
-      this.jobs.shift()?.run();
+      if (this.wait() <= 0) this.jobs.shift()?.run();
       this.schedule();
-    }, wait);
+    }, this.wait());
+  }
+
+  /** Ms the first job should still wait: while the page is in use, up to MAX_HOLD_MS after it came. */
+  private wait(): number {
+    const first = this.jobs[0];
+    if (!first) return 0;
+    return Math.max(0, Math.min(this.holdBack?.() ?? 0, first.since + MAX_HOLD_MS - Date.now()));
   }
 }
 

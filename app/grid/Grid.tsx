@@ -15,6 +15,7 @@ import { deleteRow } from "../../sync/layout";
 import type { TableSync } from "../../sync/provider";
 import { useColumnWindow } from "./column-window";
 import { namedCells, writableCells } from "./computed";
+import { earlyActiveCell, replayEarlyInput, useEarlyInput } from "./early-input";
 import { cellId } from "./grid-cell";
 import { GridHeader } from "./grid-header";
 import { GridRowView, type Peer, type RowActions } from "./grid-row";
@@ -69,9 +70,10 @@ export function Grid(props: Props) {
   const readOnly = props.readOnly || !sync;
   const rowHeight = ROW_HEIGHTS[view.rowHeight];
   const scroller = useRef<HTMLDivElement>(null);
-  const [active, setActive] = useState<Cell>({ row: 0, col: 0 });
+  // Where the page's first script left the active cell, if it moved it before hydration (early-input.ts).
+  const [active, setActive] = useState<Cell>(() => earlyActiveCell() ?? { row: 0, col: 0 });
   /** The other corner of the selected range (equal to `active` for a single cell). */
-  const [anchor, setAnchor] = useState<Cell>({ row: 0, col: 0 });
+  const [anchor, setAnchor] = useState<Cell>(active);
   const undo = useGridUndo(sync);
   const [editing, setEditing] = useState<{ text: string; error: string | null } | null>(null);
 
@@ -162,6 +164,22 @@ export function Grid(props: Props) {
     virtualizer.scrollToIndex(layout.lineOf[next.row] ?? next.row, { align: "auto" });
     columnWindow.reveal(next.col);
   };
+  /** Rows a page holds: PageUp/PageDown move by this many. */
+  const pageRows = () => Math.max(1, Math.floor(((scroller.current?.clientHeight ?? 400) - HEADER_HEIGHT) / rowHeight));
+  useEarlyInput((input) => {
+    const rowAt = (line: number) => {
+      const item = layout.items[line];
+      return item?.kind === "row" ? item.rowIndex : undefined;
+    };
+    const next = replayEarlyInput(
+      input,
+      { active, anchor },
+      { rows: rows.length, cols: columns.length, pageRows: pageRows(), rowAt },
+    );
+    if (!next) return;
+    go(next.active, true);
+    setAnchor(next.anchor);
+  });
   const range: CellRange = {
     top: Math.min(active.row, anchor.row),
     bottom: Math.max(active.row, anchor.row),
@@ -236,11 +254,10 @@ export function Grid(props: Props) {
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (editing || !fromGrid(e)) return;
-    const pageRows = Math.max(1, Math.floor(((scroller.current?.clientHeight ?? 400) - HEADER_HEIGHT) / rowHeight));
     const command = keyCommand({ key: e.key, ctrl: e.ctrlKey || e.metaKey, shift: e.shiftKey, alt: e.altKey }, active, {
       rows: rows.length,
       cols: columns.length,
-      pageRows,
+      pageRows: pageRows(),
       checkbox: activeColumn?.type === "checkbox",
     });
     // Delete in a table that cannot be written is left to the browser, as it always was.

@@ -59,7 +59,6 @@ export const GridCellView = memo(function GridCellView(props: Props) {
               "items-start py-1.5 [&_.truncate]:whitespace-normal [&_.truncate]:break-words",
               rowHeight === "medium" ? "[&_.truncate]:line-clamp-2" : "[&_.truncate]:line-clamp-4",
             ),
-        active && "z-[1] outline outline-2 -outline-offset-2 outline-accent",
         !active && inRange && "bg-accent-soft",
         // The first column stays in view while scrolling sideways, like Airtable's primary field.
         colIndex === 0 && "sticky z-[2]",

@@ -6,6 +6,7 @@ import { DEFAULT_VIEW, isDocName, isWindowed } from "../../sync/layout";
 import { Badge, Button } from "../components/ui";
 import { BulkBar } from "../grid/bulk-bar";
 import { useComputedRows } from "../grid/computed";
+import { earlyInputScript } from "../grid/early-input";
 import { download, toCsv, toXlsx } from "../grid/export";
 import { FIRST_ROWS, firstRows, servedById, useLatch, withFirstRows } from "../grid/first-rows";
 import { Grid } from "../grid/Grid";
@@ -203,6 +204,8 @@ function Table({ params }: Route.ComponentProps) {
         onClose={() => setExpanded(null)}
       />
       <div className="min-h-0 flex-1">
+        {/* biome-ignore lint/security/noDangerouslySetInnerHtml: a constant script that keeps clicks and keys until the grid hydrates */}
+        <script dangerouslySetInnerHTML={{ __html: earlyInputScript }} />
         <Grid
           tableId={detail.id}
           sync={loaded || rowWindow ? sync : null}

@@ -169,9 +169,12 @@ async function main() {
     "  How: all times from navigation start; first byte = navigation timing's responseStart (server rendering);\n" +
       "  visible = until rows 1 and 10 show their first-column text (checked every frame);\n" +
       "  interactive = then a real click on row 1's second cell and ArrowDown (CDP input) until the active cell is on\n" +
-      "  row 2; heap = JSHeapUsedSize (Performance.getMetrics) after HeapProfiler.collectGarbage, 1 s after every row\n" +
-      "  is in the grid; scroll = scrollTop += 100 px, then scrollLeft ± 20 px, every animation frame for 3 s, frame\n" +
-      "  time = the requestAnimationFrame delta (whole vsyncs: 16.7, 33.3, 50 … ms).",
+      "  row 2 (before Rowpilot's scripts have run, its page's inline script moves the active cell between the cells\n" +
+      "  drawn by the server); editable = then 'x' typed on the active cell, again every 100 ms, until its editor is\n" +
+      "  open (Rowpilot's needs the page hydrated and the table synced); heap = JSHeapUsedSize (Performance.getMetrics)\n" +
+      "  after HeapProfiler.collectGarbage, 1 s after every row is in the grid; scroll = scrollTop += 100 px, then\n" +
+      "  scrollLeft ± 20 px, every animation frame for 3 s, frame time = the requestAnimationFrame delta (whole vsyncs:\n" +
+      "  16.7, 33.3, 50 … ms).",
   );
   await peer.close();
   peer = undefined;

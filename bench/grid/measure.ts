@@ -2,7 +2,7 @@
 import type { Browser } from "playwright-core";
 import { summary } from "../stats";
 import { dealership } from "./dataset";
-import { addProbe, type GridKind, heapAfterGc, openAndTime, scrollFrames, timeAllRows } from "./probe";
+import { addProbe, type GridKind, heapAfterGc, openAndTime, scrollFrames, timeAllRows, timeEditable } from "./probe";
 import { blockCount, watchSockets } from "./sockets";
 import { type OrderFetch, orderFetch, type Stop, visit } from "./visits";
 
@@ -21,6 +21,8 @@ export type Measurement = {
   firstByteMs: number;
   visibleMs: number;
   interactiveMs: number;
+  /** A key typed on the active cell opened its editor. */
+  editableMs: number;
   allRowsMs: number;
   heapBytes: number;
   scrollY?: { p95: number; p99: number; frames: number };
@@ -71,6 +73,7 @@ export async function measure(browser: Browser, target: Target): Promise<Measure
         .catch(() => "the page is gone");
       throw new Error(`${error.message}\n  page errors: ${errors.join(" | ") || "none"}\n  row 1: ${row}`);
     });
+    const editableMs = await timeEditable(page);
     const allRowsMs = await timeAllRows(page, target.rows);
     const firstByteMs = await page.evaluate(
       () => (performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming).responseStart,
@@ -101,6 +104,7 @@ export async function measure(browser: Browser, target: Target): Promise<Measure
     return {
       firstByteMs,
       ...open,
+      editableMs,
       allRowsMs,
       heapBytes,
       scrollY,

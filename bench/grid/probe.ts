@@ -11,6 +11,8 @@ type Probe = {
   cellText(row: number, col: number): string | null;
   cellCenter(row: number, col: number): { x: number; y: number } | null;
   activeRow(): number | null;
+  /** Whether a cell editor is open. */
+  editing(): boolean;
   rowCount(): number;
   scroller(): HTMLElement | null;
 };
@@ -42,6 +44,10 @@ function installProbe({ kind, columnIds }: { kind: GridKind; columnIds: string[]
       const index = active?.getAttribute(kind === "rowpilot" ? "aria-rowindex" : "row-index");
       return index == null ? null : Number(index) - (kind === "rowpilot" ? 2 : 0);
     },
+    editing: () =>
+      kind === "rowpilot"
+        ? document.querySelector("[role=gridcell] input, [role=gridcell] textarea") !== null
+        : document.querySelector(".ag-cell-inline-editing") !== null,
     // A busy grid shows the rows served with the page, its count included, before it has the rows.
     rowCount: () =>
       kind === "rowpilot"
@@ -129,6 +135,29 @@ export async function openAndTime(page: Page, url: string, expected: (row: numbe
     if (moved) return { visibleMs, interactiveMs: (await moved.jsonValue()) as number };
   }
   throw new Error(`${url}: ArrowDown did not move the active cell after ${attempts} click-and-key attempts`);
+}
+
+/**
+ * Milliseconds from navigation start until a key typed on the active cell (left by `openAndTime`)
+ * opens its editor: the grid does everything, not only move its active cell. A key the grid cannot
+ * act on yet (Rowpilot before its table has synced) is typed again; the editor is closed after.
+ */
+export async function timeEditable(page: Page): Promise<number> {
+  const deadline = Date.now() + WAITS.firstViewportMs;
+  while (Date.now() < deadline) {
+    await page.keyboard.press("x");
+    const opened = await page
+      .waitForFunction(() => (window.benchProbe?.editing() ? performance.now() : 0), undefined, {
+        polling: "raf",
+        timeout: WAITS.keyAttemptMs,
+      })
+      .catch(() => null);
+    if (opened) {
+      await page.keyboard.press("Escape");
+      return (await opened.jsonValue()) as number;
+    }
+  }
+  throw new Error(`A key typed on the active cell opened no editor within ${WAITS.firstViewportMs / 1000} s`);
 }
 
 /** Milliseconds from navigation start until the grid's model holds `rows` rows. */

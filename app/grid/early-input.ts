@@ -1,0 +1,173 @@
+/**
+ * The grid the server drew, before the page's scripts have run. Its rows show about half a
+ * second before React has hydrated them; an inline script (`earlyInputScript`, just before the
+ * grid) lets a person move around them in that time, by the grid's own rules (`moveActive`):
+ *
+ * - A click on a drawn cell, or a key that moves the active cell to another drawn cell, moves it
+ *   at once: the script sets `aria-selected` and `aria-activedescendant`, which is all the active
+ *   cell's look depends on (app.css).
+ * - Anything else the grid would act on (a Shift-extended selection, a move to a row or column
+ *   not drawn) is kept, and so is everything after it, to keep their order.
+ * - As the grid hydrates it takes the active cell from the script (`earlyActiveCell`), so React
+ *   finds the page as it would have drawn it, then replays what was kept (`useEarlyInput`).
+ *
+ * Until then the script stops the grid's clicks, keys and focus at the window: React, whose
+ * listeners start before it has hydrated, never handles one the script also does, and is not
+ * made to finish hydrating in one long task to handle it. Keys that do not move the active cell
+ * (editing, undo) are dropped: before the table has synced the grid could not act on them anyway.
+ */
+import { useLayoutEffect } from "react";
+import { type Cell, keyCommand, moveActive } from "./navigation";
+
+export type EarlyInput =
+  | { kind: "cell"; line: number; col: number; shift: boolean }
+  | { kind: "key"; key: string; ctrl: boolean; shift: boolean; alt: boolean };
+
+type Handover = {
+  /** The active cell as the page shows it; the script stops moving it. */
+  freeze(): Cell;
+  /** What was kept, once: the script stops listening. */
+  take(): EarlyInput[];
+};
+
+/** The global the script leaves its hand-over in. */
+const HANDOVER = "__rowpilotEarlyGrid";
+/** The keys that move the active cell (`moveActive`). */
+const MOVING_KEYS = ["ArrowUp", "ArrowDown", "ArrowLeft", "ArrowRight", "Home", "End", "PageUp", "PageDown", "Tab"];
+/** Events on the grid the script stops until the hand-over: the discrete ones React would act on. */
+const STOPPED = [
+  "mousedown",
+  "mouseup",
+  "click",
+  "dblclick",
+  "pointerdown",
+  "pointerup",
+  "keydown",
+  "keyup",
+  "focusin",
+];
+
+declare global {
+  interface Window {
+    [HANDOVER]?: Handover;
+  }
+}
+
+/** Runs in the page as the inline script: serialized, so it may use only its arguments. */
+function earlyGrid(handover: string, movingKeys: string[], stopped: string[], move: typeof moveActive) {
+  /** Where the server put the active cell. */
+  let active = { row: 0, col: 0 };
+  /** False once an event could not be shown, or React has taken the active cell: events are then kept. */
+  let live = true;
+  const kept: EarlyInput[] = [];
+  const cellAt = (grid: Element, { row, col }: { row: number; col: number }) =>
+    grid.querySelector(`[role=row][aria-rowindex="${row + 2}"] [role=gridcell][aria-colindex="${col + 1}"]`);
+  const show = (grid: Element, next: { row: number; col: number }) => {
+    const cell = cellAt(grid, next);
+    if (!cell) return false;
+    cellAt(grid, active)?.setAttribute("aria-selected", "false");
+    cell.setAttribute("aria-selected", "true");
+    grid.setAttribute("aria-activedescendant", cell.id);
+    cell.scrollIntoView({ block: "nearest", inline: "nearest" });
+    active = next;
+    return true;
+  };
+  const nextCell = (grid: HTMLElement, input: EarlyInput) => {
+    if (input.kind === "cell") return input.shift ? null : { row: input.line, col: input.col };
+    if (input.shift && input.key.startsWith("Arrow")) return null;
+    const height = (index: number) =>
+      grid.querySelector(`[role=row][aria-rowindex="${index}"]`)?.getBoundingClientRect().height || 32;
+    const rows = Number(grid.getAttribute("aria-rowcount")) - 1;
+    const cols = Number(grid.getAttribute("aria-colcount"));
+    const pageRows = Math.max(1, Math.floor((grid.clientHeight - height(1)) / height(2)));
+    return move(active, input, rows, cols, pageRows);
+  };
+  const keep = (e: Event) => {
+    const target = e.target instanceof Element ? e.target : null;
+    const grid = target?.closest<HTMLElement>("[role=grid]");
+    if (!target || !grid) return;
+    e.stopImmediatePropagation();
+    let input: EarlyInput | null = null;
+    if (e instanceof MouseEvent && e.type === "mousedown" && e.button === 0) {
+      const cell = target.closest("[role=gridcell][aria-colindex]");
+      const row = cell?.closest("[role=row][aria-rowindex]");
+      if (!cell || !row) return;
+      const line = Number(row.getAttribute("aria-rowindex")) - 2;
+      input = { kind: "cell", line, col: Number(cell.getAttribute("aria-colindex")) - 1, shift: e.shiftKey };
+    } else if (e instanceof KeyboardEvent && e.type === "keydown" && target === grid && movingKeys.includes(e.key)) {
+      // The grid moves its active cell: the page does not scroll, nor focus leave for the next control.
+      e.preventDefault();
+      input = { kind: "key", key: e.key, ctrl: e.ctrlKey || e.metaKey, shift: e.shiftKey, alt: e.altKey };
+    }
+    if (!input) return;
+    const next = live ? nextCell(grid, input) : null;
+    if (next && show(grid, next)) return;
+    live = false;
+    kept.push(input);
+  };
+  for (const type of stopped) addEventListener(type, keep, true);
+  const done: Handover = {
+    freeze() {
+      live = false;
+      return active;
+    },
+    take() {
+      for (const type of stopped) removeEventListener(type, keep, true);
+      return kept.splice(0);
+    },
+  };
+  (window as unknown as Record<string, Handover>)[handover] = done;
+}
+
+/** The inline script, for a `<script>` just before the grid in the server's HTML. */
+export const earlyInputScript = `(${earlyGrid.toString()})(${[HANDOVER, MOVING_KEYS, STOPPED].map((a) => JSON.stringify(a)).join(",")},${moveActive.toString()})`;
+
+/**
+ * The active cell the page shows, for the grid's first render: where the script moved it, or
+ * null (on the server, and when the page was not drawn by the server). The script stops moving it.
+ */
+export function earlyActiveCell(): Cell | null {
+  return typeof window === "undefined" ? null : (window[HANDOVER]?.freeze() ?? null);
+}
+
+export type Selection = { active: Cell; anchor: Cell };
+
+/**
+ * Where the kept input leaves the active cell and the selection's other corner, replayed with
+ * the grid's own rules; null when none of it moved anything. `rowAt` maps a drawn line to its row.
+ */
+export function replayEarlyInput(
+  input: readonly EarlyInput[],
+  start: Selection,
+  grid: { rows: number; cols: number; pageRows: number; rowAt: (line: number) => number | undefined },
+): Selection | null {
+  let { active, anchor } = start;
+  let moved = false;
+  for (const event of input) {
+    if (event.kind === "cell") {
+      const row = grid.rowAt(event.line);
+      if (row === undefined || event.col < 0 || event.col >= grid.cols) continue;
+      active = { row, col: event.col };
+      if (!event.shift) anchor = active;
+    } else {
+      const command = keyCommand(event, active, { ...grid, checkbox: false });
+      if (command?.do !== "move") continue;
+      active = command.to;
+      if (!command.extend) anchor = active;
+    }
+    moved = true;
+  }
+  return moved ? { active, anchor } : null;
+}
+
+/** Replays the kept input once, as the grid hydrates (before the browser paints it), and ends the script. */
+export function useEarlyInput(replay: (input: EarlyInput[]) => void) {
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once, with what the page kept until then
+  useLayoutEffect(() => {
+    const handover = window[HANDOVER];
+    if (!handover) return;
+    delete window[HANDOVER];
+    const input = handover.take();
+    if (input.length) replay(input);
+  }, []);
+}

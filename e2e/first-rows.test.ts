@@ -67,9 +67,11 @@ describe("rows served with the page", () => {
     const small = await context(true, { width: 900, height: 500 });
     const page = await small.newPage();
     await page.goto(url);
-    // The view bar arrives with the synced table and takes its height from the grid: measure after it.
-    await page.getByPlaceholder("Search").waitFor();
-    const box = await page.getByRole("grid").evaluate((g) => ({ width: g.clientWidth, height: g.clientHeight }));
+    const gridBox = () => page.getByRole("grid").evaluate((g) => ({ width: g.clientWidth, height: g.clientHeight }));
+    const box = await gridBox();
+    // The view tabs and bar come with the page, inert until its scripts run: the grid keeps its place and size.
+    await expect.poll(() => page.getByPlaceholder("Search").isEnabled()).toBe(true);
+    expect(await gridBox()).toEqual(box);
     await expect
       .poll(async () => (await small.cookies()).find((c) => c.name === "rowpilot-grid")?.value, { timeout: 5_000 })
       .toBe(`${box.width}x${box.height}`);

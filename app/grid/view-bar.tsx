@@ -21,7 +21,8 @@ const OP_LABELS: Record<FilterOp, string> = {
 };
 
 type Props = {
-  sync: TableSync;
+  /** Null until the page's scripts have opened the table: the bar shows the served view, its controls disabled. */
+  sync: TableSync | null;
   viewId: string;
   columns: ColumnDef[];
   view: ViewSpec;
@@ -38,8 +39,10 @@ export function ViewBar({ sync, viewId, columns, view, search, onSearch, shown, 
   const [sorting, setSorting] = useState(false);
   const name = (id: string) => columns.find((c) => c.id === id)?.name ?? "?";
   const chip = "flex items-center gap-1 rounded bg-accent-soft px-2 py-1 text-xs text-accent";
+  const update = (change: (v: ViewSpec) => ViewSpec) => sync && updateView(sync, viewId, change);
   return (
-    <div className="flex flex-wrap items-center gap-2">
+    // A disabled fieldset disables every control in it at once.
+    <fieldset disabled={!sync} className="flex min-w-0 flex-wrap items-center gap-2">
       <div className="relative">
         <Search className="pointer-events-none absolute top-2.5 left-2 h-4 w-4 text-muted" aria-hidden />
         <Input
@@ -58,7 +61,7 @@ export function ViewBar({ sync, viewId, columns, view, search, onSearch, shown, 
           <button
             type="button"
             aria-label={`Remove filter on ${name(f.columnId)}`}
-            onClick={() => updateView(sync, viewId, (v) => ({ ...v, filters: v.filters.filter((_, j) => j !== i) }))}
+            onClick={() => update((v) => ({ ...v, filters: v.filters.filter((_, j) => j !== i) }))}
           >
             <X className="h-3 w-3" />
           </button>
@@ -75,7 +78,7 @@ export function ViewBar({ sync, viewId, columns, view, search, onSearch, shown, 
               op: String(form.get("op")) as FilterOp,
               value: String(form.get("value") ?? ""),
             };
-            updateView(sync, viewId, (v) => ({ ...v, filters: [...v.filters, filter] }));
+            update((v) => ({ ...v, filters: [...v.filters, filter] }));
             setAdding(false);
           }}
         >
@@ -112,9 +115,7 @@ export function ViewBar({ sync, viewId, columns, view, search, onSearch, shown, 
           <button
             type="button"
             aria-label={`Remove sort by ${name(s.columnId)}`}
-            onClick={() =>
-              updateView(sync, viewId, (v) => ({ ...v, sorts: v.sorts.filter((x) => x.columnId !== s.columnId) }))
-            }
+            onClick={() => update((v) => ({ ...v, sorts: v.sorts.filter((x) => x.columnId !== s.columnId) }))}
           >
             <X className="h-3 w-3" />
           </button>
@@ -130,7 +131,7 @@ export function ViewBar({ sync, viewId, columns, view, search, onSearch, shown, 
               columnId: String(form.get("column")),
               direction: form.get("direction") === "desc" ? ("desc" as const) : ("asc" as const),
             };
-            updateView(sync, viewId, (v) => ({
+            update((v) => ({
               ...v,
               sorts: [...v.sorts.filter((x) => x.columnId !== sort.columnId), sort],
             }));
@@ -164,7 +165,7 @@ export function ViewBar({ sync, viewId, columns, view, search, onSearch, shown, 
         aria-label="Group rows by"
         disabled={Boolean(windowed)}
         value={windowed ? "" : (view.groupBy ?? "")}
-        onChange={(e) => updateView(sync, viewId, (v) => ({ ...v, groupBy: e.target.value || null }))}
+        onChange={(e) => update((v) => ({ ...v, groupBy: e.target.value || null }))}
         className="h-8"
       >
         <option value="">No grouping</option>
@@ -179,7 +180,7 @@ export function ViewBar({ sync, viewId, columns, view, search, onSearch, shown, 
       <Select
         aria-label="Row height"
         value={view.rowHeight}
-        onChange={(e) => updateView(sync, viewId, (v) => ({ ...v, rowHeight: e.target.value as RowHeight }))}
+        onChange={(e) => update((v) => ({ ...v, rowHeight: e.target.value as RowHeight }))}
         className="h-8"
       >
         <option value="short">Short rows</option>
@@ -187,7 +188,7 @@ export function ViewBar({ sync, viewId, columns, view, search, onSearch, shown, 
         <option value="tall">Tall rows</option>
       </Select>
       {view.hidden.length ? (
-        <button type="button" className={chip} onClick={() => updateView(sync, viewId, (v) => ({ ...v, hidden: [] }))}>
+        <button type="button" className={chip} onClick={() => update((v) => ({ ...v, hidden: [] }))}>
           {view.hidden.length} hidden · show all
         </button>
       ) : null}
@@ -207,6 +208,6 @@ export function ViewBar({ sync, viewId, columns, view, search, onSearch, shown, 
           {shown.toLocaleString()} of {total.toLocaleString()} rows
         </span>
       ) : null}
-    </div>
+    </fieldset>
   );
 }

@@ -11,7 +11,8 @@ import type { TableSync } from "../../sync/provider";
 import { MenuContent, menuItemClass } from "../components/menu";
 
 type Props = {
-  sync: TableSync;
+  /** Null until the page's scripts have opened the table: the tabs show the served view and change nothing. */
+  sync: TableSync | null;
   views: { id: string; view: ViewSpec }[];
   current: string;
   readOnly: boolean;
@@ -24,6 +25,7 @@ export function ViewTabs({ sync, views, current, readOnly, onSwitch }: Props) {
   const [renaming, setRenaming] = useState<string | null>(null);
   const last = views.reduce((n, v) => Math.max(n, v.view.position), 0);
   const add = (from: ViewSpec | null, name: string) => {
+    if (!sync) return;
     const id = newViewId();
     const view = ViewSpec.parse({ ...(from ?? {}), name, position: last + 1 });
     sync.manifest.transact(() => writeView(sync.manifest, id, view));
@@ -43,7 +45,7 @@ export function ViewTabs({ sync, views, current, readOnly, onSwitch }: Props) {
             onSubmit={(e) => {
               e.preventDefault();
               const name = String(new FormData(e.currentTarget).get("name") ?? "").trim();
-              if (name) sync.manifest.transact(() => writeView(sync.manifest, id, { ...view, name }));
+              if (name && sync) sync.manifest.transact(() => writeView(sync.manifest, id, { ...view, name }));
               setRenaming(null);
             }}
           >
@@ -67,12 +69,13 @@ export function ViewTabs({ sync, views, current, readOnly, onSwitch }: Props) {
               type="button"
               role="tab"
               aria-selected={id === current}
+              disabled={!sync}
               onClick={() => onSwitch(id)}
               className="h-7 px-2.5 font-medium"
             >
               {view.name}
             </button>
-            {readOnly || id !== current ? null : (
+            {readOnly || !sync || id !== current ? null : (
               <Menu.Root>
                 <Menu.Trigger aria-label={`${view.name} view menu`} className="grid h-7 w-6 place-items-center">
                   <ChevronDown className="h-3.5 w-3.5" />
@@ -89,7 +92,7 @@ export function ViewTabs({ sync, views, current, readOnly, onSwitch }: Props) {
                       className={`${menuItemClass} text-danger`}
                       onSelect={() => {
                         if (!confirm(`Delete the view “${view.name}”? Its rows stay in the table.`)) return;
-                        sync.manifest.transact(() => removeView(sync.manifest, id));
+                        sync?.manifest.transact(() => removeView(sync.manifest, id));
                         onSwitch(DEFAULT_VIEW);
                       }}
                     >
@@ -106,6 +109,7 @@ export function ViewTabs({ sync, views, current, readOnly, onSwitch }: Props) {
         <button
           type="button"
           aria-label="Add a view"
+          disabled={!sync}
           onClick={() => add(null, uniqueName("Grid view"))}
           className="grid h-7 w-7 place-items-center rounded-md text-muted hover:bg-surface-2 hover:text-fg"
         >

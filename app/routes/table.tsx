@@ -166,28 +166,25 @@ function Table({ params }: Route.ComponentProps) {
           </Button>
         </div>
       </div>
-      {sync ? (
-        <ViewTabs
-          sync={sync}
-          views={view.views}
-          current={view.views.some((v) => v.id === viewId) ? viewId : DEFAULT_VIEW}
-          readOnly={readOnly}
-          onSwitch={switchView}
-        />
-      ) : null}
-      {sync ? (
-        <ViewBar
-          sync={sync}
-          viewId={viewId}
-          columns={allColumns}
-          view={view.view}
-          search={search}
-          onSearch={setSearch}
-          shown={shownRows.length}
-          total={rowWindow ? shownRows.length : view.rows.length}
-          windowed={rowWindow ? { rows: rowCount, error: rowWindow.error } : null}
-        />
-      ) : null}
+      {/* Drawn with the page, inert until its scripts have opened the table: the grid does not move when they can act. */}
+      <ViewTabs
+        sync={sync}
+        views={view.views.length ? view.views : [{ id: viewId, view: view.view }]}
+        current={view.views.length && !view.views.some((v) => v.id === viewId) ? DEFAULT_VIEW : viewId}
+        readOnly={readOnly}
+        onSwitch={switchView}
+      />
+      <ViewBar
+        sync={sync}
+        viewId={viewId}
+        columns={allColumns}
+        view={view.view}
+        search={search}
+        onSearch={setSearch}
+        shown={shownRows.length}
+        total={rowWindow || !loaded ? shownRows.length : view.rows.length}
+        windowed={rowWindow ? { rows: rowCount, error: rowWindow.error } : null}
+      />
       {sync && !readOnly && selected.length > 1 ? (
         <BulkBar
           sync={sync}

@@ -13,6 +13,7 @@ import { type ClipboardEvent, type KeyboardEvent, useEffect, useMemo, useRef, us
 import { type ColumnDef, ROW_HEIGHTS, type ViewSpec } from "../../schema/tables";
 import { deleteRow } from "../../sync/layout";
 import type { TableSync } from "../../sync/provider";
+import { waitingForLoad } from "../../sync/provider/inbox";
 import { useColumnWindow } from "./column-window";
 import { namedCells, writableCells } from "./computed";
 import { earlyActiveCell, replayEarlyInput, useEarlyInput } from "./early-input";
@@ -123,10 +124,15 @@ export function Grid(props: Props) {
   );
   /** Set when an action stopped at rows not loaded yet; moving the active cell clears it. */
   const [notLoaded, setNotLoaded] = useState(false);
+  /** An action stopped at rows not loaded yet: the grid says so, and loading stops giving way to keys. */
+  const notYet = () => {
+    waitingForLoad();
+    setNotLoaded(true);
+  };
   /** Whether rows `from`…`to` are all loaded (or, to read them, served with the page); if not, the grid says so. */
   const loaded = (from: number, to: number, served = false) => {
     const ok = !rows.slice(from, to + 1).some((r) => r.loading && !(served && r.preview));
-    if (!ok) setNotLoaded(true);
+    if (!ok) notYet();
     return ok;
   };
 
@@ -212,7 +218,7 @@ export function Grid(props: Props) {
   const onPaste = (e: ClipboardEvent<HTMLDivElement>) => {
     if (editing || props.readOnly || !fromGrid(e)) return;
     e.preventDefault();
-    if (!sync) return void setNotLoaded(true);
+    if (!sync) return void notYet();
     const data = readPaste(e.clipboardData.getData("text/plain"));
     if (!loaded(range.top, range.top + data.length - 1)) return;
     const problems = pasteRange(sync, rows, columns, range, data, rowWindow?.lastPos ?? null);
@@ -242,7 +248,7 @@ export function Grid(props: Props) {
       document.getElementById(cellId(activeRow.id, active.col))?.querySelector("button")?.click();
       return;
     }
-    if (!sync && !props.readOnly) return void setNotLoaded(true);
+    if (!sync && !props.readOnly) return void notYet();
     if (readOnly || !sync || !activeRow || !activeColumn || activeColumn.type === "formula") return;
     if (!loaded(active.row, active.row)) return;
     if (activeColumn.type === "checkbox") {

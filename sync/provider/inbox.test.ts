@@ -70,3 +70,34 @@ describe("Inbox", () => {
     expect(applied).toEqual([]);
   });
 });
+
+describe("inputHoldBack", () => {
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "performance"] });
+    // The page: an event target standing in for the window the hold-back listens on.
+    vi.stubGlobal("window", new EventTarget());
+    vi.resetModules();
+  });
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    vi.useRealTimers();
+  });
+
+  it("holds loading back for QUIET_MS after a key, except while the person waits for it", async () => {
+    const { inputHoldBack, waitingForLoad, QUIET_MS, WAITING_MS } = await import("./inbox");
+    expect(inputHoldBack()).toBe(0);
+    window.dispatchEvent(new Event("keydown"));
+    expect(inputHoldBack()).toBe(QUIET_MS);
+    vi.advanceTimersByTime(QUIET_MS);
+    expect(inputHoldBack()).toBe(0);
+
+    // An edit refused while rows load: the keys that follow no longer put loading off…
+    waitingForLoad();
+    window.dispatchEvent(new Event("keydown"));
+    expect(inputHoldBack()).toBe(0);
+    // …until WAITING_MS have passed.
+    vi.advanceTimersByTime(WAITING_MS);
+    window.dispatchEvent(new Event("keydown"));
+    expect(inputHoldBack()).toBe(QUIET_MS);
+  });
+});

@@ -62,10 +62,29 @@ export class Inbox {
   }
 }
 
+/**
+ * How long loading stops giving way to input once the person has asked for something it blocks:
+ * long enough for a 20-block table to arrive on a slow laptop (about 5 s).
+ */
+export const WAITING_MS = 10_000;
+
 let lastInput = Number.NEGATIVE_INFINITY;
 let listening = false;
+let waitingUntil = Number.NEGATIVE_INFINITY;
 
-/** For the browser: ms until QUIET_MS have passed since the last click, key, touch or wheel on the page. */
+/**
+ * For the browser: the person asked for something that needs rows still loading (an edit the grid
+ * refused). For WAITING_MS their clicks and keys no longer hold loading back: they are waiting for
+ * it, and each try to type would otherwise put it off.
+ */
+export function waitingForLoad(): void {
+  waitingUntil = performance.now() + WAITING_MS;
+}
+
+/**
+ * For the browser: ms until QUIET_MS have passed since the last click, key, touch or wheel on the
+ * page; 0 while the person waits for loading (`waitingForLoad`).
+ */
 export function inputHoldBack(): number {
   if (!listening && typeof window !== "undefined") {
     listening = true;
@@ -75,5 +94,6 @@ export function inputHoldBack(): number {
     for (const type of ["pointerdown", "keydown", "wheel", "touchstart"])
       window.addEventListener(type, seen, { capture: true, passive: true });
   }
+  if (performance.now() < waitingUntil) return 0;
   return Math.max(0, lastInput + QUIET_MS - performance.now());
 }

@@ -4,6 +4,7 @@
  */
 import { createRequestHandler, RouterContextProvider } from "react-router";
 import { apiContext } from "../schema/api-context";
+import { shareActor } from "./auth/actor";
 import { createWorker } from "./entry";
 
 export { TableRoom } from "./durable/table-room";
@@ -16,6 +17,8 @@ const FORWARDED = ["cookie", "origin", "sec-fetch-site", "cf-connecting-ip", "us
 
 export default createWorker((request, _env, _ctx, self) => {
   const context = new RouterContextProvider();
+  /** Every API call of this page request carries its cookies, so they share one actor. */
+  const page = {};
   context.set(apiContext, (path, init) => {
     const headers = new Headers(init?.headers);
     for (const name of FORWARDED) {
@@ -23,7 +26,7 @@ export default createWorker((request, _env, _ctx, self) => {
       if (value && !headers.has(name)) headers.set(name, value);
     }
     if (init?.body && !headers.has("content-type")) headers.set("content-type", "application/json");
-    return self(new Request(new URL(path, request.url), { ...init, headers }));
+    return self(shareActor(new Request(new URL(path, request.url), { ...init, headers }), page));
   });
   return handleRequest(request, context);
 });

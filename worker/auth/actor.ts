@@ -38,8 +38,23 @@ export async function resolveActor(req: Request, db: Db, auth: Auth): Promise<Ac
   return { kind: "user", userId: found.user.id, name: found.user.name, email: found.user.email };
 }
 
+/**
+ * The API calls a page's loaders make in-process, each with the page request's cookies: one page
+ * makes four or more, in parallel, and each looked the same session up again.
+ */
+const pageCalls = new WeakMap<Request, { actor?: Promise<Actor> }>();
+
+/** Marks `call` as made for a page request whose other calls share `page`: the actor is resolved once. */
+export function shareActor(call: Request, page: { actor?: Promise<Actor> }): Request {
+  pageCalls.set(call, page);
+  return call;
+}
+
 /** Sets `actor` for every later handler; refuses nobody (routes decide what they need). */
 export const actorMiddleware: MiddlewareHandler<AppEnv> = async (c, next) => {
-  c.set("actor", await resolveActor(c.req.raw, c.get("db"), c.get("auth")));
+  const page = pageCalls.get(c.req.raw);
+  const actor = page?.actor ?? resolveActor(c.req.raw, c.get("db"), c.get("auth"));
+  if (page) page.actor = actor;
+  c.set("actor", await actor);
   await next();
 };

@@ -69,7 +69,7 @@ describe("rows served with the page", () => {
     await page.goto(url);
     const gridBox = () => page.getByRole("grid").evaluate((g) => ({ width: g.clientWidth, height: g.clientHeight }));
     const box = await gridBox();
-    // The view tabs and bar come with the page, inert until its scripts run: the grid keeps its place and size.
+    // The view tabs and bar come with the page, inert until the views have synced: the grid keeps its place and size.
     await expect.poll(() => page.getByPlaceholder("Search").isEnabled()).toBe(true);
     expect(await gridBox()).toEqual(box);
     await expect

@@ -21,12 +21,15 @@ export default createWorker((request, _env, _ctx, self) => {
   const page = {};
   context.set(apiContext, (path, init) => {
     const headers = new Headers(init?.headers);
+    // A call that brings its own credentials is someone else's: it gets its own actor lookup.
+    const ownCredentials = headers.has("cookie") || headers.has("authorization");
     for (const name of FORWARDED) {
       const value = request.headers.get(name);
       if (value && !headers.has(name)) headers.set(name, value);
     }
     if (init?.body && !headers.has("content-type")) headers.set("content-type", "application/json");
-    return self(shareActor(new Request(new URL(path, request.url), { ...init, headers }), page));
+    const call = new Request(new URL(path, request.url), { ...init, headers });
+    return self(ownCredentials ? call : shareActor(call, page));
   });
   return handleRequest(request, context);
 });

@@ -24,9 +24,9 @@ export type EarlyInput =
   | { kind: "key"; key: string; ctrl: boolean; shift: boolean; alt: boolean };
 
 type Handover = {
-  /** The active cell as the page shows it; the script stops moving it. */
-  freeze(): Cell;
-  /** What was kept, once: the script stops listening. */
+  /** The active cell as the page shows it, or null if the grid it served is gone; the script stops moving it. */
+  freeze(): Cell | null;
+  /** What was kept, once (nothing if the grid it served is gone): the script stops listening. */
   take(): EarlyInput[];
 };
 
@@ -34,15 +34,23 @@ type Handover = {
 const HANDOVER = "__rowpilotEarlyGrid";
 /** The keys that move the active cell (`moveActive`). */
 const MOVING_KEYS = ["ArrowUp", "ArrowDown", "ArrowLeft", "ArrowRight", "Home", "End", "PageUp", "PageDown", "Tab"];
-/** Events on the grid the script stops until the hand-over: the discrete ones React would act on. */
+/**
+ * Events on the grid the script stops until the hand-over: the discrete ones React would make
+ * itself hydrate at once for. Copy is left to React: it copies the served rows' cells.
+ */
 const STOPPED = [
   "mousedown",
   "mouseup",
   "click",
   "dblclick",
+  "auxclick",
+  "contextmenu",
   "pointerdown",
   "pointerup",
+  "touchstart",
+  "touchend",
   "keydown",
+  "keypress",
   "keyup",
   "focusin",
 ];
@@ -55,6 +63,12 @@ declare global {
 
 /** Runs in the page as the inline script: serialized, so it may use only its arguments. */
 function earlyGrid(handover: string, movingKeys: string[], stopped: string[], move: typeof moveActive) {
+  /**
+   * The script stands in the page next to its grid: once React has removed it, the grid it served
+   * is gone (its page failed to hydrate, and this is another table's), and its state is stale.
+   */
+  const script = document.currentScript;
+  const gone = () => script !== null && !script.isConnected;
   /** Where the server put the active cell. */
   let active = { row: 0, col: 0 };
   /** False once an event could not be shown, or React has taken the active cell: events are then kept. */
@@ -109,11 +123,11 @@ function earlyGrid(handover: string, movingKeys: string[], stopped: string[], mo
   const done: Handover = {
     freeze() {
       live = false;
-      return active;
+      return gone() ? null : active;
     },
     take() {
       for (const type of stopped) removeEventListener(type, keep, true);
-      return kept.splice(0);
+      return gone() ? [] : kept.splice(0);
     },
   };
   (window as unknown as Record<string, Handover>)[handover] = done;

@@ -21,7 +21,7 @@ const OP_LABELS: Record<FilterOp, string> = {
 };
 
 type Props = {
-  /** Null until the page's scripts have opened the table: the bar shows the served view, its controls disabled. */
+  /** Null until the table's views have synced: the bar shows the served view, its controls disabled. */
   sync: TableSync | null;
   viewId: string;
   columns: ColumnDef[];

@@ -11,7 +11,7 @@ import type { TableSync } from "../../sync/provider";
 import { MenuContent, menuItemClass } from "../components/menu";
 
 type Props = {
-  /** Null until the page's scripts have opened the table: the tabs show the served view and change nothing. */
+  /** Null until the table's views have synced: the tabs show the served view and change nothing. */
   sync: TableSync | null;
   views: { id: string; view: ViewSpec }[];
   current: string;

@@ -64,8 +64,10 @@ function Table({ params }: Route.ComponentProps) {
   const viewId = searchParams.get("view") ?? DEFAULT_VIEW;
   const settled = useLatch(sync, status.state !== "syncing");
   const synced = useTableView(sync, viewId, settled);
-  // Until the manifest arrives, the view is the one served with the page.
-  const view = synced.columns.length ? synced : { ...synced, view: detail.firstPage.view };
+  // Until the manifest arrives, the view is the one served with the page (and cannot be changed:
+  // a change would be made to an empty view, and overwrite the real one when they merge).
+  const viewsSynced = synced.columns.length > 0;
+  const view = viewsSynced ? synced : { ...synced, view: detail.firstPage.view };
   const switchView = useCallback(
     (id: string) => setSearchParams(id === DEFAULT_VIEW ? {} : { view: id }, { replace: true }),
     [setSearchParams],
@@ -166,16 +168,16 @@ function Table({ params }: Route.ComponentProps) {
           </Button>
         </div>
       </div>
-      {/* Drawn with the page, inert until its scripts have opened the table: the grid does not move when they can act. */}
+      {/* Drawn with the page, inert until the table's views have synced: the grid does not move when they can act. */}
       <ViewTabs
-        sync={sync}
-        views={view.views.length ? view.views : [{ id: viewId, view: view.view }]}
-        current={view.views.length && !view.views.some((v) => v.id === viewId) ? DEFAULT_VIEW : viewId}
+        sync={viewsSynced ? sync : null}
+        views={viewsSynced ? view.views : [{ id: viewId, view: view.view }]}
+        current={viewsSynced && !view.views.some((v) => v.id === viewId) ? DEFAULT_VIEW : viewId}
         readOnly={readOnly}
         onSwitch={switchView}
       />
       <ViewBar
-        sync={sync}
+        sync={viewsSynced ? sync : null}
         viewId={viewId}
         columns={allColumns}
         view={view.view}

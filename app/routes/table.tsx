@@ -68,6 +68,8 @@ function Table({ params }: Route.ComponentProps) {
   // a change would be made to an empty view, and overwrite the real one when they merge).
   const viewsSynced = synced.columns.length > 0;
   const view = viewsSynced ? synced : { ...synced, view: detail.firstPage.view };
+  /** What the view tabs and bar write through: nothing until the views have synced. */
+  const viewSync = viewsSynced ? sync : null;
   const switchView = useCallback(
     (id: string) => setSearchParams(id === DEFAULT_VIEW ? {} : { view: id }, { replace: true }),
     [setSearchParams],
@@ -170,14 +172,14 @@ function Table({ params }: Route.ComponentProps) {
       </div>
       {/* Drawn with the page, inert until the table's views have synced: the grid does not move when they can act. */}
       <ViewTabs
-        sync={viewsSynced ? sync : null}
+        sync={viewSync}
         views={viewsSynced ? view.views : [{ id: viewId, view: view.view }]}
         current={viewsSynced && !view.views.some((v) => v.id === viewId) ? DEFAULT_VIEW : viewId}
         readOnly={readOnly}
         onSwitch={switchView}
       />
       <ViewBar
-        sync={viewsSynced ? sync : null}
+        sync={viewSync}
         viewId={viewId}
         columns={allColumns}
         view={view.view}

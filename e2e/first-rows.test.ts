@@ -1,12 +1,13 @@
 /**
  * A table's first rows come with the page: they are in its HTML before any script runs, and they
- * can be looked through (clicked, arrowed) before the table has synced, but not edited, and even
- * before the page's scripts have run.
+ * can be looked through (clicked, arrowed) before the table has synced, even before the page's
+ * scripts have run; each takes edits once its block has synced, before the rest of the table.
  */
 import type { BrowserContext, Page } from "playwright-core";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { dealership } from "../bench/grid/dataset";
 import { createTable, seedRows } from "../bench/grid/seed";
+import { decodeFrame } from "../sync/protocol";
 import { Api } from "./api";
 import { openTable, sharedBrowser } from "./browser";
 
@@ -107,6 +108,55 @@ describe("rows served with the page", () => {
     await live.keyboard.press("Enter");
     await expect.poll(() => cell(live, 2, 1).textContent()).toBe("Renamed dealer");
     await live.context().close();
+  });
+
+  it("take edits once their block has synced, while rows of a block still loading refuse them", async () => {
+    const ctx = await context();
+    const page = await ctx.newPage();
+    // The server's frames for the second block are held back until the test lets them through.
+    const held: (string | Buffer)[] = [];
+    let holding = true;
+    let toPage = (_: string | Buffer) => {};
+    await page.routeWebSocket(/\/sync\//, (ws) => {
+      const server = ws.connectToServer();
+      toPage = (message) => ws.send(message);
+      server.onMessage((message) => {
+        const frame = decodeFrame(typeof message === "string" ? new TextEncoder().encode(message) : message);
+        if (holding && frame?.doc === "b1") held.push(message);
+        else ws.send(message);
+      });
+    });
+    await page.goto(url);
+    // Row 4 is served and in the first block: it becomes live while the table is still loading.
+    await expect.poll(() => page.locator('[role=row][aria-rowindex="5"]').getAttribute("aria-busy")).toBeNull();
+    await cell(page, 4, 1).click();
+    await page.keyboard.type("Edited early");
+    await page.keyboard.press("Enter");
+    await expect.poll(() => cell(page, 4, 1).textContent()).toBe("Edited early");
+    expect(await page.getByRole("grid").getAttribute("aria-busy")).toBe("true");
+    expect(held.length).toBeGreaterThan(0);
+    // The last row's block has not arrived: it refuses typing, and says why.
+    await page.keyboard.press("Control+End");
+    await page.keyboard.type("x");
+    await page.getByRole("alert").getByText("The table is still loading").waitFor();
+    expect(await page.getByRole("textbox").count()).toBe(0);
+
+    // Another person sees the early edit.
+    const { api } = await Api.account(base);
+    const other = await openTable(browser(), api, url);
+    await expect.poll(() => cell(other, 4, 1).textContent()).toBe("Edited early");
+    await other.context().close();
+
+    // The held block arrives: the whole table takes over, the edit and the active cell where they were.
+    await page.keyboard.press("Control+Home");
+    await cell(page, 4, 1).click();
+    holding = false;
+    for (const message of held.splice(0)) toPage(message);
+    await expect.poll(() => page.getByRole("grid").getAttribute("aria-busy")).toBeNull();
+    expect(await page.getByRole("grid").getAttribute("aria-rowcount")).toBe(String(ROWS + 1));
+    expect(await cell(page, 4, 1).textContent()).toBe("Edited early");
+    expect(await cell(page, 4, 1).getAttribute("aria-selected")).toBe("true");
+    await ctx.close();
   });
 
   it("move the active cell before the page's scripts ran, and keep what they cannot show for the grid", async () => {

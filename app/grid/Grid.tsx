@@ -42,8 +42,13 @@ const SYNCING = "The table is still loading; try again in a moment.";
 
 type Props = {
   tableId: string;
-  /** Null while the grid shows the rows served with the page, before the table syncs: nothing is edited then. */
+  /** Null while the grid shows only the rows served with the page, before their blocks sync: nothing is edited then. */
   sync: TableSync | null;
+  /**
+   * Set while served rows stand in for a table still syncing whole, some of them live: their cells
+   * are edited, but rows are not grouped, added or moved, and the columns' menus wait.
+   */
+  syncing?: boolean;
   viewId: string;
   view: ViewSpec;
   /** The columns shown, in order. */
@@ -67,7 +72,9 @@ type Props = {
 
 export function Grid(props: Props) {
   const { tableId, sync, viewId, view, columns, allColumns, rows, peers, onActiveChange, onExpand } = props;
-  const { onSelectRows, selectionReset, rowWindow, firstSize = DEFAULT_GRID_SIZE } = props;
+  const { onSelectRows, selectionReset, rowWindow, syncing = false, firstSize = DEFAULT_GRID_SIZE } = props;
+  /** What the columns' menus and widths write through. */
+  const columnSync = syncing ? null : sync;
   const readOnly = props.readOnly || !sync;
   const rowHeight = ROW_HEIGHTS[view.rowHeight];
   const scroller = useRef<HTMLDivElement>(null);
@@ -103,7 +110,7 @@ export function Grid(props: Props) {
 
   // Not while the rows served with the page stand in: their groups' counts would be partial.
   const groupBy =
-    sync && !rowWindow && view.groupBy && allColumns.some((c) => c.id === view.groupBy) ? view.groupBy : null;
+    columnSync && !rowWindow && view.groupBy && allColumns.some((c) => c.id === view.groupBy) ? view.groupBy : null;
   const layout = useMemo(() => layoutRows(rows, groupBy), [rows, groupBy]);
   const virtualizer = useVirtualizer({
     count: layout.items.length,
@@ -157,7 +164,7 @@ export function Grid(props: Props) {
       setActive({ row: at, col: active.col });
       setAnchor({ row: at, col: active.col });
     }
-  }, [sync]);
+  }, [sync, syncing]);
   useEffect(() => {
     lastActiveId.current = activeRow?.id ?? null;
   }, [activeRow]);
@@ -296,12 +303,13 @@ export function Grid(props: Props) {
     return byRow;
   }, [peers]);
   /** Rows keep the order people give them only while no sort or grouping decides it. */
-  const manualOrder = !readOnly && view.sorts.length === 0 && !groupBy;
+  const manualOrder = !readOnly && !syncing && view.sorts.length === 0 && !groupBy;
   const [dropRow, setDropRow] = useState<number | null>(null);
   /** Moves the row at `from` to where the row at `to` is (before it going up, after it going down). */
   const moveRowTo = (from: number, to: number) => {
     const row = rows[from];
     if (!sync || !row || to < 0 || to >= rows.length || to === from) return;
+    if (syncing) return void notYet();
     if (!loaded(Math.max(0, Math.min(from, to) - 1), Math.max(from, to) + 1)) return;
     const others = rows.filter((r) => r.id !== row.id);
     const at = to;
@@ -341,6 +349,7 @@ export function Grid(props: Props) {
     insert: (rowIndex, copy) => {
       const row = rows[rowIndex];
       if (!sync || !row || !loaded(rowIndex, rowIndex + 1)) return;
+      if (syncing) return void notYet();
       insertRowAfter(sync, row, rows[rowIndex + 1], copy ? writableCells(allColumns, row.cells) : {});
       go({ row: rowIndex + 1, col: active.col });
     },
@@ -368,7 +377,7 @@ export function Grid(props: Props) {
       aria-rowcount={layout.items.length + 1}
       aria-colcount={columns.length}
       aria-readonly={readOnly || undefined}
-      aria-busy={!sync || (rowWindow && !rowWindow.ready) || undefined}
+      aria-busy={!sync || syncing || (rowWindow && !rowWindow.ready) || undefined}
       data-open-blocks={rowWindow?.openBlocks}
       aria-activedescendant={activeRow ? cellId(activeRow.id, active.col) : undefined}
       tabIndex={0}
@@ -379,7 +388,7 @@ export function Grid(props: Props) {
     >
       <div style={{ width: totalWidth, height: HEADER_HEIGHT + layout.items.length * rowHeight }} className="relative">
         <GridHeader
-          sync={sync}
+          sync={columnSync}
           viewId={viewId}
           columns={columns.map((column, i) => ({ column, width: headers[i]?.getSize() ?? columnWidth(column, {}) }))}
           slots={columnWindow.slots}
@@ -389,10 +398,11 @@ export function Grid(props: Props) {
           readOnly={readOnly}
           sample={sample}
           onResize={(id, width) =>
-            sync && updateView(sync, viewId, (v) => ({ ...v, widths: { ...v.widths, [id]: width } }))
+            columnSync && updateView(columnSync, viewId, (v) => ({ ...v, widths: { ...v.widths, [id]: width } }))
           }
           onMove={(id, target) =>
-            sync && updateView(sync, viewId, (v) => ({ ...v, order: moveColumn(allColumns, v.order, id, target) }))
+            columnSync &&
+            updateView(columnSync, viewId, (v) => ({ ...v, order: moveColumn(allColumns, v.order, id, target) }))
           }
         />
         {lines.map((line) => {

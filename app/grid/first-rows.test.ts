@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { type ViewPage, ViewSpec } from "../../schema/tables";
-import { firstRows, servedById, withFirstRows } from "./first-rows";
+import { firstRows, servedBlocksFirst, servedById, withFirstRows } from "./first-rows";
 import type { GridRow } from "./use-table";
 
 const page: ViewPage = {
@@ -38,5 +38,16 @@ describe("firstRows — what a page draws before its table syncs", () => {
   it("hands back the same array when nothing was served for it", () => {
     const rows: GridRow[] = [{ id: "r5", block: "b0", pos: "", cells: {}, loading: true }];
     expect(withFirstRows(rows, servedById(page))).toBe(rows);
+  });
+});
+
+describe("servedBlocksFirst — the order a table's blocks load in", () => {
+  it("puts the served rows' blocks first, in the order their rows are served, and leaves out unknown ones", () => {
+    expect(servedBlocksFirst(["b0", "b1", "b2", "b3"], page)).toEqual(["b0", "b3", "b1", "b2"]);
+    const sorted = {
+      ...page,
+      rows: [page.rows[1]!, page.rows[0]!, { ...page.rows[0]!, id: "r9", block: "b7" as const }],
+    };
+    expect(servedBlocksFirst(["b0", "b1", "b2", "b3"], sorted)).toEqual(["b3", "b0", "b1", "b2"]);
   });
 });

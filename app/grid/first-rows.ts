@@ -1,13 +1,16 @@
 /**
  * The rows a table page draws before its docs have synced: the view's first rows, served with the
  * page (so they are in its HTML), then placeholders up to the view's row count. They are shown,
- * navigated and copied from, never edited: the synced rows replace them, and a windowed table's
- * placeholders keep their cells until their blocks arrive.
+ * navigated and copied from; a served row is edited once its block has synced (`useLiveFirstRows`),
+ * the whole synced table replaces them all, and a windowed table's placeholders keep their cells
+ * until their blocks arrive.
  */
-import { useEffect, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
+import type * as Y from "yjs";
 import type { ViewPage, ViewRow } from "../../schema/tables";
+import type { DocName } from "../../sync/layout";
 import type { TableSync } from "../../sync/provider";
-import type { GridRow } from "./use-table";
+import { type GridRow, oncePerFrame, readRow } from "./use-table";
 
 /** Rows served with the page: 60 rows of 32 px fill a 1,900 px tall window. */
 export const FIRST_ROWS = 60;
@@ -18,6 +21,13 @@ export function firstRows(page: ViewPage): GridRow[] {
   for (let i = rows.length; i < page.total; i++)
     rows.push({ id: `pending-${i}`, block: "b0", pos: "", cells: {}, loading: true });
   return rows;
+}
+
+/** The table's blocks, those holding the served rows first (in the order their rows are served). */
+export function servedBlocksFirst(blocks: readonly DocName[], page: ViewPage): DocName[] {
+  const known = new Set(blocks);
+  const first = new Set(page.rows.map((r) => r.block as DocName).filter((b) => known.has(b)));
+  return [...first, ...blocks.filter((b) => !first.has(b))];
 }
 
 /** The served rows by id, for `withFirstRows` to draw from (and forget as their blocks load). */
@@ -43,6 +53,51 @@ export function withFirstRows(rows: GridRow[], served: Map<string, ViewRow>): Gr
     return { ...known, loading: true as const, preview: true as const };
   });
   return changed ? out : rows;
+}
+
+/**
+ * `first` with each served row live (editable, as its block has it now) once its block has synced;
+ * a served row deleted since is left out. The rest of the table is still loading, so the order
+ * stays the served one (an edit that moves a row in the view moves it when every row is in).
+ * With `on` false, or before any block has synced, it is `first` itself.
+ */
+export function useLiveFirstRows(sync: TableSync | null, first: GridRow[], on: boolean): GridRow[] {
+  const [version, setVersion] = useState(0);
+  const blocks = useMemo(() => new Set(first.filter((r) => r.preview).map((r) => r.block as DocName)), [first]);
+  // Blocks seen synced stay live through a dropped connection: their rows are edited offline as any.
+  const isLive = useMemo(() => {
+    const seen = new Set<DocName>();
+    return (block: DocName) => seen.has(block) || (sync?.isSynced(block) === true && seen.add(block).has(block));
+  }, [sync]);
+  useEffect(() => {
+    if (!sync || !on || !blocks.size) return;
+    const bump = oncePerFrame(() => setVersion((v) => v + 1));
+    const offs = [...blocks].map((block) => {
+      const doc = sync.open(block);
+      const changed = () => isLive(block) && bump.request();
+      doc.on("update", changed);
+      return () => doc.off("update", changed);
+    });
+    offs.push(sync.onSynced((block) => blocks.has(block) && bump.request()));
+    return () => {
+      for (const off of offs) off();
+      bump.cancel();
+    };
+  }, [sync, on, blocks, isLive]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `version` is the signal that a served row's block changed
+  return useMemo(() => {
+    if (!sync || !on || ![...blocks].some(isLive)) return first;
+    const out: GridRow[] = [];
+    for (const row of first) {
+      const block = row.block as DocName;
+      if (!row.preview || !isLive(block)) out.push(row);
+      else {
+        const cells = sync.open(block).getMap<Y.Map<unknown>>("rows").get(row.id);
+        if (cells) out.push(readRow(row.id, block, cells));
+      }
+    }
+    return out;
+  }, [sync, on, blocks, first, isLive, version]);
 }
 
 /**

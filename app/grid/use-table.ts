@@ -94,18 +94,21 @@ export function oncePerFrame(fn: () => void) {
   };
 }
 
+/** One row of a block as the grid draws it. */
+export function readRow(id: string, block: DocName, row: Y.Map<unknown>): GridRow {
+  const cells: Record<string, CellValue> = {};
+  let pos = "";
+  for (const [key, value] of row) {
+    if (key === POS_KEY) pos = String(value);
+    else cells[key] = value as CellValue;
+  }
+  return { id, block, pos, cells };
+}
+
 /** A block's rows, unordered. */
 export function readBlock(doc: Y.Doc, block: DocName): GridRow[] {
   const out: GridRow[] = [];
-  for (const [id, row] of doc.getMap<Y.Map<unknown>>("rows")) {
-    const cells: Record<string, CellValue> = {};
-    let pos = "";
-    for (const [key, value] of row) {
-      if (key === POS_KEY) pos = String(value);
-      else cells[key] = value as CellValue;
-    }
-    out.push({ id, block, pos, cells });
-  }
+  for (const [id, row] of doc.getMap<Y.Map<unknown>>("rows")) out.push(readRow(id, block, row));
   return out;
 }
 

@@ -8,7 +8,15 @@ import { BulkBar } from "../grid/bulk-bar";
 import { useComputedRows } from "../grid/computed";
 import { earlyInputScript } from "../grid/early-input";
 import { download, toCsv, toXlsx } from "../grid/export";
-import { FIRST_ROWS, firstRows, servedById, useLatch, withFirstRows } from "../grid/first-rows";
+import {
+  FIRST_ROWS,
+  firstRows,
+  servedBlocksFirst,
+  servedById,
+  useLatch,
+  useLiveFirstRows,
+  withFirstRows,
+} from "../grid/first-rows";
 import { Grid } from "../grid/Grid";
 import { gridSizeFrom } from "../grid/grid-size";
 import { ImportDialog } from "../grid/import-dialog";
@@ -59,7 +67,12 @@ function Table({ params }: Route.ComponentProps) {
   const detail = useLoaderData<typeof loader>();
   const ws = useRouteLoaderData<typeof workspaceLoader>("routes/workspace");
   const me = useMemo(() => ({ id: ws?.me.user.id ?? "anonymous", name: ws?.me.user.name ?? "Someone" }), [ws]);
-  const { sync, status } = useTableSync(detail.id, detail.blocks.map((b) => b.doc).filter(isDocName));
+  // The blocks of the rows served with the page load first: those rows take edits once theirs has synced.
+  const blocks = useMemo(
+    () => servedBlocksFirst(detail.blocks.map((b) => b.doc).filter(isDocName), detail.firstPage),
+    [detail],
+  );
+  const { sync, status } = useTableSync(detail.id, blocks);
   const [searchParams, setSearchParams] = useSearchParams();
   const viewId = searchParams.get("view") ?? DEFAULT_VIEW;
   const settled = useLatch(sync, status.state !== "syncing");
@@ -92,9 +105,11 @@ function Table({ params }: Route.ComponentProps) {
   const servedLeft = useMemo(() => servedById(detail.firstPage), [detail.firstPage]);
   // The synced rows once the first sync has settled (offline: once IndexedDB's copy has rows).
   const loaded = useLatch(sync, !rowWindow && settled && (status.state === "online" || view.rows.length > 0));
+  // Until then, each served row is live once its block has synced (and the manifest, for undo and columns).
+  const liveFirst = useLiveFirstRows(sync, first, viewsSynced && !rowWindow && !loaded);
   const baseRows = useMemo(
-    () => (rowWindow?.ready ? withFirstRows(rowWindow.rows, servedLeft) : loaded ? view.rows : first),
-    [rowWindow, loaded, view.rows, first, servedLeft],
+    () => (rowWindow?.ready ? withFirstRows(rowWindow.rows, servedLeft) : loaded ? view.rows : liveFirst),
+    [rowWindow, loaded, view.rows, liveFirst, servedLeft],
   );
   const rows = useComputedRows(allColumns, baseRows);
   const loadedRows = useMemo(() => rows.filter((r) => !r.loading), [rows]);
@@ -209,7 +224,8 @@ function Table({ params }: Route.ComponentProps) {
         <script dangerouslySetInnerHTML={{ __html: earlyInputScript }} />
         <Grid
           tableId={detail.id}
-          sync={loaded || rowWindow ? sync : null}
+          sync={loaded || rowWindow || liveFirst !== first ? sync : null}
+          syncing={!loaded && !rowWindow}
           viewId={viewId}
           view={view.view}
           columns={columns}

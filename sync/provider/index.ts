@@ -69,6 +69,7 @@ export class TableSync {
   private readonly docs = new Map<DocName, DocEntry>();
   private readonly listeners = new Set<(status: SyncStatus) => void>();
   private readonly docListeners = new Set<() => void>();
+  private readonly syncedListeners = new Set<(name: DocName) => void>();
   private socket: WebSocket | null = null;
   private attempt = 0;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
@@ -137,6 +138,17 @@ export class TableSync {
     entry.persistence?.destroy();
     entry.doc.destroy();
     for (const listener of this.docListeners) listener();
+  }
+
+  /** Whether the doc has had its first exchange with the server on this connection. */
+  isSynced(name: DocName): boolean {
+    return this.docs.get(name)?.synced ?? false;
+  }
+
+  /** Hears each doc's first exchange with the server (again after a reconnection). */
+  onSynced(listener: (name: DocName) => void): () => void {
+    this.syncedListeners.add(listener);
+    return () => this.syncedListeners.delete(listener);
   }
 
   /** Hears when a doc is opened or closed. */
@@ -235,6 +247,7 @@ export class TableSync {
     }
     this.docs.clear();
     this.docListeners.clear();
+    this.syncedListeners.clear();
   }
 
   // ── internals ───────────────────────────────────────────────────────────────────────────
@@ -290,6 +303,7 @@ export class TableSync {
           Y.applyUpdate(entry.doc, message.update, this);
           if (connection !== this.connection || this.socket?.readyState !== 1) return;
           entry.synced = true;
+          for (const listener of this.syncedListeners) listener(name);
           if ([...this.docs.values()].every((d) => d.synced)) this.setStatus({ state: "online", pending: 0 });
         }, message.update.byteLength);
         break;

@@ -174,6 +174,8 @@ describe("rows served with the page", () => {
       await scripts;
       await route.continue();
     });
+    const sockets: string[] = [];
+    page.on("websocket", (ws) => sockets.push(ws.url()));
     await page.goto(url, { waitUntil: "commit" });
     const grid = page.getByRole("grid");
     await cell(page, 3, 2).click();
@@ -185,6 +187,8 @@ describe("rows served with the page", () => {
     // A selection it cannot draw waits for the grid.
     await page.keyboard.press("Shift+ArrowRight");
     expect(await cell(page, 4, 3).getAttribute("aria-selected")).toBe("false");
+    // The page's HTML has opened the table's socket already.
+    await expect.poll(() => sockets.filter((u) => u.includes("/sync/")).length).toBe(1);
     release();
     // Row 4, column 3 active, and the selection from column 2 to 3 of row 4.
     await expect.poll(() => cell(page, 4, 3).getAttribute("aria-selected"), { timeout: 15_000 }).toBe("true");
@@ -195,8 +199,11 @@ describe("rows served with the page", () => {
     await expect.poll(() => cell(page, 5, 3).getAttribute("aria-selected")).toBe("true");
     expect(await page.locator("[role=gridcell][aria-selected=true]").count()).toBe(1);
     expect(await cell(page, 4, 2).getAttribute("class")).not.toContain("bg-accent-soft");
-    // React found the page as it would have drawn it: no hydration error.
+    // React found the page as it would have drawn it: no hydration error. The page's sync took
+    // over the socket its HTML opened, and the table loads through it.
     expect(errors).toEqual([]);
+    await expect.poll(() => grid.getAttribute("aria-busy"), { timeout: 15_000 }).toBeNull();
+    expect(sockets).toHaveLength(1);
     await ctx.close();
   });
 });

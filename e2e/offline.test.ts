@@ -58,6 +58,40 @@ describe("working offline", () => {
   });
 });
 
+describe("an edit made offline in a page closed since", () => {
+  it("reaches the others when the table is next opened online, sent once the browser's copy has loaded", async () => {
+    const { api, slug, tableId } = await Api.withTable(base, [{ name: "Dealer" }, { name: "Notes" }]);
+    await api.request("POST", `/api/tables/${tableId}/rows`, { cells: { Dealer: "Bastrop Chevrolet" } });
+    const path = `/w/${slug}/t/${tableId}`;
+    const a = await open(api, path);
+    const b = await open(api, path);
+    await a.page.evaluate(() => navigator.serviceWorker.ready);
+    await a.page.reload();
+    await a.page.getByText("Saved").waitFor();
+    await a.context.setOffline(true);
+    await a.page.reload();
+    await a.page.getByRole("status").filter({ hasText: "Offline" }).waitFor();
+    await a.page.getByText("Bastrop Chevrolet").waitFor();
+    await a.page.getByRole("grid").focus();
+    await a.page.keyboard.press("ArrowRight");
+    await a.page.keyboard.type("Noted while offline");
+    await a.page.keyboard.press("Enter");
+    await a.page.getByText("1 change waiting").waitFor();
+    await a.page.close();
+
+    // A new page, online: the server's first rows and its questions arrive before IndexedDB's copy.
+    await a.context.setOffline(false);
+    const again = await a.context.newPage();
+    await again.goto(`${base}${path}`);
+    await again.getByText("Noted while offline").waitFor();
+    // At once, not at the next exchange that happens to carry it (presence, 15 s on).
+    await b.page.getByText("Noted while offline").waitFor({ timeout: 8_000 });
+    await again.getByText("Saved").waitFor({ timeout: 30_000 });
+    await a.context.close();
+    await b.context.close();
+  });
+});
+
 describe("signing out", () => {
   it("leaves neither the pages nor the tables of the account in the browser", async () => {
     const context = await browser().newContext({ baseURL: base, viewport: { width: 1280, height: 800 } });

@@ -1,7 +1,9 @@
 import { afterAll, describe, expect, inject, it } from "vitest";
 import WebSocket from "ws";
 import { insertRow, readRow, setCells } from "../sync/layout";
+import { decodeFrame, decodeMessage } from "../sync/protocol";
 import { type SyncStatus, TableSync } from "../sync/provider";
+import { askFrames } from "../sync/provider/early";
 import { Api } from "./api";
 
 const syncs: TableSync[] = [];
@@ -45,6 +47,53 @@ describe("the app's table connection (one multiplexed socket)", () => {
     expect([...block.getMap("rows").keys()]).toHaveLength(1);
     block.transact(() => insertRow(block, "rA", { c1: "from a" }, "zz"));
     await until("b to see it", () => readRow(b.open("b0"), "rA")?.c1 === "from a");
+  });
+
+  it("takes over the socket its page opened, with what the server sent on it, asking for nothing twice", async () => {
+    const { token, tableId, api } = await Api.withTable(base);
+    await api.request("POST", `/api/tables/${tableId}/rows`, { cells: { Name: "served early" } });
+    // What the page's inline script does: open the socket, ask for the manifest and b0, keep what comes.
+    const socket = new WebSocket(`${base.replace("http", "ws")}/sync/${tableId}?token=${token}`);
+    socket.binaryType = "arraybuffer";
+    const held: ArrayBuffer[] = [];
+    socket.onmessage = (event) => held.push(event.data as ArrayBuffer);
+    await new Promise((resolve) => socket.once("open", resolve));
+    for (const frame of askFrames(["manifest", "b0"])) socket.send(frame);
+    const kinds = (frames: ArrayBuffer[]) =>
+      frames.map((data) => {
+        const frame = decodeFrame(new Uint8Array(data))!;
+        return `${frame.doc} ${decodeMessage(frame.message)?.type}`;
+      });
+    await until("the server to answer for b0", () => kinds(held).includes("b0 sync-step-2"));
+    const sent: string[] = [];
+    const send = socket.send.bind(socket);
+    socket.send = ((data: Uint8Array) => {
+      sent.push(...kinds([data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) as ArrayBuffer]));
+      send(data);
+    }) as typeof socket.send;
+
+    const sync = new TableSync({
+      url: `${base.replace("http", "ws")}/sync`,
+      tableId,
+      token,
+      persist: false,
+      WebSocket: WebSocket as unknown as typeof globalThis.WebSocket,
+      blocks: ["b0"],
+      early: { tableId, socket: socket as unknown as globalThis.WebSocket, held, asked: ["manifest", "b0"] },
+    });
+    syncs.push(sync);
+    await sync.whenSynced();
+    expect([...sync.open("b0").getMap<unknown>("rows").keys()]).toHaveLength(1);
+    expect(sync.manifest.getArray("columns").length).toBeGreaterThan(0);
+    // It answered the server's questions, and asked nothing again.
+    expect(sent.filter((k) => k.endsWith("sync-step-1"))).toEqual([]);
+    expect(held).toEqual([]);
+    // The socket is its own: an edit goes through it to another client.
+    const other = open(base, tableId, token);
+    await other.whenSynced();
+    const block = sync.open("b0");
+    block.transact(() => insertRow(block, "rE", { c1: "after the takeover" }, "zz"));
+    await until("the other client to see it", () => readRow(other.open("b0"), "rE")?.c1 === "after the takeover");
   });
 
   it("reports offline with pending changes, then merges them and clears the count on reconnect", async () => {

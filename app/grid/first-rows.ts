@@ -23,11 +23,16 @@ export function firstRows(page: ViewPage): GridRow[] {
   return rows;
 }
 
-/** The table's blocks, those holding the served rows first (in the order their rows are served). */
-export function servedBlocksFirst(blocks: readonly DocName[], page: ViewPage): DocName[] {
+/** The blocks of `blocks` holding the served rows, in the order their rows are served. */
+export function servedBlocks(blocks: readonly DocName[], page: ViewPage): DocName[] {
   const known = new Set(blocks);
-  const first = new Set(page.rows.map((r) => r.block as DocName).filter((b) => known.has(b)));
-  return [...first, ...blocks.filter((b) => !first.has(b))];
+  return [...new Set(page.rows.map((r) => r.block as DocName).filter((b) => known.has(b)))];
+}
+
+/** The table's blocks, those holding the served rows first. */
+export function servedBlocksFirst(blocks: readonly DocName[], page: ViewPage): DocName[] {
+  const first = servedBlocks(blocks, page);
+  return [...first, ...blocks.filter((b) => !first.includes(b))];
 }
 
 /** The served rows by id, for `withFirstRows` to draw from (and forget as their blocks load). */

@@ -26,6 +26,7 @@ import {
   writeView,
 } from "../../sync/layout";
 import { type SyncStatus, TableSync } from "../../sync/provider";
+import { takeEarlySocket } from "../../sync/provider/early";
 import { inputHoldBack } from "../../sync/provider/inbox";
 
 export type GridRow = {
@@ -62,6 +63,8 @@ export function useTableSync(tableId: string, blocks?: readonly DocName[]) {
       blocks: known.current,
       // A large table's blocks load between the person's clicks and keys, not in front of them.
       holdBack: inputHoldBack,
+      // The socket the page's HTML opened, with what the server already sent on it.
+      early: takeEarlySocket(tableId),
     });
     setSync(next);
     const off = next.onStatus(setStatus);

@@ -3,6 +3,7 @@ import { useCallback, useMemo, useState } from "react";
 import { Link, type ShouldRevalidateFunction, useLoaderData, useRouteLoaderData, useSearchParams } from "react-router";
 import { type ColumnDef, type TableDetail, type ViewPage, ViewSpec } from "../../schema/tables";
 import { DEFAULT_VIEW, isDocName, isWindowed } from "../../sync/layout";
+import { earlySocketScript } from "../../sync/provider/early";
 import { Badge, Button } from "../components/ui";
 import { BulkBar } from "../grid/bulk-bar";
 import { useComputedRows } from "../grid/computed";
@@ -11,6 +12,7 @@ import { download, toCsv, toXlsx } from "../grid/export";
 import {
   FIRST_ROWS,
   firstRows,
+  servedBlocks,
   servedBlocksFirst,
   servedById,
   useLatch,
@@ -72,6 +74,16 @@ function Table({ params }: Route.ComponentProps) {
     () => servedBlocksFirst(detail.blocks.map((b) => b.doc).filter(isDocName), detail.firstPage),
     [detail],
   );
+  // The page's HTML asks for the manifest and those blocks before its scripts have loaded (a large
+  // table's page opens its blocks from the view's window instead).
+  const earlySocket = useMemo(
+    () =>
+      earlySocketScript(detail.id, [
+        "manifest",
+        ...(isWindowed(blocks.length) ? [] : servedBlocks(blocks, detail.firstPage)),
+      ]),
+    [detail, blocks],
+  );
   const { sync, status } = useTableSync(detail.id, blocks);
   const [searchParams, setSearchParams] = useSearchParams();
   const viewId = searchParams.get("view") ?? DEFAULT_VIEW;
@@ -126,6 +138,8 @@ function Table({ params }: Route.ComponentProps) {
 
   return (
     <div className="flex h-[calc(100vh-7rem)] flex-col gap-3 md:h-[calc(100vh-4rem)]">
+      {/* biome-ignore lint/security/noDangerouslySetInnerHtml: a script built from the table's id and doc names, `<` escaped */}
+      <script dangerouslySetInnerHTML={{ __html: earlySocket }} />
       <div className="flex flex-wrap items-center justify-between gap-3">
         <div className="flex items-center gap-3">
           <Link to={`/w/${params.slug}`} className="text-[13px] text-muted hover:text-fg">

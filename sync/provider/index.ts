@@ -10,7 +10,11 @@ import * as Y from "yjs";
 import { blocksOf, type DocName, isWindowed } from "../layout";
 import { decodeFrame, decodeMessage, encodeFrame, encodeMessage, type Message } from "../protocol";
 import { backoffDelay } from "./backoff";
+import type { EarlySocket } from "./early";
 import { Inbox } from "./inbox";
+
+/** `Y.encodeStateAsUpdate` of nothing: no structs, no deletions. */
+const EMPTY_UPDATE_BYTES = 2;
 
 /** How often to look whether the socket has sent everything (there is no event for it). */
 const DRAIN_POLL_MS = 200;
@@ -42,9 +46,17 @@ export type TableSyncOptions = {
    * use; the page passes `inputHoldBack` (./inbox). Without it every update applies as it arrives.
    */
   holdBack?: () => number;
+  /** The socket the page's HTML opened for this table (./early), taken over by the first connection. */
+  early?: EarlySocket | null;
 };
 
-type DocEntry = { doc: Y.Doc; persistence: IndexeddbPersistence | null; synced: boolean };
+type DocEntry = {
+  doc: Y.Doc;
+  persistence: IndexeddbPersistence | null;
+  synced: boolean;
+  /** What the server has of the doc, as it said on this connection (its sync step 1). */
+  serverHas?: Uint8Array;
+};
 
 /** localStorage keys holding each table's count of changes waiting to be sent. */
 const PENDING_PREFIX = "rowpilot:pending:";
@@ -106,6 +118,12 @@ export class TableSync {
       this.options.persist === false ? null : new IndexeddbPersistence(`rowpilot:${this.options.tableId}:${name}`, doc);
     const entry: DocEntry = { doc, persistence, synced: false };
     this.docs.set(name, entry);
+    // Changes kept in IndexedDB (made offline) that load after the server asked for ours: sent now.
+    void persistence?.whenSynced.then(() => {
+      if (this.docs.get(name) !== entry || !entry.serverHas) return;
+      const missing = Y.encodeStateAsUpdate(doc, entry.serverHas);
+      if (missing.byteLength > EMPTY_UPDATE_BYTES) this.sendTo(name, { type: "sync-update", update: missing });
+    });
     doc.on("update", (update: Uint8Array, origin: unknown) => {
       if (origin === this || (persistence && origin === persistence)) return;
       if (!this.sendTo(name, { type: "sync-update", update })) this.setStatus({ pending: this.status.pending + 1 });
@@ -213,28 +231,44 @@ export class TableSync {
     if (this.socket) return;
     const WS = this.options.WebSocket ?? globalThis.WebSocket;
     const query = this.options.token ? `?token=${encodeURIComponent(this.options.token)}` : "";
-    const socket = new WS(`${this.options.url}/${this.options.tableId}${query}`);
+    // The page's own socket, the first time, if it is still open or opening.
+    const early =
+      this.options.early?.socket.readyState === 1 || this.options.early?.socket.readyState === 0
+        ? this.options.early
+        : null;
+    if (this.options.early && !early) this.options.early.socket.close();
+    this.options.early = null;
+    const socket = early?.socket ?? new WS(`${this.options.url}/${this.options.tableId}${query}`);
     socket.binaryType = "arraybuffer";
     this.socket = socket;
     this.connection++;
     this.setStatus({ state: "syncing" });
-    socket.onopen = () => {
+    const opened = (asked: readonly string[]) => {
       this.attempt = 0;
-      for (const name of this.docs.keys()) this.subscribe(name);
+      for (const name of this.docs.keys()) if (!asked.includes(name)) this.subscribe(name);
       const local = this.awareness.getLocalState() ? [this.manifest.clientID] : [];
       if (local.length)
         this.sendTo("manifest", { type: "awareness", update: encodeAwarenessUpdate(this.awareness, local) });
     };
+    socket.onopen = () => opened([]);
     socket.onmessage = (event) => this.receive(new Uint8Array(event.data as ArrayBuffer));
     socket.onclose = () => {
       if (this.socket !== socket) return;
       this.socket = null;
-      for (const entry of this.docs.values()) entry.synced = false;
+      for (const entry of this.docs.values()) {
+        entry.synced = false;
+        entry.serverHas = undefined;
+      }
       const others = [...this.awareness.getStates().keys()].filter((id) => id !== this.manifest.clientID);
       removeAwarenessStates(this.awareness, others, this);
       this.setStatus({ state: "offline" });
       if (!this.stopped) this.retryTimer = setTimeout(() => this.connect(), backoffDelay(this.attempt++));
     };
+    // Taken over open: the docs it asked for are answered in what it kept, the others asked for now.
+    if (early && socket.readyState === 1) {
+      opened(early.asked ?? []);
+      for (const data of early.held.splice(0)) this.receive(new Uint8Array(data));
+    }
   }
 
   destroy(): void {
@@ -293,7 +327,9 @@ export class TableSync {
     const name = decoded.doc as DocName;
     switch (message.type) {
       case "sync-step-1":
-        // Our reply carries every local change the server lacks, offline edits included.
+        // Our reply carries every local change the server lacks, offline edits included (those still
+        // loading from IndexedDB follow when they have loaded).
+        entry.serverHas = message.stateVector;
         this.sendTo(name, { type: "sync-step-2", update: Y.encodeStateAsUpdate(entry.doc, message.stateVector) });
         break;
       case "sync-step-2": {

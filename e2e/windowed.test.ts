@@ -3,9 +3,11 @@
  * server, only the blocks near the screen are open, and edits and sorts still work.
  */
 import type { Page } from "playwright-core";
-import { beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import WebSocket from "ws";
 import { dealership } from "../bench/grid/dataset";
 import { createTable, seedRows } from "../bench/grid/seed";
+import { TableSync } from "../sync/provider";
 import { Api } from "./api";
 import { openTable, sharedBrowser } from "./browser";
 
@@ -23,12 +25,18 @@ const FEW_BLOCKS = 8;
 const ROW_PX = 32;
 
 let url = "";
+let table: Awaited<ReturnType<typeof createTable>>;
 
 beforeAll(async () => {
-  const table = await createTable(base, "Dealerships 25k");
+  table = await createTable(base, "Dealerships 25k");
   await seedRows(base, table.tableId, table.token, table.columnIds, ROWS);
   url = `${base}/w/${table.slug}/t/${table.tableId}`;
 }, SEED_TIMEOUT_MS);
+
+const syncs: TableSync[] = [];
+afterAll(() => {
+  for (const sync of syncs) sync.destroy();
+});
 
 const grid = (page: Page) => page.getByRole("grid");
 const openBlocks = async (page: Page) => Number(await grid(page).getAttribute("data-open-blocks"));
@@ -98,5 +106,36 @@ describe("windowed grid", () => {
     expect(await openBlocks(a)).toBeLessThanOrEqual(FEW_BLOCKS);
     await a.context().close();
     await b.context().close();
+  });
+
+  it("changes a column's type in every block, opening each it has not open, and letting it go", async () => {
+    const { api } = await Api.account(base);
+    const page = await openTable(browser(), api, url);
+    await page.getByRole("button", { name: "Cars in stock column menu" }).click();
+    await page.getByRole("menuitem", { name: "Change type" }).click();
+    await page.getByRole("menuitem", { name: "Text", exact: true }).click();
+    const converting = page.getByRole("progressbar", { name: "Converting Cars in stock" });
+    await converting.waitFor();
+    await converting.waitFor({ state: "detached", timeout: 120_000 });
+    expect(await openBlocks(page)).toBeLessThanOrEqual(FEW_BLOCKS);
+
+    // Every block, the last one too (never on this page's screen), holds the values as text.
+    const sync = new TableSync({
+      url: `${base.replace("http", "ws")}/sync`,
+      tableId: table.tableId,
+      token: table.token,
+      persist: false,
+      WebSocket: WebSocket as unknown as typeof globalThis.WebSocket,
+    });
+    syncs.push(sync);
+    const cars = table.columnIds[4]!;
+    for (const block of ["b0", "b12", `b${ROWS / 1_000 - 1}`] as const) sync.open(block);
+    await sync.whenSynced();
+    for (const block of ["b0", "b12", `b${ROWS / 1_000 - 1}`] as const) {
+      const values = [...sync.open(block).getMap<import("yjs").Map<unknown>>("rows").values()].map((r) => r.get(cars));
+      expect(values).toHaveLength(1_000);
+      expect(values.every((v) => typeof v === "string" && /^\d+$/.test(v))).toBe(true);
+    }
+    await page.context().close();
   });
 });

@@ -3,16 +3,16 @@ import * as Dialog from "@radix-ui/react-dialog";
 import * as Menu from "@radix-ui/react-dropdown-menu";
 import { ChevronDown } from "lucide-react";
 import { useState } from "react";
-import type * as Y from "yjs";
+import { createPortal } from "react-dom";
 import { renameReferences } from "../../schema/formula";
-import type { CellValue, ColumnDef, ColumnType } from "../../schema/tables";
-import { columnsOf, removeColumn, renameColumn, setCells, setColumnOptions, setColumnType } from "../../sync/layout";
+import type { ColumnDef, ColumnType } from "../../schema/tables";
+import { columnsOf, removeColumn, renameColumn, setColumnOptions } from "../../sync/layout";
 import type { TableSync } from "../../sync/provider";
 import { MenuContent, menuItemClass } from "../components/menu";
 import { Button } from "../components/ui";
+import { changeType } from "./change-type";
 import { isComputed, keepsItsType, TYPE_LABELS } from "./column-types";
 import { ComputedFields, problemOf, type Sample } from "./computed-fields";
-import { convertValue } from "./convert";
 import { MAX_COLUMN_WIDTH, MIN_COLUMN_WIDTH } from "./sizes";
 import { updateView } from "./use-table";
 import { moveColumn } from "./view";
@@ -47,6 +47,12 @@ export function ColumnMenu({ sync, viewId, column, columns, shown, width, readOn
     }));
   const [configuring, setConfiguring] = useState(false);
   const [name, setName] = useState(column.name);
+  /** A windowed table's blocks converted so far, while its type changes. */
+  const [converting, setConverting] = useState<{ done: number; total: number } | null>(null);
+  const convertTo = (type: ColumnType) =>
+    changeType(sync, column, type, (done, total) => setConverting(done < total ? { done, total } : null)).catch(() =>
+      setConverting(null),
+    );
   if (renaming) {
     return (
       <form
@@ -74,6 +80,7 @@ export function ColumnMenu({ sync, viewId, column, columns, shown, width, readOn
   }
   return (
     <>
+      {converting ? <Converting name={column.name} {...converting} /> : null}
       {configuring && isComputed(column.type) ? (
         <ComputedDialog
           title={column.type === "formula" ? `Formula of “${column.name}”` : `Button “${column.name}”`}
@@ -144,7 +151,7 @@ export function ColumnMenu({ sync, viewId, column, columns, shown, width, readOn
                 {TYPE_LABELS.filter(
                   ([type]) => type !== column.type && !keepsItsType(type) && !keepsItsType(column.type),
                 ).map(([type, label]) => (
-                  <Menu.Item key={type} className={menuItemClass} onSelect={() => changeType(sync, column, type)}>
+                  <Menu.Item key={type} className={menuItemClass} onSelect={() => void convertTo(type)}>
                     {label}
                   </Menu.Item>
                 ))}
@@ -249,18 +256,27 @@ function ComputedDialog({
   );
 }
 
-/** Changes a column's type and converts every value in it, block by block. */
-function changeType(sync: TableSync, column: ColumnDef, type: ColumnType) {
-  sync.manifest.transact(() => setColumnType(sync.manifest, column.id, type));
-  for (const block of sync.blocks()) {
-    const doc = sync.open(block);
-    doc.transact(() => {
-      for (const [rowId, row] of doc.getMap<Y.Map<unknown>>("rows")) {
-        const value = row.get(column.id) as CellValue | undefined;
-        if (value === undefined) continue;
-        const next = convertValue(value, type);
-        if (JSON.stringify(next) !== JSON.stringify(value)) setCells(doc, rowId, { [column.id]: next });
-      }
-    });
-  }
+/** A large table's column changing type, block by block: how far it is. */
+function Converting({ name, done, total }: { name: string; done: number; total: number }) {
+  return createPortal(
+    <div
+      role="status"
+      className="fixed bottom-4 left-1/2 z-50 w-72 -translate-x-1/2 rounded-lg border border-line bg-surface p-3 text-xs shadow-lg"
+    >
+      <p className="mb-1.5">
+        Converting “{name}”: {done.toLocaleString()} of {total.toLocaleString()} blocks
+      </p>
+      <div
+        role="progressbar"
+        aria-label={`Converting ${name}`}
+        aria-valuemin={0}
+        aria-valuemax={total}
+        aria-valuenow={done}
+        className="h-2 overflow-hidden rounded bg-surface-2"
+      >
+        <div className="h-full bg-accent transition-all" style={{ width: `${(100 * done) / total}%` }} />
+      </div>
+    </div>,
+    document.body,
+  );
 }

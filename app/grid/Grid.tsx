@@ -154,17 +154,21 @@ export function Grid(props: Props) {
     [activeRow, active.row, rows.length, allColumns],
   );
   useEffect(() => onActiveChange?.(activeRow ?? null, activeColumn ?? null), [activeRow, activeColumn, onActiveChange]);
-  // When the synced rows replace the served ones, the active cell stays on its row, wherever the
-  // synced order puts it (the server's order can differ from the grid's for ties and collation).
+  // When the synced rows replace the served ones, the active cell (and an open editor) stays on its
+  // row, wherever the synced order puts it (the server's order can differ from the grid's for ties
+  // and collation; an early edit can move a row): moved in the same render, before anything draws.
+  const source = `${sync !== null}:${syncing}`;
+  const [shownSource, setShownSource] = useState(source);
+  /** The active row's id as last drawn. */
   const lastActiveId = useRef<string | null>(null);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the rows' source changes, not as they do
-  useEffect(() => {
+  if (shownSource !== source) {
+    setShownSource(source);
     const at = sync && lastActiveId.current ? rows.findIndex((r) => r.id === lastActiveId.current) : -1;
     if (at >= 0 && at !== active.row) {
       setActive({ row: at, col: active.col });
       setAnchor({ row: at, col: active.col });
     }
-  }, [sync, syncing]);
+  }
   useEffect(() => {
     lastActiveId.current = activeRow?.id ?? null;
   }, [activeRow]);
@@ -228,6 +232,8 @@ export function Grid(props: Props) {
     if (!sync) return void notYet();
     const data = readPaste(e.clipboardData.getData("text/plain"));
     if (!loaded(range.top, range.top + data.length - 1)) return;
+    // Past the last row adds rows: not while the served rows stand in for the table.
+    if (syncing && range.top + data.length > rows.length) return void notYet();
     const problems = pasteRange(sync, rows, columns, range, data, rowWindow?.lastPos ?? null);
     setPasteProblem(problems.length ? `${problems.length} value(s) not pasted — ${problems[0]}` : null);
   };
@@ -395,7 +401,7 @@ export function Grid(props: Props) {
           allColumns={allColumns}
           height={HEADER_HEIGHT}
           numberWidth={NUMBER_COL}
-          readOnly={readOnly}
+          readOnly={readOnly || syncing}
           sample={sample}
           onResize={(id, width) =>
             columnSync && updateView(columnSync, viewId, (v) => ({ ...v, widths: { ...v.widths, [id]: width } }))

@@ -49,17 +49,25 @@ export async function changeType(
     for (const block of blocks) convertBlock(sync.open(block), column.id, type);
     return;
   }
+  progress?.(0, blocks.length);
   for (const [i, block] of blocks.entries()) {
     const opened = !sync.isOpen(block);
-    // Opened again if the grid closed it before it synced.
-    while (!sync.isSynced(block)) {
-      sync.open(block);
-      await settled(sync, block);
+    // Kept open while it loads (the grid's window closes blocks it does not show), and opened
+    // again if it was closed before that; offline, it waits for the connection.
+    const unpin = sync.pin(block);
+    try {
+      while (!sync.isSynced(block)) {
+        if (sync.isDestroyed()) throw new Error("The table was closed before its values were all converted");
+        sync.open(block);
+        await settled(sync, block);
+      }
+      convertBlock(sync.open(block), column.id, type);
+    } finally {
+      unpin();
     }
-    convertBlock(sync.open(block), column.id, type);
-    // Sent at once while online; offline it stays open, with the change, until it can be.
+    // Handed to the socket while connected; offline it stays open, with the change, until it can be sent.
     const status = sync.getStatus();
-    if (opened && status.state === "online" && !status.pending) sync.close(block);
+    if (opened && status.state !== "offline" && !status.pending) sync.close(block);
     progress?.(i + 1, blocks.length);
   }
 }

@@ -67,13 +67,11 @@ export function earlySocketScript(tableId: string, docs: readonly string[]): str
   return `(${openEarly.toString()})(${args})`;
 }
 
-/** The socket the page opened for table `tableId`, once, if it is still of use. */
+/** The socket the page opened for table `tableId`, once (another table's is left for it). */
 export function takeEarlySocket(tableId: string): EarlySocket | null {
   if (typeof window === "undefined") return null;
   const early = window[HANDOVER];
-  if (!early) return null;
+  if (early?.tableId !== tableId) return null;
   delete window[HANDOVER];
-  if (early.tableId === tableId && early.socket.readyState <= 1) return early;
-  early.socket.close();
-  return null;
+  return early;
 }

@@ -82,6 +82,9 @@ export class TableSync {
   private readonly listeners = new Set<(status: SyncStatus) => void>();
   private readonly docListeners = new Set<() => void>();
   private readonly syncedListeners = new Set<(name: DocName) => void>();
+  /** Docs that `close` leaves open, with how many hold each (see `pin`). */
+  private readonly pinned = new Map<DocName, number>();
+  private destroyed = false;
   private socket: WebSocket | null = null;
   private attempt = 0;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
@@ -150,12 +153,30 @@ export class TableSync {
    */
   close(name: DocName): void {
     const entry = this.docs.get(name);
-    if (!entry || name === "manifest") return;
+    if (!entry || name === "manifest" || this.pinned.has(name)) return;
     this.sendTo(name, { type: "unsubscribe" });
     this.docs.delete(name);
     entry.persistence?.destroy();
     entry.doc.destroy();
     for (const listener of this.docListeners) listener();
+  }
+
+  /** Keeps a doc open through `close` (a windowed grid's) until the returned function is called. */
+  pin(name: DocName): () => void {
+    this.pinned.set(name, (this.pinned.get(name) ?? 0) + 1);
+    let held = true;
+    return () => {
+      if (!held) return;
+      held = false;
+      const count = (this.pinned.get(name) ?? 1) - 1;
+      if (count > 0) this.pinned.set(name, count);
+      else this.pinned.delete(name);
+    };
+  }
+
+  /** Whether `destroy` was called: nothing opens or syncs any more. */
+  isDestroyed(): boolean {
+    return this.destroyed;
   }
 
   /** Whether the doc has had its first exchange with the server on this connection. */
@@ -280,6 +301,9 @@ export class TableSync {
       doc.destroy();
     }
     this.docs.clear();
+    this.destroyed = true;
+    // Every doc is closed: whoever waits on one hears it.
+    for (const listener of this.docListeners) listener();
     this.docListeners.clear();
     this.syncedListeners.clear();
   }
@@ -337,10 +361,16 @@ export class TableSync {
         this.inbox.push(() => {
           if (this.docs.get(name) !== entry) return; // closed (and maybe opened again) meanwhile
           Y.applyUpdate(entry.doc, message.update, this);
-          if (connection !== this.connection || this.socket?.readyState !== 1) return;
-          entry.synced = true;
-          for (const listener of this.syncedListeners) listener(name);
-          if ([...this.docs.values()].every((d) => d.synced)) this.setStatus({ state: "online", pending: 0 });
+          const synced = () => {
+            if (this.docs.get(name) !== entry || connection !== this.connection || this.socket?.readyState !== 1)
+              return;
+            entry.synced = true;
+            for (const listener of this.syncedListeners) listener(name);
+            if ([...this.docs.values()].every((d) => d.synced)) this.setStatus({ state: "online", pending: 0 });
+          };
+          // Synced counts once the browser's own copy is in too (and its changes sent): not "saved" before.
+          if (!entry.persistence || entry.persistence.synced) synced();
+          else void entry.persistence.whenSynced.then(synced);
         }, message.update.byteLength);
         break;
       }

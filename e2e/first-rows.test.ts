@@ -159,6 +159,56 @@ describe("rows served with the page", () => {
     await ctx.close();
   });
 
+  it("keep the active cell and an open editor on their row when the whole table replaces them", async () => {
+    // A table whose view sorts by name, descending: its served rows are the second block's.
+    const sorted = await createTable(base, "Dealerships sorted");
+    await seedRows(base, sorted.tableId, sorted.token, sorted.columnIds, ROWS);
+    const sortedUrl = `${base}/w/${sorted.slug}/t/${sorted.tableId}`;
+    const { api } = await Api.account(base);
+    const setup = await openTable(browser(), api, sortedUrl);
+    await setup.getByRole("button", { name: "Sort", exact: true }).click();
+    await setup.getByLabel("Sort column").selectOption({ label: "Dealership" });
+    await setup.getByLabel("Sort direction").selectOption("desc");
+    await setup.getByRole("button", { name: "Sort", exact: true }).click();
+    await expect.poll(() => cell(setup, 1, 1).textContent()).toBe(dealership(ROWS - 1));
+    await setup.context().close();
+
+    const ctx = await context();
+    const page = await ctx.newPage();
+    const held: (string | Buffer)[] = [];
+    let holding = true;
+    let toPage = (_: string | Buffer) => {};
+    await page.routeWebSocket(/\/sync\//, (ws) => {
+      const server = ws.connectToServer();
+      toPage = (message) => ws.send(message);
+      server.onMessage((message) => {
+        const frame = decodeFrame(typeof message === "string" ? new TextEncoder().encode(message) : message);
+        if (holding && frame?.doc === "b0") held.push(message);
+        else ws.send(message);
+      });
+    });
+    await page.goto(sortedUrl);
+    await expect.poll(() => page.locator('[role=row][aria-rowindex="2"]').getAttribute("aria-busy")).toBeNull();
+    // Renamed early, row 1 belongs last in this view: it stays first until every row is in.
+    await cell(page, 1, 1).click();
+    await page.keyboard.type("Aaron Motors");
+    await page.keyboard.press("Enter");
+    await expect.poll(() => cell(page, 1, 1).textContent()).toBe("Aaron Motors");
+    // An editor open on row 3 when the first block arrives.
+    await cell(page, 3, 2).click();
+    await page.keyboard.type("Springfield");
+    holding = false;
+    for (const message of held.splice(0)) toPage(message);
+    await expect.poll(() => page.getByRole("grid").getAttribute("aria-busy"), { timeout: 15_000 }).toBeNull();
+    await page.keyboard.press("Enter");
+    // That row is now the second: the editor followed it, and the city went to it.
+    expect(await cell(page, 2, 1).textContent()).toBe(dealership(ROWS - 3));
+    await expect.poll(() => cell(page, 2, 2).textContent()).toBe("Springfield");
+    expect(await cell(page, 1, 2).textContent()).not.toBe("Springfield");
+    expect(await cell(page, 3, 2).textContent()).not.toBe("Springfield");
+    await ctx.close();
+  });
+
   it("move the active cell before the page's scripts ran, and keep what they cannot show for the grid", async () => {
     const ctx = await context();
     const page = await ctx.newPage();

@@ -126,6 +126,7 @@ export class TableSync {
       if (this.docs.get(name) !== entry || !entry.serverHas) return;
       const missing = Y.encodeStateAsUpdate(doc, entry.serverHas);
       if (missing.byteLength > EMPTY_UPDATE_BYTES) this.sendTo(name, { type: "sync-update", update: missing });
+      this.savedIfAllIn();
     });
     doc.on("update", (update: Uint8Array, origin: unknown) => {
       if (origin === this || (persistence && origin === persistence)) return;
@@ -310,6 +311,16 @@ export class TableSync {
 
   // ── internals ───────────────────────────────────────────────────────────────────────────
 
+  /**
+   * Online with nothing waiting once every doc has synced and the browser's own copy of each is in
+   * (its changes sent): not "saved" while changes kept in IndexedDB may still be loading.
+   */
+  private savedIfAllIn(): void {
+    if (this.socket?.readyState !== 1) return;
+    if ([...this.docs.values()].every((d) => d.synced && (!d.persistence || d.persistence.synced)))
+      this.setStatus({ state: "online", pending: 0 });
+  }
+
   private openEagerBlocks(): void {
     if (this.windowed()) return;
     for (const name of this.blocks()) this.open(name);
@@ -361,16 +372,10 @@ export class TableSync {
         this.inbox.push(() => {
           if (this.docs.get(name) !== entry) return; // closed (and maybe opened again) meanwhile
           Y.applyUpdate(entry.doc, message.update, this);
-          const synced = () => {
-            if (this.docs.get(name) !== entry || connection !== this.connection || this.socket?.readyState !== 1)
-              return;
-            entry.synced = true;
-            for (const listener of this.syncedListeners) listener(name);
-            if ([...this.docs.values()].every((d) => d.synced)) this.setStatus({ state: "online", pending: 0 });
-          };
-          // Synced counts once the browser's own copy is in too (and its changes sent): not "saved" before.
-          if (!entry.persistence || entry.persistence.synced) synced();
-          else void entry.persistence.whenSynced.then(synced);
+          if (connection !== this.connection || this.socket?.readyState !== 1) return;
+          entry.synced = true;
+          for (const listener of this.syncedListeners) listener(name);
+          this.savedIfAllIn();
         }, message.update.byteLength);
         break;
       }

@@ -43,6 +43,29 @@ async function drawn(ctx: BrowserContext) {
   return { rows, columns };
 }
 
+/** Holds back the server's frames for `doc` on the page's sync socket until `release`. */
+async function holdBack(page: Page, doc: string) {
+  const held: (string | Buffer)[] = [];
+  let holding = true;
+  let toPage = (_: string | Buffer) => {};
+  await page.routeWebSocket(/\/sync\//, (ws) => {
+    const server = ws.connectToServer();
+    toPage = (message) => ws.send(message);
+    server.onMessage((message) => {
+      const frame = decodeFrame(typeof message === "string" ? new TextEncoder().encode(message) : message);
+      if (holding && frame?.doc === doc) held.push(message);
+      else ws.send(message);
+    });
+  });
+  return {
+    held: () => held.length,
+    release() {
+      holding = false;
+      for (const message of held.splice(0)) toPage(message);
+    },
+  };
+}
+
 const cell = (page: Page, row: number, col: number) =>
   page.locator(`[role=row][aria-rowindex="${row + 1}"] [role=gridcell][aria-colindex="${col}"]`);
 
@@ -114,18 +137,7 @@ describe("rows served with the page", () => {
     const ctx = await context();
     const page = await ctx.newPage();
     // The server's frames for the second block are held back until the test lets them through.
-    const held: (string | Buffer)[] = [];
-    let holding = true;
-    let toPage = (_: string | Buffer) => {};
-    await page.routeWebSocket(/\/sync\//, (ws) => {
-      const server = ws.connectToServer();
-      toPage = (message) => ws.send(message);
-      server.onMessage((message) => {
-        const frame = decodeFrame(typeof message === "string" ? new TextEncoder().encode(message) : message);
-        if (holding && frame?.doc === "b1") held.push(message);
-        else ws.send(message);
-      });
-    });
+    const b1 = await holdBack(page, "b1");
     await page.goto(url);
     // Row 4 is served and in the first block: it becomes live while the table is still loading.
     await expect.poll(() => page.locator('[role=row][aria-rowindex="5"]').getAttribute("aria-busy")).toBeNull();
@@ -134,7 +146,7 @@ describe("rows served with the page", () => {
     await page.keyboard.press("Enter");
     await expect.poll(() => cell(page, 4, 1).textContent()).toBe("Edited early");
     expect(await page.getByRole("grid").getAttribute("aria-busy")).toBe("true");
-    expect(held.length).toBeGreaterThan(0);
+    expect(b1.held()).toBeGreaterThan(0);
     // The last row's block has not arrived: it refuses typing, and says why.
     await page.keyboard.press("Control+End");
     await page.keyboard.type("x");
@@ -150,8 +162,7 @@ describe("rows served with the page", () => {
     // The held block arrives: the whole table takes over, the edit and the active cell where they were.
     await page.keyboard.press("Control+Home");
     await cell(page, 4, 1).click();
-    holding = false;
-    for (const message of held.splice(0)) toPage(message);
+    b1.release();
     await expect.poll(() => page.getByRole("grid").getAttribute("aria-busy")).toBeNull();
     expect(await page.getByRole("grid").getAttribute("aria-rowcount")).toBe(String(ROWS + 1));
     expect(await cell(page, 4, 1).textContent()).toBe("Edited early");
@@ -175,18 +186,7 @@ describe("rows served with the page", () => {
 
     const ctx = await context();
     const page = await ctx.newPage();
-    const held: (string | Buffer)[] = [];
-    let holding = true;
-    let toPage = (_: string | Buffer) => {};
-    await page.routeWebSocket(/\/sync\//, (ws) => {
-      const server = ws.connectToServer();
-      toPage = (message) => ws.send(message);
-      server.onMessage((message) => {
-        const frame = decodeFrame(typeof message === "string" ? new TextEncoder().encode(message) : message);
-        if (holding && frame?.doc === "b0") held.push(message);
-        else ws.send(message);
-      });
-    });
+    const b0 = await holdBack(page, "b0");
     await page.goto(sortedUrl);
     await expect.poll(() => page.locator('[role=row][aria-rowindex="2"]').getAttribute("aria-busy")).toBeNull();
     // Renamed early, row 1 belongs last in this view: it stays first until every row is in.
@@ -197,8 +197,7 @@ describe("rows served with the page", () => {
     // An editor open on row 3 when the first block arrives.
     await cell(page, 3, 2).click();
     await page.keyboard.type("Springfield");
-    holding = false;
-    for (const message of held.splice(0)) toPage(message);
+    b0.release();
     await expect.poll(() => page.getByRole("grid").getAttribute("aria-busy"), { timeout: 15_000 }).toBeNull();
     await page.keyboard.press("Enter");
     // That row is now the second: the editor followed it, and the city went to it.

@@ -17,23 +17,30 @@ async function open(api: Api, path: string): Promise<{ context: BrowserContext; 
   return { context, page };
 }
 
+/**
+ * A table with one row (`dealer`) open in two pages, `a` reloaded with no network through the
+ * service worker (which it has let take control first).
+ */
+async function oneOffline(dealer: string) {
+  const { api, slug, tableId } = await Api.withTable(base, [{ name: "Dealer" }, { name: "Notes" }]);
+  await api.request("POST", `/api/tables/${tableId}/rows`, { cells: { Dealer: dealer } });
+  const path = `/w/${slug}/t/${tableId}`;
+  const a = await open(api, path);
+  const b = await open(api, path);
+  await a.page.evaluate(() => navigator.serviceWorker.ready);
+  await a.page.reload();
+  await a.page.getByText("Saved").waitFor();
+  await a.context.setOffline(true);
+  await a.page.reload();
+  await a.page.getByRole("grid").waitFor();
+  await a.page.getByText(dealer).waitFor();
+  await a.page.getByRole("status").filter({ hasText: "Offline" }).waitFor();
+  return { api, tableId, path, a, b };
+}
+
 describe("working offline", () => {
   it("reloads with no network, keeps edits in the browser, and merges them on reconnect", async () => {
-    const { api, slug, tableId } = await Api.withTable(base, [{ name: "Dealer" }, { name: "Notes" }]);
-    await api.request("POST", `/api/tables/${tableId}/rows`, { cells: { Dealer: "Austin Ford" } });
-    const path = `/w/${slug}/t/${tableId}`;
-    const a = await open(api, path);
-    const b = await open(api, path);
-    await a.page.evaluate(() => navigator.serviceWorker.ready);
-    // Let the service worker take control, so the next load of this page goes through it.
-    await a.page.reload();
-    await a.page.getByText("Saved").waitFor();
-
-    await a.context.setOffline(true);
-    await a.page.reload();
-    await a.page.getByRole("grid").waitFor();
-    await a.page.getByText("Austin Ford").waitFor();
-    await a.page.getByRole("status").filter({ hasText: "Offline" }).waitFor();
+    const { api, tableId, a, b } = await oneOffline("Austin Ford");
 
     await a.page.getByRole("grid").focus();
     await a.page.keyboard.press("ArrowRight");
@@ -60,18 +67,7 @@ describe("working offline", () => {
 
 describe("an edit made offline in a page closed since", () => {
   it("reaches the others when the table is next opened online, sent once the browser's copy has loaded", async () => {
-    const { api, slug, tableId } = await Api.withTable(base, [{ name: "Dealer" }, { name: "Notes" }]);
-    await api.request("POST", `/api/tables/${tableId}/rows`, { cells: { Dealer: "Bastrop Chevrolet" } });
-    const path = `/w/${slug}/t/${tableId}`;
-    const a = await open(api, path);
-    const b = await open(api, path);
-    await a.page.evaluate(() => navigator.serviceWorker.ready);
-    await a.page.reload();
-    await a.page.getByText("Saved").waitFor();
-    await a.context.setOffline(true);
-    await a.page.reload();
-    await a.page.getByRole("status").filter({ hasText: "Offline" }).waitFor();
-    await a.page.getByText("Bastrop Chevrolet").waitFor();
+    const { path, a, b } = await oneOffline("Bastrop Chevrolet");
     await a.page.getByRole("grid").focus();
     await a.page.keyboard.press("ArrowRight");
     await a.page.keyboard.type("Noted while offline");

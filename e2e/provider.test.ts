@@ -2,7 +2,7 @@ import { afterAll, describe, expect, inject, it } from "vitest";
 import WebSocket from "ws";
 import { insertRow, readRow, setCells } from "../sync/layout";
 import { decodeFrame, decodeMessage } from "../sync/protocol";
-import { type SyncStatus, TableSync } from "../sync/provider";
+import { type SyncStatus, TableSync, type TableSyncOptions } from "../sync/provider";
 import { askFrames } from "../sync/provider/early";
 import { Api } from "./api";
 
@@ -19,7 +19,13 @@ async function until(what: string, check: () => boolean, ms = 15_000) {
   }
 }
 
-function open(base: string, tableId: string, token: string, holdBack?: () => number) {
+function open(
+  base: string,
+  tableId: string,
+  token: string,
+  holdBack?: () => number,
+  more: Partial<TableSyncOptions> = {},
+) {
   const sync = new TableSync({
     url: `${base.replace("http", "ws")}/sync`,
     tableId,
@@ -27,6 +33,7 @@ function open(base: string, tableId: string, token: string, holdBack?: () => num
     persist: false,
     WebSocket: WebSocket as unknown as typeof globalThis.WebSocket,
     holdBack,
+    ...more,
   });
   syncs.push(sync);
   return sync;
@@ -72,16 +79,10 @@ describe("the app's table connection (one multiplexed socket)", () => {
       send(data);
     }) as typeof socket.send;
 
-    const sync = new TableSync({
-      url: `${base.replace("http", "ws")}/sync`,
-      tableId,
-      token,
-      persist: false,
-      WebSocket: WebSocket as unknown as typeof globalThis.WebSocket,
+    const sync = open(base, tableId, token, undefined, {
       blocks: ["b0"],
       early: { tableId, socket: socket as unknown as globalThis.WebSocket, held, asked: ["manifest", "b0"] },
     });
-    syncs.push(sync);
     await sync.whenSynced();
     expect([...sync.open("b0").getMap<unknown>("rows").keys()]).toHaveLength(1);
     expect(sync.manifest.getArray("columns").length).toBeGreaterThan(0);

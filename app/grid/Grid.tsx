@@ -159,19 +159,20 @@ export function Grid(props: Props) {
   // and collation; an early edit can move a row): moved in the same render, before anything draws.
   const source = `${sync !== null}:${syncing}`;
   const [shownSource, setShownSource] = useState(source);
-  /** The active row's id as last drawn. */
-  const lastActiveId = useRef<string | null>(null);
+  /** The rows as last drawn: the active cell (moved since, or not) is an index into them. */
+  const drawnRows = useRef(rows);
   if (shownSource !== source) {
     setShownSource(source);
-    const at = sync && lastActiveId.current ? rows.findIndex((r) => r.id === lastActiveId.current) : -1;
+    const id = drawnRows.current[active.row]?.id;
+    const at = sync && id ? rows.findIndex((r) => r.id === id) : -1;
     if (at >= 0 && at !== active.row) {
       setActive({ row: at, col: active.col });
       setAnchor({ row: at, col: active.col });
     }
   }
   useEffect(() => {
-    lastActiveId.current = activeRow?.id ?? null;
-  }, [activeRow]);
+    drawnRows.current = rows;
+  }, [rows]);
 
   const focusGrid = () => scroller.current?.focus({ preventScroll: true });
   const go = (next: Cell, extend = false) => {

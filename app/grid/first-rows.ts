@@ -10,7 +10,7 @@ import type * as Y from "yjs";
 import type { ViewPage, ViewRow } from "../../schema/tables";
 import type { DocName } from "../../sync/layout";
 import type { TableSync } from "../../sync/provider";
-import { type GridRow, oncePerFrame, readRow } from "./use-table";
+import { type GridRow, gridRow, oncePerFrame } from "./use-table";
 
 /** Rows served with the page: 60 rows of 32 px fill a 1,900 px tall window. */
 export const FIRST_ROWS = 60;
@@ -98,7 +98,7 @@ export function useLiveFirstRows(sync: TableSync | null, first: GridRow[], on: b
       if (!row.preview || !isLive(block)) out.push(row);
       else {
         const cells = sync.open(block).getMap<Y.Map<unknown>>("rows").get(row.id);
-        if (cells) out.push(readRow(row.id, block, cells));
+        if (cells) out.push(gridRow(row.id, block, cells));
       }
     }
     return out;

@@ -98,7 +98,7 @@ export function oncePerFrame(fn: () => void) {
 }
 
 /** One row of a block as the grid draws it. */
-export function readRow(id: string, block: DocName, row: Y.Map<unknown>): GridRow {
+export function gridRow(id: string, block: DocName, row: Y.Map<unknown>): GridRow {
   const cells: Record<string, CellValue> = {};
   let pos = "";
   for (const [key, value] of row) {
@@ -111,7 +111,7 @@ export function readRow(id: string, block: DocName, row: Y.Map<unknown>): GridRo
 /** A block's rows, unordered. */
 export function readBlock(doc: Y.Doc, block: DocName): GridRow[] {
   const out: GridRow[] = [];
-  for (const [id, row] of doc.getMap<Y.Map<unknown>>("rows")) out.push(readRow(id, block, row));
+  for (const [id, row] of doc.getMap<Y.Map<unknown>>("rows")) out.push(gridRow(id, block, row));
   return out;
 }
 

@@ -41,10 +41,11 @@ function openEarly(handover: string, tableId: string, docs: string[], frames: nu
       early.asked = docs;
     };
     socket.onmessage = (event) => early.held.push(event.data);
-    (window as unknown as Record<string, unknown>)[handover] = early;
+    const page = window as unknown as Record<string, unknown>;
+    page[handover] = early;
     setTimeout(() => {
-      if ((window as unknown as Record<string, unknown>)[handover] !== early) return;
-      delete (window as unknown as Record<string, unknown>)[handover];
+      if (page[handover] !== early) return;
+      delete page[handover];
       socket.close();
     }, unclaimedMs);
   } catch {

@@ -253,13 +253,11 @@ export class TableSync {
     if (this.socket) return;
     const WS = this.options.WebSocket ?? globalThis.WebSocket;
     const query = this.options.token ? `?token=${encodeURIComponent(this.options.token)}` : "";
-    // The page's own socket, the first time, if it is still open or opening.
-    const early =
-      this.options.early?.socket.readyState === 1 || this.options.early?.socket.readyState === 0
-        ? this.options.early
-        : null;
-    if (this.options.early && !early) this.options.early.socket.close();
+    // The page's own socket, the first time, if it is still opening or open.
+    const offered = this.options.early;
     this.options.early = null;
+    const early = offered && offered.socket.readyState <= 1 ? offered : null;
+    if (offered && !early) offered.socket.close();
     const socket = early?.socket ?? new WS(`${this.options.url}/${this.options.tableId}${query}`);
     socket.binaryType = "arraybuffer";
     this.socket = socket;

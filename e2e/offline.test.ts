@@ -19,7 +19,8 @@ async function open(api: Api, path: string): Promise<{ context: BrowserContext; 
 
 /**
  * A table with one row (`dealer`) open in two pages, `a` reloaded with no network through the
- * service worker (which it has let take control first).
+ * service worker (which it has let take control first). Before that, `b` notes on the row, and
+ * `a` keeps the note it was sent in the browser like what it loaded.
  */
 async function oneOffline(dealer: string) {
   const { api, slug, tableId } = await Api.withTable(base, [{ name: "Dealer" }, { name: "Notes" }]);
@@ -30,10 +31,16 @@ async function oneOffline(dealer: string) {
   await a.page.evaluate(() => navigator.serviceWorker.ready);
   await a.page.reload();
   await a.page.getByText("Saved").waitFor();
+  await b.page.getByRole("grid").focus();
+  await b.page.keyboard.press("ArrowRight");
+  await b.page.keyboard.type("Noted by a colleague");
+  await b.page.keyboard.press("Enter");
+  await a.page.getByText("Noted by a colleague").waitFor();
   await a.context.setOffline(true);
   await a.page.reload();
   await a.page.getByRole("grid").waitFor();
   await a.page.getByText(dealer).waitFor();
+  await a.page.getByText("Noted by a colleague").waitFor();
   await a.page.getByRole("status").filter({ hasText: "Offline" }).waitFor();
   return { api, tableId, path, a, b };
 }

@@ -80,8 +80,8 @@ export function useLiveFirstRows(sync: TableSync | null, first: GridRow[], on: b
     const offs = [...blocks].map((block) => {
       const doc = sync.open(block);
       const changed = () => isLive(block) && bump.request();
-      doc.on("update", changed);
-      return () => doc.off("update", changed);
+      doc.on("afterTransaction", changed); // not "update", see useTableView
+      return () => doc.off("afterTransaction", changed);
     });
     offs.push(sync.onSynced((block) => blocks.has(block) && bump.request()));
     return () => {

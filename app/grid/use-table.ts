@@ -138,15 +138,17 @@ export function useTableView(sync: TableSync | null, viewId: string = DEFAULT_VI
           cache.delete(block);
           if (reading.current) bump.request();
         };
-        doc.on("update", onUpdate);
-        watched.set(block, () => doc.off("update", onUpdate));
+        // Not "update": an "update" listener makes Yjs encode every change again, a block's whole
+        // first load included (TableSync.applyRemote), and this needs only to know that it changed.
+        doc.on("afterTransaction", onUpdate);
+        watched.set(block, () => doc.off("afterTransaction", onUpdate));
       }
       bump.request();
     };
-    sync.manifest.on("update", watch);
+    sync.manifest.on("afterTransaction", watch);
     watch();
     return () => {
-      sync.manifest.off("update", watch);
+      sync.manifest.off("afterTransaction", watch);
       for (const off of watched.values()) off();
       bump.cancel();
     };

@@ -61,6 +61,27 @@ describe("Inbox", () => {
     expect(applied).toEqual(["block"]);
   });
 
+  it("runs a later update in a task of its own without waiting for quiet, and keeps what follows behind it", () => {
+    const applied: string[] = [];
+    const inbox = new Inbox(() => 300);
+    inbox.push(() => applied.push("replayed block"), LARGE, true);
+    inbox.push(() => applied.push("keystroke"), SMALL);
+    expect(applied).toEqual([]);
+    vi.advanceTimersByTime(0);
+    expect(applied).toEqual(["replayed block"]);
+    // The keystroke came behind it: it waits its turn, not for the person to pause.
+    vi.advanceTimersToNextTimer();
+    expect(applied).toEqual(["replayed block", "keystroke"]);
+
+    const unhurried: string[] = [];
+    const script = new Inbox();
+    script.push(() => unhurried.push("replayed"), LARGE, true);
+    script.push(() => unhurried.push("next"), SMALL);
+    expect(unhurried).toEqual([]);
+    vi.runAllTimers();
+    expect(unhurried).toEqual(["replayed", "next"]);
+  });
+
   it("drops what waits when cleared", () => {
     const applied: string[] = [];
     const inbox = new Inbox(() => 100);

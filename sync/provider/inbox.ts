@@ -13,7 +13,8 @@ export const QUIET_MS = 300;
 /** Loading waits at most this long for a pause (someone scrolling without stop). */
 export const MAX_HOLD_MS = 2_000;
 
-type Job = { run: () => void; since: number };
+/** `hold`: whether the job, once first, still waits for a pause in the person's input. */
+type Job = { run: () => void; since: number; hold: boolean };
 
 export class Inbox {
   private readonly jobs: Job[] = [];
@@ -22,13 +23,20 @@ export class Inbox {
   /** `holdBack` gives the ms to wait before the next large update (0: go); none applies everything at once. */
   constructor(private readonly holdBack?: () => number) {}
 
-  /** Runs `apply` now, or after what came before it once the page is quiet. */
-  push(apply: () => void, bytes: number): void {
-    if (!this.holdBack || (!this.jobs.length && (bytes < LARGE_UPDATE_BYTES || this.holdBack() <= 0))) {
+  /**
+   * Runs `apply` now, or after what came before it once the page is quiet. `later` runs it in a
+   * task of its own as soon as what came before it has run, whatever the person is doing: updates
+   * the page is waiting for, replayed from inside other work (the page's hydration, which a click
+   * would otherwise wait behind as well).
+   */
+  push(apply: () => void, bytes: number, later = false): void {
+    const large = !later && bytes >= LARGE_UPDATE_BYTES;
+    if (!later && !this.jobs.length && (!this.holdBack || !large || this.holdBack() <= 0)) {
       apply();
       return;
     }
-    this.jobs.push({ run: apply, since: Date.now() });
+    // A small change queued behind others waits only for them.
+    this.jobs.push({ run: apply, since: Date.now(), hold: large });
     this.schedule();
   }
 
@@ -57,7 +65,7 @@ export class Inbox {
   /** Ms the first job should still wait: while the page is in use, up to MAX_HOLD_MS after it came. */
   private wait(): number {
     const first = this.jobs[0];
-    if (!first) return 0;
+    if (!first?.hold) return 0;
     return Math.max(0, Math.min(this.holdBack?.() ?? 0, first.since + MAX_HOLD_MS - Date.now()));
   }
 }

@@ -208,6 +208,35 @@ describe("rows served with the page", () => {
     await ctx.close();
   });
 
+  it("go on showing moves while the grid hydrates, and the hydrated grid ends where the page showed", async () => {
+    const ctx = await context();
+    const page = await ctx.newPage();
+    let release = () => {};
+    const scripts = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await page.route("**/assets/*.js", async (route) => {
+      await scripts;
+      await route.continue();
+    });
+    await page.goto(url, { waitUntil: "commit" });
+    await cell(page, 3, 2).click();
+    // What the grid's first render does as hydration begins, which can take a few hundred ms to end.
+    const taken = await page.evaluate(() => window.__rowpilotEarlyGrid?.taken());
+    expect(taken).toEqual({ row: 2, col: 1 });
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("ArrowRight");
+    expect(await cell(page, 4, 3).getAttribute("aria-selected")).toBe("true");
+    release();
+    await expect.poll(() => page.evaluate(() => "__rowpilotEarlyGrid" in window), { timeout: 15_000 }).toBe(false);
+    // The grid replayed both moves from the cell it took, once: row 4, column 3, the only one active.
+    expect(await cell(page, 4, 3).getAttribute("aria-selected")).toBe("true");
+    expect(await page.locator("[role=gridcell][aria-selected=true]").count()).toBe(1);
+    await page.keyboard.press("ArrowDown");
+    await expect.poll(() => cell(page, 5, 3).getAttribute("aria-selected")).toBe("true");
+    await ctx.close();
+  });
+
   it("move the active cell before the page's scripts ran, and keep what they cannot show for the grid", async () => {
     const ctx = await context();
     const page = await ctx.newPage();

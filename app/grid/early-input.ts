@@ -9,7 +9,9 @@
  * - Anything else the grid would act on (a Shift-extended selection, a move to a row or column
  *   not drawn) is kept, and so is everything after it, to keep their order.
  * - As the grid hydrates it takes the active cell from the script (`earlyActiveCell`), so React
- *   finds the page as it would have drawn it, then replays what was kept (`useEarlyInput`).
+ *   finds the page as it would have drawn it, then replays what was kept (`useEarlyInput`). Its
+ *   hydration can take a few hundred ms from that first render: the script goes on showing moves
+ *   meanwhile, and keeps them too, so the replay ends where the page shows the active cell.
  *
  * Until then the script stops the grid's clicks, keys and focus at the window: React, whose
  * listeners start before it has hydrated, never handles one the script also does, and is not
@@ -24,8 +26,11 @@ export type EarlyInput =
   | { kind: "key"; key: string; ctrl: boolean; shift: boolean; alt: boolean };
 
 type Handover = {
-  /** The active cell as the page shows it, or null if the grid it served is gone; the script stops moving it. */
-  freeze(): Cell | null;
+  /**
+   * The active cell as the page showed it when first asked (null if the grid it served is gone):
+   * from then on, moves the script shows are also kept, for React to replay from that cell.
+   */
+  taken(): Cell | null;
   /** What was kept, once (nothing if the grid it served is gone): the script stops listening. */
   take(): EarlyInput[];
 };
@@ -71,8 +76,13 @@ function earlyGrid(handover: string, movingKeys: string[], stopped: string[], mo
   const gone = () => script !== null && !script.isConnected;
   /** Where the server put the active cell. */
   let active = { row: 0, col: 0 };
-  /** False once an event could not be shown, or React has taken the active cell: events are then kept. */
+  /** False once an event could not be shown: that event and every later one are kept, not shown. */
   let live = true;
+  /**
+   * The active cell as React's first render took it. Hydrating can take a few hundred ms after
+   * that render began: moves go on being shown, and are kept as well, for React to replay from it.
+   */
+  let takenAt: { row: number; col: number } | null = null;
   const kept: EarlyInput[] = [];
   const cellAt = (grid: Element, { row, col }: { row: number; col: number }) =>
     grid.querySelector(`[role=row][aria-rowindex="${row + 2}"] [role=gridcell][aria-colindex="${col + 1}"]`);
@@ -115,15 +125,19 @@ function earlyGrid(handover: string, movingKeys: string[], stopped: string[], mo
     }
     if (!input) return;
     const next = live ? nextCell(grid, input) : null;
-    if (next && show(grid, next)) return;
+    if (next && show(grid, next)) {
+      if (takenAt) kept.push(input);
+      return;
+    }
     live = false;
     kept.push(input);
   };
   for (const type of stopped) addEventListener(type, keep, true);
   const done: Handover = {
-    freeze() {
-      live = false;
-      return gone() ? null : active;
+    taken() {
+      // The same cell each time: a render React starts again replays the same kept input from it.
+      takenAt ??= { ...active };
+      return gone() ? null : takenAt;
     },
     take() {
       for (const type of stopped) removeEventListener(type, keep, true);
@@ -137,11 +151,11 @@ function earlyGrid(handover: string, movingKeys: string[], stopped: string[], mo
 export const earlyInputScript = `(${earlyGrid.toString()})(${[HANDOVER, MOVING_KEYS, STOPPED].map((a) => JSON.stringify(a)).join(",")},${moveActive.toString()})`;
 
 /**
- * The active cell the page shows, for the grid's first render: where the script moved it, or
- * null (on the server, and when the page was not drawn by the server). The script stops moving it.
+ * The active cell the page shows, for the grid's first render: where the script had moved it, or
+ * null (on the server, and when the page was not drawn by the server).
  */
 export function earlyActiveCell(): Cell | null {
-  return typeof window === "undefined" ? null : (window[HANDOVER]?.freeze() ?? null);
+  return typeof window === "undefined" ? null : (window[HANDOVER]?.taken() ?? null);
 }
 
 export type Selection = { active: Cell; anchor: Cell };

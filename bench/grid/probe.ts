@@ -72,11 +72,18 @@ export const WAITS = {
   /** First viewport: a 100,000-row table on a loaded 2-core machine took up to ~30 s in trials. */
   firstViewportMs: 90_000,
   /**
-   * One click-and-arrow attempt; a miss (handlers not attached yet: a page drawn on the server
-   * shows rows before its script runs) is retried until `firstViewportMs`. Short, since a miss
-   * adds up to this much to the figure.
+   * One typed key's wait for its editor; a key the grid refused (Rowpilot before the row's block
+   * has synced) is typed again until `firstViewportMs`. Short, since a miss adds up to this much.
    */
   keyAttemptMs: 100,
+  /**
+   * One click-and-ArrowDown attempt's wait for the move (a miss, a key the page dropped, is
+   * retried). Generous: the page is checked every animation frame, and one long task (module
+   * evaluation, 100–200 ms) had made moves already shown count as missed, each retry adding ~400 ms.
+   */
+  moveMs: 1_000,
+  /** Row 1 drawn at the top again before a click-and-ArrowDown attempt. */
+  centerMs: 1_000,
   /** Every row in the grid's model. */
   allRowsMs: 180_000,
 };
@@ -119,7 +126,7 @@ export async function openAndTime(page: Page, url: string, expected: (row: numbe
           return window.benchProbe?.cellCenter(0, 1) ?? null;
         },
         undefined,
-        { polling: "raf", timeout: WAITS.keyAttemptMs * 10 },
+        { polling: "raf", timeout: WAITS.centerMs },
       )
       .then((handle) => handle.jsonValue() as Promise<{ x: number; y: number }>)
       .catch(() => null);
@@ -129,7 +136,7 @@ export async function openAndTime(page: Page, url: string, expected: (row: numbe
     const moved = await page
       .waitForFunction(() => (window.benchProbe?.activeRow() === 1 ? performance.now() : 0), undefined, {
         polling: "raf",
-        timeout: WAITS.keyAttemptMs,
+        timeout: WAITS.moveMs,
       })
       .catch(() => null);
     if (moved) return { visibleMs, interactiveMs: (await moved.jsonValue()) as number };

@@ -22,7 +22,16 @@ function Chip({ text }: { text: string }) {
   );
 }
 
-const numberFormat = new Intl.NumberFormat("en-US", { maximumFractionDigits: 4 });
+let plainFormat: Intl.NumberFormat | undefined;
+/**
+ * Made on first use, not as the module loads: the page's first Intl object loads the browser's
+ * locale data (~15 ms), which at load time lengthened the one long task that evaluates the page's
+ * scripts, where a click waits.
+ */
+function numberFormat(): Intl.NumberFormat {
+  plainFormat ??= new Intl.NumberFormat("en-US", { maximumFractionDigits: 4 });
+  return plainFormat;
+}
 /** Making a currency format costs ~80 µs; a scrolling grid shows hundreds of cells a frame. */
 const currencyFormats = new Map<string, Intl.NumberFormat>();
 function currencyFormat(currency: string): Intl.NumberFormat {
@@ -31,7 +40,7 @@ function currencyFormat(currency: string): Intl.NumberFormat {
     try {
       format = new Intl.NumberFormat("en-US", { style: "currency", currency });
     } catch {
-      format = numberFormat; // a currency code the browser does not know
+      format = numberFormat(); // a currency code the browser does not know
     }
     currencyFormats.set(currency, format);
   }
@@ -112,11 +121,11 @@ function FormulaValue({ value, display }: { value: CellValue; display?: unknown 
   if (typeof value === "number" && display === "percent")
     return (
       <span className="block w-full text-right tabular-nums">
-        {numberFormat.format(Math.round(value * 1000) / 10)}%
+        {numberFormat().format(Math.round(value * 1000) / 10)}%
       </span>
     );
   if (typeof value === "number")
-    return <span className="block w-full text-right tabular-nums">{numberFormat.format(value)}</span>;
+    return <span className="block w-full text-right tabular-nums">{numberFormat().format(value)}</span>;
   if (typeof value === "boolean") return value ? <CellDisplay column={BOOLEAN} value={true} /> : null;
   if (Array.isArray(value)) return <span className="truncate">{value.map((v) => String(v)).join(", ")}</span>;
   return <span className="truncate">{String(value)}</span>;
@@ -131,7 +140,7 @@ export function CellDisplay({ column, value }: { column: ColumnDef; value: CellV
     case "number":
       return (
         <span className="block w-full text-right tabular-nums">
-          {typeof value === "number" ? numberFormat.format(value) : String(value)}
+          {typeof value === "number" ? numberFormat().format(value) : String(value)}
         </span>
       );
     case "currency": {
@@ -142,7 +151,7 @@ export function CellDisplay({ column, value }: { column: ColumnDef; value: CellV
     case "percent":
       return (
         <span className="block w-full text-right tabular-nums">
-          {typeof value === "number" ? `${numberFormat.format(value * 100)}%` : String(value)}
+          {typeof value === "number" ? `${numberFormat().format(value * 100)}%` : String(value)}
         </span>
       );
     case "checkbox":

@@ -7,9 +7,9 @@ import type { BrowserContext, Page } from "playwright-core";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { dealership } from "../bench/grid/dataset";
 import { createTable, seedRows } from "../bench/grid/seed";
-import { decodeFrame } from "../sync/protocol";
 import { Api } from "./api";
 import { openTable, sharedBrowser } from "./browser";
+import { holdBack } from "./held-socket";
 
 const base = inject("baseUrl");
 const browser = sharedBrowser();
@@ -43,27 +43,25 @@ async function drawn(ctx: BrowserContext) {
   return { rows, columns };
 }
 
-/** Holds back the server's frames for `doc` on the page's sync socket until `release`. */
-async function holdBack(page: Page, doc: string) {
-  const held: (string | Buffer)[] = [];
-  let holding = true;
-  let toPage = (_: string | Buffer) => {};
-  await page.routeWebSocket(/\/sync\//, (ws) => {
-    const server = ws.connectToServer();
-    toPage = (message) => ws.send(message);
-    server.onMessage((message) => {
-      const frame = decodeFrame(typeof message === "string" ? new TextEncoder().encode(message) : message);
-      if (holding && frame?.doc === doc) held.push(message);
-      else ws.send(message);
-    });
+/**
+ * A page whose scripts wait until `release`: the grid is the server's until then. `errors` collects
+ * what the page reports (a hydration mismatch among them).
+ */
+async function scriptsHeld() {
+  const ctx = await context();
+  const page = await ctx.newPage();
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+  let release = () => {};
+  const scripts = new Promise<void>((resolve) => {
+    release = resolve;
   });
-  return {
-    held: () => held.length,
-    release() {
-      holding = false;
-      for (const message of held.splice(0)) toPage(message);
-    },
-  };
+  await page.route("**/assets/*.js", async (route) => {
+    await scripts;
+    await route.continue();
+  });
+  return { ctx, page, errors, release };
 }
 
 const cell = (page: Page, row: number, col: number) =>
@@ -209,16 +207,7 @@ describe("rows served with the page", () => {
   });
 
   it("go on showing moves while the grid hydrates, and the hydrated grid ends where the page showed", async () => {
-    const ctx = await context();
-    const page = await ctx.newPage();
-    let release = () => {};
-    const scripts = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    await page.route("**/assets/*.js", async (route) => {
-      await scripts;
-      await route.continue();
-    });
+    const { ctx, page, errors, release } = await scriptsHeld();
     await page.goto(url, { waitUntil: "commit" });
     await cell(page, 3, 2).click();
     // What the grid's first render does as hydration begins, which can take a few hundred ms to end.
@@ -234,24 +223,12 @@ describe("rows served with the page", () => {
     expect(await page.locator("[role=gridcell][aria-selected=true]").count()).toBe(1);
     await page.keyboard.press("ArrowDown");
     await expect.poll(() => cell(page, 5, 3).getAttribute("aria-selected")).toBe("true");
+    expect(errors).toEqual([]);
     await ctx.close();
   });
 
   it("move the active cell before the page's scripts ran, and keep what they cannot show for the grid", async () => {
-    const ctx = await context();
-    const page = await ctx.newPage();
-    const errors: string[] = [];
-    page.on("pageerror", (e) => errors.push(e.message));
-    page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
-    // The scripts wait until the test lets them through: the grid is the server's until then.
-    let release = () => {};
-    const scripts = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    await page.route("**/assets/*.js", async (route) => {
-      await scripts;
-      await route.continue();
-    });
+    const { ctx, page, errors, release } = await scriptsHeld();
     const sockets: string[] = [];
     page.on("websocket", (ws) => sockets.push(ws.url()));
     await page.goto(url, { waitUntil: "commit" });

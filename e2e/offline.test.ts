@@ -2,6 +2,7 @@ import type { BrowserContext, Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
 import { Api } from "./api";
 import { sharedBrowser } from "./browser";
+import { holdBack } from "./held-socket";
 
 const base = inject("baseUrl");
 const browser = sharedBrowser();
@@ -69,6 +70,39 @@ describe("working offline", () => {
       `/api/tables/${tableId}/rows`,
     );
     expect(Object.values(rows.rows[0]!.cells)).toContain("Called while offline");
+  });
+});
+
+describe("a table opened for the first time", () => {
+  it("is kept in the browser as the server sent it, when its rows arrive after the browser's copy opened", async () => {
+    const { api, slug, tableId } = await Api.withTable(base, [{ name: "Dealer" }]);
+    await api.request("POST", `/api/tables/${tableId}/rows`, { cells: { Dealer: "Crockett Honda" } });
+    const context = await browser().newContext({ viewport: { width: 1280, height: 800 } });
+    context.setDefaultTimeout(20_000);
+    await context.addCookies(api.cookies());
+    const page = await context.newPage();
+    // The service worker first, so the table's page is kept for the reload offline.
+    await page.goto(`${base}/w/${slug}`);
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    const b0 = await holdBack(page, "b0");
+    await page.goto(`${base}/w/${slug}/t/${tableId}`);
+    // The block's IndexedDB copy is open (and empty) before its rows arrive: they reach the doc
+    // with nothing else listening for them, and the browser keeps the server's own bytes.
+    await expect
+      .poll(() => page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name)), { timeout: 15_000 })
+      .toContain(`rowpilot:${tableId}:b0`);
+    await page.waitForTimeout(300);
+    expect(b0.held()).toBeGreaterThan(0);
+    b0.release();
+    await page.getByText("Saved").waitFor();
+
+    await context.setOffline(true);
+    await page.reload();
+    await page.getByRole("status").filter({ hasText: "Offline" }).waitFor();
+    // The rows come from the browser's copy: the grid is no longer waiting for them.
+    await expect.poll(() => page.getByRole("grid").getAttribute("aria-busy"), { timeout: 15_000 }).toBeNull();
+    expect(await page.getByRole("gridcell", { name: "Crockett Honda" }).count()).toBe(1);
+    await context.close();
   });
 });
 

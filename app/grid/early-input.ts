@@ -141,7 +141,12 @@ function earlyGrid(handover: string, movingKeys: string[], stopped: string[], mo
     },
     take() {
       for (const type of stopped) removeEventListener(type, keep, true);
-      return gone() ? [] : kept.splice(0);
+      if (gone()) return [];
+      // Back to the cell React took (before the browser paints): its replay of what was kept then
+      // draws the active cell where the grid's own rules put it, with no other cell left marked.
+      const grid = document.querySelector("[role=grid]");
+      if (takenAt && grid && (takenAt.row !== active.row || takenAt.col !== active.col)) show(grid, takenAt);
+      return kept.splice(0);
     },
   };
   (window as unknown as Record<string, Handover>)[handover] = done;

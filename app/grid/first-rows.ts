@@ -10,7 +10,7 @@ import type * as Y from "yjs";
 import type { ViewPage, ViewRow } from "../../schema/tables";
 import type { DocName } from "../../sync/layout";
 import type { TableSync } from "../../sync/provider";
-import { type GridRow, gridRow, oncePerFrame } from "./use-table";
+import { type GridRow, gridRow, oncePerFrame, onDocChange } from "./use-table";
 
 /** Rows served with the page: 60 rows of 32 px fill a 1,900 px tall window. */
 export const FIRST_ROWS = 60;
@@ -78,10 +78,7 @@ export function useLiveFirstRows(sync: TableSync | null, first: GridRow[], on: b
     if (!sync || !on || !blocks.size) return;
     const bump = oncePerFrame(() => setVersion((v) => v + 1));
     const offs = [...blocks].map((block) => {
-      const doc = sync.open(block);
-      const changed = () => isLive(block) && bump.request();
-      doc.on("afterTransaction", changed); // not "update", see useTableView
-      return () => doc.off("afterTransaction", changed);
+      return onDocChange(sync.open(block), () => isLive(block) && bump.request());
     });
     offs.push(sync.onSynced((block) => blocks.has(block) && bump.request()));
     return () => {

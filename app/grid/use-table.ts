@@ -77,6 +77,20 @@ export function useTableSync(tableId: string, blocks?: readonly DocName[]) {
 }
 
 /**
+ * Calls `fn` after each transaction that changed the doc; returns the unsubscribe. Not an "update"
+ * listener: one makes Yjs encode every change again to hand it over, a block's whole first load
+ * included (TableSync.applyRemote), and this needs only to know that something changed.
+ */
+export function onDocChange(doc: Y.Doc, fn: () => void): () => void {
+  const after = (tr: Y.Transaction) => {
+    const grew = [...tr.afterState].some(([client, clock]) => tr.beforeState.get(client) !== clock);
+    if (grew || tr.deleteSet.clients.size > 0) fn();
+  };
+  doc.on("afterTransaction", after);
+  return () => doc.off("afterTransaction", after);
+}
+
+/**
  * Calls `fn` at most once an animation frame however often `request` is called (docs change many
  * times a frame while blocks arrive); `cancel` drops a call not made yet.
  */
@@ -134,21 +148,18 @@ export function useTableView(sync: TableSync | null, viewId: string = DEFAULT_VI
       for (const block of sync.windowed() ? [] : sync.blocks()) {
         if (watched.has(block)) continue;
         const doc = sync.open(block);
-        const onUpdate = () => {
+        const off = onDocChange(doc, () => {
           cache.delete(block);
           if (reading.current) bump.request();
-        };
-        // Not "update": an "update" listener makes Yjs encode every change again, a block's whole
-        // first load included (TableSync.applyRemote), and this needs only to know that it changed.
-        doc.on("afterTransaction", onUpdate);
-        watched.set(block, () => doc.off("afterTransaction", onUpdate));
+        });
+        watched.set(block, off);
       }
       bump.request();
     };
-    sync.manifest.on("afterTransaction", watch);
+    const offManifest = onDocChange(sync.manifest, watch);
     watch();
     return () => {
-      sync.manifest.off("afterTransaction", watch);
+      offManifest();
       for (const off of watched.values()) off();
       bump.cancel();
     };

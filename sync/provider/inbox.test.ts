@@ -82,6 +82,22 @@ describe("Inbox", () => {
     expect(unhurried).toEqual(["replayed", "next"]);
   });
 
+  it("goes on with what waits after an update that threw", () => {
+    const applied: string[] = [];
+    const inbox = new Inbox(() => 0);
+    inbox.push(
+      () => {
+        throw new Error("a broken observer");
+      },
+      LARGE,
+      true,
+    );
+    inbox.push(() => applied.push("next"), SMALL);
+    expect(() => vi.advanceTimersToNextTimer()).toThrow("a broken observer");
+    vi.runAllTimers();
+    expect(applied).toEqual(["next"]);
+  });
+
   it("drops what waits when cleared", () => {
     const applied: string[] = [];
     const inbox = new Inbox(() => 100);

@@ -1,6 +1,6 @@
 /**
  * Updates from the server, applied in the order they came, but not while someone is using the
- * page. Applying a block's first load (1,000 rows) takes 100–200 ms of the main thread on a slow
+ * page. Applying a block's first load (1,000 rows) takes 100–150 ms of the main thread on a slow
  * laptop; a table of 20 blocks arrives as 20 of them back to back, and a click, the arrow key after
  * it and the frame that shows the move each waited behind one. The inbox holds large updates back
  * while `holdBack` says the person is active, and never longer than MAX_HOLD_MS.
@@ -57,8 +57,12 @@ export class Inbox {
     // One update a task: whatever the person does next runs between two of them.
     this.timer = setTimeout(() => {
       this.timer = null;
-      if (this.wait() <= 0) this.jobs.shift()?.run();
-      this.schedule();
+      try {
+        if (this.wait() <= 0) this.jobs.shift()?.run();
+      } finally {
+        // An update that threw (a broken observer) does not stop the ones behind it.
+        this.schedule();
+      }
     }, this.wait());
   }
 

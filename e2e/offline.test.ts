@@ -106,6 +106,49 @@ describe("a table opened for the first time", () => {
   });
 });
 
+describe("the browser's copy of a table", () => {
+  it("stays a few copies of each doc at most, however often the table is opened", async () => {
+    const { api, slug, tableId } = await Api.withTable(base, [{ name: "Dealer" }]);
+    await api.request("POST", `/api/tables/${tableId}/rows`, { cells: { Dealer: "Round Rock Kia" } });
+    const { context, page } = await open(api, `/w/${slug}/t/${tableId}`);
+    const kept = (doc: string) =>
+      page.evaluate(
+        (name) =>
+          new Promise<number>((resolve, reject) => {
+            const request = indexedDB.open(name);
+            request.onerror = () => reject(request.error);
+            request.onsuccess = () => {
+              const db = request.result;
+              const count = db.transaction("updates").objectStore("updates").count();
+              count.onsuccess = () => {
+                db.close();
+                resolve(count.result);
+              };
+            };
+          }),
+        `rowpilot:${tableId}:${doc}`,
+      );
+    // Each visit adds about one whole copy of the block; past a few they are merged into one, once
+    // the page is idle (an idle callback asked for after the merge's runs after it).
+    const counts: number[] = [];
+    for (let visit = 0; visit < 8; visit++) {
+      await page.reload();
+      await page.getByText("Saved").waitFor();
+      await page.evaluate(() => new Promise((idle) => requestIdleCallback(idle, { timeout: 5_000 })));
+      await page.waitForTimeout(100);
+      counts.push(await kept("b0"));
+    }
+    expect(Math.max(...counts), `entries after each visit: ${counts.join(", ")}`).toBeLessThanOrEqual(7);
+    expect(
+      counts.some((count, visit) => count < counts[visit - 1]!),
+      `entries: ${counts.join(", ")}`,
+    ).toBe(true);
+    await page.reload();
+    await page.getByText("Round Rock Kia").waitFor();
+    await context.close();
+  });
+});
+
 describe("an edit made offline in a page closed since", () => {
   it("reaches the others when the table is next opened online, sent once the browser's copy has loaded", async () => {
     const { path, a, b } = await oneOffline("Bastrop Chevrolet");

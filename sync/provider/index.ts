@@ -4,7 +4,7 @@
  * jittered backoff, a status for the UI, and lazy opening of blocks: a table of more than
  * EAGER_BLOCKS blocks is "windowed", and its page opens and closes the blocks its view needs.
  */
-import { IndexeddbPersistence } from "y-indexeddb";
+import { IndexeddbPersistence, storeState } from "y-indexeddb";
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from "y-protocols/awareness";
 import * as Y from "yjs";
 import { blocksOf, type DocName, isWindowed } from "../layout";
@@ -15,6 +15,15 @@ import { Inbox } from "./inbox";
 
 /** `Y.encodeStateAsUpdate` of nothing: no structs, no deletions. */
 const EMPTY_UPDATE_BYTES = 2;
+
+/**
+ * Entries a doc's IndexedDB copy may hold before it is merged into one. Each visit adds about one
+ * whole copy (the server answers a doc still loading from IndexedDB with all of it), and
+ * y-indexeddb merges only at 500 (PREFERRED_TRIM_SIZE): a block read 500 times over on load.
+ */
+const COMPACT_AFTER = 4;
+/** Merging waits for the page to be idle (it encodes the whole doc), at most this long. */
+const COMPACT_IDLE_MS = 10_000;
 
 /** How often to look whether the socket has sent everything (there is no event for it). */
 const DRAIN_POLL_MS = 200;
@@ -77,6 +86,12 @@ export function changesWaiting(): number {
   return waiting;
 }
 
+/** Runs `fn` when the page is idle (within COMPACT_IDLE_MS), or on the next task without that API. */
+function whenIdle(fn: () => void): void {
+  if (typeof requestIdleCallback === "function") requestIdleCallback(fn, { timeout: COMPACT_IDLE_MS });
+  else setTimeout(fn, 0);
+}
+
 export class TableSync {
   readonly manifest: Y.Doc;
   readonly awareness: Awareness;
@@ -134,6 +149,14 @@ export class TableSync {
       if (missing.byteLength > EMPTY_UPDATE_BYTES) this.sendTo(name, { type: "sync-update", update: missing });
       this.savedIfAllIn();
     });
+    // Counted once idle: y-indexeddb says it has loaded before it has counted its entries.
+    void persistence?.whenSynced.then(() =>
+      whenIdle(() => {
+        if (this.docs.get(name) !== entry || persistence._dbsize <= COMPACT_AFTER) return;
+        // A merge that fails (the doc closed meanwhile) leaves the entries for the next visit.
+        storeState(persistence, true).catch(() => {});
+      }),
+    );
     doc.on("update", send);
     this.subscribe(name);
     for (const listener of this.docListeners) listener();

@@ -18,6 +18,14 @@ async function open(api: Api, path: string): Promise<{ context: BrowserContext; 
   return { context, page };
 }
 
+/** Types `text` into the Notes cell of the first row (the grid's active cell starts on its name). */
+async function noteOnFirstRow(page: Page, text: string) {
+  await page.getByRole("grid").focus();
+  await page.keyboard.press("ArrowRight");
+  await page.keyboard.type(text);
+  await page.keyboard.press("Enter");
+}
+
 /**
  * A table with one row (`dealer`) open in two pages, `a` reloaded with no network through the
  * service worker (which it has let take control first). Before that, `b` notes on the row, and
@@ -32,10 +40,7 @@ async function oneOffline(dealer: string) {
   await a.page.evaluate(() => navigator.serviceWorker.ready);
   await a.page.reload();
   await a.page.getByText("Saved").waitFor();
-  await b.page.getByRole("grid").focus();
-  await b.page.keyboard.press("ArrowRight");
-  await b.page.keyboard.type("Noted by a colleague");
-  await b.page.keyboard.press("Enter");
+  await noteOnFirstRow(b.page, "Noted by a colleague");
   await a.page.getByText("Noted by a colleague").waitFor();
   await a.context.setOffline(true);
   await a.page.reload();
@@ -50,10 +55,7 @@ describe("working offline", () => {
   it("reloads with no network, keeps edits in the browser, and merges them on reconnect", async () => {
     const { api, tableId, a, b } = await oneOffline("Austin Ford");
 
-    await a.page.getByRole("grid").focus();
-    await a.page.keyboard.press("ArrowRight");
-    await a.page.keyboard.type("Called while offline");
-    await a.page.keyboard.press("Enter");
+    await noteOnFirstRow(a.page, "Called while offline");
     await a.page.getByText("1 change waiting").waitFor();
 
     await a.page.reload();
@@ -152,10 +154,7 @@ describe("the browser's copy of a table", () => {
 describe("an edit made offline in a page closed since", () => {
   it("reaches the others when the table is next opened online, sent once the browser's copy has loaded", async () => {
     const { path, a, b } = await oneOffline("Bastrop Chevrolet");
-    await a.page.getByRole("grid").focus();
-    await a.page.keyboard.press("ArrowRight");
-    await a.page.keyboard.type("Noted while offline");
-    await a.page.keyboard.press("Enter");
+    await noteOnFirstRow(a.page, "Noted while offline");
     await a.page.getByText("1 change waiting").waitFor();
     await a.page.close();
 

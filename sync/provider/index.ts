@@ -142,21 +142,20 @@ export class TableSync {
     };
     const entry: DocEntry = { doc, persistence, send, synced: false };
     this.docs.set(name, entry);
-    // Changes kept in IndexedDB (made offline) that load after the server asked for ours: sent now.
     void persistence?.whenSynced.then(() => {
-      if (this.docs.get(name) !== entry || !entry.serverHas) return;
-      const missing = Y.encodeStateAsUpdate(doc, entry.serverHas);
-      if (missing.byteLength > EMPTY_UPDATE_BYTES) this.sendTo(name, { type: "sync-update", update: missing });
-      this.savedIfAllIn();
-    });
-    // Counted once idle: y-indexeddb says it has loaded before it has counted its entries.
-    void persistence?.whenSynced.then(() =>
+      if (this.docs.get(name) !== entry) return;
+      // Counted once idle: y-indexeddb says it has loaded before it has counted its entries.
       whenIdle(() => {
         if (this.docs.get(name) !== entry || persistence._dbsize <= COMPACT_AFTER) return;
         // A merge that fails (the doc closed meanwhile) leaves the entries for the next visit.
         storeState(persistence, true).catch(() => {});
-      }),
-    );
+      });
+      // Changes kept in IndexedDB (made offline) that load after the server asked for ours: sent now.
+      if (!entry.serverHas) return;
+      const missing = Y.encodeStateAsUpdate(doc, entry.serverHas);
+      if (missing.byteLength > EMPTY_UPDATE_BYTES) this.sendTo(name, { type: "sync-update", update: missing });
+      this.savedIfAllIn();
+    });
     doc.on("update", send);
     this.subscribe(name);
     for (const listener of this.docListeners) listener();

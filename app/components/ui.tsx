@@ -179,6 +179,11 @@ export function Logo({ className }: { className?: string }) {
   );
 }
 
+/** A count with its noun, singular for one: `countOf(1, "row")` → "1 row", 20000 → "20,000 rows". */
+export function countOf(n: number, noun: string, plural = `${noun}s`): string {
+  return `${n.toLocaleString("en-US")} ${n === 1 ? noun : plural}`;
+}
+
 export function formatDate(iso: string | null): string {
   if (!iso) return "—";
   return new Date(iso).toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short" });

@@ -47,6 +47,37 @@ function currencyFormat(currency: string): Intl.NumberFormat {
   return format;
 }
 
+const dateFormats = new Map<"date" | "datetime", Intl.DateTimeFormat>();
+/** Made on first use, like `numberFormat`; a date alone is formatted in UTC, where it was parsed. */
+function dateFormat(kind: "date" | "datetime"): Intl.DateTimeFormat {
+  let format = dateFormats.get(kind);
+  if (!format) {
+    format = new Intl.DateTimeFormat(
+      undefined,
+      kind === "date" ? { dateStyle: "medium", timeZone: "UTC" } : { dateStyle: "medium", timeStyle: "short" },
+    );
+    dateFormats.set(kind, format);
+  }
+  return format;
+}
+
+/**
+ * A date and time in the reader's locale and time zone ("Dec 6, 2026, 4:34 AM"); a date alone
+ * (`2026-12-06`) has no zone and shows as that day anywhere. Text that is not a date shows as it is.
+ * The page's first rows are rendered on the server (UTC), so hydration may differ by design.
+ */
+function DateValue({ value, withTime }: { value: string; withTime: boolean }) {
+  const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(value);
+  const at = new Date(dateOnly ? `${value}T00:00:00Z` : value);
+  if (Number.isNaN(at.getTime())) return <span className="truncate">{value}</span>;
+  const format = dateFormat(withTime && !dateOnly ? "datetime" : "date");
+  return (
+    <time dateTime={value} title={value} className="truncate tabular-nums" suppressHydrationWarning>
+      {format.format(at)}
+    </time>
+  );
+}
+
 /** A formula's error: a red chip, the code and message on hover and for screen readers. */
 export function ErrorChip({ code, message }: { code: string; message: string }) {
   return (
@@ -195,6 +226,13 @@ export function CellDisplay({ column, value }: { column: ColumnDef; value: CellV
         >
           {String(value)}
         </a>
+      );
+    case "date":
+    case "datetime":
+      return typeof value === "string" ? (
+        <DateValue value={value} withTime={column.type === "datetime"} />
+      ) : (
+        <span className="truncate">{String(value)}</span>
       );
     case "email":
       return (

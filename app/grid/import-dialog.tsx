@@ -9,7 +9,7 @@ import { useMemo, useState } from "react";
 import type { ColumnDef } from "../../schema/tables";
 import { addColumn, newColumnId } from "../../sync/layout";
 import type { TableSync } from "../../sync/provider";
-import { Button, Notice, Select } from "../components/ui";
+import { Button, countOf, Notice, Select } from "../components/ui";
 import { TYPE_LABELS } from "./column-types";
 import { autoMapping, detectType, type Mapping, planImport } from "./import-plan";
 import { readSheet } from "./read-sheet";
@@ -226,7 +226,7 @@ export function ImportDialog({ sync, columns, rows, initiallyOpen = false, canSk
                 />
               </div>
               <p className="mt-1 text-xs text-muted">
-                {progress.done.toLocaleString()} of {progress.total.toLocaleString()} rows
+                {progress.done.toLocaleString()} of {countOf(progress.total, "row")}
               </p>
             </div>
           ) : null}
@@ -237,7 +237,7 @@ export function ImportDialog({ sync, columns, rows, initiallyOpen = false, canSk
             </Dialog.Close>
             {result ? null : (
               <Button variant="primary" disabled={!file || busy} onClick={run}>
-                Import {file ? file.records.length.toLocaleString() : ""} rows
+                {file ? `Import ${countOf(file.records.length, "row")}` : "Import rows"}
               </Button>
             )}
           </div>

@@ -3,7 +3,7 @@ import { ArrowUpDown, Filter, Search, X } from "lucide-react";
 import { useState } from "react";
 import { type ColumnDef, FILTER_OPS, type FilterOp, type RowHeight, type ViewSpec } from "../../schema/tables";
 import type { TableSync } from "../../sync/provider";
-import { Button, Input, Select } from "../components/ui";
+import { Button, countOf, Input, Select } from "../components/ui";
 import { updateView } from "./use-table";
 
 const OP_LABELS: Record<FilterOp, string> = {
@@ -205,7 +205,7 @@ export function ViewBar({ sync, viewId, columns, view, search, onSearch, shown, 
       ) : null}
       {shown !== total ? (
         <span className="text-xs text-muted" role="status">
-          {shown.toLocaleString()} of {total.toLocaleString()} rows
+          {shown.toLocaleString()} of {countOf(total, "row")}
         </span>
       ) : null}
     </fieldset>

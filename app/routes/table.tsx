@@ -4,7 +4,7 @@ import { Link, type ShouldRevalidateFunction, useLoaderData, useRouteLoaderData,
 import { type ColumnDef, type TableDetail, type ViewPage, ViewSpec } from "../../schema/tables";
 import { DEFAULT_VIEW, isDocName, isWindowed } from "../../sync/layout";
 import { earlySocketScript } from "../../sync/provider/early";
-import { Badge, Button } from "../components/ui";
+import { Badge, Button, countOf } from "../components/ui";
 import { BulkBar } from "../grid/bulk-bar";
 import { useComputedRows } from "../grid/computed";
 import { earlyInputScript } from "../grid/early-input";
@@ -147,7 +147,7 @@ function Table({ params }: Route.ComponentProps) {
           </Link>
           <span className="text-muted">/</span>
           <h1 className="text-lg font-semibold tracking-tight">{view.name || detail.name}</h1>
-          <span className="text-[13px] text-muted">{rowCount.toLocaleString()} rows</span>
+          <span className="text-[13px] text-muted">{countOf(rowCount, "row")}</span>
         </div>
         <div className="flex flex-wrap items-center gap-2">
           <ul className="flex -space-x-1.5" aria-label="People on this table">

@@ -25,7 +25,21 @@ export class MemoryStorage implements DocStorage {
     this.events.push(`compact ${doc}`);
   }
 
+  /** All or nothing, like SQLite's: a throwing `fn` leaves logs and snapshots as they were. */
   transaction<T>(fn: () => T): T {
-    return fn();
+    const logs = new Map([...this.logs].map(([doc, log]) => [doc, [...log]]));
+    const snapshots = new Map(this.snapshots);
+    try {
+      return fn();
+    } catch (error) {
+      restore(this.logs, logs);
+      restore(this.snapshots, snapshots);
+      throw error;
+    }
   }
+}
+
+function restore<K, V>(target: Map<K, V>, saved: Map<K, V>): void {
+  target.clear();
+  for (const [key, value] of saved) target.set(key, value);
 }

@@ -1,12 +1,10 @@
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { type DocName, initManifest, insertRow, readRow, setCells } from "../layout";
 import { decodeMessage, encodeAwareness, encodeMessage, type Message } from "../protocol";
 import { MemoryStorage } from "./memory-storage";
 import { COMPACT_COUNT, Room } from "./room";
 import type { ChangeBatch, Peer, PeerState } from "./types";
-
-afterEach(() => vi.useRealTimers());
 
 class FakePeer implements Peer {
   readonly received: Array<{ doc: DocName; message: Message }> = [];
@@ -61,7 +59,6 @@ describe("Room — sync", () => {
   });
 
   it("logs an update before broadcasting it, and does not echo it to its sender", () => {
-    vi.useFakeTimers();
     const { room, storage } = newRoom();
     const a = new FakePeer("a", true, storage.events);
     const b = new FakePeer("b", true, storage.events);
@@ -69,7 +66,6 @@ describe("Room — sync", () => {
     room.join(b, "b0");
     storage.events.length = 0;
     room.receive(a, "b0", { type: "sync-update", update: editUpdate((d) => insertRow(d, "r1", { c1: "x" }, "a0")) });
-    vi.runAllTimers();
     expect(storage.events).toEqual(["append b0", "send b"]);
     const mirror = new Y.Doc();
     b.applyTo(mirror);
@@ -77,8 +73,7 @@ describe("Room — sync", () => {
     expect(a.received.filter((r) => r.message.type === "sync-update")).toHaveLength(0);
   });
 
-  it("batches a burst of edits into one broadcast per window", () => {
-    vi.useFakeTimers();
+  it("sends each edit as soon as it is committed, with no timer to wait for", () => {
     const { room } = newRoom();
     const a = new FakePeer("a", true);
     const b = new FakePeer("b", true);
@@ -89,19 +84,48 @@ describe("Room — sync", () => {
       const sv = Y.encodeStateVector(doc);
       insertRow(doc, `r${i}`, { c1: i }, `a${i}`);
       room.receive(a, "b0", { type: "sync-update", update: Y.encodeStateAsUpdate(doc, sv) });
+      // No timers run here: the edit is already on its way to b.
+      const mirror = new Y.Doc();
+      b.applyTo(mirror);
+      expect(mirror.getMap("rows").size).toBe(i + 1);
     }
-    vi.runAllTimers();
-    const updates = b.received.filter((r) => r.message.type === "sync-update");
-    expect(updates.length).toBeLessThanOrEqual(2);
-    const mirror = new Y.Doc();
-    b.applyTo(mirror);
-    expect(mirror.getMap("rows").size).toBe(20);
+  });
+
+  it("broadcasts a write made inside another's transaction only when the outer one commits", () => {
+    const { room, storage } = newRoom();
+    const b = new FakePeer("b", true, storage.events);
+    room.join(b, "b0");
+    room.join(b, "b1");
+    storage.events.length = 0;
+    room.write("b0", { kind: "automation", job: "outer" }, (b0) => {
+      insertRow(b0, "r1", { c1: "outer" }, "a0");
+      room.write("b1", { kind: "automation", job: "inner" }, (b1) => insertRow(b1, "r2", { c1: "inner" }, "a0"));
+    });
+    expect(storage.events).toEqual(["append b1", "append b0", "send b", "send b"]);
+  });
+});
+
+describe("Room — a write that fails", () => {
+  it("neither stores nor broadcasts what it changed, and reloads the doc from storage", () => {
+    const { room, storage } = newRoom();
+    const b = new FakePeer("b", true);
+    room.join(b, "b0");
+    room.write("b0", { kind: "automation", job: "seed" }, (d) => insertRow(d, "r1", { c1: "kept" }, "a0"));
+    const sent = b.received.length;
+    expect(() =>
+      room.write("b0", { kind: "automation", job: "broken" }, (d) => {
+        setCells(d, "r1", { c1: "lost" });
+        throw new Error("the change failed half way");
+      }),
+    ).toThrow("half way");
+    expect(b.received).toHaveLength(sent);
+    expect(storage.logs.get("b0")).toHaveLength(1);
+    expect(readRow(room.open("b0"), "r1")).toEqual({ c1: "kept" });
   });
 });
 
 describe("Room — unsubscribing", () => {
   it("sends a doc's updates no more to a peer that left it, and lets it go idle", () => {
-    vi.useFakeTimers();
     const { room } = newRoom();
     const a = new FakePeer("a", true);
     const b = new FakePeer("b", true);
@@ -111,7 +135,6 @@ describe("Room — unsubscribing", () => {
     expect(room.isJoined(b, "b0")).toBe(false);
     expect(b.state.docs.b0).toBeUndefined();
     room.receive(a, "b0", { type: "sync-update", update: editUpdate((d) => insertRow(d, "r1", { c1: "x" }, "a0")) });
-    vi.runAllTimers();
     expect(b.received.filter((r) => r.message.type === "sync-update")).toHaveLength(0);
     expect(room.peerCount()).toBe(1);
   });
@@ -132,7 +155,6 @@ describe("Room — bad input", () => {
   });
 
   it("drops a viewer's edits and tells it once", () => {
-    vi.useFakeTimers();
     const { room, storage } = newRoom();
     const viewer = new FakePeer("v", false);
     const editor = new FakePeer("e", true);
@@ -145,7 +167,6 @@ describe("Room — bad input", () => {
       });
       expect(result).toBe("rejected");
     }
-    vi.runAllTimers();
     expect(room.open("b0").getMap("rows").size).toBe(0);
     expect(storage.logs.get("b0") ?? []).toHaveLength(0);
     expect(viewer.received.filter((r) => r.message.type === "auth")).toEqual([

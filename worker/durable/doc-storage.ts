@@ -12,7 +12,15 @@ export class SqlDocStorage implements DocStorage {
   /** Each loaded doc's log size, kept here so an append costs one INSERT, not a scan. */
   private readonly logStats = new Map<DocName, { count: number; bytes: number }>();
 
-  constructor(private readonly db: DrizzleSqliteDODatabase<Record<string, unknown>>) {}
+  /** Built once: every edit appends, and building the query cost more than running it. */
+  private readonly insertUpdate;
+
+  constructor(private readonly db: DrizzleSqliteDODatabase<Record<string, unknown>>) {
+    this.insertUpdate = db
+      .insert(updateLog)
+      .values({ doc: sql.placeholder("doc"), data: sql.placeholder("data"), bytes: sql.placeholder("bytes") })
+      .prepare();
+  }
 
   load(doc: DocName) {
     const parts = this.db
@@ -30,10 +38,7 @@ export class SqlDocStorage implements DocStorage {
   }
 
   append(doc: DocName, update: Uint8Array) {
-    this.db
-      .insert(updateLog)
-      .values({ doc, data: Buffer.from(update), bytes: update.byteLength })
-      .run();
+    this.insertUpdate.run({ doc, data: Buffer.from(update), bytes: update.byteLength });
     const stats = this.logStats.get(doc) ?? { count: 0, bytes: 0 };
     stats.count += 1;
     stats.bytes += update.byteLength;

@@ -5,7 +5,7 @@
 import type { Role } from "../../schema/roles";
 import type { Origin } from "../../schema/tables";
 import type { DocName } from "../../sync/layout";
-import { encodeFrame } from "../../sync/protocol";
+import { encodeFrameOnce } from "../../sync/protocol";
 import type { Peer, PeerState } from "../../sync/room";
 
 /** Who is connecting, as the Worker established it before forwarding the upgrade. */
@@ -43,7 +43,7 @@ export class SocketPeer implements Peer {
   }
 
   send(doc: DocName, message: Uint8Array): void {
-    this.ws.send(this.attachment.doc ? message : encodeFrame(doc, message));
+    this.ws.send(this.attachment.doc ? message : encodeFrameOnce(doc, message));
   }
 
   saved(): void {

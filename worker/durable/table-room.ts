@@ -457,7 +457,7 @@ export class TableRoom extends DurableObject<Env> {
     await this.start();
   }
 
-  /** Sends pending broadcasts and folds every loaded doc's log into its snapshot. */
+  /** Folds every loaded doc's log into its snapshot. */
   compactNow(): void {
     this.room.compactAll();
   }

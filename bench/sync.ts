@@ -2,7 +2,11 @@
  * `npm run bench:sync`: the sync engine's figures.
  * 1. Edit-to-remote latency and throughput: 50 y-websocket clients editing random cells of a
  *    5,000-row table (5 blocks of 1,000 rows × 15 columns, 10 clients a block), against our
- *    server and against @y/websocket-server serving the same rooms and content.
+ *    server and against @y/websocket-server serving the same rooms and content: at 500 edits/s,
+ *    then a saturation curve (100 to 5,000 edits/s), then a 10,000-cell paste in one update.
+ *    Clients and servers share this machine's cores, so past some rate the clients are the limit
+ *    for both servers alike.
+ * 1b. The room's own CPU cost per edit, in process (bench/room-cost.ts).
  * 2. Heap and time for a room to open a 100,000-row table with a working set of 5 blocks.
  * 3. Time and bytes for a fresh client (the app's connection) to load 20,000 rows.
  * 4. Bytes for a client to catch up after 1,000 edits it missed.
@@ -19,13 +23,21 @@ import { TableSync } from "../sync/provider";
 import { Room } from "../sync/room";
 import { MemoryStorage } from "../sync/room/memory-storage";
 import { COLUMNS, fillBlock, provider, seed, whenSynced } from "./clients";
+import { roomCost } from "./room-cost";
 import { fmt, mb, summary } from "./stats";
 
 const CLIENTS = 50;
 const BLOCKS = 5;
-/** Each client edits this often: 100 ms gives 500 edits/s in all (BENCH_EDIT_INTERVAL_MS to change). */
-const EDIT_INTERVAL_MS = Number(process.env.BENCH_EDIT_INTERVAL_MS ?? 100);
+/** Edits a second in all for the head-to-head (BENCH_EDITS_PER_SECOND to change). */
+const EDITS_PER_SECOND = Number(process.env.BENCH_EDITS_PER_SECOND ?? 500);
 const DURATION_MS = 10_000;
+/** The saturation curve's rates, each run for a shorter spell. */
+const CURVE = [100, 500, 2000, 5000];
+const CURVE_DURATION_MS = 6_000;
+/** p95 past which we say a server is saturated. */
+const SATURATED_P95_MS = 100;
+/** A paste of this many cells arrives in one update. */
+const PASTE_CELLS = 10_000;
 
 type Latency = { latencies: number[]; edits: number; receipts: number; seconds: number };
 
@@ -33,7 +45,10 @@ async function editLatency(
   url: string,
   room: (b: number) => string,
   params: Record<string, string> = {},
+  rate = EDITS_PER_SECOND,
+  durationMs = DURATION_MS,
 ): Promise<Latency> {
+  const interval = (CLIENTS * 1000) / rate;
   const clients = Array.from({ length: CLIENTS }, (_, i) => ({
     i,
     block: i % BLOCKS,
@@ -60,17 +75,17 @@ async function editLatency(
   }
   const timers = clients.map((c) =>
     setTimeout(() => {
-      const interval = setInterval(() => {
+      const timer = setInterval(() => {
         const row = `r${c.block * BLOCK_ROWS + Math.floor(Math.random() * BLOCK_ROWS)}`;
         const col = `c${1 + Math.floor(Math.random() * COLUMNS)}`;
         c.doc.transact(() => setCells(c.doc, row, { [col]: `t:${performance.now()}:${c.i}` }));
         edits++;
-      }, EDIT_INTERVAL_MS);
-      (c as { interval?: NodeJS.Timeout }).interval = interval;
-    }, Math.random() * EDIT_INTERVAL_MS),
+      }, interval);
+      (c as { interval?: NodeJS.Timeout }).interval = timer;
+    }, Math.random() * interval),
   );
   const started = performance.now();
-  await new Promise((r) => setTimeout(r, DURATION_MS));
+  await new Promise((r) => setTimeout(r, durationMs));
   for (const t of timers) clearTimeout(t);
   for (const c of clients) clearInterval((c as { interval?: NodeJS.Timeout }).interval);
   const seconds = (performance.now() - started) / 1000;
@@ -88,7 +103,8 @@ function report(name: string, r: Latency) {
   return s;
 }
 
-async function withReference<T>(fn: (url: string) => Promise<T>): Promise<T> {
+/** The reference server in a process of its own, like ours. */
+async function startReference(): Promise<{ url: string; stop(): void }> {
   const port = await freePort();
   const child = spawn(process.execPath, ["--import", "tsx", "bench/reference-server.ts", String(port)], {
     stdio: ["ignore", "pipe", "inherit"],
@@ -97,11 +113,49 @@ async function withReference<T>(fn: (url: string) => Promise<T>): Promise<T> {
     child.stdout.on("data", (d) => String(d).includes("ready") && resolve());
     child.on("exit", (code) => reject(new Error(`reference server exited with ${code}`)));
   });
-  try {
-    return await fn(`ws://127.0.0.1:${port}`);
-  } finally {
-    child.kill("SIGKILL");
+  return { url: `ws://127.0.0.1:${port}`, stop: () => child.kill("SIGKILL") };
+}
+
+/**
+ * Milliseconds from one client's paste of PASTE_CELLS cells (one transaction, one update) to a
+ * second client holding all of them; the median of 3 pastes.
+ */
+async function pasteLatency(url: string, room: string, params: Record<string, string> = {}) {
+  const paster = provider(url, room, params);
+  const watcher = provider(url, room, params);
+  await Promise.all([whenSynced(paster.p), whenSynced(watcher.p)]);
+  const times: number[] = [];
+  let bytes = 0;
+  paster.doc.on("update", (u: Uint8Array) => {
+    bytes = u.byteLength;
+  });
+  for (let round = 0; round < 3; round++) {
+    const last = `paste ${round} ${PASTE_CELLS - 1}`;
+    const arrived = new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`paste ${round} did not arrive within 60 s`)), 60_000);
+      const check = () => {
+        const row = watcher.doc.getMap("rows").get(`r${Math.floor((PASTE_CELLS - 1) / COLUMNS)}`) as
+          | Y.Map<unknown>
+          | undefined;
+        if (row?.get(`c${1 + ((PASTE_CELLS - 1) % COLUMNS)}`) !== last) return;
+        clearTimeout(timer);
+        watcher.doc.off("update", check);
+        resolve();
+      };
+      watcher.doc.on("update", check);
+    });
+    const started = performance.now();
+    paster.doc.transact(() => {
+      for (let i = 0; i < PASTE_CELLS; i++) {
+        setCells(paster.doc, `r${Math.floor(i / COLUMNS)}`, { [`c${1 + (i % COLUMNS)}`]: `paste ${round} ${i}` });
+      }
+    });
+    await arrived;
+    times.push(performance.now() - started);
   }
+  paster.p.destroy();
+  watcher.p.destroy();
+  return { ms: summary(times).p50, bytes };
 }
 
 /** A ws WebSocket that counts the bytes it receives. */
@@ -156,7 +210,7 @@ function roomHeap() {
 
 async function main() {
   console.log(
-    `Sync benchmark — ${CLIENTS} clients, ${BLOCKS * BLOCK_ROWS} rows × ${COLUMNS} columns, an edit per client every ${EDIT_INTERVAL_MS} ms for ${DURATION_MS / 1000} s\n`,
+    `Sync benchmark — ${CLIENTS} clients on ${BLOCKS * BLOCK_ROWS} rows × ${COLUMNS} columns (${BLOCKS} blocks), against @y/websocket-server\n`,
   );
   await run("react-router", ["build"], { quiet: true });
   const served = await serve();
@@ -173,13 +227,53 @@ async function main() {
     const total = await api.request<{ total: number }>("GET", `/api/tables/${tableId}/rows?limit=1`);
     console.log(`Seeded ${total.total} rows on Rowpilot.`);
 
-    console.log("\n1. Edit-to-remote latency");
-    const ours = report("Rowpilot (TableRoom)", await editLatency(ws, (b) => `${tableId}:b${b}`, { token }));
-    const ref = await withReference(async (url) => {
-      await seed(url, (b) => `${tableId}:b${b}`, BLOCKS);
-      return report("@y/websocket-server", await editLatency(url, (b) => `${tableId}:b${b}`));
-    });
-    console.log(`  p95 ratio Rowpilot / reference: ${fmt(ours.p95 / ref.p95, 2)} (goal ≤ 1)`);
+    const reference = await startReference();
+    try {
+      await seed(reference.url, (b) => `${tableId}:b${b}`, BLOCKS);
+      const ourRoom = (b: number) => `${tableId}:b${b}`;
+      console.log(`\n1. Edit-to-remote latency at ${EDITS_PER_SECOND} edits/s for ${DURATION_MS / 1000} s`);
+      const ours = report("Rowpilot (TableRoom)", await editLatency(ws, ourRoom, { token }));
+      const ref = report("@y/websocket-server", await editLatency(reference.url, ourRoom));
+      console.log(`  p95 ratio Rowpilot / reference: ${fmt(ours.p95 / ref.p95, 2)} (goal ≤ 2)`);
+
+      console.log(`\n   Saturation: p95 by rate (${CURVE_DURATION_MS / 1000} s each)`);
+      const curve: { rate: number; ours: number; ref: number }[] = [];
+      for (const rate of CURVE) {
+        const o = report(`Rowpilot ${rate}/s`, await editLatency(ws, ourRoom, { token }, rate, CURVE_DURATION_MS));
+        const r = report(`reference ${rate}/s`, await editLatency(reference.url, ourRoom, {}, rate, CURVE_DURATION_MS));
+        curve.push({ rate, ours: o.p95, ref: r.p95 });
+      }
+      console.log(`  ${"edits/s".padEnd(10)} ${"Rowpilot p95".padEnd(14)} ${"reference p95".padEnd(14)} ratio`);
+      for (const { rate, ours: o, ref: r } of curve) {
+        console.log(
+          `  ${String(rate).padEnd(10)} ${`${fmt(o)} ms`.padEnd(14)} ${`${fmt(r)} ms`.padEnd(14)} ${fmt(o / r, 2)}`,
+        );
+      }
+      for (const who of ["ours", "ref"] as const) {
+        const name = who === "ours" ? "Rowpilot" : "reference";
+        const past = curve.findIndex((c) => c[who] > SATURATED_P95_MS);
+        console.log(
+          past < 0
+            ? `  ${name} stays under ${SATURATED_P95_MS} ms p95 up to ${CURVE.at(-1)} edits/s`
+            : `  ${name} passes ${SATURATED_P95_MS} ms p95 between ${past ? CURVE[past - 1] : 0} and ${CURVE[past]} edits/s`,
+        );
+      }
+
+      console.log(`\n   A ${PASTE_CELLS.toLocaleString("en-US")}-cell paste in one update, to a second client`);
+      const pasteOurs = await pasteLatency(ws, `${tableId}:b0`, { token });
+      const pasteRef = await pasteLatency(reference.url, `${tableId}:b0`);
+      console.log(
+        `  Rowpilot ${fmt(pasteOurs.ms, 0)} ms, reference ${fmt(pasteRef.ms, 0)} ms (ratio ${fmt(pasteOurs.ms / pasteRef.ms, 2)}; the update is ${(pasteOurs.bytes / 1024).toFixed(0)} KB)`,
+      );
+    } finally {
+      reference.stop();
+    }
+
+    console.log("\n1b. The room's own CPU cost per single-cell edit, in process (10 peers on a 1,000-row block)");
+    const cost = roomCost();
+    console.log(
+      `  Yjs apply alone ${fmt(cost.yjs)} µs; room without its row index ${fmt(cost.logAndBroadcast)} µs; room as it runs ${fmt(cost.full)} µs`,
+    );
 
     console.log("\n2. Opening a 100,000-row table with a working set of 5 blocks (in-process Room)");
     const heap = roomHeap();

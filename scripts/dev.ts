@@ -1,12 +1,18 @@
 /** `npm run dev`: the same as `npm start`, served by Vite with hot reload. */
+import { describeCron, fireCronsWhileRunning } from "./local-cron";
 import { portFromEnv } from "./local-env";
 import { prepareLocal, printWelcome } from "./prepare-local";
+import { describeStandIns, providerStandIns } from "./provider-urls";
 import { serve, waitForHttp } from "./run";
 import { seedDemoProject } from "./seed-project";
 
 const port = portFromEnv();
-await prepareLocal(port);
-serve("react-router", ["dev", "--port", String(port), "--strictPort"]);
-await waitForHttp(`http://localhost:${port}/sign-in`, 120_000);
+const origin = `http://localhost:${port}`;
+const standIns = providerStandIns(process.env);
+// The Cloudflare Vite plugin reads Worker vars only from .dev.vars, so this run's stand-ins go there.
+await prepareLocal(port, standIns);
+const server = serve("react-router", ["dev", "--port", String(port), "--strictPort"]);
+await waitForHttp(`${origin}/sign-in`, 120_000);
+const crons = fireCronsWhileRunning(server, origin);
 await seedDemoProject(port);
-await printWelcome(port);
+await printWelcome(port, [describeCron(crons), describeStandIns(standIns)]);

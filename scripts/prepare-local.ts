@@ -9,8 +9,9 @@ import { prepareBrowser } from "./prepare-browser";
 import { run } from "./run";
 import { DEMO, seedDemo } from "./seed";
 
-export async function prepareLocal(port: number): Promise<void> {
-  ensureLocalEnv(port);
+/** `devVars`: the provider stand-ins `.dev.vars` is to hold (see `ensureLocalEnv`). */
+export async function prepareLocal(port: number, devVars: Record<string, string>): Promise<void> {
+  ensureLocalEnv(port, devVars);
   const { chromium } = prepareBrowser();
   if (!chromium) console.warn("Browser Rendering: no Chromium found; install it with `apt-get install -y chromium`.");
   await run(
@@ -29,14 +30,16 @@ export async function prepareLocal(port: number): Promise<void> {
   }
 }
 
-export async function printWelcome(port: number): Promise<void> {
+/** Prints where the product runs, a sign-in link, and `notes` (what runs how locally). */
+export async function printWelcome(port: number, notes: string[]): Promise<void> {
   const origin = `http://localhost:${port}`;
   const local = await openLocal();
   try {
     const link = await signInLink(local, origin, DEMO.ownerEmail, `/w/${DEMO.slug}`);
     console.log(
       `\n  Rowpilot is running at ${origin}\n\n  Sign in as the demo owner (one-time link, valid 15 minutes):\n  ${link}\n\n` +
-        `  Another link later: npm run --silent rowpilot -- login-link --workspace ${DEMO.slug}\n`,
+        `  Another link later: npm run --silent rowpilot -- login-link --workspace ${DEMO.slug}\n\n` +
+        notes.map((note) => `  ${note}\n`).join(""),
     );
   } finally {
     await local.dispose();

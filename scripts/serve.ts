@@ -8,7 +8,10 @@ import { mkdtempSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { type CronTicker, declaredCrons, startCronTicker } from "./local-cron";
+import { providerStandIns } from "./provider-urls";
 import { run, waitForHttp } from "./run";
+import { wranglerDevArgs } from "./wrangler-dev";
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -26,9 +29,18 @@ export type Served = { url: string; state: string; stop(signal?: NodeJS.Signals)
 /**
  * Serves the current build on `port` with `state` as its storage (a new temp folder if absent);
  * `config` names another build's generated `server/wrangler.json` (a benchmark's private copy).
+ * `env` is read for provider stand-ins (`OUTSCRAPER_URL`…) as `npm start` reads its environment;
+ * `cron` fires the Worker's cron triggers on their schedules as `npm start` does.
  */
 export async function serve(
-  options: { port?: number; state?: string; secrets?: Record<string, string>; config?: string } = {},
+  options: {
+    port?: number;
+    state?: string;
+    secrets?: Record<string, string>;
+    config?: string;
+    env?: Record<string, string | undefined>;
+    cron?: boolean;
+  } = {},
 ): Promise<Served> {
   const state = options.state ?? mkdtempSync(join(tmpdir(), "rowpilot-e2e-"));
   const port = options.port ?? (await freePort());
@@ -36,13 +48,23 @@ export async function serve(
   await run("wrangler", ["d1", "migrations", "apply", "DB", "--local", "--persist-to", state, "-c", "wrangler.jsonc"], {
     quiet: true,
   });
-  const vars = { ROWPILOT_ENV: "local", APP_URL: url, ...(options.secrets ?? testSecrets()) };
-  const args = ["dev", "--port", String(port), "--persist-to", state, "--log-level", "error"];
-  if (options.config) args.push("-c", options.config);
-  for (const [k, v] of Object.entries(vars)) args.push("--var", `${k}:${v}`);
+  const vars = {
+    ROWPILOT_ENV: "local",
+    APP_URL: url,
+    ...(options.secrets ?? testSecrets()),
+    ...providerStandIns(options.env ?? {}),
+  };
+  const args = wranglerDevArgs({ port, state, logLevel: "error", vars, config: options.config });
   const child: ChildProcess = spawn("wrangler", args, { stdio: ["ignore", "inherit", "inherit"], detached: true });
-  const exited = new Promise<void>((resolve) => child.on("exit", () => resolve()));
+  let cron: CronTicker | undefined;
+  const exited = new Promise<void>((resolve) =>
+    child.on("exit", () => {
+      cron?.stop();
+      resolve();
+    }),
+  );
   const stop = async (signal: NodeJS.Signals = "SIGTERM") => {
+    cron?.stop();
     if (child.exitCode === null && child.pid) {
       try {
         process.kill(-child.pid, signal);
@@ -58,6 +80,7 @@ export async function serve(
     await stop("SIGKILL");
     throw error;
   }
+  if (options.cron) cron = startCronTicker({ origin: url, crons: declaredCrons() });
   return { url, state, stop };
 }
 

@@ -10,6 +10,7 @@ export default [
     route("new", "routes/new-workspace.tsx"),
   ]),
   route("sign-out", "routes/sign-out.tsx"),
+  route("offline", "routes/offline.tsx"),
   route("w/:slug", "routes/workspace.tsx", [
     index("routes/workspace-home.tsx"),
     route("projects", "routes/projects.tsx"),

@@ -33,6 +33,16 @@ export class Api {
     return (res.status === 204 ? null : await res.json()) as T;
   }
 
+  /** A new account, signed in (sign-ups are limited to 5 a minute per address). */
+  static async signUp(base: string, name: string) {
+    const api = new Api(base);
+    const email = `${name.toLowerCase().replace(/\W+/g, ".")}.${crypto.randomUUID()}@example.com`;
+    await api.request("POST", "/api/auth/sign-up/email", { name, email, password: Api.PASSWORD });
+    return { api, email };
+  }
+
+  private static readonly PASSWORD = "a long enough password";
+
   private static accounts = new Map<string, Promise<{ api: Api; slug: string; token: string }>>();
 
   /** Uses an account made elsewhere (the test run's global setup) for `base`. */
@@ -56,13 +66,7 @@ export class Api {
     let account = Api.accounts.get(base);
     if (!account) {
       account = (async () => {
-        const api = new Api(base);
-        const email = `sync.${crypto.randomUUID()}@example.com`;
-        await api.request("POST", "/api/auth/sign-up/email", {
-          name: "Sync Tester",
-          email,
-          password: "a long enough password",
-        });
+        const { api } = await Api.signUp(base, "Sync Tester");
         const ws = await api.request<{ slug: string }>("POST", "/api/workspaces", { name: `Sync ${Date.now()}` });
         const { token } = await api.request<{ token: string }>("POST", `/api/workspaces/${ws.slug}/tokens`, {
           name: "sync test",

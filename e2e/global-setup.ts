@@ -8,6 +8,8 @@ import { Api, type SharedAccount } from "./api";
 declare module "vitest" {
   interface ProvidedContext {
     baseUrl: string;
+    /** The served app's storage folder (its D1 database is there, for sign-in links). */
+    state: string;
     account: SharedAccount;
   }
 }
@@ -17,6 +19,7 @@ export default async function setup(project: TestProject) {
   await run("react-router", ["build"], { quiet: true, env: { NODE_ENV: "production" } });
   const served = await serve();
   project.provide("baseUrl", served.url);
+  project.provide("state", served.state);
   // One account for every test that does not test sign-up itself: sign-ups are limited per address.
   const { api } = await Api.account(served.url);
   project.provide("account", await api.share());

@@ -192,15 +192,16 @@ describe("signing out", () => {
     await page.reload();
     await page.getByText("Saved").waitFor({ timeout: 30_000 });
 
-    // The account's pages kept for offline use (anything but the sign-in page, which the service
-    // worker may keep again as it opens after signing out), and its tables in IndexedDB.
+    // The account's pages and their data kept for offline use, and its tables in IndexedDB. Not the
+    // build's files and offline shell (its own cache, nothing of the account's) nor the sign-in page:
+    // the service worker keeps them again as it opens after signing out.
     const kept = () =>
       page.evaluate(async () => {
         const pages: string[] = [];
         for (const name of await caches.keys())
-          for (const request of await (await caches.open(name)).keys()) {
+          for (const request of name.startsWith("rowpilot-build-") ? [] : await (await caches.open(name)).keys()) {
             const path = new URL(request.url).pathname;
-            if (!path.startsWith("/assets/") && !path.startsWith("/sign-in")) pages.push(path);
+            if (!path.startsWith("/sign-in")) pages.push(path);
           }
         const tables = (await indexedDB.databases()).filter((d) => d.name?.startsWith("rowpilot:")).length;
         return { pages, tables };

@@ -23,12 +23,13 @@ function proxyConfig(): string {
   return path;
 }
 
-export async function openLocal() {
+/** The local database `npm start` serves, or the one a server started with `--persist-to state` serves. */
+export async function openLocal(state = STATE_DIR) {
   process.env.WRANGLER_LOG ??= "error";
   const proxy = await getPlatformProxy<Env>({
     configPath: proxyConfig(),
     envFiles: [".dev.vars"],
-    persist: { path: `${STATE_DIR}/v3` },
+    persist: { path: `${state}/v3` },
   });
   return { env: proxy.env, db: getDb(proxy.env.DB), dispose: () => proxy.dispose() };
 }

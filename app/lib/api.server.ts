@@ -58,9 +58,3 @@ export function passCookies(from: Response, to = new Headers()): Headers {
   for (const cookie of from.headers.getSetCookie()) to.append("set-cookie", cookie);
   return to;
 }
-
-/** Only same-site relative paths are followed after sign-in. */
-export function safeNext(value: FormDataEntryValue | string | null, fallback = "/"): string {
-  const next = typeof value === "string" ? value : "";
-  return next.startsWith("/") && !next.startsWith("//") && !next.startsWith("/\\") ? next : fallback;
-}

@@ -1,6 +1,7 @@
 import { Form, Link, redirect, useActionData, useNavigation, useSearchParams } from "react-router";
 import { Button, Field, Input, Notice } from "../components/ui";
-import { apiSend, passCookies, safeNext } from "../lib/api.server";
+import { apiSend, passCookies } from "../lib/api.server";
+import { safeNext } from "../lib/safe-next";
 import type { Route } from "./+types/sign-up";
 
 export const meta: Route.MetaFunction = () => [{ title: "Create your account · Rowpilot" }];

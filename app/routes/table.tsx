@@ -4,6 +4,7 @@ import { Link, type ShouldRevalidateFunction, useLoaderData, useRouteLoaderData,
 import { type ColumnDef, type TableDetail, type ViewPage, ViewSpec } from "../../schema/tables";
 import { DEFAULT_VIEW, isDocName, isWindowed } from "../../sync/layout";
 import { earlySocketScript } from "../../sync/provider/early";
+import { RouteError } from "../components/route-error";
 import { Badge, Button, countOf } from "../components/ui";
 import { BulkBar } from "../grid/bulk-bar";
 import { useComputedRows } from "../grid/computed";
@@ -31,6 +32,7 @@ import { applyView, orderColumns } from "../grid/view";
 import { ViewBar } from "../grid/view-bar";
 import { ViewTabs } from "../grid/view-tabs";
 import { apiCall, apiGet } from "../lib/api.server";
+import { KEPT, serverOrKept, useKeep } from "../offline/kept";
 import type { Route } from "./+types/table";
 import type { loader as workspaceLoader } from "./workspace";
 
@@ -50,6 +52,27 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   return { ...detail, firstPage, gridSize: gridSizeFrom(request.headers.get("Cookie")) };
 }
 
+/**
+ * With no server, the table as this device last saw it (its contents then come from IndexedDB);
+ * a table never opened here says so.
+ */
+export function clientLoader({ params, serverLoader }: Route.ClientLoaderArgs) {
+  return serverOrKept(
+    KEPT.table(params.tableId),
+    serverLoader,
+    "This table was never opened on this device, so there is no copy of it here. Reconnect to open it.",
+  );
+}
+
+/** A table that cannot open (not found, or never opened here when offline) says so inside the workspace. */
+export function ErrorBoundary({ error, params }: Route.ErrorBoundaryProps) {
+  return (
+    <div className="grid h-full place-items-center p-6">
+      <RouteError error={error} back={{ to: `/w/${params.slug}`, label: "Back to tables" }} />
+    </div>
+  );
+}
+
 /** Switching views changes only `?view=`: the page already has the table, so nothing is fetched again. */
 export const shouldRevalidate: ShouldRevalidateFunction = ({
   currentUrl,
@@ -67,6 +90,7 @@ export default function TablePage(props: Route.ComponentProps) {
 
 function Table({ params }: Route.ComponentProps) {
   const detail = useLoaderData<typeof loader>();
+  useKeep(KEPT.table(params.tableId), detail);
   const ws = useRouteLoaderData<typeof workspaceLoader>("routes/workspace");
   const me = useMemo(() => ({ id: ws?.me.user.id ?? "anonymous", name: ws?.me.user.name ?? "Someone" }), [ws]);
   // The blocks of the rows served with the page load first: those rows take edits once theirs has synced.

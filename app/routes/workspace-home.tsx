@@ -7,11 +7,22 @@ import { ActionForm } from "../components/action-form";
 import { Button, Card, EmptyState, Input, Notice, PageHeader, Select } from "../components/ui";
 import { formatAgo } from "../grid/time";
 import { apiGet, apiSend } from "../lib/api.server";
+import { KEPT, serverOrKept, useKeep } from "../offline/kept";
+import { useOnline } from "../offline/online";
 import type { Route } from "./+types/workspace-home";
 import type { loader as workspaceLoader } from "./workspace";
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   return apiGet<TableSummary[]>(context, request, `/api/tables?workspace=${encodeURIComponent(params.slug)}`);
+}
+
+/** With no server, the list of tables as this device last saw it. */
+export function clientLoader({ params, serverLoader }: Route.ClientLoaderArgs) {
+  return serverOrKept(
+    KEPT.tables(params.slug),
+    serverLoader,
+    "This workspace's tables were never listed on this device, so there is no copy of them here. Reconnect to see them.",
+  );
 }
 
 /** "Import a file": a blank table that opens with its import dialog. */
@@ -148,6 +159,8 @@ const RECENT_TABLES = 5;
 
 export default function WorkspaceHome({ params }: Route.ComponentProps) {
   const tables = useLoaderData<typeof loader>();
+  useKeep(KEPT.tables(params.slug), tables);
+  const online = useOnline();
   const result = useActionData<typeof action>();
   const data = useRouteLoaderData<typeof workspaceLoader>("routes/workspace");
   const busy = useNavigation().state === "submitting";
@@ -176,13 +189,21 @@ export default function WorkspaceHome({ params }: Route.ComponentProps) {
                 ))}
                 <option value={FROM_FILE}>From a CSV or Excel file</option>
               </Select>
-              <Button type="submit" variant="primary" disabled={busy}>
+              <Button type="submit" variant="primary" disabled={busy || !online}>
                 <Plus className="h-4 w-4" aria-hidden /> New table
               </Button>
             </Form>
           ) : null
         }
       />
+      {online ? null : (
+        <div className="mb-4">
+          <Notice tone="info">
+            You're offline: these are the tables as this device last saw them. Those opened here before open and take
+            edits; creating, renaming and deleting tables needs the network.
+          </Notice>
+        </div>
+      )}
       {result && "error" in result ? (
         <div className="mb-4">
           <Notice tone="error">{result.error}</Notice>

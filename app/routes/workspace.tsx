@@ -21,6 +21,7 @@ import { MenuContent } from "../components/menu";
 import { ThemeToggle } from "../components/theme";
 import { Logo } from "../components/ui";
 import { apiGet } from "../lib/api.server";
+import { KEPT, serverOrKept, useKeep } from "../offline/kept";
 import type { Route } from "./+types/workspace";
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
@@ -29,6 +30,15 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
     apiGet<WorkspaceSummary>(context, request, `/api/workspaces/${encodeURIComponent(params.slug)}`),
   ]);
   return { me, workspace };
+}
+
+/** With no server, the workspace as this device last saw it. */
+export function clientLoader({ params, serverLoader }: Route.ClientLoaderArgs) {
+  return serverOrKept(
+    KEPT.workspace(params.slug),
+    serverLoader,
+    "This workspace was never opened on this device, so there is no copy of it here. Reconnect to open it.",
+  );
 }
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [
@@ -45,8 +55,11 @@ const NAV = [
   { to: "activity", label: "Activity", icon: Activity, owner: true },
 ];
 
-export default function WorkspaceLayout() {
-  const { me, workspace } = useLoaderData<typeof loader>();
+export default function WorkspaceLayout({ params }: Route.ComponentProps) {
+  const data = useLoaderData<typeof loader>();
+  useKeep(KEPT.workspace(params.slug), data);
+  useKeep(KEPT.lastWorkspace, params.slug);
+  const { me, workspace } = data;
   const nav = NAV.filter((item) => !item.owner || workspace.role === "owner");
   // A table uses the whole width; settings pages read better in a column.
   const wide = useMatches().some((m) => m.id === "routes/table");

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { safeNext } from "./api.server";
+import { safeNext } from "./safe-next";
 
-describe("where sign-in sends you next", () => {
+describe("where sign-in, and a page opened offline, send you next", () => {
   it("follows same-site paths", () => {
     expect(safeNext("/w/demo/members")).toBe("/w/demo/members");
     expect(safeNext("/invite/inv_abc?x=1")).toBe("/invite/inv_abc?x=1");

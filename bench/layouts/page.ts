@@ -19,7 +19,9 @@ function fill(layout: Layout, doc: Y.Doc, block: number): void {
       if (layout === "cellMaps") {
         const row = new Y.Map<unknown>();
         doc.getMap("rows").set(id, row);
-        values.forEach((v, c) => row.set(cols[c]!, v));
+        values.forEach((v, c) => {
+          row.set(cols[c]!, v);
+        });
       } else if (layout === "baseAndEdits") {
         // A row's settled cells as one value under "_base", each cell edited since the room last
         // folded them as a key of its own (here: one edited cell a row, the rest settled).
@@ -28,9 +30,13 @@ function fill(layout: Layout, doc: Y.Doc, block: number): void {
         row.set("_base", Object.fromEntries(values.slice(1).map((v, c) => [cols[c + 1]!, v])));
         row.set(cols[0]!, values[0]);
       } else if (layout === "flatCells") {
-        values.forEach((v, c) => doc.getMap("cells").set(`${id}|${cols[c]}`, v));
+        values.forEach((v, c) => {
+          doc.getMap("cells").set(`${id}|${cols[c]}`, v);
+        });
       } else if (layout === "columnMaps") {
-        values.forEach((v, c) => doc.getMap(cols[c]!).set(id, v));
+        values.forEach((v, c) => {
+          doc.getMap(cols[c]!).set(id, v);
+        });
       } else {
         doc.getMap("rows").set(id, Object.fromEntries(values.map((v, c) => [cols[c]!, v])));
       }

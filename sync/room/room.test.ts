@@ -66,6 +66,7 @@ describe("Room — sync", () => {
     room.join(b, "b0");
     storage.events.length = 0;
     room.receive(a, "b0", { type: "sync-update", update: editUpdate((d) => insertRow(d, "r1", { c1: "x" }, "a0")) });
+    room.flush();
     expect(storage.events).toEqual(["append b0", "send b"]);
     const mirror = new Y.Doc();
     b.applyTo(mirror);
@@ -73,7 +74,25 @@ describe("Room — sync", () => {
     expect(a.received.filter((r) => r.message.type === "sync-update")).toHaveLength(0);
   });
 
-  it("sends each edit as soon as it is committed, with no timer to wait for", () => {
+  it("sends an edit at the end of the turn that committed it, with no window to wait for", async () => {
+    const { room } = newRoom();
+    const a = new FakePeer("a", true);
+    const b = new FakePeer("b", true);
+    room.join(a, "b0");
+    room.join(b, "b0");
+    const doc = new Y.Doc();
+    for (let i = 0; i < 3; i++) {
+      const sv = Y.encodeStateVector(doc);
+      insertRow(doc, `r${i}`, { c1: i }, `a${i}`);
+      room.receive(a, "b0", { type: "sync-update", update: Y.encodeStateAsUpdate(doc, sv) });
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      const mirror = new Y.Doc();
+      b.applyTo(mirror);
+      expect(mirror.getMap("rows").size).toBe(i + 1);
+    }
+  });
+
+  it("merges what one turn commits into one frame per doc", () => {
     const { room } = newRoom();
     const a = new FakePeer("a", true);
     const b = new FakePeer("b", true);
@@ -84,11 +103,14 @@ describe("Room — sync", () => {
       const sv = Y.encodeStateVector(doc);
       insertRow(doc, `r${i}`, { c1: i }, `a${i}`);
       room.receive(a, "b0", { type: "sync-update", update: Y.encodeStateAsUpdate(doc, sv) });
-      // No timers run here: the edit is already on its way to b.
-      const mirror = new Y.Doc();
-      b.applyTo(mirror);
-      expect(mirror.getMap("rows").size).toBe(i + 1);
     }
+    expect(b.received.filter((r) => r.message.type === "sync-update")).toHaveLength(0);
+    room.flush();
+    expect(b.received.filter((r) => r.message.type === "sync-update")).toHaveLength(1);
+    expect(a.received.filter((r) => r.message.type === "sync-update")).toHaveLength(0);
+    const mirror = new Y.Doc();
+    b.applyTo(mirror);
+    expect(mirror.getMap("rows").size).toBe(20);
   });
 
   it("broadcasts a write made inside another's transaction only when the outer one commits", () => {
@@ -100,7 +122,10 @@ describe("Room — sync", () => {
     room.write("b0", { kind: "automation", job: "outer" }, (b0) => {
       insertRow(b0, "r1", { c1: "outer" }, "a0");
       room.write("b1", { kind: "automation", job: "inner" }, (b1) => insertRow(b1, "r2", { c1: "inner" }, "a0"));
+      room.flush();
+      expect(storage.events).toEqual(["append b1"]);
     });
+    room.flush();
     expect(storage.events).toEqual(["append b1", "append b0", "send b", "send b"]);
   });
 });
@@ -111,6 +136,7 @@ describe("Room — a write that fails", () => {
     const b = new FakePeer("b", true);
     room.join(b, "b0");
     room.write("b0", { kind: "automation", job: "seed" }, (d) => insertRow(d, "r1", { c1: "kept" }, "a0"));
+    room.flush();
     const sent = b.received.length;
     expect(() =>
       room.write("b0", { kind: "automation", job: "broken" }, (d) => {
@@ -118,6 +144,7 @@ describe("Room — a write that fails", () => {
         throw new Error("the change failed half way");
       }),
     ).toThrow("half way");
+    room.flush();
     expect(b.received).toHaveLength(sent);
     expect(storage.logs.get("b0")).toHaveLength(1);
     expect(readRow(room.open("b0"), "r1")).toEqual({ c1: "kept" });
@@ -196,6 +223,7 @@ describe("Room — persistence", () => {
       else setCells(base, `r${i - (i % 3)}`, { c2: i });
       room.receive(a, "b0", { type: "sync-update", update: Y.encodeStateAsUpdate(base, sv) });
     }
+    room.flush();
     expect(storage.events).toContain("compact b0");
     const fresh = new Room({ storage });
     expect(fresh.open("b0").getMap("rows").toJSON()).toEqual(base.getMap("rows").toJSON());

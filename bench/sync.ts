@@ -23,6 +23,7 @@ import { TableSync } from "../sync/provider";
 import { Room } from "../sync/room";
 import { MemoryStorage } from "../sync/room/memory-storage";
 import { COLUMNS, fillBlock, provider, seed, whenSynced } from "./clients";
+import { LightClient, type Stamp } from "./light-client";
 import { roomCost } from "./room-cost";
 import { fmt, mb, summary } from "./stats";
 
@@ -49,49 +50,40 @@ async function editLatency(
   durationMs = DURATION_MS,
 ): Promise<Latency> {
   const interval = (CLIENTS * 1000) / rate;
-  const clients = Array.from({ length: CLIENTS }, (_, i) => ({
-    i,
-    block: i % BLOCKS,
-    ...provider(url, room(i % BLOCKS), params),
-  }));
-  await Promise.all(clients.map((c) => whenSynced(c.p)));
   const latencies: number[] = [];
-  let receipts = 0;
+  // An edit a client gets back (a merged frame from several senders goes to each of them) is not a receipt.
+  const received = (me: number) => (stamps: Stamp[]) => {
+    const now = performance.now();
+    for (const { sentAt, sender } of stamps) if (sender !== me) latencies.push(now - sentAt);
+  };
+  const clients = await Promise.all(
+    Array.from({ length: CLIENTS }, async (_, i) => ({
+      i,
+      block: i % BLOCKS,
+      client: await LightClient.connect(url, room(i % BLOCKS), params, received(i)),
+      timer: undefined as NodeJS.Timeout | undefined,
+    })),
+  );
   let edits = 0;
-  for (const c of clients) {
-    c.doc.getMap("rows").observeDeep((events, tx) => {
-      if (tx.local) return;
-      const now = performance.now();
-      for (const e of events) {
-        for (const key of (e as Y.YMapEvent<unknown>).keysChanged) {
-          const v = (e.target as Y.Map<unknown>).get(key);
-          if (typeof v === "string" && v.startsWith("t:")) {
-            latencies.push(now - Number(v.split(":")[1]));
-            receipts++;
-          }
-        }
-      }
-    });
-  }
-  const timers = clients.map((c) =>
+  const starts = clients.map((c) =>
     setTimeout(() => {
-      const timer = setInterval(() => {
+      c.timer = setInterval(() => {
         const row = `r${c.block * BLOCK_ROWS + Math.floor(Math.random() * BLOCK_ROWS)}`;
         const col = `c${1 + Math.floor(Math.random() * COLUMNS)}`;
-        c.doc.transact(() => setCells(c.doc, row, { [col]: `t:${performance.now()}:${c.i}` }));
+        const doc = c.client.doc;
+        doc.transact(() => setCells(doc, row, { [col]: `t:${performance.now()}:${c.i}` }));
         edits++;
       }, interval);
-      (c as { interval?: NodeJS.Timeout }).interval = timer;
     }, Math.random() * interval),
   );
   const started = performance.now();
   await new Promise((r) => setTimeout(r, durationMs));
-  for (const t of timers) clearTimeout(t);
-  for (const c of clients) clearInterval((c as { interval?: NodeJS.Timeout }).interval);
+  for (const t of starts) clearTimeout(t);
+  for (const c of clients) clearInterval(c.timer);
   const seconds = (performance.now() - started) / 1000;
   await new Promise((r) => setTimeout(r, 1000));
-  for (const c of clients) c.p.destroy();
-  return { latencies, edits, receipts, seconds };
+  for (const c of clients) c.client.close();
+  return { latencies, edits, receipts: latencies.length, seconds };
 }
 
 function report(name: string, r: Latency) {

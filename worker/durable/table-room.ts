@@ -49,6 +49,7 @@ import { type ChangeBatch, Room } from "../../sync/room";
 import type { Claim, RunState } from "./actions";
 import { RoomAutomation } from "./automation";
 import { SqlDocStorage } from "./doc-storage";
+import { FrameBatch } from "./frame-batch";
 import { roomMigrations } from "./migrations";
 import { ProjectCountsKeeper } from "./project-counts";
 import { RowIndex } from "./row-index";
@@ -79,6 +80,7 @@ export class TableRoom extends DurableObject<Env> {
   private readonly peers = new Map<WebSocket, SocketPeer>();
   private readonly changeListeners = new Set<(batch: ChangeBatch) => void>();
   private automation!: RoomAutomation;
+  private readonly frames = new FrameBatch<WebSocket>((ws, data) => this.handleFrame(ws, data));
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -150,9 +152,14 @@ export class TableRoom extends DurableObject<Env> {
   }
 
   override async webSocketMessage(ws: WebSocket, data: string | ArrayBuffer): Promise<void> {
+    if (typeof data === "string") return ws.close(CLOSE.unsupportedData, "binary frames only");
+    if (data.byteLength > MAX_FRAME_BYTES) return ws.close(CLOSE.tooLarge, "frame too large");
+    this.frames.push(ws, data);
+  }
+
+  /** One frame from a socket, in the turn that handles its batch (see FrameBatch). */
+  private handleFrame(ws: WebSocket, data: ArrayBuffer): void {
     try {
-      if (typeof data === "string") return ws.close(CLOSE.unsupportedData, "binary frames only");
-      if (data.byteLength > MAX_FRAME_BYTES) return ws.close(CLOSE.tooLarge, "frame too large");
       const peer = this.peerOf(ws);
       let doc = peer.doc;
       let payload: Uint8Array = new Uint8Array(data);
@@ -184,6 +191,7 @@ export class TableRoom extends DurableObject<Env> {
   }
 
   private drop(ws: WebSocket) {
+    this.frames.closedSocket(ws);
     const peer = this.peerOf(ws);
     this.peers.delete(ws);
     this.room.leave(peer);

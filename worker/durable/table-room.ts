@@ -165,13 +165,22 @@ export class TableRoom extends DurableObject<Env> {
       let payload: Uint8Array = new Uint8Array(data);
       if (!doc) {
         const frame = decodeFrame(payload);
-        if (!frame) return ws.close(CLOSE.invalidPayload, "malformed frame");
-        if (!isDocName(frame.doc)) return ws.close(CLOSE.unknownDoc, "unknown doc");
+        if (!frame) {
+          ws.close(CLOSE.invalidPayload, "malformed frame");
+          return;
+        }
+        if (!isDocName(frame.doc)) {
+          ws.close(CLOSE.unknownDoc, "unknown doc");
+          return;
+        }
         doc = frame.doc;
         payload = frame.message;
       }
       const message = decodeMessage(payload);
-      if (!message) return ws.close(CLOSE.invalidPayload, "malformed message");
+      if (!message) {
+        ws.close(CLOSE.invalidPayload, "malformed message");
+        return;
+      }
       // A doc's first frame on the multiplexed socket joins it, unless that frame leaves it.
       if (!peer.doc && message.type !== "unsubscribe" && !this.room.isJoined(peer, doc)) this.room.join(peer, doc);
       if (this.room.receive(peer, doc, message) === "malformed")

@@ -22,6 +22,16 @@ describe("row index writes — gathered by kind", () => {
     expect(w.history).toEqual([["r1", null, "insert", null, '{"c1":"Austin Ford","c2":12,"c3":""}']]);
   });
 
+  it("gives the cells to store a column after another", () => {
+    const w = indexWrites(
+      batch([
+        { rowId: "r1", kind: "insert", pos: "a0", cells: { c1: "a", c2: 1 } },
+        { rowId: "r2", kind: "insert", pos: "a1", cells: { c1: "b", c2: 2 } },
+      ]),
+    );
+    expect(w.cells.map(([rowId, colId]) => `${rowId}.${colId}`)).toEqual(["r1.c1", "r2.c1", "r1.c2", "r2.c2"]);
+  });
+
   it("stores changed cells, drops emptied ones, moves rows and removes deleted ones, in the order they came", () => {
     const w = indexWrites(
       batch([

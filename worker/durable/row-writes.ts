@@ -14,11 +14,11 @@ import {
   type DocName,
   deleteRow,
   insertRow,
-  newRowId,
   positionAfter,
   setCells,
 } from "../../sync/layout";
 import type { Room } from "../../sync/room";
+import { RowIds } from "./row-ids";
 import type { RowIndex } from "./row-index";
 import type { WriteResult } from "./table-room";
 
@@ -46,6 +46,8 @@ export function cellResolver(columns: ColumnDef[]): (cells: Cells, at?: string) 
 }
 
 export class RowWriter {
+  private readonly ids = new RowIds();
+
   constructor(private readonly deps: { room: Room; index: RowIndex }) {}
 
   /** Checks cells against the table's columns as they are now (see `cellResolver`). */
@@ -131,7 +133,7 @@ export class RowWriter {
       room.write(block, origin, (b) => {
         for (const cells of chunk) {
           last = positionAfter(last);
-          const id = newRowId();
+          const id = this.ids.next();
           insertRow(b, id, cells, last);
           ids.push(id);
         }

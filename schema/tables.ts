@@ -74,6 +74,15 @@ export type Cells = z.infer<typeof Cells>;
 
 export const RowWrite = z.object({ cells: Cells });
 
+/** Rows to add in one request (`POST /api/tables/:id/rows` in bulk), in the order they go in. */
+export const RowsInsert = z.object({ rows: z.array(RowWrite).min(1, "give at least one row") });
+/** Cells to set in existing rows in one request (`PATCH /api/tables/:id/rows`); null clears a cell. */
+export const RowsPatch = z.object({
+  rows: z.array(z.object({ id: z.string().min(1), cells: Cells })).min(1, "give at least one row"),
+});
+/** Rows to delete in one request (`DELETE /api/tables/:id/rows`). */
+export const RowsDelete = z.object({ ids: z.array(z.string().min(1)).min(1, "give at least one row id") });
+
 export const FILTER_OPS = [
   "eq",
   "neq",

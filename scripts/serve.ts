@@ -24,7 +24,13 @@ export function freePort(): Promise<number> {
   });
 }
 
-export type Served = { url: string; state: string; stop(signal?: NodeJS.Signals): Promise<void> };
+export type Served = {
+  url: string;
+  state: string;
+  /** The server's process group (wrangler and the workerd it runs), for benchmarks that measure its CPU. */
+  group: number | undefined;
+  stop(signal?: NodeJS.Signals): Promise<void>;
+};
 
 /**
  * Serves the current build on `port` with `state` as its storage (a new temp folder if absent);
@@ -81,7 +87,7 @@ export async function serve(
     throw error;
   }
   if (options.cron) cron = startCronTicker({ origin: url, crons: declaredCrons() });
-  return { url, state, stop };
+  return { url, state, group: child.pid, stop };
 }
 
 export function testSecrets(): Record<string, string> {

@@ -19,16 +19,26 @@ export async function readBody<S extends z.ZodType>(c: Context, schema: S): Prom
   } catch {
     fail(400, "Malformed JSON body");
   }
+  return parseBody(body, schema);
+}
+
+/** A parsed JSON body checked by `schema`, or a 400 naming what is wrong. */
+export function parseBody<S extends z.ZodType>(body: unknown, schema: S): z.output<S> {
   const parsed = schema.safeParse(body);
   if (!parsed.success) fail(400, describeIssues(parsed.error.issues));
   return parsed.data;
 }
 
+/** Up to five issues, each after its field's path (`rows[12].cells.Distance: …`). */
 export function describeIssues(issues: z.core.$ZodIssue[]): string {
   return issues
     .slice(0, 5)
-    .map((i) => (i.path.length ? `${i.path.join(".")}: ${i.message}` : i.message))
+    .map((i) => (i.path.length ? `${fieldPath(i.path)}: ${i.message}` : i.message))
     .join("; ");
+}
+
+function fieldPath(path: PropertyKey[]): string {
+  return path.map((key, i) => (typeof key === "number" ? `[${key}]` : i ? `.${String(key)}` : String(key))).join("");
 }
 
 export function onError(err: Error, c: Context) {

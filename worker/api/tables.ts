@@ -20,6 +20,9 @@ import {
   type RowOrderPage,
   type RowPage,
   type RowQuery,
+  RowsDelete,
+  RowsInsert,
+  RowsPatch,
   RowWrite,
   type TableSummary,
   type ViewPage,
@@ -31,7 +34,8 @@ import { deleteFiles } from "../r2";
 import { type Access, accessTo, requireActor } from "./access";
 import { audit } from "./audit";
 import type { AppEnv } from "./context";
-import { fail, readBody } from "./errors";
+import { fail, parseBody, readBody } from "./errors";
+import { isBatch, parseBatch, readBatchJson } from "./row-batches";
 
 export const MAX_PAGE = 500;
 
@@ -284,10 +288,32 @@ export const tableRoutes = new Hono<AppEnv>()
     return c.json(page);
   })
   .post("/:id/rows", async (c) => {
-    const { cells } = await readBody(c, RowWrite);
+    const body = await readBatchJson(c);
+    if (isBatch(body)) {
+      const { rows } = parseBatch(body, RowsInsert, "rows");
+      const { room, access } = await requireTable(c, c.req.param("id"), "write");
+      const ids = unwrap(
+        await room.insertRows(
+          rows.map((r) => r.cells),
+          originOf(access),
+        ),
+      );
+      return c.json({ ids }, 201);
+    }
+    const { cells } = parseBody(body, RowWrite);
     const { room, access } = await requireTable(c, c.req.param("id"), "write");
-    const [id] = unwrap(await room.insertRows([cells], originOf(access)));
+    const id = unwrap(await room.insertRow(cells, originOf(access)));
     return c.json({ id }, 201);
+  })
+  .patch("/:id/rows", async (c) => {
+    const { rows } = parseBatch(await readBatchJson(c), RowsPatch, "rows");
+    const { room, access } = await requireTable(c, c.req.param("id"), "write");
+    return c.json({ rows: unwrap(await room.patchRows(rows, originOf(access))) });
+  })
+  .delete("/:id/rows", async (c) => {
+    const { ids } = parseBatch(await readBatchJson(c), RowsDelete, "ids");
+    const { room, access } = await requireTable(c, c.req.param("id"), "write");
+    return c.json({ deleted: unwrap(await room.deleteRowsExactly(ids, originOf(access))) });
   })
   .patch("/:id/rows/:rowId", async (c) => {
     const { cells } = await readBody(c, RowWrite);

@@ -3,10 +3,9 @@
  * each row's block and position, each cell's JSON value with a text and a number form to sort
  * and filter by, and the history of cell changes (the row timeline).
  */
-import { and, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
+import { desc, eq, type SQL, sql } from "drizzle-orm";
 import type { DrizzleSqliteDODatabase } from "drizzle-orm/durable-sqlite";
-import { cellNumber, cellText, isEmptyCell } from "../../schema/cells";
-import { cellChange, cellIndex, rowIndex } from "../../schema/room";
+import { cellChange, rowIndex } from "../../schema/room";
 import {
   type CellValue,
   type ColumnType,
@@ -17,127 +16,65 @@ import {
   type RowRecord,
   type ViewRow,
 } from "../../schema/tables";
-import type { DocName, RowChange } from "../../sync/layout";
+import type { DocName } from "../../sync/layout";
 import type { ChangeBatch } from "../../sync/room";
+import { indexWrites, jsonChunks } from "./index-writes";
 
 type Db = DrizzleSqliteDODatabase<Record<string, unknown>>;
-
-/**
- * The statements every edit runs, built once: building a query with drizzle's builder took more of
- * an edit's time in the room than SQLite did running it (CPU profile under `bench:sync`).
- */
-function statements(db: Db) {
-  const p = <N extends string>(name: N) => sql.placeholder(name);
-  return {
-    putRow: db
-      .insert(rowIndex)
-      .values({ rowId: p("rowId"), block: p("block"), pos: p("pos") })
-      .onConflictDoUpdate({ target: rowIndex.rowId, set: { block: sql`excluded.block`, pos: sql`excluded.pos` } })
-      .prepare(),
-    movePos: db
-      .update(rowIndex)
-      .set({ pos: sql`${p("pos")}` })
-      .where(eq(rowIndex.rowId, p("rowId")))
-      .prepare(),
-    dropRow: db
-      .delete(rowIndex)
-      .where(eq(rowIndex.rowId, p("rowId")))
-      .prepare(),
-    dropCells: db
-      .delete(cellIndex)
-      .where(eq(cellIndex.rowId, p("rowId")))
-      .prepare(),
-    dropCell: db
-      .delete(cellIndex)
-      .where(and(eq(cellIndex.rowId, p("rowId")), eq(cellIndex.colId, p("colId"))))
-      .prepare(),
-    putCell: db
-      .insert(cellIndex)
-      .values({ rowId: p("rowId"), colId: p("colId"), value: p("value"), text: p("text"), num: p("num") })
-      .onConflictDoUpdate({
-        target: [cellIndex.rowId, cellIndex.colId],
-        set: { value: sql`excluded.value`, text: sql`excluded.text`, num: sql`excluded.num` },
-      })
-      .prepare(),
-    history: db
-      .insert(cellChange)
-      .values({
-        rowId: p("rowId"),
-        colId: p("colId"),
-        kind: p("kind"),
-        oldValue: p("oldValue"),
-        newValue: p("newValue"),
-        origin: p("origin"),
-        at: p("at"),
-      })
-      .prepare(),
-  };
-}
 
 export class RowIndex {
   /** Changes applied since this instance started; with `epoch`, a version that only moves on. */
   private changes = 0;
   /** Tells this instance's count from a previous one's (the room restarted, the count began again). */
   private readonly epoch = crypto.randomUUID().slice(0, 8);
-  private readonly run: ReturnType<typeof statements>;
 
-  constructor(private readonly db: Db) {
-    this.run = statements(db);
-  }
+  constructor(private readonly db: Db) {}
 
-  /** Records one transaction's row changes; called inside the storage transaction. */
+  /**
+   * Records one transaction's row changes; called inside the storage transaction. A few
+   * statements per batch whatever its size (see index-writes).
+   */
   apply(batch: ChangeBatch): void {
     this.changes++;
+    const w = indexWrites(batch);
+    const each = (items: readonly unknown[], statement: (json: string) => SQL) => {
+      if (items.length) for (const json of jsonChunks(items)) this.db.run(statement(json));
+    };
+    each(w.removed, (ids) => sql`DELETE FROM row_index WHERE row_id IN (SELECT value FROM json_each(${ids}))`);
+    each(
+      [...w.removed, ...w.placed.map(([rowId]) => rowId)],
+      (ids) => sql`DELETE FROM cell_index WHERE row_id IN (SELECT value FROM json_each(${ids}))`,
+    );
+    each(
+      w.placed,
+      (rows) => sql`INSERT INTO row_index (row_id, block, pos)
+        SELECT j.value ->> 0, ${batch.doc}, j.value ->> 1 FROM json_each(${rows}) AS j WHERE true
+        ON CONFLICT (row_id) DO UPDATE SET block = excluded.block, pos = excluded.pos`,
+    );
+    each(
+      w.cells,
+      (cells) => sql`INSERT INTO cell_index (row_id, col_id, value, text, num)
+        SELECT j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4 FROM json_each(${cells}) AS j WHERE true
+        ON CONFLICT (row_id, col_id) DO UPDATE SET value = excluded.value, text = excluded.text, num = excluded.num`,
+    );
+    each(
+      w.emptied,
+      (cells) => sql`DELETE FROM cell_index
+        WHERE (row_id, col_id) IN (SELECT j.value ->> 0, j.value ->> 1 FROM json_each(${cells}) AS j)`,
+    );
+    each(
+      w.moved,
+      (rows) => sql`UPDATE row_index SET pos = m.pos
+        FROM (SELECT j.value ->> 0 AS row_id, j.value ->> 1 AS pos FROM json_each(${rows}) AS j) AS m
+        WHERE row_index.row_id = m.row_id`,
+    );
     const origin = JSON.stringify(batch.origin);
-    for (const change of batch.changes) this.applyOne(batch.doc, change, origin, batch.at);
-  }
-
-  private applyOne(block: DocName, change: RowChange, origin: string, at: number): void {
-    const { rowId } = change;
-    if (change.kind === "delete") {
-      this.run.dropRow.run({ rowId });
-      this.run.dropCells.run({ rowId });
-      this.history(rowId, null, "delete", change.old, undefined, origin, at);
-      return;
-    }
-    if (change.kind === "insert") {
-      this.run.putRow.run({ rowId, block, pos: change.pos ?? "" });
-      this.run.dropCells.run({ rowId });
-      for (const [colId, value] of Object.entries(change.cells)) this.setCell(rowId, colId, value);
-      this.history(rowId, null, "insert", undefined, change.cells, origin, at);
-      return;
-    }
-    if (change.pos !== undefined) this.run.movePos.run({ rowId, pos: change.pos ?? "" });
-    for (const [colId, diff] of Object.entries(change.cells)) {
-      if (isEmptyCell(diff.new)) this.run.dropCell.run({ rowId, colId });
-      else this.setCell(rowId, colId, diff.new);
-      this.history(rowId, colId, "update", diff.old, diff.new, origin, at);
-    }
-  }
-
-  private setCell(rowId: string, colId: string, value: CellValue): void {
-    if (isEmptyCell(value)) return;
-    this.run.putCell.run({ rowId, colId, value: JSON.stringify(value), text: cellText(value), num: cellNumber(value) });
-  }
-
-  private history(
-    rowId: string,
-    colId: string | null,
-    kind: "insert" | "update" | "delete",
-    old: unknown,
-    next: unknown,
-    origin: string,
-    at: number,
-  ) {
-    this.run.history.run({
-      rowId,
-      colId,
-      kind,
-      oldValue: old === undefined ? null : JSON.stringify(old),
-      newValue: next === undefined ? null : JSON.stringify(next),
-      origin,
-      at,
-    });
+    each(
+      w.history,
+      (changes) => sql`INSERT INTO cell_change (row_id, col_id, kind, old_value, new_value, origin, at)
+        SELECT j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4, ${origin}, ${batch.at}
+        FROM json_each(${changes}) AS j`,
+    );
   }
 
   /** Changes when any row is added, removed, moved or edited: an order's ETag, so an unchanged one is not sent again. */
@@ -148,6 +85,28 @@ export class RowIndex {
   blockOf(rowId: string): DocName | null {
     const row = this.db.select({ block: rowIndex.block }).from(rowIndex).where(eq(rowIndex.rowId, rowId)).get();
     return (row?.block as DocName | undefined) ?? null;
+  }
+
+  /** Each of `rowIds`' block; ids that are not rows are left out. */
+  blocksOf(rowIds: readonly string[]): Map<string, DocName> {
+    const out = new Map<string, DocName>();
+    for (const ids of jsonChunks(rowIds)) {
+      const rows = this.db.all<{ id: string; block: DocName }>(
+        sql`SELECT row_id AS id, block FROM row_index WHERE row_id IN (SELECT value FROM json_each(${ids}))`,
+      );
+      for (const r of rows) out.set(r.id, r.block);
+    }
+    return out;
+  }
+
+  /** Rows in one block. */
+  countIn(block: DocName): number {
+    return this.db.get<{ n: number }>(sql`SELECT count(*) AS n FROM row_index WHERE block = ${block}`)?.n ?? 0;
+  }
+
+  /** The highest manual position in the table (new rows go after it), or null when it has no rows. */
+  lastPos(): string | null {
+    return this.db.get<{ pos: string | null }>(sql`SELECT max(pos) AS pos FROM row_index`)?.pos ?? null;
   }
 
   countsByBlock(): Map<DocName, number> {
@@ -194,8 +153,7 @@ export class RowIndex {
    */
   order(query: RowQuery, types: Map<string, ColumnType>): RowOrder {
     const { rows, total } = this.placed(query, types);
-    const lastPos = this.db.get<{ pos: string | null }>(sql`SELECT max(pos) AS pos FROM row_index`)?.pos ?? null;
-    return { rows: rows.map((r): [string, `b${number}`] => [r.id, r.block]), total, lastPos };
+    return { rows: rows.map((r): [string, `b${number}`] => [r.id, r.block]), total, lastPos: this.lastPos() };
   }
 
   /** The view's row count and one page of its rows' places, in one query each. */
@@ -211,13 +169,14 @@ export class RowIndex {
   /** Rows by id, in the order given, with their cells from the index. */
   cellsOf(ids: string[]): RowRecord[] {
     if (!ids.length) return [];
-    const cells = this.db
-      .select({ rowId: cellIndex.rowId, colId: cellIndex.colId, value: cellIndex.value })
-      .from(cellIndex)
-      .where(inArray(cellIndex.rowId, ids))
-      .all();
     const byRow = new Map<string, Record<string, CellValue>>(ids.map((id) => [id, {}]));
-    for (const c of cells) byRow.get(c.rowId)![c.colId] = JSON.parse(c.value) as CellValue;
+    // One JSON parameter, not one per id: a DO SQLite statement binds at most 100.
+    for (const chunk of jsonChunks(ids)) {
+      const cells = this.db.all<{ rowId: string; colId: string; value: string }>(
+        sql`SELECT row_id AS rowId, col_id AS colId, value FROM cell_index WHERE row_id IN (SELECT value FROM json_each(${chunk}))`,
+      );
+      for (const c of cells) byRow.get(c.rowId)![c.colId] = JSON.parse(c.value) as CellValue;
+    }
     return ids.map((id) => ({ id, cells: byRow.get(id)! }));
   }
 

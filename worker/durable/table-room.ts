@@ -6,7 +6,6 @@
 import { DurableObject } from "cloudflare:workers";
 import { type DrizzleSqliteDODatabase, drizzle } from "drizzle-orm/durable-sqlite";
 import { migrate } from "drizzle-orm/durable-sqlite/migrator";
-import { cellProblem } from "../../schema/cells";
 import { compile } from "../../schema/formula";
 import { roomMeta } from "../../schema/room";
 import {
@@ -22,21 +21,15 @@ import {
 } from "../../schema/tables";
 import type { TriggerRule } from "../../schema/triggers";
 import {
-  BLOCK_ROWS,
-  blockForNewRows,
   blocksOf,
   columnsOf,
   DEFAULT_VIEW,
   deleteRow,
   initManifest,
-  insertRow,
   isDocName,
   isWindowed,
-  lastPos,
   listViews,
-  newRowId,
   parseRoom,
-  positionAfter,
   removeRule,
   rulesOf,
   setCells,
@@ -53,6 +46,7 @@ import { FrameBatch } from "./frame-batch";
 import { roomMigrations } from "./migrations";
 import { ProjectCountsKeeper } from "./project-counts";
 import { RowIndex } from "./row-index";
+import { RowWriter } from "./row-writes";
 import type { RuleRun, RuleRunResult } from "./rule-runs";
 import type { RunEntry } from "./run-log";
 import { type Attachment, type SocketActor, SocketPeer } from "./socket-peer";
@@ -77,6 +71,7 @@ export class TableRoom extends DurableObject<Env> {
   private readonly db: DrizzleSqliteDODatabase<Record<string, unknown>>;
   private room!: Room;
   private index!: RowIndex;
+  private rows!: RowWriter;
   private readonly peers = new Map<WebSocket, SocketPeer>();
   private readonly changeListeners = new Set<(batch: ChangeBatch) => void>();
   private automation!: RoomAutomation;
@@ -100,6 +95,7 @@ export class TableRoom extends DurableObject<Env> {
     await migrate(this.db, roomMigrations);
     this.index = new RowIndex(this.db);
     this.room = new Room({ storage: new SqlDocStorage(this.db) });
+    this.rows = new RowWriter({ room: this.room, index: this.index });
     this.automation = new RoomAutomation({
       db: this.db,
       room: this.room,
@@ -290,39 +286,36 @@ export class TableRoom extends DurableObject<Env> {
     return this.index.historyOf(rowId);
   }
 
+  /** Adds one row at the end of the table; a refusal names the cell (`cells.Distance: …`). */
+  insertRow(cells: Record<string, CellValue>, origin: Origin): WriteResult<string> {
+    const written = this.rows.insert([cells], origin, () => "");
+    return written.ok ? { ok: true, value: written.value[0]! } : written;
+  }
+
+  /**
+   * Adds rows at the end of the table, in order, one transaction per block they land in; any
+   * refused cell refuses them all (`rows[12].cells.Distance: …`). Returns their ids in order.
+   */
   insertRows(rows: Record<string, CellValue>[], origin: Origin): WriteResult<string[]> {
-    const resolved = rows.map((cells) => this.resolveCells(cells));
-    const bad = resolved.find((r) => !r.ok);
-    if (bad && !bad.ok) return bad;
-    const ids: string[] = [];
-    let i = 0;
-    while (i < resolved.length) {
-      const counts = this.index.countsByBlock();
-      const block = this.room.write("manifest", origin, (m) => blockForNewRows(m, (d) => counts.get(d) ?? 0));
-      const room = BLOCK_ROWS - (counts.get(block) ?? 0);
-      const chunk = resolved.slice(i, i + Math.max(1, room));
-      this.room.write(block, origin, (b) => {
-        let pos = lastPos(b);
-        for (const r of chunk) {
-          if (!r.ok) continue;
-          const id = newRowId();
-          pos = positionAfter(pos);
-          insertRow(b, id, r.value, pos);
-          ids.push(id);
-        }
-      });
-      i += chunk.length;
-    }
-    return { ok: true, value: ids };
+    return this.rows.insert(rows, origin, (i) => `rows[${i}].`);
   }
 
   patchRow(rowId: string, cells: Record<string, CellValue>, origin: Origin): WriteResult<RowRecord> {
     const block = this.index.blockOf(rowId);
     if (!block) return { ok: false, status: 404, message: "Row not found" };
-    const resolved = this.resolveCells(cells);
+    const resolved = this.rows.resolver()(cells);
     if (!resolved.ok) return resolved;
     this.room.write(block, origin, (b) => setCells(b, rowId, resolved.value));
     return { ok: true, value: this.automation.withFormulas(this.index.cellsOf([rowId]))[0]! };
+  }
+
+  /**
+   * Sets cells in many rows, one transaction per block; an unknown or repeated row id or a
+   * refused cell refuses them all (`rows[3].id: …`). Returns the rows as written.
+   */
+  patchRows(patches: { id: string; cells: Record<string, CellValue> }[], origin: Origin): WriteResult<RowRecord[]> {
+    const written = this.rows.patch(patches, origin);
+    return written.ok ? { ok: true, value: this.automation.withFormulas(this.index.cellsOf(written.value)) } : written;
   }
 
   /** Rows by id with formula columns computed; ids that are not rows are left out. */
@@ -386,11 +379,15 @@ export class TableRoom extends DurableObject<Env> {
     return claimed;
   }
 
-  /** Deletes rows by id; ids that are not rows are skipped. Returns how many went. */
+  /** Deletes rows by id, one transaction per block; ids that are not rows are skipped. Returns how many went. */
   deleteRows(rowIds: string[], origin: Origin): number {
-    let deleted = 0;
-    for (const id of rowIds) if (this.deleteRow(id, origin).ok) deleted++;
-    return deleted;
+    const deleted = this.rows.delete(rowIds, origin, "skip");
+    return deleted.ok ? deleted.value : 0;
+  }
+
+  /** Deletes exactly these rows, one transaction per block, or none if an id is unknown or repeated (`ids[4]: …`). */
+  deleteRowsExactly(rowIds: string[], origin: Origin): WriteResult<number> {
+    return this.rows.delete(rowIds, origin, "refuse");
   }
 
   deleteRow(rowId: string, origin: Origin): WriteResult<null> {
@@ -479,21 +476,6 @@ export class TableRoom extends DurableObject<Env> {
     this.room.compactAll();
   }
 
-  private resolveCells(cells: Record<string, CellValue>): WriteResult<Record<string, CellValue>> {
-    const columns = columnsOf(this.room.open("manifest"));
-    const byId = new Map(columns.map((c) => [c.id, c]));
-    const byName = new Map(columns.map((c) => [c.name.toLowerCase(), c]));
-    const out: Record<string, CellValue> = {};
-    for (const [key, value] of Object.entries(cells)) {
-      const column: ColumnDef | undefined = byId.get(key) ?? byName.get(key.toLowerCase());
-      if (!column) return { ok: false, status: 400, message: `cells.${key}: no such column` };
-      const problem = cellProblem(column.type, value);
-      if (problem) return { ok: false, status: 400, message: `cells.${column.name}: ${problem}` };
-      out[column.id] = value;
-    }
-    return { ok: true, value: out };
-  }
-
   private meta(key: string): string | null {
     return (
       this.db
@@ -523,13 +505,16 @@ type RpcMethods =
   | "viewPage"
   | "indexVersion"
   | "rowHistory"
+  | "insertRow"
   | "insertRows"
   | "patchRow"
+  | "patchRows"
   | "deleteRow"
   | "readRows"
   | "claimRows"
   | "claimRowsById"
   | "deleteRows"
+  | "deleteRowsExactly"
   | "compactNow"
   | "rename"
   | "destroy";

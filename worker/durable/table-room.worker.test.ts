@@ -50,6 +50,31 @@ describe("TableRoom — sync over WebSockets", () => {
     a.close();
   });
 
+  it("sees rows inserted in bulk through the API live, in every block they land in", async () => {
+    const { owner, tableId } = await setup();
+    const mux = await connect(owner, tableId);
+    const [b0, b1] = [mux.doc("b0"), mux.doc("b1")];
+    await mux.until(
+      "both blocks synced",
+      () => mux.received.filter((r) => r.message.type === "sync-step-2").length >= 2,
+    );
+    const rows = (first: number) =>
+      Array.from({ length: 600 }, (_, i) => ({ cells: { Name: `Lead ${first + i}`, Score: first + i } }));
+    const ids: string[] = [];
+    for (const first of [0, 600]) {
+      const res = await call(owner, "POST", `/api/tables/${tableId}/rows`, { rows: rows(first) });
+      ids.push(...(await json<{ ids: string[] }>(res)).ids);
+    }
+    await mux.until(
+      "1,200 rows over two blocks",
+      () => b0.getMap("rows").size === 1000 && b1.getMap("rows").size === 200,
+    );
+    expect(readRow(b0, ids[0]!)).toEqual({ c1: "Lead 0", c2: 0 });
+    expect(readRow(b0, ids[999]!)).toEqual({ c1: "Lead 999", c2: 999 });
+    expect(readRow(b1, ids[1199]!)).toEqual({ c1: "Lead 1199", c2: 1199 });
+    mux.close();
+  });
+
   it("multiplexes several docs over one table socket", async () => {
     const { owner, tableId } = await setup();
     const mux = await connect(owner, tableId);

@@ -37,6 +37,21 @@ function newRoom() {
   return { storage, room };
 }
 
+/** Peers a and b on b0; `insert(i)` has a send row `r<i>` made in its own doc. */
+function twoPeers(room: Room) {
+  const a = new FakePeer("a", true);
+  const b = new FakePeer("b", true);
+  room.join(a, "b0");
+  room.join(b, "b0");
+  const doc = new Y.Doc();
+  const insert = (i: number) => {
+    const sv = Y.encodeStateVector(doc);
+    insertRow(doc, `r${i}`, { c1: i }, `a${i}`);
+    room.receive(a, "b0", { type: "sync-update", update: Y.encodeStateAsUpdate(doc, sv) });
+  };
+  return { a, b, insert };
+}
+
 function editUpdate(edit: (doc: Y.Doc) => void, base?: Y.Doc): Uint8Array {
   const doc = new Y.Doc();
   if (base) Y.applyUpdate(doc, Y.encodeStateAsUpdate(base));
@@ -75,16 +90,9 @@ describe("Room — sync", () => {
   });
 
   it("sends an edit at the end of the turn that committed it, with no window to wait for", async () => {
-    const { room } = newRoom();
-    const a = new FakePeer("a", true);
-    const b = new FakePeer("b", true);
-    room.join(a, "b0");
-    room.join(b, "b0");
-    const doc = new Y.Doc();
+    const { a, b, insert } = twoPeers(newRoom().room);
     for (let i = 0; i < 3; i++) {
-      const sv = Y.encodeStateVector(doc);
-      insertRow(doc, `r${i}`, { c1: i }, `a${i}`);
-      room.receive(a, "b0", { type: "sync-update", update: Y.encodeStateAsUpdate(doc, sv) });
+      insert(i);
       await new Promise((resolve) => setTimeout(resolve, 0));
       const mirror = new Y.Doc();
       b.applyTo(mirror);
@@ -94,16 +102,8 @@ describe("Room — sync", () => {
 
   it("merges what one turn commits into one frame per doc", () => {
     const { room } = newRoom();
-    const a = new FakePeer("a", true);
-    const b = new FakePeer("b", true);
-    room.join(a, "b0");
-    room.join(b, "b0");
-    const doc = new Y.Doc();
-    for (let i = 0; i < 20; i++) {
-      const sv = Y.encodeStateVector(doc);
-      insertRow(doc, `r${i}`, { c1: i }, `a${i}`);
-      room.receive(a, "b0", { type: "sync-update", update: Y.encodeStateAsUpdate(doc, sv) });
-    }
+    const { a, b, insert } = twoPeers(room);
+    for (let i = 0; i < 20; i++) insert(i);
     expect(b.received.filter((r) => r.message.type === "sync-update")).toHaveLength(0);
     room.flush();
     expect(b.received.filter((r) => r.message.type === "sync-update")).toHaveLength(1);

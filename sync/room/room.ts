@@ -45,8 +45,8 @@ export class Room {
   private readonly awareness = new Map<DocName, Map<number, { clock: number; state: string }>>();
   /**
    * Updates committed and not yet broadcast. They go out at the end of the turn that committed
-   * them, merged per doc with whatever else committed before that turn ended (under load, the
-   * edits that queued up meanwhile). So a peer never sees an edit a restart would lose, an idle
+   * them, merged per doc with whatever else that turn committed (under load, the platform hands
+   * the room the edits that queued up meanwhile in one turn). So a peer never sees an edit a restart would lose, an idle
    * room sends at once, and a busy one sends fewer, larger frames. A fixed 50 ms window, tried
    * first, put its whole length on every edit in an idle room; sending each update alone capped a
    * local room at about 2,000 remote updates a second, half of what 500 edits/s to 10 peers needs.
@@ -305,7 +305,7 @@ export class Room {
       }
       if (this.depth === 0 && this.outbox.length && !this.flushQueued) {
         this.flushQueued = true;
-        setTimeout(() => this.flush(), 0);
+        queueMicrotask(() => this.flush());
       }
     }
   }

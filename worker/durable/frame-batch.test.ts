@@ -2,33 +2,53 @@ import { describe, expect, it } from "vitest";
 import { FrameBatch } from "./frame-batch";
 
 const frame = (n: number) => new Uint8Array([n]).buffer;
-const turn = () => new Promise((resolve) => setTimeout(resolve, 0));
 
-describe("FrameBatch", () => {
-  it("handles every frame queued in one later turn, in arrival order", async () => {
-    const handled: string[] = [];
-    const batch = new FrameBatch<{ id: string }>((s, d) => handled.push(`${s.id}:${new Uint8Array(d)[0]}`));
-    const a = { id: "a" };
-    const b = { id: "b" };
-    batch.push(a, frame(1));
-    batch.push(b, frame(2));
-    batch.push(a, frame(3));
-    expect(handled).toEqual([]);
-    await turn();
-    expect(handled).toEqual(["a:1", "b:2", "a:3"]);
-    batch.push(b, frame(4));
-    await turn();
-    expect(handled).toEqual(["a:1", "b:2", "a:3", "b:4"]);
+/** A commit the test finishes by hand. */
+function commits() {
+  const pending: (() => void)[] = [];
+  return {
+    committed: () => new Promise<void>((resolve) => pending.push(resolve)),
+    async finish() {
+      pending.shift()?.();
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    },
+    get inFlight() {
+      return pending.length;
+    },
+  };
+}
+
+describe("FrameBatch — group commit", () => {
+  it("handles a frame at once when no commit is in flight, and those arriving meanwhile together after it", async () => {
+    const handled: number[] = [];
+    const c = commits();
+    const batch = new FrameBatch<object>((_, d) => handled.push(new Uint8Array(d)[0]!), c.committed);
+    const socket = {};
+    batch.push(socket, frame(1));
+    expect(handled).toEqual([1]);
+    batch.push(socket, frame(2));
+    batch.push(socket, frame(3));
+    expect(handled).toEqual([1]);
+    expect(c.inFlight).toBe(1);
+    await c.finish();
+    expect(handled).toEqual([1, 2, 3]);
+    // The two shared one commit.
+    expect(c.inFlight).toBe(1);
+    await c.finish();
+    batch.push(socket, frame(4));
+    expect(handled).toEqual([1, 2, 3, 4]);
   });
 
   it("drops what a socket closed meanwhile had sent", async () => {
     const handled: string[] = [];
-    const batch = new FrameBatch<{ id: string }>((s) => handled.push(s.id));
+    const c = commits();
+    const batch = new FrameBatch<{ id: string }>((s) => handled.push(s.id), c.committed);
     const gone = { id: "gone" };
+    batch.push({ id: "first" }, frame(0));
     batch.push(gone, frame(1));
     batch.push({ id: "kept" }, frame(2));
     batch.closedSocket(gone);
-    await turn();
-    expect(handled).toEqual(["kept"]);
+    await c.finish();
+    expect(handled).toEqual(["first", "kept"]);
   });
 });

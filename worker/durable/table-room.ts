@@ -75,7 +75,10 @@ export class TableRoom extends DurableObject<Env> {
   private readonly peers = new Map<WebSocket, SocketPeer>();
   private readonly changeListeners = new Set<(batch: ChangeBatch) => void>();
   private automation!: RoomAutomation;
-  private readonly frames = new FrameBatch<WebSocket>((ws, data) => this.handleFrame(ws, data));
+  private readonly frames = new FrameBatch<WebSocket>(
+    (ws, data) => this.handleFrame(ws, data),
+    () => this.ctx.storage.sync(),
+  );
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);

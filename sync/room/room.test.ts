@@ -90,7 +90,7 @@ describe("Room — sync", () => {
   });
 
   it("sends an edit at the end of the turn that committed it, with no window to wait for", async () => {
-    const { a, b, insert } = twoPeers(newRoom().room);
+    const { b, insert } = twoPeers(newRoom().room);
     for (let i = 0; i < 3; i++) {
       insert(i);
       await new Promise((resolve) => setTimeout(resolve, 0));

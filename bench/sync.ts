@@ -228,6 +228,12 @@ async function main() {
       const ref = report("@y/websocket-server", await editLatency(reference.url, ourRoom));
       console.log(`  p95 ratio Rowpilot / reference: ${fmt(ours.p95 / ref.p95, 2)} (goal ≤ 2)`);
 
+      console.log(`\n   A ${PASTE_CELLS.toLocaleString("en-US")}-cell paste in one update, to a second client`);
+      const pasteOurs = await pasteLatency(ws, `${tableId}:b0`, { token });
+      const pasteRef = await pasteLatency(reference.url, `${tableId}:b0`);
+      console.log(
+        `  Rowpilot ${fmt(pasteOurs.ms, 0)} ms, reference ${fmt(pasteRef.ms, 0)} ms (ratio ${fmt(pasteOurs.ms / pasteRef.ms, 2)}; the update is ${(pasteOurs.bytes / 1024).toFixed(0)} KB)`,
+      );
       console.log(`\n   Saturation: p95 by rate (${CURVE_DURATION_MS / 1000} s each)`);
       const curve: { rate: number; ours: number; ref: number }[] = [];
       for (const rate of CURVE) {
@@ -251,12 +257,6 @@ async function main() {
         );
       }
 
-      console.log(`\n   A ${PASTE_CELLS.toLocaleString("en-US")}-cell paste in one update, to a second client`);
-      const pasteOurs = await pasteLatency(ws, `${tableId}:b0`, { token });
-      const pasteRef = await pasteLatency(reference.url, `${tableId}:b0`);
-      console.log(
-        `  Rowpilot ${fmt(pasteOurs.ms, 0)} ms, reference ${fmt(pasteRef.ms, 0)} ms (ratio ${fmt(pasteOurs.ms / pasteRef.ms, 2)}; the update is ${(pasteOurs.bytes / 1024).toFixed(0)} KB)`,
-      );
     } finally {
       reference.stop();
     }

@@ -37,6 +37,8 @@ const CURVE = [100, 500, 2000, 5000];
 const CURVE_DURATION_MS = 6_000;
 /** p95 past which we say a server is saturated. */
 const SATURATED_P95_MS = 100;
+/** How long the room may take to work off the curve's backlog before the next measures. */
+const DRAIN_TIMEOUT_MS = 180_000;
 /** A paste of this many cells arrives in one update. */
 const PASTE_CELLS = 10_000;
 
@@ -150,6 +152,23 @@ async function pasteLatency(url: string, room: string, params: Record<string, st
   return { ms: summary(times).p50, bytes };
 }
 
+/**
+ * Waits for the room to work through what the saturation curve left queued: a request answers only
+ * once what was queued before it is done, and an overloaded Durable Object refuses one meanwhile.
+ */
+async function drained(api: Api, tableId: string): Promise<void> {
+  const deadline = performance.now() + DRAIN_TIMEOUT_MS;
+  for (;;) {
+    try {
+      await api.request("GET", `/api/tables/${tableId}/rows?limit=1`);
+      return;
+    } catch (error) {
+      if (performance.now() > deadline) throw new Error(`the room was still busy after 3 minutes: ${error}`);
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+  }
+}
+
 /** A ws WebSocket that counts the bytes it receives. */
 function countingSocket(counter: { bytes: number }) {
   return class extends WebSocket {
@@ -256,10 +275,10 @@ async function main() {
             : `  ${name} passes ${SATURATED_P95_MS} ms p95 between ${past ? CURVE[past - 1] : 0} and ${CURVE[past]} edits/s`,
         );
       }
-
     } finally {
       reference.stop();
     }
+    await drained(api, tableId);
 
     console.log("\n1b. The room's own CPU cost per single-cell edit, in process (10 peers on a 1,000-row block)");
     const cost = roomCost();

@@ -20,7 +20,7 @@ import { tokenRoutes } from "./api/tokens";
 import { triggerRoutes } from "./api/triggers";
 import { meRoutes, workspaceRoutes } from "./api/workspaces";
 import { actorMiddleware } from "./auth/actor";
-import { createAuth } from "./auth/auth";
+import { type Auth, createAuth } from "./auth/auth";
 import { originGuard } from "./auth/origin";
 import { getDb } from "./db";
 import { triggerHookRoutes } from "./hooks/trigger";
@@ -37,7 +37,7 @@ export type RenderApp = (
 function api() {
   return new Hono<AppEnv>()
     .use(originGuard)
-    .on(["GET", "POST"], "/auth/*", (c) => c.get("auth").handler(c.req.raw))
+    .on(["GET", "POST"], "/auth/*", (c) => c.get("auth")().handler(c.req.raw))
     .use(actorMiddleware)
     .route("/me", meRoutes)
     .route("/workspaces", workspaceRoutes)
@@ -62,15 +62,16 @@ export function createApp(renderApp: RenderApp) {
   app.use("*", async (c, next) => {
     const db = getDb(c.env.DB);
     c.set("db", db);
-    c.set(
-      "auth",
-      createAuth({
+    let auth: Auth | undefined;
+    c.set("auth", () => {
+      auth ??= createAuth({
         db,
         baseURL: publicOrigin(c.env, c.req.url),
         secret: c.env.BETTER_AUTH_SECRET,
         deliverSignInLink: (email, url) => deliverSignInLink(c.env, email, url),
-      }),
-    );
+      });
+      return auth;
+    });
     await next();
   });
   app.route("/api", api());

@@ -19,7 +19,7 @@ function countingApp() {
   const app = new Hono<AppEnv>()
     .use(async (c, next) => {
       c.set("db", {} as Db);
-      c.set("auth", auth);
+      c.set("auth", () => auth);
       await next();
     })
     .use(actorMiddleware)

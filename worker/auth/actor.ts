@@ -20,7 +20,7 @@ export function bearerToken(req: Request): string | null {
   return param?.trim() || null;
 }
 
-export async function resolveActor(req: Request, db: Db, auth: Auth): Promise<Actor> {
+export async function resolveActor(req: Request, db: Db, auth: () => Auth): Promise<Actor> {
   const token = bearerToken(req);
   if (token) {
     const row = await db.query.apiToken.findFirst({
@@ -33,7 +33,7 @@ export async function resolveActor(req: Request, db: Db, auth: Auth): Promise<Ac
     }
     return { kind: "token", tokenId: row.id, workspaceId: row.workspaceId, role: row.role };
   }
-  const found = await auth.api.getSession({ headers: req.headers });
+  const found = await auth().api.getSession({ headers: req.headers });
   if (!found) return { kind: "anonymous" };
   return { kind: "user", userId: found.user.id, name: found.user.name, email: found.user.email };
 }

@@ -8,7 +8,7 @@ import { mkdtempSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type CronTicker, declaredCrons, startCronTicker } from "./local-cron";
+import { fireCronsWhileRunning } from "./local-cron";
 import { providerStandIns } from "./provider-urls";
 import { run, waitForHttp } from "./run";
 import { wranglerDevArgs } from "./wrangler-dev";
@@ -62,15 +62,8 @@ export async function serve(
   };
   const args = wranglerDevArgs({ port, state, logLevel: "error", vars, config: options.config });
   const child: ChildProcess = spawn("wrangler", args, { stdio: ["ignore", "inherit", "inherit"], detached: true });
-  let cron: CronTicker | undefined;
-  const exited = new Promise<void>((resolve) =>
-    child.on("exit", () => {
-      cron?.stop();
-      resolve();
-    }),
-  );
+  const exited = new Promise<void>((resolve) => child.on("exit", () => resolve()));
   const stop = async (signal: NodeJS.Signals = "SIGTERM") => {
-    cron?.stop();
     if (child.exitCode === null && child.pid) {
       try {
         process.kill(-child.pid, signal);
@@ -86,7 +79,7 @@ export async function serve(
     await stop("SIGKILL");
     throw error;
   }
-  if (options.cron) cron = startCronTicker({ origin: url, crons: declaredCrons() });
+  if (options.cron) fireCronsWhileRunning(child, url);
   return { url, state, group: child.pid, stop };
 }
 

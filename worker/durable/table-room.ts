@@ -474,7 +474,7 @@ export class TableRoom extends DurableObject<Env> {
     await this.start();
   }
 
-  /** Folds every loaded doc's log into its snapshot. */
+  /** Sends what is committed and folds every loaded doc's log into its snapshot. */
   compactNow(): void {
     this.room.compactAll();
   }

@@ -68,6 +68,25 @@ export const ContactScreenshot = z.object({
 });
 export type ContactScreenshot = z.infer<typeof ContactScreenshot>;
 
+/** Why the engine believes the dealer received the message: what a person can audit. */
+export const ContactEvidence = z.object({
+  /** One sentence, read first. */
+  summary: z.string(),
+  /** The request that carried the typed values, and the site's answer to it. */
+  request: z
+    .object({
+      method: z.string(),
+      url: z.string(),
+      status: z.number().int(),
+      /** The logical fields whose typed values the request carried. */
+      fields: z.array(LogicalField),
+    })
+    .nullable(),
+  /** Words that confirmed it, and where they were found: a page or frame URL, or a dialog box. */
+  confirmation: z.object({ text: z.string(), where: z.string() }).nullable(),
+});
+export type ContactEvidence = z.infer<typeof ContactEvidence>;
+
 export const ContactResult = z.object({
   url: z.string(),
   outcome: z.enum(["success", "failure"]),
@@ -82,7 +101,7 @@ export const ContactResult = z.object({
   /** What the reviewer should know beyond the outcome (a field assistant that failed…). */
   notes: z.array(z.string()),
   /** The evidence that the dealer received the message, when there is some. */
-  evidence: z.string().nullable(),
+  evidence: ContactEvidence.nullable(),
   screenshots: z.array(ContactScreenshot),
   durationMs: z.number(),
 });

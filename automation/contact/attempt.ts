@@ -6,11 +6,14 @@ import type { FailureCategory, LogicalField, SenderProfile } from "../../schema/
 import type { FieldAssistant } from "./assist";
 import type { EnginePage } from "./browser";
 import type { UrlGuard } from "./guard";
+import type { SentValue } from "./proof";
 
 export interface Attempt {
   page: EnginePage;
   profile: SenderProfile;
   guard: UrlGuard;
+  /** The site's home page as it opened (after redirects), to tell a move back to it. */
+  home: string;
   /** Epoch milliseconds by which the attempt must end. */
   deadline: number;
   /** Logical field → where it was filled, for the report. */
@@ -25,6 +28,10 @@ export interface Attempt {
   sent: number;
   /** Send was pressed: from here on a failure may still have delivered the message. */
   submitted: boolean;
+  /** What was typed into the form, to recognise the request that carries it. */
+  values: SentValue[];
+  /** Messages of the page's dialog boxes (alert, confirm), in order, with when they came. */
+  dialogs: { text: string; at: number }[];
 }
 
 /** Ends an attempt with a category and a reason a person can act on. */

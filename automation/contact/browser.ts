@@ -28,16 +28,31 @@ export interface EngineResponse {
   status(): number;
   url(): string;
   request(): { method(): string; resourceType(): string };
+  text(): Promise<string>;
 }
 
 export interface EngineRequest {
   url(): string;
   method(): string;
+  resourceType(): string;
+  /** The body, when the browser handed it over with the request. */
+  postData(): string | undefined;
+  hasPostData(): boolean;
+  /** The body, fetched from the browser when it was too large to come with the request. */
+  fetchPostData(): Promise<string | undefined>;
   isNavigationRequest(): boolean;
   abort(errorCode?: string): Promise<void>;
   continue(): Promise<void>;
   isInterceptResolutionHandled?(): boolean;
 }
+
+/** An `alert`, `confirm` or `prompt` the page opened: it holds the page until answered. */
+export interface EngineDialog {
+  message(): string;
+  accept(): Promise<void>;
+}
+
+export type EngineEvent = "response" | "request" | "requestfailed" | "dialog";
 
 export interface EnginePage {
   goto(
@@ -49,13 +64,14 @@ export interface EnginePage {
   mainFrame(): EngineFrame;
   screenshot(options: { type: "png" | "jpeg"; fullPage?: boolean; quality?: number }): Promise<Uint8Array | string>;
   /**
-   * Handlers take an `EngineResponse` ("response") or an `EngineRequest` ("request"). Typed
+   * Handlers take an `EngineResponse` ("response"), an `EngineRequest` ("request",
+   * "requestfailed") or an `EngineDialog` ("dialog"). Typed
    * loosely: puppeteer's generic event map cannot be matched by a structural overload.
    */
   // biome-ignore lint/suspicious/noExplicitAny: see above
-  on(event: "response" | "request", handler: (event: any) => void): unknown;
+  on(event: EngineEvent, handler: (event: any) => void): unknown;
   // biome-ignore lint/suspicious/noExplicitAny: see above
-  off(event: "response" | "request", handler: (event: any) => void): unknown;
+  off(event: EngineEvent, handler: (event: any) => void): unknown;
   setRequestInterception(enabled: boolean): Promise<void>;
   setBypassServiceWorker(bypass: boolean): Promise<void>;
   evaluateOnNewDocument(script: string): Promise<unknown>;

@@ -13,7 +13,7 @@ import {
 } from "../../schema/contact";
 import type { FieldAssistant } from "./assist";
 import { type Attempt, AttemptStop, PageUnresponsive, SENDING, within } from "./attempt";
-import type { EnginePage, EngineRequest } from "./browser";
+import type { EngineDialog, EnginePage, EngineRequest } from "./browser";
 import { fillForm } from "./fill";
 import type { UrlGuard } from "./guard";
 import { locateContactForm } from "./navigate";
@@ -58,6 +58,7 @@ export async function runContact(page: EnginePage, run: ContactRun): Promise<Con
     page,
     profile: run.profile,
     guard: run.guard,
+    home: run.url,
     deadline: started + budget,
     fields: {},
     assistant: run.assistant,
@@ -65,6 +66,8 @@ export async function runContact(page: EnginePage, run: ContactRun): Promise<Con
     notes: [],
     sent: 0,
     submitted: false,
+    values: [],
+    dialogs: [],
   };
   const screenshots: ContactScreenshot[] = [];
   const shoot = async (label: ContactScreenshot["label"], timeoutMs = SCREENSHOT_TIMEOUT_MS) => {
@@ -88,7 +91,14 @@ export async function runContact(page: EnginePage, run: ContactRun): Promise<Con
   const countSends = (request: EngineRequest) => {
     if (SENDING.test(request.method())) attempt.sent++;
   };
+  // An alert holds the page (and every call into it) until answered; its words may be the
+  // site's confirmation, so they are kept.
+  const onDialog = (dialog: EngineDialog) => {
+    attempt.dialogs.push({ text: dialog.message(), at: Date.now() });
+    dialog.accept().catch(() => undefined);
+  };
   page.on("request", countSends);
+  page.on("dialog", onDialog);
   let verdict: Verdict;
   try {
     if (run.guard.checksRequests) await guardPage(page, run.guard);
@@ -98,6 +108,7 @@ export async function runContact(page: EnginePage, run: ContactRun): Promise<Con
   } finally {
     clearTimeout(timer);
     page.off("request", countSends);
+    page.off("dialog", onDialog);
   }
   // Past the budget the page is most likely hung: a quick try at a picture, then the outcome.
   const late = Date.now() > attempt.deadline;
@@ -148,7 +159,7 @@ async function attemptContact(
       return {
         outcome: "success",
         category: null,
-        reason: decision.evidence,
+        reason: decision.evidence.summary,
         evidence: decision.evidence,
         contactPage,
       };

@@ -33,7 +33,13 @@ const RULES: Rule[] = [
     pattern: /\bfull ?name\b|\byour name\b|\bcontact name\b|\bnombre completo\b|\bnom complet\b|\bnombre y apellido/,
     strength: 10,
   },
-  { field: "fullName", pattern: /\bname\b|\bnombre\b|\bnom\b/, strength: 5 },
+  // "Name", but not the "name" of "First Name" or "Company name": those say something else.
+  {
+    field: "fullName",
+    pattern:
+      /(?<!\b(first|last|given|family|sur|middle|company|business|user|dealer|dealership|account|nick|file) ?)\bname\b|\bnombre\b|\bnom\b/,
+    strength: 5,
+  },
   { field: "email", pattern: /\be ?mail\b|\bemail address\b|\bcorreo\b|\bcourriel\b/, strength: 10 },
   { field: "email", pattern: /\bmail\b|@/, strength: 6 },
   {
@@ -93,6 +99,7 @@ const SOURCE_WEIGHT = {
   identifier: 0.7,
   group: 0.8,
   nearby: 0.4,
+  caption: 0.9,
 };
 /** A group caption ("Your Name" over First / Last) says less when the control has a label of its own. */
 const GROUP_UNDER_LABEL = 0.3;
@@ -130,12 +137,21 @@ function sources(control: ControlInfo): [keyof typeof SOURCE_WEIGHT, string][] {
     ["identifier", `${identifierWords(control.name)} ${identifierWords(control.id)}`.trim()],
     ["group", normalize(control.group)],
     ["nearby", normalize(control.nearby)],
+    ["caption", normalize(control.caption)],
   ];
 }
 
 /** All the words the page gives a control, for reports and trap checks. */
 export function describeControl(control: ControlInfo): string {
-  const said = [control.label, control.ariaLabel, control.placeholder, control.group, control.title, control.nearby]
+  const said = [
+    control.label,
+    control.ariaLabel,
+    control.placeholder,
+    control.caption,
+    control.group,
+    control.title,
+    control.nearby,
+  ]
     .map((s) => s.trim())
     .find(Boolean);
   return said ?? (control.name || control.id || control.kind);

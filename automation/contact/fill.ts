@@ -49,17 +49,24 @@ export function nextButton(form: FormInfo): ButtonInfo | null {
   return form.buttons.find((b) => b.visible && !b.disabled && isStepButton(b, form)) ?? null;
 }
 
-/** The button that sends the form: a visible submit button, preferring one that says Send or Submit. */
+/** Buttons of a header search that a page-wide form shares with the contact fields. */
+const SEARCH = /^(go|search|find)$|\bsearch\b|\bbuscar\b|\brechercher\b/;
+
+/**
+ * The button that sends the form: a visible submit button that says Send or Submit, then any
+ * button or button-styled link that says so (an ASP.NET LinkButton), then any other submit button
+ * that is not a search's.
+ */
 export function sendButton(form: FormInfo): ButtonInfo | null {
   const visible = form.buttons.filter((b) => b.visible && !isStepButton(b, form));
+  const said = (b: ButtonInfo) => normalize(b.text);
+  const sends = (b: ButtonInfo) => SEND.test(said(b)) && !SEARCH.test(said(b));
   return (
-    visible.find((b) => b.type === "submit" && SEND.test(normalize(b.text))) ??
-    visible.find((b) => b.type === "submit") ??
-    visible.find((b) => b.type === "button" && SEND.test(normalize(b.text))) ??
+    visible.find((b) => b.type === "submit" && sends(b)) ??
+    visible.find((b) => b.type !== "submit" && sends(b)) ??
+    visible.find((b) => b.type === "submit" && !SEARCH.test(said(b))) ??
     // One button, whatever it says ("Let's talk"), is the one that sends.
-    (visible.length === 1 && visible[0]!.type !== "link" && !BACK.test(normalize(visible[0]!.text))
-      ? visible[0]!
-      : null)
+    (visible.length === 1 && visible[0]!.type !== "link" && !BACK.test(said(visible[0]!)) ? visible[0]! : null)
   );
 }
 
@@ -80,7 +87,7 @@ export async function press(frame: EngineFrame, ref: number): Promise<void> {
 
 function held(fill: Fill, value: string): boolean {
   if (fill.action.type !== "text") return true;
-  if (fill.field === "phone") return digitsOf(value).endsWith(digitsOf(fill.action.value).slice(-10));
+  if (fill.field === "phone" && !fill.part) return digitsOf(value).endsWith(digitsOf(fill.action.value).slice(-10));
   return value.trim() === fill.action.value.trim();
 }
 
@@ -153,6 +160,8 @@ export async function fillForm(
       done.add(fill.control.ref);
       const where = located.frame === attempt.page.mainFrame() ? "" : `${located.frame.url()} >> `;
       attempt.fields[fill.field] ??= where + fill.control.selector;
+      if (fill.action.type === "text" && !fill.part)
+        attempt.values.push({ field: fill.field, value: fill.action.value });
     }
     form = (await rescan(located)) ?? form;
     plan = await planWithHelp(attempt, form);

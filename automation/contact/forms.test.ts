@@ -4,7 +4,7 @@ import type { ButtonInfo } from "./page-model";
 import { choice, control, form } from "./test-data";
 
 function button(text: string): ButtonInfo {
-  return { ref: 0, text, type: "submit", disabled: false, visible: true };
+  return { ref: 0, text, name: "", type: "submit", disabled: false, visible: true };
 }
 
 const contact = form(

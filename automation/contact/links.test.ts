@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fallbackUrls, rankLinks, scoreLink } from "./links";
+import { exploreLinks, fallbackUrls, rankLinks, scoreLink } from "./links";
 import type { LinkInfo } from "./page-model";
 
 const home = new URL("https://dealer.example/");
@@ -70,5 +70,22 @@ describe("contact links — fallback paths", () => {
     const urls = fallbackUrls(new URL("https://dealer.example/"));
     expect(urls[0]).toBe("https://dealer.example/contact-us/");
     expect(new Set(urls).size).toBe(urls.length);
+  });
+});
+
+describe("contact links — other pages worth a look", () => {
+  it("ranks the dealership's own pages and leaves inventory, service and other sites out", () => {
+    const base = new URL("https://dealer.example/");
+    const links = [
+      { text: "New Inventory", href: "/new/", inNav: true },
+      { text: "Service", href: "/service/", inNav: true },
+      { text: "About Us", href: "/about/", inNav: true },
+      { text: "Our Dealership", href: "/about/our-dealership/", inNav: true },
+      { text: "Hours", href: "https://maps.example/dealer", inNav: false },
+    ];
+    expect(exploreLinks(links, base).map((l) => new URL(l.url).pathname)).toEqual([
+      "/about/our-dealership/",
+      "/about/",
+    ]);
   });
 });

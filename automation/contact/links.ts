@@ -91,6 +91,41 @@ function stripHash(url: URL): string {
   return copy.href;
 }
 
+/** Pages that often hold a dealer's form when its Contact page does not: about, location, hours, team. */
+const EXPLORE_RULES: [RegExp, number][] = [
+  [/\bour (dealership|store|showroom|location)\b|\bvisit\b|\bhours\b|\bdirections\b|\blocation\b|\bfind us\b/, 3],
+  [
+    /\babout\b|\bdealership\b|\bwho we are\b|\bwhy buy\b|\bstaff\b|\bteam\b|\bmeet\b|\binfo\b|\bquienes somos\b|\bnosotros\b/,
+    2,
+  ],
+];
+
+/**
+ * The site's other pages worth a look when no contact link led to a form, best first: about,
+ * location and team pages, never inventory, service or finance.
+ */
+export function exploreLinks(links: LinkInfo[], base: URL): RankedLink[] {
+  const best = new Map<string, number>();
+  for (const link of links) {
+    if (NOT_CONTACT.test(link.href)) continue;
+    let url: URL;
+    try {
+      url = new URL(link.href, base);
+    } catch {
+      continue;
+    }
+    if (url.host !== base.host || !/^https?:$/.test(url.protocol)) continue;
+    const words = `${normalize(link.text)} ${identifierWords(decodeURIComponent(url.pathname))}`;
+    const rule = EXPLORE_RULES.find(([re]) => re.test(words));
+    if (!rule) continue;
+    url.hash = "";
+    if (url.href === stripHash(base)) continue;
+    const score = rule[1] + (link.inNav ? 1 : 0);
+    best.set(url.href, Math.max(best.get(url.href) ?? 0, score));
+  }
+  return [...best.entries()].map(([url, score]) => ({ url, score })).sort((a, b) => b.score - a.score);
+}
+
 /** The fallback contact URLs for a home page: relative to the site's first path segment and its root. */
 export function fallbackUrls(home: URL): string[] {
   const dir = home.pathname.endsWith("/") ? home.pathname : home.pathname.replace(/[^/]*$/, "");

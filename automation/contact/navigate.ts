@@ -7,7 +7,7 @@ import { agent, elementOf, type FrameScan, scanFrame } from "./agent";
 import { type Attempt, AttemptStop, remaining, sleep } from "./attempt";
 import type { EngineFrame } from "./browser";
 import { pickContactForm } from "./forms";
-import { fallbackUrls, rankLinks } from "./links";
+import { exploreLinks, fallbackUrls, rankLinks } from "./links";
 import type { FormInfo } from "./page-model";
 
 /** A page load's limit; dealer sites are often slow, but a minute-long load is a dead site. */
@@ -31,6 +31,14 @@ const POLL_MS = 250;
 const MODAL_WAIT_MS = 1_500;
 /** Contact-looking links followed before giving up on a site. */
 const MAX_CANDIDATES = 4;
+/** Other pages of the site (About, Our dealership) looked at when no contact link had a form. */
+const MAX_EXPLORED = 3;
+/** Overlays pressed away on one page load (a consent wall, then a promotion). */
+const MAX_OVERLAYS = 2;
+/** Time for an overlay to go after its button was pressed. */
+const OVERLAY_CLOSE_MS = 400;
+/** A page with this many links is a site's page, not a bot wall, however short its text. */
+const SITE_PAGE_LINKS = 8;
 
 const BOT_WALL =
   /\baccess denied\b|\brequest blocked\b|\battention required\b|\bunusual traffic\b|\bare you a robot\b|\bchecking your browser\b|\bjust a moment\b|\bverify you are (a )?human\b|\bbot (detection|protection)\b/i;
@@ -66,7 +74,10 @@ export async function open(attempt: Attempt, url: string, options: { probe?: boo
   }
   const main = await scanFrame(attempt.page.mainFrame());
   const wall = `${main?.title ?? ""}\n${(main?.text ?? "").slice(0, WALL_TEXT_CHARS)}`.match(BOT_WALL);
-  const shortPage = (main?.text.length ?? 0) < WALL_PAGE_MAX_CHARS;
+  // A short page that says "verify you are human" is a wall; a site's own page with a form that
+  // carries the check (a Turnstile widget) is a CAPTCHA, reported when the form is reached.
+  const sitePage = (main?.forms.some((f) => f.captcha) ?? false) || (main?.links.length ?? 0) >= SITE_PAGE_LINKS;
+  const shortPage = (main?.text.length ?? 0) < WALL_PAGE_MAX_CHARS && !sitePage;
   // A guessed path that is forbidden is just not there, unless the page says it is a bot wall.
   const refused = options.probe ? false : status === 401 || status === 403 || status === 429;
   if (refused || (wall && (status >= 400 || shortPage))) {
@@ -74,7 +85,25 @@ export async function open(attempt: Attempt, url: string, options: { probe?: boo
     const why = [status ? `HTTP ${status}` : "", said].filter(Boolean).join(", ");
     throw new AttemptStop("blocked", `${url} refused the browser (${why}).`);
   }
+  await passOverlays(attempt);
   return status;
+}
+
+/** Gets past overlays that hold the page (a consent wall, a promotion) the way a person would: by pressing their button. */
+async function passOverlays(attempt: Attempt): Promise<void> {
+  const main = attempt.page.mainFrame();
+  for (let round = 0; round < MAX_OVERLAYS; round++) {
+    const ref = await agent(main, "overlayButton").catch(() => null);
+    if (ref === null) return;
+    const button = await elementOf(main, ref).catch(() => null);
+    const clicked = await button
+      ?.click()
+      .then(() => true)
+      .catch(() => false);
+    await button?.dispose();
+    if (!clicked) await agent(main, "click", ref).catch(() => undefined);
+    await sleep(OVERLAY_CLOSE_MS);
+  }
 }
 
 /**
@@ -148,32 +177,39 @@ async function formBehindButton(attempt: Attempt): Promise<LocatedForm | null> {
 
 /**
  * Finds the contact form from the home page: the best contact links first, then common contact
- * paths, then the home page itself and what its Contact buttons open. Ends the attempt with `no_contact_page` or `no_form`.
+ * paths, then the home page itself and what its Contact buttons open, then the site's other
+ * pages that may hold a form (About, Our dealership, Hours). Ends the attempt with
+ * `no_contact_page` or `no_form`, naming the pages it looked at.
  */
 export async function locateContactForm(attempt: Attempt, home: string): Promise<LocatedForm> {
   await open(attempt, home);
+  attempt.home = attempt.page.url();
   const base = new URL(attempt.page.url());
+  const tried: string[] = [];
   const homeForm = await formOnPage(attempt, 0);
+  const homeLinks = (await scanAll(attempt)).flatMap(({ scan }) => scan.links);
   const ranked = (await contactLinks(attempt, base)).slice(0, MAX_CANDIDATES);
   let contactPage: string | null = null;
+  const visit = async (url: string, options: { probe?: boolean; explore?: boolean } = {}) => {
+    const status = await open(attempt, url, options);
+    if (status === 0 || status >= 400) return null;
+    tried.push(url);
+    // A page looked at on the off chance (About) is not the site's contact page.
+    if (!options.explore) contactPage ??= url;
+    return formOnPage(attempt, FORM_WAIT_MS);
+  };
   for (const { url } of ranked) {
-    const status = await open(attempt, url);
-    if (status >= 400) continue;
-    contactPage ??= url;
-    const found = await formOnPage(attempt, FORM_WAIT_MS);
+    const found = await visit(url);
     if (found) return found;
   }
   if (!contactPage) {
     for (const url of fallbackUrls(base)) {
       if (ranked.some((r) => r.url === url)) continue;
-      const status = await open(attempt, url, { probe: true }).catch((error: unknown) => {
+      const found = await visit(url, { probe: true }).catch((error: unknown) => {
         // One guessed path that hangs or fails says nothing about the site: try the next.
-        if (error instanceof AttemptStop && (error.category === "timeout" || error.category === "error")) return 0;
+        if (error instanceof AttemptStop && (error.category === "timeout" || error.category === "error")) return null;
         throw error;
       });
-      if (status === 0 || status >= 400) continue;
-      contactPage ??= url;
-      const found = await formOnPage(attempt, FORM_WAIT_MS);
       if (found) return found;
     }
   }
@@ -182,6 +218,20 @@ export async function locateContactForm(attempt: Attempt, home: string): Promise
   if (again) return again;
   const opened = await formBehindButton(attempt);
   if (opened) return opened;
-  if (!contactPage) throw new AttemptStop("no_contact_page", `No contact page was found from ${home}.`);
-  throw new AttemptStop("no_form", `The contact page ${contactPage} has no contact form (only other forms, or none).`);
+  const seen = new Set([...tried, ...ranked.map((r) => r.url)]);
+  for (const { url } of exploreLinks(homeLinks, base)
+    .filter((l) => !seen.has(l.url))
+    .slice(0, MAX_EXPLORED)) {
+    const found = await visit(url, { explore: true }).catch((error: unknown) => {
+      if (error instanceof AttemptStop && (error.category === "timeout" || error.category === "error")) return null;
+      throw error;
+    });
+    if (found) return found;
+  }
+  const looked = tried.length > 0 ? ` Pages looked at: ${tried.map((u) => new URL(u).pathname).join(", ")}.` : "";
+  if (!contactPage) throw new AttemptStop("no_contact_page", `No contact page was found from ${home}.${looked}`);
+  throw new AttemptStop(
+    "no_form",
+    `The contact page ${contactPage} has no contact form (only other forms, or none).${looked}`,
+  );
 }

@@ -1,62 +1,128 @@
 import { describe, expect, it } from "vitest";
-import { decideSubmit, isConfirmationUrl, isThanks, type SubmitEvidence } from "./outcome";
+import { DIALOG, decideSubmit, type SentRequest, type SubmitEvidence } from "./outcome";
 
-/** What the engine saw after submit: a request left, and nothing else, unless a test says otherwise. */
+const VALUES = [
+  { field: "email" as const, value: "dana.whitfield@example.org" },
+  { field: "message" as const, value: "Hello, I am interested in a 2025 model." },
+  { field: "lastName" as const, value: "Whitfield" },
+];
+const HOME = "https://dealer.example/";
+const POST = "https://dealer.example/wp-admin/admin-ajax.php";
+
+/** A request after Send; by default a script's POST that carried the form and got 200. */
+function request(overrides: Partial<SentRequest> = {}): SentRequest {
+  return {
+    method: "POST",
+    url: POST,
+    navigation: false,
+    carried: ["email", "message", "lastName"],
+    status: 200,
+    refusal: null,
+    landedOn: null,
+    ...overrides,
+  };
+}
+
+/** What the engine saw after Send: something left, nothing else unless a test says so. */
 function saw(overrides: Partial<SubmitEvidence> = {}): SubmitEvidence {
   return {
     sent: true,
+    requests: [],
+    values: VALUES,
+    confirmation: null,
     thanks: null,
+    failureText: null,
     confirmationUrl: null,
-    responses: [],
+    home: HOME,
     formGone: false,
     validationErrors: [],
     ...overrides,
   };
 }
+const text = (t: string, where = "https://dealer.example/contact/") => ({ text: t, where });
 
-const POST = "https://dealer.example/wp-admin/admin-ajax.php";
-
-describe("submit outcome — success needs evidence", () => {
-  it("does not believe a thank-you when nothing left the browser (a chat widget's greeting)", () => {
-    const decision = decideSubmit(saw({ sent: false, thanks: "Thanks for visiting! Chat with us." }));
-    expect(decision).toMatchObject({ outcome: "failure", category: "submit_unconfirmed" });
-  });
-
-  it("calls it a validation error when nothing left the browser and the page shows errors", () => {
-    const decision = decideSubmit(saw({ sent: false, formGone: true, validationErrors: ["Email is required"] }));
-    expect(decision).toMatchObject({ outcome: "failure", category: "validation_error" });
-  });
-
-  it("succeeds when the page thanks the sender, quoting the page", () => {
-    const decision = decideSubmit(saw({ thanks: "Thank you! Your message has been sent." }));
-    expect(decision).toEqual({ outcome: "success", evidence: expect.stringContaining("Your message has been sent") });
-  });
-
-  it("succeeds when the site moves to a confirmation page", () => {
-    const url = "https://dealer.example/contact-us/thank-you/";
-    expect(decideSubmit(saw({ confirmationUrl: url }))).toEqual({
+describe("submit outcome — success is tied to the form's own submission", () => {
+  it("succeeds on an accepted request that carried the typed values, naming it in the evidence", () => {
+    const decision = decideSubmit(saw({ requests: [request()], confirmation: text("Your message has been sent.") }));
+    expect(decision).toEqual({
       outcome: "success",
-      evidence: expect.stringContaining(url),
+      evidence: {
+        summary: expect.stringContaining("HTTP 200"),
+        request: { method: "POST", url: POST, status: 200, fields: ["email", "message", "lastName"] },
+        confirmation: { text: "Your message has been sent.", where: "https://dealer.example/contact/" },
+      },
     });
   });
 
-  it("succeeds when the site accepted the POST and replaced the form", () => {
-    const decision = decideSubmit(saw({ responses: [{ status: 200, url: POST }], formGone: true }));
-    expect(decision).toEqual({ outcome: "success", evidence: expect.stringContaining("HTTP 200") });
+  it("takes a dialog box's words as the confirmation and says where they were", () => {
+    const decision = decideSubmit(saw({ requests: [request()], confirmation: text("Thank you! Submitted.", DIALOG) }));
+    expect(decision.outcome === "success" && decision.evidence.summary).toContain("a dialog box said");
   });
 
-  it("trusts the thanks text over a failed request seen alongside it", () => {
-    const decision = decideSubmit(saw({ thanks: "Thanks!", responses: [{ status: 500, url: POST }] }));
-    expect(decision.outcome).toBe("success");
+  it("does not take a search's move to the inventory for a confirmation (a page-wide form's post)", () => {
+    const search = request({
+      navigation: true,
+      url: "https://dealer.example/contact-us.aspx",
+      status: 302,
+      landedOn: "https://dealer.example/inventory/results.aspx?q=rav4",
+    });
+    const decision = decideSubmit(saw({ requests: [search], thanks: null, formGone: true }));
+    expect(decision).toMatchObject({ outcome: "failure", category: "submit_unconfirmed" });
+  });
+
+  it("does not count an accepted request that carried none of the typed values", () => {
+    const ping = request({ url: "https://dealer.example/api/session/touch", carried: [] });
+    const decision = decideSubmit(saw({ requests: [ping], formGone: true }));
+    expect(decision).toMatchObject({ outcome: "failure", category: "submit_unconfirmed" });
+    expect(decision.outcome === "failure" && decision.reason).toContain("no request carried the message");
+  });
+
+  it("believes the site's answer over a thank-you shown before the answer came", () => {
+    const decision = decideSubmit(
+      saw({ requests: [request({ status: 500 })], confirmation: text("Thank you! Your message has been sent.") }),
+    );
+    expect(decision).toMatchObject({ outcome: "failure", category: "error" });
+  });
+
+  it("does not call a 200 page that says the message failed a success", () => {
+    const decision = decideSubmit(
+      saw({
+        requests: [request({ navigation: true, landedOn: "https://dealer.example/contact/submitted.aspx" })],
+        thanks: text("Thank you for your interest."),
+        failureText: text("Unfortunately your message could not be sent due to a technical problem."),
+        confirmationUrl: "https://dealer.example/contact/submitted.aspx",
+      }),
+    );
+    expect(decision).toMatchObject({ outcome: "failure", category: "error" });
+    expect(decision.outcome === "failure" && decision.reason).toContain("could not be sent");
+  });
+
+  it("reads a JSON refusal in a 200 answer as the site's refusal", () => {
+    const decision = decideSubmit(saw({ requests: [request({ refusal: "One or more fields have an error." })] }));
+    expect(decision).toMatchObject({ outcome: "failure", category: "validation_error" });
+  });
+
+  it("waits for a request still unanswered instead of trusting the page's thanks", () => {
+    const decision = decideSubmit(saw({ requests: [request({ status: null })], confirmation: text("Thank you!") }));
+    expect(decision).toMatchObject({ outcome: "failure", category: "submit_unconfirmed" });
+  });
+
+  it("accepts words that name the message as received when the only request could not be read", () => {
+    const decision = decideSubmit(
+      saw({ requests: [request({ carried: null })], confirmation: text("We received your inquiry.") }),
+    );
+    expect(decision).toMatchObject({ outcome: "success", evidence: { request: null } });
+  });
+
+  it("does not believe a thank-you when nothing left the browser (a chat widget's greeting)", () => {
+    const decision = decideSubmit(saw({ sent: false, confirmation: text("Thanks for reaching out! Chat with us.") }));
+    expect(decision).toMatchObject({ outcome: "failure", category: "submit_unconfirmed" });
   });
 });
 
 describe("submit outcome — failures and their category", () => {
-  it("reports a 403 answer as blocked", () => {
-    expect(decideSubmit(saw({ responses: [{ status: 403, url: POST }] }))).toMatchObject({
-      outcome: "failure",
-      category: "blocked",
-    });
+  it("reports a 403 answer to the submission as blocked", () => {
+    expect(decideSubmit(saw({ requests: [request({ status: 403 })] }))).toMatchObject({ category: "blocked" });
   });
 
   it("reports errors shown on the form, with what they said, as a validation error", () => {
@@ -68,31 +134,12 @@ describe("submit outcome — failures and their category", () => {
     });
   });
 
-  it("reports a 500 answer as an error", () => {
-    expect(decideSubmit(saw({ responses: [{ status: 500, url: POST }] }))).toMatchObject({
-      outcome: "failure",
-      category: "error",
-    });
+  it("calls it a validation error when nothing left the browser and the page shows errors", () => {
+    const decision = decideSubmit(saw({ sent: false, formGone: true, validationErrors: ["Email is required"] }));
+    expect(decision).toMatchObject({ outcome: "failure", category: "validation_error" });
   });
 
   it("does not claim success when nothing changed after submit", () => {
     expect(decideSubmit(saw())).toMatchObject({ outcome: "failure", category: "submit_unconfirmed" });
-  });
-});
-
-describe("submit outcome — reading the page", () => {
-  it("recognises thanks in English, Spanish and French, and not an error message", () => {
-    expect(isThanks("thank you for contacting us")).toBe(true);
-    expect(isThanks("we ll be in touch shortly")).toBe(true);
-    expect(isThanks("gracias por su mensaje")).toBe(true);
-    expect(isThanks("merci pour votre message")).toBe(true);
-    expect(isThanks("please fill in all required fields")).toBe(false);
-  });
-
-  it("recognises a confirmation page by its path or query, not by its host", () => {
-    expect(isConfirmationUrl("https://dealer.example/thank-you/")).toBe(true);
-    expect(isConfirmationUrl("https://dealer.example/contact-us/?submitted=1")).toBe(true);
-    expect(isConfirmationUrl("https://success-motors.example/contact-us/")).toBe(false);
-    expect(isConfirmationUrl("not a url")).toBe(false);
   });
 });

@@ -28,6 +28,8 @@ export interface ControlInfo {
   group: string;
   /** Text just before it inside its container, for fields labelled by a bare `<span>`. */
   nearby: string;
+  /** Text right after or under it in its own box ("First Name" under a box of a "Name" group). */
+  caption: string;
   required: boolean;
   /** Rendered, with a size, inside the page and not under `aria-hidden`. */
   visible: boolean;
@@ -47,6 +49,8 @@ export interface ControlInfo {
 export interface ButtonInfo {
   ref: number;
   text: string;
+  /** Its `name`: a page-wide form's post names the button that was pressed. */
+  name: string;
   /** `submit`, `button` or `link`. */
   type: string;
   disabled: boolean;
@@ -65,6 +69,11 @@ export interface FormInfo {
   controls: ControlInfo[];
   buttons: ButtonInfo[];
   hasPassword: boolean;
+  /**
+   * One part of a page-wide `<form>` (ASP.NET WebForms wraps the whole page in one): the
+   * controls around one of its submit buttons. Its post carries the whole form.
+   */
+  part: boolean;
   /** What gave away a CAPTCHA inside or next to the form, or null. */
   captcha: string | null;
   visible: boolean;

@@ -169,3 +169,45 @@ describe("fill plan — meanings decided by the field assistant", () => {
     expect(plan.missing).toEqual(["Vorname"]);
   });
 });
+
+describe("fill plan — captions under the boxes, and a phone in three parts", () => {
+  // JotForm-style: a "Name *" block whose boxes are captioned only by the small text under them.
+  const first = control({ name: "q3_first", nearby: "Name *", group: "Name *", caption: "First Name", required: true });
+  const last = control({ name: "q3_last", group: "Name *", caption: "Last Name", required: true });
+  const area = control({
+    kind: "tel",
+    name: "q4_area",
+    group: "Phone Number",
+    caption: "Area Code",
+    maxLength: 3,
+    required: true,
+  });
+  const prefix = control({ kind: "tel", name: "q4_prefix", group: "Phone Number", maxLength: 3, required: true });
+  const line = control({
+    kind: "tel",
+    name: "q4_line",
+    group: "Phone Number",
+    caption: "Phone Number",
+    maxLength: 4,
+    required: true,
+  });
+  const plan = planFill(form([first, last, area, prefix, line]), profile);
+
+  it("reads “First Name” and “Last Name” under a “Name” block as the two halves of the name", () => {
+    expect(actionsBySelector(plan)[first.selector]).toMatchObject({ field: "firstName", value: "Dana" });
+    expect(actionsBySelector(plan)[last.selector]).toMatchObject({ field: "lastName", value: "Whitfield" });
+  });
+
+  it("types the area code, prefix and line into their own boxes, and leaves nothing required empty", () => {
+    const typed = [area, prefix, line].map((c) => actionsBySelector(plan)[c.selector]);
+    expect(typed).toMatchObject([{ value: "512" }, { value: "555" }, { value: "0147" }]);
+    expect(plan.missing).toEqual([]);
+  });
+
+  it("does not split the phone over boxes that are not sized for its parts", () => {
+    const whole = control({ kind: "tel", label: "Phone", maxLength: 14 });
+    const zip = control({ label: "ZIP", maxLength: 5 });
+    const fills = planFill(form([whole, zip]), profile).fills;
+    expect(fills.filter((f) => f.field === "phone").map((f) => f.control)).toEqual([whole]);
+  });
+});

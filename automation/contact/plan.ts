@@ -17,6 +17,8 @@ export interface Fill {
   control: ControlInfo;
   field: LogicalField;
   action: FillAction;
+  /** One part of a value split over several boxes (a phone's area code). */
+  part?: boolean;
 }
 
 export interface FillPlan {
@@ -131,6 +133,43 @@ function actionFor(control: ControlInfo, field: LogicalField, profile: SenderPro
   return text(control, field, profile);
 }
 
+/** The lengths of a phone number typed in parts: area, prefix and line, or area and number. */
+const PHONE_PARTS = [
+  [3, 3, 4],
+  [3, 7],
+  [3, 8],
+];
+
+/**
+ * A phone number split over consecutive boxes sized for its parts (area code 3, prefix 3, line
+ * 4), at least one of which reads as a phone field: the parts and what each gets.
+ */
+function splitPhone(
+  controls: ControlInfo[],
+  phone: string,
+  overrides: Overrides,
+): { controls: ControlInfo[]; fills: Fill[] } | null {
+  let digits = phone.replace(/\D/g, "");
+  if (digits.length === 11 && digits.startsWith("1")) digits = digits.slice(1);
+  if (digits.length !== 10) return null;
+  const boxes = controls.filter((c) => c.kind === "text" || c.kind === "tel" || c.kind === "number");
+  for (const lengths of PHONE_PARTS) {
+    for (let i = 0; i + lengths.length <= boxes.length; i++) {
+      const run = boxes.slice(i, i + lengths.length);
+      const adjacent = run.every((c, k) => k === 0 || controls.indexOf(c) === controls.indexOf(run[k - 1]!) + 1);
+      if (!adjacent || !run.every((c, k) => c.maxLength === lengths[k])) continue;
+      if (!run.some((c) => matchOf(c, overrides).field === "phone")) continue;
+      let at = 0;
+      const fills = run.map((control, k): Fill => {
+        const value = digits.slice(at, (at += lengths[k]!));
+        return { control, field: "phone", action: { type: "text", value }, part: true };
+      });
+      return { controls: run, fills };
+    }
+  }
+  return null;
+}
+
 /** Whether the control already holds an answer (a pre-selected option, a checked box). */
 function answered(control: ControlInfo): boolean {
   if (control.kind === "checkbox" || control.kind === "radio") return control.checked;
@@ -144,11 +183,13 @@ function answered(control: ControlInfo): boolean {
 export function planFill(form: FormInfo, profile: SenderProfile, overrides: Overrides = new Map()): FillPlan {
   const traps = form.controls.filter(isTrap);
   const usable = form.controls.filter((c) => !c.disabled && !traps.includes(c));
-  const assigned = assignFields(usable, overrides);
-  const fills: Fill[] = [];
+  const split = splitPhone(usable, profile.phone, overrides);
+  const fills: Fill[] = split?.fills ?? [];
+  const rest = split ? usable.filter((c) => !split.controls.includes(c)) : usable;
+  const assigned = assignFields(rest, overrides);
   const missing: string[] = [];
   const unsure = new Set<LogicalField>();
-  for (const control of usable) {
+  for (const control of rest) {
     const match = assigned.get(control);
     const action = match ? actionFor(control, match.field, profile) : null;
     if (match && action) {

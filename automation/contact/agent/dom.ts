@@ -109,7 +109,27 @@ export function makeDom() {
     return "";
   };
 
-  return { els, ref, clean, textOf, CONTROLS, SKIP_TYPES, roots, hostChain, shown, labelOf, nearbyText };
+  /**
+   * Short text right after an element inside a box that holds no other control: the caption
+   * under an input ("First Name" below a "Name" group's box, "Area Code" under a phone part).
+   * Never the next field's label, which sits outside the box.
+   */
+  const captionAfter = (el: Element): string => {
+    let node: Element | null = el;
+    for (let depth = 0; node?.parentElement && depth < 3; depth++, node = node.parentElement) {
+      if (node.parentElement.querySelectorAll(CONTROLS).length > 1) break;
+      let sib = node.nextSibling;
+      while (sib) {
+        const isLabel = sib.nodeType === Node.ELEMENT_NODE && (sib as Element).matches("label[for]");
+        const t = clean(sib.nodeType === Node.ELEMENT_NODE ? textOf(sib as Element) : sib.textContent);
+        if (t && !isLabel) return t.length <= 60 ? t : "";
+        sib = sib.nextSibling;
+      }
+    }
+    return "";
+  };
+
+  return { els, ref, clean, textOf, CONTROLS, SKIP_TYPES, roots, hostChain, shown, labelOf, nearbyText, captionAfter };
 }
 
 export type Dom = ReturnType<typeof makeDom>;

@@ -8,7 +8,7 @@ import type { ButtonInfo, ChoiceInfo, ControlInfo, ControlKind, FormInfo } from 
 import type { Dom } from "./dom";
 
 export function makeFormReader(dom: Dom) {
-  const { ref, clean, textOf, CONTROLS, SKIP_TYPES, hostChain, shown, labelOf, nearbyText } = dom;
+  const { ref, clean, textOf, CONTROLS, SKIP_TYPES, hostChain, shown, labelOf, nearbyText, captionAfter } = dom;
   /** The label of the group a control sits in: a fieldset's legend, a radiogroup's name, a caption before it. */
   const groupText = (el: Element, members: Element[]): string => {
     const fieldset = el.closest("fieldset");
@@ -130,6 +130,7 @@ export function makeFormReader(dom: Dom) {
       title: el.getAttribute("title") ?? "",
       group: group === label ? "" : group,
       nearby: label ? "" : nearbyText(el),
+      caption: label || kind === "radio" || members.length > 1 ? "" : captionAfter(el),
       required: members.some((m) => isRequired(m, kind === "radio" || members.length > 1 ? group : label)),
       visible,
       disabled: input.disabled || input.readOnly,
@@ -178,6 +179,7 @@ export function makeFormReader(dom: Dom) {
         (tag === "INPUT" && (type === "submit" || type === "image"));
       return {
         ref: ref(b),
+        name: b.getAttribute("name") ?? "",
         text: clean(
           textOf(b) || (b as HTMLInputElement).value || b.getAttribute("aria-label") || b.getAttribute("title"),
         ),
@@ -236,25 +238,50 @@ export function makeFormReader(dom: Dom) {
 
   const formInfo = (container: Element): FormInfo => {
     const { infos, hasPassword } = controlsOf(container);
-    const isForm = container.tagName === "FORM";
+    const owner = container.tagName === "FORM" ? container : container.closest("form");
+    const isForm = !!owner;
     return {
       ref: ref(container),
       frameUrl: location.href,
       selector: cssPath(container),
       context: contextOf(container),
-      method: isForm ? ((container as HTMLFormElement).getAttribute("method") ?? "get").toLowerCase() : "",
-      action: isForm ? (container.getAttribute("action") ?? "") : "",
+      method: isForm ? (owner.getAttribute("method") ?? "get").toLowerCase() : "",
+      action: isForm ? (owner.getAttribute("action") ?? "") : "",
       controls: infos,
       buttons: buttonsOf(container),
       hasPassword,
       captcha: captchaIn(container),
       visible: infos.some((c) => c.visible),
+      part: owner !== null && owner !== container,
     };
+  };
+
+  const SUBMITS = "input[type=submit], input[type=image], button[type=submit], button:not([type])";
+  /**
+   * A page-wide form split into its parts: for each visible submit button, the widest box around
+   * it that holds no other one. Split only when two or more parts hold visible controls of their
+   * own (a header search and a contact block), never a wizard's Back and Next.
+   */
+  const partsOf = (form: Element): Element[] => {
+    const submits = [...form.querySelectorAll(SUBMITS)].filter(shown);
+    if (submits.length < 2) return [form];
+    const parts = new Set<Element>();
+    for (const button of submits) {
+      let box: Element = button;
+      while (box.parentElement && box.parentElement !== form) {
+        const parent: Element = box.parentElement;
+        if (submits.some((other) => other !== button && parent.contains(other))) break;
+        box = parent;
+      }
+      parts.add(box);
+    }
+    const withControls = [...parts].filter((p) => [...p.querySelectorAll(CONTROLS)].some((c) => kindOf(c) && shown(c)));
+    return withControls.length >= 2 ? withControls : [form];
   };
 
   /** Forms, and groups of controls outside any form gathered under the element that holds their button. */
   const containers = (root: Document | ShadowRoot): Element[] => {
-    const out = new Set<Element>(root.querySelectorAll("form"));
+    const out = new Set<Element>([...root.querySelectorAll("form")].flatMap(partsOf));
     for (const control of root.querySelectorAll(CONTROLS)) {
       if (control.closest("form") || !kindOf(control)) continue;
       let node = control.parentElement;

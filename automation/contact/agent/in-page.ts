@@ -41,6 +41,11 @@ export interface PageAgent {
   contactButtons(): number[];
   /** Whether the document has finished loading (images, frames and scripts). */
   loaded(): boolean;
+  /**
+   * The button a person would press to get past an overlay that covers the page or holds it
+   * inert (a cookie or consent wall, a promotion): accept for consent, close for anything else.
+   */
+  overlayButton(): number | null;
 }
 
 declare global {
@@ -143,6 +148,42 @@ export function makeAgent(dom: Dom, forms: FormReader): PageAgent {
         .map(ref);
     },
     loaded: () => document.readyState === "complete",
+    overlayButton() {
+      const area = window.innerWidth * window.innerHeight;
+      const covers = (el: Element) => {
+        const r = el.getBoundingClientRect();
+        const style = getComputedStyle(el);
+        const w = Math.min(r.right, window.innerWidth) - Math.max(r.left, 0);
+        const h = Math.min(r.bottom, window.innerHeight) - Math.max(r.top, 0);
+        return (style.position === "fixed" || style.position === "absolute") && w > 0 && h > 0 && w * h >= area * 0.4;
+      };
+      const modal = [
+        ...document.querySelectorAll("[role=dialog], [role=alertdialog], [aria-modal=true], dialog[open]"),
+      ].filter(
+        (d) =>
+          shown(d) && (d.getAttribute("aria-modal") === "true" || covers(d) || !!document.querySelector("[inert]")),
+      );
+      const layers = [...document.body.querySelectorAll("body > *, body > * > *")].filter(
+        (el) => covers(el) && shown(el) && Number.parseInt(getComputedStyle(el).zIndex, 10) > 0,
+      );
+      const CONSENT = /cookie|consent|privacy|gdpr|ccpa|tracking|personal data|your choices/i;
+      const ACCEPT =
+        /^(accept( all)?( cookies)?|i accept|agree|i agree|allow( all)?|got it|ok(ay)?|continue|i understand|understood|yes,? i agree)\b/i;
+      const CLOSE = /^(×|✕|x|close|dismiss|no,? thanks|not now|maybe later|skip)$|\bclose\b/i;
+      for (const box of [...modal, ...layers]) {
+        const buttons = [
+          ...box.querySelectorAll("button, [role=button], a, input[type=button], input[type=submit]"),
+        ].filter(shown);
+        const said = (b: Element) =>
+          clean(textOf(b) || b.getAttribute("aria-label") || (b as HTMLInputElement).value || "");
+        const consent = CONSENT.test(textOf(box));
+        const pick =
+          (consent ? buttons.find((b) => ACCEPT.test(said(b))) : null) ??
+          buttons.find((b) => CLOSE.test(said(b)) || CLOSE.test(b.getAttribute("aria-label") ?? ""));
+        if (pick) return ref(pick);
+      }
+      return null;
+    },
   };
   return agent;
 }

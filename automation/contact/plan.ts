@@ -159,11 +159,15 @@ function splitPhone(
       const adjacent = run.every((c, k) => k === 0 || controls.indexOf(c) === controls.indexOf(run[k - 1]!) + 1);
       if (!adjacent || !run.every((c, k) => c.maxLength === lengths[k])) continue;
       if (!run.some((c) => matchOf(c, overrides).field === "phone")) continue;
-      let at = 0;
-      const fills = run.map((control, k): Fill => {
-        const value = digits.slice(at, (at += lengths[k]!));
-        return { control, field: "phone", action: { type: "text", value }, part: true };
-      });
+      const starts = lengths.map((_, k) => lengths.slice(0, k).reduce((a, b) => a + b, 0));
+      const fills = run.map(
+        (control, k): Fill => ({
+          control,
+          field: "phone",
+          action: { type: "text", value: digits.slice(starts[k], starts[k]! + lengths[k]!) },
+          part: true,
+        }),
+      );
       return { controls: run, fills };
     }
   }

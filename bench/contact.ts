@@ -25,6 +25,11 @@ interface SiteRun {
   pass?: boolean;
 }
 
+/** The engine said success where the site's server did not get a correct message: the worst outcome. */
+const falseSuccesses = (runs: SiteRun[]) => runs.filter((r) => r.got === "success" && r.pass === false);
+/** Right: the outcome the site calls for, and the checker agrees with what the server received. */
+const right = (runs: SiteRun[]) => runs.filter((r) => r.got === r.expected && r.pass).length;
+
 /** Runs every site with `concurrency` pages in one browser; returns each run and the wall time. */
 async function pass(browser: Browser, urls: { id: string; expected: string; url: string }[], concurrency: number) {
   const queue = [...urls];
@@ -57,6 +62,7 @@ async function pass(browser: Browser, urls: { id: string; expected: string; url:
 
 const browser = await launchChromium();
 const totals: SiteRun[] = [];
+let falseAtFour = 0;
 try {
   for (const corpus of CORPORA) {
     const sites = await startContactSites(corpus);
@@ -69,8 +75,9 @@ try {
   const seconds = summary(totals.map((r) => r.seconds));
   const passed = totals.filter((r) => r.pass).length;
   console.log(
-    `\nall corpora: ${passed}/${totals.length} pass (${fmt((100 * passed) / totals.length, 0)}%)` +
-      ` · median ${fmt(seconds.p50)} s · p95 ${fmt(seconds.p95)} s per site (goal: all pass, median < 8 s)`,
+    `\nall corpora: ${passed}/${totals.length} pass the checker, ${right(totals)}/${totals.length} right` +
+      ` · false successes ${falseSuccesses(totals).length} (concurrency 1) and ${falseAtFour} (concurrency 4)` +
+      ` · median ${fmt(seconds.p50)} s · p95 ${fmt(seconds.p95)} s per site (goal: all right, no false success, median < 8 s)`,
   );
 } finally {
   await browser.close();
@@ -94,15 +101,24 @@ async function benchCorpus(corpus: string, sites: ContactSites): Promise<SiteRun
   }
   const seconds = summary(one.runs.map((r) => r.seconds));
   console.log(
-    `\nchecker: ${verdicts.passed}/${verdicts.total} pass (${fmt((100 * verdicts.passed) / verdicts.total, 0)}%)` +
+    `\nright: ${right(one.runs)}/${one.runs.length} · checker: ${verdicts.passed}/${verdicts.total} pass (${fmt((100 * verdicts.passed) / verdicts.total, 0)}%)` +
       ` · median ${fmt(seconds.p50)} s · p95 ${fmt(seconds.p95)} s per site`,
   );
   console.log(`concurrency 1: ${fmt((60 * urls.length) / one.wallSeconds)} forms/min (${fmt(one.wallSeconds)} s wall)`);
   await sites.reset();
   const four = await pass(browser, urls, 4);
   const again = await sites.check();
+  const againOf = (id: string) => again.lines.find((l) => l.startsWith(`${id} `))?.slice(id.length + 1) ?? "?";
+  for (const run of four.runs) run.pass = againOf(run.id).startsWith("PASS");
+  const falseFour = falseSuccesses(four.runs);
+  falseAtFour += falseFour.length;
   console.log(
-    `concurrency 4: ${fmt((60 * urls.length) / four.wallSeconds)} forms/min (${fmt(four.wallSeconds)} s wall), checker ${again.passed}/${again.total}`,
+    `concurrency 4: ${fmt((60 * urls.length) / four.wallSeconds)} forms/min (${fmt(four.wallSeconds)} s wall), checker ${again.passed}/${again.total}, ${right(four.runs)} right`,
+  );
+  const falseOne = falseSuccesses(one.runs);
+  console.log(
+    `false successes: ${falseOne.length} at concurrency 1${falseOne.length ? ` (${falseOne.map((r) => r.id).join(", ")})` : ""},` +
+      ` ${falseFour.length} at concurrency 4${falseFour.length ? ` (${falseFour.map((r) => r.id).join(", ")})` : ""}`,
   );
   return one.runs;
 }

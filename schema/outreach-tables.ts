@@ -159,6 +159,7 @@ const ATTEMPTS: OutreachColumn[] = [
   { key: "outcome", name: "Outcome", type: "status" },
   { key: "category", name: "Category", type: "singleSelect" },
   { key: "reason", name: "Reason", type: "longText" },
+  { key: "evidence", name: "Evidence", type: "longText" },
   { key: "suggestedFix", name: "Suggested fix", type: "longText" },
   { key: "screenshots", name: "Screenshots", type: "attachment" },
   { key: "fields", name: "Fields filled", type: "multiSelect" },

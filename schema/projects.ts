@@ -254,6 +254,8 @@ export type AttemptRecord = {
   outcome: "success" | "failure" | "dry_run";
   category: string | null;
   reason: string;
+  /** For a success, the proof a person can audit: the request, its answer, the confirmation. */
+  evidence: string;
   fieldsFilled: string[];
   durationMs: number | null;
   /** Served by `attachmentUrl(tables.attempts, key)`. */

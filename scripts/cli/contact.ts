@@ -94,6 +94,14 @@ function summary(result: ContactResult): string {
   const head = result.outcome === "success" ? "success" : `failed: ${result.category}`;
   const lines = [`${result.url}  ${head}  (${(result.durationMs / 1000).toFixed(1)} s)`, `  ${result.reason}`];
   if (result.suggestedFix) lines.push(`  Next: ${result.suggestedFix}`);
+  if (result.evidence?.request) {
+    const { method, url, status, fields } = result.evidence.request;
+    lines.push(`  Sent: ${method} ${url} → HTTP ${status}, carrying ${fields.join(", ")}`);
+  }
+  if (result.evidence?.confirmation) {
+    const { text, where } = result.evidence.confirmation;
+    lines.push(`  Confirmed: “${text}” (${where})`);
+  }
   for (const note of result.notes) lines.push(`  Note: ${note}`);
   for (const [field, where] of Object.entries(result.fields)) lines.push(`  ${field.padEnd(17)} ${where}`);
   for (const shot of result.screenshots) lines.push(`  screenshot ${shot.ref}`);

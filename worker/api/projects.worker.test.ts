@@ -323,6 +323,9 @@ describe("project contact automation", () => {
       .attempts;
     expect(attempts).toHaveLength(ids.length);
     expect(attempts.filter((a) => a.outcome === "success")).toHaveLength(successes);
+    // Every success names its proof: the request that carried the form and the site's answer.
+    for (const a of attempts.filter((x) => x.outcome === "success"))
+      expect(a.evidence, a.dealershipName).toMatch(/^Request: POST .* → HTTP [23]\d\d; carried .*email/m);
     expect(attempts.every((a) => a.screenshots.length > 0 && a.durationMs! > 0)).toBe(true);
 
     // Retry failed takes only what a retry can fix: the form that refused the profile's details,

@@ -7,7 +7,7 @@
 import type { Browser } from "@cloudflare/puppeteer";
 import { SUGGESTED_FIX } from "../../automation/contact/outcome";
 import { type Attachment, isTableFile } from "../../schema/attachments";
-import { type ContactJob, type ContactResult, SCREENSHOT_FORMAT } from "../../schema/contact";
+import { type ContactEvidence, type ContactJob, type ContactResult, SCREENSHOT_FORMAT } from "../../schema/contact";
 import { type MessageContext, renderMessage } from "../../schema/message-template";
 import {
   type ContactStatus,
@@ -269,6 +269,7 @@ export async function recordOutcome(
         outcome: result.outcome === "failure" ? "failure" : dryRun ? "dry_run" : "success",
         category: result.category,
         reason: result.reason,
+        evidence: evidenceText(result.evidence),
         suggestedFix: result.suggestedFix ?? "",
         screenshots: (await copyScreenshots(env, o, shots)) as unknown as CellValue,
         fields: Object.keys(result.fields),
@@ -278,6 +279,18 @@ export async function recordOutcome(
     ],
     projectOrigin("contact"),
   );
+}
+
+/** A success's proof as a person audits it in the Attempts table: the request, then the words. */
+export function evidenceText(evidence: ContactEvidence | null): string {
+  if (!evidence) return "";
+  const lines = [evidence.summary];
+  if (evidence.request) {
+    const { method, url, status, fields } = evidence.request;
+    lines.push(`Request: ${method} ${url} → HTTP ${status}; carried ${fields.join(", ")}`);
+  }
+  if (evidence.confirmation) lines.push(`Confirmation: “${evidence.confirmation.text}” (${evidence.confirmation.where})`);
+  return lines.join("\n");
 }
 
 /** A result for a dealer the engine could not be started for (no usable website, a crash). */

@@ -168,6 +168,7 @@ export function attemptRecord(attempts: OutreachHandle, row: RowRecord, names: M
     outcome: outcome === "success" || outcome === "dry_run" ? outcome : "failure",
     category: r.text("category") || null,
     reason: r.text("reason"),
+    evidence: r.text("evidence"),
     fieldsFilled: r.list("fields"),
     durationMs: duration === null ? null : Math.round(duration * 1000),
     screenshots: attachmentsOf(r.get("screenshots")),

@@ -29,7 +29,7 @@ export function AttemptLog({ attempts }: { attempts: AttemptRecord[] }) {
               <td className="max-w-80 py-1.5 pr-3">
                 {a.outcome === "failure" ? <span className="font-medium">{categoryLabel(a.category)}</span> : null}
                 {a.reason ? (
-                  <span className="line-clamp-2 text-xs wrap-anywhere text-muted" title={a.reason}>
+                  <span className="line-clamp-2 text-xs wrap-anywhere text-muted" title={a.evidence || a.reason}>
                     {a.reason}
                   </span>
                 ) : null}

@@ -170,12 +170,22 @@ export function makeFormReader(dom: Dom) {
   };
 
   const BUTTONS = "button, input[type=submit], input[type=button], input[type=image], [role=button], a.btn, a.button";
+  /** A form's buttons, with those placed outside it and bound by `form="<its id>"` (a sticky footer bar). */
+  const buttonElements = (container: Element): Element[] => {
+    const inside = [...container.querySelectorAll(BUTTONS)];
+    if (container.tagName !== "FORM" || !container.id) return inside;
+    const root = container.getRootNode() as Document | ShadowRoot;
+    const bound = [...root.querySelectorAll(`[form="${container.id.replace(/["\\]/g, "\\$&")}"]`)].filter(
+      (b) => b.matches(BUTTONS) && !container.contains(b),
+    );
+    return [...inside, ...bound];
+  };
   const buttonsOf = (container: Element): ButtonInfo[] =>
-    [...container.querySelectorAll(BUTTONS)].map((b) => {
+    buttonElements(container).map((b) => {
       const tag = b.tagName;
       const type = (b.getAttribute("type") ?? "").toLowerCase();
       const submit =
-        (tag === "BUTTON" && (type === "submit" || (type === "" && !!b.closest("form")))) ||
+        (tag === "BUTTON" && (type === "submit" || (type === "" && (!!b.closest("form") || b.hasAttribute("form"))))) ||
         (tag === "INPUT" && (type === "submit" || type === "image"));
       return {
         ref: ref(b),

@@ -1,6 +1,8 @@
 /**
  * The dealership site corpora (`e2e/contact-sites/`: 12 sites with real-world contact-form
- * difficulties; `e2e/contact-sites-more/`: 14 more, written apart from the engine), each with a
+ * difficulties; `e2e/contact-sites-more/`: 14 more, written apart from the engine;
+ * `e2e/contact-sites-proof/`: 12 whose difficulty is proving a send, four of them built to fake a
+ * success), each with a
  * server that records what every form received and a checker, started on free ports for the
  * contact engine's tests and benchmark.
  */
@@ -10,7 +12,7 @@ import type { IncomingMessage } from "node:http";
 import { join } from "node:path";
 import { promisify } from "node:util";
 
-export const CORPORA = ["contact-sites", "contact-sites-more"] as const;
+export const CORPORA = ["contact-sites", "contact-sites-more", "contact-sites-proof"] as const;
 export type Corpus = (typeof CORPORA)[number];
 
 /** The sender profile the corpus's checker expects. */

@@ -233,6 +233,8 @@ function fitKind(control: ControlInfo, score: Partial<Record<LogicalField, numbe
   const keep = (fields: LogicalField[]) => {
     for (const field of Object.keys(score) as LogicalField[]) if (!fields.includes(field)) delete score[field];
   };
+  // A "Subject" to pick from is the department question by another name.
+  if (choice && score.subject) score.department = Math.max(score.department ?? 0, score.subject);
   if (control.kind === "checkbox") keep(["consent", "preferredContact", "department"]);
   else if (choice) keep(["department", "preferredContact", "vehicle", "consent", "referral"]);
   else if (control.kind === "textarea") keep(["message"]);

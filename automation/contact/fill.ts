@@ -14,6 +14,8 @@ import { digitsOf, normalize } from "./text";
 
 /** Wizards longer than this are not contact forms. */
 const MAX_STEPS = 5;
+/** Time for a script's dropdown to open after a click. */
+const WIDGET_OPEN_MS = 250;
 /** Time for a wizard's next step to appear after Continue. */
 const STEP_SETTLE_MS = 700;
 
@@ -49,6 +51,8 @@ export function nextButton(form: FormInfo): ButtonInfo | null {
   return form.buttons.find((b) => b.visible && !b.disabled && isStepButton(b, form)) ?? null;
 }
 
+/** What a link that sends a form says (an ASP.NET LinkButton). */
+const SEND_LINK = /^(send|submit|enviar|envoyer)\b/;
 /** Buttons of a header search that a page-wide form shares with the contact fields. */
 const SEARCH = /^(go|search|find)$|\bsearch\b|\bbuscar\b|\brechercher\b/;
 
@@ -63,10 +67,17 @@ export function sendButton(form: FormInfo): ButtonInfo | null {
   const sends = (b: ButtonInfo) => SEND.test(said(b)) && !SEARCH.test(said(b));
   return (
     visible.find((b) => b.type === "submit" && sends(b)) ??
-    visible.find((b) => b.type !== "submit" && sends(b)) ??
+    visible.find((b) => b.type === "button" && sends(b)) ??
+    // A link only when it says Send or Submit outright: a page-wide form holds the nav's links too.
+    visible.find((b) => b.type === "link" && SEND_LINK.test(said(b))) ??
     visible.find((b) => b.type === "submit" && !SEARCH.test(said(b))) ??
     // One button, whatever it says ("Let's talk"), is the one that sends.
-    (visible.length === 1 && visible[0]!.type !== "link" && !BACK.test(said(visible[0]!)) ? visible[0]! : null)
+    (visible.length === 1 &&
+    visible[0]!.type !== "link" &&
+    !BACK.test(said(visible[0]!)) &&
+    !SEARCH.test(said(visible[0]!))
+      ? visible[0]!
+      : null)
   );
 }
 
@@ -93,6 +104,14 @@ function held(fill: Fill, value: string): boolean {
 
 async function apply(frame: EngineFrame, fill: Fill): Promise<void> {
   const { action, control } = fill;
+  if (action.type === "select" && control.widget !== null) {
+    // A person opens the dropdown and clicks the option; setting the hidden select does nothing.
+    await press(frame, control.widget);
+    await sleep(WIDGET_OPEN_MS);
+    const option = await agent(frame, "widgetOption", control.widget, action.text);
+    if (option !== null) await press(frame, option);
+    return;
+  }
   if (action.type === "select") {
     await agent(frame, "selectOption", control.ref, action.value);
     return;

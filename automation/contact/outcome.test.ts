@@ -66,7 +66,8 @@ describe("submit outcome — success is tied to the form's own submission", () =
       status: 302,
       landedOn: "https://dealer.example/inventory/results.aspx?q=rav4",
     });
-    const decision = decideSubmit(saw({ requests: [search], thanks: null, formGone: true }));
+    const thanks = text("Thank you for shopping with us! 26 vehicles match your search.");
+    const decision = decideSubmit(saw({ requests: [search], thanks, formGone: true }));
     expect(decision).toMatchObject({ outcome: "failure", category: "submit_unconfirmed" });
   });
 

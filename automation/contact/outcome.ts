@@ -86,6 +86,8 @@ export function decideSubmit(e: SubmitEvidence): SubmitDecision {
   if (bad) {
     if (bad.status === 403 || bad.status === 429)
       return failure("blocked", `The site refused the submission (HTTP ${bad.status}).`);
+    if (bad.status !== null && bad.status >= 500)
+      return failure("error", `The site answered the submission with HTTP ${bad.status}${said(e.failureText)}.`);
     if (e.validationErrors.length > 0) return refusedInPage(e.validationErrors);
     if (bad.refusal) return failure("validation_error", `The site refused the submission: ${bad.refusal}`);
     if (bad.status === 0) return failure("error", `The submission to ${bad.url} failed on the network.`);
@@ -97,7 +99,8 @@ export function decideSubmit(e: SubmitEvidence): SubmitDecision {
   if (accepted) {
     const confirmation = e.confirmation ?? e.thanks;
     const landed = accepted.landedOn;
-    if (accepted.navigation && landed && !confirmation && isUnrelatedPage(landed, e.home)) {
+    // On a search's results or the home page, "Thank you for shopping with us" is no confirmation.
+    if (accepted.navigation && landed && !e.confirmation && isUnrelatedPage(landed, e.home)) {
       return failure(
         "submit_unconfirmed",
         `The site took the form and moved to ${landed}, which does not confirm the message.`,

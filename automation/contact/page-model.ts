@@ -42,6 +42,11 @@ export interface ControlInfo {
   value: string;
   checked: boolean;
   choices: ChoiceInfo[];
+  /**
+   * For a native select hidden behind a script's dropdown (Choices.js, an ARIA combobox): the
+   * widget a person clicks to open it. Its options are picked there, by their text.
+   */
+  widget: number | null;
   /** A CSS selector for the report, with `>>>` where it crosses into a shadow root. */
   selector: string;
 }

@@ -33,6 +33,7 @@ export function control(overrides: Partial<ControlInfo> = {}): ControlInfo {
     value: "",
     checked: false,
     choices: [],
+    widget: null,
     selector: `#control-${ref}`,
     ...overrides,
   };

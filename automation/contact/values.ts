@@ -97,6 +97,7 @@ export function salesChoice(choices: ChoiceInfo[]): ChoiceInfo | null {
     /^(new )?(vehicle )?sales?$|^ventas?$/,
     /\bsales?\b|\bventas?\b|\bventes?\b/,
     /\bbuy|\bpurchas|\blease|\bleasing\b|\bnew (vehicle|car)s?\b|\bcomprar\b/,
+    /\bpric(e|es|ing)\b|\bquotes?\b|\bavailability\b|\bvehicle (inquiry|information|question)\b|\binventory\b/,
     /\bgeneral\b|\bother\b|\botro\b/,
   ]);
 }

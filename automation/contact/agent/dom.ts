@@ -75,10 +75,12 @@ export function makeDom() {
     for (let depth = 0; node && node !== document.body && depth < 12; depth++, node = node.parentElement) {
       const style = getComputedStyle(node);
       if (style.overflowX === "visible" && style.overflowY === "visible") continue;
+      // A box a person can scroll (a card with a scroll bar) shows what is below its fold on demand.
+      const scrolls = /auto|scroll/.test(style.overflowY) || /auto|scroll/.test(style.overflowX);
       const box = node.getBoundingClientRect();
       if (box.width < 2 || box.height < 2) return true;
       const overlaps = r.right > box.left && r.left < box.right && r.bottom > box.top && r.top < box.bottom;
-      if (!overlaps) return true;
+      if (!overlaps && !scrolls) return true;
     }
     return false;
   };

@@ -96,28 +96,51 @@ export function makeFormReader(dom: Dom) {
     return "";
   };
 
+  const COMBOBOX = "[role=combobox], [aria-haspopup=listbox], [aria-haspopup=true]";
+  /** The visible dropdown a script put in place of a hidden select, around it or beside it. */
+  const widgetOf = (el: Element): Element | null => {
+    if (shown(el)) return null;
+    const around = el.closest(COMBOBOX);
+    if (around && shown(around)) return around;
+    const beside = el.parentElement?.querySelector(COMBOBOX);
+    return beside && shown(beside) && !beside.querySelector("select") ? beside : null;
+  };
+  /** Options a widget shows for a select whose own options were emptied (Choices.js keeps only the chosen one). */
+  const widgetChoices = (widget: Element): ChoiceInfo[] =>
+    [...widget.querySelectorAll("[role=option], [data-value]")]
+      .filter((o) => !o.hasAttribute("data-item"))
+      .map((o) => ({
+        text: clean(o.textContent),
+        value: o.getAttribute("data-value") ?? clean(o.textContent),
+        ref: null,
+      }));
+
   const controlInfo = (el: Element, kind: ControlKind, members: Element[]): ControlInfo => {
     const input = el as HTMLInputElement;
-    const label = labelOf(el);
+    const widget = kind === "select" ? widgetOf(el) : null;
+    const label = labelOf(el) || (widget ? labelOf(widget) : "");
     const group = kind === "radio" || members.length > 1 ? groupText(el, members) : groupText(el, [el]);
+    const native = kind === "select" ? [...(el as unknown as HTMLSelectElement).options] : [];
     const choices: ChoiceInfo[] =
-      kind === "select"
-        ? [...(el as unknown as HTMLSelectElement).options].map((o) => ({
-            text: clean(o.text),
-            value: o.value,
-            ref: null,
-          }))
-        : members.length > 1 || kind === "radio"
-          ? members.map((m) => ({
-              text: labelOf(m) || nearbyText(m),
-              value: (m as HTMLInputElement).value,
-              ref: ref(m),
+      widget && native.length <= 1
+        ? widgetChoices(widget)
+        : kind === "select"
+          ? native.map((o) => ({
+              text: clean(o.text),
+              value: o.value,
+              ref: null,
             }))
-          : [];
+          : members.length > 1 || kind === "radio"
+            ? members.map((m) => ({
+                text: labelOf(m) || nearbyText(m),
+                value: (m as HTMLInputElement).value,
+                ref: ref(m),
+              }))
+            : [];
     const visible =
       kind === "radio" || kind === "checkbox"
         ? members.some((m) => shown(m) || [...((m as HTMLInputElement).labels ?? [])].some(shown))
-        : shown(el);
+        : shown(el) || widget !== null;
     return {
       ref: ref(el),
       kind,
@@ -134,13 +157,14 @@ export function makeFormReader(dom: Dom) {
       required: members.some((m) => isRequired(m, kind === "radio" || members.length > 1 ? group : label)),
       visible,
       disabled: input.disabled || input.readOnly,
-      tabIndex: input.tabIndex,
+      tabIndex: widget ? 0 : input.tabIndex,
       pattern: el.getAttribute("pattern") ?? "",
       maxLength: Math.max(input.maxLength, 0),
       mask: maskOf(el),
       value: kind === "radio" || kind === "checkbox" ? "" : (input.value ?? ""),
       checked: members.some((m) => (m as HTMLInputElement).checked),
       choices,
+      widget: widget ? ref(widget) : null,
       selector: cssPath(el),
     };
   };
@@ -169,7 +193,9 @@ export function makeFormReader(dom: Dom) {
     return { infos, hasPassword };
   };
 
-  const BUTTONS = "button, input[type=submit], input[type=button], input[type=image], [role=button], a.btn, a.button";
+  // Links styled or scripted as buttons count: an ASP.NET LinkButton is `<a href="javascript:…">`.
+  const BUTTONS =
+    "button, input[type=submit], input[type=button], input[type=image], [role=button], a.btn, a.button, a[class*=submit i], a[class*=btn i], a[href^='javascript:']";
   /** A form's buttons, with those placed outside it and bound by `form="<its id>"` (a sticky footer bar). */
   const buttonElements = (container: Element): Element[] => {
     const inside = [...container.querySelectorAll(BUTTONS)];

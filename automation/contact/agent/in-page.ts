@@ -46,6 +46,8 @@ export interface PageAgent {
    * inert (a cookie or consent wall, a promotion): accept for consent, close for anything else.
    */
   overlayButton(): number | null;
+  /** The shown option of an opened dropdown widget whose text is `text`, for a person's click. */
+  widgetOption(widgetRef: number, text: string): number | null;
 }
 
 declare global {
@@ -148,6 +150,19 @@ export function makeAgent(dom: Dom, forms: FormReader): PageAgent {
         .map(ref);
     },
     loaded: () => document.readyState === "complete",
+    widgetOption(widgetRef, text) {
+      const widget = els[widgetRef];
+      if (!widget) return null;
+      const owned = widget.getAttribute("aria-controls") ?? widget.getAttribute("aria-owns");
+      const scopes = [widget, owned ? document.getElementById(owned) : null, document].filter(Boolean) as ParentNode[];
+      for (const scope of scopes) {
+        const hit = [...scope.querySelectorAll("[role=option], [data-value]")].find(
+          (o) => shown(o) && !o.hasAttribute("data-item") && clean(o.textContent) === text,
+        );
+        if (hit) return ref(hit);
+      }
+      return null;
+    },
     overlayButton() {
       const area = window.innerWidth * window.innerHeight;
       const covers = (el: Element) => {

@@ -289,7 +289,8 @@ export function evidenceText(evidence: ContactEvidence | null): string {
     const { method, url, status, fields } = evidence.request;
     lines.push(`Request: ${method} ${url} → HTTP ${status}; carried ${fields.join(", ")}`);
   }
-  if (evidence.confirmation) lines.push(`Confirmation: “${evidence.confirmation.text}” (${evidence.confirmation.where})`);
+  if (evidence.confirmation)
+    lines.push(`Confirmation: “${evidence.confirmation.text}” (${evidence.confirmation.where})`);
   return lines.join("\n");
 }
 

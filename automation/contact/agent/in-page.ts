@@ -178,8 +178,14 @@ export function makeAgent(dom: Dom, forms: FormReader): PageAgent {
         (d) =>
           shown(d) && (d.getAttribute("aria-modal") === "true" || covers(d) || !!document.querySelector("[inert]")),
       );
+      // A layer over the page, not the page itself in a positioned wrapper (which holds its nav and fields).
       const layers = [...document.body.querySelectorAll("body > *, body > * > *")].filter(
-        (el) => covers(el) && shown(el) && Number.parseInt(getComputedStyle(el).zIndex, 10) > 0,
+        (el) =>
+          covers(el) &&
+          shown(el) &&
+          Number.parseInt(getComputedStyle(el).zIndex, 10) > 0 &&
+          !el.querySelector("main, nav, header, textarea") &&
+          el.querySelectorAll("input:not([type=checkbox]), select").length <= 1,
       );
       const CONSENT = /cookie|consent|privacy|gdpr|ccpa|tracking|personal data|your choices/i;
       const ACCEPT =

@@ -11,7 +11,7 @@ import { runContact } from "../automation/contact/engine";
 import { localGuard } from "../automation/contact/guard";
 import { CORPORA, CORPUS_PROFILE, type ContactSites, startContactSites } from "../e2e/contact-sites";
 import { SenderProfile } from "../schema/contact";
-import { launchChromium } from "../scripts/chromium";
+import { attemptPage, launchChromium } from "../scripts/chromium";
 import { fmt, summary } from "./stats";
 
 const profile = SenderProfile.parse(CORPUS_PROFILE);
@@ -38,7 +38,7 @@ async function pass(browser: Browser, urls: { id: string; expected: string; url:
   const started = performance.now();
   const worker = async () => {
     for (let site = queue.shift(); site; site = queue.shift()) {
-      const page = await browser.newPage();
+      const { page, close } = await attemptPage(browser);
       try {
         const result = await runContact(page, {
           url: site.url,
@@ -53,7 +53,7 @@ async function pass(browser: Browser, urls: { id: string; expected: string; url:
           seconds: result.durationMs / 1000,
         });
       } finally {
-        await page.close();
+        await close();
       }
     }
   };

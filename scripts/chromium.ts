@@ -2,7 +2,7 @@
  * Debian's Chromium through puppeteer-core, for the contact engine on the command line and in
  * benchmarks: the same puppeteer Page API the Worker gets from Browser Rendering.
  */
-import puppeteer, { type Browser } from "puppeteer-core";
+import puppeteer, { type Browser, type Page } from "puppeteer-core";
 import { DESKTOP_VIEWPORT } from "../automation/contact/engine";
 import { CliError } from "./cli/workspace-owner";
 import { findSystemChromium } from "./prepare-browser";
@@ -27,4 +27,16 @@ export async function launchChromium(): Promise<Browser> {
     );
   }
   return puppeteer.launch({ executablePath, args: ARGS, defaultViewport: DESKTOP_VIEWPORT });
+}
+
+/**
+ * A page for one contact attempt, in a browser context of its own: its own window, so with
+ * several attempts at once none sits in a background tab, where rendering stops and a click
+ * (which waits for its element to be seen in view) hangs until the budget runs out; and its own
+ * cookies, so one dealer's consent choice or session never reaches another's.
+ */
+export async function attemptPage(browser: Browser): Promise<{ page: Page; close(): Promise<void> }> {
+  const context = await browser.createBrowserContext();
+  const page = await context.newPage();
+  return { page, close: () => context.close().catch(() => undefined) };
 }

@@ -16,7 +16,7 @@ import { ATTEMPT_BUDGET_MS, runContact } from "../../automation/contact/engine";
 import { localGuard } from "../../automation/contact/guard";
 import { type ContactResult, SCREENSHOT_FORMAT, SenderProfile } from "../../schema/contact";
 import { describeIssues } from "../../worker/api/errors";
-import { launchChromium } from "../chromium";
+import { attemptPage, launchChromium } from "../chromium";
 import type { Command } from "./commands";
 import { CliError } from "./workspace-owner";
 
@@ -152,7 +152,7 @@ export const contactCommand: Command = {
       const queue = [...urls];
       const worker = async () => {
         for (let url = queue.shift(); url; url = queue.shift()) {
-          const page = await browser.newPage();
+          const { page, close } = await attemptPage(browser);
           try {
             const result = await runContact(page, {
               url,
@@ -169,7 +169,7 @@ export const contactCommand: Command = {
             });
             console.log(values.json ? JSON.stringify(printable(result)) : summary(result));
           } finally {
-            await page.close().catch(() => undefined);
+            await close();
           }
         }
       };

@@ -6,11 +6,14 @@
  * status. Run at concurrency 1 and 4: total minutes, per-site median and p95 (the engine's own
  * time per attempt), and the corpus checker's verdict from what the sites' server received.
  *
- *   npm run bench:project
+ * Then per dealer: right (the outcome its site calls for, and the checker agrees) and false
+ * successes (the engine said success where the site got no correct message, or was not meant to).
+ *
+ *   npm run bench:project [-- <corpus> …]     (default: contact-sites)
  */
 import { rmSync } from "node:fs";
 import { Api } from "../e2e/api";
-import { CORPUS_PROFILE, type ContactSites, startContactSites } from "../e2e/contact-sites";
+import { CORPORA, CORPUS_PROFILE, type ContactSites, startContactSites } from "../e2e/contact-sites";
 import type { AttemptRecord, ProjectDetail } from "../schema/projects";
 import { type Served, serve } from "../scripts/serve";
 import { type BuildCopy, buildCopy } from "./grid/build";
@@ -60,31 +63,46 @@ async function pass(api: Api, slug: string, sites: ContactSites, concurrency: nu
   );
   const perSite = summary(attempts.map((a) => (a.durationMs ?? 0) / 1000));
   const checked = await sites.check();
-  return { concurrency, totalMs, perSite, counts: detail.counts, checked };
+  const expected = new Map((await sites.sites()).map((s) => [s.id.replace(/-/g, " "), s.expected]));
+  const passes = (name: string) => checked.lines.some((l) => l.startsWith(`${name.replace(/ /g, "-")} PASS`));
+  const got = (a: AttemptRecord) => (a.outcome === "success" ? "success" : (a.category ?? a.outcome));
+  const right = attempts.filter((a) => got(a) === expected.get(a.dealershipName) && passes(a.dealershipName));
+  const falseSuccesses = attempts.filter(
+    (a) => a.outcome === "success" && (expected.get(a.dealershipName) !== "success" || !passes(a.dealershipName)),
+  );
+  return { concurrency, totalMs, perSite, counts: detail.counts, checked, right: right.length, falseSuccesses };
 }
 
 let served: Served | undefined;
 let build: BuildCopy | undefined;
 let sites: ContactSites | undefined;
 try {
-  console.log("Project benchmark — 12 dealer sites end to end through the local Worker");
+  const named = CORPORA.filter((c) => process.argv.slice(2).includes(c));
   build = await buildCopy();
   served = await serve({ config: build.config });
-  sites = await startContactSites();
   const { api, slug } = await Api.account(served.url);
-  const results = [];
-  for (const concurrency of [1, 4]) {
-    const r = await pass(api, slug, sites, concurrency);
-    results.push(r);
-    console.log(
-      `  concurrency ${concurrency}: ${fmt(r.totalMs / 60_000, 2)} min in all (${fmt(r.totalMs / 1000)} s), ` +
-        `per site median ${fmt(r.perSite.p50)} s, p95 ${fmt(r.perSite.p95)} s; ` +
-        `${r.counts.success} success, ${r.counts.failed} failed; checker ${r.checked.passed}/${r.checked.total}`,
-    );
-    for (const line of r.checked.lines.filter((l) => l.includes(" FAIL "))) console.log(`    ${line}`);
+  for (const corpus of named.length > 0 ? named : (["contact-sites"] as const)) {
+    sites = await startContactSites(corpus);
+    const total = (await sites.sites()).length;
+    console.log(`Project benchmark — ${corpus}: ${total} dealer sites end to end through the local Worker`);
+    const results = [];
+    for (const concurrency of [1, 4]) {
+      const r = await pass(api, slug, sites, concurrency);
+      results.push(r);
+      console.log(
+        `  concurrency ${concurrency}: ${fmt(r.totalMs / 60_000, 2)} min in all (${fmt(r.totalMs / 1000)} s), ` +
+          `per site median ${fmt(r.perSite.p50)} s, p95 ${fmt(r.perSite.p95)} s; ` +
+          `${r.counts.success} success, ${r.counts.failed} failed; checker ${r.checked.passed}/${r.checked.total}; ` +
+          `right ${r.right}/${total}; false successes ${r.falseSuccesses.length}`,
+      );
+      for (const line of r.checked.lines.filter((l) => l.includes(" FAIL "))) console.log(`    ${line}`);
+      for (const a of r.falseSuccesses) console.log(`    false success: ${a.dealershipName}: ${a.reason}`);
+    }
+    const [one, four] = results;
+    if (one && four) console.log(`  speed-up at concurrency 4: ${fmt(one.totalMs / four.totalMs, 2)}×`);
+    await sites.stop();
+    sites = undefined;
   }
-  const [one, four] = results;
-  if (one && four) console.log(`  speed-up at concurrency 4: ${fmt(one.totalMs / four.totalMs, 2)}×`);
 } finally {
   await sites?.stop();
   if (served) {

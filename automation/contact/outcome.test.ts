@@ -19,6 +19,7 @@ function request(overrides: Partial<SentRequest> = {}): SentRequest {
     status: 200,
     refusal: null,
     landedOn: null,
+    ownHost: true,
     ...overrides,
   };
 }
@@ -76,6 +77,12 @@ describe("submit outcome — success is tied to the form's own submission", () =
     const decision = decideSubmit(saw({ requests: [ping], formGone: true }));
     expect(decision).toMatchObject({ outcome: "failure", category: "submit_unconfirmed" });
     expect(decision.outcome === "failure" && decision.reason).toContain("no request carried the message");
+  });
+
+  it("takes a vendor's service that accepted the typed values only with the site's words beside it", () => {
+    const vendor = request({ url: "https://leads.crm.example/submit", ownHost: false });
+    expect(decideSubmit(saw({ requests: [vendor] }))).toMatchObject({ category: "submit_unconfirmed" });
+    expect(decideSubmit(saw({ requests: [vendor], thanks: text("Thank you!") })).outcome).toBe("success");
   });
 
   it("believes the site's answer over a thank-you shown before the answer came", () => {

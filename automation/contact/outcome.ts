@@ -19,6 +19,8 @@ export interface SentRequest {
   refusal: string | null;
   /** For a page load answered, where the page ended up. */
   landedOn: string | null;
+  /** To the site itself (the page's or the form frame's host), not to a vendor's service. */
+  ownHost: boolean;
 }
 
 /** Text seen after Send, and where: a page or frame URL, or "a dialog box". */
@@ -95,7 +97,9 @@ export function decideSubmit(e: SubmitEvidence): SubmitDecision {
   }
   if (e.failureText) return failure("error", `The site said the message was not sent: “${e.failureText.text}”`);
   if (e.validationErrors.length > 0) return refusedInPage(e.validationErrors);
-  const accepted = ours.find((r) => answered(r) && !refused(r));
+  // A vendor's service that took the typed values proves the send only with the site's words
+  // beside it: session recorders copy what is typed to their own hosts too.
+  const accepted = ours.find((r) => answered(r) && !refused(r) && (r.ownHost || e.confirmation || e.thanks));
   if (accepted) {
     const confirmation = e.confirmation ?? e.thanks;
     const landed = accepted.landedOn;

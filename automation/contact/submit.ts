@@ -166,7 +166,7 @@ function sentRequest(
   }
   const type = request.resourceType();
   const posting = SENDING.test(request.method());
-  if (!CARRIES_FORMS.has(type) || !hosts.has(url.host) || TELEMETRY.test(url.pathname)) return null;
+  if (!CARRIES_FORMS.has(type) || TELEMETRY.test(url.pathname) || !/^https?:$/.test(url.protocol)) return null;
   if (!posting && !(request.isNavigationRequest() && url.search)) return null;
   const entry: SentRequest = {
     method: request.method(),
@@ -176,6 +176,7 @@ function sentRequest(
     status: null,
     refusal: null,
     landedOn: null,
+    ownHost: hosts.has(url.host),
   };
   const read = (async () => {
     const body = posting

@@ -13,17 +13,23 @@ export type DiscoveryErrorCode =
   | "bad_response"
   | "timeout"
   | "network"
-  | "bad_csv";
+  | "bad_csv"
+  | "unknown_category"
+  | "not_finished";
 
 export class DiscoveryError extends Error {
   override readonly name = "DiscoveryError";
 
+  /** When the provider said it will take requests again (its `Retry-After`), if it said. */
+  readonly retryAt: Date | null;
+
   constructor(
     readonly code: DiscoveryErrorCode,
     message: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; retryAt?: Date },
   ) {
     super(message, options);
+    this.retryAt = options?.retryAt ?? null;
   }
 }
 

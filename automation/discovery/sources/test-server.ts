@@ -7,7 +7,7 @@ import type { AddressInfo } from "node:net";
 
 export type SeenRequest = { method: string; path: string; url: URL; headers: IncomingMessage["headers"]; body: string };
 
-export type Reply = { status?: number; json?: unknown; text?: string } | "hang";
+export type Reply = { status?: number; json?: unknown; text?: string; headers?: Record<string, string> } | "hang";
 
 export type FakeServer = { url: string; requests: SeenRequest[]; close(): Promise<void> };
 
@@ -30,7 +30,10 @@ export async function fakeServer(reply: (request: SeenRequest) => Reply): Promis
       const answer = reply(seen);
       if (answer === "hang") return;
       const body = answer.text ?? JSON.stringify(answer.json ?? {});
-      res.writeHead(answer.status ?? 200, { "content-type": answer.text ? "text/plain" : "application/json" });
+      res.writeHead(answer.status ?? 200, {
+        "content-type": answer.text ? "text/plain" : "application/json",
+        ...answer.headers,
+      });
       res.end(body);
     });
   });

@@ -106,15 +106,28 @@ export function dealerKeys(record: Pick<DealerRecord, "name" | "address" | "phon
   const keys: string[] = [];
   const host = websiteHost(record.website);
   if (host) keys.push(`web:${ADDRESS_HOST.test(host) ? (sharedHostSite(record.website) ?? host) : host}`);
-  const digits = record.phone.replace(/\D/g, "");
-  if (digits.length >= MIN_PHONE_DIGITS) keys.push(`tel:${digits.slice(-PHONE_DIGITS)}`);
-  const name = plain(record.name).join(" ");
-  const street = plain(record.address)
-    .map((word) => STREET_WORDS.get(word) ?? word)
-    .join(" ");
+  const phone = phoneKey(record.phone);
+  if (phone) keys.push(`tel:${phone}`);
+  const name = normalizedName(record.name);
+  const street = normalizedStreet(record.address);
   if (name && street) keys.push(`addr:${name}|${street}`);
   return keys;
 }
+
+/** The last 10 digits of a phone number, or null when it has too few digits to be one. */
+export function phoneKey(phone: string): string | null {
+  const digits = phone.replace(/\D/g, "");
+  return digits.length >= MIN_PHONE_DIGITS ? digits.slice(-PHONE_DIGITS) : null;
+}
+
+/** A name as lower-case ASCII words, so sources' spellings of it meet ("Joe's Café" → "joe s cafe"). */
+export const normalizedName = (name: string): string => plain(name).join(" ");
+
+/** A street address as lower-case words, abbreviated as sources abbreviate them ("Drive" → "dr"). */
+export const normalizedStreet = (address: string): string =>
+  plain(address)
+    .map((word) => STREET_WORDS.get(word) ?? word)
+    .join(" ");
 
 /**
  * A host that is an IP address or localhost serves no one dealer: local stand-ins (the fixture

@@ -88,13 +88,8 @@ const STREET_WORDS = new Map(
 /** Only text outside printable ASCII needs Unicode normalization, which is slow for the rest. */
 const NOT_PLAIN_ASCII = /[^\u0020-\u007e]/;
 
-const plain = (text: string): string[] =>
-  (NOT_PLAIN_ASCII.test(text) ? text.normalize("NFKD") : text)
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, " ")
-    .trim()
-    .split(" ")
-    .filter(Boolean);
+/** Whole street words, in text `normalizedName` made (words between single spaces). */
+const STREET_WORD = new RegExp(`\\b(?:${[...STREET_WORDS.keys()].join("|")})\\b`, "g");
 
 /**
  * The keys that identify a dealership: `web:` its website's host without `www.`, `tel:` the last
@@ -120,14 +115,20 @@ export function phoneKey(phone: string): string | null {
   return digits.length >= MIN_PHONE_DIGITS ? digits.slice(-PHONE_DIGITS) : null;
 }
 
-/** A name as lower-case ASCII words, so sources' spellings of it meet ("Joe's Café" → "joe s cafe"). */
-export const normalizedName = (name: string): string => plain(name).join(" ");
+/**
+ * Text as lower-case ASCII words between single spaces, so sources' spellings of a name meet
+ * ("Joe's Café" → "joe s cafe").
+ */
+export function normalizedName(text: string): string {
+  return (NOT_PLAIN_ASCII.test(text) ? text.normalize("NFKD") : text)
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim();
+}
 
 /** A street address as lower-case words, abbreviated as sources abbreviate them ("Drive" → "dr"). */
 export const normalizedStreet = (address: string): string =>
-  plain(address)
-    .map((word) => STREET_WORDS.get(word) ?? word)
-    .join(" ");
+  normalizedName(address).replace(STREET_WORD, (word) => STREET_WORDS.get(word)!);
 
 /**
  * A host that is an IP address or localhost serves no one dealer: local stand-ins (the fixture

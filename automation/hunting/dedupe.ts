@@ -60,6 +60,10 @@ export type MergeResult = {
   targets: MergeTarget[];
 };
 
+/** Equal values of a record's fields: primitives, or lists of review texts. */
+const same = (a: unknown, b: unknown) =>
+  a === b || (Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((item, i) => item === b[i]));
+
 const isBlank = (value: unknown) => value === null || value === "" || (Array.isArray(value) && value.length === 0);
 
 /** Whether the row's email is one a person set: marked manual, or present with no source. */
@@ -70,7 +74,7 @@ const manualEmail = (row: BusinessRecord) =>
 export function businessPatch(row: BusinessRecord, found: BusinessRecord): Partial<BusinessRecord> {
   const patch: Record<string, unknown> = {};
   const take = (key: keyof BusinessRecord) => {
-    if (JSON.stringify(row[key]) !== JSON.stringify(found[key])) patch[key] = found[key];
+    if (!same(row[key], found[key])) patch[key] = found[key];
   };
   for (const key of FACTS) if (!isBlank(found[key])) take(key);
   for (const key of FILL_BLANKS) if (isBlank(row[key]) && !isBlank(found[key])) take(key);
@@ -96,8 +100,8 @@ export function mergeBusinesses(existing: readonly BusinessRecord[], found: read
   const remember = (row: number) => {
     for (const key of businessKeys(rows[row]!)) {
       const list = index.get(key);
-      if (list) list.push(row);
-      else index.set(key, [row]);
+      if (!list) index.set(key, [row]);
+      else if (!list.includes(row)) list.push(row);
     }
   };
   for (let row = 0; row < rows.length; row++) remember(row);

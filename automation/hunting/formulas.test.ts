@@ -172,7 +172,8 @@ describe("scoring formulas — the grid's Score and Qualified agree with scoreBu
   it("reads the brief's defaults as formulas a person can follow", () => {
     const score = scoreFormula(DEFAULT_SCORING);
     expect(score).toMatch(/^IF\(OR\(NOT\(REGEX_MATCH\(\{Website\}, "\(\?i\)/);
-    expect(score).toContain('IF(REGEX_MATCH({Email}, "');
+    expect(score).toContain('IF(REGEX_MATCH({Email}, "[^\\s@]@[^\\s@]"), 25, 0)');
+    expect(score).toContain("facebook\\.com|fb\\.com");
     expect(score).toContain("IF({Rating} >= 4.5, 20, 0) + IF({Reviews} >= 100, 15, 0) + IF({Chain}, 0, 10)");
     expect(qualifiedFormula(DEFAULT_SCORING)).toBe("AND({Score} >= 50)");
   });

@@ -31,8 +31,11 @@ export const DEFAULT_SCORING_COLUMNS: ScoringColumns = {
   score: "Score",
 };
 
-/** A formula text literal: `\` and `"` escaped as the formula lexer reads them. */
-const literal = (text: string) => `"${text.replace(/[\\"]/g, "\\$&")}"`;
+/**
+ * A formula text literal. The lexer reads `\n`, `\t`, `\r`, `\\`, `\"` and `\'` as escapes and keeps
+ * any other backslash as it is, so a pattern's `\s` and `\.` are written as they are, readably.
+ */
+const literal = (text: string) => `"${text.replace(/\\(?=[ntr\\"'])|"/g, "\\$&")}"`;
 /** RE2's inline flag: the JavaScript side passes `i` instead. */
 const caseless = (pattern: string) => literal(`(?i)${pattern}`);
 

@@ -5,7 +5,7 @@
  * Score and Qualified formula columns (`formulas.ts`) compute the same answer.
  */
 import { type BusinessRecord, ScoringSettings, type ScoringWeights } from "../../schema/hunting";
-import { websiteKind } from "./social";
+import { JS_SPACE, RE2_SPACE, websiteKind } from "./social";
 
 /** What a score is computed from: the Businesses row's cells. A chain of unknown kind counts as local. */
 export type ScoringFacts = Pick<BusinessRecord, "website" | "email" | "rating" | "reviews"> & {
@@ -25,10 +25,10 @@ export type LeadScore = {
 
 /**
  * An email address: something, an @, something. A cell holding "n/a" or "none" has no email.
- * RE2 syntax, shared with the Score formula.
+ * RE2 syntax, for the Score formula; the JavaScript twin spells RE2's white space out.
  */
-export const EMAIL_PATTERN = "[^ \\t\\n\\v\\f\\r@]@[^ \\t\\n\\v\\f\\r@]";
-const EMAIL = new RegExp(EMAIL_PATTERN, "u");
+export const EMAIL_PATTERN = `[^${RE2_SPACE}@]@[^${RE2_SPACE}@]`;
+const EMAIL = new RegExp(`[^${JS_SPACE}@]@[^${JS_SPACE}@]`, "u");
 
 /** The brief's settings, for callers that have no workspace settings yet. */
 export const DEFAULT_SCORING: ScoringSettings = ScoringSettings.parse({});

@@ -44,27 +44,35 @@ export const SOCIAL_HOSTS = [
   "google.com",
 ] as const;
 
-/** ASCII white space, spelled out: `\s` means more in JavaScript than in RE2. */
-const SPACE = "[ \\t\\n\\v\\f\\r]";
-/** One label of a host name: anything up to a dot or a character that ends the host. */
-const LABEL = "[^ \\t\\n\\v\\f\\r/?#:@.\\\\]+";
-/** Leading space, an optional scheme and optional user info, before the host. */
-const PREFIX = `^${SPACE}*(?:[a-z][a-z0-9+.-]*://)?(?:[^ \\t\\n\\v\\f\\r/?#@]*@)?`;
+/**
+ * White space as RE2 reads `\s` (tab, newline, form feed, carriage return, space). JavaScript's
+ * `\s` means more (no-break and other Unicode spaces), so the JavaScript side spells RE2's out.
+ */
+export const RE2_SPACE = "\\s";
+export const JS_SPACE = "\\t\\n\\f\\r ";
 
 const escapeDots = (host: string) => host.replaceAll(".", "\\.");
 
-/**
- * Matches a website that names a host (at least two labels, "joesplumbing.com"); text without one
- * ("", "   ", "n/a", "none") is no website. RE2 syntax, case-insensitive by the caller's flag.
- */
-export const HOST_PATTERN = `${PREFIX}((?:${LABEL}\\.)+${LABEL})`;
+/** The website patterns, with `space` being the characters that count as white space. */
+function websitePatterns(space: string) {
+  const blank = space === RE2_SPACE ? space : `[${space}]`;
+  const label = `[^${space}/?#:@.]+`;
+  const prefix = `^${blank}*(?:[a-z][a-z0-9+.-]*://)?(?:[^${space}/?#@]*@)?`;
+  return {
+    /** A website that names a host of at least two labels; "", "n/a" and "none" name none. */
+    host: `${prefix}((?:${label}\\.)+${label})`,
+    /** A website whose host is one of `SOCIAL_HOSTS` or a subdomain of one. */
+    social: `${prefix}(?:${label}\\.)*(?:${SOCIAL_HOSTS.map(escapeDots).join("|")})(?:[${space}/?#:]|$)`,
+  };
+}
 
-/** Matches a website whose host is one of `SOCIAL_HOSTS` or a subdomain of one. */
-export const SOCIAL_PATTERN = `${PREFIX}(?:${LABEL}\\.)*(?:${SOCIAL_HOSTS.map(escapeDots).join("|")})(?:[ \\t\\n\\v\\f\\r/?#:]|$)`;
+/** The patterns in RE2 syntax, for REGEX_MATCH in the grid's formulas (case-insensitive with `(?i)`). */
+export const { host: HOST_PATTERN, social: SOCIAL_PATTERN } = websitePatterns(RE2_SPACE);
 
-// `u` makes JavaScript fold case as RE2 does (Unicode simple case folding, code points).
-const HOST = new RegExp(HOST_PATTERN, "iu");
-const SOCIAL = new RegExp(SOCIAL_PATTERN, "iu");
+const js = websitePatterns(JS_SPACE);
+// `u` makes JavaScript fold case as RE2 does (Unicode simple case folding, by code point).
+const HOST = new RegExp(js.host, "iu");
+const SOCIAL = new RegExp(js.social, "iu");
 
 /** What a business's website is: none, a social or listing profile, or a site of its own. */
 export type WebsiteKind = { kind: "none"; host: null } | { kind: "social" | "own"; host: string };

@@ -4,7 +4,8 @@
  * them). The grid, the rules, the API and exports then all read one computed answer, the same one
  * `scoreBusiness` gives. Social-only detection is a REGEX_MATCH on the Website column rather than a
  * stored "Website kind" column, so a website someone corrects by hand rescores at once, with no
- * second cell that could go stale.
+ * second cell that could go stale. (A Website or Email cell longer than REGEX_MATCH's 10,000
+ * characters makes the Score #VALUE!, saying why, where `scoreBusiness` would still score it.)
  */
 
 import { formatReference } from "../../schema/formula";

@@ -89,8 +89,3 @@ export function websiteKind(website: string | null | undefined): WebsiteKind {
   const host = match[1]!.toLowerCase().replace(/^www\./, "");
   return { kind: SOCIAL.test(website!) ? "social" : "own", host };
 }
-
-/** Whether the business has no website of its own (none, or only a social profile). */
-export function lacksOwnWebsite(website: string | null | undefined): boolean {
-  return websiteKind(website).kind !== "own";
-}

@@ -3,7 +3,8 @@
  * 1. Scoring 100,000 businesses with `scoreBusiness`, and with the formula engine running the
  *    grid's Score and Qualified columns (as a room or the edge does): median ms of several runs.
  * 2. De-duplicating 100,000 found businesses against 100,000 known ones (half of them known: by
- *    place id, or for records without one by phone or name and street): ms.
+ *    place id, or for records without one by phone or name and street), and one scrape of 500
+ *    found with place ids against the 100,000: ms.
  * Seeded data, so runs compare; figures only, no timed assertions.
  */
 
@@ -19,6 +20,8 @@ const BUSINESSES = 100_000;
 /** Timed runs after one warm-up run; the median is reported. */
 const RUNS = 5;
 const SEED = 20_261_206;
+/** One territory's scrape: the issue's figure for a scrape through the Worker. */
+const SCRAPE = 500;
 
 function prng(seed: number) {
   let a = seed >>> 0;
@@ -118,6 +121,12 @@ if (qualified !== formulaQualified) console.log("  !! the formula engine and sco
 const found = Array.from({ length: BUSINESSES }, (_, i) =>
   i % 2 === 0 ? businessAt(i, random, i % 4 === 0) : businessAt(BUSINESSES + i, random, true),
 );
+const scrape = found.filter((b) => b.placeId).slice(0, SCRAPE);
+mergeBusinesses(businesses, scrape);
+const scrapeStarted = performance.now();
+const scraped = mergeBusinesses(businesses, scrape);
+const scrapeMs = performance.now() - scrapeStarted;
+
 let result = mergeBusinesses(businesses, found);
 const started = performance.now();
 result = mergeBusinesses(businesses, found);
@@ -128,3 +137,7 @@ console.log(
 console.log(
   `  ${fmt(dedupeMs)} ms  (${result.added.length.toLocaleString("en-US")} added, ${result.updates.length.toLocaleString("en-US")} rows updated)`,
 );
+console.log(
+  `De-duplicating one scrape of ${SCRAPE} (with place ids) against ${BUSINESSES.toLocaleString("en-US")} known:`,
+);
+console.log(`  ${fmt(scrapeMs)} ms  (${scraped.added.length} added, ${scraped.updates.length} rows updated)`);

@@ -81,6 +81,16 @@ describe("mergeBusinesses — one row per business", () => {
     expect(table[0]).toMatchObject({ name: "Joe's", placeId: "ChIJ1", mapsUrl: "https://maps.google.com/?cid=1" });
   });
 
+  it("matches a record without a place id to a row that has one, in a batch where others have place ids", () => {
+    const existing = [row({ name: "Joe's Plumbing", placeId: "ChIJ1", phone: "512 555 0147" })];
+    const { added, targets } = apply(existing, [
+      business({ name: "Ann's Bakery", placeId: "ChIJ2" }),
+      business({ name: "Joe's", phone: "(512) 555-0147", source: "csv" }),
+    ]);
+    expect(added.map((b) => b.name)).toEqual(["Ann's Bakery"]);
+    expect(targets[1]).toEqual({ kind: "existing", index: 0 });
+  });
+
   it("keeps chain locations that share a domain apart, and joins the same location by host and street", () => {
     const existing = [
       row({

@@ -78,7 +78,7 @@ export function businessPatch(row: BusinessRecord, found: BusinessRecord): Parti
   };
   for (const key of FACTS) if (!isBlank(found[key])) take(key);
   for (const key of FILL_BLANKS) if (isBlank(row[key]) && !isBlank(found[key])) take(key);
-  if (row.placeId === null && found.placeId !== null) take("placeId");
+  if (!row.placeId && found.placeId) take("placeId");
   if (found.email.trim() && !manualEmail(row) && found.email !== row.email) {
     patch.email = found.email;
     patch.emailSource = found.emailSource;
@@ -97,8 +97,13 @@ export function mergeBusinesses(existing: readonly BusinessRecord[], found: read
   const added: BusinessRecord[] = [];
   /** Rows by key; a key may name several rows that differ by place id. */
   const index = new Map<string, number[]>();
+  // When every found record has a place id, a row with one can only match by it: its other keys,
+  // most of the time a merge takes against a large table, are not needed.
+  const placeOnly = found.every((record) => record.placeId);
+  const keysOf = (record: BusinessRecord) =>
+    placeOnly && record.placeId ? [`place:${record.placeId}`] : businessKeys(record);
   const remember = (row: number) => {
-    for (const key of businessKeys(rows[row]!)) {
+    for (const key of keysOf(rows[row]!)) {
       const list = index.get(key);
       if (!list) index.set(key, [row]);
       else if (!list.includes(row)) list.push(row);
@@ -137,7 +142,7 @@ function match(record: BusinessRecord, rows: readonly BusinessRecord[], index: M
   for (const key of businessKeys(record)) {
     for (const row of index.get(key) ?? []) {
       const placeId = rows[row]!.placeId;
-      if (key.startsWith("place:") || placeId === null || record.placeId === null) return row;
+      if (key.startsWith("place:") || !placeId || !record.placeId) return row;
     }
   }
   return null;

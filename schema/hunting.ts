@@ -43,3 +43,43 @@ export const BusinessRecord = z.object({
   reviewTexts: z.array(z.string()).default([]),
 });
 export type BusinessRecord = z.infer<typeof BusinessRecord>;
+
+/** The most a lead score can be: the brief's five parts add up to exactly this. */
+export const MAX_LEAD_SCORE = 100;
+
+/** Points for each part of a lead's score; the defaults are the brief's (they add up to 100). */
+export const ScoringWeights = z.object({
+  /** No website of its own (none, or only a social profile): the best lead for a site. */
+  noWebsite: z.number().int().min(0).max(MAX_LEAD_SCORE).default(30),
+  hasEmail: z.number().int().min(0).max(MAX_LEAD_SCORE).default(25),
+  highRating: z.number().int().min(0).max(MAX_LEAD_SCORE).default(20),
+  manyReviews: z.number().int().min(0).max(MAX_LEAD_SCORE).default(15),
+  notChain: z.number().int().min(0).max(MAX_LEAD_SCORE).default(10),
+});
+export type ScoringWeights = z.infer<typeof ScoringWeights>;
+
+/**
+ * A workspace's lead scoring (its "Lead scoring" settings page): weights, the thresholds of the
+ * rating and review parts, the minimum score of a qualified lead and its requirements. Thresholds
+ * are above zero so a business without a rating or reviews never earns those parts.
+ */
+export const ScoringSettings = z
+  .object({
+    weights: ScoringWeights.prefault({}),
+    /** A rating at or above this earns `highRating` (the brief: 4.5). */
+    minRating: z.number().gt(0).max(5).default(4.5),
+    /** This many reviews or more earn `manyReviews` (the brief: 100). */
+    minReviews: z.number().int().min(1).default(100),
+    /** A lead scoring at least this is qualified, when it meets the requirements too. */
+    minScore: z.number().int().min(0).max(MAX_LEAD_SCORE).default(50),
+    /** Qualified only without a website of its own. */
+    requireNoWebsite: z.boolean().default(false),
+    /** Qualified only with an email address. */
+    requireEmail: z.boolean().default(false),
+  })
+  .refine((s) => Object.values(s.weights).reduce((a, b) => a + b, 0) <= MAX_LEAD_SCORE, {
+    message: `The weights add up to more than ${MAX_LEAD_SCORE}, the most a score can be`,
+    path: ["weights"],
+  });
+export type ScoringSettings = z.infer<typeof ScoringSettings>;
+export type ScoringSettingsInput = z.input<typeof ScoringSettings>;

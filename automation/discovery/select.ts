@@ -88,13 +88,8 @@ const STREET_WORDS = new Map(
 /** Only text outside printable ASCII needs Unicode normalization, which is slow for the rest. */
 const NOT_PLAIN_ASCII = /[^\u0020-\u007e]/;
 
-const plain = (text: string): string[] =>
-  (NOT_PLAIN_ASCII.test(text) ? text.normalize("NFKD") : text)
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, " ")
-    .trim()
-    .split(" ")
-    .filter(Boolean);
+/** Whole street words, in text `normalizedName` made (words between single spaces). */
+const STREET_WORD = new RegExp(`\\b(?:${[...STREET_WORDS.keys()].join("|")})\\b`, "g");
 
 /**
  * The keys that identify a dealership: `web:` its website's host without `www.`, `tel:` the last
@@ -106,15 +101,34 @@ export function dealerKeys(record: Pick<DealerRecord, "name" | "address" | "phon
   const keys: string[] = [];
   const host = websiteHost(record.website);
   if (host) keys.push(`web:${ADDRESS_HOST.test(host) ? (sharedHostSite(record.website) ?? host) : host}`);
-  const digits = record.phone.replace(/\D/g, "");
-  if (digits.length >= MIN_PHONE_DIGITS) keys.push(`tel:${digits.slice(-PHONE_DIGITS)}`);
-  const name = plain(record.name).join(" ");
-  const street = plain(record.address)
-    .map((word) => STREET_WORDS.get(word) ?? word)
-    .join(" ");
+  const phone = phoneKey(record.phone);
+  if (phone) keys.push(`tel:${phone}`);
+  const name = normalizedName(record.name);
+  const street = normalizedStreet(record.address);
   if (name && street) keys.push(`addr:${name}|${street}`);
   return keys;
 }
+
+/** The last 10 digits of a phone number, or null when it has too few digits to be one. */
+export function phoneKey(phone: string): string | null {
+  const digits = phone.replace(/\D/g, "");
+  return digits.length >= MIN_PHONE_DIGITS ? digits.slice(-PHONE_DIGITS) : null;
+}
+
+/**
+ * Text as lower-case ASCII words between single spaces, so sources' spellings of a name meet
+ * ("Joe's Café" → "joe s cafe").
+ */
+export function normalizedName(text: string): string {
+  return (NOT_PLAIN_ASCII.test(text) ? text.normalize("NFKD") : text)
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim();
+}
+
+/** A street address as lower-case words, abbreviated as sources abbreviate them ("Drive" → "dr"). */
+export const normalizedStreet = (address: string): string =>
+  normalizedName(address).replace(STREET_WORD, (word) => STREET_WORDS.get(word)!);
 
 /**
  * A host that is an IP address or localhost serves no one dealer: local stand-ins (the fixture

@@ -1,0 +1,25 @@
+/**
+ * Business hunting: providers that find local businesses for a territory (a category in a
+ * place), tiles for searches that come back full, de-duplication against what is known, the
+ * lead score and its formulas for the grid, and email finding. Pure logic; `fetch`, the URL
+ * guard and providers' keys are injected.
+ */
+export {
+  businessKeys,
+  businessPatch,
+  type MergeResult,
+  type MergeTarget,
+  mergeBusinesses,
+} from "./dedupe";
+export * from "./emails";
+export {
+  DEFAULT_SCORING_COLUMNS,
+  qualifiedFormula,
+  type ScoringColumns,
+  scoreFormula,
+  socialOnlyFormula,
+} from "./formulas";
+export { DEFAULT_SCORING, type LeadScore, type ScoreParts, type ScoringFacts, scoreBusiness } from "./score";
+export { SOCIAL_HOSTS, type WebsiteKind, websiteKind } from "./social";
+export * from "./sources";
+export { MAX_TILE_DEPTH, MAX_TILES, searchTiled, type TiledResult, tilesOf } from "./tiles";

@@ -8,4 +8,12 @@ export { chainFlag, outscraperPlace, providerEmail } from "./outscraper-place";
 export { OUTSCRAPER_POLL_MAX_MS, type OutscraperTaskOptions, runOutscraperTask } from "./outscraper-task";
 export { OVERPASS_URL, osmBusiness, overpassQuery, overpassSource } from "./overpass";
 export { OSM_CATEGORIES, osmTagsFor, type TagFilter } from "./overpass-categories";
+export {
+  MAX_SAMPLE_BUSINESSES,
+  SAMPLE_BUSINESSES,
+  SAMPLE_CATEGORIES,
+  sampleBusinesses,
+  sampleCategoriesFor,
+  sampleSource,
+} from "./sample";
 export type { BusinessSearch, BusinessSearchResult, BusinessSource, HttpSourceOptions } from "./types";

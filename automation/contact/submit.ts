@@ -95,7 +95,7 @@ export async function submitForm(attempt: Attempt, located: LocatedForm, form: F
   const requests: SentRequest[] = [];
   const byRequest = new Map<EngineRequest, SentRequest>();
   const onRequest = (request: EngineRequest) => {
-    const seen = sentRequest(attempt, request, hosts, button);
+    const seen = sentRequest(attempt, request, hosts, form.part ? button : null);
     if (!seen) return;
     requests.push(seen.entry);
     byRequest.set(request, seen.entry);
@@ -156,7 +156,8 @@ function sentRequest(
   attempt: Attempt,
   request: EngineRequest,
   hosts: Set<string>,
-  button: ButtonInfo,
+  /** For one part of a page-wide form, the button pressed: its post must carry that button's name. */
+  partButton: ButtonInfo | null,
 ): { entry: SentRequest; read: Promise<void> } | null {
   let url: URL;
   try {
@@ -185,12 +186,13 @@ function sentRequest(
     if (body === undefined) return;
     // A page-wide form (ASP.NET WebForms) posts every field whichever button was pressed: the
     // pressed button's name in the body tells the contact form's post from the header search's.
+    const name = partButton?.name;
     if (
       entry.navigation &&
       posting &&
-      button.name &&
-      !body.includes(encodeURIComponent(button.name).replace(/%20/g, "+")) &&
-      !body.includes(button.name)
+      name &&
+      !body.includes(encodeURIComponent(name).replace(/%20/g, "+")) &&
+      !body.includes(name)
     ) {
       entry.carried = [];
       return;

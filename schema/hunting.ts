@@ -44,10 +44,10 @@ export const BusinessRecord = z.object({
 });
 export type BusinessRecord = z.infer<typeof BusinessRecord>;
 
-/** The most a lead score can be: the brief's five parts add up to exactly this. */
+/** The most a lead score can be: the five default parts add up to exactly this. */
 export const MAX_LEAD_SCORE = 100;
 
-/** Points for each part of a lead's score; the defaults are the brief's (they add up to 100). */
+/** Points for each part of a lead's score; the defaults add up to 100. */
 export const ScoringWeights = z.object({
   /** No website of its own (none, or only a social profile): the best lead for a site. */
   noWebsite: z.number().int().min(0).max(MAX_LEAD_SCORE).default(30),
@@ -66,9 +66,9 @@ export type ScoringWeights = z.infer<typeof ScoringWeights>;
 export const ScoringSettings = z
   .object({
     weights: ScoringWeights.prefault({}),
-    /** A rating at or above this earns `highRating` (the brief: 4.5). */
+    /** A rating at or above this earns `highRating` (default 4.5). */
     minRating: z.number().gt(0).max(5).default(4.5),
-    /** This many reviews or more earn `manyReviews` (the brief: 100). */
+    /** This many reviews or more earn `manyReviews` (default 100). */
     minReviews: z.number().int().min(1).default(100),
     /** A lead scoring at least this is qualified, when it meets the requirements too. */
     minScore: z.number().int().min(0).max(MAX_LEAD_SCORE).default(50),

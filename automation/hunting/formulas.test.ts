@@ -169,7 +169,7 @@ function expectSameAnswer(settings: ScoringSettings, columns: ScoringColumns, ro
 }
 
 describe("scoring formulas — the grid's Score and Qualified agree with scoreBusiness", () => {
-  it("reads the brief's defaults as formulas a person can follow", () => {
+  it("reads the default settings as formulas a person can follow", () => {
     const score = scoreFormula(DEFAULT_SCORING);
     expect(score).toMatch(/^IF\(OR\(NOT\(REGEX_MATCH\(\{Website\}, "\(\?i\)/);
     expect(score).toContain('IF(REGEX_MATCH({Email}, "[^\\s@]@[^\\s@]"), 25, 0)');
@@ -178,7 +178,7 @@ describe("scoring formulas — the grid's Score and Qualified agree with scoreBu
     expect(qualifiedFormula(DEFAULT_SCORING)).toBe("AND({Score} >= 50)");
   });
 
-  it("scores the brief's edge cases as scoreBusiness does", () => {
+  it("scores the edge cases as scoreBusiness does", () => {
     const edges: ScoringFacts[] = [
       { website: "", email: "", rating: 4.5, reviews: 100, chain: false },
       { website: "   ", email: "", rating: 4.49, reviews: 99, chain: null },

@@ -11,7 +11,7 @@ const lead = (facts: Partial<ScoringFacts>): ScoringFacts => ({
   ...facts,
 });
 
-describe("scoreBusiness — the brief's lead score", () => {
+describe("scoreBusiness — the default lead score", () => {
   it("gives 100 to a local business with no website, an email, 4.8 stars and 250 reviews", () => {
     const result = scoreBusiness({ website: "", email: "joe@joes.com", rating: 4.8, reviews: 250, chain: false });
     expect(result).toEqual({
@@ -90,7 +90,7 @@ describe("scoreBusiness — the brief's lead score", () => {
 });
 
 describe("ScoringSettings — the Lead scoring page's values", () => {
-  it("defaults to the brief's weights and a minimum of 50", () => {
+  it("defaults to the standard weights and a minimum of 50", () => {
     expect(DEFAULT_SCORING).toEqual({
       weights: { noWebsite: 30, hasEmail: 25, highRating: 20, manyReviews: 15, notChain: 10 },
       minRating: 4.5,

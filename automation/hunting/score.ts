@@ -1,5 +1,5 @@
 /**
- * A business's lead score, exactly as the brief: no website of its own +30, an email +25, a
+ * A business's lead score, by default: no website of its own +30, an email +25, a
  * rating of 4.5 or more +20, 100 reviews or more +15, not a chain +10 (0–100), with the weights,
  * thresholds, minimum score and requirements of the workspace's `ScoringSettings`. The grid's
  * Score and Qualified formula columns (`formulas.ts`) compute the same answer.
@@ -30,7 +30,7 @@ export type LeadScore = {
 export const EMAIL_PATTERN = `[^${RE2_SPACE}@]@[^${RE2_SPACE}@]`;
 const EMAIL = new RegExp(`[^${JS_SPACE}@]@[^${JS_SPACE}@]`, "u");
 
-/** The brief's settings, for callers that have no workspace settings yet. */
+/** The default settings, for callers that have no workspace settings yet. */
 export const DEFAULT_SCORING: ScoringSettings = ScoringSettings.parse({});
 
 /**

@@ -4,7 +4,7 @@ import { HUNTING_TABLES } from "../../schema/hunting-tables";
 import { DEFAULT_SCORING, qualifiedFormula, scoreFormula } from ".";
 
 describe("the Businesses table with the workspace's scoring formulas", () => {
-  it("scores a row in the grid as the brief does: no website, email, 4.8 stars, 120 reviews, local", () => {
+  it("scores a row in the grid by the default weights: no website, email, 4.8 stars, 120 reviews, local", () => {
     const columns = HUNTING_TABLES.businesses.columns.map((c) => ({ ...c, id: c.key }));
     const text = (key: string) =>
       key === "score" ? scoreFormula(DEFAULT_SCORING) : key === "qualified" ? qualifiedFormula(DEFAULT_SCORING) : "";

@@ -40,14 +40,8 @@ export interface RankedLink {
 
 /** How much a link promises a page to write to the dealer from; 0 when it does not. */
 export function scoreLink(link: LinkInfo, base: URL): number {
-  if (NOT_CONTACT.test(link.href)) return 0;
-  let url: URL;
-  try {
-    url = new URL(link.href, base);
-  } catch {
-    return 0;
-  }
-  if (url.host !== base.host || !/^https?:$/.test(url.protocol)) return 0;
+  const url = siteUrl(link, base);
+  if (!url) return 0;
   const text = normalize(link.text);
   const path = identifierWords(decodeURIComponent(url.pathname));
   let score = 0;
@@ -72,17 +66,33 @@ export function scoreLink(link: LinkInfo, base: URL): number {
  * @example rankLinks([{ text: "Contact Us", href: "/contact-us/", inNav: true }], new URL("https://dealer.example/"))
  */
 export function rankLinks(links: LinkInfo[], base: URL): RankedLink[] {
+  return ranked(links, base, (link) => scoreLink(link, base));
+}
+
+/** A link's page on the site itself, without its #fragment; null for mail, files and other sites. */
+function siteUrl(link: LinkInfo, base: URL): URL | null {
+  if (NOT_CONTACT.test(link.href)) return null;
+  let url: URL;
+  try {
+    url = new URL(link.href, base);
+  } catch {
+    return null;
+  }
+  if (url.host !== base.host || !/^https?:$/.test(url.protocol)) return null;
+  url.hash = "";
+  return url;
+}
+
+/** Links scored above 0, best first, each page once with its best score, the page itself left out. */
+function ranked(links: LinkInfo[], base: URL, score: (link: LinkInfo, url: URL) => number): RankedLink[] {
   const best = new Map<string, number>();
   for (const link of links) {
-    const score = scoreLink(link, base);
-    if (score <= 0) continue;
-    const url = new URL(link.href, base);
-    url.hash = "";
-    const key = url.href;
-    if (key === stripHash(base)) continue;
-    best.set(key, Math.max(best.get(key) ?? 0, score));
+    const url = siteUrl(link, base);
+    if (!url || url.href === stripHash(base)) continue;
+    const points = score(link, url);
+    if (points > 0) best.set(url.href, Math.max(best.get(url.href) ?? 0, points));
   }
-  return [...best.entries()].map(([url, score]) => ({ url, score })).sort((a, b) => b.score - a.score);
+  return [...best.entries()].map(([url, points]) => ({ url, score: points })).sort((a, b) => b.score - a.score);
 }
 
 function stripHash(url: URL): string {
@@ -105,25 +115,11 @@ const EXPLORE_RULES: [RegExp, number][] = [
  * location and team pages, never inventory, service or finance.
  */
 export function exploreLinks(links: LinkInfo[], base: URL): RankedLink[] {
-  const best = new Map<string, number>();
-  for (const link of links) {
-    if (NOT_CONTACT.test(link.href)) continue;
-    let url: URL;
-    try {
-      url = new URL(link.href, base);
-    } catch {
-      continue;
-    }
-    if (url.host !== base.host || !/^https?:$/.test(url.protocol)) continue;
+  return ranked(links, base, (link, url) => {
     const words = `${normalize(link.text)} ${identifierWords(decodeURIComponent(url.pathname))}`;
     const rule = EXPLORE_RULES.find(([re]) => re.test(words));
-    if (!rule) continue;
-    url.hash = "";
-    if (url.href === stripHash(base)) continue;
-    const score = rule[1] + (link.inNav ? 1 : 0);
-    best.set(url.href, Math.max(best.get(url.href) ?? 0, score));
-  }
-  return [...best.entries()].map(([url, score]) => ({ url, score })).sort((a, b) => b.score - a.score);
+    return rule ? rule[1] + (link.inNav ? 1 : 0) : 0;
+  });
 }
 
 /** The fallback contact URLs for a home page: relative to the site's first path segment and its root. */

@@ -175,6 +175,12 @@ async function formBehindButton(attempt: Attempt): Promise<LocatedForm | null> {
   return null;
 }
 
+/** One page tried on the off chance that hangs or fails says nothing about the site: try the next. */
+function nextOnFailure(error: unknown): null {
+  if (error instanceof AttemptStop && (error.category === "timeout" || error.category === "error")) return null;
+  throw error;
+}
+
 /**
  * Finds the contact form from the home page: the best contact links first, then common contact
  * paths, then the home page itself and what its Contact buttons open, then the site's other
@@ -205,11 +211,7 @@ export async function locateContactForm(attempt: Attempt, home: string): Promise
   if (!contactPage) {
     for (const url of fallbackUrls(base)) {
       if (ranked.some((r) => r.url === url)) continue;
-      const found = await visit(url, { probe: true }).catch((error: unknown) => {
-        // One guessed path that hangs or fails says nothing about the site: try the next.
-        if (error instanceof AttemptStop && (error.category === "timeout" || error.category === "error")) return null;
-        throw error;
-      });
+      const found = await visit(url, { probe: true }).catch(nextOnFailure);
       if (found) return found;
     }
   }
@@ -222,10 +224,7 @@ export async function locateContactForm(attempt: Attempt, home: string): Promise
   for (const { url } of exploreLinks(homeLinks, base)
     .filter((l) => !seen.has(l.url))
     .slice(0, MAX_EXPLORED)) {
-    const found = await visit(url, { explore: true }).catch((error: unknown) => {
-      if (error instanceof AttemptStop && (error.category === "timeout" || error.category === "error")) return null;
-      throw error;
-    });
+    const found = await visit(url, { explore: true }).catch(nextOnFailure);
     if (found) return found;
   }
   const looked = tried.length > 0 ? ` Pages looked at: ${tried.map((u) => new URL(u).pathname).join(", ")}.` : "";

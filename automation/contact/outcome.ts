@@ -116,7 +116,7 @@ export function decideSubmit(e: SubmitEvidence): SubmitDecision {
   if (pending) {
     return failure(
       "submit_unconfirmed",
-      `The form was sent to ${pending.url}, but the site did not answer in time${said(e.confirmation ?? e.thanks, " (the page said")}.`,
+      `The form was sent to ${pending.url}, but the site did not answer in time${said(e.confirmation ?? e.thanks)}.`,
     );
   }
   // No request the engine could read carried the form: only words naming the message will do,
@@ -131,8 +131,8 @@ export function decideSubmit(e: SubmitEvidence): SubmitDecision {
   return failure("submit_unconfirmed", reason);
 }
 
-function said(text: SeenText | null, prefix = ": the page said"): string {
-  return text ? `${prefix} “${text.text}”${prefix.startsWith(" (") ? ")" : ""}` : "";
+function said(text: SeenText | null): string {
+  return text ? `: the page said “${text.text}”` : "";
 }
 
 function success(request: SentRequest | null, confirmation: SeenText | null, url: string | null): SubmitDecision {

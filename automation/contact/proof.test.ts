@@ -6,10 +6,10 @@ import {
   isConfirmationUrl,
   isThanks,
   isUnrelatedPage,
-  normalize,
   refusalIn,
   saysFailed,
 } from "./proof";
+import { normalize } from "./text";
 
 const VALUES = [
   { field: "firstName" as const, value: "Dana" },

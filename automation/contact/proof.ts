@@ -3,7 +3,7 @@
  * says the message failed, and which words confirm that it was received. Pure: it takes text.
  */
 import type { LogicalField } from "../../schema/contact";
-import { digitsOf, normalize } from "./text";
+import { digitsOf } from "./text";
 
 /** A value the engine typed, and what it meant. */
 export interface SentValue {
@@ -154,6 +154,3 @@ export function refusalIn(body: string): string | null {
   if (typeof o.error === "string" && o.error) return o.error;
   return null;
 }
-
-/** Normalised, for the text rules above. */
-export { normalize };

@@ -33,6 +33,17 @@ export function greatCircleMiles(a: GeoPoint, b: GeoPoint): number {
   return 2 * EARTH_RADIUS_MILES * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 
+/**
+ * The point `north` and `east` miles from `from`, on a flat map around it: close enough for the
+ * few miles of a town or a search tile.
+ */
+export function offsetMiles(from: GeoPoint, north: number, east: number): GeoPoint {
+  return {
+    lat: from.lat + north / EARTH_RADIUS_MILES / RADIANS,
+    lng: from.lng + east / (EARTH_RADIUS_MILES * Math.cos(from.lat * RADIANS)) / RADIANS,
+  };
+}
+
 /** Anything with a position, as dealer records carry one. */
 export type Located = { latitude: number; longitude: number };
 

@@ -1,18 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { BusinessRecord } from "../../schema/hunting";
-import { greatCircleMiles } from "../discovery/geo";
+import { greatCircleMiles, offsetMiles } from "../discovery/geo";
 import type { BusinessSource } from "./sources/types";
 import { MAX_TILES, searchTiled, tilesOf } from "./tiles";
 
 const AUSTIN = { lat: 30.2672, lng: -97.7431 };
 
-/** A point `miles` from the centre at `bearing` radians, by walking the tiles' own offset maths. */
-function pointAt(miles: number, bearing: number) {
-  const lat = AUSTIN.lat + ((miles * Math.cos(bearing)) / 3958.8) * (180 / Math.PI);
-  const lng =
-    AUSTIN.lng + ((miles * Math.sin(bearing)) / (3958.8 * Math.cos((AUSTIN.lat * Math.PI) / 180))) * (180 / Math.PI);
-  return { lat, lng };
-}
+/** A point `miles` from the centre at `bearing` radians. */
+const pointAt = (miles: number, bearing: number) =>
+  offsetMiles(AUSTIN, miles * Math.cos(bearing), miles * Math.sin(bearing));
 
 /** Places spread over a 10-mile circle, deterministically. */
 function places(count: number) {

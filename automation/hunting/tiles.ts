@@ -5,7 +5,7 @@
  * says how many tiles were searched against how many places they found.
  */
 import type { BusinessRecord } from "../../schema/hunting";
-import { EARTH_RADIUS_MILES } from "../discovery/geo";
+import { offsetMiles } from "../discovery/geo";
 import type { BusinessSearch, BusinessSource } from "./sources/types";
 
 /** Levels of splitting: 7 tiles, then 49; past that a "full" answer is a dense city block, not a cap. */
@@ -28,18 +28,11 @@ export function tilesOf(center: Center, radiusMiles: number): { center: Center; 
   for (let k = 0; k < 6; k++) {
     const bearing = (k * Math.PI) / 3;
     out.push({
-      center: offset(center, ring * Math.cos(bearing), ring * Math.sin(bearing)),
+      center: offsetMiles(center, ring * Math.cos(bearing), ring * Math.sin(bearing)),
       radiusMiles: radiusMiles / 2,
     });
   }
   return out;
-}
-
-/** A point `north` and `east` miles from `center` (flat-earth offsets: tiles are a few miles). */
-function offset(center: Center, north: number, east: number): Center {
-  const lat = center.lat + (north / EARTH_RADIUS_MILES) * (180 / Math.PI);
-  const lng = center.lng + (east / (EARTH_RADIUS_MILES * Math.cos((center.lat * Math.PI) / 180))) * (180 / Math.PI);
-  return { lat, lng };
 }
 
 export interface TiledResult {

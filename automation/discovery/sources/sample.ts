@@ -150,7 +150,8 @@ const pickMake = weighted(
   MAKES,
   MAKES.map((make) => MAKE_WEIGHTS[make]),
 );
-const slug = (text: string) =>
+/** Lower-case words joined by hyphens, for made-up host names. */
+export const slug = (text: string) =>
   text
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, "-")

@@ -7,8 +7,8 @@
  */
 import { BusinessRecord } from "../../../schema/hunting";
 import { normalize } from "../../contact/text";
-import { greatCircleMiles } from "../../discovery/geo";
-import { mulberry32 } from "../../discovery/sources/sample";
+import { greatCircleMiles, offsetMiles } from "../../discovery/geo";
+import { mulberry32, slug } from "../../discovery/sources/sample";
 import { zipCentroids } from "../../discovery/zip";
 import type { BusinessSource } from "./types";
 
@@ -56,12 +56,6 @@ const STREETS = "Main St|Market St|Oak Ave|Elm St|Mill Rd|Church St|Park Ave|2nd
 /** A prime: `(i + 1) × 7919 mod 9973` gives street numbers that look like a town's. */
 const STREET_NUMBER_MODULUS = 9_973;
 
-const slug = (text: string) =>
-  text
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-|-$/g, "");
-
 /** The directory: `count` businesses from `seed`, the same every time. */
 export function sampleBusinesses(count = SAMPLE_BUSINESSES, seed = 1): BusinessRecord[] {
   if (count > MAX_SAMPLE_BUSINESSES) throw new RangeError(`at most ${MAX_SAMPLE_BUSINESSES} sample businesses`);
@@ -80,8 +74,7 @@ export function sampleBusinesses(count = SAMPLE_BUSINESSES, seed = 1): BusinessR
     const email = random() < EMAIL_SHARE ? `${at(["info", "hello", "office", slug(at(FIRST))])}@${host}` : "";
     const distance = Math.sqrt(random()) * JITTER_MILES;
     const bearing = random() * 2 * Math.PI;
-    const latitude = zip.lat + (distance * Math.cos(bearing)) / 69.09;
-    const longitude = zip.lng + (distance * Math.sin(bearing)) / (69.09 * Math.cos((zip.lat * Math.PI) / 180));
+    const spot = offsetMiles(zip, distance * Math.cos(bearing), distance * Math.sin(bearing));
     // Ratings cluster near 4.3 and review counts are skewed: a few businesses have hundreds.
     const rating = Math.round(Math.min(5, Math.max(2.5, 4.3 + (random() + random() - 1) * 0.9)) * 10) / 10;
     const reviews = Math.floor(random() ** 3 * 400);
@@ -92,8 +85,8 @@ export function sampleBusinesses(count = SAMPLE_BUSINESSES, seed = 1): BusinessR
       city: zip.city,
       state: zip.state,
       zip: zip.zip,
-      latitude: Math.round(latitude * 1e6) / 1e6,
-      longitude: Math.round(longitude * 1e6) / 1e6,
+      latitude: Math.round(spot.lat * 1e6) / 1e6,
+      longitude: Math.round(spot.lng * 1e6) / 1e6,
       phone: `(${200 + (Math.floor(i / 100) % 800)}) 555-01${String(i % 100).padStart(2, "0")}`,
       website: hasSite ? `https://${host}/` : "",
       email,

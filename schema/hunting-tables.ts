@@ -9,6 +9,7 @@ import type { OutreachColumn } from "./outreach-tables";
 export const HUNTING_KINDS = {
   territories: "hunting.territories",
   businesses: "hunting.businesses",
+  runs: "hunting.runs",
 } as const;
 export type HuntingTable = keyof typeof HUNTING_KINDS;
 
@@ -105,7 +106,28 @@ const BUSINESSES: HuntingColumn[] = [
   { key: "rescore", name: "Rescore", type: "button", options: button("Rescore", "rescore") },
 ];
 
+/** The run log: one row per scrape of a territory, written as it starts and when it ends. */
+const RUNS: HuntingColumn[] = [
+  { key: "territory", name: "Territory", type: "link", links: "territories" },
+  { key: "status", name: "Status", type: "status" },
+  { key: "source", name: "Source", type: "singleSelect" },
+  { key: "trigger", name: "Started by", type: "singleSelect" },
+  { key: "started", name: "Started", type: "datetime" },
+  { key: "finished", name: "Finished", type: "datetime" },
+  { key: "found", name: "Found", type: "number" },
+  { key: "added", name: "New", type: "number" },
+  { key: "updated", name: "Updated", type: "number" },
+  { key: "qualified", name: "Qualified", type: "number" },
+  { key: "tiles", name: "Searches", type: "number" },
+  { key: "cost", name: "Provider cost", type: "currency" },
+  { key: "duration", name: "Duration (s)", type: "number" },
+  { key: "error", name: "Error", type: "longText" },
+  { key: "problems", name: "Problems", type: "longText" },
+];
+
+/** In the order they are created: a link names a table made before it. */
 export const HUNTING_TABLES: Record<HuntingTable, { name: string; columns: HuntingColumn[] }> = {
   territories: { name: "Territories", columns: TERRITORIES },
   businesses: { name: "Businesses", columns: BUSINESSES },
+  runs: { name: "Scrape runs", columns: RUNS },
 };

@@ -1,7 +1,9 @@
 /**
  * Where hunted businesses come from: Outscraper's Google Maps search, Google Places Text Search
- * and OpenStreetMap through Overpass, each behind `BusinessSource` and reporting `BusinessRecord`s.
+ * and OpenStreetMap through Overpass, each behind `BusinessSource` and reporting `BusinessRecord`s,
+ * and the user's own CSV upload.
  */
+export { csvBusinessSource, type ParsedBusinessCsv, parseBusinessCsv } from "./csv";
 export { GOOGLE_MAX_PLACES, GOOGLE_PLACES_URL, googlePlace, googlePlacesSource } from "./google-places";
 export { MAPS_PLACES_PER_QUERY, OUTSCRAPER_URL, type OutscraperOptions, outscraperSource } from "./outscraper";
 export { chainFlag, outscraperPlace, providerEmail } from "./outscraper-place";

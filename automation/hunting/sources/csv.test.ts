@@ -113,14 +113,22 @@ describe("parseBusinessCsv — a list of local businesses the user uploads", () 
     expect(records[2]!.name.length).toBe(300);
   });
 
-  it("reports a quote that never closes on its line instead of reading the rest of the file as a name", () => {
+  it("reports broken quotes on their line instead of reading the rest of the file as a name", () => {
     const { records, errors } = parseBusinessCsv(
-      `${HEADER}\nFirst Cafe,Cafe,,,,,,,,,,,,\n"Broken Cafe,Cafe,,,,,,,,,,,,\nLost Cafe,Cafe,,,,,,,,,,,,`,
+      [
+        HEADER,
+        `Joe's 12" Pipes,Plumber,,,,,,,,,,,,`,
+        '"Bad "quoted" Cafe",Cafe,,,,,,,,,,,,',
+        "First Cafe,Cafe,,,,,,,,,,,,",
+        '"Broken Cafe,Cafe,,,,,,,,,,,,',
+        "Lost Cafe,Cafe,,,,,,,,,,,,",
+      ].join("\n"),
     );
-    expect(records.map((r) => r.name)).toEqual(["First Cafe"]);
+    expect(records.map((r) => r.name)).toEqual([`Joe's 12" Pipes`, "First Cafe"]);
     expect(errors).toEqual([
+      { line: 3, message: 'has a quote inside a quoted cell that is not doubled (write "" for a quote)' },
       {
-        line: 3,
+        line: 5,
         message: "opens a quote that is never closed, so the rest of the file was one cell; close the quote",
       },
     ]);

@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { type AcrossRow, chainsAcross } from "./across";
 
+/** Far above one pass over 100,000 rows, far below a pass that compares rows with each other. */
+const QUADRATIC_MS = 5_000;
+
 const row = (id: string, name: string, website: string, ...territories: string[]): AcrossRow => ({
   id,
   name,
@@ -54,7 +57,7 @@ describe("chainsAcross — the same name or site in several territories", () => 
     expect(chains.size).toBe(0);
   });
 
-  it("reads 100,000 rows in well under a second", () => {
+  it("reads 100,000 rows in one pass", () => {
     const rows = Array.from({ length: 100_000 }, (_, i) =>
       row(String(i), `Business ${i % 90_000}`, i % 3 ? `https://biz-${i}.example/` : "", `t${i % 47}`),
     );
@@ -64,6 +67,8 @@ describe("chainsAcross — the same name or site in several territories", () => 
     expect(chains.get("90000")).toBe("name in 2 territories");
     expect(chains.has("89999")).toBe(false);
     expect(chains.size).toBe(20_000);
-    expect(ms).toBeLessThan(1_000);
+    // `npm run bench:hunting` reports the time (about 0.4 s on a shared 2-core machine); this
+    // bound is for a pass that turns quadratic (minutes), not for a busy machine.
+    expect(ms).toBeLessThan(QUADRATIC_MS);
   });
 });

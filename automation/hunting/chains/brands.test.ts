@@ -26,6 +26,7 @@ describe("chainByBrand — a chain's location by its brand name", () => {
     ["Keller Williams Realty Austin", "Keller Williams Realty"],
     ["Great Clips", "Great Clips"],
     ["BP", "BP"],
+    ["Lucky", "Lucky"],
   ])("flags %s as the brand %s", (name, brand) => {
     expect(chainByBrand(name)).toEqual({ chain: true, reason: `brand: ${brand}` });
   });
@@ -41,6 +42,9 @@ describe("chainByBrand — a chain's location by its brand name", () => {
     "Ace Plumbing",
     "Edge Salon",
     "Bob's Plumbing",
+    // Nor may the most general words of its trade: local shops are named so too.
+    "Alpine Auto Repair",
+    "Lucky Market",
     "The Joint Pub",
     // "At" and "the" do not make a second word of a brand's name ("At Home", "The Joint").
     "At Home Care Services",

@@ -9,12 +9,14 @@
  * with it is not always enough, since many brands are ordinary words that local businesses use
  * too ("Target Plumbing LLC", "Edge Salon", "Subway Tile Co"):
  * - a brand of fewer than `MIN_PREFIX_LETTERS` letters ("CVS", "BP") must be the whole name;
- * - a brand of one word (not counting articles, a possessive "s" and "at", "of": "McDonald's" and
- *   "At Home" are one word) may
- *   be followed only by a store number, a word such as "store", words of the brand's own trade
- *   ("Starbucks Coffee", "Walgreens Pharmacy"), or "of"/"at"/"in" and a place ("McDonald's of
- *   Austin"). So "Target Plumbing LLC" is no chain: plumbing is not Target's trade;
- * - a brand of two words or more ("Jiffy Lube", "Mattress Firm") may be followed by anything.
+ * - a brand of one word (not counting articles, a possessive "s" and joining words such as "at":
+ *   "McDonald's" and "At Home" are one word) may be followed only by a store number, a word such
+ *   as "store", words of its own trade other than the most general ones ("Starbucks Coffee",
+ *   "Walgreens Pharmacy", but not "Alpine Auto Repair"), or "of"/"at"/"in" and a place
+ *   ("McDonald's of Austin"). So "Target Plumbing LLC" is no chain: plumbing is not Target's trade;
+ * - a brand of two words or more ("Jiffy Lube", "Mattress Firm") may be followed by anything,
+ *   which a local business whose name starts with a two-word brand ("Main Event Catering")
+ *   cannot escape (such names are rare).
  */
 import { normalizedName } from "../../discovery/select";
 import generated from "./brands.generated.json";
@@ -32,6 +34,11 @@ export const MIN_PREFIX_LETTERS = 4;
 
 /** Words after a one-word brand that still name one of its stores ("Target Store 1234"). */
 const STORE_WORDS = new Set(["store", "stores", "no", "number", "location", "unit", "outlet"]);
+/**
+ * Trade words too general to tell a brand's store from a local business of the same trade:
+ * "Alpine Auto Repair" is no Alpine dealer's workshop, "Lucky Market" no Lucky supermarket.
+ */
+const GENERAL_TRADE_WORDS = new Set(["auto", "car", "repair", "service", "center", "centre", "food", "market", "shop"]);
 /** Words after a one-word brand that start its store's place ("McDonald's of Austin"). */
 const PLACE_WORDS = new Set(["of", "at", "in"]);
 /** A store number as normalised text writes it: "#1234" → "1234", "T-1234" → "t 1234", "T1234". */
@@ -52,7 +59,7 @@ let index: BrandIndex | null = null;
 function brandIndex(): BrandIndex {
   if (index) return index;
   const data = generated as unknown as BrandData;
-  const trades = data.trades.map((words) => new Set(words.split(" ")));
+  const trades = data.trades.map((words) => new Set(words.split(" ").filter((w) => !GENERAL_TRADE_WORDS.has(w))));
   const brands = new Map<string, Brand>();
   const firstWords = new Set<string>();
   let maxWords = 1;

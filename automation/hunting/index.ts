@@ -1,9 +1,10 @@
 /**
  * Business hunting: providers that find local businesses for a territory (a category in a
- * place), tiles for searches that come back full, de-duplication against what is known, the
- * lead score and its formulas for the grid, email finding and the hunting report. Pure logic; `fetch`, the URL
- * guard and providers' keys are injected.
+ * place), tiles for searches that come back full, de-duplication against what is known, chain
+ * detection, the lead score and its formulas for the grid, email finding and the hunting report.
+ * Pure logic; `fetch`, the URL guard and providers' keys are injected.
  */
+export * from "./chains";
 export {
   businessKeys,
   businessPatch,

@@ -28,7 +28,11 @@ export const LEAD_STATUSES = [
   "customer",
 ] as const;
 
-const button = (label: string, op: string, confirm: string | null = null, disabledWhen: string | null = null) => ({
+/** What the hunting tables' buttons do, run by the Worker for the row they sit on. */
+export const HUNTING_OPS = ["scrape", "scrape-force", "find-email", "rescore"] as const;
+export type HuntingOp = (typeof HUNTING_OPS)[number];
+
+const button = (label: string, op: HuntingOp, confirm: string | null = null, disabledWhen: string | null = null) => ({
   label,
   action: { name: "hunting", params: { op } },
   confirm,

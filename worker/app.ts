@@ -9,6 +9,7 @@ import { buttonRoutes } from "./api/buttons";
 import type { AppEnv } from "./api/context";
 import { fail, onError } from "./api/errors";
 import { fileRoutes } from "./api/files";
+import { businessRoutes, huntingRoutes, territoryRoutes } from "./api/hunting";
 import { invitationLinkRoutes, workspaceInvitationRoutes } from "./api/invitations";
 import { memberRoutes } from "./api/members";
 import { publicOrigin } from "./api/origin";
@@ -53,6 +54,9 @@ function api() {
     .route("/triggers", workspaceRunRoutes)
     .route("/tables", tableRoutes)
     .route("/projects", projectRoutes)
+    .route("/territories", territoryRoutes)
+    .route("/businesses", businessRoutes)
+    .route("/hunting", huntingRoutes)
     .all("*", () => fail(404, "No such API route"));
 }
 

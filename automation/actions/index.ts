@@ -6,6 +6,7 @@
  */
 import { z } from "zod";
 import { SetFieldsParams, WebhookParams } from "../../schema/actions";
+import { HUNTING_OPS, type HuntingOp } from "../../schema/hunting-tables";
 import { OUTREACH_OPS, type OutreachOp } from "../../schema/outreach-tables";
 import type { CellValue } from "../../schema/tables";
 import type { UrlGuard } from "../contact/guard";
@@ -31,6 +32,8 @@ export interface ActionContext {
   fetch: typeof fetch;
   /** Runs an outreach project operation on this row, where the platform offers it (the Worker). */
   outreach?(op: OutreachOp): Promise<ActionOutcome>;
+  /** Runs a business hunting operation on this row (the Worker). */
+  hunting?(op: HuntingOp): Promise<ActionOutcome>;
 }
 
 export interface ActionOutcome {
@@ -116,11 +119,27 @@ const outreach: ActionDef<z.infer<typeof OutreachParams>> = {
   },
 };
 
+const HuntingParams = z.object({ op: z.enum(HUNTING_OPS) });
+
+/** The hunting tables' buttons (Scrape, Find email, Rescore): the Worker runs the operation. */
+const hunting: ActionDef<z.infer<typeof HuntingParams>> = {
+  name: "hunting",
+  label: "Business hunting operation",
+  params: HuntingParams,
+  leavesRoom: true,
+  async run(context, { op }) {
+    if (!context.hunting)
+      return { outcome: "failed", detail: "Hunting operations run only in the Worker", retryable: false };
+    return context.hunting(op);
+  },
+};
+
 // biome-ignore lint/suspicious/noExplicitAny: each entry's params type is its own; callers go through runAction
 export const ACTIONS: Record<string, ActionDef<any>> = {
   [setFields.name]: setFields,
   [webhook.name]: webhook,
   [outreach.name]: outreach,
+  [hunting.name]: hunting,
 };
 
 /** Whether a named action exists and takes these parameters, and if so whether it leaves the room. */

@@ -6,6 +6,7 @@
 export type DiscoveryErrorCode =
   | "unknown_zip"
   | "unplaceable_address"
+  | "unknown_city"
   | "missing_key"
   | "key_refused"
   | "rate_limited"

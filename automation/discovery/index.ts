@@ -16,6 +16,7 @@ export {
   geocodeAddress,
   geocodeZip,
   locate,
+  placeCity,
   placeZip,
   type ZipCentroid,
   zipCentroid,

@@ -11,6 +11,7 @@ import { guardFor } from "../../automation/contact/guard";
 import { ActionJob } from "../../schema/action-jobs";
 import { describeIssues } from "../api/errors";
 import { tableRoom } from "../durable/table-room";
+import { runHuntingOp } from "../hunting/buttons";
 import { runOutreachOp } from "../projects/buttons";
 
 export async function handleActionBatch(batch: MessageBatch<unknown>, env: Env): Promise<void> {
@@ -51,6 +52,7 @@ async function handleActionMessage(message: Message<unknown>, env: Env): Promise
       guard: guardFor(env.ROWPILOT_ENV),
       fetch: (input, init) => fetch(input, init),
       outreach: (op) => runOutreachOp(env, job.tableId, job.rowId, op),
+      hunting: (op) => runHuntingOp(env, job.tableId, job.rowId, op),
     });
     if (outcome.outcome === "succeeded") {
       await room.finishAction(job.runId, "succeeded", outcome.detail, attempt);

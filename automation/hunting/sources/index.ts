@@ -11,8 +11,8 @@ export { OUTSCRAPER_POLL_MAX_MS, type OutscraperTaskOptions, runOutscraperTask }
 export { OVERPASS_URL, osmBusiness, overpassQuery, overpassSource } from "./overpass";
 export { OSM_CATEGORIES, osmTagsFor, type TagFilter } from "./overpass-categories";
 export {
-  MAX_SAMPLE_BUSINESSES,
-  SAMPLE_BUSINESSES,
+  businessesIn,
+  MAX_PER_ZIP,
   SAMPLE_CATEGORIES,
   sampleBusinesses,
   sampleCategoriesFor,

@@ -20,6 +20,7 @@ export {
   scoreFormula,
   socialOnlyFormula,
 } from "./formulas";
+export * from "./pace";
 export {
   type HuntingReportInput,
   huntingReport,

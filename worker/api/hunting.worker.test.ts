@@ -1,3 +1,4 @@
+import { createExecutionContext, createScheduledController, env, waitOnExecutionContext } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import type {
   BusinessListRow,
@@ -7,7 +8,16 @@ import type {
   TerritoryRecord,
 } from "../../schema/hunting-api";
 import type { TableDetail } from "../../schema/tables";
+import { EVERY_MINUTE } from "../cron";
 import { type Client, call, json, memberWithRole, ownerWithWorkspace } from "../test/http";
+import worker from "../test-entry";
+
+/** The Worker's cron handler, as the platform calls it at `at`. */
+async function tick(at: number) {
+  const ctx = createExecutionContext();
+  await worker.scheduled!(createScheduledController({ scheduledTime: at, cron: EVERY_MINUTE }), env, ctx);
+  await waitOnExecutionContext(ctx);
+}
 
 const DAY_MS = 86_400_000;
 
@@ -218,5 +228,29 @@ describe("business hunting API", () => {
     expect(report.totals.businesses).toBe(after.length);
     expect(report.totals.qualified).toBe(after.filter((b) => b.qualified).length);
     expect(report.byCategory[0]?.key).toMatch(/bakery/i);
+  });
+});
+
+describe("scheduled scraping", () => {
+  it("takes the next due territory on the cron when a workspace turns it on, at most once an interval", async () => {
+    const { owner, ws } = await ownerWithWorkspace();
+    const h = hunting(owner, ws.slug);
+    const first = await h.territory({ query: "tailor", location: { zip: "02108" }, priority: 9 });
+    const second = await h.territory({ query: "tailor", location: { zip: "94103" }, priority: 4 });
+    const now = Date.now();
+    await tick(now);
+    expect((await h.read(first)).status).toBe("pending");
+
+    const put = await h.api("PUT", "/hunting/settings", {
+      autoScrape: { enabled: true, everyMinutes: 60, dailyCap: 5 },
+    });
+    expect(put.status).toBe(200);
+    await tick(now);
+    await expect.poll(async () => (await h.read(first)).status, { timeout: 10_000 }).toBe("cooldown");
+    expect((await h.read(first)).lastRun?.trigger).toBe("schedule");
+    await tick(now + 30 * 60_000);
+    expect((await h.read(second)).status).toBe("pending");
+    await tick(now + 61 * 60_000);
+    await expect.poll(async () => (await h.read(second)).status, { timeout: 10_000 }).toBe("cooldown");
   });
 });

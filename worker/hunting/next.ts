@@ -1,10 +1,11 @@
 /** "Scrape next": the due territory of highest priority (see `dueOrder`), never one in cooldown. */
 
+import { dueOrder } from "../../automation/hunting";
 import type { HuntingSettings, ScrapeTrigger } from "../../schema/hunting-api";
 import { CooldownError, HuntingBusyError, HuntingInputError } from "./errors";
 import { startScrape } from "./runs";
 import type { Hunting } from "./tables";
-import { allTerritories, dueOrder } from "./territories";
+import { allTerritories } from "./territories";
 
 /** Starts a scrape of the next due territory with the workspace's default source; null when none is due. */
 export async function scrapeNext(
@@ -21,6 +22,7 @@ export async function scrapeNext(
         force: false,
         trigger,
         settings,
+        now,
       });
       return { territoryId: territory.id, runId };
     } catch (error) {

@@ -22,6 +22,8 @@ export type StartScrape = {
   force: boolean;
   trigger: ScrapeTrigger;
   settings: HuntingSettings;
+  /** When it starts (a cron tick's scheduled time); now when left out. */
+  now?: Date;
 };
 
 /** Claims the territory, opens its run and queues the work; refusals (cooldown, busy, no place) throw. */

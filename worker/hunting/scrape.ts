@@ -7,7 +7,14 @@
  * (or exhausted when nothing was found), the run row says what happened. A failure marks both
  * with the reason and writes no businesses.
  */
-import { bestEmail, emailsInReviews, mergeBusinesses, searchTiled, websiteKind } from "../../automation/hunting";
+import {
+  bestEmail,
+  coolingUntil,
+  emailsInReviews,
+  mergeBusinesses,
+  searchTiled,
+  websiteKind,
+} from "../../automation/hunting";
 import type { BusinessRecord, HuntingSource } from "../../schema/hunting";
 import type { HuntingSettings, ScrapeResult, ScrapeTrigger } from "../../schema/hunting-api";
 import type { CellValue, RowRecord } from "../../schema/tables";
@@ -19,7 +26,7 @@ import { chainVerdicts } from "./chains";
 import { CooldownError, HuntingBusyError, HuntingInputError } from "./errors";
 import { huntingSource } from "./sources";
 import type { Hunting } from "./tables";
-import { coolingUntil, huntingOrigin, territoryRecord, territoryRow } from "./territories";
+import { huntingOrigin, territoryRecord, territoryRow } from "./territories";
 
 /** Places asked for per search: Google Maps stops near 120, so a full answer means there are more. */
 export const PLACES_PER_SEARCH = 120;

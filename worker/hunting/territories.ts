@@ -1,7 +1,6 @@
 /**
- * Territories: made, edited and removed over the API, read as records, and chosen in turn. A
- * territory is due when it is pending or its cooldown is over; "Scrape next" takes the due one of
- * highest priority, the one scraped longest ago first on a tie (never scraped: first of all).
+ * Territories: made, edited and removed over the API, and read as records (when one is due is
+ * `automation/hunting/pace.ts`).
  */
 import { locate } from "../../automation/discovery";
 import type { CreateTerritory, TerritoryRecord, TerritoryStatus, UpdateTerritory } from "../../schema/hunting-api";
@@ -112,26 +111,6 @@ export function territoryRecord(h: Hunting, row: RowRecord): Omit<TerritoryRecor
     costUsd: r.number("cost"),
     lastError: r.text("lastError") || null,
   };
-}
-
-/** The ISO time the territory's cooldown ends, when it is cooling down now; else null. */
-export function coolingUntil(t: Pick<TerritoryRecord, "status" | "cooldownUntil">, now: Date): string | null {
-  if (t.status !== "cooldown" || !t.cooldownUntil) return null;
-  return Date.parse(t.cooldownUntil) > now.getTime() ? t.cooldownUntil : null;
-}
-
-/** Whether "Scrape next" may take it: pending, or cooled down. */
-export const isDue = (t: Pick<TerritoryRecord, "status" | "cooldownUntil">, now: Date) =>
-  t.status === "pending" || (t.status === "cooldown" && coolingUntil(t, now) === null);
-
-/** The due territories in the order "Scrape next" takes them. */
-export function dueOrder<T extends Pick<TerritoryRecord, "status" | "cooldownUntil" | "priority" | "lastScraped">>(
-  territories: T[],
-  now: Date,
-): T[] {
-  return territories
-    .filter((t) => isDue(t, now))
-    .sort((a, b) => b.priority - a.priority || (a.lastScraped ?? "").localeCompare(b.lastScraped ?? ""));
 }
 
 export async function allTerritories(h: Hunting): Promise<Omit<TerritoryRecord, "lastRun">[]> {

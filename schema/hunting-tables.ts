@@ -39,6 +39,9 @@ const button = (label: string, op: HuntingOp, confirm: string | null = null, dis
   disabledWhen,
 });
 
+/** A territory in cooldown that has not ended yet (a cooldown that is over makes it due again). */
+const RESTING = 'AND({Status} = "cooldown", DATETIME_DIFF({Cooldown until}, NOW(), "seconds") > 0)';
+
 const TERRITORIES: HuntingColumn[] = [
   { key: "name", name: "Name", type: "text" },
   { key: "query", name: "Category", type: "text" },
@@ -65,7 +68,7 @@ const TERRITORIES: HuntingColumn[] = [
     key: "scrapeNow",
     name: "Scrape now",
     type: "button",
-    options: button("Scrape", "scrape", null, 'OR({Status} = "scraping", {Status} = "cooldown")'),
+    options: button("Scrape", "scrape", null, `OR({Status} = "scraping", ${RESTING})`),
   },
   {
     key: "scrapeAgain",
@@ -75,7 +78,7 @@ const TERRITORIES: HuntingColumn[] = [
       "Scrape again",
       "scrape-force",
       "This territory is in cooldown. Scrape it again now (it costs provider credits)?",
-      'NOT({Status} = "cooldown")',
+      `NOT(${RESTING})`,
     ),
   },
 ];

@@ -6,6 +6,7 @@ describe("chainByBrand — a chain's location by its brand name", () => {
     ["Starbucks", "Starbucks"],
     ["Starbucks Coffee #1234", "Starbucks"],
     ["McDonald's of Austin", "McDonald's"],
+    ["The Stand in Round Rock", "The Stand"],
     ["McDonalds", "McDonald's"],
     ["MCDONALD'S", "McDonald's"],
     ["Jiffy Lube 1234", "Jiffy Lube"],
@@ -48,6 +49,9 @@ describe("chainByBrand — a chain's location by its brand name", () => {
     "The Joint Pub",
     // "At" and "the" do not make a second word of a brand's name ("At Home", "The Joint").
     "At Home Care Services",
+    // A place after "of", "at" or "in" is a town: "Stand-in" is no store of The Stand.
+    "Stand-in Plumbing 12",
+    "Stand in Plumbing",
     // A brand shorter than four letters matches only a whole name.
     "BP Auto Body & Paint",
     "ABC Plumbing",

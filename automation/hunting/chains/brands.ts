@@ -41,6 +41,15 @@ const STORE_WORDS = new Set(["store", "stores", "no", "number", "location", "uni
 const GENERAL_TRADE_WORDS = new Set(["auto", "car", "repair", "service", "center", "centre", "food", "market", "shop"]);
 /** Words after a one-word brand that start its store's place ("McDonald's of Austin"). */
 const PLACE_WORDS = new Set(["of", "at", "in"]);
+/** A place after "of"/"at"/"in" is a town's name: a few words, no number, no word of a business. */
+const MAX_PLACE_WORDS = 3;
+const BUSINESS_WORDS = new Set(
+  "plumbing plumber repair repairs service services co company llc inc shop salon studio store care pros group solutions".split(
+    " ",
+  ),
+);
+const isPlace = (words: string[]) =>
+  words.length > 0 && words.length <= MAX_PLACE_WORDS && words.every((w) => !/\d/.test(w) && !BUSINESS_WORDS.has(w));
 /** A store number as normalised text writes it: "#1234" → "1234", "T-1234" → "t 1234", "T1234". */
 const STORE_NUMBER = /^[a-z]?\d+$/;
 /**
@@ -88,7 +97,7 @@ function brandIndex(): BrandIndex {
 function storeTail(brand: Brand, tail: string[]): boolean {
   for (let i = 0; i < tail.length; i++) {
     const word = tail[i]!;
-    if (PLACE_WORDS.has(word)) return i < tail.length - 1;
+    if (PLACE_WORDS.has(word)) return isPlace(tail.slice(i + 1));
     const singular = word.endsWith("s") ? word.slice(0, -1) : word;
     const known = STORE_WORDS.has(word) || brand.trade.has(word) || brand.trade.has(singular);
     const letterOfNumber = word.length === 1 && STORE_NUMBER.test(tail[i + 1] ?? "");

@@ -8,6 +8,8 @@
  * 3. De-duplicating 100,000 found businesses against 100,000 known ones (half of them known: by
  *    place id, or for records without one by phone or name and street), and one scrape of 500
  *    found with place ids against the 100,000: ms.
+ * 4. One territory scrape of 500 businesses from a local Outscraper stand-in through the Worker
+ *    (`bench/hunting-worker.ts`): seconds, first and again.
  * Seeded data, so runs compare; figures only, no timed assertions.
  */
 
@@ -18,6 +20,7 @@ import { DEFAULT_SCORING, scoreBusiness } from "../automation/hunting/score";
 import { FormulaGraph } from "../schema/formula";
 import { BusinessRecord } from "../schema/hunting";
 import type { CellValue } from "../schema/tables";
+import { benchWorkerScrape } from "./hunting-worker";
 import { fmt, summary } from "./stats";
 
 const BUSINESSES = 100_000;
@@ -174,3 +177,5 @@ console.log(
   `De-duplicating one scrape of ${SCRAPE} (with place ids) against ${BUSINESSES.toLocaleString("en-US")} known:`,
 );
 console.log(`  ${fmt(scrapeMs)} ms  (${scraped.added.length} added, ${scraped.updates.length} rows updated)`);
+
+await benchWorkerScrape();

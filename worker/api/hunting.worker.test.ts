@@ -1,7 +1,8 @@
 import { createExecutionContext, createScheduledController, env, waitOnExecutionContext } from "cloudflare:test";
-import { describe, expect, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import type {
   BusinessListRow,
+  FindEmailResult,
   HuntingReport,
   HuntingSettings,
   ScrapeRun,
@@ -252,5 +253,32 @@ describe("scheduled scraping", () => {
     expect((await h.read(second)).status).toBe("pending");
     await tick(now + 61 * 60_000);
     await expect.poll(async () => (await h.read(second)).status, { timeout: 10_000 }).toBe("cooldown");
+  });
+});
+
+describe("hunting buttons and email finding", () => {
+  it("scrapes from the grid's Scrape button and finds an email on a business's own site", async () => {
+    const { owner, ws } = await ownerWithWorkspace();
+    const h = hunting(owner, ws.slug);
+    const id = await h.territory({ query: "car dealer", location: { zip: "84101" }, radiusMiles: 20 });
+    const tables = await json<{ territories: string; businesses: string }>(await h.api("GET", "/hunting/tables"));
+    const detail = await json<TableDetail>(await call(owner, "GET", `/api/tables/${tables.territories}`));
+    const scrapeColumn = detail.columns.find((c) => c.options.key === "scrapeNow")!;
+    // A category the sample directory does not have: the scrape succeeds and finds nothing.
+    const press = await call(owner, "POST", `/api/tables/${tables.territories}/rows/${id}/buttons/${scrapeColumn.id}`);
+    expect(press.status).toBe(202);
+    await expect.poll(async () => (await h.read(id)).status, { timeout: 10_000 }).toBe("exhausted");
+    expect((await h.read(id)).lastRun).toMatchObject({ trigger: "button", status: "succeeded", found: 0 });
+
+    const site = `http://127.0.0.1:${inject("hookTarget").port}/site/`;
+    const csv = `name,website,zip\nLarkbrook Plumbing,${site},84101`;
+    await json(await h.api("POST", `/territories/${id}/scrape`, { source: "csv", csv }));
+    const [business] = await h.businesses(`&territory=${id}`);
+    expect(business).toMatchObject({ name: "Larkbrook Plumbing", email: "", score: 10 });
+    const found = await json<FindEmailResult>(await h.api("POST", `/businesses/${business!.rowId}/find-email`));
+    expect(found).toMatchObject({ email: "larkbrook.plumbing@gmail.com", source: "website" });
+    expect(found.email && found.page).toMatch(/\/site\/contact\/$/);
+    const [after] = await h.businesses(`&territory=${id}`);
+    expect(after).toMatchObject({ email: "larkbrook.plumbing@gmail.com", emailSource: "website", score: 35 });
   });
 });

@@ -281,4 +281,18 @@ describe("hunting buttons and email finding", () => {
     const [after] = await h.businesses(`&territory=${id}`);
     expect(after).toMatchObject({ email: "larkbrook.plumbing@gmail.com", emailSource: "website", score: 35 });
   });
+
+  it("renders a site built by its script in a browser when its HTML holds no address", async () => {
+    const { owner, ws } = await ownerWithWorkspace();
+    const h = hunting(owner, ws.slug);
+    const id = await h.territory({ query: "bakery", location: { zip: "84101" } });
+    const site = `http://127.0.0.1:${inject("hookTarget").port}/app-site/`;
+    await h.api("POST", `/territories/${id}/scrape`, {
+      source: "csv",
+      csv: `name,website,zip\nQuillmoor Bakery,${site},84101`,
+    });
+    const [business] = await h.businesses(`&territory=${id}`);
+    const found = await json<FindEmailResult>(await h.api("POST", `/businesses/${business!.rowId}/find-email`));
+    expect(found).toMatchObject({ email: "hello.quillmoor.bakery@gmail.com", source: "website", page: site });
+  }, 60_000);
 });

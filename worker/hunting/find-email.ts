@@ -1,12 +1,21 @@
 /**
  * "Find email" for one business: its website's home, contact and about pages fetched on the edge
- * (through the URL guard: public addresses only in production), the best address kept with the
- * page it was on. An email a person typed is never replaced.
+ * (through the URL guard: public addresses only in production), then, when their HTML holds no
+ * address, the same pages rendered by Browser Rendering (sites built by scripts); the best address
+ * is kept with the page it was on. An email a person typed is never replaced.
  */
 
+import type { UrlGuard } from "../../automation/contact/guard";
 import { guardFor } from "../../automation/contact/guard";
-import { findEmailOnWebsite, websiteKind } from "../../automation/hunting";
+import {
+  bareHost,
+  findEmailOnWebsite,
+  findEmailRendered,
+  type WebsiteEmail,
+  websiteKind,
+} from "../../automation/hunting";
 import type { FindEmailResult } from "../../schema/hunting-api";
+import { acquireBrowser } from "../browser/session";
 import { byKey, reader } from "../kinds/tables";
 import { HuntingMissingError } from "./errors";
 import type { Hunting } from "./tables";
@@ -21,7 +30,9 @@ export async function findEmail(env: Env, h: Hunting, rowId: string): Promise<Fi
   if (current && (source === "manual" || !source)) return { email: current, source: "manual", page: null };
   const website = r.text("website");
   if (websiteKind(website).kind !== "own") return { email: null, tried: [] };
-  const found = await findEmailOnWebsite({ website, guard: guardFor(env.ROWPILOT_ENV) });
+  const guard = guardFor(env.ROWPILOT_ENV);
+  let found = await findEmailOnWebsite({ website, guard });
+  if (found.email === null && found.tried.length) found = await rendered(env, found.tried, guard);
   if (found.email === null) return found;
   await h.businesses.room.patchRow(
     rowId,
@@ -29,4 +40,24 @@ export async function findEmail(env: Env, h: Hunting, rowId: string): Promise<Fi
     huntingOrigin("find-email"),
   );
   return { email: found.email, source: "website", page: found.page };
+}
+
+/** The pages the edge read, rendered in a browser; what the edge tried when no browser could be had. */
+async function rendered(env: Env, urls: string[], guard: UrlGuard): Promise<WebsiteEmail> {
+  let session: Awaited<ReturnType<typeof acquireBrowser>> | null = null;
+  try {
+    session = await acquireBrowser(env.BROWSER);
+    const page = await session.browser.newPage();
+    try {
+      const site = bareHost(urls[0]!);
+      return await findEmailRendered({ urls, site, guard, page });
+    } finally {
+      await page.close().catch(() => undefined);
+    }
+  } catch (error) {
+    console.warn(`rowpilot: no browser for email finding: ${(error as Error).message}`);
+    return { email: null, tried: urls };
+  } finally {
+    await session?.release();
+  }
 }

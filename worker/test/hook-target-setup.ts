@@ -4,7 +4,8 @@
  * records the call, answers S (500) to the first N calls to <id> and 200 after that, each after
  * MS milliseconds; `GET /calls/<id>` lists what <id> received, with the time of each call.
  * `GET /site/` and `GET /site/contact/` are a small business's website whose contact page holds
- * its email address (for email finding).
+ * its email address, and `GET /app-site/` one whose address only its script writes (for email
+ * finding on the edge and in a browser).
  */
 import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -31,6 +32,11 @@ const SITE_EMAIL = "larkbrook.plumbing@gmail.com";
 const SITE: Record<string, string> = {
   "/site/": '<html><body><h1>Larkbrook Plumbing</h1><a href="/site/contact/">Contact us</a></body></html>',
   "/site/contact/": `<html><body><p>Write to <a href="mailto:${SITE_EMAIL}">${SITE_EMAIL}</a></p></body></html>`,
+  // A site built by its script: the HTML as served holds no address, the rendered page does.
+  "/app-site/": `<html><body><div id="app"></div><script>
+    const at = ["hello", "quillmoor.bakery", "gmail.com"];
+    document.getElementById("app").innerHTML = '<a href="mailto:' + at[0] + "." + at[1] + "@" + at[2] + '">Email us</a>';
+  </script></body></html>`,
 };
 
 export default async function setup(project: TestProject) {

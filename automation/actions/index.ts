@@ -49,6 +49,11 @@ export interface ActionDef<P> {
   params: z.ZodType<P>;
   /** Whether it talks to the outside world: then it runs as a queue job, retried with backoff. */
   leavesRoom: boolean;
+  /**
+   * What a press from the grid says about these parameters, when an editor's press is not enough:
+   * owners only, and why (the press is then recorded in the workspace's activity log).
+   */
+  ownersOnly?(params: P): string | null;
   run(context: ActionContext, params: P): Promise<ActionOutcome>;
 }
 
@@ -127,6 +132,7 @@ const hunting: ActionDef<z.infer<typeof HuntingParams>> = {
   label: "Business hunting operation",
   params: HuntingParams,
   leavesRoom: true,
+  ownersOnly: ({ op }) => (op === "scrape-force" ? "Only owners can scrape a territory during its cooldown" : null),
   async run(context, { op }) {
     if (!context.hunting)
       return { outcome: "failed", detail: "Hunting operations run only in the Worker", retryable: false };
@@ -152,6 +158,13 @@ export function checkAction(
   const parsed = action.params.safeParse(params);
   if (!parsed.success) return { ok: false, detail: `${name}: ${parsed.error.issues[0]?.message ?? "bad parameters"}` };
   return { ok: true, leavesRoom: action.leavesRoom };
+}
+
+/** Why only an owner may run this action with these parameters, or null when an editor may. */
+export function ownersOnlyReason(name: string, params: unknown): string | null {
+  const action = ACTIONS[name];
+  const parsed = action?.params.safeParse(params);
+  return action?.ownersOnly && parsed?.success ? action.ownersOnly(parsed.data) : null;
 }
 
 /** Runs a named action with raw parameters; unknown names and bad parameters fail with a reason. */

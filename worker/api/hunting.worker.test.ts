@@ -295,4 +295,29 @@ describe("hunting buttons and email finding", () => {
     const found = await json<FindEmailResult>(await h.api("POST", `/businesses/${business!.rowId}/find-email`));
     expect(found).toMatchObject({ email: "hello.quillmoor.bakery@gmail.com", source: "website", page: site });
   }, 60_000);
+
+  it("lets only owners press Scrape again during a cooldown, and records the press", async () => {
+    const { owner, ws } = await ownerWithWorkspace();
+    const h = hunting(owner, ws.slug);
+    const id = await h.territory({ query: "locksmith", location: { zip: "10001" } });
+    const first = await json<ScrapeRun>(await h.api("POST", `/territories/${id}/scrape`, {}));
+    const tables = await json<{ territories: string }>(await h.api("GET", "/hunting/tables"));
+    const detail = await json<TableDetail>(await call(owner, "GET", `/api/tables/${tables.territories}`));
+    const again = detail.columns.find((c) => c.options.key === "scrapeAgain")!;
+    const scrape = detail.columns.find((c) => c.options.key === "scrapeNow")!;
+    const press = (client: Client, column: string) =>
+      call(client, "POST", `/api/tables/${tables.territories}/rows/${id}/buttons/${column}`);
+    expect((await press(owner, scrape.id)).status).toBe(409);
+    const editor = await memberWithRole(owner, `/api/workspaces/${ws.slug}`, "editor");
+    const refused = await press(editor, again.id);
+    expect(refused.status).toBe(403);
+    expect((await json<{ error: { message: string } }>(refused)).error.message).toMatch(/Only owners/);
+    expect((await press(owner, again.id)).status).toBe(202);
+    await expect.poll(async () => (await h.read(id)).lastRun?.runId, { timeout: 10_000 }).not.toBe(first.runId);
+    expect((await h.read(id)).lastRun).toMatchObject({ trigger: "button", found: first.found, added: 0 });
+    const audit = await json<{ entries: { action: string; target: string }[] }>(
+      await call(owner, "GET", `/api/workspaces/${ws.slug}/audit`),
+    );
+    expect(audit.entries.filter((e) => e.action === "button.pressed").map((e) => e.target)).toEqual([id]);
+  });
 });

@@ -7,7 +7,7 @@
 import type { Context } from "hono";
 import { Hono } from "hono";
 import { z } from "zod";
-import { isDiscoveryError, locate } from "../../automation/discovery";
+import { isDiscoveryError, isUpstream, locate } from "../../automation/discovery";
 import type { HuntingSettingsInput, TerritoryRecord } from "../../schema/hunting-api";
 import { CreateTerritory, HuntingSettings, ScrapeRequest, UpdateTerritory } from "../../schema/hunting-api";
 import { can, type Permission } from "../../schema/roles";
@@ -38,9 +38,6 @@ import { workspaceFor } from "./tables";
 /** A scrape that ends within this long answers with its counts; a longer one answers 202 with its run. */
 export const SCRAPE_ANSWER_WITHIN_MS = 20_000;
 
-/** Discovery failures that are the provider's (a 502), not the request's (a 400). */
-const UPSTREAM = new Set(["key_refused", "rate_limited", "upstream_error", "bad_response", "timeout", "network"]);
-
 async function answer<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
@@ -48,7 +45,7 @@ async function answer<T>(work: () => Promise<T>): Promise<T> {
     if (error instanceof HuntingMissingError) fail(404, error.message);
     if (error instanceof HuntingInputError) fail(400, error.message);
     if (error instanceof HuntingBusyError) fail(409, error.message);
-    if (isDiscoveryError(error)) fail(UPSTREAM.has(error.code) ? 502 : 400, error.message);
+    if (isDiscoveryError(error)) fail(isUpstream(error) ? 502 : 400, error.message);
     throw error;
   }
 }

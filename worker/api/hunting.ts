@@ -8,7 +8,7 @@ import type { Context } from "hono";
 import { Hono } from "hono";
 import { z } from "zod";
 import { isDiscoveryError, isUpstream, locate } from "../../automation/discovery";
-import type { HuntingSettingsInput, TerritoryRecord } from "../../schema/hunting-api";
+import type { HuntingSettingsInput, ScrapeRun, TerritoryRecord } from "../../schema/hunting-api";
 import { CreateTerritory, HuntingSettings, ScrapeRequest, UpdateTerritory } from "../../schema/hunting-api";
 import { can, type Permission } from "../../schema/roles";
 import { CooldownError, HuntingBusyError, HuntingInputError, HuntingMissingError } from "../hunting/errors";
@@ -60,7 +60,7 @@ async function huntingFor(c: Context<AppEnv>, permission: Permission): Promise<{
 }
 
 async function existing(c: Context<AppEnv>, permission: Permission): Promise<{ h: Hunting; access: Access }> {
-  const { h, access } = await huntingFor(c, permission === "read" ? "read" : permission);
+  const { h, access } = await huntingFor(c, permission);
   if (!h) fail(404, "Territory not found");
   return { h, access };
 }
@@ -69,6 +69,13 @@ async function withLastRuns(h: Hunting, territories: Omit<TerritoryRecord, "last
   const runs = await allRuns(h);
   return territories.map((t) => ({ ...t, lastRun: runs.find((run) => run.territoryId === t.id) ?? null }));
 }
+
+/** A scrape the provider failed, as the API's errors read, with the run that records it. */
+const failedRun = (run: ScrapeRun) => ({
+  error: { message: run.error ?? "The scrape failed", status: 502 },
+  runId: run.runId,
+  territoryId: run.territoryId,
+});
 
 export const territoryRoutes = new Hono<AppEnv>()
   .get("/", async (c) => {
@@ -89,7 +96,8 @@ export const territoryRoutes = new Hono<AppEnv>()
     if (!started) return c.body(null, 204);
     const run = await awaitRun(h!, started.runId, SCRAPE_ANSWER_WITHIN_MS);
     if (!run) return c.json({ territoryId: started.territoryId, runId: started.runId }, 202);
-    return c.json({ ...run, territoryId: started.territoryId }, run.status === "failed" ? 502 : 200);
+    if (run.status === "failed") return c.json(failedRun(run), 502);
+    return c.json(run);
   })
   .get("/:id", async (c) => {
     const { h } = await existing(c, "read");
@@ -130,13 +138,13 @@ export const territoryRoutes = new Hono<AppEnv>()
       });
     } catch (error) {
       if (error instanceof CooldownError)
-        return c.json({ error: error.message, cooldownUntil: error.cooldownUntil }, 409);
+        return c.json({ error: { message: error.message, status: 409 }, cooldownUntil: error.cooldownUntil }, 409);
       throw error;
     }
     if (body.force) await audit(db, access, "territory.scrape-forced", id, { runId, source });
     const run = await awaitRun(h, runId, SCRAPE_ANSWER_WITHIN_MS);
     if (!run) return c.json({ runId }, 202);
-    if (run.status === "failed") return c.json({ error: run.error, runId }, 502);
+    if (run.status === "failed") return c.json(failedRun(run), 502);
     return c.json(run);
   });
 

@@ -136,8 +136,11 @@ async function mergeFound(h: Hunting, territoryId: string, found: BusinessRecord
   const patches = new Map<number, Record<string, CellValue>>();
   let updated = 0;
   for (const { index, patch } of merge.updates) {
-    // Facts the row does not keep (the provider's chain flag, review texts) change nothing in it.
+    // Facts the row does not keep (review texts) change nothing in it; a provider that now calls
+    // a known business a chain marks it, when nobody has.
     const cells = recordCells(patch);
+    if (patch.providerChain === true && !known[index]!.chain)
+      Object.assign(cells, { chain: true, chainReason: "provider: chain" });
     if (!Object.keys(cells).length) continue;
     patches.set(index, cells);
     updated += 1;

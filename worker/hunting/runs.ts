@@ -4,27 +4,20 @@
  * answers within its request.
  */
 import { HuntingSource } from "../../schema/hunting";
-import type { HuntingSettings, ScrapeRun, ScrapeRunStatus, ScrapeTrigger } from "../../schema/hunting-api";
+import type { ScrapeRun, ScrapeRunStatus, ScrapeTrigger } from "../../schema/hunting-api";
 import { SCRAPE_TRIGGERS } from "../../schema/hunting-api";
 import type { RowRecord } from "../../schema/tables";
 import { reader } from "../kinds/tables";
 import { allRows } from "../projects/store";
 import { csvKeyFor, type ScrapeJob } from "./jobs";
-import { beginScrape } from "./scrape";
+import { beginScrape, type ScrapeOptions } from "./scrape";
 import type { Hunting } from "./tables";
 
 /** How often a waiting request looks at its run row. */
 const POLL_MS = 250;
 
-export type StartScrape = {
-  source: HuntingSource;
-  csv?: string;
-  force: boolean;
-  trigger: ScrapeTrigger;
-  settings: HuntingSettings;
-  /** When it starts (a cron tick's scheduled time); now when left out. */
-  now?: Date;
-};
+/** What a scrape is started with (`beginScrape`'s options). */
+export type StartScrape = ScrapeOptions;
 
 /** Claims the territory, opens its run and queues the work; refusals (cooldown, busy, no place) throw. */
 export async function startScrape(env: Env, h: Hunting, territoryId: string, start: StartScrape): Promise<string> {

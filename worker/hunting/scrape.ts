@@ -44,6 +44,7 @@ export type ScrapeOptions = {
   force: boolean;
   trigger: ScrapeTrigger;
   settings: HuntingSettings;
+  /** When it starts (a cron tick's scheduled time); now when left out. */
   now?: Date;
 };
 

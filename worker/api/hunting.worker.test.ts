@@ -166,6 +166,18 @@ describe("business hunting API", () => {
     );
     expect((await bad({ query: "", location: { zip: "78701" } })).status).toBe(400);
 
+    const odd = await h.territory({ query: "quantum physicist", location: { zip: "78701" } });
+    const unmapped = await h.api("POST", `/territories/${odd}/scrape`, { source: "overpass" });
+    expect(unmapped.status).toBe(400);
+    expect((await json<{ error: { message: string } }>(unmapped)).error.message).toMatch(
+      /OpenStreetMap search does not know the category "quantum physicist": use one of .*plumber/,
+    );
+    expect(await h.read(odd)).toMatchObject({ status: "failed", lastError: expect.stringMatching(/OpenStreetMap/) });
+    const unsampled = await h.api("POST", `/territories/${odd}/scrape`, { source: "sample" });
+    expect((await json<{ error: { message: string } }>(unsampled)).error.message).toMatch(
+      /The sample directory has no "quantum physicist" businesses: use one of plumber, electrician/,
+    );
+
     const id = await h.territory({ query: "plumber", location: { zip: "78701" } });
     const keyless = await h.api("POST", `/territories/${id}/scrape`, { source: "outscraper" });
     expect(keyless.status).toBe(400);
@@ -260,11 +272,11 @@ describe("hunting buttons and email finding", () => {
   it("scrapes from the grid's Scrape button and finds an email on a business's own site", async () => {
     const { owner, ws } = await ownerWithWorkspace();
     const h = hunting(owner, ws.slug);
-    const id = await h.territory({ query: "car dealer", location: { zip: "84101" }, radiusMiles: 20 });
+    const id = await h.territory({ query: "tailor", location: { zip: "84101" }, radiusMiles: 0.2 });
     const tables = await json<{ territories: string; businesses: string }>(await h.api("GET", "/hunting/tables"));
     const detail = await json<TableDetail>(await call(owner, "GET", `/api/tables/${tables.territories}`));
     const scrapeColumn = detail.columns.find((c) => c.options.key === "scrapeNow")!;
-    // A category the sample directory does not have: the scrape succeeds and finds nothing.
+    // A circle the sample directory has no tailor in: the scrape succeeds and finds nothing.
     const press = await call(owner, "POST", `/api/tables/${tables.territories}/rows/${id}/buttons/${scrapeColumn.id}`);
     expect(press.status).toBe(202);
     await expect.poll(async () => (await h.read(id)).status, { timeout: 10_000 }).toBe("exhausted");

@@ -24,7 +24,7 @@ import { allRows } from "../projects/store";
 import { businessCells, knownBusiness, recordCells } from "./businesses";
 import { chainVerdicts } from "./chains";
 import { CooldownError, HuntingBusyError, HuntingInputError } from "./errors";
-import { huntingSource } from "./sources";
+import { checkCategory, huntingSource } from "./sources";
 import type { Hunting } from "./tables";
 import { huntingOrigin, territoryRecord, territoryRow } from "./territories";
 
@@ -82,6 +82,14 @@ export async function beginScrape(h: Hunting, territoryId: string, options: Scra
   }
   const cooling = coolingUntil(territory, now);
   if (cooling && !options.force) throw new CooldownError(cooling);
+  try {
+    checkCategory(options.source, territory.query);
+  } catch (error) {
+    // Said in the row too, so a territory "Scrape next" passes over does not wait unexplained.
+    const cells = { status: "failed", lastError: (error as Error).message };
+    await h.territories.room.patchRow(territoryId, byKey(h.territories, cells), origin);
+    throw error;
+  }
   const statusColumn = h.territories.keys.status;
   if (!statusColumn) throw new HuntingInputError("The Territories table has lost its Status column");
   const [taken] = await h.territories.room.claimRowsById({

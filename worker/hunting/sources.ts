@@ -7,8 +7,11 @@ import {
   type BusinessSource,
   csvBusinessSource,
   googlePlacesSource,
+  osmTagsFor,
   outscraperSource,
   overpassSource,
+  SAMPLE_CATEGORIES,
+  sampleCategoriesFor,
   sampleSource,
 } from "../../automation/hunting";
 import type { HuntingSource } from "../../schema/hunting";
@@ -54,4 +57,24 @@ export function checkSource(source: HuntingSource, keys: ProviderKeys, csv: stri
   if (source === "google" && !keys.google)
     throw new HuntingInputError("source: add a Google Places API key in Settings first");
   if (source === "csv" && !csv?.trim()) throw new HuntingInputError("csv: upload a CSV file of businesses");
+}
+
+/**
+ * Refuses a territory's category a keyless source cannot search: OpenStreetMap's tags are a fixed
+ * list, and the sample directory has 20 categories. Providers take any text.
+ */
+export function checkCategory(source: HuntingSource, query: string): void {
+  if (source === "overpass") {
+    try {
+      osmTagsFor(query);
+    } catch (error) {
+      throw new HuntingInputError((error as Error).message);
+    }
+  }
+  if (source === "sample" && !sampleCategoriesFor(query).length)
+    throw new HuntingInputError(
+      `The sample directory has no "${query.trim()}" businesses: use one of ${Object.keys(SAMPLE_CATEGORIES)
+        .map((c) => c.toLowerCase())
+        .join(", ")}, or another source`,
+    );
 }

@@ -107,6 +107,8 @@ const BUSINESSES: HuntingColumn[] = [
   /** Formula text written by the Worker from the workspace's scoring settings. */
   { key: "score", name: "Score", type: "formula", options: { formula: "" } },
   { key: "qualified", name: "Qualified", type: "formula", options: { formula: "" } },
+  /** Its website is only a Facebook, Instagram or listing page: the best lead for a site. */
+  { key: "socialOnly", name: "Social only", type: "formula", options: { formula: "" } },
   { key: "leadStatus", name: "Lead status", type: "status" },
   { key: "notes", name: "Notes", type: "longText" },
   { key: "findEmail", name: "Find email", type: "button", options: button("Find email", "find-email") },

@@ -11,15 +11,22 @@ import { isDiscoveryError, isUpstream, locate } from "../../automation/discovery
 import type { HuntingSettingsInput, ScrapeRun, TerritoryRecord } from "../../schema/hunting-api";
 import { CreateTerritory, HuntingSettings, ScrapeRequest, UpdateTerritory } from "../../schema/hunting-api";
 import { can, type Permission } from "../../schema/roles";
-import { CooldownError, HuntingBusyError, HuntingInputError, HuntingMissingError } from "../hunting/errors";
+import {
+  CooldownError,
+  HuntingBusyError,
+  HuntingForbiddenError,
+  HuntingInputError,
+  HuntingMissingError,
+} from "../hunting/errors";
 import { findEmail } from "../hunting/find-email";
 import { businessList } from "../hunting/list";
 import { scrapeNext } from "../hunting/next";
 import { readMap, readReport } from "../hunting/overview";
-import { allRuns, awaitRun, startScrape } from "../hunting/runs";
-import { readHuntingSettings, writeHuntingSettings } from "../hunting/settings";
+import { allRuns, awaitRun, latestRun, startScrape } from "../hunting/runs";
+import { applyScoring } from "../hunting/scoring";
+import { nextHuntingSettings, readHuntingSettings, saveHuntingSettings } from "../hunting/settings";
 import { checkSource } from "../hunting/sources";
-import { applyScoring, ensureHunting, findHunting, type Hunting } from "../hunting/tables";
+import { ensureHunting, findHunting, type Hunting } from "../hunting/tables";
 import {
   allTerritories,
   createTerritory,
@@ -45,6 +52,7 @@ async function answer<T>(work: () => Promise<T>): Promise<T> {
     if (error instanceof HuntingMissingError) fail(404, error.message);
     if (error instanceof HuntingInputError) fail(400, error.message);
     if (error instanceof HuntingBusyError) fail(409, error.message);
+    if (error instanceof HuntingForbiddenError) fail(403, error.message);
     if (isDiscoveryError(error)) fail(isUpstream(error) ? 502 : 400, error.message);
     throw error;
   }
@@ -92,7 +100,11 @@ export const territoryRoutes = new Hono<AppEnv>()
   .post("/scrape-next", async (c) => {
     const { h, access } = await huntingFor(c, "write");
     const settings = await readHuntingSettings(c.get("db"), access.workspace.id);
-    const started = await answer(() => scrapeNext(c.env, h!, settings, "scrape-next"));
+    const keys = await providerKeys(c.env, c.get("db"), access.workspace.id);
+    const started = await answer(() => {
+      checkSource(settings.defaultSource, keys, undefined);
+      return scrapeNext(c.env, h!, settings, "scrape-next");
+    });
     if (!started) return c.body(null, 204);
     const run = await awaitRun(h!, started.runId, SCRAPE_ANSWER_WITHIN_MS);
     if (!run) return c.json({ territoryId: started.territoryId, runId: started.runId }, 202);
@@ -102,17 +114,20 @@ export const territoryRoutes = new Hono<AppEnv>()
   .get("/:id", async (c) => {
     const { h } = await existing(c, "read");
     const row = await answer(() => territoryRow(h, c.req.param("id")));
-    const [record] = await withLastRuns(h, [territoryRecord(h, row)]);
-    return c.json(record);
+    return c.json({ ...territoryRecord(h, row), lastRun: await latestRun(h, row.id) });
   })
   .patch("/:id", async (c) => {
     const body = await readBody(c, UpdateTerritory);
     const { h, access } = await existing(c, "write");
     const keys = await providerKeys(c.env, c.get("db"), access.workspace.id);
     const id = c.req.param("id");
-    await answer(() => updateTerritory(h, id, body, (location) => locate(location, geocoderFor(c.env, keys))));
-    const [record] = await withLastRuns(h, [territoryRecord(h, await territoryRow(h, id))]);
-    return c.json(record);
+    await answer(() =>
+      updateTerritory(h, id, body, {
+        owner: can(access.role, "manage"),
+        geocode: (location) => locate(location, geocoderFor(c.env, keys)),
+      }),
+    );
+    return c.json({ ...territoryRecord(h, await territoryRow(h, id)), lastRun: await latestRun(h, id) });
   })
   .delete("/:id", async (c) => {
     const { h, access } = await existing(c, "write");
@@ -151,7 +166,7 @@ export const territoryRoutes = new Hono<AppEnv>()
 export const businessRoutes = new Hono<AppEnv>()
   .get("/", async (c) => {
     const { h } = await huntingFor(c, "read");
-    return c.json(h ? await businessList(h, c.req.query()) : { rows: [], nextCursor: null });
+    return c.json(h ? await answer(() => businessList(h, c.req.query())) : { rows: [], nextCursor: null });
   })
   .post("/:rowId/find-email", async (c) => {
     const { h } = await huntingFor(c, "write");
@@ -183,10 +198,10 @@ export const huntingRoutes = new Hono<AppEnv>()
     const { h, access } = await huntingFor(c, "manage");
     const updatedBy = access.actor.kind === "user" ? access.actor.userId : null;
     const before = await readHuntingSettings(c.get("db"), access.workspace.id);
-    const saved = await answer(() =>
-      writeHuntingSettings(c.get("db"), access.workspace.id, body as HuntingSettingsInput, updatedBy),
-    );
+    const saved = await answer(async () => nextHuntingSettings(before, body as HuntingSettingsInput));
+    // The grid first: settings saved only once their formulas are, so a failure can be tried again.
     if (JSON.stringify(before.scoring) !== JSON.stringify(saved.scoring)) await applyScoring(c.env, h!, saved.scoring);
+    await saveHuntingSettings(c.get("db"), access.workspace.id, saved, updatedBy);
     await audit(c.get("db"), access, "hunting.settings-changed", null, { changed: Object.keys(body) });
     return c.json(saved);
   });

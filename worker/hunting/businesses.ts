@@ -51,7 +51,12 @@ export function businessCells(
 }
 
 /** A Businesses row, as the record de-duplication compares and patches, with its row id and links. */
-export type KnownBusiness = BusinessRecord & { rowId: string; territories: string[]; chain: boolean };
+export type KnownBusiness = BusinessRecord & {
+  rowId: string;
+  territories: string[];
+  chain: boolean;
+  chainReason: string;
+};
 
 const EMAIL_SOURCES = new Set<string>(["provider", "review", "website", "manual"]);
 
@@ -82,8 +87,12 @@ export function knownBusiness(table: TableHandle, row: RowRecord): KnownBusiness
     reviewTexts: [],
     territories: r.list("territories"),
     chain: r.get("chain") === true,
+    chainReason: r.text("chainReason"),
   };
 }
+
+/** A chain flag a person cleared (a reason is left, the box unticked): scrapes and Rescore keep it so. */
+export const clearedByPerson = (k: Pick<KnownBusiness, "chain" | "chainReason">) => !k.chain && k.chainReason !== "";
 
 /** A row as `GET /api/businesses` lists it; score and qualified are the formula columns' values. */
 export function businessListRow(table: TableHandle, row: RowRecord): BusinessListRow {

@@ -42,7 +42,16 @@ async function onBusiness(env: Env, h: Hunting, rowId: string, op: HuntingOp): P
 }
 
 /** Runs `op` for the row `rowId` of table `tableId`, which must be one of its workspace's hunting tables. */
-export async function runHuntingOp(env: Env, tableId: string, rowId: string, op: HuntingOp): Promise<ActionOutcome> {
+export async function runHuntingOp(
+  env: Env,
+  tableId: string,
+  rowId: string,
+  op: HuntingOp,
+  columnId: string | null,
+): Promise<ActionOutcome> {
+  // An owner's press is checked by the button's route; a rule has no owner to ask.
+  if (op === "scrape-force" && !columnId)
+    return refused("Scrape again during a cooldown is a button, not a rule's action");
   const db = getDb(env.DB);
   const table = await db.query.dataTable.findFirst({ where: eq(dataTable.id, tableId) });
   const h = table ? await findHunting(env, db, table.workspaceId) : null;

@@ -1,12 +1,12 @@
 /**
  * Which businesses are chains, and why, as a scrape adds its finds: the provider's flag, the
  * brand list, or the same name or site in several territories (`automation/hunting/chains`).
- * Finding a business in a new territory can make a known row a chain too; a row already marked
- * (by a person or an earlier scrape) is left as it is.
+ * Finding a business in a new territory can make a known row a chain too; a row already marked,
+ * or one a person unticked (its reason left behind), is left as it is.
  */
 import { type AcrossRow, chainsAcross, detectChain } from "../../automation/hunting";
 import type { BusinessRecord } from "../../schema/hunting";
-import type { KnownBusiness } from "./businesses";
+import { clearedByPerson, type KnownBusiness } from "./businesses";
 
 export type ChainCells = { chain: boolean; chainReason: string | null };
 
@@ -37,7 +37,7 @@ export function chainVerdicts(
   const knownChains = new Map<string, ChainCells>();
   for (const k of known) {
     const reason = across.get(k.rowId);
-    if (reason && !k.chain) knownChains.set(k.rowId, { chain: true, chainReason: reason });
+    if (reason && !k.chain && !clearedByPerson(k)) knownChains.set(k.rowId, { chain: true, chainReason: reason });
   }
   return {
     added: added.map((record, i) =>

@@ -5,6 +5,9 @@ export class HuntingMissingError extends Error {}
 /** A request hunting cannot take: bad input, a missing key, a territory with no place. */
 export class HuntingInputError extends Error {}
 
+/** Only an owner may do this. */
+export class HuntingForbiddenError extends Error {}
+
 /** The territory is being scraped already. */
 export class HuntingBusyError extends Error {}
 

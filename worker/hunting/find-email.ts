@@ -34,6 +34,11 @@ export async function findEmail(env: Env, h: Hunting, rowId: string): Promise<Fi
   let found = await findEmailOnWebsite({ website, guard });
   if (found.email === null && found.tried.length) found = await rendered(env, found.tried, guard);
   if (found.email === null) return found;
+  // The pages took seconds: an address someone typed meanwhile wins.
+  const [now] = await h.businesses.room.readRows([rowId]);
+  if (!now) throw new HuntingMissingError("Business not found");
+  const typed = reader(h.businesses, now.cells).text("email");
+  if (typed && typed !== current) return { email: typed, source: "manual", page: null };
   await h.businesses.room.patchRow(
     rowId,
     byKey(h.businesses, { email: found.email, emailSource: "website" }),

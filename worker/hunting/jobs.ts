@@ -9,7 +9,8 @@ import { HuntingSource } from "../../schema/hunting";
 import { SCRAPE_TRIGGERS } from "../../schema/hunting-api";
 import { getDb } from "../db";
 import { providerKeys } from "../projects/discover";
-import { runScrape } from "./scrape";
+import { readRun } from "./runs";
+import { failScrape, runScrape } from "./scrape";
 import { readHuntingSettings } from "./settings";
 import { huntingOf } from "./tables";
 
@@ -28,21 +29,31 @@ export type ScrapeJob = z.infer<typeof ScrapeJob>;
 
 export const csvKeyFor = (workspaceId: string, runId: string) => `hunting/${workspaceId}/csv/${runId}.csv`;
 
-/** Runs one scrape job; a failure is already written to its territory and run rows, so it is not retried. */
+/**
+ * Runs one scrape job; a failure is written to its territory and run rows, so it is not retried.
+ * A message delivered again once its run has ended does nothing.
+ */
 export async function runScrapeJob(env: Env, job: ScrapeJob): Promise<void> {
   const h = await huntingOf(env, job.ids, job.workspaceId);
-  const db = getDb(env.DB);
-  const csv = job.csvKey ? await (await env.FILES.get(job.csvKey))?.text() : undefined;
   try {
+    const run = await readRun(h, job.runId);
+    if (run?.status !== "running") return;
+    const db = getDb(env.DB);
+    const csv = job.csvKey ? await (await env.FILES.get(job.csvKey))?.text() : undefined;
+    if (job.csvKey && csv === undefined) throw new Error("The uploaded CSV is gone; upload it again");
     await runScrape(env, h, job.territoryId, job.runId, await providerKeys(env, db, job.workspaceId), {
       source: job.source,
-      csv: csv ?? (job.csvKey ? "" : undefined),
+      csv,
       force: job.force,
       trigger: job.trigger,
       settings: await readHuntingSettings(db, job.workspaceId),
     });
   } catch (error) {
-    console.warn(`rowpilot: scrape ${job.runId} of territory ${job.territoryId} failed: ${(error as Error).message}`);
+    const message = (error as Error).message || String(error);
+    console.warn(`rowpilot: scrape ${job.runId} of territory ${job.territoryId} failed: ${message}`);
+    // A failure before the scrape itself ran (its rows unreadable, settings, keys) is written here.
+    if ((await readRun(h, job.runId).catch(() => null))?.status === "running")
+      await failScrape(h, job.territoryId, job.runId, message).catch(() => undefined);
   } finally {
     if (job.csvKey) await env.FILES.delete(job.csvKey);
   }

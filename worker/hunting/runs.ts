@@ -10,7 +10,7 @@ import type { RowRecord } from "../../schema/tables";
 import { reader } from "../kinds/tables";
 import { allRows } from "../projects/store";
 import { csvKeyFor, type ScrapeJob } from "./jobs";
-import { beginScrape, type ScrapeOptions } from "./scrape";
+import { beginScrape, failScrape, type ScrapeOptions } from "./scrape";
 import type { Hunting } from "./tables";
 
 /** How often a waiting request looks at its run row. */
@@ -23,7 +23,6 @@ export type StartScrape = ScrapeOptions;
 export async function startScrape(env: Env, h: Hunting, territoryId: string, start: StartScrape): Promise<string> {
   const runId = await beginScrape(h, territoryId, start);
   const csvKey = start.source === "csv" ? csvKeyFor(h.workspaceId, runId) : null;
-  if (csvKey) await env.FILES.put(csvKey, start.csv ?? "");
   const job: ScrapeJob = {
     kind: "scrape",
     workspaceId: h.workspaceId,
@@ -35,7 +34,14 @@ export async function startScrape(env: Env, h: Hunting, territoryId: string, sta
     force: start.force,
     trigger: start.trigger,
   };
-  await env.OUTREACH_QUEUE.send(job);
+  try {
+    if (csvKey) await env.FILES.put(csvKey, start.csv ?? "");
+    await env.OUTREACH_QUEUE.send(job);
+  } catch (error) {
+    // Claimed but never queued: the territory and its run say so rather than stay "scraping".
+    await failScrape(h, territoryId, runId, `Could not start the scrape: ${(error as Error).message}`);
+    throw error;
+  }
   return runId;
 }
 
@@ -71,6 +77,21 @@ export function scrapeRun(h: Hunting, row: RowRecord): ScrapeRun {
 export async function readRun(h: Hunting, runId: string): Promise<ScrapeRun | null> {
   const [row] = await h.runs.room.readRows([runId]);
   return row ? scrapeRun(h, row) : null;
+}
+
+/** The territory's newest run, or null before its first. */
+export async function latestRun(h: Hunting, territoryId: string): Promise<ScrapeRun | null> {
+  const started = h.runs.keys.started;
+  const territory = h.runs.keys.territory;
+  if (!started || !territory) return null;
+  const { rows } = await h.runs.room.queryRows({
+    filters: [{ columnId: territory, op: "contains", value: territoryId }],
+    sort: [{ columnId: started, direction: "desc" }],
+    limit: 1,
+    offset: 0,
+  });
+  const run = rows[0] ? scrapeRun(h, rows[0]) : null;
+  return run?.territoryId === territoryId ? run : null;
 }
 
 /** Every run, newest first. */

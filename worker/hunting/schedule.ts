@@ -9,8 +9,10 @@ import { scheduleDue } from "../../automation/hunting";
 import { workspaceSetting } from "../../schema/db";
 import { HuntingSettings } from "../../schema/hunting-api";
 import { getDb } from "../db";
+import { providerKeys } from "../projects/discover";
 import { scrapeNext } from "./next";
 import { allRuns } from "./runs";
+import { checkSource } from "./sources";
 import { findHunting } from "./tables";
 
 export type ScheduleReport = { workspaces: number; started: number };
@@ -33,6 +35,7 @@ export async function runHuntingSchedule(env: Env, now: Date): Promise<ScheduleR
     const scheduled = (await allRuns(h)).filter((run) => run.trigger === "schedule").map((run) => run.startedAt);
     if (!scheduleDue(settings.autoScrape, scheduled, now)) continue;
     try {
+      checkSource(settings.defaultSource, await providerKeys(env, db, row.workspaceId), undefined);
       if (await scrapeNext(env, h, settings, "schedule", now)) report.started += 1;
     } catch (error) {
       console.warn(`rowpilot: scheduled scrape for ${row.workspaceId} failed: ${(error as Error).message}`);

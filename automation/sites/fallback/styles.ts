@@ -18,6 +18,7 @@ h1{font-size:clamp(2.25rem,6vw,4rem);letter-spacing:-.02em}
 h2{font-size:clamp(1.6rem,3.5vw,2.25rem)}
 h3{font-size:1.2rem}
 p{margin:0 0 1em}
+figure{margin:0}
 a{color:var(--link);text-decoration:underline;text-underline-offset:.15em}
 a:focus-visible{outline:3px solid var(--link);outline-offset:3px;border-radius:2px}
 .wrap{max-width:68rem;margin:0 auto;padding:0 1.25rem}

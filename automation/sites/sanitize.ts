@@ -2,6 +2,8 @@
  * Cleans the HTML a model wrote before it is stored: what is left is markup, classes and
  * stylesheets, with no way to run code, post data elsewhere, embed other pages or leave the page
  * by itself. The site's own script is added after this, by us, and admitted by the CSP's hash.
+ * `style` attributes go too: the site CSP (hashes, no 'unsafe-hashes') would refuse them anyway,
+ * so a page that keeps them would look different served than previewed.
  *
  * Built on `sanitize-html` (htmlparser2, no DOM): it runs the same in Node and in workerd, where
  * DOMPurify would need a DOM, and it is kept up against mutation XSS (its CHANGELOG lists fixes

@@ -17,6 +17,10 @@ describe("sanitizeSiteHtml — refuses what runs code or leaves the page", () =>
     expect(out).not.toMatch(/refresh|<base|evil/);
   });
 
+  it("drops style attributes, which the site CSP would refuse when served", () => {
+    expect(sanitizeSiteHtml('<p style="color:red" class="note">x</p>')).toBe('<!doctype html>\n<p class="note">x</p>');
+  });
+
   it("keeps text that a removed element wrapped only where it was text", () => {
     expect(sanitizeSiteHtml("<p>Open <script>alert(1)</script>daily</p>")).toContain("<p>Open daily</p>");
   });

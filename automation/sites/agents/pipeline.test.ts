@@ -33,8 +33,8 @@ const lastUserText = (agent: SiteAgent) => {
 
 describe("site agents — the pipeline", () => {
   it("runs the four agents in order and returns the Architect's page with a record of every stage", async () => {
-    const ticks: SiteAgent[] = [];
-    const result = await run({ onProgress: (stage) => ticks.push(stage) });
+    const ticks: [SiteAgent, number][] = [];
+    const result = await run({ onProgress: (stage, { outputTokens }) => ticks.push([stage, outputTokens]) });
 
     expect(result.status).toBe("complete");
     if (result.status !== "complete") return;
@@ -51,8 +51,11 @@ describe("site agents — the pipeline", () => {
       expect(record.costUsd).toBeGreaterThan(0);
       expect(record.error).toBeNull();
     }
-    // Each stage streamed, so progress ticked for each of them.
-    expect(new Set(ticks)).toEqual(new Set(SITE_AGENTS));
+    // Each stage streamed, so progress ticked for each of them, ending at the API's count.
+    expect(new Set(ticks.map(([stage]) => stage))).toEqual(new Set(SITE_AGENTS));
+    const architectTicks = ticks.filter(([stage]) => stage === "architect").map(([, tokens]) => tokens);
+    expect(architectTicks.length).toBeGreaterThan(2);
+    expect(architectTicks.at(-1)).toBe(result.stages[3]?.usage.outputTokens);
     // The Concept was given what the Analyst found.
     expect(result.stages[1]?.input.user).toContain(ANSWERS.analyst.reviewHighlight);
   });
@@ -151,6 +154,25 @@ describe("site agents — the pipeline", () => {
     expect(again.stages[1]?.output).toEqual(first.stages[1]?.output);
     // The system prompts are the same, so the second run reads them from the prompt cache.
     expect(again.stages[2]?.usage.cacheReadInputTokens).toBeGreaterThan(0);
+  });
+
+  it("refuses to regenerate from a stage when the earlier stages' outputs are missing", async () => {
+    const result = await run({ from: "concept", previous: [] });
+
+    expect(result).toMatchObject({
+      status: "failed",
+      failedStage: "analyst",
+      error: "Regenerating from the Concept needs the Analyst's output from an earlier run, and there is none",
+    });
+    expect(api.calls).toHaveLength(0);
+  });
+
+  it("fails a stage that outlives its timeout", async () => {
+    api.queue("analyst", { kind: "hang" });
+
+    const result = await run({ timeoutMs: { analyst: 300 } });
+
+    expect(result).toMatchObject({ status: "failed", error: "The Analyst stage did not finish within 0.3 s" });
   });
 
   it("fails before any call when a prompt section has an unknown placeholder", async () => {

@@ -89,7 +89,7 @@ export async function runStage<T>(request: StageRequest<T>): Promise<StageOutcom
     };
   } catch (error) {
     const reason = controller.signal.aborted
-      ? `did not finish within ${Math.round(timeoutMs / 1000)} s`
+      ? `did not finish within ${timeoutMs / 1000} s`
       : `failed: ${describeApiError(error)}`;
     return { ok: false, error: `The ${label} stage ${reason}`, usage, attempts };
   } finally {

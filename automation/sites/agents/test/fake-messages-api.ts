@@ -15,6 +15,7 @@ export type FakeTurn =
   | { kind: "answer"; json: unknown }
   | { kind: "text"; text: string }
   | { kind: "refusal" }
+  | { kind: "hang" }
   | { kind: "error"; status: number; type: string; message: string };
 
 export type SeenCall = {
@@ -60,6 +61,7 @@ export async function startFakeMessagesApi(answers: Record<SiteAgent, unknown>):
         return;
       }
       const turn = queues.get(agent)?.shift() ?? { kind: "answer", json: answers[agent] };
+      if (turn.kind === "hang") return;
       if (turn.kind === "error") {
         res.writeHead(turn.status, { "content-type": "application/json", "retry-after-ms": RETRY_AFTER_MS });
         res.end(JSON.stringify({ type: "error", error: { type: turn.type, message: turn.message } }));

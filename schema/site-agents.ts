@@ -255,7 +255,7 @@ export const StageUsage = z.object({
 });
 export type StageUsage = z.infer<typeof StageUsage>;
 
-/** What a stage leaves for the site's timeline; a reused stage keeps the record of the run that made it. */
+/** What a stage leaves for the site's timeline; a reused stage keeps the earlier run's prompt and output, with no tokens, cost or time of its own. */
 export const StageRecord = z.object({
   stage: SiteAgent,
   status: z.enum(["complete", "failed", "reused"]),

@@ -16,6 +16,7 @@ describe("site agents — building a prompt", () => {
     expect(prompt.user).toContain("Business: Rosa's Taquería");
     expect(prompt.user).toContain('- 5★ "The breakfast tacos are handmade every morning');
     expect(prompt.system).not.toContain("Rosa");
+    expect(prompt.system).toContain("Answer with the JSON object the output schema describes");
     expect(prompt.user).not.toMatch(/\{\{/);
   });
 
@@ -53,8 +54,10 @@ describe("site agents — building a prompt", () => {
     expect(() => buildPrompt("analyst", prompts, FACTS, ANSWERS)).toThrow(/\{\{artDirector\}\} \(instructions\)/);
   });
 
-  it("refuses an agent without a system section", () => {
-    const prompts = DEFAULT_PROMPT_SECTIONS.filter((s) => !(s.agent === "architect" && s.section === "system"));
-    expect(() => checkPrompt("architect", prompts)).toThrow("The Architect prompt has no active system section");
+  it("refuses an agent without a system or an instructions section", () => {
+    for (const section of ["system", "instructions"] as const) {
+      const prompts = DEFAULT_PROMPT_SECTIONS.filter((s) => !(s.agent === "architect" && s.section === section));
+      expect(() => checkPrompt("architect", prompts)).toThrow(`The Architect prompt has no active ${section} section`);
+    }
   });
 });

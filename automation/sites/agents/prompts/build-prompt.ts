@@ -1,6 +1,7 @@
 /**
- * Builds an agent's prompt from its active sections: system sections become the system prompt,
- * instructions, output format and examples (in that order) the first user message. Placeholders
+ * Builds an agent's prompt from its active sections. The parts that are the same for every business
+ * (system, output format, examples, in that order) make the system prompt, which the pipeline marks
+ * for the prompt cache; the instructions, which carry the facts, make the first user message. Placeholders
  * such as `{{business.name}}` are filled from the facts and the earlier agents' outputs; a
  * placeholder the agent does not know is an error naming it, found before any model is called.
  */
@@ -23,7 +24,7 @@ export type BuiltPrompt = { system: string; user: string };
 
 const PLACEHOLDER = /\{\{\s*([^{}]*?)\s*\}\}/g;
 
-const USER_SECTIONS = ["instructions", "output format", "examples"] as const;
+const SYSTEM_SECTIONS = ["system", "output format", "examples"] as const;
 
 /** What a placeholder reads when the fact is empty, so the model knows it is unknown rather than blank. */
 const UNKNOWN = "(not known)";
@@ -53,12 +54,14 @@ export function knownPlaceholders(agent: SiteAgent): string[] {
   return [...SHARED, ...SITE_AGENTS.slice(0, SITE_AGENTS.indexOf(agent))];
 }
 
-/** Throws a `PromptError` when the agent has no system section or uses a placeholder it does not know. */
+/** Throws a `PromptError` when the agent lacks a system or instructions section or uses a placeholder it does not know. */
 export function checkPrompt(agent: SiteAgent, sections: readonly PromptSection[]): void {
   const own = sections.filter((s) => s.agent === agent);
   const label = SITE_AGENT_LABELS[agent];
-  if (!own.some((s) => s.section === "system" && s.text.trim())) {
-    throw new PromptError(`The ${label} prompt has no active system section: add one in Prompts`);
+  for (const required of ["system", "instructions"] as const) {
+    if (!own.some((s) => s.section === required && s.text.trim())) {
+      throw new PromptError(`The ${label} prompt has no active ${required} section: add one in Prompts`);
+    }
   }
   const known = new Set(knownPlaceholders(agent));
   const unknown = own.flatMap((s) =>
@@ -102,7 +105,7 @@ export function buildPrompt(
       .map((s) => fill(s.text).trim())
       .filter(Boolean)
       .join("\n\n");
-  return { system: join(["system"]), user: join(USER_SECTIONS) };
+  return { system: join(SYSTEM_SECTIONS), user: join(["instructions"]) };
 }
 
 function placeholderValue(name: string, facts: SiteFacts, previous: Partial<SiteAgentOutputs>): string | undefined {

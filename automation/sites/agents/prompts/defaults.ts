@@ -1,8 +1,8 @@
 /**
  * The prompt sections a new workspace starts with, one set per agent. They are data: the Prompts
- * table holds copies people edit, and the pipeline takes whatever sections are active. System
- * sections carry no business facts, so they stay the same across businesses and the API's prompt
- * cache can reuse them; facts go in the instructions.
+ * table holds copies people edit, and the pipeline takes whatever sections are active. Only the
+ * instructions carry business facts: the other sections make the system prompt, the same for every
+ * business, so the API's prompt cache can reuse it.
  */
 import type { PromptSection } from "../../../../schema/site-agents";
 

@@ -2,7 +2,7 @@ import Anthropic from "@anthropic-ai/sdk";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { SITE_AGENTS, type SiteAgent, type StageRecord } from "../../../schema/site-agents";
 import { DEFAULT_PROMPT_SECTIONS, DEFAULT_SITE_MAX_TOKENS, DEFAULT_SITE_MODELS, runPipeline } from "./index";
-import { type FakeMessagesApi, startFakeMessagesApi } from "./test/fake-messages-api";
+import { FAKE_API_KEY, type FakeMessagesApi, startFakeMessagesApi } from "./test/fake-messages-api";
 import { ANSWERS, FACTS } from "./test/fixtures";
 
 let api: FakeMessagesApi;
@@ -13,7 +13,7 @@ beforeEach(async () => {
 afterEach(() => api.close());
 
 /** The client as the Worker builds it, pointed at the fake as `ANTHROPIC_BASE_URL` would. */
-const client = (apiKey = "sk-ant-test") => new Anthropic({ apiKey, baseURL: api.url, maxRetries: 2 });
+const client = (apiKey = FAKE_API_KEY) => new Anthropic({ apiKey, baseURL: api.url, maxRetries: 2 });
 
 const run = (options: Partial<Parameters<typeof runPipeline>[0]> = {}) =>
   runPipeline({
@@ -192,8 +192,6 @@ describe("site agents — the pipeline", () => {
   });
 
   it("fails with a clear message when the API refuses the key", async () => {
-    api.queue("analyst", { kind: "error", status: 401, type: "authentication_error", message: "invalid x-api-key" });
-
     const result = await run({ client: client("sk-ant-wrong") });
 
     expect(result.status).toBe("failed");

@@ -3,7 +3,8 @@
  * (platform.claude.com/docs/en/build-with-claude/streaming): `POST /v1/messages` with
  * `stream: true` answers server-sent events — message_start, content_block_start, ping,
  * content_block_delta (text_delta), content_block_stop, message_delta (stop_reason and usage),
- * message_stop — and errors as `{ type: "error", error: { type, message } }`. It tells the agents
+ * message_stop — and errors as `{ type: "error", error: { type, message } }`; a key other than
+ * `FAKE_API_KEY` gets the 401 authentication_error. It tells the agents
  * apart by the role their system prompt names, and simulates the prompt cache: a system prompt
  * marked with cache_control is written on its first request and read on the next ones.
  */
@@ -39,6 +40,9 @@ const DELTA_CHARS = 400;
 /** Asks the SDK to retry a 529 after 20 ms (it honours `retry-after-ms`) so tests stay fast. */
 const RETRY_AFTER_MS = "20";
 
+/** The one key the fake accepts, sent as `Authorization: Bearer …` by SDK 1.x. */
+export const FAKE_API_KEY = "sk-ant-test";
+
 const tokens = (text: string) => Math.ceil(text.length / CHARS_PER_TOKEN);
 
 /** Starts the fake; `answers` are each agent's default (valid) answers. Close it in `afterEach`. */
@@ -60,7 +64,10 @@ export async function startFakeMessagesApi(answers: Record<SiteAgent, unknown>):
         res.end(JSON.stringify({ type: "error", error: { type: "not_found_error", message: "unknown request" } }));
         return;
       }
-      const turn = queues.get(agent)?.shift() ?? { kind: "answer", json: answers[agent] };
+      const turn: FakeTurn =
+        req.headers.authorization === `Bearer ${FAKE_API_KEY}`
+          ? (queues.get(agent)?.shift() ?? { kind: "answer", json: answers[agent] })
+          : { kind: "error", status: 401, type: "authentication_error", message: "invalid x-api-key" };
       if (turn.kind === "hang") return;
       if (turn.kind === "error") {
         res.writeHead(turn.status, { "content-type": "application/json", "retry-after-ms": RETRY_AFTER_MS });

@@ -5,6 +5,7 @@
  * text the Worker writes from the workspace's scoring settings (and rewrites when they change).
  */
 import type { OutreachColumn } from "./outreach-tables";
+import { siteButton } from "./sites-tables";
 
 export const HUNTING_KINDS = {
   territories: "hunting.territories",
@@ -113,6 +114,7 @@ const BUSINESSES: HuntingColumn[] = [
   { key: "notes", name: "Notes", type: "longText" },
   { key: "findEmail", name: "Find email", type: "button", options: button("Find email", "find-email") },
   { key: "rescore", name: "Rescore", type: "button", options: button("Rescore", "rescore") },
+  { key: "generateSite", name: "Generate site", type: "button", options: siteButton("Generate site", "generate") },
 ];
 
 /** The run log: one row per scrape of a territory, written as it starts and when it ends. */

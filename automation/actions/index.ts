@@ -8,6 +8,7 @@ import { z } from "zod";
 import { SetFieldsParams, WebhookParams } from "../../schema/actions";
 import { HUNTING_OPS, type HuntingOp } from "../../schema/hunting-tables";
 import { OUTREACH_OPS, type OutreachOp } from "../../schema/outreach-tables";
+import { SITE_OPS, type SiteOp } from "../../schema/sites-tables";
 import type { CellValue } from "../../schema/tables";
 import type { UrlGuard } from "../contact/guard";
 
@@ -34,6 +35,8 @@ export interface ActionContext {
   outreach?(op: OutreachOp): Promise<ActionOutcome>;
   /** Runs a business hunting operation on this row (the Worker). */
   hunting?(op: HuntingOp): Promise<ActionOutcome>;
+  /** Runs a site operation (generate, publish, unpublish) on this row (the Worker). */
+  sites?(op: SiteOp): Promise<ActionOutcome>;
 }
 
 export interface ActionOutcome {
@@ -140,12 +143,28 @@ const hunting: ActionDef<z.infer<typeof HuntingParams>> = {
   },
 };
 
+const SitesParams = z.object({ op: z.enum(SITE_OPS) });
+
+/** Generate site (on Businesses), Publish and Unpublish (on Sites): the Worker runs the operation. */
+const sites: ActionDef<z.infer<typeof SitesParams>> = {
+  name: "sites",
+  label: "Site operation",
+  params: SitesParams,
+  leavesRoom: true,
+  async run(context, { op }) {
+    if (!context.sites)
+      return { outcome: "failed", detail: "Site operations run only in the Worker", retryable: false };
+    return context.sites(op);
+  },
+};
+
 // biome-ignore lint/suspicious/noExplicitAny: each entry's params type is its own; callers go through runAction
 export const ACTIONS: Record<string, ActionDef<any>> = {
   [setFields.name]: setFields,
   [webhook.name]: webhook,
   [outreach.name]: outreach,
   [hunting.name]: hunting,
+  [sites.name]: sites,
 };
 
 /** Whether a named action exists and takes these parameters, and if so whether it leaves the room. */

@@ -41,6 +41,8 @@ export const SITES_COLUMNS: SiteColumn[] = [
   { key: "generated", name: "Generated", type: "datetime" },
   { key: "published", name: "Published", type: "datetime" },
   { key: "error", name: "Error", type: "longText" },
+  /** One line a stage: agent, outcome, model, seconds, tokens, cost. */
+  { key: "stages", name: "Stages", type: "longText" },
   {
     key: "publishButton",
     name: "Publish",

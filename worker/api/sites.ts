@@ -49,7 +49,9 @@ export const siteApiRoutes = new Hono<AppEnv>()
     const h = await huntingOf(c, "write");
     const createdBy = access.actor.kind === "user" ? access.actor.userId : null;
     const site = await answer(() => generateSite(c.env, h, businessRowId, createdBy));
-    return c.json({ siteId: site.id, status: site.status, slug: site.slug, version: site.version }, 201);
+    // With the agents the site is made on a queue: 202 until then; the fallback is there at once.
+    const body = { siteId: site.id, status: site.status, slug: site.slug, version: site.version };
+    return c.json(body, site.status === "queued" ? 202 : 201);
   })
   .get("/", async (c) => {
     const access = await workspaceFor(c, "read");

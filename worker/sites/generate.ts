@@ -1,7 +1,7 @@
 /**
  * Generating, publishing and unpublishing a business's site. Generation makes a new version from
- * the business's row: the deterministic fallback generator (the four Claude agents are wired in
- * later), stored in R2 under the site's id, the Sites row going to review. Publishing copies the
+ * the business's row (the four Claude agents with the workspace's key, else the deterministic
+ * fallback generator), stored in R2 under the site's id, the Sites row going to review. Publishing copies the
  * version to the site's public address (`/s/<slug>/`), which the Worker serves with a strict CSP;
  * unpublishing takes it down. A person publishes; nothing publishes on its own.
  */
@@ -9,11 +9,13 @@ import { slug as slugOf } from "../../automation/discovery/sources/sample";
 import { fallbackSite } from "../../automation/sites/fallback";
 import { SiteFacts } from "../../schema/sites";
 import type { RowRecord } from "../../schema/tables";
+import { readWorkspaceSecret } from "../api/settings";
 import { getDb } from "../db";
 import { knownBusiness } from "../hunting/businesses";
 import { HuntingMissingError } from "../hunting/errors";
 import type { Hunting } from "../hunting/tables";
 import { byKey, reader, type TableHandle } from "../kinds/tables";
+import type { SiteJob } from "./jobs";
 import { ensureSites } from "./tables";
 
 const origin = { kind: "automation" as const, job: "sites" };
@@ -26,6 +28,10 @@ export type SiteRecord = {
   version: number;
   fallback: boolean;
   url: string | null;
+  /** Why the last generation fell back or failed. */
+  error: string | null;
+  /** One line a stage of the last generation by the agents. */
+  stages: string | null;
 };
 
 export function siteRecord(sites: TableHandle, row: RowRecord): SiteRecord {
@@ -38,6 +44,8 @@ export function siteRecord(sites: TableHandle, row: RowRecord): SiteRecord {
     version: r.number("version") ?? 0,
     fallback: r.get("fallback") === true,
     url: r.text("url") || null,
+    error: r.text("error") || null,
+    stages: r.text("stages") || null,
   };
 }
 
@@ -47,7 +55,7 @@ export const versionKey = (workspaceId: string, siteId: string, version: number)
 export const publicKey = (slug: string) => `sites/public/${slug}/index.html`;
 
 /** The facts a site is made from, read from the business's row. */
-function factsOf(h: Hunting, row: RowRecord, slug: string): SiteFacts {
+export function factsOf(h: Hunting, row: RowRecord, slug: string): SiteFacts {
   const b = knownBusiness(h.businesses, row);
   return SiteFacts.parse({
     name: b.name.slice(0, 200),
@@ -66,7 +74,7 @@ function factsOf(h: Hunting, row: RowRecord, slug: string): SiteFacts {
   });
 }
 
-async function siteOfBusiness(sites: TableHandle, businessRowId: string): Promise<RowRecord | null> {
+export async function siteOfBusiness(sites: TableHandle, businessRowId: string): Promise<RowRecord | null> {
   const link = sites.keys.business;
   if (!link) return null;
   const { rows } = await sites.room.queryRows({
@@ -78,7 +86,27 @@ async function siteOfBusiness(sites: TableHandle, businessRowId: string): Promis
   return rows.find((row) => reader(sites, row.cells).list("business").includes(businessRowId)) ?? null;
 }
 
-/** A new version of the business's site, in review. */
+/** The business's Sites row, made (with its slug) the first time. */
+async function siteRowFor(sites: TableHandle, h: Hunting, business: RowRecord): Promise<SiteRecord> {
+  const existing = await siteOfBusiness(sites, business.id);
+  if (existing) return siteRecord(sites, existing);
+  const name = reader(h.businesses, business.cells).text("name");
+  const slug = `${slugOf(name).slice(0, 48) || "site"}-${business.id.slice(-6).toLowerCase()}`;
+  const inserted = await sites.room.insertRows(
+    [byKey(sites, { business: [business.id], slug, status: "queued", version: 0 })],
+    origin,
+  );
+  if (!inserted.ok) throw new Error(inserted.message);
+  const [row] = await sites.room.readRows(inserted.value);
+  if (!row) throw new Error("The new Sites row cannot be read back");
+  return siteRecord(sites, row);
+}
+
+/**
+ * A new version of the business's site. With the workspace's Anthropic key the four agents make
+ * it on the `generate-jobs` queue (the row says queued, then generating); without one the
+ * fallback generator makes it at once. Either way it ends in review.
+ */
 export async function generateSite(
   env: Env,
   h: Hunting,
@@ -87,23 +115,43 @@ export async function generateSite(
 ): Promise<SiteRecord> {
   const [business] = await h.businesses.room.readRows([businessRowId]);
   if (!business) throw new HuntingMissingError("Business not found");
-  const sites = await ensureSites(env, getDb(env.DB), h.workspaceId, createdBy, h.ids.businesses);
-  let row = await siteOfBusiness(sites, businessRowId);
-  if (!row) {
-    const name = reader(h.businesses, business.cells).text("name");
-    const slug = `${slugOf(name).slice(0, 48) || "site"}-${businessRowId.slice(-6).toLowerCase()}`;
-    const inserted = await sites.room.insertRows(
-      [byKey(sites, { business: [businessRowId], slug, status: "queued", version: 0 })],
-      origin,
-    );
-    if (!inserted.ok) throw new Error(inserted.message);
-    row = (await sites.room.readRows(inserted.value))[0] ?? null;
+  const db = getDb(env.DB);
+  const sites = await ensureSites(env, db, h.workspaceId, createdBy, h.ids.businesses);
+  const site = await siteRowFor(sites, h, business);
+  if (await readWorkspaceSecret(env, db, h.workspaceId, "anthropicApiKey")) {
+    const job: SiteJob = {
+      kind: "site",
+      workspaceId: h.workspaceId,
+      huntingIds: h.ids,
+      siteId: site.id,
+      businessRowId,
+    };
+    const written = await sites.room.patchRow(site.id, byKey(sites, { status: "queued", error: null }), origin);
+    if (!written.ok) throw new Error(written.message);
+    await env.GENERATE_QUEUE.send(job);
+    return siteRecord(sites, written.value);
   }
-  if (!row) throw new Error("The new Sites row cannot be read back");
-  const site = siteRecord(sites, row);
-  const version = site.version + 1;
-  const page = fallbackSite(factsOf(h, business, site.slug));
-  await env.FILES.put(versionKey(h.workspaceId, site.id, version), page.html, {
+  return storeVersion(env, h, sites, site, business, { page: fallbackPage(h, business, site.slug), fallback: true });
+}
+
+/** The fallback generator's page for the business. */
+export function fallbackPage(h: Hunting, business: RowRecord, slug: string) {
+  const page = fallbackSite(factsOf(h, business, slug));
+  return { html: page.html, vibe: page.vibe, template: page.template };
+}
+
+/** Stores a new version of the site and puts its row in review, the business marked "site generated". */
+export async function storeVersion(
+  env: Env,
+  h: Hunting,
+  sites: TableHandle,
+  site: SiteRecord,
+  business: RowRecord,
+  made: { page: { html: string; vibe: string; template: string }; fallback: boolean; error?: string; stages?: string },
+): Promise<SiteRecord> {
+  const [now] = await sites.room.readRows([site.id]);
+  const version = (now ? siteRecord(sites, now).version : site.version) + 1;
+  await env.FILES.put(versionKey(h.workspaceId, site.id, version), made.page.html, {
     httpMetadata: { contentType: "text/html; charset=utf-8" },
   });
   const written = await sites.room.patchRow(
@@ -111,16 +159,17 @@ export async function generateSite(
     byKey(sites, {
       status: "review",
       version,
-      fallback: true,
-      vibe: page.vibe,
-      template: page.template,
+      fallback: made.fallback,
+      vibe: made.page.vibe,
+      template: made.page.template,
       generated: new Date().toISOString(),
-      error: null,
+      error: made.error ?? null,
+      stages: made.stages ?? null,
     }),
     origin,
   );
   if (!written.ok) throw new Error(written.message);
-  await h.businesses.room.patchRow(businessRowId, byKey(h.businesses, { leadStatus: "site generated" }), origin);
+  await h.businesses.room.patchRow(business.id, byKey(h.businesses, { leadStatus: "site generated" }), origin);
   return siteRecord(sites, written.value);
 }
 

@@ -40,6 +40,10 @@ export const SITES_COLUMNS: SiteColumn[] = [
   { key: "url", name: "Published URL", type: "url" },
   { key: "generated", name: "Generated", type: "datetime" },
   { key: "published", name: "Published", type: "datetime" },
+  { key: "desktop", name: "Desktop", type: "attachment" },
+  { key: "mobile", name: "Mobile", type: "attachment" },
+  /** What a browser saw: claim bar, console errors, weight, images without alt, language. */
+  { key: "quality", name: "Quality", type: "longText" },
   { key: "error", name: "Error", type: "longText" },
   /** One line a stage: agent, outcome, model, seconds, tokens, cost. */
   { key: "stages", name: "Stages", type: "longText" },

@@ -4,6 +4,8 @@ import type { BusinessListRow } from "../../schema/hunting-api";
 import type { TableDetail } from "../../schema/tables";
 import { call, json, ownerWithWorkspace } from "../test/http";
 
+const columnName = (table: TableDetail, id: string) => table.columns.find((c) => c.id === id)?.name;
+
 const HOSTILE = `Joe's </script><script>alert(1)</script> Plumbing`;
 
 describe("sites API", () => {
@@ -23,6 +25,28 @@ describe("sites API", () => {
     expect(generated.status).toBe(201);
     const site = await json<{ siteId: string; status: string; slug: string; version: number }>(generated);
     expect(site).toMatchObject({ status: "review", version: 1 });
+    // Seen in a browser: screenshots at both sizes and the checks, in the Sites row.
+    const tables = await json<{ id: string; name: string }[]>(
+      await call(owner, "GET", `/api/tables?workspace=${ws.slug}`),
+    );
+    const sitesId = tables.find((t) => t.name === "Sites")!.id;
+    const sitesTable = await json<TableDetail>(await call(owner, "GET", `/api/tables/${sitesId}`));
+    const [row] = (
+      await json<{ rows: { cells: Record<string, unknown> }[] }>(
+        await call(owner, "GET", `/api/tables/${sitesId}/rows`),
+      )
+    ).rows;
+    const cells = row!.cells as Record<string, { key: string; size: number }[] | string>;
+    const byName = (name: string) => cells[Object.keys(cells).find((id) => columnName(sitesTable, id) === name)!];
+    expect(byName("Quality")).toMatch(
+      /^Claim bar ✓ · no console errors · \d+\.\d KB · every image described · lang en$/,
+    );
+    for (const shot of ["Desktop", "Mobile"]) {
+      const [file] = byName(shot) as { key: string; size: number }[];
+      expect(file!.size).toBeGreaterThan(5_000);
+      const image = await call(owner, "GET", `/api/tables/${sitesId}/files/${file!.key}`);
+      expect(image.headers.get("content-type")).toBe("image/png");
+    }
     expect(site.slug).toMatch(/^joe-s-script-script-alert-1-script-plumbing-[a-z0-9]{6}$/);
     // In review, nothing is public yet.
     expect((await call(owner, "GET", `/s/${site.slug}/`)).status).toBe(404);
@@ -48,7 +72,7 @@ describe("sites API", () => {
     expect((await call({}, "GET", `/s/${site.slug}/`)).status).toBe(404);
     const listed = await json<{ sites: { id: string; status: string }[] }>(await api("GET", "/sites"));
     expect(listed.sites).toEqual([expect.objectContaining({ id: site.siteId, status: "review" })]);
-  });
+  }, 60_000);
 
   it("generates from the Businesses grid's Generate site button, a new version each time", async () => {
     const { owner, ws } = await ownerWithWorkspace();
@@ -67,8 +91,8 @@ describe("sites API", () => {
     expect((await press()).status).toBe(202);
     const version = async () =>
       (await json<{ sites: { version: number }[] }>(await api("GET", "/sites"))).sites[0]?.version ?? 0;
-    await expect.poll(version, { timeout: 10_000 }).toBe(1);
-    await expect.poll(async () => (await press()).status, { timeout: 10_000 }).toBe(202);
-    await expect.poll(version, { timeout: 10_000 }).toBe(2);
-  });
+    await expect.poll(version, { timeout: 20_000 }).toBe(1);
+    await expect.poll(async () => (await press()).status, { timeout: 20_000 }).toBe(202);
+    await expect.poll(version, { timeout: 20_000 }).toBe(2);
+  }, 60_000);
 });

@@ -8,7 +8,7 @@
 import { slug as slugOf } from "../../automation/discovery/sources/sample";
 import { fallbackSite } from "../../automation/sites/fallback";
 import { SiteFacts } from "../../schema/sites";
-import type { RowRecord } from "../../schema/tables";
+import type { CellValue, RowRecord } from "../../schema/tables";
 import { readWorkspaceSecret } from "../api/settings";
 import { getDb } from "../db";
 import { knownBusiness } from "../hunting/businesses";
@@ -16,6 +16,7 @@ import { HuntingMissingError } from "../hunting/errors";
 import type { Hunting } from "../hunting/tables";
 import { byKey, reader, type TableHandle } from "../kinds/tables";
 import type { SiteJob } from "./jobs";
+import { checkSite, qualityLine } from "./quality";
 import { ensureSites } from "./tables";
 
 const origin = { kind: "automation" as const, job: "sites" };
@@ -154,9 +155,11 @@ export async function storeVersion(
   await env.FILES.put(versionKey(h.workspaceId, site.id, version), made.page.html, {
     httpMetadata: { contentType: "text/html; charset=utf-8" },
   });
+  const seen = await seeVersion(env, sites, site.id, version, made.page.html);
   const written = await sites.room.patchRow(
     site.id,
     byKey(sites, {
+      ...seen,
       status: "review",
       version,
       fallback: made.fallback,
@@ -201,4 +204,24 @@ export async function unpublishSite(env: Env, sites: TableHandle, siteId: string
   const written = await sites.room.patchRow(site.id, byKey(sites, { status: "review", url: null }), origin);
   if (!written.ok) throw new Error(written.message);
   return siteRecord(sites, written.value);
+}
+
+/** Screenshots and checks of a version in a browser, as cells; a browser that cannot be had is said in Quality. */
+async function seeVersion(env: Env, sites: TableHandle, siteId: string, version: number, html: string) {
+  try {
+    const quality = await checkSite(env, html);
+    const shots: Record<string, unknown> = {};
+    for (const [key, image] of [
+      ["desktop", quality.desktop],
+      ["mobile", quality.mobile],
+    ] as const) {
+      const name = `v${version}-${key}.png`;
+      const fileKey = `files/${sites.id}/${siteId}/${name}`;
+      await env.FILES.put(fileKey, image, { httpMetadata: { contentType: "image/png" } });
+      shots[key] = [{ key: fileKey, name, type: "image/png", size: image.byteLength }];
+    }
+    return { ...shots, quality: qualityLine(quality) } as Record<string, CellValue>;
+  } catch (error) {
+    return { quality: `Not checked: ${(error as Error).message}` };
+  }
 }

@@ -39,7 +39,7 @@ describe("sites API", () => {
     const cells = row!.cells as Record<string, { key: string; size: number }[] | string>;
     const byName = (name: string) => cells[Object.keys(cells).find((id) => columnName(sitesTable, id) === name)!];
     expect(byName("Quality")).toMatch(
-      /^Claim bar ✓ · no console errors · \d+\.\d KB · every image described · lang en$/,
+      /^accessibility ✓ \(axe: no serious or critical\) · Claim bar ✓ · no console errors · \d+\.\d KB · every image described · lang en$/,
     );
     for (const shot of ["Desktop", "Mobile"]) {
       const [file] = byName(shot) as { key: string; size: number }[];

@@ -6,6 +6,8 @@
  * nothing leaves the browser and what the CSP would block shows as an error.
  */
 import type { Browser } from "@cloudflare/puppeteer";
+// axe-core's browser build as text, run in the page (bundled by Vite; about 170 KB gzipped).
+import axeSource from "axe-core/axe.min.js?raw";
 import { siteHeaders } from "../../automation/sites/csp";
 import { acquireBrowser } from "../browser/session";
 
@@ -13,8 +15,13 @@ const DESKTOP = { width: 1280, height: 800 };
 const MOBILE = { width: 390, height: 844, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
 const LOAD_TIMEOUT_MS = 15_000;
 
+/** An accessibility finding of axe-core: its rule, impact and how many elements. */
+export type AxeFinding = { id: string; impact: string; nodes: number };
+
 export type SiteQuality = {
   desktop: Uint8Array;
+  /** axe-core's serious and critical findings (WCAG 2 A and AA rules), at either size. */
+  accessibility: AxeFinding[];
   mobile: Uint8Array;
   claimBar: boolean;
   consoleErrors: string[];
@@ -23,9 +30,12 @@ export type SiteQuality = {
   lang: string;
 };
 
-/** One line for the row: "Claim bar ✓ · no console errors · 10.2 KB · every image described · lang en". */
+/** One line for the row: "accessibility ✓ … · Claim bar ✓ · no console errors · 10.2 KB · every image described · lang en". */
 export function qualityLine(q: Omit<SiteQuality, "desktop" | "mobile">): string {
   return [
+    q.accessibility.length
+      ? `accessibility ✗ ${q.accessibility.map((f) => `${f.id} (${f.impact}, ${f.nodes})`).join(", ")}`
+      : "accessibility ✓ (axe: no serious or critical)",
     q.claimBar ? "Claim bar ✓" : "No claim bar ✗",
     q.consoleErrors.length ? `${q.consoleErrors.length} console error(s): ${q.consoleErrors[0]}` : "no console errors",
     `${(q.bytes / 1024).toFixed(1)} KB`,
@@ -55,7 +65,11 @@ async function shoot(browser: Browser, html: string, viewport: typeof DESKTOP | 
       lang: document.documentElement.lang || "",
     })`)) as { claimBar: boolean; imagesWithoutAlt: number; lang: string };
     const shot = (await page.screenshot({ type: "png", fullPage: false })) as Uint8Array;
-    return { shot, facts, errors };
+    await page.evaluate(axeSource);
+    const axe = (await page.evaluate(`axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa"] } })
+      .then((r) => r.violations.filter((v) => v.impact === "serious" || v.impact === "critical")
+        .map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length })))`)) as AxeFinding[];
+    return { shot, facts, errors, axe };
   } finally {
     await page.close().catch(() => undefined);
   }
@@ -81,6 +95,7 @@ export async function checkSite(env: Env, html: string): Promise<SiteQuality> {
       desktop: desktop.shot,
       mobile: mobile.shot,
       ...desktop.facts,
+      accessibility: [...desktop.axe, ...mobile.axe.filter((m) => !desktop.axe.some((d) => d.id === m.id))],
       consoleErrors: [...new Set([...desktop.errors, ...mobile.errors])],
       bytes: new TextEncoder().encode(html).byteLength,
     };

@@ -17,7 +17,15 @@ import type { BusinessListRow } from "../schema/hunting-api";
 import { type Served, serve } from "../scripts/serve";
 import { Api } from "./api";
 
-type Site = { id: string; status: string; slug: string; version: number; fallback: boolean; url: string | null };
+type Site = {
+  id: string;
+  status: string;
+  slug: string;
+  version: number;
+  fallback: boolean;
+  url: string | null;
+  stages: string | null;
+};
 
 let anthropic: FakeMessagesApi | undefined;
 let served: Served | undefined;
@@ -65,6 +73,13 @@ describe("sites made by the four agents through a Messages API stand-in", () => 
       "artDirector",
       "architect",
     ]);
+
+    // Regenerating from the Art Director reuses the Analyst's and the Concept's answers.
+    const calls = anthropic!.calls.length;
+    await api.request("POST", `/api/sites/${queued.siteId}/regenerate?${ws}`, { stage: "artDirector" });
+    await expect.poll(async () => (await read()).version, { timeout: 30_000 }).toBe(2);
+    expect(anthropic!.calls.slice(calls).map((c) => c.agent)).toEqual(["artDirector", "architect"]);
+    expect((await read()).stages).toMatch(/^Analyst: reused.*\nConcept: reused.*\nArt Director: complete/);
 
     const site = await api.request<Site>("POST", `/api/sites/${queued.siteId}/publish?${ws}`);
     const page = await fetch(`${served!.url}/s/${site.slug}/`);

@@ -7,23 +7,35 @@ import type { Context } from "hono";
 import { Hono } from "hono";
 import { z } from "zod";
 import type { Permission } from "../../schema/roles";
+import { SiteAgent } from "../../schema/site-agents";
 import { HuntingMissingError } from "../hunting/errors";
 import { findHunting, type Hunting } from "../hunting/tables";
 import type { TableHandle } from "../kinds/tables";
 import { allRows } from "../projects/store";
-import { generateSite, publishSite, siteRecord, unpublishSite } from "../sites/generate";
+import {
+  generateSite,
+  publishSite,
+  regenerateSite,
+  SiteBusyError,
+  SiteInputError,
+  siteRecord,
+  unpublishSite,
+} from "../sites/generate";
 import { findSites } from "../sites/tables";
 import type { AppEnv } from "./context";
 import { fail, readBody } from "./errors";
 import { workspaceFor } from "./tables";
 
 const GenerateRequest = z.object({ businessRowId: z.string().min(1) });
+const RegenerateRequest = z.object({ stage: SiteAgent });
 
 async function answer<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
     if (error instanceof HuntingMissingError) fail(404, error.message);
+    if (error instanceof SiteInputError) fail(400, error.message);
+    if (error instanceof SiteBusyError) fail(409, error.message);
     throw error;
   }
 }
@@ -65,6 +77,12 @@ export const siteApiRoutes = new Hono<AppEnv>()
     const [row] = await sites.room.readRows([c.req.param("id")]);
     if (!row) fail(404, "Site not found");
     return c.json(siteRecord(sites, row));
+  })
+  .post("/:id/regenerate", async (c) => {
+    const { stage } = await readBody(c, RegenerateRequest);
+    const { sites, h } = await sitesOf(c, "write");
+    const site = await answer(() => regenerateSite(c.env, h, sites, c.req.param("id"), stage));
+    return c.json({ siteId: site.id, status: site.status, slug: site.slug, version: site.version }, 202);
   })
   .post("/:id/publish", async (c) => {
     const { sites, h } = await sitesOf(c, "write");

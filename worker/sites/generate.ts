@@ -7,6 +7,7 @@
  */
 import { slug as slugOf } from "../../automation/discovery/sources/sample";
 import { fallbackSite } from "../../automation/sites/fallback";
+import type { SiteAgent } from "../../schema/site-agents";
 import { SiteFacts } from "../../schema/sites";
 import type { CellValue, RowRecord } from "../../schema/tables";
 import { readWorkspaceSecret } from "../api/settings";
@@ -134,6 +135,40 @@ export async function generateSite(
   }
   return storeVersion(env, h, sites, site, business, { page: fallbackPage(h, business, site.slug), fallback: true });
 }
+
+/**
+ * Runs `from` and the stages after it again with the agents, reusing the earlier stages of the
+ * last version (the row goes back to queued). Needs the workspace's Anthropic key.
+ */
+export async function regenerateSite(env: Env, h: Hunting, sites: TableHandle, siteId: string, from: SiteAgent) {
+  const [row] = await sites.room.readRows([siteId]);
+  if (!row) throw new HuntingMissingError("Site not found");
+  const site = siteRecord(sites, row);
+  if (!site.businessRowId) throw new SiteInputError("This site belongs to no business");
+  if (!(await readWorkspaceSecret(env, getDb(env.DB), h.workspaceId, "anthropicApiKey")))
+    throw new SiteInputError(
+      "Regenerating a stage needs an Anthropic API key in Settings; Generate makes a new fallback version",
+    );
+  if (site.status === "queued" || site.status === "generating")
+    throw new SiteBusyError("This site is being generated already");
+  const job: SiteJob = {
+    kind: "site",
+    workspaceId: h.workspaceId,
+    huntingIds: h.ids,
+    siteId,
+    businessRowId: site.businessRowId,
+    from,
+  };
+  const written = await sites.room.patchRow(siteId, byKey(sites, { status: "queued", error: null }), origin);
+  if (!written.ok) throw new Error(written.message);
+  await env.GENERATE_QUEUE.send(job);
+  return siteRecord(sites, written.value);
+}
+
+/** A request the site cannot take (no key, no business). */
+export class SiteInputError extends Error {}
+/** The site is being generated already. */
+export class SiteBusyError extends Error {}
 
 /** The fallback generator's page for the business. */
 export function fallbackPage(h: Hunting, business: RowRecord, slug: string) {

@@ -15,7 +15,7 @@ import {
   runPipeline,
 } from "../../automation/sites/agents";
 import { assembleSite } from "../../automation/sites/assemble";
-import { SITE_AGENT_LABELS, type StageRecord } from "../../schema/site-agents";
+import { SITE_AGENT_LABELS, SiteAgent, StageRecord } from "../../schema/site-agents";
 import { readWorkspaceSecret } from "../api/settings";
 import { getDb } from "../db";
 import { huntingOf } from "../hunting/tables";
@@ -29,6 +29,8 @@ export const SiteJob = z.object({
   huntingIds: z.object({ territories: z.string(), businesses: z.string(), runs: z.string() }),
   siteId: z.string(),
   businessRowId: z.string(),
+  /** Run this stage and the ones after it again, reusing the earlier ones of the last version. */
+  from: SiteAgent.optional(),
 });
 export type SiteJob = z.infer<typeof SiteJob>;
 
@@ -46,6 +48,17 @@ export function stageLines(stages: readonly StageRecord[]): string {
       return `${SITE_AGENT_LABELS[s.stage]}: ${s.status}, ${s.model}, ${(s.durationMs / 1000).toFixed(1)} s, ${tokens.toLocaleString("en-US")} tokens${cost}${error}`;
     })
     .join("\n");
+}
+
+const stagesKey = (workspaceId: string, siteId: string, version: number) =>
+  versionKey(workspaceId, siteId, version).replace(/index\.html$/, "stages.json");
+
+/** The stage records of a version the agents made; none for a fallback version or a missing file. */
+async function stagesOf(env: Env, workspaceId: string, siteId: string, version: number): Promise<StageRecord[]> {
+  const file = version ? await env.FILES.get(stagesKey(workspaceId, siteId, version)) : null;
+  if (!file) return [];
+  const parsed = z.array(StageRecord).safeParse(await file.json().catch(() => null));
+  return parsed.success ? parsed.data : [];
 }
 
 export async function runSiteJob(env: Env, job: SiteJob): Promise<void> {
@@ -68,7 +81,10 @@ export async function runSiteJob(env: Env, job: SiteJob): Promise<void> {
     maxRetries: SDK_RETRIES,
   });
   let running = "";
+  const previous = job.from ? await stagesOf(env, job.workspaceId, site.id, site.version) : [];
   const result = await runPipeline({
+    from: job.from,
+    previous,
     client,
     facts: factsOf(h, business, site.slug),
     prompts: DEFAULT_PROMPT_SECTIONS,
@@ -82,13 +98,9 @@ export async function runSiteJob(env: Env, job: SiteJob): Promise<void> {
   });
   const stages = stageLines(result.stages);
   const version = site.version + 1;
-  await env.FILES.put(
-    `${versionKey(job.workspaceId, site.id, version).replace(/index\.html$/, "")}stages.json`,
-    JSON.stringify(result.stages),
-    {
-      httpMetadata: { contentType: "application/json" },
-    },
-  );
+  await env.FILES.put(stagesKey(job.workspaceId, site.id, version), JSON.stringify(result.stages), {
+    httpMetadata: { contentType: "application/json" },
+  });
   if (result.status === "complete") {
     const vibe = (result.stages.find((s) => s.stage === "artDirector")?.output as { vibe?: string } | null)?.vibe ?? "";
     const page = { html: assembleSite(result.site), vibe, template: "agents" };

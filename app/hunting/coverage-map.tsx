@@ -22,6 +22,8 @@ const SIZE = 480;
 const PADDING = 20;
 /** Small enough that 5,000 dots in a city still read as a cloud rather than one blot. */
 const DOT_RADIUS = 2.6;
+/** A territory far smaller than the map still shows as a ring one can point at. */
+const MIN_CIRCLE_PX = 4;
 
 const scoreText = (score: number | null) => (score === null ? "not scored" : `score ${score}`);
 
@@ -39,6 +41,14 @@ export function CoverageMap({ map }: { map: CoverageMapData }) {
   const { center, extentMiles } = frame;
   const { pxPerMile, toSvg } = mapFrame(extentMiles, SIZE, PADDING);
   const scaleMiles = niceMiles(extentMiles / 2);
+  // Areas go under the dots and outlines over them, so a crowded territory still shows its edge.
+  const circles = map.territories.map((t) => ({
+    ...toSvg(center, t),
+    id: t.id,
+    status: t.status,
+    r: Math.max(t.radiusMiles * pxPerMile, MIN_CIRCLE_PX),
+    title: `${t.name} · ${t.radiusMiles} mi · ${TERRITORY_STATUS_LABEL[t.status]}`,
+  }));
   const bands = new Map<ScoreBand, number>();
   for (const b of map.businesses) bands.set(scoreBand(b.score), (bands.get(scoreBand(b.score)) ?? 0) + 1);
   return (
@@ -49,23 +59,10 @@ export function CoverageMap({ map }: { map: CoverageMapData }) {
         aria-label={`Coverage map: ${map.territories.length} territories, ${map.businesses.length} businesses`}
         className="mx-auto aspect-square w-full max-w-[480px] rounded-md bg-surface-2"
       >
-        <g data-layer="territories">
-          {map.territories.map((t) => {
-            const { x, y } = toSvg(center, t);
-            return (
-              <circle
-                key={t.id}
-                cx={x}
-                cy={y}
-                r={Math.max(t.radiusMiles * pxPerMile, 3)}
-                className={TERRITORY_STATUS_TONE[t.status].circle}
-                strokeWidth={1.5}
-                data-status={t.status}
-              >
-                <title>{`${t.name} · ${t.radiusMiles} mi · ${TERRITORY_STATUS_LABEL[t.status]}`}</title>
-              </circle>
-            );
-          })}
+        <g data-layer="territory-areas" aria-hidden>
+          {circles.map((c) => (
+            <circle key={c.id} cx={c.x} cy={c.y} r={c.r} className={TERRITORY_STATUS_TONE[c.status].area} />
+          ))}
         </g>
         <g data-layer="businesses" className="stroke-surface" strokeWidth={0.6}>
           {map.businesses.map((b) => {
@@ -77,6 +74,20 @@ export function CoverageMap({ map }: { map: CoverageMapData }) {
               </circle>
             );
           })}
+        </g>
+        <g data-layer="territories" fill="none" strokeWidth={1.5}>
+          {circles.map((c) => (
+            <circle
+              key={c.id}
+              cx={c.x}
+              cy={c.y}
+              r={c.r}
+              className={TERRITORY_STATUS_TONE[c.status].outline}
+              data-status={c.status}
+            >
+              <title>{c.title}</title>
+            </circle>
+          ))}
         </g>
         <g transform={`translate(14 ${SIZE - 14})`}>
           <path d={`M0 -5v5h${scaleMiles * pxPerMile}v-5`} fill="none" className="stroke-fg" strokeWidth={1.5} />

@@ -14,20 +14,40 @@ export const TERRITORY_STATUS_LABEL: Record<TerritoryStatus, string> = {
  * ring's border). Written out in
  * full so Tailwind sees every class.
  */
-export const TERRITORY_STATUS_TONE: Record<TerritoryStatus, { chip: string; swatch: string; circle: string }> = {
-  pending: { chip: "bg-surface-2 text-muted", swatch: "border-zinc-400", circle: "fill-zinc-400/10 stroke-zinc-400" },
-  scraping: { chip: "bg-accent-soft text-accent", swatch: "border-accent", circle: "fill-accent/10 stroke-accent" },
+export const TERRITORY_STATUS_TONE: Record<
+  TerritoryStatus,
+  { chip: string; swatch: string; area: string; outline: string }
+> = {
+  pending: {
+    chip: "bg-surface-2 text-muted",
+    swatch: "border-zinc-400",
+    area: "fill-zinc-400/10",
+    outline: "stroke-zinc-400",
+  },
+  scraping: {
+    chip: "bg-accent-soft text-accent",
+    swatch: "border-accent",
+    area: "fill-accent/10",
+    outline: "stroke-accent",
+  },
   cooldown: {
     chip: "bg-sky-500/15 text-sky-700 dark:text-sky-300",
     swatch: "border-sky-500",
-    circle: "fill-sky-500/10 stroke-sky-500",
+    area: "fill-sky-500/10",
+    outline: "stroke-sky-500",
   },
   exhausted: {
     chip: "bg-amber-500/15 text-amber-700 dark:text-amber-300",
     swatch: "border-amber-500",
-    circle: "fill-amber-500/10 stroke-amber-500",
+    area: "fill-amber-500/10",
+    outline: "stroke-amber-500",
   },
-  failed: { chip: "bg-danger-soft text-danger", swatch: "border-danger", circle: "fill-danger/10 stroke-danger" },
+  failed: {
+    chip: "bg-danger-soft text-danger",
+    swatch: "border-danger",
+    area: "fill-danger/10",
+    outline: "stroke-danger",
+  },
 };
 
 /** A lead score's band on the map: four steps of the 0–100 score, and one for rows not scored yet. */

@@ -30,7 +30,7 @@ export function TerritoryForm({ onCreate }: { onCreate: (body: CreateTerritory) 
   return (
     <form aria-label="New territory" onSubmit={submit} className="flex flex-col gap-3">
       {error ? <Notice tone="error">{error}</Notice> : null}
-      <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-[minmax(0,1.4fr)_auto_minmax(0,1.6fr)_90px_90px]">
+      <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 items-end lg:grid-cols-[minmax(0,1.4fr)_auto_minmax(0,1.6fr)_136px_80px]">
         <Field label="Search query">
           <Input value={draft.query} onChange={set("query")} required maxLength={120} placeholder="plumber" />
         </Field>

@@ -22,7 +22,7 @@ function blocked(t: TerritoryRecord, canEdit: boolean): string | null {
 
 export function TerritoryList({ territories, canEdit, scraping, onScrape }: Props) {
   return (
-    <div className="-mx-5 overflow-x-auto px-5">
+    <div className="relative -mx-5 overflow-x-auto px-5">
       <table aria-label="Territories" className="w-full min-w-[760px] text-[13px]">
         <thead className="text-left text-xs text-muted">
           <tr>

@@ -9,9 +9,9 @@ export function BestTerritories({ rows }: { rows: HuntingReport["bestTerritories
       <thead className="text-left text-xs text-muted">
         <tr>
           <th className="pb-1.5 font-medium">Territory</th>
-          <th className="pb-1.5 text-right font-medium">Found</th>
-          <th className="pb-1.5 text-right font-medium">Qualified</th>
-          <th className="pb-1.5 text-right font-medium">Rate</th>
+          <th className="w-16 pb-1.5 text-right font-medium">Found</th>
+          <th className="w-16 pb-1.5 text-right font-medium">Qualified</th>
+          <th className="w-16 pb-1.5 text-right font-medium">Rate</th>
         </tr>
       </thead>
       <tbody className="divide-y divide-line">

@@ -13,8 +13,8 @@ export function RateBars({ label, group, rows }: { label: string; group: string;
       <thead className="text-left text-xs text-muted">
         <tr>
           <th className="pb-1.5 font-medium">{group}</th>
-          <th className="pb-1.5 text-right font-medium">Found</th>
-          <th className="pb-1.5 text-right font-medium">Qualified</th>
+          <th className="w-16 pb-1.5 text-right font-medium">Found</th>
+          <th className="w-16 pb-1.5 text-right font-medium">Qualified</th>
           <th className="w-2/5 pb-1.5 pl-3 font-medium">Rate</th>
         </tr>
       </thead>

@@ -109,12 +109,12 @@ describe("business hunting in the browser", () => {
     const total = page.locator("[data-weights-total]");
     expect(await total.textContent()).toBe("Total 100 of 100 points");
 
-    await page.getByLabel("No website of its own").fill("60");
+    await page.getByLabel("No website", { exact: true }).fill("60");
     expect(await total.textContent()).toMatch(/^Total 130 of 100 points: over/);
     await page.getByRole("button", { name: "Save" }).click();
     await notice(page, /more than 100/);
 
-    await page.getByLabel("No website of its own").fill("30");
+    await page.getByLabel("No website", { exact: true }).fill("30");
     await page.getByLabel("Minimum score").fill("40");
     await page.getByLabel("Qualified only with an email address").check();
     await page.getByRole("button", { name: "Save" }).click();
@@ -122,5 +122,24 @@ describe("business hunting in the browser", () => {
     await page.reload();
     expect(await page.getByLabel("Minimum score").inputValue()).toBe("40");
     expect(await page.getByLabel("Qualified only with an email address").isChecked()).toBe(true);
+  });
+
+  it("shows an editor the lead scoring read-only, saying only owners change it", async () => {
+    const { api: owner, slug } = await Api.account(base);
+    const { url } = await owner.request<{ url: string }>("POST", `/api/workspaces/${slug}/invitations`, {
+      role: "editor",
+    });
+    const { api: editor } = await Api.signUp(base, "Eddie Editor");
+    await editor.request("POST", `/api/invitations/${url.split("/").pop()}/accept`);
+    const context = await browser().newContext({ baseURL: base, viewport: { width: 390, height: 844 } });
+    context.setDefaultTimeout(15_000);
+    await context.addCookies(editor.cookies());
+    const page = await context.newPage();
+    await page.goto(`/w/${slug}/hunting/scoring`);
+    await page.getByText("Only owners can change lead scoring.").waitFor();
+    expect(await page.getByLabel("Minimum score").isDisabled()).toBe(true);
+    expect(await page.getByLabel("Qualified only with an email address").isDisabled()).toBe(true);
+    expect(await page.getByRole("button", { name: "Save" }).count()).toBe(0);
+    await context.close();
   });
 });

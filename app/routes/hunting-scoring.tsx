@@ -69,7 +69,10 @@ export default function LeadScoringPage({ params }: Route.ComponentProps) {
       <form aria-label="Lead scoring" onSubmit={save} className="flex flex-col gap-4">
         {readOnly ? <Notice tone="info">{OWNERS_ONLY}</Notice> : null}
         {message ? <Notice tone={message.tone}>{message.text}</Notice> : null}
-        <Card title="Weights" description="Points each part adds to a business's score; together at most 100.">
+        <Card
+          title="Weights"
+          description="Points each part adds to a business's score, together at most 100. A Facebook or Instagram page given as the website counts as no website."
+        >
           <WeightFields draft={draft} readOnly={readOnly} change={change} />
         </Card>
         <Card

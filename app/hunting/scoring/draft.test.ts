@@ -29,7 +29,7 @@ describe("lead scoring page — the settings it saves", () => {
   it("names a field left empty instead of sending it", () => {
     const draft = toDraft(defaults);
     draft.weights.hasEmail = " ";
-    expect(fromDraft(draft)).toEqual({ ok: false, error: "Has an email address: enter a number." });
+    expect(fromDraft(draft)).toEqual({ ok: false, error: "Has email: enter a number." });
     const other = toDraft(defaults);
     other.dailyCap = "ten";
     expect(fromDraft(other)).toEqual({ ok: false, error: "Daily cap: enter a number." });

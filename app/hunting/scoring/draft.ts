@@ -7,10 +7,10 @@ export type WeightKey = keyof ScoringWeights;
 
 /** The five parts of a score, in the order the brief gives them. */
 export const WEIGHT_FIELDS: { key: WeightKey; label: string }[] = [
-  { key: "noWebsite", label: "No website of its own" },
-  { key: "hasEmail", label: "Has an email address" },
-  { key: "highRating", label: "Rating at or above the minimum" },
-  { key: "manyReviews", label: "Reviews at or above the minimum" },
+  { key: "noWebsite", label: "No website" },
+  { key: "hasEmail", label: "Has email" },
+  { key: "highRating", label: "Rating ≥ minimum" },
+  { key: "manyReviews", label: "Reviews ≥ minimum" },
   { key: "notChain", label: "Not a chain" },
 ];
 

@@ -40,7 +40,7 @@ export function WeightFields({ draft, readOnly, change }: FieldsProps) {
   return (
     <fieldset className="flex flex-col gap-3" disabled={readOnly}>
       <legend className="sr-only">Weights</legend>
-      <div className="grid grid-cols-2 gap-3 md:grid-cols-5">
+      <div className="grid grid-cols-2 gap-3 sm:grid-cols-5">
         {WEIGHT_FIELDS.map(({ key, label }) => (
           <Field key={key} label={label}>
             <Input

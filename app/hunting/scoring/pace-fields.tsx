@@ -60,6 +60,7 @@ export function PaceFields({ draft, readOnly, change }: FieldsProps) {
             step={1}
             value={draft.everyMinutes}
             disabled={!draft.autoEnabled}
+            className="disabled:opacity-50"
             onChange={(e) => change({ everyMinutes: e.target.value })}
           />
         </Field>
@@ -71,6 +72,7 @@ export function PaceFields({ draft, readOnly, change }: FieldsProps) {
             step={1}
             value={draft.dailyCap}
             disabled={!draft.autoEnabled}
+            className="disabled:opacity-50"
             onChange={(e) => change({ dailyCap: e.target.value })}
           />
         </Field>

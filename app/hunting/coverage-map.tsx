@@ -50,7 +50,10 @@ export function CoverageMap({ map }: { map: CoverageMapData }) {
     title: `${t.name} · ${t.radiusMiles} mi · ${TERRITORY_STATUS_LABEL[t.status]}`,
   }));
   const bands = new Map<ScoreBand, number>();
-  for (const b of map.businesses) bands.set(scoreBand(b.score), (bands.get(scoreBand(b.score)) ?? 0) + 1);
+  for (const b of map.businesses) {
+    const band = scoreBand(b.score);
+    bands.set(band, (bands.get(band) ?? 0) + 1);
+  }
   return (
     <figure className="flex flex-col gap-2">
       <svg

@@ -43,6 +43,9 @@ describe("scrape answers — what the page says", () => {
   });
 
   it("gives the API's message of any other refusal, or its status when there is none", () => {
+    expect(scrapeAnswerText(readScrapeAnswer(502, { error: "Outscraper refused the key", runId: "r2" }))).toBe(
+      "Outscraper refused the key",
+    );
     expect(scrapeAnswerText(readScrapeAnswer(403, { error: { message: "Only owners can force" } }))).toBe(
       "Only owners can force",
     );
@@ -54,7 +57,8 @@ describe("scrape answers — what the page says", () => {
       "Nothing is due: every territory is in cooldown or done.",
     );
     const started = readScrapeAnswer(202, { runId: "run-9" });
-    expect(started).toEqual({ kind: "started", runId: "run-9" });
+    expect(started).toEqual({ kind: "started", runId: "run-9", territoryId: null });
+    expect(readScrapeAnswer(202, { runId: "run-9", territoryId: "t2" })).toMatchObject({ territoryId: "t2" });
     expect(scrapeAnswerText(started, "bakery in Reno")).toMatch(/^bakery in Reno: the scrape goes on/);
   });
 });

@@ -8,7 +8,7 @@ import { formatDay } from "./format";
 export type ScrapeAnswer =
   | { kind: "done"; result: ScrapeResult }
   /** 202: the scrape goes on after the request; its counts reach the territory when it ends. */
-  | { kind: "started"; runId: string }
+  | { kind: "started"; runId: string; territoryId: string | null }
   /** 204 from Scrape next: every territory is resting or done. */
   | { kind: "nothing-due" }
   | { kind: "refused"; status: number; message: string; cooldownUntil: string | null };
@@ -26,7 +26,14 @@ function errorMessage(body: unknown): string | null {
 /** Reads a scrape's HTTP answer (status and parsed JSON body, `null` when there is none). */
 export function readScrapeAnswer(status: number, body: unknown): ScrapeAnswer {
   if (status === 204) return { kind: "nothing-due" };
-  if (status === 202) return { kind: "started", runId: String((body as { runId?: unknown } | null)?.runId ?? "") };
+  if (status === 202) {
+    const { runId, territoryId } = (body ?? {}) as { runId?: unknown; territoryId?: unknown };
+    return {
+      kind: "started",
+      runId: String(runId ?? ""),
+      territoryId: typeof territoryId === "string" ? territoryId : null,
+    };
+  }
   if (status >= 200 && status < 300) return { kind: "done", result: body as ScrapeResult };
   const until = (body as { cooldownUntil?: unknown } | null)?.cooldownUntil;
   return {

@@ -23,10 +23,12 @@ export function useScrapes(slug: string, territories: TerritoryRecord[], refresh
     setMessage(null);
     try {
       const answer = await sendScrape(path);
-      const id = answer.kind === "done" ? answer.result.territoryId : key;
+      const id =
+        answer.kind === "done" ? answer.result.territoryId : answer.kind === "started" ? answer.territoryId : key;
       const name = territories.find((t) => t.id === id)?.name;
       setMessage({ tone: TONE[answer.kind], text: scrapeAnswerText(answer, name) });
-      if (answer.kind !== "refused" || answer.status === 409) await refresh();
+      // Even a refusal changes what the list should show: a cooldown seen late, a territory marked failed.
+      await refresh();
     } finally {
       setScraping(null);
     }

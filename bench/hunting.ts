@@ -2,18 +2,25 @@
  * `npm run bench:hunting`: business hunting's pure figures.
  * 1. Scoring 100,000 businesses with `scoreBusiness`, and with the formula engine running the
  *    grid's Score and Qualified columns (as a room or the edge does): median ms of several runs.
- * 2. De-duplicating 100,000 found businesses against 100,000 known ones (half of them known: by
+ * 2. Chain detection over the same 100,000: by brand name (`chainByBrand`, against the
+ *    name-suggestion-index brand list) and by the same name or site across territories
+ *    (`chainsAcross`): median ms of several runs.
+ * 3. De-duplicating 100,000 found businesses against 100,000 known ones (half of them known: by
  *    place id, or for records without one by phone or name and street), and one scrape of 500
  *    found with place ids against the 100,000: ms.
+ * 4. One territory scrape of 500 businesses from a local Outscraper stand-in through the Worker
+ *    (`bench/hunting-worker.ts`): seconds, first and again.
  * Seeded data, so runs compare; figures only, no timed assertions.
  */
 
+import { brandListInfo, chainByBrand, chainsAcross } from "../automation/hunting/chains";
 import { mergeBusinesses } from "../automation/hunting/dedupe";
 import { qualifiedFormula, scoreFormula } from "../automation/hunting/formulas";
 import { DEFAULT_SCORING, scoreBusiness } from "../automation/hunting/score";
 import { FormulaGraph } from "../schema/formula";
 import { BusinessRecord } from "../schema/hunting";
 import type { CellValue } from "../schema/tables";
+import { benchWorkerScrape } from "./hunting-worker";
 import { fmt, summary } from "./stats";
 
 const BUSINESSES = 100_000;
@@ -35,6 +42,10 @@ function prng(seed: number) {
 }
 
 const CATEGORIES = ["Plumber", "Bakery", "Restaurant", "Dentist", "Hair salon", "Auto repair"];
+/** Brand names every 20th business carries, as a chain's locations do in a real search. */
+const BRANDS = ["Starbucks Coffee", "Jiffy Lube", "McDonald's", "Great Clips", "Aspen Dental"];
+/** Territories the bench's businesses are spread over (a category in a city, 20 cities each). */
+const TERRITORIES = 120;
 const STREETS = ["Oak Drive", "Main Street", "Congress Avenue", "Elm St", "Lamar Blvd"];
 
 /** Business `i` as a source would report it: a third with no website, a sixth with a social profile. */
@@ -47,8 +58,10 @@ function businessAt(i: number, random: () => number, withPlaceId: boolean): Busi
       : site === 2
         ? `https://www.facebook.com/biz${i}`
         : `https://www.${category.toLowerCase().replace(" ", "")}-${i}.example/`;
+  // Half of a chain's locations carry a store number, as Maps listings often do.
+  const brand = i % 20 === 0 ? `${BRANDS[(i / 20) % BRANDS.length]}${i % 40 ? ` #${i}` : ""}` : null;
   return BusinessRecord.parse({
-    name: `${category} ${i}`,
+    name: brand ?? `${category} ${i}`,
     category,
     address: `${(i % 9_000) + 1} ${STREETS[i % STREETS.length]}`,
     city: "Austin",
@@ -116,6 +129,29 @@ console.log(`  scoreBusiness:   ${fmt(plainMs)} ms  (${qualified.toLocaleString(
 console.log(`  formula engine:  ${fmt(formulaMs)} ms  (${formulaQualified.toLocaleString("en-US")} qualified)`);
 if (qualified !== formulaQualified) console.log("  !! the formula engine and scoreBusiness disagree");
 
+const names = businesses.map((b) => b.name);
+let branded = 0;
+const brandMs = time(() => {
+  branded = 0;
+  for (const name of names) if (chainByBrand(name).chain) branded++;
+});
+const rows = businesses.map((b, i) => ({
+  id: String(i),
+  name: b.name,
+  website: b.website,
+  territories: [`t${i % TERRITORIES}`],
+}));
+let across = 0;
+const acrossMs = time(() => {
+  across = chainsAcross(rows).size;
+});
+const brands = brandListInfo();
+console.log(
+  `Chain detection over ${BUSINESSES.toLocaleString("en-US")} businesses (median of ${RUNS} runs; ${brands.names.toLocaleString("en-US")} brand names, ${brands.source}):`,
+);
+console.log(`  by brand:           ${fmt(brandMs)} ms  (${branded.toLocaleString("en-US")} chains)`);
+console.log(`  across territories: ${fmt(acrossMs)} ms  (${across.toLocaleString("en-US")} chains)`);
+
 // Known: businesses 0–99,999. Found: 50,000 of them again (half with place ids, half as CSV rows
 // without one, matched by phone) and 50,000 new ones.
 const found = Array.from({ length: BUSINESSES }, (_, i) =>
@@ -141,3 +177,5 @@ console.log(
   `De-duplicating one scrape of ${SCRAPE} (with place ids) against ${BUSINESSES.toLocaleString("en-US")} known:`,
 );
 console.log(`  ${fmt(scrapeMs)} ms  (${scraped.added.length} added, ${scraped.updates.length} rows updated)`);
+
+await benchWorkerScrape();

@@ -181,8 +181,8 @@ export const HuntingSettings = z.object({
   cooldownDays: z.number().int().min(0).max(365).default(7),
   /** Ask the provider for reviews of businesses still without an email (costs provider credits). */
   fetchReviews: z.boolean().default(true),
-  /** Where a scrape looks when none is named: the sample directory, or a provider. */
-  defaultSource: HuntingSource.default("sample"),
+  /** Where a scrape looks when none is named: the sample directory, or a provider (a CSV is uploaded each time). */
+  defaultSource: HuntingSource.exclude(["csv"]).default("sample"),
   /** Scrape the next due territory on a schedule. */
   autoScrape: z
     .object({

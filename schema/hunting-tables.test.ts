@@ -27,4 +27,26 @@ describe("business hunting tables", () => {
         if (when) expect(parseFormula(when).type, `${c.name}: ${when}`).toBe("ok");
       }
   });
+
+  it("lets Scrape run when a cooldown is over, and Scrape again only while one lasts", () => {
+    const columns = HUNTING_TABLES.territories.columns.map((c) => ({ ...c, id: c.key }));
+    const disabledWhen = (key: string) =>
+      String((columns.find((c) => c.key === key)!.options as { disabledWhen: string }).disabledWhen);
+    const graph = new FormulaGraph(
+      [
+        { id: "scrape", name: "Scrape disabled", text: disabledWhen("scrapeNow") },
+        { id: "again", name: "Again disabled", text: disabledWhen("scrapeAgain") },
+      ],
+      columns.filter((c) => c.type !== "formula" && c.type !== "button"),
+    );
+    const day = 86_400_000;
+    const state = (status: string, cooldownUntil: string | null) => {
+      const r = graph.evaluateRow({ status, cooldownUntil });
+      return [r.scrape === true, r.again === true];
+    };
+    expect(state("pending", null)).toEqual([false, true]);
+    expect(state("scraping", null)).toEqual([true, true]);
+    expect(state("cooldown", new Date(Date.now() + day).toISOString())).toEqual([true, false]);
+    expect(state("cooldown", new Date(Date.now() - day).toISOString())).toEqual([false, true]);
+  });
 });

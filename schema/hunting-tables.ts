@@ -5,6 +5,7 @@
  * text the Worker writes from the workspace's scoring settings (and rewrites when they change).
  */
 import type { OutreachColumn } from "./outreach-tables";
+import { siteButton } from "./sites-tables";
 
 export const HUNTING_KINDS = {
   territories: "hunting.territories",
@@ -28,12 +29,19 @@ export const LEAD_STATUSES = [
   "customer",
 ] as const;
 
-const button = (label: string, op: string, confirm: string | null = null, disabledWhen: string | null = null) => ({
+/** What the hunting tables' buttons do, run by the Worker for the row they sit on. */
+export const HUNTING_OPS = ["scrape", "scrape-force", "find-email", "rescore"] as const;
+export type HuntingOp = (typeof HUNTING_OPS)[number];
+
+const button = (label: string, op: HuntingOp, confirm: string | null = null, disabledWhen: string | null = null) => ({
   label,
   action: { name: "hunting", params: { op } },
   confirm,
   disabledWhen,
 });
+
+/** A territory in cooldown that has not ended yet (a cooldown that is over makes it due again). */
+const RESTING = 'AND({Status} = "cooldown", DATETIME_DIFF({Cooldown until}, NOW(), "seconds") > 0)';
 
 const TERRITORIES: HuntingColumn[] = [
   { key: "name", name: "Name", type: "text" },
@@ -61,7 +69,7 @@ const TERRITORIES: HuntingColumn[] = [
     key: "scrapeNow",
     name: "Scrape now",
     type: "button",
-    options: button("Scrape", "scrape", null, 'OR({Status} = "scraping", {Status} = "cooldown")'),
+    options: button("Scrape", "scrape", null, `OR({Status} = "scraping", ${RESTING})`),
   },
   {
     key: "scrapeAgain",
@@ -71,7 +79,7 @@ const TERRITORIES: HuntingColumn[] = [
       "Scrape again",
       "scrape-force",
       "This territory is in cooldown. Scrape it again now (it costs provider credits)?",
-      'NOT({Status} = "cooldown")',
+      `NOT(${RESTING})`,
     ),
   },
 ];
@@ -100,10 +108,13 @@ const BUSINESSES: HuntingColumn[] = [
   /** Formula text written by the Worker from the workspace's scoring settings. */
   { key: "score", name: "Score", type: "formula", options: { formula: "" } },
   { key: "qualified", name: "Qualified", type: "formula", options: { formula: "" } },
+  /** Its website is only a Facebook, Instagram or listing page: the best lead for a site. */
+  { key: "socialOnly", name: "Social only", type: "formula", options: { formula: "" } },
   { key: "leadStatus", name: "Lead status", type: "status" },
   { key: "notes", name: "Notes", type: "longText" },
   { key: "findEmail", name: "Find email", type: "button", options: button("Find email", "find-email") },
   { key: "rescore", name: "Rescore", type: "button", options: button("Rescore", "rescore") },
+  { key: "generateSite", name: "Generate site", type: "button", options: siteButton("Generate site", "generate") },
 ];
 
 /** The run log: one row per scrape of a territory, written as it starts and when it ends. */

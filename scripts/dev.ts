@@ -4,6 +4,7 @@ import { portFromEnv } from "./local-env";
 import { prepareLocal, printWelcome } from "./prepare-local";
 import { describeStandIns, providerStandIns } from "./provider-urls";
 import { serve, waitForHttp } from "./run";
+import { seedDemoHunting } from "./seed-hunting";
 import { seedDemoProject } from "./seed-project";
 
 const port = portFromEnv();
@@ -15,4 +16,5 @@ const server = serve("react-router", ["dev", "--port", String(port), "--strictPo
 await waitForHttp(`${origin}/sign-in`, 120_000);
 const crons = fireCronsWhileRunning(server, origin);
 await seedDemoProject(port);
+await seedDemoHunting(port);
 await printWelcome(port, [describeCron(crons), describeStandIns(standIns)]);

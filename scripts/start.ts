@@ -4,6 +4,7 @@ import { portFromEnv, STATE_DIR } from "./local-env";
 import { prepareLocal, printWelcome } from "./prepare-local";
 import { describeStandIns, providerStandIns } from "./provider-urls";
 import { run, serve, waitForHttp } from "./run";
+import { seedDemoHunting } from "./seed-hunting";
 import { seedDemoProject } from "./seed-project";
 import { wranglerDevArgs } from "./wrangler-dev";
 
@@ -22,4 +23,5 @@ const server = serve("wrangler", args);
 await waitForHttp(`${origin}/sign-in`, 120_000);
 const crons = fireCronsWhileRunning(server, origin);
 await seedDemoProject(port);
+await seedDemoHunting(port);
 await printWelcome(port, [describeCron(crons), describeStandIns(standIns)]);

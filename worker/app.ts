@@ -9,12 +9,14 @@ import { buttonRoutes } from "./api/buttons";
 import type { AppEnv } from "./api/context";
 import { fail, onError } from "./api/errors";
 import { fileRoutes } from "./api/files";
+import { businessRoutes, huntingRoutes, territoryRoutes } from "./api/hunting";
 import { invitationLinkRoutes, workspaceInvitationRoutes } from "./api/invitations";
 import { memberRoutes } from "./api/members";
 import { publicOrigin } from "./api/origin";
 import { projectRoutes } from "./api/projects";
 import { workspaceRunRoutes } from "./api/runs";
 import { settingsRoutes } from "./api/settings";
+import { siteApiRoutes } from "./api/sites";
 import { tableRoutes } from "./api/tables";
 import { tokenRoutes } from "./api/tokens";
 import { triggerRoutes } from "./api/triggers";
@@ -24,6 +26,7 @@ import { type Auth, createAuth } from "./auth/auth";
 import { originGuard } from "./auth/origin";
 import { getDb } from "./db";
 import { triggerHookRoutes } from "./hooks/trigger";
+import { siteRoutes } from "./sites/serve";
 import { syncRoutes } from "./sync/routes";
 
 /** Renders a page; `self` calls this same app in-process (loaders use it to reach `/api`). */
@@ -53,6 +56,10 @@ function api() {
     .route("/triggers", workspaceRunRoutes)
     .route("/tables", tableRoutes)
     .route("/projects", projectRoutes)
+    .route("/territories", territoryRoutes)
+    .route("/businesses", businessRoutes)
+    .route("/hunting", huntingRoutes)
+    .route("/sites", siteApiRoutes)
     .all("*", () => fail(404, "No such API route"));
 }
 
@@ -77,7 +84,7 @@ export function createApp(renderApp: RenderApp) {
   app.route("/api", api());
   app.route("/sync", syncRoutes);
   app.all("/t/*", () => fail(404, "Unknown tracking link"));
-  app.all("/s/*", () => fail(404, "No site is published here"));
+  app.route("/s", siteRoutes);
   app.route("/hooks/trigger", triggerHookRoutes);
   app.all("/hooks/*", () => fail(404, "Unknown webhook"));
   app.all("*", (c) => {

@@ -1,4 +1,8 @@
-/** Cron triggers (see wrangler.jsonc): scheduled trigger rules every minute; re-engagement scans. */
+/**
+ * Cron triggers (see wrangler.jsonc): every minute, scheduled trigger rules and scheduled
+ * scraping of hunting territories; re-engagement scans daily.
+ */
+import { runHuntingSchedule } from "./hunting/schedule";
 import { runDueRules } from "./triggers/schedule";
 
 /** The cron expression in wrangler.jsonc that runs scheduled rules. */
@@ -11,6 +15,8 @@ export async function handleScheduled(controller: ScheduledController, env: Env)
       console.log(
         `rowpilot: cron ran ${report.rules} scheduled rule(s), ${report.fired} firing(s), ${report.failed} failed`,
       );
+    const hunting = await runHuntingSchedule(env, new Date(controller.scheduledTime));
+    if (hunting.started > 0) console.log(`rowpilot: cron started ${hunting.started} scheduled scrape(s)`);
     return;
   }
   console.log(`rowpilot: cron ${controller.cron} ran; no work is registered for it`);

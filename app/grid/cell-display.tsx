@@ -95,8 +95,8 @@ export function ErrorChip({ code, message }: { code: string; message: string }) 
 }
 
 /**
- * Colors of the statuses the product's own tables use (contact runs, projects, attempts), by
- * meaning; any other status gets a chip colored by its text.
+ * Colors of the statuses the product's own tables use (contact runs, projects, attempts,
+ * territories, scrape runs, leads), by meaning; any other status gets a chip colored by its text.
  */
 const STATUS_TONES: Record<string, string> = {
   pending: "#e4e4e7",
@@ -111,6 +111,17 @@ const STATUS_TONES: Record<string, string> = {
   failure: "#fee2e2",
   manual_override: "#fef3c7",
   dry_run: "#f3e8ff",
+  scraping: "#dbeafe",
+  cooldown: "#e0f2fe",
+  exhausted: "#e4e4e7",
+  succeeded: "#dcfce7",
+  new: "#e4e4e7",
+  qualified: "#dcfce7",
+  disqualified: "#fee2e2",
+  "site generated": "#f3e8ff",
+  pitched: "#dbeafe",
+  claimed: "#fef3c7",
+  customer: "#bbf7d0",
 };
 
 function StatusChip({ text }: { text: string }) {

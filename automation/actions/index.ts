@@ -6,7 +6,9 @@
  */
 import { z } from "zod";
 import { SetFieldsParams, WebhookParams } from "../../schema/actions";
+import { HUNTING_OPS, type HuntingOp } from "../../schema/hunting-tables";
 import { OUTREACH_OPS, type OutreachOp } from "../../schema/outreach-tables";
+import { SITE_OPS, type SiteOp } from "../../schema/sites-tables";
 import type { CellValue } from "../../schema/tables";
 import type { UrlGuard } from "../contact/guard";
 
@@ -31,6 +33,10 @@ export interface ActionContext {
   fetch: typeof fetch;
   /** Runs an outreach project operation on this row, where the platform offers it (the Worker). */
   outreach?(op: OutreachOp): Promise<ActionOutcome>;
+  /** Runs a business hunting operation on this row (the Worker). */
+  hunting?(op: HuntingOp): Promise<ActionOutcome>;
+  /** Runs a site operation (generate, publish, unpublish) on this row (the Worker). */
+  sites?(op: SiteOp): Promise<ActionOutcome>;
 }
 
 export interface ActionOutcome {
@@ -46,6 +52,11 @@ export interface ActionDef<P> {
   params: z.ZodType<P>;
   /** Whether it talks to the outside world: then it runs as a queue job, retried with backoff. */
   leavesRoom: boolean;
+  /**
+   * What a press from the grid says about these parameters, when an editor's press is not enough:
+   * owners only, and why (the press is then recorded in the workspace's activity log).
+   */
+  ownersOnly?(params: P): string | null;
   run(context: ActionContext, params: P): Promise<ActionOutcome>;
 }
 
@@ -116,11 +127,44 @@ const outreach: ActionDef<z.infer<typeof OutreachParams>> = {
   },
 };
 
+const HuntingParams = z.object({ op: z.enum(HUNTING_OPS) });
+
+/** The hunting tables' buttons (Scrape, Find email, Rescore): the Worker runs the operation. */
+const hunting: ActionDef<z.infer<typeof HuntingParams>> = {
+  name: "hunting",
+  label: "Business hunting operation",
+  params: HuntingParams,
+  leavesRoom: true,
+  ownersOnly: ({ op }) => (op === "scrape-force" ? "Only owners can scrape a territory during its cooldown" : null),
+  async run(context, { op }) {
+    if (!context.hunting)
+      return { outcome: "failed", detail: "Hunting operations run only in the Worker", retryable: false };
+    return context.hunting(op);
+  },
+};
+
+const SitesParams = z.object({ op: z.enum(SITE_OPS) });
+
+/** Generate site (on Businesses), Publish and Unpublish (on Sites): the Worker runs the operation. */
+const sites: ActionDef<z.infer<typeof SitesParams>> = {
+  name: "sites",
+  label: "Site operation",
+  params: SitesParams,
+  leavesRoom: true,
+  async run(context, { op }) {
+    if (!context.sites)
+      return { outcome: "failed", detail: "Site operations run only in the Worker", retryable: false };
+    return context.sites(op);
+  },
+};
+
 // biome-ignore lint/suspicious/noExplicitAny: each entry's params type is its own; callers go through runAction
 export const ACTIONS: Record<string, ActionDef<any>> = {
   [setFields.name]: setFields,
   [webhook.name]: webhook,
   [outreach.name]: outreach,
+  [hunting.name]: hunting,
+  [sites.name]: sites,
 };
 
 /** Whether a named action exists and takes these parameters, and if so whether it leaves the room. */
@@ -133,6 +177,13 @@ export function checkAction(
   const parsed = action.params.safeParse(params);
   if (!parsed.success) return { ok: false, detail: `${name}: ${parsed.error.issues[0]?.message ?? "bad parameters"}` };
   return { ok: true, leavesRoom: action.leavesRoom };
+}
+
+/** Why only an owner may run this action with these parameters, or null when an editor may. */
+export function ownersOnlyReason(name: string, params: unknown): string | null {
+  const action = ACTIONS[name];
+  const parsed = action?.params.safeParse(params);
+  return action?.ownersOnly && parsed?.success ? action.ownersOnly(parsed.data) : null;
 }
 
 /** Runs a named action with raw parameters; unknown names and bad parameters fail with a reason. */

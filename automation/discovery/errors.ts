@@ -6,6 +6,7 @@
 export type DiscoveryErrorCode =
   | "unknown_zip"
   | "unplaceable_address"
+  | "unknown_city"
   | "missing_key"
   | "key_refused"
   | "rate_limited"
@@ -34,3 +35,16 @@ export class DiscoveryError extends Error {
 }
 
 export const isDiscoveryError = (error: unknown): error is DiscoveryError => error instanceof DiscoveryError;
+
+/** Failures that are the provider's (the API's 502), not the request's (a 400). */
+const UPSTREAM_CODES = new Set<DiscoveryErrorCode>([
+  "key_refused",
+  "rate_limited",
+  "upstream_error",
+  "bad_response",
+  "timeout",
+  "network",
+  "not_finished",
+]);
+
+export const isUpstream = (error: DiscoveryError) => UPSTREAM_CODES.has(error.code);

@@ -4,7 +4,7 @@
  * `fetch` and geocoding providers are injected.
  */
 export type { DealerCandidate, DealerQuery, DealerRecord } from "../../schema/discovery";
-export { DiscoveryError, type DiscoveryErrorCode, isDiscoveryError } from "./errors";
+export { DiscoveryError, type DiscoveryErrorCode, isDiscoveryError, isUpstream } from "./errors";
 export { DealerDirectory, EARTH_RADIUS_MILES, type GeoPoint, greatCircleMiles, type Nearby } from "./geo";
 export { googleGeocoder, nominatimGeocoder } from "./geocoders";
 export type { HttpOptions } from "./http";
@@ -16,6 +16,7 @@ export {
   geocodeAddress,
   geocodeZip,
   locate,
+  placeCity,
   placeZip,
   type ZipCentroid,
   zipCentroid,

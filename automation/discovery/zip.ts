@@ -102,9 +102,38 @@ export async function geocodeAddress(address: string, geocoder?: Geocoder): Prom
   );
 }
 
-/** A project's location, `{ zip }` or `{ address }`, as the point its search measures from. */
-export function locate(location: { zip: string } | { address: string }, geocoder?: Geocoder): Promise<ProjectCenter> {
-  return "zip" in location
-    ? Promise.resolve().then(() => placeZip(location.zip))
-    : geocodeAddress(location.address, geocoder);
+const placeName = (text: string) =>
+  text
+    .trim()
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim();
+
+/**
+ * A US city by name and state, placed offline at the mean of its ZIP codes' centroids (no
+ * geocoder needed); a city the data does not list is an error the user can read.
+ * @example placeCity("Austin", "tx") // { lat: 30.3…, lng: -97.7…, label: "Austin, TX" }
+ */
+export function placeCity(city: string, state: string): ProjectCenter {
+  const name = placeName(city);
+  const code = state.trim().toUpperCase();
+  const zips = zipCentroids().filter((c) => c.state === code && placeName(c.city) === name);
+  if (!zips.length)
+    throw new DiscoveryError(
+      "unknown_city",
+      `${city.trim()}, ${code} is not a US city we know: check it or use a ZIP code`,
+    );
+  const lat = zips.reduce((sum, c) => sum + c.lat, 0) / zips.length;
+  const lng = zips.reduce((sum, c) => sum + c.lng, 0) / zips.length;
+  return { lat: Math.round(lat * 1e4) / 1e4, lng: Math.round(lng * 1e4) / 1e4, label: `${zips[0]!.city}, ${code}` };
+}
+
+/** A search location, `{ zip }`, `{ city, state }` or `{ address }`, as the point its search measures from. */
+export function locate(
+  location: { zip: string } | { address: string } | { city: string; state: string },
+  geocoder?: Geocoder,
+): Promise<ProjectCenter> {
+  if ("zip" in location) return Promise.resolve().then(() => placeZip(location.zip));
+  if ("city" in location) return Promise.resolve().then(() => placeCity(location.city, location.state));
+  return geocodeAddress(location.address, geocoder);
 }

@@ -88,6 +88,21 @@ export const workspaceSecret = sqliteTable(
   (t) => [primaryKey({ columns: [t.workspaceId, t.key] })],
 );
 
+/** A workspace's plain settings by feature ("hunting"…), as JSON its feature's zod schema reads. */
+export const workspaceSetting = sqliteTable(
+  "workspace_setting",
+  {
+    workspaceId: text("workspace_id")
+      .notNull()
+      .references(() => workspace.id, { onDelete: "cascade" }),
+    key: text("key").notNull(),
+    value: text("value").notNull(),
+    updatedBy: text("updated_by").references(() => user.id, { onDelete: "set null" }),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.key] })],
+);
+
 export const auditLog = sqliteTable(
   "audit_log",
   {

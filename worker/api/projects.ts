@@ -6,7 +6,7 @@
 
 import type { Context } from "hono";
 import { Hono } from "hono";
-import { isDiscoveryError, locate } from "../../automation/discovery";
+import { isDiscoveryError, isUpstream, locate } from "../../automation/discovery";
 import {
   BulkOverrideRequest,
   ContactStatus,
@@ -51,9 +51,6 @@ async function outreachFor(c: Context<AppEnv>, permission: Permission): Promise<
   return { o: await ensureOutreach(c.env, c.get("db"), access.workspace.id, createdBy), access };
 }
 
-/** Discovery failures that are the provider's (a 502), not the request's (a 400). */
-const UPSTREAM = new Set(["key_refused", "rate_limited", "upstream_error", "bad_response", "timeout", "network"]);
-
 /** Runs `work`, turning the project's own errors into the API's 400/404 answers. */
 async function answer<T>(work: () => Promise<T>): Promise<T> {
   try {
@@ -62,7 +59,7 @@ async function answer<T>(work: () => Promise<T>): Promise<T> {
     if (error instanceof ProjectMissingError) fail(404, error.message);
     if (error instanceof ProjectInputError) fail(400, error.message);
     if (error instanceof ProjectBusyError) fail(409, error.message);
-    if (isDiscoveryError(error)) fail(UPSTREAM.has(error.code) ? 502 : 400, error.message);
+    if (isDiscoveryError(error)) fail(isUpstream(error) ? 502 : 400, error.message);
     throw error;
   }
 }

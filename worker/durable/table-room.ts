@@ -33,6 +33,7 @@ import {
   removeRule,
   rulesOf,
   setCells,
+  setColumnOptions,
   setTableName,
   tableName,
   writeRule,
@@ -425,6 +426,23 @@ export class TableRoom extends DurableObject<Env> {
     return { ok: true, value: rule };
   }
 
+  /**
+   * Sets a column's options (a feature rewriting a formula from its settings), keeping the ones
+   * not named; a formula that does not parse is refused and nothing is written.
+   */
+  updateColumnOptions(columnId: string, options: Record<string, unknown>, job: string): WriteResult<null> {
+    const column = columnsOf(this.room.open("manifest")).find((c) => c.id === columnId);
+    if (!column) return { ok: false, status: 404, message: "Column not found" };
+    if (typeof options.formula === "string") {
+      const parsed = compile(options.formula);
+      if (parsed.parseError) return { ok: false, status: 400, message: `formula: ${parsed.parseError.error.message}` };
+    }
+    this.room.write("manifest", { kind: "automation", job }, (m) =>
+      setColumnOptions(m, columnId, { ...column.options, ...options }),
+    );
+    return { ok: true, value: null };
+  }
+
   deleteRule(id: string): WriteResult<null> {
     const removed = this.room.write("manifest", { kind: "automation", job: "delete-rule" }, (m) => removeRule(m, id));
     return removed ? { ok: true, value: null } : { ok: false, status: 404, message: "Rule not found" };
@@ -495,6 +513,7 @@ type RpcMethods =
   | "listRules"
   | "saveRule"
   | "deleteRule"
+  | "updateColumnOptions"
   | "triggerRuns"
   | "runRule"
   | "pressButton"

@@ -11,7 +11,9 @@ import { guardFor } from "../../automation/contact/guard";
 import { ActionJob } from "../../schema/action-jobs";
 import { describeIssues } from "../api/errors";
 import { tableRoom } from "../durable/table-room";
+import { runHuntingOp } from "../hunting/buttons";
 import { runOutreachOp } from "../projects/buttons";
+import { runSitesOp } from "../sites/buttons";
 
 export async function handleActionBatch(batch: MessageBatch<unknown>, env: Env): Promise<void> {
   await Promise.all(batch.messages.map((message) => handleActionMessage(message, env)));
@@ -51,6 +53,8 @@ async function handleActionMessage(message: Message<unknown>, env: Env): Promise
       guard: guardFor(env.ROWPILOT_ENV),
       fetch: (input, init) => fetch(input, init),
       outreach: (op) => runOutreachOp(env, job.tableId, job.rowId, op),
+      hunting: (op) => runHuntingOp(env, job.tableId, job.rowId, op, job.columnId),
+      sites: (op) => runSitesOp(env, job.tableId, job.rowId, op),
     });
     if (outcome.outcome === "succeeded") {
       await room.finishAction(job.runId, "succeeded", outcome.detail, attempt);

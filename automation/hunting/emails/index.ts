@@ -6,6 +6,7 @@
 export { candidateFor, type EmailCandidate, type EmailKind, isRoleLocal } from "./address";
 export { emailsInHtml, emailsInReviews, emailsInText, type PageEmail } from "./extract";
 export { bareHost, bestEmail, emailTier } from "./rank";
+export { findEmailRendered, MAX_RENDERED_PAGES, RENDER_TIMEOUT_MS, type RenderOptions } from "./rendered";
 export {
   type FindEmailOptions,
   findEmailOnWebsite,

@@ -52,7 +52,8 @@ export async function findEmailOnWebsite(options: FindEmailOptions): Promise<Web
   if (!home) return { email: null, tried: [] };
   const site = bareHost(home);
   const pageOptions = {
-    fetch: options.fetch ?? fetch,
+    // Called as a method of these options: the runtime's own fetch must not be (workerd refuses it).
+    fetch: options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init)),
     guard: options.guard,
     timeoutMs: options.timeoutMs ?? PAGE_TIMEOUT_MS,
     maxBytes: options.maxBytes ?? MAX_PAGE_BYTES,

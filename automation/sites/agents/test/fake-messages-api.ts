@@ -1,0 +1,131 @@
+/**
+ * A stand-in for Anthropic's Messages API on 127.0.0.1, written from its documentation
+ * (platform.claude.com/docs/en/build-with-claude/streaming): `POST /v1/messages` with
+ * `stream: true` answers server-sent events — message_start, content_block_start, ping,
+ * content_block_delta (text_delta), content_block_stop, message_delta (stop_reason and usage),
+ * message_stop — and errors as `{ type: "error", error: { type, message } }`; a key other than
+ * `FAKE_API_KEY` gets the 401 authentication_error. It tells the agents
+ * apart by the role their system prompt names, and simulates the prompt cache: a system prompt
+ * marked with cache_control is written on its first request and read on the next ones.
+ */
+import { createServer, type IncomingMessage } from "node:http";
+import type { AddressInfo } from "node:net";
+import { SITE_AGENT_LABELS, SITE_AGENTS, type SiteAgent } from "../../../../schema/site-agents";
+
+export type FakeTurn =
+  | { kind: "answer"; json: unknown }
+  | { kind: "text"; text: string }
+  | { kind: "refusal" }
+  | { kind: "hang" }
+  | { kind: "error"; status: number; type: string; message: string };
+
+export type SeenCall = {
+  agent: SiteAgent | null;
+  // biome-ignore lint/suspicious/noExplicitAny: the request body as the SDK sent it, read by the tests
+  body: any;
+  headers: IncomingMessage["headers"];
+};
+
+export type FakeMessagesApi = {
+  url: string;
+  calls: SeenCall[];
+  /** What the agent answers next, before its default answer; each turn is used once. */
+  queue(agent: SiteAgent, ...turns: FakeTurn[]): void;
+  close(): Promise<void>;
+};
+
+/** Characters a fake token stands for, and a chunk of streamed text. */
+const CHARS_PER_TOKEN = 4;
+const DELTA_CHARS = 400;
+/** Asks the SDK to retry a 529 after 20 ms (it honours `retry-after-ms`) so tests stay fast. */
+const RETRY_AFTER_MS = "20";
+
+/** The one key the fake accepts, sent as `Authorization: Bearer …` by SDK 1.x. */
+export const FAKE_API_KEY = "sk-ant-test";
+
+const tokens = (text: string) => Math.ceil(text.length / CHARS_PER_TOKEN);
+
+/** Starts the fake; `answers` are each agent's default (valid) answers. Close it in `afterEach`. */
+export async function startFakeMessagesApi(answers: Record<SiteAgent, unknown>): Promise<FakeMessagesApi> {
+  const calls: SeenCall[] = [];
+  const queues = new Map<SiteAgent, FakeTurn[]>();
+  const cached = new Set<string>();
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    req.on("end", () => {
+      const body = JSON.parse(Buffer.concat(chunks).toString() || "{}");
+      const system: { text: string; cache_control?: unknown }[] = Array.isArray(body.system) ? body.system : [];
+      const systemText = system.map((block) => block.text).join("\n");
+      const agent = SITE_AGENTS.find((a) => systemText.includes(`You are the ${SITE_AGENT_LABELS[a]}`)) ?? null;
+      calls.push({ agent, body, headers: req.headers });
+      if (req.method !== "POST" || req.url !== "/v1/messages" || !agent) {
+        res.writeHead(404, { "content-type": "application/json" });
+        res.end(JSON.stringify({ type: "error", error: { type: "not_found_error", message: "unknown request" } }));
+        return;
+      }
+      const turn: FakeTurn =
+        req.headers.authorization === `Bearer ${FAKE_API_KEY}`
+          ? (queues.get(agent)?.shift() ?? { kind: "answer", json: answers[agent] })
+          : { kind: "error", status: 401, type: "authentication_error", message: "invalid x-api-key" };
+      if (turn.kind === "hang") return;
+      if (turn.kind === "error") {
+        res.writeHead(turn.status, { "content-type": "application/json", "retry-after-ms": RETRY_AFTER_MS });
+        res.end(JSON.stringify({ type: "error", error: { type: turn.type, message: turn.message } }));
+        return;
+      }
+      const text = turn.kind === "answer" ? JSON.stringify(turn.json) : turn.kind === "text" ? turn.text : "";
+      const cacheable = system.some((block) => block.cache_control);
+      const cacheHit = cacheable && cached.has(systemText);
+      if (cacheable) cached.add(systemText);
+      const usage = {
+        input_tokens: tokens(JSON.stringify(body.messages)),
+        output_tokens: 1,
+        cache_creation_input_tokens: cacheable && !cacheHit ? tokens(systemText) : 0,
+        cache_read_input_tokens: cacheHit ? tokens(systemText) : 0,
+      };
+      res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache" });
+      const send = (event: string, data: object) => res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+      const id = `msg_fake_${calls.length}`;
+      send("message_start", {
+        type: "message_start",
+        message: {
+          id,
+          type: "message",
+          role: "assistant",
+          content: [],
+          model: body.model,
+          stop_reason: null,
+          stop_sequence: null,
+          usage,
+        },
+      });
+      send("content_block_start", { type: "content_block_start", index: 0, content_block: { type: "text", text: "" } });
+      send("ping", { type: "ping" });
+      for (let at = 0; at < text.length; at += DELTA_CHARS) {
+        const delta = { type: "text_delta", text: text.slice(at, at + DELTA_CHARS) };
+        send("content_block_delta", { type: "content_block_delta", index: 0, delta });
+      }
+      send("content_block_stop", { type: "content_block_stop", index: 0 });
+      send("message_delta", {
+        type: "message_delta",
+        delta: { stop_reason: turn.kind === "refusal" ? "refusal" : "end_turn", stop_sequence: null },
+        usage: { output_tokens: Math.max(1, tokens(text)) },
+      });
+      send("message_stop", { type: "message_stop" });
+      res.end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    calls,
+    queue: (agent, ...turns) => queues.set(agent, [...(queues.get(agent) ?? []), ...turns]),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

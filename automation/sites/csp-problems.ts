@@ -1,0 +1,46 @@
+/** Reads a site's Content-Security-Policy back and lists every way it breaks the rules for sites. */
+
+/** Directives a site's policy must hold with exactly this value. */
+const REQUIRED_NONE = ["default-src", "connect-src", "form-action", "base-uri", "frame-ancestors"];
+
+/** Source expressions that let in code or markup from anywhere, in any directive. */
+const NEVER = ["'unsafe-eval'", "'unsafe-inline'", "'unsafe-hashes'", "'wasm-unsafe-eval'", "'strict-dynamic'"];
+
+/** Whole schemes allowed as a source ("https:", "data:", …): too wide for scripts and styles. */
+const BARE_SCHEME = /^[a-z][a-z0-9+.-]*:$/i;
+
+export function parseCsp(header: string): Map<string, string[]> {
+  const directives = new Map<string, string[]>();
+  for (const part of header.split(";")) {
+    const [name, ...sources] = part.trim().split(/\s+/);
+    if (name && !directives.has(name.toLowerCase())) directives.set(name.toLowerCase(), sources);
+  }
+  return directives;
+}
+
+/**
+ * Every violation of the site CSP rules, as sentences; empty when the policy is fine.
+ * @example cspProblems("default-src *") // ["default-src must be 'none' (it is *)", …]
+ */
+export function cspProblems(header: string): string[] {
+  const problems: string[] = [];
+  const directives = parseCsp(header);
+  for (const name of REQUIRED_NONE) {
+    const sources = directives.get(name);
+    if (sources?.join(" ") !== "'none'")
+      problems.push(`${name} must be 'none' (it is ${sources?.join(" ") || "missing"})`);
+  }
+  for (const [name, sources] of directives) {
+    for (const source of sources) {
+      const lower = source.toLowerCase();
+      if (NEVER.includes(lower)) problems.push(`${name} allows ${source}`);
+      if (source.includes("*")) problems.push(`${name} has a wildcard: ${source}`);
+      if (lower.startsWith("http:")) problems.push(`${name} allows a host without TLS: ${source}`);
+      const codeOrStyle = name.startsWith("script-src") || name.startsWith("style-src");
+      if (BARE_SCHEME.test(source) && (codeOrStyle || !["data:"].includes(lower))) {
+        problems.push(`${name} allows a whole scheme: ${source}`);
+      }
+    }
+  }
+  return problems;
+}

@@ -1,0 +1,62 @@
+/**
+ * The "Sites" table: one row per generated website, linked to its business. Columns carry stable
+ * keys; the Business link names the workspace's Businesses table, resolved when it is made.
+ */
+import type { ColumnType } from "./tables";
+
+export const SITES_KINDS = { sites: "sites.sites" } as const;
+export type SitesTable = keyof typeof SITES_KINDS;
+
+/** A site's life: queued, generated into review, published (or failed), then claimed by its owner. */
+export const SITE_STATUSES = ["queued", "generating", "review", "published", "failed", "claimed"] as const;
+export type SiteStatus = (typeof SITE_STATUSES)[number];
+
+/** What the Sites buttons (and Businesses' Generate site) do, run by the Worker for their row. */
+export const SITE_OPS = ["generate", "publish", "unpublish"] as const;
+export type SiteOp = (typeof SITE_OPS)[number];
+
+export const siteButton = (
+  label: string,
+  op: SiteOp,
+  confirm: string | null = null,
+  disabledWhen: string | null = null,
+) => ({
+  label,
+  action: { name: "sites", params: { op } },
+  confirm,
+  disabledWhen,
+});
+
+export type SiteColumn = { key: string; name: string; type: ColumnType; options?: Record<string, unknown> };
+
+export const SITES_COLUMNS: SiteColumn[] = [
+  { key: "business", name: "Business", type: "link" },
+  { key: "slug", name: "Slug", type: "text" },
+  { key: "status", name: "Status", type: "status" },
+  { key: "version", name: "Version", type: "number" },
+  { key: "fallback", name: "Fallback", type: "checkbox" },
+  { key: "vibe", name: "Vibe", type: "text" },
+  { key: "template", name: "Template", type: "text" },
+  { key: "url", name: "Published URL", type: "url" },
+  { key: "generated", name: "Generated", type: "datetime" },
+  { key: "published", name: "Published", type: "datetime" },
+  { key: "desktop", name: "Desktop", type: "attachment" },
+  { key: "mobile", name: "Mobile", type: "attachment" },
+  /** What a browser saw: claim bar, console errors, weight, images without alt, language. */
+  { key: "quality", name: "Quality", type: "longText" },
+  { key: "error", name: "Error", type: "longText" },
+  /** One line a stage: agent, outcome, model, seconds, tokens, cost. */
+  { key: "stages", name: "Stages", type: "longText" },
+  {
+    key: "publishButton",
+    name: "Publish",
+    type: "button",
+    options: siteButton("Publish", "publish", "Publish this site at its public address?", 'NOT({Status} = "review")'),
+  },
+  {
+    key: "unpublishButton",
+    name: "Unpublish",
+    type: "button",
+    options: siteButton("Unpublish", "unpublish", "Take this site offline?", 'NOT({Status} = "published")'),
+  },
+];

@@ -1,0 +1,76 @@
+/**
+ * Sites over HTTP (`/api/sites`): generate a business's site, list and read sites, publish and
+ * unpublish them. The workspace is chosen as for `/api/tables`. A generated site waits in review
+ * until a person publishes it.
+ */
+import type { Context } from "hono";
+import { Hono } from "hono";
+import { z } from "zod";
+import type { Permission } from "../../schema/roles";
+import { HuntingMissingError } from "../hunting/errors";
+import { findHunting, type Hunting } from "../hunting/tables";
+import type { TableHandle } from "../kinds/tables";
+import { allRows } from "../projects/store";
+import { generateSite, publishSite, siteRecord, unpublishSite } from "../sites/generate";
+import { findSites } from "../sites/tables";
+import type { AppEnv } from "./context";
+import { fail, readBody } from "./errors";
+import { workspaceFor } from "./tables";
+
+const GenerateRequest = z.object({ businessRowId: z.string().min(1) });
+
+async function answer<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof HuntingMissingError) fail(404, error.message);
+    throw error;
+  }
+}
+
+async function huntingOf(c: Context<AppEnv>, permission: Permission): Promise<Hunting> {
+  const access = await workspaceFor(c, permission);
+  const h = await findHunting(c.env, c.get("db"), access.workspace.id);
+  if (!h) fail(404, "This workspace has no Businesses table yet: add a territory first");
+  return h;
+}
+
+async function sitesOf(c: Context<AppEnv>, permission: Permission): Promise<{ sites: TableHandle; h: Hunting }> {
+  const h = await huntingOf(c, permission);
+  const sites = await findSites(c.env, c.get("db"), h.workspaceId);
+  if (!sites) fail(404, "Site not found");
+  return { sites, h };
+}
+
+export const siteApiRoutes = new Hono<AppEnv>()
+  .post("/generate", async (c) => {
+    const { businessRowId } = await readBody(c, GenerateRequest);
+    const access = await workspaceFor(c, "write");
+    const h = await huntingOf(c, "write");
+    const createdBy = access.actor.kind === "user" ? access.actor.userId : null;
+    const site = await answer(() => generateSite(c.env, h, businessRowId, createdBy));
+    // With the agents the site is made on a queue: 202 until then; the fallback is there at once.
+    const body = { siteId: site.id, status: site.status, slug: site.slug, version: site.version };
+    return c.json(body, site.status === "queued" ? 202 : 201);
+  })
+  .get("/", async (c) => {
+    const access = await workspaceFor(c, "read");
+    const sites = await findSites(c.env, c.get("db"), access.workspace.id);
+    const status = c.req.query("status");
+    const list = sites ? (await allRows(sites, [])).map((row) => siteRecord(sites, row)) : [];
+    return c.json({ sites: status ? list.filter((s) => s.status === status) : list });
+  })
+  .get("/:id", async (c) => {
+    const { sites } = await sitesOf(c, "read");
+    const [row] = await sites.room.readRows([c.req.param("id")]);
+    if (!row) fail(404, "Site not found");
+    return c.json(siteRecord(sites, row));
+  })
+  .post("/:id/publish", async (c) => {
+    const { sites, h } = await sitesOf(c, "write");
+    return c.json(await answer(() => publishSite(c.env, h.workspaceId, sites, c.req.param("id"))));
+  })
+  .post("/:id/unpublish", async (c) => {
+    const { sites } = await sitesOf(c, "write");
+    return c.json(await answer(() => unpublishSite(c.env, sites, c.req.param("id"))));
+  });

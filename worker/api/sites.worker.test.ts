@@ -1,0 +1,98 @@
+import { describe, expect, it } from "vitest";
+import { cspProblems } from "../../automation/sites/csp";
+import type { BusinessListRow } from "../../schema/hunting-api";
+import type { TableDetail } from "../../schema/tables";
+import { call, json, ownerWithWorkspace } from "../test/http";
+
+const columnName = (table: TableDetail, id: string) => table.columns.find((c) => c.id === id)?.name;
+
+const HOSTILE = `Joe's </script><script>alert(1)</script> Plumbing`;
+
+describe("sites API", () => {
+  it("generates a business's site into review, publishes it with a strict CSP, and takes it down", async () => {
+    const { owner, ws } = await ownerWithWorkspace();
+    const api = (method: string, path: string, body?: unknown) =>
+      call(owner, method, `/api${path}${path.includes("?") ? "&" : "?"}workspace=${ws.slug}`, body);
+    const { id } = await json<{ id: string }>(
+      await api("POST", "/territories", { query: "plumber", location: { zip: "78701" } }),
+    );
+    const csv = `name,category,phone,zip,rating,reviews\n"${HOSTILE.replace(/"/g, '""')}",Plumber,(512) 555-0142,78701,4.8,120`;
+    expect((await api("POST", `/territories/${id}/scrape`, { source: "csv", csv })).status).toBe(200);
+    const { rows } = await json<{ rows: BusinessListRow[] }>(await api("GET", `/businesses?territory=${id}`));
+    const business = rows[0]!;
+
+    const generated = await api("POST", "/sites/generate", { businessRowId: business.rowId });
+    expect(generated.status).toBe(201);
+    const site = await json<{ siteId: string; status: string; slug: string; version: number }>(generated);
+    expect(site).toMatchObject({ status: "review", version: 1 });
+    // Seen in a browser: screenshots at both sizes and the checks, in the Sites row.
+    const tables = await json<{ id: string; name: string }[]>(
+      await call(owner, "GET", `/api/tables?workspace=${ws.slug}`),
+    );
+    const sitesId = tables.find((t) => t.name === "Sites")!.id;
+    const sitesTable = await json<TableDetail>(await call(owner, "GET", `/api/tables/${sitesId}`));
+    const [row] = (
+      await json<{ rows: { cells: Record<string, unknown> }[] }>(
+        await call(owner, "GET", `/api/tables/${sitesId}/rows`),
+      )
+    ).rows;
+    const cells = row!.cells as Record<string, { key: string; size: number }[] | string>;
+    const byName = (name: string) => cells[Object.keys(cells).find((id) => columnName(sitesTable, id) === name)!];
+    expect(byName("Quality")).toMatch(
+      /^Claim bar ✓ · no console errors · \d+\.\d KB · every image described · lang en$/,
+    );
+    for (const shot of ["Desktop", "Mobile"]) {
+      const [file] = byName(shot) as { key: string; size: number }[];
+      expect(file!.size).toBeGreaterThan(5_000);
+      const image = await call(owner, "GET", `/api/tables/${sitesId}/files/${file!.key}`);
+      expect(image.headers.get("content-type")).toBe("image/png");
+    }
+    expect(site.slug).toMatch(/^joe-s-script-script-alert-1-script-plumbing-[a-z0-9]{6}$/);
+    // In review, nothing is public yet.
+    expect((await call(owner, "GET", `/s/${site.slug}/`)).status).toBe(404);
+
+    const published = await json<{ status: string; url: string }>(await api("POST", `/sites/${site.siteId}/publish`));
+    expect(published.status).toBe("published");
+    expect(published.url).toMatch(new RegExp(`/s/${site.slug}/$`));
+    const page = await call({}, "GET", `/s/${site.slug}/`);
+    expect(page.status).toBe(200);
+    const csp = page.headers.get("content-security-policy") ?? "";
+    expect(cspProblems(csp)).toEqual([]);
+    expect(page.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(page.headers.get("set-cookie")).toBeNull();
+    const html = await page.text();
+    expect(html).toContain("data-claim-bar");
+    expect(html).toContain("(512) 555-0142");
+    expect(html).not.toContain("<script>alert(1)");
+    expect(html).toContain("Joe&#39;s &lt;/script&gt;");
+
+    const [business2] = (await json<{ rows: BusinessListRow[] }>(await api("GET", `/businesses?territory=${id}`))).rows;
+    expect(business2?.leadStatus).toBe("site generated");
+    expect((await api("POST", `/sites/${site.siteId}/unpublish`)).status).toBe(200);
+    expect((await call({}, "GET", `/s/${site.slug}/`)).status).toBe(404);
+    const listed = await json<{ sites: { id: string; status: string }[] }>(await api("GET", "/sites"));
+    expect(listed.sites).toEqual([expect.objectContaining({ id: site.siteId, status: "review" })]);
+  }, 60_000);
+
+  it("generates from the Businesses grid's Generate site button, a new version each time", async () => {
+    const { owner, ws } = await ownerWithWorkspace();
+    const api = (method: string, path: string, body?: unknown) =>
+      call(owner, method, `/api${path}${path.includes("?") ? "&" : "?"}workspace=${ws.slug}`, body);
+    const { id } = await json<{ id: string }>(
+      await api("POST", "/territories", { query: "bakery", location: { zip: "60601" }, radiusMiles: 2 }),
+    );
+    await api("POST", `/territories/${id}/scrape`, {});
+    const { rows } = await json<{ rows: BusinessListRow[] }>(await api("GET", `/businesses?territory=${id}`));
+    const tables = await json<{ businesses: string }>(await api("GET", "/hunting/tables"));
+    const detail = await json<TableDetail>(await call(owner, "GET", `/api/tables/${tables.businesses}`));
+    const button = detail.columns.find((c) => c.options.key === "generateSite")!;
+    const press = () =>
+      call(owner, "POST", `/api/tables/${tables.businesses}/rows/${rows[0]!.rowId}/buttons/${button.id}`);
+    expect((await press()).status).toBe(202);
+    const version = async () =>
+      (await json<{ sites: { version: number }[] }>(await api("GET", "/sites"))).sites[0]?.version ?? 0;
+    await expect.poll(version, { timeout: 20_000 }).toBe(1);
+    await expect.poll(async () => (await press()).status, { timeout: 20_000 }).toBe(202);
+    await expect.poll(version, { timeout: 20_000 }).toBe(2);
+  }, 60_000);
+});

@@ -1,0 +1,50 @@
+/**
+ * A workspace's hunting settings (cooldown, reviews, default source, the schedule, lead scoring),
+ * kept as JSON in D1's `workspace_setting` under "hunting". Missing or unreadable settings are
+ * the defaults, so a workspace that never opened the settings page hunts as documented.
+ */
+import { and, eq } from "drizzle-orm";
+import { workspaceSetting } from "../../schema/db";
+import { HuntingSettings, type HuntingSettingsInput } from "../../schema/hunting-api";
+import { describeIssues } from "../api/errors";
+import type { Db } from "../db";
+import { HuntingInputError } from "./errors";
+
+const KEY = "hunting";
+
+export async function readHuntingSettings(db: Db, workspaceId: string): Promise<HuntingSettings> {
+  const row = await db.query.workspaceSetting.findFirst({
+    where: and(eq(workspaceSetting.workspaceId, workspaceId), eq(workspaceSetting.key, KEY)),
+  });
+  let stored: unknown = {};
+  try {
+    stored = row ? JSON.parse(row.value) : {};
+  } catch {
+    stored = {};
+  }
+  const parsed = HuntingSettings.safeParse(stored);
+  return parsed.success ? parsed.data : HuntingSettings.parse({});
+}
+
+/**
+ * The settings a change makes (whole top-level sections replace the current ones); a change that
+ * does not read as settings is refused, naming the field.
+ */
+export function nextHuntingSettings(current: HuntingSettings, change: HuntingSettingsInput): HuntingSettings {
+  const parsed = HuntingSettings.safeParse({ ...current, ...change });
+  if (!parsed.success) throw new HuntingInputError(describeIssues(parsed.error.issues));
+  return parsed.data;
+}
+
+export async function saveHuntingSettings(
+  db: Db,
+  workspaceId: string,
+  settings: HuntingSettings,
+  updatedBy: string | null,
+): Promise<void> {
+  const row = { value: JSON.stringify(settings), updatedBy, updatedAt: new Date() };
+  await db
+    .insert(workspaceSetting)
+    .values({ workspaceId, key: KEY, ...row })
+    .onConflictDoUpdate({ target: [workspaceSetting.workspaceId, workspaceSetting.key], set: row });
+}

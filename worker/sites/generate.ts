@@ -1,0 +1,227 @@
+/**
+ * Generating, publishing and unpublishing a business's site. Generation makes a new version from
+ * the business's row (the four Claude agents with the workspace's key, else the deterministic
+ * fallback generator), stored in R2 under the site's id, the Sites row going to review. Publishing copies the
+ * version to the site's public address (`/s/<slug>/`), which the Worker serves with a strict CSP;
+ * unpublishing takes it down. A person publishes; nothing publishes on its own.
+ */
+import { slug as slugOf } from "../../automation/discovery/sources/sample";
+import { fallbackSite } from "../../automation/sites/fallback";
+import { SiteFacts } from "../../schema/sites";
+import type { CellValue, RowRecord } from "../../schema/tables";
+import { readWorkspaceSecret } from "../api/settings";
+import { getDb } from "../db";
+import { knownBusiness } from "../hunting/businesses";
+import { HuntingMissingError } from "../hunting/errors";
+import type { Hunting } from "../hunting/tables";
+import { byKey, reader, type TableHandle } from "../kinds/tables";
+import type { SiteJob } from "./jobs";
+import { checkSite, qualityLine } from "./quality";
+import { ensureSites } from "./tables";
+
+const origin = { kind: "automation" as const, job: "sites" };
+
+export type SiteRecord = {
+  id: string;
+  businessRowId: string | null;
+  slug: string;
+  status: string;
+  version: number;
+  fallback: boolean;
+  url: string | null;
+  /** Why the last generation fell back or failed. */
+  error: string | null;
+  /** One line a stage of the last generation by the agents. */
+  stages: string | null;
+};
+
+export function siteRecord(sites: TableHandle, row: RowRecord): SiteRecord {
+  const r = reader(sites, row.cells);
+  return {
+    id: row.id,
+    businessRowId: r.list("business")[0] ?? null,
+    slug: r.text("slug"),
+    status: r.text("status") || "queued",
+    version: r.number("version") ?? 0,
+    fallback: r.get("fallback") === true,
+    url: r.text("url") || null,
+    error: r.text("error") || null,
+    stages: r.text("stages") || null,
+  };
+}
+
+/** Where a version's page and a published page are kept in R2. */
+export const versionKey = (workspaceId: string, siteId: string, version: number) =>
+  `sites/${workspaceId}/${siteId}/v${version}/index.html`;
+export const publicKey = (slug: string) => `sites/public/${slug}/index.html`;
+
+/** The facts a site is made from, read from the business's row. */
+export function factsOf(h: Hunting, row: RowRecord, slug: string): SiteFacts {
+  const b = knownBusiness(h.businesses, row);
+  return SiteFacts.parse({
+    name: b.name.slice(0, 200),
+    category: b.category.slice(0, 120),
+    address: b.address.slice(0, 300),
+    city: b.city.slice(0, 120),
+    state: b.state.slice(0, 60),
+    zip: b.zip.slice(0, 20),
+    phone: b.phone.slice(0, 40),
+    website: b.website.slice(0, 500),
+    email: b.email.slice(0, 254),
+    rating: b.rating,
+    reviewCount: b.reviews,
+    mapsUrl: b.mapsUrl.slice(0, 1000),
+    claimUrl: `/s/${slug}/claim`,
+  });
+}
+
+export async function siteOfBusiness(sites: TableHandle, businessRowId: string): Promise<RowRecord | null> {
+  const link = sites.keys.business;
+  if (!link) return null;
+  const { rows } = await sites.room.queryRows({
+    filters: [{ columnId: link, op: "contains", value: businessRowId }],
+    sort: [],
+    limit: 10,
+    offset: 0,
+  });
+  return rows.find((row) => reader(sites, row.cells).list("business").includes(businessRowId)) ?? null;
+}
+
+/** The business's Sites row, made (with its slug) the first time. */
+async function siteRowFor(sites: TableHandle, h: Hunting, business: RowRecord): Promise<SiteRecord> {
+  const existing = await siteOfBusiness(sites, business.id);
+  if (existing) return siteRecord(sites, existing);
+  const name = reader(h.businesses, business.cells).text("name");
+  const slug = `${slugOf(name).slice(0, 48) || "site"}-${business.id.slice(-6).toLowerCase()}`;
+  const inserted = await sites.room.insertRows(
+    [byKey(sites, { business: [business.id], slug, status: "queued", version: 0 })],
+    origin,
+  );
+  if (!inserted.ok) throw new Error(inserted.message);
+  const [row] = await sites.room.readRows(inserted.value);
+  if (!row) throw new Error("The new Sites row cannot be read back");
+  return siteRecord(sites, row);
+}
+
+/**
+ * A new version of the business's site. With the workspace's Anthropic key the four agents make
+ * it on the `generate-jobs` queue (the row says queued, then generating); without one the
+ * fallback generator makes it at once. Either way it ends in review.
+ */
+export async function generateSite(
+  env: Env,
+  h: Hunting,
+  businessRowId: string,
+  createdBy: string | null,
+): Promise<SiteRecord> {
+  const [business] = await h.businesses.room.readRows([businessRowId]);
+  if (!business) throw new HuntingMissingError("Business not found");
+  const db = getDb(env.DB);
+  const sites = await ensureSites(env, db, h.workspaceId, createdBy, h.ids.businesses);
+  const site = await siteRowFor(sites, h, business);
+  if (await readWorkspaceSecret(env, db, h.workspaceId, "anthropicApiKey")) {
+    const job: SiteJob = {
+      kind: "site",
+      workspaceId: h.workspaceId,
+      huntingIds: h.ids,
+      siteId: site.id,
+      businessRowId,
+    };
+    const written = await sites.room.patchRow(site.id, byKey(sites, { status: "queued", error: null }), origin);
+    if (!written.ok) throw new Error(written.message);
+    await env.GENERATE_QUEUE.send(job);
+    return siteRecord(sites, written.value);
+  }
+  return storeVersion(env, h, sites, site, business, { page: fallbackPage(h, business, site.slug), fallback: true });
+}
+
+/** The fallback generator's page for the business. */
+export function fallbackPage(h: Hunting, business: RowRecord, slug: string) {
+  const page = fallbackSite(factsOf(h, business, slug));
+  return { html: page.html, vibe: page.vibe, template: page.template };
+}
+
+/** Stores a new version of the site and puts its row in review, the business marked "site generated". */
+export async function storeVersion(
+  env: Env,
+  h: Hunting,
+  sites: TableHandle,
+  site: SiteRecord,
+  business: RowRecord,
+  made: { page: { html: string; vibe: string; template: string }; fallback: boolean; error?: string; stages?: string },
+): Promise<SiteRecord> {
+  const [now] = await sites.room.readRows([site.id]);
+  const version = (now ? siteRecord(sites, now).version : site.version) + 1;
+  await env.FILES.put(versionKey(h.workspaceId, site.id, version), made.page.html, {
+    httpMetadata: { contentType: "text/html; charset=utf-8" },
+  });
+  const seen = await seeVersion(env, sites, site.id, version, made.page.html);
+  const written = await sites.room.patchRow(
+    site.id,
+    byKey(sites, {
+      ...seen,
+      status: "review",
+      version,
+      fallback: made.fallback,
+      vibe: made.page.vibe,
+      template: made.page.template,
+      generated: new Date().toISOString(),
+      error: made.error ?? null,
+      stages: made.stages ?? null,
+    }),
+    origin,
+  );
+  if (!written.ok) throw new Error(written.message);
+  await h.businesses.room.patchRow(business.id, byKey(h.businesses, { leadStatus: "site generated" }), origin);
+  return siteRecord(sites, written.value);
+}
+
+export async function publishSite(
+  env: Env,
+  workspaceId: string,
+  sites: TableHandle,
+  siteId: string,
+): Promise<SiteRecord> {
+  const [row] = await sites.room.readRows([siteId]);
+  if (!row) throw new HuntingMissingError("Site not found");
+  const site = siteRecord(sites, row);
+  const page = site.version ? await env.FILES.get(versionKey(workspaceId, site.id, site.version)) : null;
+  if (!page) throw new HuntingMissingError("This site has no generated version to publish yet");
+  await env.FILES.put(publicKey(site.slug), await page.text(), {
+    httpMetadata: { contentType: "text/html; charset=utf-8" },
+  });
+  const cells = { status: "published", url: `${env.APP_URL}/s/${site.slug}/`, published: new Date().toISOString() };
+  const written = await sites.room.patchRow(site.id, byKey(sites, cells), origin);
+  if (!written.ok) throw new Error(written.message);
+  return siteRecord(sites, written.value);
+}
+
+export async function unpublishSite(env: Env, sites: TableHandle, siteId: string): Promise<SiteRecord> {
+  const [row] = await sites.room.readRows([siteId]);
+  if (!row) throw new HuntingMissingError("Site not found");
+  const site = siteRecord(sites, row);
+  await env.FILES.delete(publicKey(site.slug));
+  const written = await sites.room.patchRow(site.id, byKey(sites, { status: "review", url: null }), origin);
+  if (!written.ok) throw new Error(written.message);
+  return siteRecord(sites, written.value);
+}
+
+/** Screenshots and checks of a version in a browser, as cells; a browser that cannot be had is said in Quality. */
+async function seeVersion(env: Env, sites: TableHandle, siteId: string, version: number, html: string) {
+  try {
+    const quality = await checkSite(env, html);
+    const shots: Record<string, unknown> = {};
+    for (const [key, image] of [
+      ["desktop", quality.desktop],
+      ["mobile", quality.mobile],
+    ] as const) {
+      const name = `v${version}-${key}.png`;
+      const fileKey = `files/${sites.id}/${siteId}/${name}`;
+      await env.FILES.put(fileKey, image, { httpMetadata: { contentType: "image/png" } });
+      shots[key] = [{ key: fileKey, name, type: "image/png", size: image.byteLength }];
+    }
+    return { ...shots, quality: qualityLine(quality) } as Record<string, CellValue>;
+  } catch (error) {
+    return { quality: `Not checked: ${(error as Error).message}` };
+  }
+}

@@ -1,0 +1,122 @@
+/**
+ * The `generate-jobs` queue: one message a site to make with the four Claude agents (Analyst,
+ * Concept, Art Director, Architect) through `@anthropic-ai/sdk`, with the workspace's Anthropic
+ * key and `ANTHROPIC_BASE_URL`. The row says which stage is running; the architect's page is
+ * sanitized, its CSS and JS inlined, and stored as the next version in review, with every stage's
+ * record beside it in R2. When a stage fails for good, the fallback generator makes the version
+ * and the row says why. A message whose site is no longer queued does nothing.
+ */
+import Anthropic from "@anthropic-ai/sdk";
+import { z } from "zod";
+import {
+  DEFAULT_PROMPT_SECTIONS,
+  DEFAULT_SITE_MAX_TOKENS,
+  DEFAULT_SITE_MODELS,
+  runPipeline,
+} from "../../automation/sites/agents";
+import { assembleSite } from "../../automation/sites/assemble";
+import { SITE_AGENT_LABELS, type StageRecord } from "../../schema/site-agents";
+import { readWorkspaceSecret } from "../api/settings";
+import { getDb } from "../db";
+import { huntingOf } from "../hunting/tables";
+import { byKey } from "../kinds/tables";
+import { factsOf, fallbackPage, siteRecord, storeVersion, versionKey } from "./generate";
+import { findSites } from "./tables";
+
+export const SiteJob = z.object({
+  kind: z.literal("site"),
+  workspaceId: z.string(),
+  huntingIds: z.object({ territories: z.string(), businesses: z.string(), runs: z.string() }),
+  siteId: z.string(),
+  businessRowId: z.string(),
+});
+export type SiteJob = z.infer<typeof SiteJob>;
+
+const origin = { kind: "automation" as const, job: "generate-site" };
+/** The SDK's own retries of 429, 529 and 5xx before a stage gives up. */
+const SDK_RETRIES = 3;
+
+/** One line a stage for the row: "Concept: complete, claude-sonnet-5-5, 4.2 s, 1,830 tokens, $0.012". */
+export function stageLines(stages: readonly StageRecord[]): string {
+  return stages
+    .map((s) => {
+      const tokens = s.usage.inputTokens + s.usage.outputTokens;
+      const cost = s.costUsd === null ? "" : `, $${s.costUsd.toFixed(3)}`;
+      const error = s.error ? `: ${s.error}` : "";
+      return `${SITE_AGENT_LABELS[s.stage]}: ${s.status}, ${s.model}, ${(s.durationMs / 1000).toFixed(1)} s, ${tokens.toLocaleString("en-US")} tokens${cost}${error}`;
+    })
+    .join("\n");
+}
+
+export async function runSiteJob(env: Env, job: SiteJob): Promise<void> {
+  const db = getDb(env.DB);
+  const sites = await findSites(env, db, job.workspaceId);
+  const h = await huntingOf(env, job.huntingIds, job.workspaceId);
+  const [row] = sites ? await sites.room.readRows([job.siteId]) : [];
+  const [business] = await h.businesses.room.readRows([job.businessRowId]);
+  if (!sites || !row || siteRecord(sites, row).status !== "queued") return;
+  const site = siteRecord(sites, row);
+  if (!business) {
+    await sites.room.patchRow(site.id, byKey(sites, { status: "failed", error: "Its business was deleted" }), origin);
+    return;
+  }
+  const apiKey = await readWorkspaceSecret(env, db, job.workspaceId, "anthropicApiKey");
+  await sites.room.patchRow(site.id, byKey(sites, { status: "generating", error: null }), origin);
+  const client = new Anthropic({
+    apiKey: apiKey ?? "",
+    baseURL: env.ANTHROPIC_BASE_URL || undefined,
+    maxRetries: SDK_RETRIES,
+  });
+  let running = "";
+  const result = await runPipeline({
+    client,
+    facts: factsOf(h, business, site.slug),
+    prompts: DEFAULT_PROMPT_SECTIONS,
+    models: DEFAULT_SITE_MODELS,
+    maxTokens: DEFAULT_SITE_MAX_TOKENS,
+    onProgress: (stage) => {
+      if (stage === running) return;
+      running = stage;
+      void sites.room.patchRow(site.id, byKey(sites, { stages: `${SITE_AGENT_LABELS[stage]}: running…` }), origin);
+    },
+  });
+  const stages = stageLines(result.stages);
+  const version = site.version + 1;
+  await env.FILES.put(
+    `${versionKey(job.workspaceId, site.id, version).replace(/index\.html$/, "")}stages.json`,
+    JSON.stringify(result.stages),
+    {
+      httpMetadata: { contentType: "application/json" },
+    },
+  );
+  if (result.status === "complete") {
+    const vibe = (result.stages.find((s) => s.stage === "artDirector")?.output as { vibe?: string } | null)?.vibe ?? "";
+    const page = { html: assembleSite(result.site), vibe, template: "agents" };
+    await storeVersion(env, h, sites, site, business, { page, fallback: false, stages });
+    return;
+  }
+  const error = `The ${SITE_AGENT_LABELS[result.failedStage]} failed (${result.error}); this version is the fallback site`;
+  await storeVersion(env, h, sites, site, business, {
+    page: fallbackPage(h, business, site.slug),
+    fallback: true,
+    error,
+    stages,
+  });
+}
+
+export async function handleSiteBatch(batch: MessageBatch<unknown>, env: Env): Promise<void> {
+  for (const message of batch.messages) {
+    const parsed = SiteJob.safeParse(message.body);
+    if (!parsed.success) {
+      console.error(`rowpilot: malformed site job ${message.id}: ${parsed.error.issues[0]?.message}`);
+      message.ack();
+      continue;
+    }
+    try {
+      await runSiteJob(env, parsed.data);
+    } catch (error) {
+      console.error(`rowpilot: site job ${parsed.data.siteId} crashed: ${(error as Error).message}`);
+    }
+    message.ack();
+  }
+}

@@ -1,0 +1,35 @@
+/**
+ * Published sites at `/s/<slug>/`: the page from R2 with its own strict Content-Security-Policy
+ * (hashes of its inline script and style, nothing else may run or load), nosniff, a referrer
+ * policy and no cookies. In production sites belong on their own domain (a wildcard one), which
+ * keeps them off the app's origin; the path serves the same page.
+ */
+import { Hono } from "hono";
+import { siteHeaders } from "../../automation/sites/csp";
+import type { AppEnv } from "../api/context";
+import { publicKey } from "./generate";
+
+const SLUG = /^[a-z0-9][a-z0-9-]{0,80}$/;
+
+function notFound(): Response {
+  return new Response("<!doctype html><title>No site here</title><p>No site is published at this address.</p>", {
+    status: 404,
+    headers: {
+      "Content-Type": "text/html; charset=utf-8",
+      "Content-Security-Policy": "default-src 'none'",
+      "X-Content-Type-Options": "nosniff",
+    },
+  });
+}
+
+export const siteRoutes = new Hono<AppEnv>()
+  .get("/:slug", (c) => c.redirect(`/s/${c.req.param("slug")}/`, 301))
+  .get("/:slug/", async (c) => {
+    const slug = c.req.param("slug");
+    if (!SLUG.test(slug)) return notFound();
+    const page = await c.env.FILES.get(publicKey(slug));
+    if (!page) return notFound();
+    const html = await page.text();
+    return new Response(html, { headers: { ...(await siteHeaders({ html })), "Cache-Control": "no-cache" } });
+  })
+  .all("*", () => notFound());

@@ -1,6 +1,6 @@
 /** The Lead scoring page's fields as typed (numbers as text), and the settings they save. */
 
-import type { HuntingSource, ScoringWeights } from "../../../schema/hunting";
+import type { ScoringWeights } from "../../../schema/hunting";
 import type { HuntingSettings, HuntingSettingsInput } from "../../../schema/hunting-api";
 
 export type WeightKey = keyof ScoringWeights;
@@ -23,7 +23,7 @@ export type SettingsDraft = {
   requireEmail: boolean;
   cooldownDays: string;
   fetchReviews: boolean;
-  defaultSource: HuntingSource;
+  defaultSource: HuntingSettings["defaultSource"];
   autoEnabled: boolean;
   everyMinutes: string;
   dailyCap: string;

@@ -1,14 +1,18 @@
 /** The pace part of the settings: cooldown, reviews, the default source and the scrape schedule. */
-import { HUNTING_SOURCES, type HuntingSource } from "../../../schema/hunting";
+import { HuntingSettings } from "../../../schema/hunting-api";
 import { Field, Input, Select } from "../../components/ui";
 import { Checkbox, type FieldsProps } from "./scoring-fields";
 
-const SOURCE_LABEL: Record<HuntingSource, string> = {
+type DefaultSource = HuntingSettings["defaultSource"];
+
+/** The sources a scrape may default to (a CSV is uploaded with each scrape, so it is never one). */
+const SOURCES = HuntingSettings.shape.defaultSource.unwrap().options;
+
+const SOURCE_LABEL: Record<DefaultSource, string> = {
   sample: "Sample directory (no key)",
   outscraper: "Outscraper",
   google: "Google Places",
   overpass: "OpenStreetMap Overpass",
-  csv: "CSV file",
 };
 
 export function PaceFields({ draft, readOnly, change }: FieldsProps) {
@@ -29,9 +33,9 @@ export function PaceFields({ draft, readOnly, change }: FieldsProps) {
         <Field label="Default source" hint="Where a scrape looks when none is named">
           <Select
             value={draft.defaultSource}
-            onChange={(e) => change({ defaultSource: e.target.value as HuntingSource })}
+            onChange={(e) => change({ defaultSource: e.target.value as DefaultSource })}
           >
-            {HUNTING_SOURCES.map((s) => (
+            {SOURCES.map((s) => (
               <option key={s} value={s}>
                 {SOURCE_LABEL[s]}
               </option>

@@ -78,7 +78,7 @@ describe("business hunting in the browser", () => {
       SCRAPE_MS,
     );
     await expect.poll(() => row.textContent(), { timeout: SCRAPE_MS }).toMatch(/Cooldown/);
-    const counts = (await row.textContent())?.match(/(\d[\d,]*) \/ (\d[\d,]*) \/ (\d[\d,]*)/);
+    const counts = (await row.locator("[data-counts]").textContent())?.match(/(\d[\d,]*) \/ (\d[\d,]*) \/ (\d[\d,]*)/);
     const found = Number(counts?.[1]?.replaceAll(",", ""));
     expect(found).toBeGreaterThan(0);
     if (!said.includes("background")) expect(said).toContain(`found ${found.toLocaleString("en-US")} business`);

@@ -69,7 +69,7 @@ export function TerritoryList({ territories, canEdit, scraping, onScrape }: Prop
                   <DateTime iso={t.lastScraped} />
                 </td>
                 <td className="py-2 whitespace-nowrap text-muted">{formatDay(t.cooldownUntil)}</td>
-                <td className="py-2 text-right tabular-nums whitespace-nowrap">
+                <td className="py-2 text-right tabular-nums whitespace-nowrap" data-counts>
                   {t.found.toLocaleString()} / {t.new.toLocaleString()} / {t.qualified.toLocaleString()}
                 </td>
                 <td className="py-2 pl-3 text-right">

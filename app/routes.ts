@@ -17,6 +17,8 @@ export default [
     route("projects/new", "routes/projects-new.tsx"),
     route("projects/:projectId", "routes/projects-detail.tsx"),
     route("projects/:projectId/edit", "routes/projects-edit.tsx"),
+    route("hunting", "routes/hunting.tsx"),
+    route("hunting/scoring", "routes/hunting-scoring.tsx"),
     route("members", "routes/members.tsx"),
     route("tokens", "routes/tokens.tsx"),
     route("settings", "routes/settings.tsx"),

@@ -5,6 +5,7 @@ import {
   Car,
   Check,
   ChevronsUpDown,
+  Crosshair,
   KeyRound,
   LogOut,
   Plus,
@@ -48,6 +49,7 @@ export const meta: Route.MetaFunction = ({ loaderData }) => [
 const NAV = [
   { to: "", label: "Tables", icon: Table2, end: true },
   { to: "projects", label: "Projects", icon: Car },
+  { to: "hunting", label: "Hunting", icon: Crosshair },
   { to: "automations", label: "Automations", icon: Zap },
   { to: "members", label: "Members", icon: Users },
   { to: "tokens", label: "API tokens", icon: KeyRound, owner: true },

@@ -2,9 +2,10 @@
  * The "Sites" table: one row per generated website, linked to its business. Columns carry stable
  * keys; the Business link names the workspace's Businesses table, resolved when it is made.
  */
+import { z } from "zod";
 import type { ColumnType } from "./tables";
 
-export const SITES_KINDS = { sites: "sites.sites" } as const;
+export const SITES_KINDS = { sites: "sites.sites", claims: "sites.claims" } as const;
 export type SitesTable = keyof typeof SITES_KINDS;
 
 /** A site's life: queued, generated into review, published (or failed), then claimed by its owner. */
@@ -60,3 +61,22 @@ export const SITES_COLUMNS: SiteColumn[] = [
     options: siteButton("Unpublish", "unpublish", "Take this site offline?", 'NOT({Status} = "published")'),
   },
 ];
+
+/** Owners who said "this is my business" on a published site, waiting for the claim flow. */
+export const CLAIMS_COLUMNS: SiteColumn[] = [
+  { key: "name", name: "Name", type: "text" },
+  { key: "email", name: "Email", type: "email" },
+  { key: "phone", name: "Phone", type: "phone" },
+  { key: "site", name: "Site", type: "link" },
+  { key: "business", name: "Business", type: "link" },
+  { key: "received", name: "Received", type: "datetime" },
+  { key: "status", name: "Status", type: "status" },
+];
+
+/** What the claim form takes. */
+export const ClaimRequest = z.object({
+  name: z.string().trim().min(1, "Please give your name").max(120),
+  email: z.email("Please give an email address we can reach you at").max(254),
+  phone: z.string().trim().max(40).default(""),
+});
+export type ClaimRequest = z.infer<typeof ClaimRequest>;

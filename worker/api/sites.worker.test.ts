@@ -1,8 +1,9 @@
+import { SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { cspProblems } from "../../automation/sites/csp";
 import type { BusinessListRow } from "../../schema/hunting-api";
 import type { TableDetail } from "../../schema/tables";
-import { call, json, ownerWithWorkspace } from "../test/http";
+import { call, json, ORIGIN, ownerWithWorkspace } from "../test/http";
 
 const columnName = (table: TableDetail, id: string) => table.columns.find((c) => c.id === id)?.name;
 
@@ -68,6 +69,31 @@ describe("sites API", () => {
 
     const [business2] = (await json<{ rows: BusinessListRow[] }>(await api("GET", `/businesses?territory=${id}`))).rows;
     expect(business2?.leadStatus).toBe("site generated");
+
+    // The claim bar's form: refused with the reason, then recorded and the business marked.
+    expect(html).toMatch(/href="(\/s\/[^"]+\/)?claim"/);
+    const form = await call({}, "GET", `/s/${site.slug}/claim`);
+    expect(form.status).toBe(200);
+    expect(form.headers.get("content-security-policy")).toMatch(/form-action 'self'/);
+    const claim = (fields: Record<string, string>) =>
+      SELF.fetch(`${ORIGIN}/s/${site.slug}/claim`, { method: "POST", body: new URLSearchParams(fields) });
+    const bad = await claim({ name: "Joe", email: "not an email" });
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toContain("Please give an email address we can reach you at");
+    const good = await claim({ name: "Joe Ruiz", email: "joe@ruizplumbing.com", phone: "512-555-0142" });
+    expect(good.status).toBe(200);
+    expect(await good.text()).toContain("Thank you, Joe Ruiz");
+    const [claimed] = (await json<{ rows: BusinessListRow[] }>(await api("GET", `/businesses?territory=${id}`))).rows;
+    expect(claimed?.leadStatus).toBe("claimed");
+    const claimsId = (
+      await json<{ id: string; name: string }[]>(await call(owner, "GET", `/api/tables?workspace=${ws.slug}`))
+    ).find((t) => t.name === "Claims")!.id;
+    const claims = await json<{ rows: { cells: Record<string, unknown> }[] }>(
+      await call(owner, "GET", `/api/tables/${claimsId}/rows`),
+    );
+    expect(claims.rows.map((r) => Object.values(r.cells))).toEqual([
+      expect.arrayContaining(["Joe Ruiz", "joe@ruizplumbing.com", [site.siteId], [business.rowId]]),
+    ]);
     expect((await api("POST", `/sites/${site.siteId}/unpublish`)).status).toBe(200);
     expect((await call({}, "GET", `/s/${site.slug}/`)).status).toBe(404);
     const listed = await json<{ sites: { id: string; status: string }[] }>(await api("GET", "/sites"));

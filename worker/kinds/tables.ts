@@ -49,7 +49,8 @@ export async function tableHandle(env: Env, id: string): Promise<TableHandle> {
   return { id, room, columns, keys: keysOf(columns) };
 }
 
-async function idOfKind(db: Db, workspaceId: string, kind: string): Promise<string | null> {
+/** The workspace's table of `kind`, or null when it has none. */
+export async function idOfKind(db: Db, workspaceId: string, kind: string): Promise<string | null> {
   const row = await db.query.dataTable.findFirst({
     where: and(eq(dataTable.workspaceId, workspaceId), eq(dataTable.kind, kind)),
   });

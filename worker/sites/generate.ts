@@ -224,6 +224,8 @@ export async function publishSite(
   if (!page) throw new HuntingMissingError("This site has no generated version to publish yet");
   await env.FILES.put(publicKey(site.slug), await page.text(), {
     httpMetadata: { contentType: "text/html; charset=utf-8" },
+    // Whose site it is, for its claim form (the public address carries only the slug).
+    customMetadata: { workspaceId, siteId: site.id },
   });
   const cells = { status: "published", url: `${env.APP_URL}/s/${site.slug}/`, published: new Date().toISOString() };
   const written = await sites.room.patchRow(site.id, byKey(sites, cells), origin);

@@ -7,6 +7,7 @@
 import { Hono } from "hono";
 import { siteHeaders } from "../../automation/sites/csp";
 import type { AppEnv } from "../api/context";
+import { claimRoutes } from "./claim";
 import { publicKey } from "./generate";
 
 const SLUG = /^[a-z0-9][a-z0-9-]{0,80}$/;
@@ -23,6 +24,7 @@ function notFound(): Response {
 }
 
 export const siteRoutes = new Hono<AppEnv>()
+  .route("/:slug/claim", claimRoutes)
   .get("/:slug", (c) => c.redirect(`/s/${c.req.param("slug")}/`, 301))
   .get("/:slug/", async (c) => {
     const slug = c.req.param("slug");

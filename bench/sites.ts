@@ -4,12 +4,15 @@
  * 2. Sanitizing a generated page and computing its headers (CSP hashes), per site: what storing
  *    and serving a site adds.
  * 3. Bytes of a typical page (the median), raw and gzipped.
+ * 4. The four-agent pipeline's overhead per site beyond the model's own time
+ *    (`bench/sites-pipeline.ts`).
  */
 import { gzipSync } from "node:zlib";
 import { siteHeaders } from "../automation/sites/csp";
 import { fallbackSite } from "../automation/sites/fallback";
 import { sanitizeSiteHtml } from "../automation/sites/sanitize";
 import { SiteFacts } from "../schema/sites";
+import { benchPipeline } from "./sites-pipeline";
 import { fmt, summary } from "./stats";
 
 const BUSINESSES = 1_000;
@@ -99,3 +102,5 @@ console.log(`sanitize + CSP headers, ms per site: median ${fmt(s.p50, 2)}, p95 $
 console.log(
   `typical page (median): ${fmt(bytes.p50 / 1024)} KB, ${fmt(gzipped.p50 / 1024)} KB gzipped (p95 ${fmt(bytes.p95 / 1024)} KB)`,
 );
+
+await benchPipeline();

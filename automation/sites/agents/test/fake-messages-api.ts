@@ -46,14 +46,19 @@ export const FAKE_API_KEY = "sk-ant-test";
 const tokens = (text: string) => Math.ceil(text.length / CHARS_PER_TOKEN);
 
 /** Starts the fake; `answers` are each agent's default (valid) answers. Close it in `afterEach`. */
-export async function startFakeMessagesApi(answers: Record<SiteAgent, unknown>): Promise<FakeMessagesApi> {
+export async function startFakeMessagesApi(
+  answers: Record<SiteAgent, unknown>,
+  /** How long each answer waits before it starts, as a model's time to answer (benchmarks). */
+  { latencyMs = 0 }: { latencyMs?: number } = {},
+): Promise<FakeMessagesApi> {
   const calls: SeenCall[] = [];
   const queues = new Map<SiteAgent, FakeTurn[]>();
   const cached = new Set<string>();
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
-    req.on("end", () => {
+    req.on("end", () => setTimeout(() => answer(), latencyMs));
+    const answer = () => {
       const body = JSON.parse(Buffer.concat(chunks).toString() || "{}");
       const system: { text: string; cache_control?: unknown }[] = Array.isArray(body.system) ? body.system : [];
       const systemText = system.map((block) => block.text).join("\n");
@@ -114,7 +119,7 @@ export async function startFakeMessagesApi(answers: Record<SiteAgent, unknown>):
       });
       send("message_stop", { type: "message_stop" });
       res.end();
-    });
+    };
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;

@@ -198,3 +198,14 @@ export function DateTime({ iso }: { iso: string | null }) {
     </time>
   );
 }
+
+/** A figure on a dashboard: its label, its value and an optional line under it. */
+export function Stat({ label, value, hint }: { label: string; value: string; hint?: string }) {
+  return (
+    <div className="rounded-lg border border-line bg-surface px-4 py-3">
+      <dt className="text-xs text-muted">{label}</dt>
+      <dd className="mt-1 text-xl font-semibold tabular-nums">{value}</dd>
+      {hint ? <dd className="text-xs text-muted">{hint}</dd> : null}
+    </div>
+  );
+}

@@ -1,17 +1,8 @@
 /** The hunting report's totals as stat cards. */
 import type { HuntingReport } from "../../schema/hunting-api";
+import { Stat } from "../components/ui";
 import { percent } from "../projects/format";
 import { formatUsd } from "./format";
-
-function Stat({ label, value, hint }: { label: string; value: string; hint?: string }) {
-  return (
-    <div className="rounded-lg border border-line bg-surface px-4 py-3">
-      <dt className="text-xs text-muted">{label}</dt>
-      <dd className="mt-1 text-xl font-semibold tabular-nums">{value}</dd>
-      {hint ? <dd className="text-xs text-muted">{hint}</dd> : null}
-    </div>
-  );
-}
 
 export function HuntingStats({ totals }: { totals: HuntingReport["totals"] }) {
   return (

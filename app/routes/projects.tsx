@@ -3,7 +3,7 @@ import { Car, Plus } from "lucide-react";
 import { useEffect } from "react";
 import { Link, useLoaderData, useRevalidator, useRouteLoaderData } from "react-router";
 import type { ProjectsDashboard } from "../../schema/projects";
-import { Card, EmptyState, PageHeader } from "../components/ui";
+import { Card, EmptyState, PageHeader, Stat } from "../components/ui";
 import { apiGet } from "../lib/api.server";
 import { projectsApi } from "../projects/api";
 import { ProjectList } from "../projects/dashboard/project-list";
@@ -30,16 +30,6 @@ function NewProjectLink({ slug }: { slug: string }) {
     >
       <Plus className="h-4 w-4" aria-hidden /> New project
     </Link>
-  );
-}
-
-function Stat({ label, value, hint }: { label: string; value: string; hint?: string }) {
-  return (
-    <div className="rounded-lg border border-line bg-surface px-4 py-3">
-      <dt className="text-xs text-muted">{label}</dt>
-      <dd className="mt-1 text-xl font-semibold tabular-nums">{value}</dd>
-      {hint ? <dd className="text-xs text-muted">{hint}</dd> : null}
-    </div>
   );
 }
 

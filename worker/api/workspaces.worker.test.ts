@@ -58,13 +58,18 @@ describe("workspaces", () => {
     expect(list.workspaces).toHaveLength(0);
   });
 
-  it("answers unknown API routes and reserved paths with JSON 404s", async () => {
+  it("answers unknown API routes and reserved paths with 404s", async () => {
     const person = await signUp();
-    for (const path of ["/api/nope", "/t/abc", "/s/some-site", "/hooks/unknown"]) {
+    for (const path of ["/api/nope", "/t/abc", "/hooks/unknown"]) {
       const res = await call(person, "GET", path);
       expect(res.status, path).toBe(404);
       expect((await json<{ error: { status: number } }>(res)).error.status).toBe(404);
     }
+    // Sites are public pages: an address with no site says so in a page of its own, locked down.
+    const site = await call(person, "GET", "/s/some-site/");
+    expect(site.status).toBe(404);
+    expect(site.headers.get("content-security-policy")).toBe("default-src 'none'");
+    expect(await site.text()).toContain("No site is published at this address.");
   });
 });
 

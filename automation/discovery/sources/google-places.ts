@@ -33,7 +33,8 @@ export const GOOGLE_FIELD_MASK = [
   "nextPageToken",
 ].join(",");
 
-const Place = z.object({
+/** A place as Text Search (New) answers it, with the fields both discoveries ask for. */
+export const GooglePlace = z.object({
   id: z.string().optional(),
   displayName: z.object({ text: z.string() }).optional(),
   formattedAddress: z.string().optional(),
@@ -77,7 +78,7 @@ export function googlePlacesSource(options: HttpSourceOptions): DealerSource {
           const parsed = SearchTextResponse.safeParse(json);
           if (!parsed.success) throw new DiscoveryError("bad_response", "Google Places sent an answer with no places");
           for (const raw of parsed.data.places) {
-            const place = Place.safeParse(raw);
+            const place = GooglePlace.safeParse(raw);
             const record = place.success ? toRecord(place.data) : null;
             if (record) byId.set(record.sourceId ?? `${record.name}|${record.address}`, record);
           }
@@ -109,7 +110,7 @@ export function searchBody(subject: string, query: DealerQuery, pageToken?: stri
   };
 }
 
-function toRecord(place: z.infer<typeof Place>): DealerRecord | null {
+function toRecord(place: z.infer<typeof GooglePlace>): DealerRecord | null {
   const name = place.displayName?.text.trim();
   if (!name || !place.location) return null;
   const part = (type: string, short = false) => {

@@ -8,6 +8,7 @@ import { z } from "zod";
 import { BusinessRecord } from "../../../schema/hunting";
 import { DiscoveryError } from "../../discovery/errors";
 import { cleanWebsite, joinUrl, type RetryPolicy, requestJson } from "../../discovery/http";
+import { GooglePlace } from "../../discovery/sources/google-places";
 import { METRES_PER_MILE } from "../../discovery/sources/types";
 import type { BusinessSearch, BusinessSource, HttpSourceOptions } from "./types";
 
@@ -40,17 +41,9 @@ export const GOOGLE_FIELD_MASK = [
   "nextPageToken",
 ].join(",");
 
-const Place = z.object({
-  id: z.string().optional(),
-  displayName: z.object({ text: z.string() }).optional(),
+/** The dealer discovery's place, with the facts a lead's score reads. */
+const Place = GooglePlace.extend({
   primaryTypeDisplayName: z.object({ text: z.string() }).optional(),
-  formattedAddress: z.string().optional(),
-  addressComponents: z
-    .array(z.object({ longText: z.string().optional(), shortText: z.string().optional(), types: z.array(z.string()) }))
-    .optional(),
-  nationalPhoneNumber: z.string().optional(),
-  websiteUri: z.string().optional(),
-  location: z.object({ latitude: z.number(), longitude: z.number() }).optional(),
   rating: z.number().optional(),
   userRatingCount: z.number().optional(),
   businessStatus: z.string().optional(),

@@ -6,6 +6,7 @@ import { describeStandIns, providerStandIns } from "./provider-urls";
 import { serve, waitForHttp } from "./run";
 import { seedDemoHunting } from "./seed-hunting";
 import { seedDemoProject } from "./seed-project";
+import { seedDemoSites } from "./seed-sites";
 
 const port = portFromEnv();
 const origin = `http://localhost:${port}`;
@@ -17,4 +18,5 @@ await waitForHttp(`${origin}/sign-in`, 120_000);
 const crons = fireCronsWhileRunning(server, origin);
 await seedDemoProject(port);
 await seedDemoHunting(port);
+await seedDemoSites(port);
 await printWelcome(port, [describeCron(crons), describeStandIns(standIns)]);

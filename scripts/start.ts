@@ -6,6 +6,7 @@ import { describeStandIns, providerStandIns } from "./provider-urls";
 import { run, serve, waitForHttp } from "./run";
 import { seedDemoHunting } from "./seed-hunting";
 import { seedDemoProject } from "./seed-project";
+import { seedDemoSites } from "./seed-sites";
 import { wranglerDevArgs } from "./wrangler-dev";
 
 const port = portFromEnv();
@@ -24,4 +25,5 @@ await waitForHttp(`${origin}/sign-in`, 120_000);
 const crons = fireCronsWhileRunning(server, origin);
 await seedDemoProject(port);
 await seedDemoHunting(port);
+await seedDemoSites(port);
 await printWelcome(port, [describeCron(crons), describeStandIns(standIns)]);

@@ -42,7 +42,11 @@ export default defineConfig({
         test: {
           name: "workers",
           include: ["{worker,sync,automation}/**/*.worker.test.ts"],
-          globalSetup: ["./e2e/contact-sites-setup.ts", "./worker/test/hook-target-setup.ts"],
+          globalSetup: [
+            "./e2e/contact-sites-setup.ts",
+            "./worker/test/hook-target-setup.ts",
+            "./worker/test/fake-anthropic-setup.ts",
+          ],
           setupFiles: ["./worker/test/apply-migrations.ts"],
         },
       },

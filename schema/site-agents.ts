@@ -269,5 +269,7 @@ export const StageRecord = z.object({
   /** Requests made with a fresh answer asked for (the SDK's own retries of 429/5xx not counted). */
   attempts: z.number().int().min(0),
   error: z.string().nullable(),
+  /** The Prompts rows the stage's prompt was built from, and their variant; absent on older records. */
+  prompt: z.object({ variant: z.string(), version: z.number(), rowIds: z.array(z.string()) }).optional(),
 });
 export type StageRecord = z.infer<typeof StageRecord>;

@@ -48,6 +48,8 @@ export const SITES_COLUMNS: SiteColumn[] = [
   { key: "error", name: "Error", type: "longText" },
   /** One line a stage: agent, outcome, model, seconds, tokens, cost. */
   { key: "stages", name: "Stages", type: "longText" },
+  /** The prompt variant each agent ran with: "Analyst: default · Concept: bold". */
+  { key: "promptVariants", name: "Prompt variants", type: "text" },
   {
     key: "publishButton",
     name: "Publish",

@@ -24,6 +24,8 @@ import {
 import { findSites } from "../sites/tables";
 import type { AppEnv } from "./context";
 import { fail, readBody } from "./errors";
+import { sitePromptRoutes } from "./sites-prompts";
+import { siteSettingsRoutes } from "./sites-settings";
 import { workspaceFor } from "./tables";
 
 const GenerateRequest = z.object({ businessRowId: z.string().min(1) });
@@ -55,6 +57,9 @@ async function sitesOf(c: Context<AppEnv>, permission: Permission): Promise<{ si
 }
 
 export const siteApiRoutes = new Hono<AppEnv>()
+  // Before "/:id", which would take these paths for a site's id.
+  .route("/settings", siteSettingsRoutes)
+  .route("/prompts", sitePromptRoutes)
   .post("/generate", async (c) => {
     const { businessRowId } = await readBody(c, GenerateRequest);
     const access = await workspaceFor(c, "write");

@@ -17,6 +17,7 @@ import { HuntingMissingError } from "../hunting/errors";
 import type { Hunting } from "../hunting/tables";
 import { byKey, reader, type TableHandle } from "../kinds/tables";
 import type { SiteJob } from "./jobs";
+import { countPublished } from "./prompts/success";
 import { checkSite, qualityLine } from "./quality";
 import { ensureSites } from "./tables";
 
@@ -230,6 +231,7 @@ export async function publishSite(
   const cells = { status: "published", url: `${env.APP_URL}/s/${site.slug}/`, published: new Date().toISOString() };
   const written = await sites.room.patchRow(site.id, byKey(sites, cells), origin);
   if (!written.ok) throw new Error(written.message);
+  await countPublished(env, workspaceId, site);
   return siteRecord(sites, written.value);
 }
 

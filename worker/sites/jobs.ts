@@ -1,19 +1,14 @@
 /**
  * The `generate-jobs` queue: one message a site to make with the four Claude agents (Analyst,
  * Concept, Art Director, Architect) through `@anthropic-ai/sdk`, with the workspace's Anthropic
- * key and `ANTHROPIC_BASE_URL`. The row says which stage is running; the architect's page is
+ * key, models and token limits, its Prompts table's active variants, and `ANTHROPIC_BASE_URL`. The row says which stage is running; the architect's page is
  * sanitized, its CSS and JS inlined, and stored as the next version in review, with every stage's
  * record beside it in R2. When a stage fails for good, the fallback generator makes the version
  * and the row says why. A message whose site is no longer queued does nothing.
  */
 import Anthropic from "@anthropic-ai/sdk";
 import { z } from "zod";
-import {
-  DEFAULT_PROMPT_SECTIONS,
-  DEFAULT_SITE_MAX_TOKENS,
-  DEFAULT_SITE_MODELS,
-  runPipeline,
-} from "../../automation/sites/agents";
+import { runPipeline } from "../../automation/sites/agents";
 import { assembleSite } from "../../automation/sites/assemble";
 import { SITE_AGENT_LABELS, SiteAgent, StageRecord } from "../../schema/site-agents";
 import { readWorkspaceSecret } from "../api/settings";
@@ -21,6 +16,8 @@ import { getDb } from "../db";
 import { huntingOf } from "../hunting/tables";
 import { byKey } from "../kinds/tables";
 import { factsOf, fallbackPage, siteRecord, storeVersion, versionKey } from "./generate";
+import { countUses, promptsForJob, stageVariantsLine, withPrompts } from "./prompts/for-job";
+import { readSiteSettings } from "./settings";
 import { findSites } from "./tables";
 
 export const SiteJob = z.object({
@@ -50,11 +47,11 @@ export function stageLines(stages: readonly StageRecord[]): string {
     .join("\n");
 }
 
-const stagesKey = (workspaceId: string, siteId: string, version: number) =>
+export const stagesKey = (workspaceId: string, siteId: string, version: number) =>
   versionKey(workspaceId, siteId, version).replace(/index\.html$/, "stages.json");
 
 /** The stage records of a version the agents made; none for a fallback version or a missing file. */
-async function stagesOf(env: Env, workspaceId: string, siteId: string, version: number): Promise<StageRecord[]> {
+export async function stagesOf(env: Env, workspaceId: string, siteId: string, version: number): Promise<StageRecord[]> {
   const file = version ? await env.FILES.get(stagesKey(workspaceId, siteId, version)) : null;
   if (!file) return [];
   const parsed = z.array(StageRecord).safeParse(await file.json().catch(() => null));
@@ -74,6 +71,12 @@ export async function runSiteJob(env: Env, job: SiteJob): Promise<void> {
     return;
   }
   const apiKey = await readWorkspaceSecret(env, db, job.workspaceId, "anthropicApiKey");
+  const settings = await readSiteSettings(db, job.workspaceId);
+  const prompts = await promptsForJob(env, db, job.workspaceId, site.id, job.from);
+  if (!prompts.ok) {
+    await sites.room.patchRow(site.id, byKey(sites, { status: "failed", error: prompts.error }), origin);
+    return;
+  }
   await sites.room.patchRow(site.id, byKey(sites, { status: "generating", error: null }), origin);
   const client = new Anthropic({
     apiKey: apiKey ?? "",
@@ -87,20 +90,23 @@ export async function runSiteJob(env: Env, job: SiteJob): Promise<void> {
     previous,
     client,
     facts: factsOf(h, business, site.slug),
-    prompts: DEFAULT_PROMPT_SECTIONS,
-    models: DEFAULT_SITE_MODELS,
-    maxTokens: DEFAULT_SITE_MAX_TOKENS,
+    prompts: prompts.sections,
+    models: settings.models,
+    maxTokens: settings.maxTokens,
     onProgress: (stage) => {
       if (stage === running) return;
       running = stage;
       void sites.room.patchRow(site.id, byKey(sites, { stages: `${SITE_AGENT_LABELS[stage]}: running…` }), origin);
     },
   });
-  const stages = stageLines(result.stages);
+  const records = withPrompts(result.stages, prompts.choices);
+  await countUses(prompts.table, records);
+  const stages = stageLines(records);
   const version = site.version + 1;
-  await env.FILES.put(stagesKey(job.workspaceId, site.id, version), JSON.stringify(result.stages), {
+  await env.FILES.put(stagesKey(job.workspaceId, site.id, version), JSON.stringify(records), {
     httpMetadata: { contentType: "application/json" },
   });
+  await sites.room.patchRow(site.id, byKey(sites, { promptVariants: stageVariantsLine(records) }), origin);
   if (result.status === "complete") {
     const vibe = (result.stages.find((s) => s.stage === "artDirector")?.output as { vibe?: string } | null)?.vibe ?? "";
     const page = { html: assembleSite(result.site), vibe, template: "agents" };

@@ -269,5 +269,7 @@ export const StageRecord = z.object({
   /** Requests made with a fresh answer asked for (the SDK's own retries of 429/5xx not counted). */
   attempts: z.number().int().min(0),
   error: z.string().nullable(),
+  /** Its first request went through a Message Batch, at half price. */
+  batch: z.boolean().optional(),
 });
 export type StageRecord = z.infer<typeof StageRecord>;

@@ -149,9 +149,9 @@ async function continueSites(
   const sites = await findSites(env, db, state.workspaceId);
   if (!sites) return;
   const h = await huntingOf(env, state.huntingIds, state.workspaceId);
-  for (const siteId of state.siteIds) {
-    const [row] = await sites.room.readRows([siteId]);
-    if (!row || siteRecord(sites, row).status !== "queued") continue;
+  for (const row of await sites.room.readRows(state.siteIds)) {
+    const siteId = row.id;
+    if (siteRecord(sites, row).status !== "queued") continue;
     const made = await batchSite(env, h, sites, row, state.stage);
     if (!made) {
       await sites.room.patchRow(siteId, byKey(sites, { status: "failed", error: "Its business was deleted" }), origin);

@@ -33,7 +33,7 @@ export const SiteJob = z.object({
   businessRowId: z.string(),
   /** Run this stage and the ones after it again, reusing the earlier ones of the last version. */
   from: SiteAgent.optional(),
-  /** The R2 key of what a Message Batch made of `from` for this site (`worker/sites/batch.ts`). */
+  /** The R2 key of what a Message Batch made of `from` for this site (`worker/sites/batch-poll.ts`). */
   batchOutcome: z.string().optional(),
 });
 export type SiteJob = z.infer<typeof SiteJob>;

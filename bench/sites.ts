@@ -4,18 +4,25 @@
  * 2. Sanitizing a generated page and computing its headers (CSP hashes), per site: what storing
  *    and serving a site adds.
  * 3. Bytes of a typical page (the median), raw and gzipped.
- * 4. The four-agent pipeline's overhead per site beyond the model's own time
+ * 4. An assembled Architect page (the Messages API stand-in's fixture), raw and gzipped.
+ * 5. The quality check per site: screenshots at two sizes and axe-core (`bench/sites-quality.ts`).
+ * 6. The four-agent pipeline's overhead per site beyond the model's own time
  *    (`bench/sites-pipeline.ts`).
  */
 import { gzipSync } from "node:zlib";
+import { ANSWERS } from "../automation/sites/agents/test/fixtures";
+import { assembleSite } from "../automation/sites/assemble";
 import { siteHeaders } from "../automation/sites/csp";
 import { fallbackSite } from "../automation/sites/fallback";
 import { sanitizeSiteHtml } from "../automation/sites/sanitize";
 import { SiteFacts } from "../schema/sites";
 import { benchPipeline } from "./sites-pipeline";
+import { benchQuality } from "./sites-quality";
 import { fmt, summary } from "./stats";
 
 const BUSINESSES = 1_000;
+/** Pages put through the browser check (each takes a few hundred ms). */
+const CHECKED_PAGES = 21;
 const CATEGORIES = [
   "Plumber",
   "Electrician",
@@ -103,4 +110,10 @@ console.log(
   `typical page (median): ${fmt(bytes.p50 / 1024)} KB, ${fmt(gzipped.p50 / 1024)} KB gzipped (p95 ${fmt(bytes.p95 / 1024)} KB)`,
 );
 
+const architect = assembleSite(ANSWERS.architect);
+console.log(
+  `assembled Architect page (the stand-in's fixture, a short page): ${fmt(Buffer.byteLength(architect) / 1024)} KB, ${fmt(gzipSync(architect).length / 1024)} KB gzipped`,
+);
+
+await benchQuality("fallback pages", pages.slice(0, CHECKED_PAGES));
 await benchPipeline();

@@ -271,5 +271,7 @@ export const StageRecord = z.object({
   error: z.string().nullable(),
   /** The Prompts rows the stage's prompt was built from, and their variant; absent on older records. */
   prompt: z.object({ variant: z.string(), version: z.number(), rowIds: z.array(z.string()) }).optional(),
+  /** Its first request went through a Message Batch, at half price. */
+  batch: z.boolean().optional(),
 });
 export type StageRecord = z.infer<typeof StageRecord>;

@@ -1,8 +1,10 @@
 /**
  * Cron triggers (see wrangler.jsonc): every minute, scheduled trigger rules and scheduled
- * scraping of hunting territories; re-engagement scans daily.
+ * scraping of hunting territories, and resuming lost polls of sites' Message Batches;
+ * re-engagement scans daily.
  */
 import { runHuntingSchedule } from "./hunting/schedule";
+import { resumeSiteBatches } from "./sites/batch-poll";
 import { runDueRules } from "./triggers/schedule";
 
 /** The cron expression in wrangler.jsonc that runs scheduled rules. */
@@ -17,6 +19,8 @@ export async function handleScheduled(controller: ScheduledController, env: Env)
       );
     const hunting = await runHuntingSchedule(env, new Date(controller.scheduledTime));
     if (hunting.started > 0) console.log(`rowpilot: cron started ${hunting.started} scheduled scrape(s)`);
+    const resumed = await resumeSiteBatches(env, new Date(controller.scheduledTime));
+    if (resumed > 0) console.log(`rowpilot: cron resumed polling ${resumed} Message Batch(es) of sites`);
     return;
   }
   console.log(`rowpilot: cron ${controller.cron} ran; no work is registered for it`);

@@ -12,7 +12,8 @@ import type { BusinessListRow } from "../../schema/hunting-api";
 import { StageRecord } from "../../schema/site-agents";
 import type { PromptListing } from "../../schema/site-prompts";
 import type { TableDetail } from "../../schema/tables";
-import { runSiteJob, stagesKey } from "../sites/jobs";
+import { runSiteJob } from "../sites/jobs";
+import { stagesKey } from "../sites/stages";
 import { call, json, memberWithRole, ownerWithWorkspace } from "../test/http";
 
 type Row = { id: string; cells: Record<string, unknown> };

@@ -6,12 +6,14 @@
 import type { Context } from "hono";
 import { Hono } from "hono";
 import { z } from "zod";
+import { MAX_BATCH_SITES } from "../../automation/sites/agents/batch";
 import type { Permission } from "../../schema/roles";
 import { SiteAgent } from "../../schema/site-agents";
 import { HuntingMissingError } from "../hunting/errors";
 import { findHunting, type Hunting } from "../hunting/tables";
 import type { TableHandle } from "../kinds/tables";
 import { allRows } from "../projects/store";
+import { regenerateSites, SiteBatchError } from "../sites/batch";
 import {
   generateSite,
   publishSite,
@@ -30,6 +32,12 @@ import { workspaceFor } from "./tables";
 
 const GenerateRequest = z.object({ businessRowId: z.string().min(1) });
 const RegenerateRequest = z.object({ stage: SiteAgent });
+const RegenerateManyRequest = z.object({
+  siteIds: z.union([z.array(z.string().min(1)).min(1).max(MAX_BATCH_SITES), z.literal("all")]),
+  stage: SiteAgent.default("analyst"),
+  /** One Message Batch (half the price, within 24 hours) when the workspace allows the delay. */
+  batch: z.boolean().default(false),
+});
 
 async function answer<T>(work: () => Promise<T>): Promise<T> {
   try {
@@ -38,6 +46,7 @@ async function answer<T>(work: () => Promise<T>): Promise<T> {
     if (error instanceof HuntingMissingError) fail(404, error.message);
     if (error instanceof SiteInputError) fail(400, error.message);
     if (error instanceof SiteBusyError) fail(409, error.message);
+    if (error instanceof SiteBatchError) fail(502, error.message);
     throw error;
   }
 }
@@ -69,6 +78,11 @@ export const siteApiRoutes = new Hono<AppEnv>()
     // With the agents the site is made on a queue: 202 until then; the fallback is there at once.
     const body = { siteId: site.id, status: site.status, slug: site.slug, version: site.version };
     return c.json(body, site.status === "queued" ? 202 : 201);
+  })
+  .post("/regenerate", async (c) => {
+    const request = await readBody(c, RegenerateManyRequest);
+    const { sites, h } = await sitesOf(c, "write");
+    return c.json(await answer(() => regenerateSites(c.env, h, sites, request)), 202);
   })
   .get("/", async (c) => {
     const access = await workspaceFor(c, "read");

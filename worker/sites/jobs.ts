@@ -10,14 +10,16 @@ import Anthropic from "@anthropic-ai/sdk";
 import { z } from "zod";
 import { runPipeline } from "../../automation/sites/agents";
 import { assembleSite } from "../../automation/sites/assemble";
-import { SITE_AGENT_LABELS, SiteAgent, StageRecord } from "../../schema/site-agents";
+import { SITE_AGENT_LABELS, SiteAgent, type StageRecord } from "../../schema/site-agents";
 import { readWorkspaceSecret } from "../api/settings";
 import { getDb } from "../db";
 import { huntingOf } from "../hunting/tables";
 import { byKey } from "../kinds/tables";
-import { factsOf, fallbackPage, siteRecord, storeVersion, versionKey } from "./generate";
+import { batchOutcomeOf, handleBatchPoll } from "./batch-poll";
+import { factsOf, fallbackPage, siteRecord, storeVersion } from "./generate";
 import { countUses, promptsForJob, stageVariantsLine, withPrompts } from "./prompts/for-job";
 import { readSiteSettings } from "./settings";
+import { stagesKey, stagesOf } from "./stages";
 import { findSites } from "./tables";
 
 export const SiteJob = z.object({
@@ -28,6 +30,8 @@ export const SiteJob = z.object({
   businessRowId: z.string(),
   /** Run this stage and the ones after it again, reusing the earlier ones of the last version. */
   from: SiteAgent.optional(),
+  /** The R2 key of what a Message Batch made of `from` for this site (`worker/sites/batch-poll.ts`). */
+  batchOutcome: z.string().optional(),
 });
 export type SiteJob = z.infer<typeof SiteJob>;
 
@@ -42,20 +46,9 @@ export function stageLines(stages: readonly StageRecord[]): string {
       const tokens = s.usage.inputTokens + s.usage.outputTokens;
       const cost = s.costUsd === null ? "" : `, $${s.costUsd.toFixed(3)}`;
       const error = s.error ? `: ${s.error}` : "";
-      return `${SITE_AGENT_LABELS[s.stage]}: ${s.status}, ${s.model}, ${(s.durationMs / 1000).toFixed(1)} s, ${tokens.toLocaleString("en-US")} tokens${cost}${error}`;
+      return `${SITE_AGENT_LABELS[s.stage]}: ${s.status}${s.batch ? " (batch)" : ""}, ${s.model}, ${(s.durationMs / 1000).toFixed(1)} s, ${tokens.toLocaleString("en-US")} tokens${cost}${error}`;
     })
     .join("\n");
-}
-
-export const stagesKey = (workspaceId: string, siteId: string, version: number) =>
-  versionKey(workspaceId, siteId, version).replace(/index\.html$/, "stages.json");
-
-/** The stage records of a version the agents made; none for a fallback version or a missing file. */
-export async function stagesOf(env: Env, workspaceId: string, siteId: string, version: number): Promise<StageRecord[]> {
-  const file = version ? await env.FILES.get(stagesKey(workspaceId, siteId, version)) : null;
-  if (!file) return [];
-  const parsed = z.array(StageRecord).safeParse(await file.json().catch(() => null));
-  return parsed.success ? parsed.data : [];
 }
 
 export async function runSiteJob(env: Env, job: SiteJob): Promise<void> {
@@ -86,6 +79,7 @@ export async function runSiteJob(env: Env, job: SiteJob): Promise<void> {
   let running = "";
   const previous = job.from ? await stagesOf(env, job.workspaceId, site.id, site.version) : [];
   const result = await runPipeline({
+    ...(job.batchOutcome ? await batchOutcomeOf(env, job.batchOutcome) : {}),
     from: job.from,
     previous,
     client,
@@ -124,6 +118,10 @@ export async function runSiteJob(env: Env, job: SiteJob): Promise<void> {
 
 export async function handleSiteBatch(batch: MessageBatch<unknown>, env: Env): Promise<void> {
   for (const message of batch.messages) {
+    if (await handleBatchPoll(env, message.body)) {
+      message.ack();
+      continue;
+    }
     const parsed = SiteJob.safeParse(message.body);
     if (!parsed.success) {
       console.error(`rowpilot: malformed site job ${message.id}: ${parsed.error.issues[0]?.message}`);

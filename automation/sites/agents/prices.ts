@@ -2,7 +2,7 @@
  * What a stage cost, estimated from its token counts. USD per million tokens, from Anthropic's
  * pricing pages (platform.claude.com/docs/en/about-claude/pricing and each model's overview page,
  * read 2026-12-06): base input, 5-minute cache writes, cache hits, output. The pipeline writes the
- * 5-minute cache, so the 1-hour write price is not needed. Batch prices are half of these.
+ * 5-minute cache, so the 1-hour write price is not needed.
  */
 import type { StageUsage } from "../../../schema/site-agents";
 
@@ -19,8 +19,14 @@ export const PRICES_USD_PER_MTOK: Record<string, Price> = {
 
 const PER_MILLION = 1_000_000;
 
+/**
+ * Requests sent through the Message Batches API cost half of every price above, cache writes and
+ * hits included (platform.claude.com/docs/en/build-with-claude/batch-processing, "Pricing").
+ */
+export const BATCH_PRICE_FACTOR = 0.5;
+
 /** The stage's estimated cost in USD, or null when the model has no price on file. */
-export function estimateCostUsd(model: string, usage: StageUsage): number | null {
+export function estimateCostUsd(model: string, usage: StageUsage, { batch = false } = {}): number | null {
   const price = PRICES_USD_PER_MTOK[model];
   if (!price) return null;
   const usd =
@@ -28,5 +34,5 @@ export function estimateCostUsd(model: string, usage: StageUsage): number | null
     usage.cacheCreationInputTokens * price.cacheWrite +
     usage.cacheReadInputTokens * price.cacheRead +
     usage.outputTokens * price.output;
-  return usd / PER_MILLION;
+  return (usd / PER_MILLION) * (batch ? BATCH_PRICE_FACTOR : 1);
 }

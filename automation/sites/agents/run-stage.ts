@@ -30,43 +30,62 @@ export type StageRequest<T> = {
   maxTokens: number;
   timeoutMs: number;
   onProgress?: (progress: StageProgress) => void;
+  /** A first attempt made elsewhere (a Message Batch): it counts as attempt 1, its problem fed back. */
+  earlier?: EarlierAttempt;
 };
+
+/** An answer that could not be used, or none (`answer: null`, an errored or expired batch request). */
+export type EarlierAttempt = { answer: string | null; problem: string };
+
+/**
+ * The request body of one attempt, as the stage sends it (and as a Message Batch carries it):
+ * the system prompt marked for the prompt cache, the stage's JSON schema as structured output.
+ * No temperature, top_p or top_k: API version 2026-10-21 refuses them.
+ */
+export function stageParams(
+  prompt: BuiltPrompt,
+  schema: z.ZodType,
+  model: string,
+  maxTokens: number,
+  messages: Anthropic.MessageParam[] = [{ role: "user", content: prompt.user }],
+): Anthropic.MessageCreateParamsNonStreaming {
+  // Only the schema goes to the API: with the helper's `parse` attached the SDK would parse
+  // while streaming and throw, where a failed answer here is fed back to the model.
+  const { type, schema: jsonSchema } = zodOutputFormat(schema);
+  return {
+    model,
+    max_tokens: maxTokens,
+    system: [{ type: "text", text: prompt.system, cache_control: { type: "ephemeral" } }],
+    messages,
+    output_config: { format: { type, schema: jsonSchema } },
+  };
+}
 
 export type StageOutcome<T> = { usage: StageUsage; attempts: number } & (
   | { ok: true; output: T }
   | { ok: false; error: string }
 );
 
-type Verdict<T> = { ok: true; output: T } | { ok: false; problem: string; text: string };
+export type Verdict<T> = { ok: true; output: T } | { ok: false; problem: string; text: string };
 
 /** Runs the stage to a validated answer or to the error that stopped it; never throws. */
 export async function runStage<T>(request: StageRequest<T>): Promise<StageOutcome<T>> {
-  const { client, agent, prompt, schema, model, maxTokens, timeoutMs, onProgress } = request;
+  const { client, agent, prompt, schema, model, maxTokens, timeoutMs, onProgress, earlier } = request;
   const label = SITE_AGENT_LABELS[agent];
   const usage: StageUsage = { inputTokens: 0, outputTokens: 0, cacheCreationInputTokens: 0, cacheReadInputTokens: 0 };
-  const { type, schema: jsonSchema } = zodOutputFormat(schema);
   const messages: Anthropic.MessageParam[] = [{ role: "user", content: prompt.user }];
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
-  let attempts = 0;
-  let problem = "";
+  let attempts = earlier ? 1 : 0;
+  let problem = earlier?.problem ?? "";
+  if (earlier?.answer != null) feedBack(messages, earlier.answer, earlier.problem);
   try {
     while (attempts <= MAX_FEEDBACK_RETRIES) {
       attempts++;
       const attempt = attempts;
-      // No temperature, top_p or top_k: API version 2026-10-21 refuses them.
-      const stream = client.messages.stream(
-        {
-          model,
-          max_tokens: maxTokens,
-          system: [{ type: "text", text: prompt.system, cache_control: { type: "ephemeral" } }],
-          messages,
-          // Only the schema goes to the API: with the helper's `parse` attached the SDK would parse
-          // while streaming and throw, where a failed answer here is fed back to the model.
-          output_config: { format: { type, schema: jsonSchema } },
-        },
-        { signal: controller.signal },
-      );
+      const stream = client.messages.stream(stageParams(prompt, schema, model, maxTokens, messages), {
+        signal: controller.signal,
+      });
       stream.on("text", (_delta, snapshot) =>
         onProgress?.({ outputTokens: Math.ceil(snapshot.length / CHARS_PER_TOKEN), attempt }),
       );
@@ -78,8 +97,7 @@ export async function runStage<T>(request: StageRequest<T>): Promise<StageOutcom
       const verdict = judge(message, schema, maxTokens);
       if (verdict.ok) return { ok: true, output: verdict.output, usage, attempts };
       problem = verdict.problem;
-      if (verdict.text.trim()) messages.push({ role: "assistant", content: verdict.text });
-      messages.push({ role: "user", content: feedback(problem) });
+      feedBack(messages, verdict.text, problem);
     }
     return {
       ok: false,
@@ -97,7 +115,8 @@ export async function runStage<T>(request: StageRequest<T>): Promise<StageOutcom
   }
 }
 
-function judge<T>(message: Anthropic.Message, schema: z.ZodType<T>, maxTokens: number): Verdict<T> {
+/** Whether an answer is usable: a refusal, a cut-off, JSON that does not parse or fails the schema are not. */
+export function judge<T>(message: Anthropic.Message, schema: z.ZodType<T>, maxTokens: number): Verdict<T> {
   const text = message.content.flatMap((block) => (block.type === "text" ? [block.text] : [])).join("");
   if (message.stop_reason === "refusal") {
     return { ok: false, problem: "the model declined to answer (stop reason: refusal)", text: "" };
@@ -116,8 +135,14 @@ function judge<T>(message: Anthropic.Message, schema: z.ZodType<T>, maxTokens: n
   return { ok: false, problem: `the answer does not match the schema:\n${z.prettifyError(result.error)}`, text };
 }
 
-const feedback = (problem: string) =>
-  `Your previous answer could not be used: ${problem}\nAnswer again with the complete JSON object, corrected.`;
+/** The unusable answer (when there was text) and what was wrong with it, for the next attempt. */
+function feedBack(messages: Anthropic.MessageParam[], answer: string, problem: string): void {
+  if (answer.trim()) messages.push({ role: "assistant", content: answer });
+  messages.push({
+    role: "user",
+    content: `Your previous answer could not be used: ${problem}\nAnswer again with the complete JSON object, corrected.`,
+  });
+}
 
 function addUsage(total: StageUsage, usage: Anthropic.Usage): void {
   total.inputTokens += usage.input_tokens;

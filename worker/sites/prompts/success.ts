@@ -8,7 +8,7 @@
  */
 import { getDb } from "../../db";
 import type { SiteRecord } from "../generate";
-import { stagesKey, stagesOf } from "../jobs";
+import { stagesKey, stagesOf } from "../stages";
 import { countOnce, findPrompts } from "./table";
 
 const countedKey = (workspaceId: string, siteId: string, version: number) =>

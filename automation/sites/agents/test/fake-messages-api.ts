@@ -3,14 +3,16 @@
  * (platform.claude.com/docs/en/build-with-claude/streaming): `POST /v1/messages` with
  * `stream: true` answers server-sent events — message_start, content_block_start, ping,
  * content_block_delta (text_delta), content_block_stop, message_delta (stop_reason and usage),
- * message_stop — and errors as `{ type: "error", error: { type, message } }`; a key other than
+ * message_stop — and errors as `{ type: "error", error: { type, message } }`; Message Batches
+ * (`./fake-batches.ts`) answer the same turns as the batch's results; a key other than
  * `FAKE_API_KEY` gets the 401 authentication_error. It tells the agents
  * apart by the role their system prompt names, and simulates the prompt cache: a system prompt
  * marked with cache_control is written on its first request and read on the next ones.
  */
-import { createServer, type IncomingMessage } from "node:http";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { SITE_AGENT_LABELS, SITE_AGENTS, type SiteAgent } from "../../../../schema/site-agents";
+import { BATCHES_PATH, type FakeMessage, fakeBatches, type SeenBatch } from "./fake-batches";
 
 export type FakeTurn =
   | { kind: "answer"; json: unknown }
@@ -28,7 +30,10 @@ export type SeenCall = {
 
 export type FakeMessagesApi = {
   url: string;
+  /** Requests to `/v1/messages`, in order (batches are in `batches`). */
   calls: SeenCall[];
+  /** Message Batches created, in order. */
+  batches: SeenBatch[];
   /** What the agent answers next, before its default answer; each turn is used once. */
   queue(agent: SiteAgent, ...turns: FakeTurn[]): void;
   close(): Promise<void>;
@@ -45,64 +50,99 @@ export const FAKE_API_KEY = "sk-ant-test";
 
 const tokens = (text: string) => Math.ceil(text.length / CHARS_PER_TOKEN);
 
+/** A turn that makes an answer (an error or a hang makes none). */
+export type AnsweringTurn = Extract<FakeTurn, { kind: "answer" | "text" | "refusal" }>;
+
+/** The API's error body, `{ type: "error", error: { type, message } }`. */
+export function sendError(res: ServerResponse, error: { status: number; type: string; message: string }): void {
+  res.writeHead(error.status, { "content-type": "application/json", "retry-after-ms": RETRY_AFTER_MS });
+  res.end(JSON.stringify({ type: "error", error: { type: error.type, message: error.message } }));
+}
+
 /** Starts the fake; `answers` are each agent's default (valid) answers. Close it in `afterEach`. */
 export async function startFakeMessagesApi(
   answers: Record<SiteAgent, unknown>,
-  /** How long each answer waits before it starts, as a model's time to answer (benchmarks). */
-  { latencyMs = 0 }: { latencyMs?: number } = {},
+  {
+    latencyMs = 0,
+    endAfterPolls = 0,
+  }: {
+    /** How long each answer waits before it starts, as a model's time to answer (benchmarks). */
+    latencyMs?: number;
+    /** How many reads of a Message Batch say it is still in progress before it has ended. */
+    endAfterPolls?: number;
+  } = {},
 ): Promise<FakeMessagesApi> {
   const calls: SeenCall[] = [];
   const queues = new Map<SiteAgent, FakeTurn[]>();
   const cached = new Set<string>();
+  // biome-ignore lint/suspicious/noExplicitAny: a request body as the SDK sent it
+  const agentOf = (body: any): SiteAgent | null => {
+    const system: { text: string }[] = Array.isArray(body?.system) ? body.system : [];
+    const systemText = system.map((block) => block.text).join("\n");
+    return SITE_AGENTS.find((a) => systemText.includes(`You are the ${SITE_AGENT_LABELS[a]}`)) ?? null;
+  };
+  const turnFor = (agent: SiteAgent, authorization: string | undefined): FakeTurn =>
+    authorization === `Bearer ${FAKE_API_KEY}`
+      ? (queues.get(agent)?.shift() ?? { kind: "answer", json: answers[agent] })
+      : { kind: "error", status: 401, type: "authentication_error", message: "invalid x-api-key" };
+  /** The answer a turn makes, with usage as the API counts it (the prompt cache simulated). */
+  // biome-ignore lint/suspicious/noExplicitAny: a request body as the SDK sent it
+  const messageOf = (turn: AnsweringTurn, body: any, id: string): FakeMessage => {
+    const system: { text: string; cache_control?: unknown }[] = Array.isArray(body.system) ? body.system : [];
+    const systemText = system.map((block) => block.text).join("\n");
+    const text = turn.kind === "answer" ? JSON.stringify(turn.json) : turn.kind === "text" ? turn.text : "";
+    const cacheable = system.some((block) => block.cache_control);
+    const cacheHit = cacheable && cached.has(systemText);
+    if (cacheable) cached.add(systemText);
+    const usage = {
+      input_tokens: tokens(JSON.stringify(body.messages)),
+      output_tokens: Math.max(1, tokens(text)),
+      cache_creation_input_tokens: cacheable && !cacheHit ? tokens(systemText) : 0,
+      cache_read_input_tokens: cacheHit ? tokens(systemText) : 0,
+    };
+    const stop_reason = turn.kind === "refusal" ? "refusal" : "end_turn";
+    return { id, type: "message", role: "assistant", text, model: body.model, stop_reason, usage };
+  };
+  let url = "";
+  const batches = fakeBatches({
+    agentOf,
+    turnFor,
+    messageOf,
+    sendError,
+    apiKey: FAKE_API_KEY,
+    baseUrl: () => url,
+    endAfterPolls,
+  });
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
     req.on("end", () => setTimeout(() => answer(), latencyMs));
     const answer = () => {
       const body = JSON.parse(Buffer.concat(chunks).toString() || "{}");
-      const system: { text: string; cache_control?: unknown }[] = Array.isArray(body.system) ? body.system : [];
-      const systemText = system.map((block) => block.text).join("\n");
-      const agent = SITE_AGENTS.find((a) => systemText.includes(`You are the ${SITE_AGENT_LABELS[a]}`)) ?? null;
+      if (req.url?.startsWith(BATCHES_PATH)) return batches.handle(req, res, body);
+      const agent = agentOf(body);
       calls.push({ agent, body, headers: req.headers });
       if (req.method !== "POST" || req.url !== "/v1/messages" || !agent) {
-        res.writeHead(404, { "content-type": "application/json" });
-        res.end(JSON.stringify({ type: "error", error: { type: "not_found_error", message: "unknown request" } }));
+        sendError(res, { status: 404, type: "not_found_error", message: "unknown request" });
         return;
       }
-      const turn: FakeTurn =
-        req.headers.authorization === `Bearer ${FAKE_API_KEY}`
-          ? (queues.get(agent)?.shift() ?? { kind: "answer", json: answers[agent] })
-          : { kind: "error", status: 401, type: "authentication_error", message: "invalid x-api-key" };
+      const turn = turnFor(agent, req.headers.authorization);
       if (turn.kind === "hang") return;
       if (turn.kind === "error") {
-        res.writeHead(turn.status, { "content-type": "application/json", "retry-after-ms": RETRY_AFTER_MS });
-        res.end(JSON.stringify({ type: "error", error: { type: turn.type, message: turn.message } }));
+        sendError(res, turn);
         return;
       }
-      const text = turn.kind === "answer" ? JSON.stringify(turn.json) : turn.kind === "text" ? turn.text : "";
-      const cacheable = system.some((block) => block.cache_control);
-      const cacheHit = cacheable && cached.has(systemText);
-      if (cacheable) cached.add(systemText);
-      const usage = {
-        input_tokens: tokens(JSON.stringify(body.messages)),
-        output_tokens: 1,
-        cache_creation_input_tokens: cacheable && !cacheHit ? tokens(systemText) : 0,
-        cache_read_input_tokens: cacheHit ? tokens(systemText) : 0,
-      };
+      const { text, stop_reason, usage, ...message } = messageOf(turn, body, `msg_fake_${calls.length}`);
       res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache" });
       const send = (event: string, data: object) => res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
-      const id = `msg_fake_${calls.length}`;
       send("message_start", {
         type: "message_start",
         message: {
-          id,
-          type: "message",
-          role: "assistant",
+          ...message,
           content: [],
-          model: body.model,
           stop_reason: null,
           stop_sequence: null,
-          usage,
+          usage: { ...usage, output_tokens: 1 },
         },
       });
       send("content_block_start", { type: "content_block_start", index: 0, content_block: { type: "text", text: "" } });
@@ -114,8 +154,8 @@ export async function startFakeMessagesApi(
       send("content_block_stop", { type: "content_block_stop", index: 0 });
       send("message_delta", {
         type: "message_delta",
-        delta: { stop_reason: turn.kind === "refusal" ? "refusal" : "end_turn", stop_sequence: null },
-        usage: { output_tokens: Math.max(1, tokens(text)) },
+        delta: { stop_reason, stop_sequence: null },
+        usage: { output_tokens: usage.output_tokens },
       });
       send("message_stop", { type: "message_stop" });
       res.end();
@@ -123,9 +163,11 @@ export async function startFakeMessagesApi(
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
+  url = `http://127.0.0.1:${port}`;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
     calls,
+    batches: batches.seen,
     queue: (agent, ...turns) => queues.set(agent, [...(queues.get(agent) ?? []), ...turns]),
     close: () =>
       new Promise<void>((resolve) => {

@@ -54,7 +54,7 @@ const stagesKey = (workspaceId: string, siteId: string, version: number) =>
   versionKey(workspaceId, siteId, version).replace(/index\.html$/, "stages.json");
 
 /** The stage records of a version the agents made; none for a fallback version or a missing file. */
-async function stagesOf(env: Env, workspaceId: string, siteId: string, version: number): Promise<StageRecord[]> {
+export async function stagesOf(env: Env, workspaceId: string, siteId: string, version: number): Promise<StageRecord[]> {
   const file = version ? await env.FILES.get(stagesKey(workspaceId, siteId, version)) : null;
   if (!file) return [];
   const parsed = z.array(StageRecord).safeParse(await file.json().catch(() => null));

@@ -117,7 +117,7 @@ describe("the Sites gallery", () => {
     await panel().getByRole("button", { name: "Publish" }).click();
     await confirm.getByRole("button", { name: /^Publish/ }).click();
     await panel().getByText("Published.").waitFor();
-    expect(await panel().locator("[data-status]").first().textContent()).toBe("Published");
+    await expect.poll(() => panel().locator("[data-status]").first().textContent()).toBe("Published");
     const open = panel().getByRole("link", { name: "Open page" });
     expect(await open.getAttribute("href")).toMatch(new RegExp(`/s/${made.slug}/$`));
 

@@ -4,14 +4,7 @@
  * screenshots, stage timeline, quality and actions.
  */
 import { Globe, Table2 } from "lucide-react";
-import {
-  Link,
-  type ShouldRevalidateFunction,
-  useLoaderData,
-  useRevalidator,
-  useRouteLoaderData,
-  useSearchParams,
-} from "react-router";
+import { Link, useLoaderData, useRevalidator, useRouteLoaderData, useSearchParams } from "react-router";
 import type { SecretStatus } from "../../schema/api";
 import type { SiteList } from "../../schema/sites-api";
 import { SITE_STATUSES } from "../../schema/sites-tables";
@@ -43,19 +36,6 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   const hasKey = settings.secrets.some((s) => s.key === "anthropicApiKey" && s.set);
   return { list, businessesTable: tables?.businesses ?? null, hasKey };
 }
-
-/** Opening or closing a panel changes only `?site=`: the cards are there already. A revalidation (same URL) reloads. */
-export const shouldRevalidate: ShouldRevalidateFunction = ({
-  currentUrl,
-  nextUrl,
-  formMethod,
-  defaultShouldRevalidate,
-}) => {
-  if (formMethod || currentUrl.href === nextUrl.href || currentUrl.pathname !== nextUrl.pathname)
-    return defaultShouldRevalidate;
-  const sameFilters = FILTER_KEYS.every((k) => currentUrl.searchParams.get(k) === nextUrl.searchParams.get(k));
-  return sameFilters ? false : defaultShouldRevalidate;
-};
 
 export default function SitesPage({ params }: Route.ComponentProps) {
   const { list, businessesTable, hasKey } = useLoaderData<typeof loader>();

@@ -45,8 +45,8 @@ export function SitePanel({ slug, summary, id, canEdit, hasKey, onClose, onChang
   const name = site?.business?.name ?? summary?.businessName ?? summary?.slug ?? "Site";
   const findings = qualityFindings(site?.quality ?? null);
   const after = async (text: string) => {
-    setSaid({ tone: "success", text });
     await refresh();
+    setSaid({ tone: "success", text });
     onChanged();
   };
 

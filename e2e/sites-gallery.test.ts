@@ -76,7 +76,7 @@ describe("the Sites gallery", () => {
   it("shows a generated site in review, publishes it through the panel, and serves it with its claim bar", async () => {
     await page.goto(`/w/${DEMO.slug}/sites`);
     await page.getByText("No sites yet").waitFor();
-    expect(await page.getByRole("link", { name: /Hunting page|Businesses table/ }).count()).toBe(1);
+    expect(await page.getByRole("link", { name: /^(Go to Hunting|Open the Businesses table)$/ }).count()).toBe(1);
 
     const bakery = await business();
     const made = await api<{ status: string; slug: string }>("POST", "/api/sites/generate", {

@@ -64,8 +64,10 @@ export default function SitesPage({ params }: Route.ComponentProps) {
         <Card>
           <EmptyState icon={<Globe className="h-8 w-8" />} title="No sites yet">
             <p>
-              Open a business in the Businesses table and press its <strong>Generate site</strong> button; the site
-              shows here to review and publish.
+              {businessesTable
+                ? "Open a business in the Businesses table"
+                : "Find businesses on the Hunting page, open one"}{" "}
+              and press its <strong>Generate site</strong> button; the site shows here to review and publish.
             </p>
             <p className="mt-3">
               {businessesTable ? (
@@ -77,7 +79,7 @@ export default function SitesPage({ params }: Route.ComponentProps) {
                 </Link>
               ) : (
                 <Link to={`/w/${params.slug}/hunting`} className="font-medium text-accent hover:underline">
-                  Find businesses on the Hunting page first
+                  Go to Hunting
                 </Link>
               )}
             </p>

@@ -53,7 +53,7 @@ export function SiteCard({ slug, site, onOpen, onSettled }: Props) {
             <SiteStatusChip status={status} />
             {site.vibe ? <span className="text-xs text-muted">{vibeLabel(site.vibe)}</span> : null}
             {site.fallback ? <FallbackBadge /> : null}
-            <span className="ml-auto text-xs text-muted tabular-nums">v{site.version}</span>
+            {site.version ? <span className="ml-auto text-xs text-muted tabular-nums">v{site.version}</span> : null}
           </span>
         </div>
       </button>

@@ -53,10 +53,11 @@ export function SitePanel({ slug, summary, id, canEdit, hasKey, onClose, onChang
   return (
     <Dialog.Root open={id !== null} onOpenChange={(open) => !open && onClose()}>
       <Dialog.Portal>
-        <Dialog.Overlay className="fixed inset-0 z-40 bg-black/30" />
+        {/* Below the confirmation dialogs (z-40/50), so their overlay dims the panel too. */}
+        <Dialog.Overlay className="fixed inset-0 z-30 bg-black/30" />
         <Dialog.Content
           aria-describedby={undefined}
-          className="fixed top-0 right-0 z-50 flex h-full w-[min(100vw,560px)] flex-col gap-5 overflow-y-auto border-l border-line bg-surface p-5 shadow-xl"
+          className="fixed top-0 right-0 z-40 flex h-full w-[min(100vw,560px)] flex-col gap-5 overflow-y-auto border-l border-line bg-surface p-5 shadow-xl"
         >
           <div className="flex items-start justify-between gap-3">
             <div className="min-w-0">
@@ -65,7 +66,7 @@ export function SitePanel({ slug, summary, id, canEdit, hasKey, onClose, onChang
                 {site ? <SiteStatusChip status={site.status} running={site.running} /> : null}
                 {site?.fallback ? <FallbackBadge /> : null}
                 {site?.vibe ? <span>{vibeLabel(site.vibe)}</span> : null}
-                {site ? <span>· v{site.version}</span> : null}
+                {site?.version ? <span>· v{site.version}</span> : null}
                 {site?.business ? (
                   <span>· {[site.business.category, site.business.city].filter(Boolean).join(", ")}</span>
                 ) : null}
@@ -101,7 +102,7 @@ export function SitePanel({ slug, summary, id, canEdit, hasKey, onClose, onChang
 
               <Section title="Screenshots">
                 {site.screenshots.desktop || site.screenshots.mobile ? (
-                  <div className="grid grid-cols-[minmax(0,3fr)_minmax(0,1fr)] items-start gap-3">
+                  <div className="grid grid-cols-[minmax(0,2fr)_minmax(0,1fr)] items-start gap-3 sm:grid-cols-[minmax(0,3fr)_minmax(0,1fr)]">
                     {site.screenshots.desktop ? (
                       <img
                         src={site.screenshots.desktop}

@@ -38,7 +38,7 @@ export function StageTimeline({ site }: { site: SiteDetail }) {
       <p className="text-[13px] text-muted">
         {site.status === "queued"
           ? "Waiting in the queue for the agents."
-          : "No agents ran for this version: the template generator made it (the workspace has no Anthropic key)."}
+          : "No agents ran for this version: the template generator made it."}
       </p>
     );
   }

@@ -71,7 +71,7 @@ const tally = (values: (string | null)[]) =>
     return counts;
   }, {});
 
-/** The gallery's cards, newest generation first, filtered by status and vibe; facets count all. */
+/** The gallery's cards, those being made first then the newest, filtered by status and vibe; facets count all. */
 export async function siteList(
   sites: TableHandle | null,
   h: Hunting | null,
@@ -90,7 +90,12 @@ export async function siteList(
   });
   const shown = all
     .filter((s) => (!filter.status || s.status === filter.status) && (!filter.vibe || s.vibe === filter.vibe))
-    .sort((a, b) => (b.generated ?? "").localeCompare(a.generated ?? ""));
+    // Sites still being made (no Generated yet) first, then the newest.
+    .sort(
+      (a, b) =>
+        Number(b.generated === null) - Number(a.generated === null) ||
+        (b.generated ?? "").localeCompare(a.generated ?? ""),
+    );
   return {
     sites: shown,
     facets: { status: tally(all.map((s) => s.status)), vibe: tally(all.map((s) => s.vibe)) },

@@ -103,7 +103,13 @@ describe("the Sites gallery", () => {
       const shot = panel().getByRole("img", { name: alt });
       await expect.poll(() => shot.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
     }
-    expect(await panel().getByRole("button", { name: "Regenerate" }).isDisabled()).toBe(true);
+    const regenerate = panel().getByRole("button", { name: "Regenerate" });
+    expect(await regenerate.isDisabled()).toBe(true);
+    await regenerate.locator("..").focus();
+    await page
+      .getByRole("tooltip")
+      .filter({ hasText: /needs an Anthropic API key/ })
+      .waitFor();
     expect(await panel().getByRole("button", { name: "Open page" }).isDisabled()).toBe(true);
 
     // Publish asks first; Cancel publishes nothing.

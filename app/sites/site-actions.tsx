@@ -37,7 +37,7 @@ function WhyDisabled({ reason, children }: { reason: string | null; children: Re
       </Tooltip.Trigger>
       <Tooltip.Portal>
         <Tooltip.Content
-          side="top"
+          side="bottom"
           sideOffset={6}
           className="z-[60] max-w-64 rounded-md bg-fg px-2.5 py-1.5 text-xs text-bg shadow-lg"
         >

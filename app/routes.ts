@@ -19,6 +19,7 @@ export default [
     route("projects/:projectId/edit", "routes/projects-edit.tsx"),
     route("hunting", "routes/hunting.tsx"),
     route("hunting/scoring", "routes/hunting-scoring.tsx"),
+    route("sites", "routes/sites.tsx"),
     route("members", "routes/members.tsx"),
     route("tokens", "routes/tokens.tsx"),
     route("settings", "routes/settings.tsx"),

@@ -1,7 +1,7 @@
 /**
- * Sites over HTTP (`/api/sites`): generate a business's site, list and read sites, publish and
- * unpublish them. The workspace is chosen as for `/api/tables`. A generated site waits in review
- * until a person publishes it.
+ * Sites over HTTP (`/api/sites`): generate a business's site, list sites (filtered by status and
+ * vibe) and read one with its stage timeline, publish and unpublish them. The workspace is chosen
+ * as for `/api/tables`. A generated site waits in review until a person publishes it.
  */
 import type { Context } from "hono";
 import { Hono } from "hono";
@@ -9,6 +9,7 @@ import { z } from "zod";
 import { MAX_BATCH_SITES } from "../../automation/sites/agents/batch";
 import type { Permission } from "../../schema/roles";
 import { SiteAgent } from "../../schema/site-agents";
+import { SiteListQuery } from "../../schema/sites-api";
 import { HuntingMissingError } from "../hunting/errors";
 import { findHunting, type Hunting } from "../hunting/tables";
 import type { TableHandle } from "../kinds/tables";
@@ -20,12 +21,12 @@ import {
   regenerateSite,
   SiteBusyError,
   SiteInputError,
-  siteRecord,
   unpublishSite,
 } from "../sites/generate";
 import { findSites } from "../sites/tables";
+import { siteDetail, siteList } from "../sites/view";
 import type { AppEnv } from "./context";
-import { fail, readBody } from "./errors";
+import { fail, parseBody, readBody } from "./errors";
 import { sitePromptRoutes } from "./sites-prompts";
 import { siteSettingsRoutes } from "./sites-settings";
 import { workspaceFor } from "./tables";
@@ -85,17 +86,19 @@ export const siteApiRoutes = new Hono<AppEnv>()
     return c.json(await answer(() => regenerateSites(c.env, h, sites, request)), 202);
   })
   .get("/", async (c) => {
+    // An empty parameter (`?status=`) is no filter, as a form with "All" chosen sends it.
+    const query = { status: c.req.query("status") || undefined, vibe: c.req.query("vibe") || undefined };
+    const filter = parseBody(query, SiteListQuery);
     const access = await workspaceFor(c, "read");
     const sites = await findSites(c.env, c.get("db"), access.workspace.id);
-    const status = c.req.query("status");
-    const list = sites ? (await allRows(sites, [])).map((row) => siteRecord(sites, row)) : [];
-    return c.json({ sites: status ? list.filter((s) => s.status === status) : list });
+    const h = sites ? await findHunting(c.env, c.get("db"), access.workspace.id) : null;
+    return c.json(await siteList(sites, h, sites ? await allRows(sites, []) : [], filter));
   })
   .get("/:id", async (c) => {
-    const { sites } = await sitesOf(c, "read");
+    const { sites, h } = await sitesOf(c, "read");
     const [row] = await sites.room.readRows([c.req.param("id")]);
     if (!row) fail(404, "Site not found");
-    return c.json(siteRecord(sites, row));
+    return c.json(await siteDetail(c.env, sites, h, row));
   })
   .post("/:id/regenerate", async (c) => {
     const { stage } = await readBody(c, RegenerateRequest);

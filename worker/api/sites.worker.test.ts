@@ -1,7 +1,9 @@
-import { SELF } from "cloudflare:test";
+import { env, SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { cspProblems } from "../../automation/sites/csp";
 import type { BusinessListRow } from "../../schema/hunting-api";
+import type { StageRecord } from "../../schema/site-agents";
+import type { SiteDetail, SiteList } from "../../schema/sites-api";
 import type { TableDetail } from "../../schema/tables";
 import { call, json, ORIGIN, ownerWithWorkspace } from "../test/http";
 
@@ -120,5 +122,129 @@ describe("sites API", () => {
     await expect.poll(version, { timeout: 20_000 }).toBe(1);
     await expect.poll(async () => (await press()).status, { timeout: 20_000 }).toBe(202);
     await expect.poll(version, { timeout: 20_000 }).toBe(2);
+  }, 60_000);
+
+  it("gives the gallery its cards, filters, screenshots, stage timeline and the agent at work", async () => {
+    const { owner, ws } = await ownerWithWorkspace();
+    const api = (method: string, path: string, body?: unknown) =>
+      call(owner, method, `/api${path}${path.includes("?") ? "&" : "?"}workspace=${ws.slug}`, body);
+    const { id } = await json<{ id: string }>(
+      await api("POST", "/territories", { query: "plumber", location: { zip: "78701" } }),
+    );
+    const csv =
+      "name,category,phone,city,zip,rating,reviews\nRuiz Plumbing,Plumber,(512) 555-0142,Austin,78701,4.8,120";
+    await api("POST", `/territories/${id}/scrape`, { source: "csv", csv });
+    const [business] = (await json<{ rows: BusinessListRow[] }>(await api("GET", `/businesses?territory=${id}`))).rows;
+    const { siteId, slug } = await json<{ siteId: string; slug: string }>(
+      await api("POST", "/sites/generate", { businessRowId: business!.rowId }),
+    );
+
+    const detail = await json<SiteDetail>(await api("GET", `/sites/${siteId}`));
+    expect(detail).toMatchObject({
+      id: siteId,
+      businessRowId: business!.rowId,
+      slug,
+      url: null,
+      status: "review",
+      version: 1,
+      fallback: true,
+      stages: [],
+      running: null,
+      published: null,
+      error: null,
+      business: { name: "Ruiz Plumbing", category: "Plumber", city: "Austin" },
+    });
+    expect(detail.vibe).toMatch(/\w/);
+    expect(detail.generated).toMatch(/^\d{4}-\d\d-\d\dT/);
+    expect(detail.quality).toMatch(/Claim bar ✓/);
+    for (const url of [detail.screenshots.desktop, detail.screenshots.mobile]) {
+      const image = await call(owner, "GET", url!);
+      expect(image.status).toBe(200);
+      expect(image.headers.get("content-type")).toBe("image/png");
+    }
+
+    const list = (query: string) => api("GET", `/sites${query}`).then((res) => json<SiteList>(res));
+    const all = await list("");
+    expect(all.sites).toEqual([
+      expect.objectContaining({
+        id: siteId,
+        businessName: "Ruiz Plumbing",
+        status: "review",
+        fallback: true,
+        vibe: detail.vibe,
+        screenshot: detail.screenshots.desktop,
+        version: 1,
+        running: null,
+      }),
+    ]);
+    expect(all.facets).toEqual({ status: { review: 1 }, vibe: { [detail.vibe!]: 1 } });
+    expect((await list("?status=review")).sites.map((s) => s.id)).toEqual([siteId]);
+    expect((await list("?status=published")).sites).toEqual([]);
+    expect((await list(`?vibe=${detail.vibe}&status=`)).sites.map((s) => s.id)).toEqual([siteId]);
+    expect((await list("?vibe=no-such-vibe")).sites).toEqual([]);
+    expect((await list("?vibe=no-such-vibe")).facets.status).toEqual({ review: 1 });
+    const bogus = await api("GET", "/sites?status=bogus");
+    expect(bogus.status).toBe(400);
+    expect(await bogus.text()).toMatch(/status/);
+
+    const published = await json<SiteDetail>(await api("POST", `/sites/${siteId}/publish`));
+    expect(published.status).toBe("published");
+    expect(await json<SiteDetail>(await api("GET", `/sites/${siteId}`))).toMatchObject({
+      status: "published",
+      url: expect.stringMatching(new RegExp(`/s/${slug}/$`)),
+      published: expect.stringMatching(/^\d{4}-/),
+    });
+
+    // A version the agents made: its stages.json is the timeline, one entry an agent.
+    const record = (stage: StageRecord["stage"], status: StageRecord["status"], error: string | null) => ({
+      stage,
+      status,
+      input: { system: "", user: "" },
+      output: null,
+      model: "claude-sonnet-5-5",
+      usage: { inputTokens: 1200, outputTokens: 630, cacheCreationInputTokens: 0, cacheReadInputTokens: 0 },
+      costUsd: 0.0126,
+      durationMs: 4200,
+      attempts: 1,
+      error,
+    });
+    await env.FILES.put(
+      `sites/${ws.id}/${siteId}/v1/stages.json`,
+      JSON.stringify([record("analyst", "complete", null), record("concept", "failed", "refused twice")]),
+    );
+    expect((await json<SiteDetail>(await api("GET", `/sites/${siteId}`))).stages).toEqual([
+      {
+        name: "analyst",
+        status: "complete",
+        model: "claude-sonnet-5-5",
+        ms: 4200,
+        tokens: 1830,
+        costUsd: 0.0126,
+        error: null,
+      },
+      {
+        name: "concept",
+        status: "failed",
+        model: "claude-sonnet-5-5",
+        ms: 4200,
+        tokens: 1830,
+        costUsd: 0.0126,
+        error: "refused twice",
+      },
+    ]);
+
+    // While a stage runs, its row says so and the API names the agent.
+    const tables = await json<{ id: string; name: string }[]>(
+      await call(owner, "GET", `/api/tables?workspace=${ws.slug}`),
+    );
+    const sitesId = tables.find((t) => t.name === "Sites")!.id;
+    const running = await call(owner, "PATCH", `/api/tables/${sitesId}/rows/${siteId}`, {
+      cells: { Status: "generating", Stages: "Art Director: running…" },
+    });
+    expect(running.status).toBe(200);
+    expect((await json<SiteDetail>(await api("GET", `/sites/${siteId}`))).running).toBe("artDirector");
+    expect((await list("?status=generating")).sites).toEqual([
+      expect.objectContaining({ id: siteId, running: "artDirector" }),
+    ]);
   }, 60_000);
 });

@@ -269,5 +269,7 @@ export const StageRecord = z.object({
   /** Requests made with a fresh answer asked for (the SDK's own retries of 429/5xx not counted). */
   attempts: z.number().int().min(0),
   error: z.string().nullable(),
+  /** The Architect's second try, fed the browser's findings about its first page (absent on other stages). */
+  repair: z.boolean().optional(),
 });
 export type StageRecord = z.infer<typeof StageRecord>;

@@ -2,7 +2,8 @@
  * The `generate-jobs` queue: one message a site to make with the four Claude agents (Analyst,
  * Concept, Art Director, Architect) through `@anthropic-ai/sdk`, with the workspace's Anthropic
  * key and `ANTHROPIC_BASE_URL`. The row says which stage is running; the architect's page is
- * sanitized, its CSS and JS inlined, and stored as the next version in review, with every stage's
+ * sanitized, its CSS and JS inlined, checked in a browser and repaired once when its findings
+ * would block publishing (`repair.ts`), and stored as the next version in review, with every stage's
  * record beside it in R2. When a stage fails for good, the fallback generator makes the version
  * and the row says why. A message whose site is no longer queued does nothing.
  */
@@ -14,13 +15,13 @@ import {
   DEFAULT_SITE_MODELS,
   runPipeline,
 } from "../../automation/sites/agents";
-import { assembleSite } from "../../automation/sites/assemble";
 import { SITE_AGENT_LABELS, SiteAgent, StageRecord } from "../../schema/site-agents";
 import { readWorkspaceSecret } from "../api/settings";
 import { getDb } from "../db";
 import { huntingOf } from "../hunting/tables";
 import { byKey } from "../kinds/tables";
 import { factsOf, fallbackPage, siteRecord, storeVersion, versionKey } from "./generate";
+import { repairPass } from "./repair";
 import { findSites } from "./tables";
 
 export const SiteJob = z.object({
@@ -45,12 +46,13 @@ export function stageLines(stages: readonly StageRecord[]): string {
       const tokens = s.usage.inputTokens + s.usage.outputTokens;
       const cost = s.costUsd === null ? "" : `, $${s.costUsd.toFixed(3)}`;
       const error = s.error ? `: ${s.error}` : "";
-      return `${SITE_AGENT_LABELS[s.stage]}: ${s.status}, ${s.model}, ${(s.durationMs / 1000).toFixed(1)} s, ${tokens.toLocaleString("en-US")} tokens${cost}${error}`;
+      return `${SITE_AGENT_LABELS[s.stage]}${s.repair ? " (repair)" : ""}: ${s.status}, ${s.model}, ${(s.durationMs / 1000).toFixed(1)} s, ${tokens.toLocaleString("en-US")} tokens${cost}${error}`;
     })
     .join("\n");
 }
 
-const stagesKey = (workspaceId: string, siteId: string, version: number) =>
+/** Where a version's stage records are kept: beside its page. */
+export const stagesKey = (workspaceId: string, siteId: string, version: number) =>
   versionKey(workspaceId, siteId, version).replace(/index\.html$/, "stages.json");
 
 /** The stage records of a version the agents made; none for a fallback version or a missing file. */
@@ -81,12 +83,13 @@ export async function runSiteJob(env: Env, job: SiteJob): Promise<void> {
     maxRetries: SDK_RETRIES,
   });
   let running = "";
+  const facts = factsOf(h, business, site.slug);
   const previous = job.from ? await stagesOf(env, job.workspaceId, site.id, site.version) : [];
   const result = await runPipeline({
     from: job.from,
     previous,
     client,
-    facts: factsOf(h, business, site.slug),
+    facts,
     prompts: DEFAULT_PROMPT_SECTIONS,
     models: DEFAULT_SITE_MODELS,
     maxTokens: DEFAULT_SITE_MAX_TOKENS,
@@ -96,23 +99,43 @@ export async function runSiteJob(env: Env, job: SiteJob): Promise<void> {
       void sites.room.patchRow(site.id, byKey(sites, { stages: `${SITE_AGENT_LABELS[stage]}: running…` }), origin);
     },
   });
-  const stages = stageLines(result.stages);
-  const version = site.version + 1;
-  await env.FILES.put(stagesKey(job.workspaceId, site.id, version), JSON.stringify(result.stages), {
-    httpMetadata: { contentType: "application/json" },
-  });
-  if (result.status === "complete") {
-    const vibe = (result.stages.find((s) => s.stage === "artDirector")?.output as { vibe?: string } | null)?.vibe ?? "";
-    const page = { html: assembleSite(result.site), vibe, template: "agents" };
-    await storeVersion(env, h, sites, site, business, { page, fallback: false, stages });
+  // Every stage's record beside the version about to be stored; the row gets one line a stage.
+  const keepStages = async (records: StageRecord[]) => {
+    await env.FILES.put(stagesKey(job.workspaceId, site.id, site.version + 1), JSON.stringify(records), {
+      httpMetadata: { contentType: "application/json" },
+    });
+    return stageLines(records);
+  };
+  if (result.status === "failed") {
+    const error = `The ${SITE_AGENT_LABELS[result.failedStage]} failed (${result.error}); this version is the fallback site`;
+    await storeVersion(env, h, sites, site, business, {
+      page: fallbackPage(h, business, site.slug),
+      fallback: true,
+      error,
+      stages: await keepStages(result.stages),
+    });
     return;
   }
-  const error = `The ${SITE_AGENT_LABELS[result.failedStage]} failed (${result.error}); this version is the fallback site`;
+  const repaired = await repairPass(env, {
+    client,
+    facts,
+    site: result.site,
+    stages: result.stages,
+    model: DEFAULT_SITE_MODELS.architect,
+    maxTokens: DEFAULT_SITE_MAX_TOKENS.architect,
+    onProgress: () => {
+      if (running === "repair") return;
+      running = "repair";
+      void sites.room.patchRow(site.id, byKey(sites, { stages: "Architect (repair): running…" }), origin);
+    },
+  });
+  const vibe = (result.stages.find((s) => s.stage === "artDirector")?.output as { vibe?: string } | null)?.vibe ?? "";
   await storeVersion(env, h, sites, site, business, {
-    page: fallbackPage(h, business, site.slug),
-    fallback: true,
-    error,
-    stages,
+    page: { html: repaired.html, vibe, template: "agents" },
+    fallback: false,
+    stages: await keepStages(repaired.stages),
+    error: repaired.error ?? undefined,
+    checked: repaired.checked,
   });
 }
 

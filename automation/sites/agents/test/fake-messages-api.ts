@@ -7,8 +7,10 @@
  * `FAKE_API_KEY` gets the 401 authentication_error. It tells the agents
  * apart by the role their system prompt names, and simulates the prompt cache: a system prompt
  * marked with cache_control is written on its first request and read on the next ones.
+ * Tests that cannot hold the object (inside workerd) steer it over HTTP: `POST /__fake/queue/<agent>`
+ * with `{ "turns": [...] }` queues turns, `GET /__fake/calls` lists each call's agent and messages.
  */
-import { createServer, type IncomingMessage } from "node:http";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { SITE_AGENT_LABELS, SITE_AGENTS, type SiteAgent } from "../../../../schema/site-agents";
 
@@ -40,6 +42,9 @@ const DELTA_CHARS = 400;
 /** Asks the SDK to retry a 529 after 20 ms (it honours `retry-after-ms`) so tests stay fast. */
 const RETRY_AFTER_MS = "20";
 
+/** Where tests inside workerd steer the fake over HTTP. */
+const CONTROL = "/__fake/";
+
 /** The one key the fake accepts, sent as `Authorization: Bearer …` by SDK 1.x. */
 export const FAKE_API_KEY = "sk-ant-test";
 
@@ -60,6 +65,7 @@ export async function startFakeMessagesApi(
     req.on("end", () => setTimeout(() => answer(), latencyMs));
     const answer = () => {
       const body = JSON.parse(Buffer.concat(chunks).toString() || "{}");
+      if (req.url?.startsWith(CONTROL)) return control(req.method ?? "", req.url.slice(CONTROL.length), body, res);
       const system: { text: string; cache_control?: unknown }[] = Array.isArray(body.system) ? body.system : [];
       const systemText = system.map((block) => block.text).join("\n");
       const agent = SITE_AGENTS.find((a) => systemText.includes(`You are the ${SITE_AGENT_LABELS[a]}`)) ?? null;
@@ -121,6 +127,17 @@ export async function startFakeMessagesApi(
       res.end();
     };
   });
+  // biome-ignore lint/suspicious/noExplicitAny: a control request's JSON body
+  const control = (method: string, path: string, body: any, res: ServerResponse) => {
+    const [what, agent] = path.split("/");
+    if (method === "POST" && what === "queue" && SITE_AGENTS.includes(agent as SiteAgent)) {
+      queues.set(agent as SiteAgent, [...(queues.get(agent as SiteAgent) ?? []), ...(body.turns as FakeTurn[])]);
+      res.writeHead(204).end();
+    } else if (method === "GET" && what === "calls") {
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(JSON.stringify(calls.map((call) => ({ agent: call.agent, messages: call.body.messages }))));
+    } else res.writeHead(404).end();
+  };
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return {

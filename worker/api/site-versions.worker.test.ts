@@ -5,6 +5,7 @@ import { getDb } from "../db";
 import { findHunting } from "../hunting/tables";
 import { byKey } from "../kinds/tables";
 import { versionKey } from "../sites/generate";
+import { publishedSiteUrl } from "../sites/host";
 import { findSites } from "../sites/tables";
 import { json } from "../test/http";
 import { siteCells, workspaceWithRosa } from "../test/sites";
@@ -94,6 +95,8 @@ describe("sites on their own host (SITES_DOMAIN)", () => {
     expect((await onHost(host, "/")).status).toBe(404);
     const published = await json<{ url: string }>(await api("POST", `/sites/${siteId}/publish`));
     expect(published.url).toBe(`https://${host}/`);
+    const local = { APP_URL: "http://localhost:8787", SITES_DOMAIN: "localhost" };
+    expect(publishedSiteUrl(local, slug)).toBe(`http://${slug}.localhost:8787/`);
 
     const page = await onHost(host, "/");
     expect(page.status).toBe(200);

@@ -9,10 +9,18 @@ import type { MiddlewareHandler } from "hono";
 import type { AppEnv } from "../api/context";
 import { notFound, siteRoutes } from "./serve";
 
-/** `https://<slug>.<SITES_DOMAIN>/` when the domain is set, else `<APP_URL>/s/<slug>/`. */
+/**
+ * `https://<slug>.<SITES_DOMAIN>/` when the domain is set, else `<APP_URL>/s/<slug>/`. An app on
+ * localhost (`npm start`) serves its sites over its own scheme and port instead.
+ * @example publishedSiteUrl({ APP_URL: "http://localhost:8787", SITES_DOMAIN: "localhost" }, "rosas") // "http://rosas.localhost:8787/"
+ */
 export function publishedSiteUrl(env: Pick<Env, "APP_URL" | "SITES_DOMAIN">, slug: string): string {
   const domain = sitesDomain(env);
-  return domain ? `https://${slug}.${domain}/` : `${env.APP_URL}/s/${slug}/`;
+  if (!domain) return `${env.APP_URL}/s/${slug}/`;
+  const app = new URL(env.APP_URL);
+  return app.hostname === "localhost"
+    ? `${app.protocol}//${slug}.${domain}${app.port ? `:${app.port}` : ""}/`
+    : `https://${slug}.${domain}/`;
 }
 
 const sitesDomain = (env: Pick<Env, "SITES_DOMAIN">) =>

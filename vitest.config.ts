@@ -32,6 +32,8 @@ export default defineConfig({
               bindings: {
                 ROWPILOT_ENV: "local",
                 APP_URL: "http://rowpilot.test",
+                // Published sites are served on <slug>.sites.rowpilot.test as well as /s/<slug>/.
+                SITES_DOMAIN: "sites.rowpilot.test",
                 BETTER_AUTH_SECRET: randomBytes(32).toString("base64"),
                 SETTINGS_KEY: randomBytes(32).toString("base64"),
                 TEST_MIGRATIONS: migrations,

@@ -273,5 +273,7 @@ export const StageRecord = z.object({
   prompt: z.object({ variant: z.string(), version: z.number(), rowIds: z.array(z.string()) }).optional(),
   /** Its first request went through a Message Batch, at half price. */
   batch: z.boolean().optional(),
+  /** The Architect's second try, fed the browser's findings about its first page (absent on other stages). */
+  repair: z.boolean().optional(),
 });
 export type StageRecord = z.infer<typeof StageRecord>;

@@ -54,7 +54,12 @@ export const SITES_COLUMNS: SiteColumn[] = [
     key: "publishButton",
     name: "Publish",
     type: "button",
-    options: siteButton("Publish", "publish", "Publish this site at its public address?", 'NOT({Status} = "review")'),
+    options: siteButton(
+      "Publish",
+      "publish",
+      "Publish this site at its public address? If its Quality or Error cell lists findings (✗), it goes live with them.",
+      'NOT({Status} = "review")',
+    ),
   },
   {
     key: "unpublishButton",

@@ -5,7 +5,7 @@
  */
 import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { providerUrlNames } from "./provider-urls";
+import { passedVarNames } from "./provider-urls";
 
 export const STATE_DIR = ".wrangler/state";
 const DEV_VARS = ".dev.vars";
@@ -16,7 +16,7 @@ const DEV_VARS = ".dev.vars";
  */
 export function ensureLocalEnv(port: number, standIns?: Record<string, string>): Record<string, string> {
   const before = existsSync(DEV_VARS) ? readFileSync(DEV_VARS, "utf8") : null;
-  const next = localVars(parseVars(before ?? ""), port, standIns && { standIns, names: providerUrlNames() });
+  const next = localVars(parseVars(before ?? ""), port, standIns && { standIns, names: passedVarNames() });
   const text = `${Object.entries(next)
     .map(([k, v]) => `${k}=${v}`)
     .join("\n")}\n`;

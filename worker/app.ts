@@ -1,6 +1,6 @@
 /**
  * The Worker's HTTP surface: `/api` (JSON), `/sync` (WebSocket upgrades to TableRoom), `/t`
- * (tracking), `/s` (generated sites), `/hooks` (inbound webhooks, trigger rules started by
+ * (tracking), `/s` (generated sites; with `SITES_DOMAIN`, `<slug>.<SITES_DOMAIN>` too), `/hooks` (inbound webhooks, trigger rules started by
  * webhook); everything else goes to the React Router app through `renderApp`.
  */
 import { Hono } from "hono";
@@ -26,6 +26,7 @@ import { type Auth, createAuth } from "./auth/auth";
 import { originGuard } from "./auth/origin";
 import { getDb } from "./db";
 import { triggerHookRoutes } from "./hooks/trigger";
+import { siteHost } from "./sites/host";
 import { siteRoutes } from "./sites/serve";
 import { syncRoutes } from "./sync/routes";
 
@@ -66,6 +67,8 @@ function api() {
 export function createApp(renderApp: RenderApp) {
   const app = new Hono<AppEnv>();
   app.onError(onError);
+  // Before anything of the app: a site's own host gets its site and nothing else.
+  app.use("*", siteHost);
   app.use("*", async (c, next) => {
     const db = getDb(c.env.DB);
     c.set("db", db);

@@ -66,7 +66,8 @@ export function SiteActions({ slug, site, hasKey, onDone, onError }: Props) {
       setWorking(null);
     }
   };
-  const publish = () => run("publish", siteApi(slug, site.id, "/publish"), undefined, "Published.");
+  // The dialog before this names the findings, so a version that has some is published as confirmed.
+  const publish = () => run("publish", siteApi(slug, site.id, "/publish"), { confirm: true }, "Published.");
   const unpublish = () => run("unpublish", siteApi(slug, site.id, "/unpublish"), undefined, "Taken offline.");
   const regenerate = () =>
     run(

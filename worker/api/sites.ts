@@ -1,7 +1,9 @@
 /**
  * Sites over HTTP (`/api/sites`): generate a business's site, list sites (filtered by status and
- * vibe) and read one with its stage timeline, publish and unpublish them. The workspace is chosen
- * as for `/api/tables`. A generated site waits in review until a person publishes it.
+ * vibe) and read one with its stage timeline, publish and unpublish them, list a site's versions
+ * and restore one. The workspace is chosen as for `/api/tables`. A generated site waits in review
+ * until a person publishes it; a version with quality findings is published only with
+ * `{ "confirm": true }`.
  */
 import type { Context } from "hono";
 import { Hono } from "hono";
@@ -23,7 +25,9 @@ import {
   SiteInputError,
   unpublishSite,
 } from "../sites/generate";
+import { SiteFindingsError } from "../sites/quality-store";
 import { findSites } from "../sites/tables";
+import { listVersions, restoreVersion } from "../sites/versions";
 import { siteDetail, siteList } from "../sites/view";
 import type { AppEnv } from "./context";
 import { fail, parseBody, readBody } from "./errors";
@@ -39,6 +43,8 @@ const RegenerateManyRequest = z.object({
   /** One Message Batch (half the price, within 24 hours) when the workspace allows the delay. */
   batch: z.boolean().default(false),
 });
+const PublishRequest = z.object({ confirm: z.boolean().default(false) });
+const RestoreRequest = z.object({ version: z.number().int().min(1) });
 
 async function answer<T>(work: () => Promise<T>): Promise<T> {
   try {
@@ -49,6 +55,17 @@ async function answer<T>(work: () => Promise<T>): Promise<T> {
     if (error instanceof SiteBusyError) fail(409, error.message);
     if (error instanceof SiteBatchError) fail(502, error.message);
     throw error;
+  }
+}
+
+/** A JSON body that may be left out (then `{}`); a body that is not JSON is a 400. */
+async function optionalJson(c: Context<AppEnv>): Promise<unknown> {
+  const text = await c.req.text();
+  if (!text.trim()) return {};
+  try {
+    return JSON.parse(text);
+  } catch {
+    fail(400, "Malformed JSON body");
   }
 }
 
@@ -107,8 +124,26 @@ export const siteApiRoutes = new Hono<AppEnv>()
     return c.json({ siteId: site.id, status: site.status, slug: site.slug, version: site.version }, 202);
   })
   .post("/:id/publish", async (c) => {
+    const { confirm } = parseBody(await optionalJson(c), PublishRequest);
     const { sites, h } = await sitesOf(c, "write");
-    return c.json(await answer(() => publishSite(c.env, h.workspaceId, sites, c.req.param("id"))));
+    try {
+      return c.json(await answer(() => publishSite(c.env, h.workspaceId, sites, c.req.param("id"), { confirm })));
+    } catch (error) {
+      // The findings themselves, so a client can show what the person is asked to accept.
+      if (!(error instanceof SiteFindingsError)) throw error;
+      return c.json({ error: { status: 409, message: error.message }, findings: error.findings }, 409);
+    }
+  })
+  .get("/:id/versions", async (c) => {
+    const { sites, h } = await sitesOf(c, "read");
+    const [row] = await sites.room.readRows([c.req.param("id")]);
+    if (!row) fail(404, "Site not found");
+    return c.json({ versions: await listVersions(c.env, h.workspaceId, row.id) });
+  })
+  .post("/:id/restore", async (c) => {
+    const { version } = await readBody(c, RestoreRequest);
+    const { sites, h } = await sitesOf(c, "write");
+    return c.json(await answer(() => restoreVersion(c.env, h.workspaceId, sites, c.req.param("id"), version)));
   })
   .post("/:id/unpublish", async (c) => {
     const { sites } = await sitesOf(c, "write");

@@ -24,7 +24,8 @@ export async function runSitesOp(env: Env, tableId: string, rowId: string, op: S
     }
     const sites = await findSites(env, db, table.workspaceId);
     if (table.kind === SITES_KINDS.sites && sites && op === "publish") {
-      const site = await publishSite(env, h.workspaceId, sites, rowId);
+      // The grid asked first (the button's confirmation names the findings), so this publishes.
+      const site = await publishSite(env, h.workspaceId, sites, rowId, { confirm: true });
       return { outcome: "succeeded", detail: `Published at ${site.url}` };
     }
     if (table.kind === SITES_KINDS.sites && sites && op === "unpublish") {

@@ -9,16 +9,18 @@ import { slug as slugOf } from "../../automation/discovery/sources/sample";
 import { fallbackSite } from "../../automation/sites/fallback";
 import type { SiteAgent } from "../../schema/site-agents";
 import { SiteFacts } from "../../schema/sites";
-import type { CellValue, RowRecord } from "../../schema/tables";
+import type { RowRecord } from "../../schema/tables";
 import { readWorkspaceSecret } from "../api/settings";
 import { getDb } from "../db";
 import { knownBusiness } from "../hunting/businesses";
 import { HuntingMissingError } from "../hunting/errors";
 import type { Hunting } from "../hunting/tables";
 import { byKey, reader, type TableHandle } from "../kinds/tables";
+import { publishedSiteUrl } from "./host";
 import type { SiteJob } from "./jobs";
 import { countPublished } from "./prompts/success";
-import { checkSite, qualityLine } from "./quality";
+import type { SiteQuality } from "./quality";
+import { assertPublishable, seeVersion } from "./quality-store";
 import { ensureSites } from "./tables";
 
 const origin = { kind: "automation" as const, job: "sites" };
@@ -184,14 +186,24 @@ export async function storeVersion(
   sites: TableHandle,
   site: SiteRecord,
   business: RowRecord,
-  made: { page: { html: string; vibe: string; template: string }; fallback: boolean; error?: string; stages?: string },
+  made: {
+    page: { html: string; vibe: string; template: string };
+    fallback: boolean;
+    error?: string;
+    stages?: string;
+    /** The page's screenshots and report when the caller checked it already (the repair pass). */
+    checked?: SiteQuality;
+  },
 ): Promise<SiteRecord> {
   const [now] = await sites.room.readRows([site.id]);
   const version = (now ? siteRecord(sites, now).version : site.version) + 1;
   await env.FILES.put(versionKey(h.workspaceId, site.id, version), made.page.html, {
     httpMetadata: { contentType: "text/html; charset=utf-8" },
+    // What the versions list shows without opening each page.
+    customMetadata: { fallback: String(made.fallback), vibe: made.page.vibe, template: made.page.template },
   });
-  const seen = await seeVersion(env, sites, site.id, version, made.page.html);
+  const at = { workspaceId: h.workspaceId, sites, siteId: site.id, version };
+  const seen = await seeVersion(env, at, made.page.html, made.checked);
   const written = await sites.room.patchRow(
     site.id,
     byKey(sites, {
@@ -217,18 +229,21 @@ export async function publishSite(
   workspaceId: string,
   sites: TableHandle,
   siteId: string,
+  /** A person saw the version's quality findings and publishes it anyway. */
+  { confirm = false }: { confirm?: boolean } = {},
 ): Promise<SiteRecord> {
   const [row] = await sites.room.readRows([siteId]);
   if (!row) throw new HuntingMissingError("Site not found");
   const site = siteRecord(sites, row);
   const page = site.version ? await env.FILES.get(versionKey(workspaceId, site.id, site.version)) : null;
   if (!page) throw new HuntingMissingError("This site has no generated version to publish yet");
+  await assertPublishable(env, workspaceId, site.id, site.version, confirm);
   await env.FILES.put(publicKey(site.slug), await page.text(), {
     httpMetadata: { contentType: "text/html; charset=utf-8" },
     // Whose site it is, for its claim form (the public address carries only the slug).
     customMetadata: { workspaceId, siteId: site.id },
   });
-  const cells = { status: "published", url: `${env.APP_URL}/s/${site.slug}/`, published: new Date().toISOString() };
+  const cells = { status: "published", url: publishedSiteUrl(env, site.slug), published: new Date().toISOString() };
   const written = await sites.room.patchRow(site.id, byKey(sites, cells), origin);
   if (!written.ok) throw new Error(written.message);
   await countPublished(env, workspaceId, site);
@@ -243,24 +258,4 @@ export async function unpublishSite(env: Env, sites: TableHandle, siteId: string
   const written = await sites.room.patchRow(site.id, byKey(sites, { status: "review", url: null }), origin);
   if (!written.ok) throw new Error(written.message);
   return siteRecord(sites, written.value);
-}
-
-/** Screenshots and checks of a version in a browser, as cells; a browser that cannot be had is said in Quality. */
-async function seeVersion(env: Env, sites: TableHandle, siteId: string, version: number, html: string) {
-  try {
-    const quality = await checkSite(env, html);
-    const shots: Record<string, unknown> = {};
-    for (const [key, image] of [
-      ["desktop", quality.desktop],
-      ["mobile", quality.mobile],
-    ] as const) {
-      const name = `v${version}-${key}.png`;
-      const fileKey = `files/${sites.id}/${siteId}/${name}`;
-      await env.FILES.put(fileKey, image, { httpMetadata: { contentType: "image/png" } });
-      shots[key] = [{ key: fileKey, name, type: "image/png", size: image.byteLength }];
-    }
-    return { ...shots, quality: qualityLine(quality) } as Record<string, CellValue>;
-  } catch (error) {
-    return { quality: `Not checked: ${(error as Error).message}` };
-  }
 }

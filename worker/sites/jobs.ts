@@ -1,15 +1,16 @@
 /**
  * The `generate-jobs` queue: one message a site to make with the four Claude agents (Analyst,
  * Concept, Art Director, Architect) through `@anthropic-ai/sdk`, with the workspace's Anthropic
- * key, models and token limits, its Prompts table's active variants, and `ANTHROPIC_BASE_URL`. The row says which stage is running; the architect's page is
- * sanitized, its CSS and JS inlined, and stored as the next version in review, with every stage's
+ * key, models and token limits, its Prompts table's active variants, and `ANTHROPIC_BASE_URL`. The
+ * row says which stage is running; the architect's page is sanitized, its CSS and JS inlined, checked
+ * in a browser and repaired once when its findings would block publishing (`repair.ts`), and stored
+ * as the next version in review, with every stage's
  * record beside it in R2. When a stage fails for good, the fallback generator makes the version
  * and the row says why. A message whose site is no longer queued does nothing.
  */
 import Anthropic from "@anthropic-ai/sdk";
 import { z } from "zod";
 import { runPipeline } from "../../automation/sites/agents";
-import { assembleSite } from "../../automation/sites/assemble";
 import { SITE_AGENT_LABELS, SiteAgent, type StageRecord } from "../../schema/site-agents";
 import { readWorkspaceSecret } from "../api/settings";
 import { getDb } from "../db";
@@ -18,6 +19,7 @@ import { byKey } from "../kinds/tables";
 import { batchOutcomeOf, handleBatchPoll } from "./batch-poll";
 import { factsOf, fallbackPage, siteRecord, storeVersion } from "./generate";
 import { countUses, promptsForJob, stageVariantsLine, withPrompts } from "./prompts/for-job";
+import { repairPass } from "./repair";
 import { readSiteSettings } from "./settings";
 import { stagesKey, stagesOf } from "./stages";
 import { findSites } from "./tables";
@@ -46,7 +48,7 @@ export function stageLines(stages: readonly StageRecord[]): string {
       const tokens = s.usage.inputTokens + s.usage.outputTokens;
       const cost = s.costUsd === null ? "" : `, $${s.costUsd.toFixed(3)}`;
       const error = s.error ? `: ${s.error}` : "";
-      return `${SITE_AGENT_LABELS[s.stage]}: ${s.status}${s.batch ? " (batch)" : ""}, ${s.model}, ${(s.durationMs / 1000).toFixed(1)} s, ${tokens.toLocaleString("en-US")} tokens${cost}${error}`;
+      return `${SITE_AGENT_LABELS[s.stage]}${s.repair ? " (repair)" : ""}: ${s.status}${s.batch ? " (batch)" : ""}, ${s.model}, ${(s.durationMs / 1000).toFixed(1)} s, ${tokens.toLocaleString("en-US")} tokens${cost}${error}`;
     })
     .join("\n");
 }
@@ -77,13 +79,14 @@ export async function runSiteJob(env: Env, job: SiteJob): Promise<void> {
     maxRetries: SDK_RETRIES,
   });
   let running = "";
+  const facts = factsOf(h, business, site.slug);
   const previous = job.from ? await stagesOf(env, job.workspaceId, site.id, site.version) : [];
   const result = await runPipeline({
     ...(job.batchOutcome ? await batchOutcomeOf(env, job.batchOutcome) : {}),
     from: job.from,
     previous,
     client,
-    facts: factsOf(h, business, site.slug),
+    facts,
     prompts: prompts.sections,
     models: settings.models,
     maxTokens: settings.maxTokens,
@@ -95,24 +98,44 @@ export async function runSiteJob(env: Env, job: SiteJob): Promise<void> {
   });
   const records = withPrompts(result.stages, prompts.choices);
   await countUses(prompts.table, records);
-  const stages = stageLines(records);
-  const version = site.version + 1;
-  await env.FILES.put(stagesKey(job.workspaceId, site.id, version), JSON.stringify(records), {
-    httpMetadata: { contentType: "application/json" },
-  });
   await sites.room.patchRow(site.id, byKey(sites, { promptVariants: stageVariantsLine(records) }), origin);
-  if (result.status === "complete") {
-    const vibe = (result.stages.find((s) => s.stage === "artDirector")?.output as { vibe?: string } | null)?.vibe ?? "";
-    const page = { html: assembleSite(result.site), vibe, template: "agents" };
-    await storeVersion(env, h, sites, site, business, { page, fallback: false, stages });
+  // Every stage's record beside the version about to be stored; the row gets one line a stage.
+  const keepStages = async (kept: StageRecord[]) => {
+    await env.FILES.put(stagesKey(job.workspaceId, site.id, site.version + 1), JSON.stringify(kept), {
+      httpMetadata: { contentType: "application/json" },
+    });
+    return stageLines(kept);
+  };
+  if (result.status === "failed") {
+    const error = `The ${SITE_AGENT_LABELS[result.failedStage]} failed (${result.error}); this version is the fallback site`;
+    await storeVersion(env, h, sites, site, business, {
+      page: fallbackPage(h, business, site.slug),
+      fallback: true,
+      error,
+      stages: await keepStages(records),
+    });
     return;
   }
-  const error = `The ${SITE_AGENT_LABELS[result.failedStage]} failed (${result.error}); this version is the fallback site`;
+  const repaired = await repairPass(env, {
+    client,
+    facts,
+    site: result.site,
+    stages: records,
+    model: settings.models.architect,
+    maxTokens: settings.maxTokens.architect,
+    onProgress: () => {
+      if (running === "repair") return;
+      running = "repair";
+      void sites.room.patchRow(site.id, byKey(sites, { stages: "Architect (repair): running…" }), origin);
+    },
+  });
+  const vibe = (result.stages.find((s) => s.stage === "artDirector")?.output as { vibe?: string } | null)?.vibe ?? "";
   await storeVersion(env, h, sites, site, business, {
-    page: fallbackPage(h, business, site.slug),
-    fallback: true,
-    error,
-    stages,
+    page: { html: repaired.html, vibe, template: "agents" },
+    fallback: false,
+    stages: await keepStages(repaired.stages),
+    error: repaired.error ?? undefined,
+    checked: repaired.checked,
   });
 }
 

@@ -1,7 +1,8 @@
 /**
  * A site version seen in a real browser (Browser Rendering): screenshots at desktop and phone
  * size, and what a person would check first: the claim bar is there, the page throws no errors,
- * how heavy it is, images without a text alternative, the document's language. The page is
+ * how heavy it is, images without a text alternative, the document's language, its largest
+ * contentful paint at phone size and links that go nowhere. The page is
  * loaded from its own HTML under its own CSP (as a meta tag) with every request of it refused, so
  * nothing leaves the browser and what the CSP would block shows as an error.
  */
@@ -9,40 +10,58 @@ import type { Browser } from "@cloudflare/puppeteer";
 // axe-core's browser build as text, run in the page (bundled by Vite; about 170 KB gzipped).
 import axeSource from "axe-core/axe.min.js?raw";
 import { siteHeaders } from "../../automation/sites/csp";
+import type { AxeFinding, SiteQualityReport } from "../../schema/site-quality";
 import { acquireBrowser } from "../browser/session";
 
 const DESKTOP = { width: 1280, height: 800 };
 const MOBILE = { width: 390, height: 844, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
 const LOAD_TIMEOUT_MS = 15_000;
+/**
+ * How long after load the page may still report a largest contentful paint: Chromium queues LCP
+ * entries for the next frame, and a page loaded from memory paints within a few frames.
+ */
+const LCP_SETTLE_MS = 300;
+/** Broken links listed in a report; a page with more has a pattern the first ones show. */
+const MAX_BROKEN_LINKS = 20;
 
-/** An accessibility finding of axe-core: its rule, impact and how many elements. */
-export type AxeFinding = { id: string; impact: string; nodes: number };
+export type SiteQuality = { desktop: Uint8Array; mobile: Uint8Array; report: SiteQualityReport };
 
-export type SiteQuality = {
-  desktop: Uint8Array;
-  /** axe-core's serious and critical findings (WCAG 2 A and AA rules), at either size. */
-  accessibility: AxeFinding[];
-  mobile: Uint8Array;
-  claimBar: boolean;
-  consoleErrors: string[];
-  bytes: number;
-  imagesWithoutAlt: number;
-  lang: string;
-};
+/** The page's facts read in the browser: claim bar, images without alt, language, broken links. */
+const PAGE_FACTS = `(() => {
+  const seen = (el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== "hidden";
+  const text = (el) => (el.textContent || el.getAttribute("aria-label") || "").trim().replace(/\\s+/g, " ").slice(0, 80);
+  const brokenLinks = [];
+  for (const link of document.querySelectorAll("a[href], area[href]")) {
+    const href = link.getAttribute("href").trim();
+    let problem = null;
+    if (href === "" || href === "#") problem = seen(link) ? "empty" : null;
+    else if (href.startsWith("#")) {
+      let id = href.slice(1);
+      try { id = decodeURIComponent(id); } catch {}
+      // "#top" scrolls to the top without a target (HTML's "scroll to the fragment").
+      const found = document.getElementById(id) || document.getElementsByName(id).length || id.toLowerCase() === "top";
+      problem = found ? null : "missing-target";
+    } else if (/^[a-z][a-z0-9+.-]*:/i.test(href) && !/^(https?|mailto|tel):/i.test(href)) problem = "scheme";
+    if (problem) brokenLinks.push({ href, text: text(link), problem });
+  }
+  return {
+    claimBar: !!document.querySelector("[data-claim-bar]"),
+    imagesWithoutAlt: [...document.images].filter((i) => !i.hasAttribute("alt")).length,
+    lang: document.documentElement.lang || "",
+    brokenLinks: brokenLinks.slice(0, ${MAX_BROKEN_LINKS}),
+  };
+})()`;
 
-/** One line for the row: "accessibility ✓ … · Claim bar ✓ · no console errors · 10.2 KB · every image described · lang en". */
-export function qualityLine(q: Omit<SiteQuality, "desktop" | "mobile">): string {
-  return [
-    q.accessibility.length
-      ? `accessibility ✗ ${q.accessibility.map((f) => `${f.id} (${f.impact}, ${f.nodes})`).join(", ")}`
-      : "accessibility ✓ (axe: no serious or critical)",
-    q.claimBar ? "Claim bar ✓" : "No claim bar ✗",
-    q.consoleErrors.length ? `${q.consoleErrors.length} console error(s): ${q.consoleErrors[0]}` : "no console errors",
-    `${(q.bytes / 1024).toFixed(1)} KB`,
-    q.imagesWithoutAlt ? `${q.imagesWithoutAlt} image(s) without alt ✗` : "every image described",
-    q.lang ? `lang ${q.lang}` : "no lang ✗",
-  ].join(" · ");
-}
+/** The largest contentful paint reported so far, in ms, or null (read after load). */
+const LARGEST_PAINT = `new Promise((resolve) => {
+  let largest = null;
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) largest = entry.renderTime || entry.loadTime || entry.startTime;
+  }).observe({ type: "largest-contentful-paint", buffered: true });
+  setTimeout(() => resolve(largest), ${LCP_SETTLE_MS});
+})`;
+
+type PageFacts = Pick<SiteQualityReport, "claimBar" | "imagesWithoutAlt" | "lang" | "brokenLinks">;
 
 async function shoot(browser: Browser, html: string, viewport: typeof DESKTOP | typeof MOBILE) {
   const page = await browser.newPage();
@@ -59,17 +78,16 @@ async function shoot(browser: Browser, html: string, viewport: typeof DESKTOP | 
       if (message.type() === "error") errors.push(message.text());
     });
     await page.setContent(html, { waitUntil: "load", timeout: LOAD_TIMEOUT_MS });
-    const facts = (await page.evaluate(`({
-      claimBar: !!document.querySelector("[data-claim-bar]"),
-      imagesWithoutAlt: [...document.images].filter((i) => !i.hasAttribute("alt")).length,
-      lang: document.documentElement.lang || "",
-    })`)) as { claimBar: boolean; imagesWithoutAlt: number; lang: string };
+    const facts = (await page.evaluate(PAGE_FACTS)) as PageFacts;
+    // Measured at phone size only, where a slow page hurts most (and each reading waits LCP_SETTLE_MS).
+    const lcpMs = viewport === MOBILE ? ((await page.evaluate(LARGEST_PAINT)) as number | null) : null;
     const shot = (await page.screenshot({ type: "png", fullPage: false })) as Uint8Array;
     await page.evaluate(axeSource);
     const axe = (await page.evaluate(`axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa"] } })
       .then((r) => r.violations.filter((v) => v.impact === "serious" || v.impact === "critical")
-        .map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length })))`)) as AxeFinding[];
-    return { shot, facts, errors, axe };
+        .map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length, help: v.help,
+          targets: v.nodes.slice(0, 3).map((n) => String(n.target)) })))`)) as AxeFinding[];
+    return { shot, facts, lcpMs, errors, axe };
   } finally {
     await page.close().catch(() => undefined);
   }
@@ -85,20 +103,22 @@ async function underItsCsp(html: string): Promise<string> {
   return /<head[^>]*>/i.test(html) ? html.replace(/<head[^>]*>/i, (head) => `${head}${meta}`) : `${meta}${html}`;
 }
 
+/** Screenshots at both sizes and the quality report of a page, in Browser Rendering. */
 export async function checkSite(env: Env, html: string): Promise<SiteQuality> {
   const session = await acquireBrowser(env.BROWSER);
   try {
     const page = await underItsCsp(html);
     const desktop = await shoot(session.browser, page, DESKTOP);
     const mobile = await shoot(session.browser, page, MOBILE);
-    return {
-      desktop: desktop.shot,
-      mobile: mobile.shot,
+    const report: SiteQualityReport = {
+      checkedAt: new Date().toISOString(),
       ...desktop.facts,
       accessibility: [...desktop.axe, ...mobile.axe.filter((m) => !desktop.axe.some((d) => d.id === m.id))],
       consoleErrors: [...new Set([...desktop.errors, ...mobile.errors])],
       bytes: new TextEncoder().encode(html).byteLength,
+      lcpMs: mobile.lcpMs,
     };
+    return { desktop: desktop.shot, mobile: mobile.shot, report };
   } finally {
     await session.release();
   }

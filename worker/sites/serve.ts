@@ -1,8 +1,8 @@
 /**
  * Published sites at `/s/<slug>/`: the page from R2 with its own strict Content-Security-Policy
  * (hashes of its inline script and style, nothing else may run or load), nosniff, a referrer
- * policy and no cookies. In production sites belong on their own domain (a wildcard one), which
- * keeps them off the app's origin; the path serves the same page.
+ * policy and no cookies. With `SITES_DOMAIN` set, `host.ts` serves the same page on
+ * `<slug>.<SITES_DOMAIN>`, off the app's origin; the path keeps working.
  */
 import { Hono } from "hono";
 import { siteHeaders } from "../../automation/sites/csp";
@@ -12,7 +12,8 @@ import { publicKey } from "./generate";
 
 const SLUG = /^[a-z0-9][a-z0-9-]{0,80}$/;
 
-function notFound(): Response {
+/** The locked-down page for an address with no site: no scripts, no styles, nothing to load. */
+export function notFound(): Response {
   return new Response("<!doctype html><title>No site here</title><p>No site is published at this address.</p>", {
     status: 404,
     headers: {

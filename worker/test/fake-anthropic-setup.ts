@@ -1,8 +1,7 @@
 /**
- * The Messages API stand-in (`automation/sites/agents/test/fake-messages-api.ts`) for the tests
- * inside workerd, which cannot open servers themselves: started on 127.0.0.1 by vitest's
- * globalSetup, answering each agent with its valid fixture answer. Tests run a site job with
- * `ANTHROPIC_BASE_URL` set to `inject("fakeAnthropic").url`.
+ * The Messages API stand-in for tests inside workerd (they cannot open servers themselves): started
+ * on a free port on 127.0.0.1 by vitest's globalSetup, answering each agent's valid fixture answer
+ * unless a test queued other turns over its control route (`POST /__fake/queue/<agent>`).
  */
 import type { TestProject } from "vitest/node";
 import { startFakeMessagesApi } from "../../automation/sites/agents/test/fake-messages-api";

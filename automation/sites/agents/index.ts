@@ -7,5 +7,7 @@ export { type PipelineOptions, type PipelineResult, runPipeline } from "./pipeli
 export { estimateCostUsd, PRICES_USD_PER_MTOK } from "./prices";
 export { type BuiltPrompt, buildPrompt, checkPrompt, knownPlaceholders, PromptError } from "./prompts/build-prompt";
 export { DEFAULT_PROMPT_SECTIONS } from "./prompts/defaults";
+export { buildRepairPrompt } from "./prompts/repair-prompt";
+export { type RepairOptions, repairArchitect } from "./repair";
 export { MAX_FEEDBACK_RETRIES, type StageProgress } from "./run-stage";
 export { DEFAULT_SITE_MAX_TOKENS, DEFAULT_SITE_MODELS, DEFAULT_STAGE_TIMEOUT_MS } from "./settings";

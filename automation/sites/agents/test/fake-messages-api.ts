@@ -8,6 +8,8 @@
  * `FAKE_API_KEY` gets the 401 authentication_error. It tells the agents
  * apart by the role their system prompt names, and simulates the prompt cache: a system prompt
  * marked with cache_control is written on its first request and read on the next ones.
+ * Tests that cannot hold the object (inside workerd) steer it over HTTP: `POST /__fake/queue/<agent>`
+ * with `{ "turns": [...] }` queues turns, `GET /__fake/calls` lists each call's agent and messages.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -45,6 +47,9 @@ const DELTA_CHARS = 400;
 /** Asks the SDK to retry a 529 after 20 ms (it honours `retry-after-ms`) so tests stay fast. */
 const RETRY_AFTER_MS = "20";
 
+/** Where tests inside workerd steer the fake over HTTP. */
+const CONTROL = "/__fake/";
+
 /** The one key the fake accepts, sent as `Authorization: Bearer …` by SDK 1.x. */
 export const FAKE_API_KEY = "sk-ant-test";
 
@@ -73,7 +78,7 @@ export async function startFakeMessagesApi(
   } = {},
 ): Promise<FakeMessagesApi> {
   const calls: SeenCall[] = [];
-  const queues = new Map<SiteAgent, FakeTurn[]>();
+  const queues = new Map<string, FakeTurn[]>();
   const cached = new Set<string>();
   // biome-ignore lint/suspicious/noExplicitAny: a request body as the SDK sent it
   const agentOf = (body: any): SiteAgent | null => {
@@ -81,9 +86,15 @@ export async function startFakeMessagesApi(
     const systemText = system.map((block) => block.text).join("\n");
     return SITE_AGENTS.find((a) => systemText.includes(`You are the ${SITE_AGENT_LABELS[a]}`)) ?? null;
   };
+  // Turns are queued per key, so tests sharing one fake (inside workerd) each use their own key.
+  const queueFor = (key: string, agent: SiteAgent) => {
+    const id = `${key} ${agent}`;
+    if (!queues.has(id)) queues.set(id, []);
+    return queues.get(id) as FakeTurn[];
+  };
   const turnFor = (agent: SiteAgent, authorization: string | undefined): FakeTurn =>
-    authorization === `Bearer ${FAKE_API_KEY}`
-      ? (queues.get(agent)?.shift() ?? { kind: "answer", json: answers[agent] })
+    authorization?.startsWith(`Bearer ${FAKE_API_KEY}`)
+      ? (queueFor(authorization.slice("Bearer ".length), agent).shift() ?? { kind: "answer", json: answers[agent] })
       : { kind: "error", status: 401, type: "authentication_error", message: "invalid x-api-key" };
   /** The answer a turn makes, with usage as the API counts it (the prompt cache simulated). */
   // biome-ignore lint/suspicious/noExplicitAny: a request body as the SDK sent it
@@ -120,6 +131,7 @@ export async function startFakeMessagesApi(
     const answer = () => {
       const body = JSON.parse(Buffer.concat(chunks).toString() || "{}");
       if (req.url?.startsWith(BATCHES_PATH)) return batches.handle(req, res, body);
+      if (req.url?.startsWith(CONTROL)) return control(req.method ?? "", req.url.slice(CONTROL.length), body, res);
       const agent = agentOf(body);
       calls.push({ agent, body, headers: req.headers });
       if (req.method !== "POST" || req.url !== "/v1/messages" || !agent) {
@@ -161,6 +173,19 @@ export async function startFakeMessagesApi(
       res.end();
     };
   });
+  // biome-ignore lint/suspicious/noExplicitAny: a control request's JSON body
+  const control = (method: string, path: string, body: any, res: ServerResponse) => {
+    const [what, agent] = path.split("?")[0]!.split("/");
+    if (method === "POST" && what === "queue" && SITE_AGENTS.includes(agent as SiteAgent)) {
+      queueFor(body.key ?? FAKE_API_KEY, agent as SiteAgent).push(...(body.turns as FakeTurn[]));
+      res.writeHead(204).end();
+    } else if (method === "GET" && what === "calls") {
+      res.writeHead(200, { "content-type": "application/json" });
+      const key = new URL(path, "http://fake/").searchParams.get("key") ?? FAKE_API_KEY;
+      const own = calls.filter((call) => call.headers.authorization === `Bearer ${key}`);
+      res.end(JSON.stringify(own.map((call) => ({ agent: call.agent, messages: call.body.messages }))));
+    } else res.writeHead(404).end();
+  };
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   url = `http://127.0.0.1:${port}`;
@@ -168,7 +193,7 @@ export async function startFakeMessagesApi(
     url,
     calls,
     batches: batches.seen,
-    queue: (agent, ...turns) => queues.set(agent, [...(queues.get(agent) ?? []), ...turns]),
+    queue: (agent, ...turns) => queueFor(FAKE_API_KEY, agent).push(...turns),
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

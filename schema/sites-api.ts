@@ -45,6 +45,8 @@ export const SiteSummary = z.object({
   screenshot: z.string().nullable(),
   /** The agent at work while the site is generating (the Stages cell says "<Agent>: running…"). */
   running: SiteAgent.nullable(),
+  /** Output tokens the running agent has streamed so far (0 before its first). */
+  runningTokens: z.number().int().min(0),
   generated: z.string().nullable(),
 });
 export type SiteSummary = z.infer<typeof SiteSummary>;
@@ -67,6 +69,7 @@ export const SiteDetail = z.object({
   fallback: z.boolean(),
   stages: z.array(SiteStage),
   running: SiteAgent.nullable(),
+  runningTokens: z.number().int().min(0),
   quality: z.string().nullable(),
   vibe: z.string().nullable(),
   generated: z.string().nullable(),
@@ -78,12 +81,30 @@ export const SiteDetail = z.object({
 export type SiteDetail = z.infer<typeof SiteDetail>;
 
 /**
+ * What a Stages cell says while an agent is writing: "Architect: running… 3,204 tokens" (the
+ * tokens written so far, streamed; none before the first), "Architect (repair): running…".
+ */
+export function runningCell(agent: SiteAgent, outputTokens: number, repair = false): string {
+  const tokens = outputTokens > 0 ? ` ${outputTokens.toLocaleString("en-US")} tokens` : "";
+  return `${SITE_AGENT_LABELS[agent]}${repair ? " (repair)" : ""}: running…${tokens}`;
+}
+
+/**
+ * The agent a Stages cell says is running, and the tokens it has written so far, else null.
+ * @example runningProgress("Concept: running… 1,200 tokens") // { agent: "concept", tokens: 1200 }
+ */
+export function runningProgress(stagesCell: string | null): { agent: SiteAgent; tokens: number } | null {
+  const match = /^(.+?)(?: \(repair\))?: running…(?: ([\d,]+) tokens)?$/.exec(stagesCell?.trim() ?? "");
+  if (!match) return null;
+  const found = Object.entries(SITE_AGENT_LABELS).find(([, label]) => label === match[1]);
+  if (!found) return null;
+  return { agent: SiteAgent.parse(found[0]), tokens: Number((match[2] ?? "0").replace(/,/g, "")) };
+}
+
+/**
  * The agent named by a Stages cell that says one is running ("Art Director: running…"), else null.
  * @example runningAgent("Concept: running…") // "concept"
  */
 export function runningAgent(stagesCell: string | null): SiteAgent | null {
-  const match = /^(.+): running…$/.exec(stagesCell?.trim() ?? "");
-  if (!match) return null;
-  const found = Object.entries(SITE_AGENT_LABELS).find(([, label]) => label === match[1]);
-  return found ? SiteAgent.parse(found[0]) : null;
+  return runningProgress(stagesCell)?.agent ?? null;
 }

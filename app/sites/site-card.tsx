@@ -14,6 +14,7 @@ export function SiteCard({ slug, site, onOpen, onSettled }: Props) {
   const live = useLiveSite(slug, busy ? site.id : null, busy, onSettled).site;
   const status = live?.status ?? site.status;
   const running = live ? live.running : site.running;
+  const tokens = live ? live.runningTokens : site.runningTokens;
   const name = site.businessName ?? site.slug;
   return (
     <li>
@@ -38,7 +39,7 @@ export function SiteCard({ slug, site, onOpen, onSettled }: Props) {
           {isBusySite(status) ? (
             <div className="absolute inset-x-0 bottom-0 bg-surface/90 px-3 py-1.5 text-xs font-medium text-accent">
               {running
-                ? `${SITE_AGENT_LABELS[running]} at work…`
+                ? `${SITE_AGENT_LABELS[running]} at work…${tokens ? ` ${tokens.toLocaleString()} tokens written` : ""}`
                 : status === "queued"
                   ? "Waiting in the queue…"
                   : "Starting…"}

@@ -18,6 +18,7 @@ import { huntingOf } from "../hunting/tables";
 import { byKey } from "../kinds/tables";
 import { batchOutcomeOf, handleBatchPoll } from "./batch-poll";
 import { factsOf, fallbackPage, siteRecord, storeVersion } from "./generate";
+import { stageProgress } from "./progress";
 import { countUses, promptsForJob, stageVariantsLine, withPrompts } from "./prompts/for-job";
 import { repairPass } from "./repair";
 import { readSiteSettings } from "./settings";
@@ -78,7 +79,12 @@ export async function runSiteJob(env: Env, job: SiteJob): Promise<void> {
     baseURL: env.ANTHROPIC_BASE_URL || undefined,
     maxRetries: SDK_RETRIES,
   });
-  let running = "";
+  // Progress writes run one after another and are awaited before the version is stored, so a late
+  // "running…" never overwrites the finished stages.
+  let written: Promise<unknown> = Promise.resolve();
+  const progress = stageProgress((stages) => {
+    written = written.then(() => sites.room.patchRow(site.id, byKey(sites, { stages }), origin)).catch(() => undefined);
+  });
   const facts = factsOf(h, business, site.slug);
   const previous = job.from ? await stagesOf(env, job.workspaceId, site.id, site.version) : [];
   const result = await runPipeline({
@@ -90,12 +96,9 @@ export async function runSiteJob(env: Env, job: SiteJob): Promise<void> {
     prompts: prompts.sections,
     models: settings.models,
     maxTokens: settings.maxTokens,
-    onProgress: (stage) => {
-      if (stage === running) return;
-      running = stage;
-      void sites.room.patchRow(site.id, byKey(sites, { stages: `${SITE_AGENT_LABELS[stage]}: running…` }), origin);
-    },
+    onProgress: (stage, { outputTokens }) => progress(stage, outputTokens),
   });
+  await written;
   const records = withPrompts(result.stages, prompts.choices);
   await countUses(prompts.table, records);
   await sites.room.patchRow(site.id, byKey(sites, { promptVariants: stageVariantsLine(records) }), origin);
@@ -123,12 +126,9 @@ export async function runSiteJob(env: Env, job: SiteJob): Promise<void> {
     stages: records,
     model: settings.models.architect,
     maxTokens: settings.maxTokens.architect,
-    onProgress: () => {
-      if (running === "repair") return;
-      running = "repair";
-      void sites.room.patchRow(site.id, byKey(sites, { stages: "Architect (repair): running…" }), origin);
-    },
+    onProgress: ({ outputTokens }) => progress("architect", outputTokens, true),
   });
+  await written;
   const vibe = (result.stages.find((s) => s.stage === "artDirector")?.output as { vibe?: string } | null)?.vibe ?? "";
   await storeVersion(env, h, sites, site, business, {
     page: { html: repaired.html, vibe, template: "agents" },

@@ -6,7 +6,13 @@
  */
 import { attachmentsOf, attachmentUrl } from "../../schema/attachments";
 import type { StageRecord } from "../../schema/site-agents";
-import { runningAgent, type SiteDetail, type SiteList, type SiteStage, type SiteSummary } from "../../schema/sites-api";
+import {
+  runningProgress,
+  type SiteDetail,
+  type SiteList,
+  type SiteStage,
+  type SiteSummary,
+} from "../../schema/sites-api";
 import type { RowRecord } from "../../schema/tables";
 import { knownBusiness } from "../hunting/businesses";
 import type { Hunting } from "../hunting/tables";
@@ -22,10 +28,11 @@ function shotUrl(sites: TableHandle, row: RowRecord, key: "desktop" | "mobile"):
 
 const textOrNull = (sites: TableHandle, row: RowRecord, key: string) => reader(sites, row.cells).text(key) || null;
 
-/** The agent at work: only while generating (a crashed job may leave "running…" behind in the cell). */
+/** The agent at work and its tokens so far: only while generating (a crashed job may leave "running…" behind in the cell). */
 function runningOf(sites: TableHandle, row: RowRecord) {
   const site = siteRecord(sites, row);
-  return site.status === "generating" ? runningAgent(site.stages) : null;
+  const progress = site.status === "generating" ? runningProgress(site.stages) : null;
+  return { running: progress?.agent ?? null, runningTokens: progress?.tokens ?? 0 };
 }
 
 export function stageView(s: StageRecord): SiteStage {
@@ -60,7 +67,7 @@ function summaryOf(sites: TableHandle, row: RowRecord, businessName: string | nu
     vibe: textOrNull(sites, row, "vibe"),
     url: site.url,
     screenshot: shotUrl(sites, row, "desktop"),
-    running: runningOf(sites, row),
+    ...runningOf(sites, row),
     generated: textOrNull(sites, row, "generated"),
   };
 }
@@ -117,7 +124,7 @@ export async function siteDetail(env: Env, sites: TableHandle, h: Hunting, row: 
     version: site.version,
     fallback: site.fallback,
     stages: stages.map(stageView),
-    running: runningOf(sites, row),
+    ...runningOf(sites, row),
     quality: textOrNull(sites, row, "quality"),
     vibe: textOrNull(sites, row, "vibe"),
     generated: textOrNull(sites, row, "generated"),

@@ -14,10 +14,11 @@ import {
 } from "../automation/sites/agents/test/fake-messages-api";
 import { ANSWERS } from "../automation/sites/agents/test/fixtures";
 import type { BusinessListRow } from "../schema/hunting-api";
+import type { SiteDetail } from "../schema/sites-api";
 import { type Served, serve } from "../scripts/serve";
 import { Api } from "./api";
 
-type Site = { id: string; status: string; version: number; fallback: boolean; stages: string | null };
+type Site = Pick<SiteDetail, "id" | "status" | "version" | "fallback" | "stages" | "stagesCell">;
 
 const BUSINESSES = [
   ["Rosa's Taquería", "(512) 555-0142"],
@@ -94,7 +95,8 @@ describe("regenerating sites as one Message Batch", () => {
     );
     expect(report).toMatchObject({ mode: "batch", batchId: expect.any(String), skipped: [] });
     expect(report.queued.sort()).toEqual([...siteIds].sort());
-    for (const site of await all()) expect(site).toMatchObject({ status: "queued", stages: "Analyst: queued (batch)" });
+    for (const site of await all())
+      expect(site).toMatchObject({ status: "queued", stagesCell: "Analyst: queued (batch)" });
 
     await expect
       .poll(async () => (await all()).map((s) => [s.status, s.version]), { timeout: BATCH_DONE_MS, interval: 1_000 })
@@ -105,9 +107,15 @@ describe("regenerating sites as one Message Batch", () => {
       ]);
     for (const site of await all()) {
       expect(site.fallback).toBe(false);
-      expect(site.stages).toMatch(
+      expect(site.stagesCell).toMatch(
         /^Analyst: complete \(batch\), .*\nConcept: complete, .*\nArt Director: complete, .*\nArchitect: complete, /,
       );
+      expect(site.stages.map((s) => [s.name, s.status, s.batch])).toEqual([
+        ["analyst", "complete", true],
+        ["concept", "complete", false],
+        ["artDirector", "complete", false],
+        ["architect", "complete", false],
+      ]);
     }
 
     // ONE batch of three Analyst requests, one a site.

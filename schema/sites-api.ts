@@ -27,6 +27,10 @@ export const SiteStage = z.object({
   tokens: z.number().int(),
   costUsd: z.number().nullable(),
   error: z.string().nullable(),
+  /** Its first request went through a Message Batch (half price). */
+  batch: z.boolean(),
+  /** The Architect's second page, made from the browser's findings about its first. */
+  repair: z.boolean(),
 });
 export type SiteStage = z.infer<typeof SiteStage>;
 
@@ -70,6 +74,8 @@ export const SiteDetail = z.object({
   stages: z.array(SiteStage),
   running: SiteAgent.nullable(),
   runningTokens: z.number().int().min(0),
+  /** The row's Stages cell as written: what runs or waits ("Analyst: queued (batch)"), else one line a stage. */
+  stagesCell: z.string().nullable(),
   quality: z.string().nullable(),
   vibe: z.string().nullable(),
   generated: z.string().nullable(),

@@ -45,16 +45,22 @@ export function StageTimeline({ site }: { site: SiteDetail }) {
   return (
     <ol aria-label="Stages" className="flex flex-col">
       {list.map(({ agent, state, stage }, i) => (
-        <li key={agent} className="relative flex gap-3 pb-3 last:pb-0">
+        <li key={`${agent}${stage?.repair ? "-repair" : ""}`} className="relative flex gap-3 pb-3 last:pb-0">
           {i < list.length - 1 ? (
             <span className="absolute top-5 bottom-0 left-[7px] w-px bg-line" aria-hidden />
           ) : null}
           <span className="relative mt-0.5 bg-surface">{ICON[state]}</span>
           <div className="min-w-0 flex-1">
             <p className="flex flex-wrap items-baseline gap-x-2 text-[13px]">
-              <span className="font-medium">{SITE_AGENT_LABELS[agent]}</span>
+              <span className="font-medium">
+                {SITE_AGENT_LABELS[agent]}
+                {stage?.repair ? " (repair)" : ""}
+              </span>
               <span className={cn("text-xs", state === "failed" ? "text-danger" : "text-muted")}>
-                {state === "running" ? "running…" : state}
+                {state === "running"
+                  ? `running…${site.runningTokens ? ` ${site.runningTokens.toLocaleString("en-US")} tokens` : ""}`
+                  : state}
+                {stage?.batch ? " · batch, half price" : ""}
               </span>
             </p>
             {stage ? (

@@ -101,6 +101,16 @@ describe("sites API", () => {
     expect((await call({}, "GET", `/s/${site.slug}/`)).status).toBe(404);
     const listed = await json<{ sites: { id: string; status: string }[] }>(await api("GET", "/sites"));
     expect(listed.sites).toEqual([expect.objectContaining({ id: site.siteId, status: "review" })]);
+
+    // Styles and fonts from a host the workspace allows, once it is published again; scripts never.
+    expect(csp).toMatch(/font-src 'self';/);
+    expect((await api("PATCH", "/sites/settings", { allowedHosts: ["fonts.example.com"] })).status).toBe(200);
+    expect((await api("POST", `/sites/${site.siteId}/publish`)).status).toBe(200);
+    const allowed = (await call({}, "GET", `/s/${site.slug}/`)).headers.get("content-security-policy") ?? "";
+    expect(allowed).toMatch(/style-src [^;]*https:\/\/fonts\.example\.com/);
+    expect(allowed).toMatch(/font-src [^;]*https:\/\/fonts\.example\.com/);
+    expect(allowed).not.toMatch(/script-src [^;]*fonts\.example\.com/);
+    expect(cspProblems(allowed)).toEqual([]);
   }, 60_000);
 
   it("generates from the Businesses grid's Generate site button, a new version each time", async () => {

@@ -21,6 +21,7 @@ import type { SiteJob } from "./jobs";
 import { countPublished } from "./prompts/success";
 import type { SiteQuality } from "./quality";
 import { assertPublishable, seeVersion } from "./quality-store";
+import { readSiteSettings } from "./settings";
 import { ensureSites } from "./tables";
 
 const origin = { kind: "automation" as const, job: "sites" };
@@ -240,14 +241,20 @@ export async function publishSite(
   await assertPublishable(env, workspaceId, site.id, site.version, confirm);
   await env.FILES.put(publicKey(site.slug), await page.text(), {
     httpMetadata: { contentType: "text/html; charset=utf-8" },
-    // Whose site it is, for its claim form (the public address carries only the slug).
-    customMetadata: { workspaceId, siteId: site.id },
+    // Whose site it is, for its claim form (the public address carries only the slug), and the
+    // hosts the workspace allows its styles and fonts from when it was published.
+    customMetadata: { workspaceId, siteId: site.id, allowedHosts: (await allowedHostsOf(env, workspaceId)).join(" ") },
   });
   const cells = { status: "published", url: publishedSiteUrl(env, site.slug), published: new Date().toISOString() };
   const written = await sites.room.patchRow(site.id, byKey(sites, cells), origin);
   if (!written.ok) throw new Error(written.message);
   await countPublished(env, workspaceId, site);
   return siteRecord(sites, written.value);
+}
+
+/** The workspace's allowlisted style and font hosts (site settings), for a published page's CSP. */
+async function allowedHostsOf(env: Env, workspaceId: string): Promise<string[]> {
+  return (await readSiteSettings(getDb(env.DB), workspaceId)).allowedHosts;
 }
 
 export async function unpublishSite(env: Env, sites: TableHandle, siteId: string): Promise<SiteRecord> {

@@ -1,6 +1,7 @@
 /**
  * Published sites at `/s/<slug>/`: the page from R2 with its own strict Content-Security-Policy
- * (hashes of its inline script and style, nothing else may run or load), nosniff, a referrer
+ * (hashes of its inline script and style; styles and fonts from the hosts the workspace allowed
+ * when it was published; nothing else may run or load), nosniff, a referrer
  * policy and no cookies. With `SITES_DOMAIN` set, `host.ts` serves the same page on
  * `<slug>.<SITES_DOMAIN>`, off the app's origin; the path keeps working.
  */
@@ -33,6 +34,12 @@ export const siteRoutes = new Hono<AppEnv>()
     const page = await c.env.FILES.get(publicKey(slug));
     if (!page) return notFound();
     const html = await page.text();
-    return new Response(html, { headers: { ...(await siteHeaders({ html })), "Cache-Control": "no-cache" } });
+    // Hosts were validated as bare host names when the workspace allowed them (worker/sites/settings.ts).
+    const hosts = (page.customMetadata?.allowedHosts ?? "")
+      .split(" ")
+      .filter(Boolean)
+      .map((h) => `https://${h}`);
+    const headers = await siteHeaders({ html, allow: { styles: hosts, fonts: hosts } });
+    return new Response(html, { headers: { ...headers, "Cache-Control": "no-cache" } });
   })
   .all("*", () => notFound());

@@ -44,6 +44,8 @@ export function stageView(s: StageRecord): SiteStage {
     tokens: s.usage.inputTokens + s.usage.outputTokens,
     costUsd: s.costUsd,
     error: s.error,
+    batch: s.batch === true,
+    repair: s.repair === true,
   };
 }
 
@@ -125,6 +127,7 @@ export async function siteDetail(env: Env, sites: TableHandle, h: Hunting, row: 
     fallback: site.fallback,
     stages: stages.map(stageView),
     ...runningOf(sites, row),
+    stagesCell: site.stages,
     quality: textOrNull(sites, row, "quality"),
     vibe: textOrNull(sites, row, "vibe"),
     generated: textOrNull(sites, row, "generated"),

@@ -67,7 +67,8 @@ export function SiteActions({ slug, site, hasKey, onDone, onError }: Props) {
     }
   };
   // The dialog before this names the findings, so a version that has some is published as confirmed.
-  const publish = () => run("publish", siteApi(slug, site.id, "/publish"), { confirm: true }, "Published.");
+  const publish = () =>
+    run("publish", siteApi(slug, site.id, "/publish"), { confirm: true, version: site.version }, "Published.");
   const unpublish = () => run("unpublish", siteApi(slug, site.id, "/unpublish"), undefined, "Taken offline.");
   const regenerate = () =>
     run(

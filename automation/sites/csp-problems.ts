@@ -30,6 +30,10 @@ export function cspProblems(header: string): string[] {
     if (sources?.join(" ") !== "'none'")
       problems.push(`${name} must be 'none' (it is ${sources?.join(" ") || "missing"})`);
   }
+  const sandbox = directives.get("sandbox");
+  if (!sandbox) problems.push("sandbox is missing: the page would run in the origin it is served from");
+  else if (sandbox.some((flag) => flag.toLowerCase() === "allow-same-origin"))
+    problems.push("sandbox allows allow-same-origin: the page would run in the origin it is served from");
   for (const [name, sources] of directives) {
     for (const source of sources) {
       const lower = source.toLowerCase();

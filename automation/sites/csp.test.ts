@@ -58,7 +58,7 @@ describe("siteHeaders — the policy a site is served with", () => {
 
 describe("cspProblems — what a site policy may not do", () => {
   const GOOD =
-    "default-src 'none'; script-src 'sha256-abc='; style-src 'sha256-def='; img-src 'self' data:; font-src 'self'; connect-src 'none'; form-action 'none'; base-uri 'none'; frame-ancestors 'none'";
+    "default-src 'none'; script-src 'sha256-abc='; style-src 'sha256-def='; img-src 'self' data:; font-src 'self'; connect-src 'none'; form-action 'none'; base-uri 'none'; frame-ancestors 'none'; sandbox allow-scripts allow-popups";
 
   it("finds nothing wrong with a strict policy", () => {
     expect(cspProblems(GOOD)).toEqual([]);
@@ -89,6 +89,16 @@ describe("cspProblems — what a site policy may not do", () => {
       "no frame-ancestors",
       GOOD.replace("; frame-ancestors 'none'", ""),
       "frame-ancestors must be 'none' (it is missing)",
+    ],
+    [
+      "no sandbox",
+      GOOD.replace("; sandbox allow-scripts allow-popups", ""),
+      "sandbox is missing: the page would run in the origin it is served from",
+    ],
+    [
+      "a sandbox in the page's origin",
+      GOOD.replace("sandbox allow-scripts", "sandbox allow-scripts allow-same-origin"),
+      "sandbox allows allow-same-origin: the page would run in the origin it is served from",
     ],
     [
       "an open default",

@@ -66,9 +66,16 @@ const unique = (sources: string[]) => [...new Set(sources)];
 export async function siteHeaders({
   html,
   allow = {},
+  sandbox = true,
 }: {
   html: string;
   allow?: SiteAllowlist;
+  /**
+   * Run the page in an opaque origin (CSP `sandbox`): a generated page's script, served beside the
+   * app when no sites domain is set, can then read nothing of the app's origin (no cookies, no
+   * same-origin windows or fetches). Our own claim form, which must post, is served without it.
+   */
+  sandbox?: boolean;
 }): Promise<Record<string, string>> {
   const blocks = inlineBlocks(html);
   const scriptHashes = await Promise.all(unique(blocks.scripts).map(sha256Source));
@@ -86,6 +93,8 @@ export async function siteHeaders({
     "form-action 'none'",
     "base-uri 'none'",
     "frame-ancestors 'none'",
+    // Scripts run and links may open new tabs (a map) outside the sandbox; never allow-same-origin.
+    ...(sandbox ? ["sandbox allow-scripts allow-popups allow-popups-to-escape-sandbox"] : []),
   ];
   return {
     "Content-Type": "text/html; charset=utf-8",

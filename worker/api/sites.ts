@@ -43,7 +43,11 @@ const RegenerateManyRequest = z.object({
   /** One Message Batch (half the price, within 24 hours) when the workspace allows the delay. */
   batch: z.boolean().default(false),
 });
-const PublishRequest = z.object({ confirm: z.boolean().default(false) });
+const PublishRequest = z.object({
+  confirm: z.boolean().default(false),
+  /** The version the person reviewed: a newer one is refused (409) rather than published unseen. */
+  version: z.number().int().min(1).optional(),
+});
 const RestoreRequest = z.object({ version: z.number().int().min(1) });
 
 async function answer<T>(work: () => Promise<T>): Promise<T> {
@@ -124,10 +128,12 @@ export const siteApiRoutes = new Hono<AppEnv>()
     return c.json({ siteId: site.id, status: site.status, slug: site.slug, version: site.version }, 202);
   })
   .post("/:id/publish", async (c) => {
-    const { confirm } = parseBody(await optionalJson(c), PublishRequest);
+    const { confirm, version } = parseBody(await optionalJson(c), PublishRequest);
     const { sites, h } = await sitesOf(c, "write");
     try {
-      return c.json(await answer(() => publishSite(c.env, h.workspaceId, sites, c.req.param("id"), { confirm })));
+      return c.json(
+        await answer(() => publishSite(c.env, h.workspaceId, sites, c.req.param("id"), { confirm, version })),
+      );
     } catch (error) {
       // The findings themselves, so a client can show what the person is asked to accept.
       if (!(error instanceof SiteFindingsError)) throw error;
@@ -146,6 +152,6 @@ export const siteApiRoutes = new Hono<AppEnv>()
     return c.json(await answer(() => restoreVersion(c.env, h.workspaceId, sites, c.req.param("id"), version)));
   })
   .post("/:id/unpublish", async (c) => {
-    const { sites } = await sitesOf(c, "write");
-    return c.json(await answer(() => unpublishSite(c.env, sites, c.req.param("id"))));
+    const { sites, h } = await sitesOf(c, "write");
+    return c.json(await answer(() => unpublishSite(c.env, h.workspaceId, sites, c.req.param("id"))));
   });

@@ -62,6 +62,9 @@ describe("sites API", () => {
     expect(page.status).toBe(200);
     const csp = page.headers.get("content-security-policy") ?? "";
     expect(cspProblems(csp)).toEqual([]);
+    // An opaque origin: the page's script can reach nothing of the app's origin it is served beside.
+    expect(csp).toMatch(/; sandbox allow-scripts allow-popups allow-popups-to-escape-sandbox$/);
+    expect(csp).not.toMatch(/allow-same-origin/);
     expect(page.headers.get("x-content-type-options")).toBe("nosniff");
     expect(page.headers.get("set-cookie")).toBeNull();
     const html = await page.text();
@@ -111,6 +114,39 @@ describe("sites API", () => {
     expect(allowed).toMatch(/font-src [^;]*https:\/\/fonts\.example\.com/);
     expect(allowed).not.toMatch(/script-src [^;]*fonts\.example\.com/);
     expect(cspProblems(allowed)).toEqual([]);
+  }, 60_000);
+
+  it("never lets a site publish over, or take down, another workspace's page by editing its Slug", async () => {
+    const workspaceWithSite = async (zip: string) => {
+      const { owner, ws } = await ownerWithWorkspace();
+      const api = (method: string, path: string, body?: unknown) =>
+        call(owner, method, `/api${path}${path.includes("?") ? "&" : "?"}workspace=${ws.slug}`, body);
+      const { id } = await json<{ id: string }>(
+        await api("POST", "/territories", { query: "bakery", location: { zip }, radiusMiles: 2 }),
+      );
+      await api("POST", `/territories/${id}/scrape`, {});
+      const { rows } = await json<{ rows: BusinessListRow[] }>(await api("GET", `/businesses?territory=${id}`));
+      const site = await json<{ siteId: string; slug: string }>(
+        await api("POST", "/sites/generate", { businessRowId: rows[0]!.rowId }),
+      );
+      const tables = await json<{ id: string; name: string }[]>(await api("GET", "/tables"));
+      return { owner, api, site, name: rows[0]!.name, sitesId: tables.find((t) => t.name === "Sites")!.id };
+    };
+    const a = await workspaceWithSite("60601");
+    const b = await workspaceWithSite("78701");
+    expect((await b.api("POST", `/sites/${b.site.siteId}/publish`)).status).toBe(200);
+    const slug = (value: string) =>
+      call(a.owner, "PATCH", `/api/tables/${a.sitesId}/rows/${a.site.siteId}`, { cells: { Slug: value } });
+    expect((await slug(b.site.slug)).status).toBe(200);
+    const publish = await a.api("POST", `/sites/${a.site.siteId}/publish`, { confirm: true });
+    expect(publish.status).toBe(409);
+    expect(await publish.text()).toContain(`Another site is published at /s/${b.site.slug}/`);
+    expect((await a.api("POST", `/sites/${a.site.siteId}/unpublish`)).status).toBe(409);
+    const page = await call({}, "GET", `/s/${b.site.slug}/`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain(b.name.replace(/&/g, "&amp;").replace(/'/g, "&#39;"));
+    expect((await slug("../../b")).status).toBe(200);
+    expect((await a.api("POST", `/sites/${a.site.siteId}/publish`, { confirm: true })).status).toBe(400);
   }, 60_000);
 
   it("generates from the Businesses grid's Generate site button, a new version each time", async () => {
@@ -233,6 +269,8 @@ describe("sites API", () => {
         tokens: 1830,
         costUsd: 0.0126,
         error: null,
+        batch: false,
+        repair: false,
       },
       {
         name: "concept",
@@ -242,6 +280,8 @@ describe("sites API", () => {
         tokens: 1830,
         costUsd: 0.0126,
         error: "refused twice",
+        batch: false,
+        repair: false,
       },
     ]);
 

@@ -54,7 +54,7 @@ async function handleActionMessage(message: Message<unknown>, env: Env): Promise
       fetch: (input, init) => fetch(input, init),
       outreach: (op) => runOutreachOp(env, job.tableId, job.rowId, op),
       hunting: (op) => runHuntingOp(env, job.tableId, job.rowId, op, job.columnId),
-      sites: (op) => runSitesOp(env, job.tableId, job.rowId, op),
+      sites: (op) => runSitesOp(env, job.tableId, job.rowId, op, job.ruleId),
     });
     if (outcome.outcome === "succeeded") {
       await room.finishAction(job.runId, "succeeded", outcome.detail, attempt);

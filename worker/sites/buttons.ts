@@ -7,12 +7,20 @@ import { SITES_KINDS, type SiteOp } from "../../schema/sites-tables";
 import { getDb } from "../db";
 import { HuntingMissingError } from "../hunting/errors";
 import { findHunting } from "../hunting/tables";
-import { generateSite, publishSite, unpublishSite } from "./generate";
+import { generateSite, publishSite, SiteBusyError, unpublishSite } from "./generate";
+import { SiteFindingsError } from "./quality-store";
 import { findSites } from "./tables";
 
 const refused = (detail: string): ActionOutcome => ({ outcome: "failed", detail, retryable: false });
 
-export async function runSitesOp(env: Env, tableId: string, rowId: string, op: SiteOp): Promise<ActionOutcome> {
+/** `ruleId` is set when a rule, not a person's click, asked: automation never publishes a version with findings. */
+export async function runSitesOp(
+  env: Env,
+  tableId: string,
+  rowId: string,
+  op: SiteOp,
+  ruleId: string | null = null,
+): Promise<ActionOutcome> {
   const db = getDb(env.DB);
   const table = await db.query.dataTable.findFirst({ where: eq(dataTable.id, tableId) });
   const h = table ? await findHunting(env, db, table.workspaceId) : null;
@@ -24,17 +32,18 @@ export async function runSitesOp(env: Env, tableId: string, rowId: string, op: S
     }
     const sites = await findSites(env, db, table.workspaceId);
     if (table.kind === SITES_KINDS.sites && sites && op === "publish") {
-      // The grid asked first (the button's confirmation names the findings), so this publishes.
-      const site = await publishSite(env, h.workspaceId, sites, rowId, { confirm: true });
+      // A person's click: the grid asked first (the button's confirmation names the findings).
+      const site = await publishSite(env, h.workspaceId, sites, rowId, { confirm: ruleId === null });
       return { outcome: "succeeded", detail: `Published at ${site.url}` };
     }
     if (table.kind === SITES_KINDS.sites && sites && op === "unpublish") {
-      await unpublishSite(env, sites, rowId);
+      await unpublishSite(env, h.workspaceId, sites, rowId);
       return { outcome: "succeeded", detail: "Taken offline" };
     }
     return refused(`${op} is not a button of this table`);
   } catch (error) {
-    if (error instanceof HuntingMissingError) return refused(error.message);
+    if (error instanceof HuntingMissingError || error instanceof SiteBusyError || error instanceof SiteFindingsError)
+      return refused(error.message);
     throw error;
   }
 }

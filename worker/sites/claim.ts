@@ -23,7 +23,7 @@ button{margin-top:1.5rem;padding:.7rem 1.2rem;border:0;border-radius:.4rem;backg
 
 async function page(title: string, body: string, status = 200): Promise<Response> {
   const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title><style>${FORM_STYLE}</style></head><body>${body}</body></html>`;
-  const headers = await siteHeaders({ html });
+  const headers = await siteHeaders({ html, sandbox: false });
   // The claim form posts to itself; nothing else may be posted anywhere.
   headers["Content-Security-Policy"] = headers["Content-Security-Policy"]!.replace(
     "form-action 'none'",

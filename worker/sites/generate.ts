@@ -93,9 +93,13 @@ export async function siteOfBusiness(sites: TableHandle, businessRowId: string):
 }
 
 /** The business's Sites row, made (with its slug) the first time. */
-async function siteRowFor(sites: TableHandle, h: Hunting, business: RowRecord): Promise<SiteRecord> {
+async function siteRowFor(
+  sites: TableHandle,
+  h: Hunting,
+  business: RowRecord,
+): Promise<{ site: SiteRecord; created: boolean }> {
   const existing = await siteOfBusiness(sites, business.id);
-  if (existing) return siteRecord(sites, existing);
+  if (existing) return { site: siteRecord(sites, existing), created: false };
   const name = reader(h.businesses, business.cells).text("name");
   const slug = `${slugOf(name).slice(0, 48) || "site"}-${business.id.slice(-6).toLowerCase()}`;
   const inserted = await sites.room.insertRows(
@@ -105,7 +109,7 @@ async function siteRowFor(sites: TableHandle, h: Hunting, business: RowRecord): 
   if (!inserted.ok) throw new Error(inserted.message);
   const [row] = await sites.room.readRows(inserted.value);
   if (!row) throw new Error("The new Sites row cannot be read back");
-  return siteRecord(sites, row);
+  return { site: siteRecord(sites, row), created: true };
 }
 
 /**
@@ -123,7 +127,8 @@ export async function generateSite(
   if (!business) throw new HuntingMissingError("Business not found");
   const db = getDb(env.DB);
   const sites = await ensureSites(env, db, h.workspaceId, createdBy, h.ids.businesses);
-  const site = await siteRowFor(sites, h, business);
+  const { site, created } = await siteRowFor(sites, h, business);
+  if (!created) refuseWhileBusy(site);
   if (await readWorkspaceSecret(env, db, h.workspaceId, "anthropicApiKey")) {
     const job: SiteJob = {
       kind: "site",
@@ -167,6 +172,33 @@ export async function regenerateSite(env: Env, h: Hunting, sites: TableHandle, s
   if (!written.ok) throw new Error(written.message);
   await env.GENERATE_QUEUE.send(job);
   return siteRecord(sites, written.value);
+}
+
+/** Publishing or generating while a version is being made would lose one of them. */
+function refuseWhileBusy(site: SiteRecord): void {
+  if (site.status === "queued" || site.status === "generating")
+    throw new SiteBusyError("This site is being generated: wait for its new version");
+}
+
+/** The addresses a slug may take (the Slug cell is editable; `/s/<slug>/` serves only these). */
+const SLUG = /^[a-z0-9][a-z0-9-]{0,80}$/;
+
+/**
+ * Whether the site may use its slug's public address: a well-formed slug whose published page, if
+ * any, is this site's. The Slug cell can be edited, so without this an editor could publish over
+ * (or take down) another site's page, another workspace's included. True when a page of its own is there.
+ */
+async function claimPublicAddress(env: Env, workspaceId: string, site: SiteRecord): Promise<boolean> {
+  if (!SLUG.test(site.slug))
+    throw new SiteInputError(
+      "The Slug must be lowercase letters, digits and hyphens (up to 81), starting with a letter or digit",
+    );
+  const there = await env.FILES.head(publicKey(site.slug));
+  if (!there) return false;
+  const owner = there.customMetadata ?? {};
+  if (owner.workspaceId !== workspaceId || owner.siteId !== site.id)
+    throw new SiteBusyError(`Another site is published at /s/${site.slug}/: choose another Slug`);
+  return true;
 }
 
 /** A request the site cannot take (no key, no business). */
@@ -230,12 +262,16 @@ export async function publishSite(
   workspaceId: string,
   sites: TableHandle,
   siteId: string,
-  /** A person saw the version's quality findings and publishes it anyway. */
-  { confirm = false }: { confirm?: boolean } = {},
+  /** A person saw the version's quality findings (of `version`, when given) and publishes it anyway. */
+  { confirm = false, version }: { confirm?: boolean; version?: number } = {},
 ): Promise<SiteRecord> {
   const [row] = await sites.room.readRows([siteId]);
   if (!row) throw new HuntingMissingError("Site not found");
   const site = siteRecord(sites, row);
+  refuseWhileBusy(site);
+  if (version !== undefined && version !== site.version)
+    throw new SiteBusyError(`Version ${site.version} replaced the version ${version} you reviewed: review it first`);
+  await claimPublicAddress(env, workspaceId, site);
   const page = site.version ? await env.FILES.get(versionKey(workspaceId, site.id, site.version)) : null;
   if (!page) throw new HuntingMissingError("This site has no generated version to publish yet");
   await assertPublishable(env, workspaceId, site.id, site.version, confirm);
@@ -257,11 +293,17 @@ async function allowedHostsOf(env: Env, workspaceId: string): Promise<string[]> 
   return (await readSiteSettings(getDb(env.DB), workspaceId)).allowedHosts;
 }
 
-export async function unpublishSite(env: Env, sites: TableHandle, siteId: string): Promise<SiteRecord> {
+export async function unpublishSite(
+  env: Env,
+  workspaceId: string,
+  sites: TableHandle,
+  siteId: string,
+): Promise<SiteRecord> {
   const [row] = await sites.room.readRows([siteId]);
   if (!row) throw new HuntingMissingError("Site not found");
   const site = siteRecord(sites, row);
-  await env.FILES.delete(publicKey(site.slug));
+  refuseWhileBusy(site);
+  if (await claimPublicAddress(env, workspaceId, site)) await env.FILES.delete(publicKey(site.slug));
   const written = await sites.room.patchRow(site.id, byKey(sites, { status: "review", url: null }), origin);
   if (!written.ok) throw new Error(written.message);
   return siteRecord(sites, written.value);

@@ -139,6 +139,17 @@ export async function runSiteJob(env: Env, job: SiteJob): Promise<void> {
   });
 }
 
+/** A job that crashed leaves its site failed with the reason, never "generating" for good (which would refuse every action). */
+async function failCrashedJob(env: Env, job: SiteJob, error: Error): Promise<void> {
+  const sites = await findSites(env, getDb(env.DB), job.workspaceId);
+  const [row] = sites ? await sites.room.readRows([job.siteId]) : [];
+  if (!sites || !row) return;
+  const status = siteRecord(sites, row).status;
+  if (status !== "queued" && status !== "generating") return;
+  const cells = { status: "failed", error: `Generating stopped: ${error.message}. Generate again to retry.` };
+  await sites.room.patchRow(job.siteId, byKey(sites, cells), origin);
+}
+
 export async function handleSiteBatch(batch: MessageBatch<unknown>, env: Env): Promise<void> {
   for (const message of batch.messages) {
     if (await handleBatchPoll(env, message.body)) {
@@ -155,6 +166,7 @@ export async function handleSiteBatch(batch: MessageBatch<unknown>, env: Env): P
       await runSiteJob(env, parsed.data);
     } catch (error) {
       console.error(`rowpilot: site job ${parsed.data.siteId} crashed: ${(error as Error).message}`);
+      await failCrashedJob(env, parsed.data, error as Error).catch(() => undefined);
     }
     message.ack();
   }

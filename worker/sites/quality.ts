@@ -97,7 +97,7 @@ async function shoot(browser: Browser, html: string, viewport: typeof DESKTOP | 
 async function underItsCsp(html: string): Promise<string> {
   const csp = (await siteHeaders({ html }))
     ["Content-Security-Policy"]!.split("; ")
-    .filter((d) => !d.startsWith("frame-ancestors"))
+    .filter((d) => !d.startsWith("frame-ancestors") && !d.startsWith("sandbox"))
     .join("; ");
   const meta = `<meta http-equiv="Content-Security-Policy" content="${csp.replace(/"/g, "&quot;")}">`;
   return /<head[^>]*>/i.test(html) ? html.replace(/<head[^>]*>/i, (head) => `${head}${meta}`) : `${meta}${html}`;

@@ -84,9 +84,15 @@ export async function restoreVersion(
     httpMetadata: page.httpMetadata,
     customMetadata: meta,
   });
-  const stages = (await copy(env, stagesKey(workspaceId, siteId, from), stagesKey(workspaceId, siteId, version)))
-    ? await readStages(env, stagesKey(workspaceId, siteId, version))
-    : [];
+  // The stages ran for the version restored, and their prompts' success was counted with it: here
+  // they are reused, so publishing the copy counts nothing again.
+  const stages = (await readStages(env, stagesKey(workspaceId, siteId, from))).map((s) =>
+    s.status === "complete" ? { ...s, status: "reused" as const } : s,
+  );
+  if (stages.length)
+    await env.FILES.put(stagesKey(workspaceId, siteId, version), JSON.stringify(stages), {
+      httpMetadata: { contentType: "application/json" },
+    });
   await copy(env, qualityKey(workspaceId, siteId, from), qualityKey(workspaceId, siteId, version));
   const report = await readQualityReport(env, workspaceId, siteId, version);
   const shots = report && (await copyShots(env, sites, siteId, from, version));

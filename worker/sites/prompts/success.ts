@@ -20,7 +20,8 @@ export async function countPublished(env: Env, workspaceId: string, site: SiteRe
   const marker = countedKey(workspaceId, site.id, site.version);
   if (await env.FILES.head(marker)) return;
   const stages = await stagesOf(env, workspaceId, site.id, site.version);
-  if (!stages.length || stages.some((s) => s.status === "failed")) return;
+  // A failed repair left the Architect's first page, which is what was published: it still counts.
+  if (!stages.length || stages.some((s) => s.status === "failed" && !s.repair)) return;
   const rowIds = stages.flatMap((s) => (s.status === "complete" ? (s.prompt?.rowIds ?? []) : []));
   const prompts = rowIds.length ? await findPrompts(env, getDb(env.DB), workspaceId) : null;
   await env.FILES.put(marker, new Date().toISOString());

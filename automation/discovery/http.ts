@@ -1,7 +1,8 @@
 /**
  * The one way discovery calls a provider: `fetch` injected, every request under a timeout, and
  * each way a call can go wrong (no answer, refused key, rate limit, server error, not JSON) turned
- * into a `DiscoveryError` whose message names the provider and says what to try.
+ * into a `DiscoveryError` whose message names the provider and says what to try. The request
+ * itself goes through the helper every provider family shares (`automation/http`).
  */
 import { callProvider, excerpt, type ProviderAnswer, ProviderUnreachable, sleep } from "../http";
 import { DiscoveryError } from "./errors";

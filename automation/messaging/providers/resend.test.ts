@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resendSender } from "./resend";
-import { describeErrorKinds } from "./test/error-kinds";
+import { describeErrorKinds, sendError } from "./test/error-kinds";
 import type { FakeProvider } from "./test/fake-provider";
 import { startFakeResend } from "./test/fake-resend";
 import { pitchEmail } from "./test/messages";
@@ -42,6 +42,12 @@ describe("Resend — sending a pitch email", () => {
     await sender.send(pitchEmail);
     const keys = fake.requests.slice(-2).map((request) => request.headers["idempotency-key"]);
     expect(keys).toEqual(["send/msg_01HZX3K9", "send/msg_01HZX3K9"]);
+  });
+
+  it("asks again later while an earlier try with the same key is still being sent (409)", async () => {
+    fake.failNext({ status: 409, message: "The same idempotency key is already being processed" });
+    const error = await sendError(() => resendSender({ apiKey: KEY, baseUrl: fake.url }).send(pitchEmail));
+    expect(error).toMatchObject({ kind: "rate_limited", retryable: true });
   });
 });
 

@@ -4,21 +4,37 @@
  * Idempotency: https://resend.com/docs/dashboard/emails/idempotency-keys (the `Idempotency-Key`
  * header; the same key within 24 hours gets the first answer back and sends nothing new).
  * Tags: https://resend.com/docs/dashboard/emails/tags (ASCII letters, digits, `_` and `-` only).
+ * Errors: https://resend.com/docs/api-reference/errors
  */
 import { type HttpOptions, joinUrl } from "../../http";
 import type { EmailSender, OutgoingEmail, SendResult } from "../outgoing";
-import { formatMailbox, parseJson, SEND_TIMEOUT_MS, sendToProvider, stringField } from "./send-call";
+import {
+  formatMailbox,
+  type ProviderFailure,
+  parseJson,
+  SEND_TIMEOUT_MS,
+  sendToProvider,
+  stringField,
+} from "./send-call";
 
 export const RESEND_URL = "https://api.resend.com";
 const PROVIDER = "Resend";
 
 export type ResendOptions = HttpOptions & { apiKey: string };
 
-/** Resend's answer to a refused send: `{ statusCode, name, message }`. */
-const readFailure = ({ body }: { body: string }) => {
-  const message = stringField(parseJson(body), "message");
-  return message ? { message } : null;
-};
+/**
+ * Resend's answer to a refused send: `{ statusCode, name, message }`. A 409 named
+ * `concurrent_idempotent_requests` means an earlier try with the same key is still being sent:
+ * worth asking again shortly, when it will answer with that try's result.
+ */
+function readFailure({ body }: { body: string }): ProviderFailure | null {
+  const json = parseJson(body);
+  const message = stringField(json, "message");
+  if (!message) return null;
+  return stringField(json, "name") === "concurrent_idempotent_requests"
+    ? { message, kind: "rate_limited" }
+    : { message };
+}
 
 export function resendSender(options: ResendOptions): EmailSender {
   return {

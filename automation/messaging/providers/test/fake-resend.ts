@@ -4,6 +4,7 @@ import { type FakeProvider, jsonBody, missing, startFake } from "./fake-provider
 const NAMES: Record<number, string> = {
   401: "missing_api_key",
   403: "invalid_api_key",
+  409: "concurrent_idempotent_requests",
   422: "validation_error",
   429: "rate_limit_exceeded",
   500: "application_error",

@@ -13,6 +13,11 @@ describe("provider stand-ins from the environment", () => {
         "OVERPASS_URL",
         "ANTHROPIC_BASE_URL",
         "RECURRENTE_URL",
+        "RESEND_URL",
+        "POSTMARK_URL",
+        "SENDGRID_URL",
+        "SES_URL",
+        "TWILIO_URL",
       ]),
     );
     expect(names).not.toContain("APP_URL");

@@ -1,18 +1,13 @@
 /**
  * The one way discovery calls a provider: `fetch` injected, every request under a timeout, and
  * each way a call can go wrong (no answer, refused key, rate limit, server error, not JSON) turned
- * into a `DiscoveryError` whose message names the provider and says what to try.
+ * into a `DiscoveryError` whose message names the provider and says what to try. The request
+ * itself goes through the helper every provider family shares (`automation/http`).
  */
+import { callProvider, excerpt, type ProviderAnswer, ProviderUnreachable, sleep } from "../http";
 import { DiscoveryError } from "./errors";
 
-/** What every HTTP-backed source and geocoder takes, so tests can point it at a local server. */
-export type HttpOptions = {
-  /** The provider's origin, without a trailing path; each source has the real one as default. */
-  baseUrl?: string;
-  fetch?: typeof fetch;
-  /** Milliseconds before a request is abandoned; each source names its default. */
-  timeoutMs?: number;
-};
+export { type HttpOptions, joinUrl, parseRetryAfter, sleep } from "../http";
 
 export type ProviderRequest = {
   /** As the user knows it: "Overpass", "Outscraper", "Google Places". */
@@ -40,9 +35,6 @@ export type RetryPolicy = {
  */
 export const MAX_RETRY_WAIT_MS = 30_000;
 
-/** How much of an error body goes into a message: enough for the provider's reason, no page dumps. */
-const ERROR_BODY_CHARS = 200;
-
 /** Google answers a malformed or unknown key with 400 and one of these rather than 401/403. */
 const KEY_INVALID = /API_KEY_INVALID|API key not valid/i;
 
@@ -51,8 +43,8 @@ export async function requestJson(request: ProviderRequest): Promise<unknown> {
   const { provider } = request;
   const retries = request.retry?.attempts ?? 0;
   for (let attempt = 0; ; attempt++) {
-    const { response, body } = await sendOnce(request);
-    if (response.ok) {
+    const { ok, status, body, retryAfterMs } = await sendOnce(request);
+    if (ok) {
       try {
         return JSON.parse(body);
       } catch (error) {
@@ -61,54 +53,35 @@ export async function requestJson(request: ProviderRequest): Promise<unknown> {
         });
       }
     }
-    const retryAfterMs = parseRetryAfter(response.headers.get("retry-after"), Date.now());
     const waitMs = retryAfterMs ?? (request.retry?.backoffMs ?? 0) * 2 ** attempt;
-    if (isRetryable(response.status) && attempt < retries && waitMs <= MAX_RETRY_WAIT_MS) {
+    if (isRetryable(status) && attempt < retries && waitMs <= MAX_RETRY_WAIT_MS) {
       await sleep(waitMs);
       continue;
     }
-    throw statusFailure(request, response.status, body, { retryAfterMs, tries: attempt + 1 });
+    throw statusFailure(request, status, body, { retryAfterMs, tries: attempt + 1 });
   }
 }
 
-async function sendOnce(request: ProviderRequest): Promise<{ response: Response; body: string }> {
-  const doFetch = request.fetch ?? fetch;
+async function sendOnce(request: ProviderRequest): Promise<ProviderAnswer> {
   try {
-    const response = await doFetch(request.url, { ...request.init, signal: AbortSignal.timeout(request.timeoutMs) });
-    return { response, body: await response.text() };
+    return await callProvider(request);
   } catch (error) {
-    throw fetchFailure(request.provider, request.timeoutMs, error);
+    if (error instanceof ProviderUnreachable) throw fetchFailure(request.provider, request.timeoutMs, error);
+    throw error;
   }
 }
 
 const isRetryable = (status: number): boolean => status === 429 || status >= 500;
 
-/** Waits `ms` milliseconds (retry and poll backoff). */
-export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-
-/**
- * Milliseconds a `Retry-After` header asks us to wait: delay-seconds or an HTTP date
- * (RFC 9110 §10.2.3); null when absent or unreadable.
- */
-export function parseRetryAfter(header: string | null, now: number): number | null {
-  const text = header?.trim();
-  if (!text) return null;
-  if (/^\d+(\.\d+)?$/.test(text)) return Number(text) * 1000;
-  const at = Date.parse(text);
-  return Number.isNaN(at) ? null : Math.max(0, at - now);
-}
-
-function fetchFailure(provider: string, timeoutMs: number, error: unknown): DiscoveryError {
-  const name = error instanceof Error ? error.name : "";
-  if (name === "TimeoutError" || name === "AbortError") {
+function fetchFailure(provider: string, timeoutMs: number, error: ProviderUnreachable): DiscoveryError {
+  if (error.reason === "timeout") {
     return new DiscoveryError(
       "timeout",
       `${provider} did not answer within ${timeoutMs / 1000} s: try again, or a smaller radius`,
-      { cause: error },
+      { cause: error.cause },
     );
   }
-  const reason = error instanceof Error ? error.message : String(error);
-  return new DiscoveryError("network", `Could not reach ${provider} (${reason})`, { cause: error });
+  return new DiscoveryError("network", error.message, { cause: error.cause });
 }
 
 function statusFailure(
@@ -140,14 +113,6 @@ function statusFailure(
     { retryAt },
   );
 }
-
-const excerpt = (text: string): string => {
-  const flat = text.replace(/\s+/g, " ").trim();
-  return flat.length > ERROR_BODY_CHARS ? `${flat.slice(0, ERROR_BODY_CHARS)}…` : flat;
-};
-
-/** `base` without a trailing slash joined to `path`, so "http://127.0.0.1:1234/" works too. */
-export const joinUrl = (base: string, path: string): string => `${base.replace(/\/+$/, "")}${path}`;
 
 /** An http(s) URL as given, "https://" added to a bare host; "" for anything else. */
 export function cleanWebsite(raw: string | null | undefined): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseRetryAfter } from "./http";
+import { parseRetryAfter } from "./provider-call";
 
 describe("parseRetryAfter — how long a provider asks us to wait", () => {
   const now = Date.parse("2026-12-06T10:00:00Z");

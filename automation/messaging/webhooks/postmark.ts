@@ -2,8 +2,7 @@
  * Postmark's webhooks carry no signature: Postmark documents protecting them with HTTP Basic auth
  * credentials written into the webhook URL (`https://user:pass@host/…`) and with its published IP
  * ranges. https://postmarkapp.com/developer/webhooks/webhooks-overview#protecting-your-webhook
- * Payloads: https://postmarkapp.com/developer/webhooks/{delivery,bounce,spam-complaint,open-tracking,click}-webhook
- * and the inbound webhook: https://postmarkapp.com/developer/webhooks/inbound-webhook
+ * Payloads: the Delivery, Bounce, Spam complaint, Open, Click and Inbound pages of that section.
  */
 import { z } from "zod";
 import { MESSAGE_ID_TAG, type NormalizedEvent } from "../../../schema/messaging-events";

@@ -1,9 +1,9 @@
 /**
- * Resend's webhooks, signed by Svix: https://resend.com/docs/dashboard/webhooks/verify-webhooks-requests
+ * Resend's webhooks, signed by Svix: https://resend.com/docs/webhooks/verify-webhooks-requests
  * and https://docs.svix.com/receiving/verifying-payloads/how-manual (headers `svix-id`,
  * `svix-timestamp`, `svix-signature`; HMAC-SHA256 of `id.timestamp.body` with the base64 key after
  * `whsec_`; the header may carry several space-separated `v1,<base64>` signatures while a secret
- * is rotated). Event payloads: https://resend.com/docs/dashboard/webhooks/event-types
+ * is rotated). Event payloads: https://resend.com/docs/webhooks/emails/bounced (and its sibling pages)
  *
  * A small WebCrypto verifier rather than the `svix` package: its `Webhook` (from `standardwebhooks`)
  * reads the clock with `Date.now()` and cannot be handed `now`, and `svix`'s entry point pulls in its

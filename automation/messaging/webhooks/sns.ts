@@ -46,7 +46,7 @@ export function isSnsUrl(url: string, { pem }: { pem: boolean }): boolean {
   );
 }
 
-/** How long the certificate fetch may take: a webhook answer must come back well inside SNS's 15 s request timeout. */
+/** How long the certificate fetch may take: it is a small static file, and SNS is waiting on our answer meanwhile. */
 export const CERT_FETCH_TIMEOUT_MS = 5_000;
 
 export class SnsCertificateError extends Error {

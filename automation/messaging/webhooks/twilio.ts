@@ -2,8 +2,8 @@
  * Twilio's SMS webhooks. `X-Twilio-Signature` is base64 HMAC-SHA1, keyed with the account's Auth
  * Token, of the full URL Twilio called followed by each POST parameter's name and value, sorted by
  * name: https://www.twilio.com/docs/usage/webhooks/webhooks-security
- * Inbound messages: https://www.twilio.com/docs/messaging/guides/webhook-request
- * Status callbacks: https://www.twilio.com/docs/messaging/guides/track-outbound-message-status
+ * Inbound messages and status callbacks: https://www.twilio.com/docs/usage/webhooks/messaging-webhooks and
+ * https://www.twilio.com/docs/messaging/guides/outbound-message-status-in-status-callbacks
  * Opt-out keywords: https://www.twilio.com/docs/messaging/tutorials/advanced-opt-out
  */
 import { MESSAGE_ID_TAG, type MessageEventType, type NormalizedEvent } from "../../../schema/messaging-events";

@@ -67,6 +67,14 @@ describe("pace — sending windows in the recipient's zone", () => {
     );
   });
 
+  it("uses the new offset on the day of the change itself", () => {
+    const everyDay = { ...WEEKDAYS_9_TO_5, days: [0, 1, 2, 3, 4, 5, 6] };
+    // Sunday 2026-03-08 09:00 in New York is already daylight time (13:00 UTC) …
+    expect(nextInWindow(at("2026-03-08T08:00:00Z"), "America/New_York", everyDay)).toEqual(at("2026-03-08T13:00:00Z"));
+    // … and Sunday 2026-11-01 09:00 already standard time (14:00 UTC).
+    expect(nextInWindow(at("2026-11-01T08:00:00Z"), "America/New_York", everyDay)).toEqual(at("2026-11-01T14:00:00Z"));
+  });
+
   it("opens a window whose start falls in the skipped hour at the same distance past the change", () => {
     const early = { start: "02:30", end: "04:00", days: [0] };
     // 02:30 never happens in New York on 2026-03-08; 03:30 EDT (07:30 UTC) does.

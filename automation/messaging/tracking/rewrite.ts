@@ -106,6 +106,21 @@ export async function openPixel(links: TrackingLinks): Promise<string> {
 }
 
 /**
+ * Where content added at the end of an HTML email goes: before the first `</body>` the markup
+ * really has (not one in a comment or a string), or at the very end when it has none.
+ */
+export function bodyEndIndex(html: string): number {
+  let at: number | null = null;
+  const parser: Parser = new Parser({
+    onclosetag(name, isImplied) {
+      if (name === "body" && !isImplied && at === null) at = parser.startIndex;
+    },
+  });
+  parser.end(html);
+  return at ?? html.length;
+}
+
+/**
  * HTML with every `<a href>` to an http(s) URL tracked and the open pixel added once, before
  * `</body>` (or at the end when the markup has no body end tag).
  */
@@ -114,7 +129,6 @@ export async function trackHtml(html: string, links: TrackingLinks): Promise<str
   const edits: Edit[] = [];
   let tag = "";
   let hrefSeen = false;
-  let pixelAt: number | null = null;
   const parser: Parser = new Parser({
     onopentagname(name) {
       tag = name;
@@ -130,12 +144,9 @@ export async function trackHtml(html: string, links: TrackingLinks): Promise<str
       const replacement = clickUrl(url, links, origin).then((tracked) => `href="${tracked}"`);
       edits.push({ start: parser.startIndex, end: parser.endIndex, replacement });
     },
-    onclosetag(name, isImplied) {
-      if (name === "body" && !isImplied && pixelAt === null) pixelAt = parser.startIndex;
-    },
   });
   parser.end(html);
-  const at = pixelAt ?? html.length;
+  const at = bodyEndIndex(html);
   edits.push({ start: at, end: at, replacement: openPixel(links) });
   edits.sort((a, b) => a.start - b.start);
   return apply(html, edits);

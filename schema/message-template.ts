@@ -31,22 +31,28 @@ export type MessageContext = {
 const PLACEHOLDER = /\{\{\s*([\w.]+)\s*\}\}/g;
 
 /**
- * The placeholders written in `template` that `isKnown` does not accept, each once, in order of
- * appearance. Shared by every kind of template (dealership messages, pitches).
- * @example placeholdersNotIn("Hi {{a}} {{b}}", (name) => name === "a") // ["b"]
+ * The placeholders written in `template`, each once, in order of appearance. Shared by every kind
+ * of template (dealership messages, pitches).
+ * @example placeholderNames("Hi {{a}} {{ b }} {{a}}") // ["a", "b"]
  */
-export function placeholdersNotIn(template: string, isKnown: (name: string) => boolean): string[] {
-  const unknown = new Set<string>();
-  for (const [, name] of template.matchAll(PLACEHOLDER)) if (name && !isKnown(name)) unknown.add(name);
-  return [...unknown];
+export function placeholderNames(template: string): string[] {
+  return [...new Set(Array.from(template.matchAll(PLACEHOLDER), ([, name]) => name!))];
 }
 
 /**
- * `template` with each placeholder replaced by `valueOf(name)`; a placeholder it answers `null`
+ * The placeholders of `template` that `isKnown` does not accept, each once, in order.
+ * @example placeholdersNotIn("Hi {{a}} {{b}}", (name) => name === "a") // ["b"]
+ */
+export function placeholdersNotIn(template: string, isKnown: (name: string) => boolean): string[] {
+  return placeholderNames(template).filter((name) => !isKnown(name));
+}
+
+/**
+ * `template` with each placeholder replaced by `lookup(name)`; a placeholder it answers `null`
  * for is left as written, so a preview shows what is wrong.
  */
-export function fillPlaceholders(template: string, valueOf: (name: string) => string | null): string {
-  return template.replace(PLACEHOLDER, (whole, name: string) => valueOf(name) ?? whole);
+export function fillPlaceholders(template: string, lookup: (name: string) => string | null): string {
+  return template.replace(PLACEHOLDER, (whole, name: string) => lookup(name) ?? whole);
 }
 
 const isPlaceholder = (name: string): name is Placeholder => Object.hasOwn(MESSAGE_PLACEHOLDERS, name);

@@ -5,7 +5,7 @@
  * placeholders. A template is checked before anything is sent: an unknown placeholder, or one with
  * nothing to fill it for this business, stops the send with the names to fix.
  */
-import { fillPlaceholders, placeholdersNotIn } from "../../schema/message-template";
+import { fillPlaceholders, placeholderNames, placeholdersNotIn } from "../../schema/message-template";
 
 /** Every placeholder a pitch may use, with what it stands for (the editor lists them). */
 export const PITCH_PLACEHOLDERS = {
@@ -36,7 +36,7 @@ export type RenderedPitch =
 
 const isPitchPlaceholder = (name: string): name is PitchPlaceholder => Object.hasOwn(PITCH_PLACEHOLDERS, name);
 
-function valueOf(name: PitchPlaceholder, ctx: PitchContext): string {
+function pitchValue(name: PitchPlaceholder, ctx: PitchContext): string {
   switch (name) {
     case "business.name":
       return ctx.business.name;
@@ -73,11 +73,11 @@ export function unknownPitchPlaceholders(template: Pick<PitchTemplate, "subject"
  */
 export function renderPitch(template: Pick<PitchTemplate, "subject" | "body">, ctx: PitchContext): RenderedPitch {
   const unknown = unknownPitchPlaceholders(template);
-  const used = placeholdersNotIn(`${template.subject}\n${template.body}`, (name) => !isPitchPlaceholder(name));
-  const missing = used.filter((name) => isPitchPlaceholder(name) && !valueOf(name, ctx).trim());
+  const used = placeholderNames(`${template.subject}\n${template.body}`).filter(isPitchPlaceholder);
+  const missing = used.filter((name) => !pitchValue(name, ctx).trim());
   if (unknown.length || missing.length) return { ok: false, unknown, missing };
   const fill = (text: string) =>
-    fillPlaceholders(text, (name) => (isPitchPlaceholder(name) ? valueOf(name, ctx) : null));
+    fillPlaceholders(text, (name) => (isPitchPlaceholder(name) ? pitchValue(name, ctx) : null));
   return { ok: true, subject: fill(template.subject), body: fill(template.body) };
 }
 

@@ -4,7 +4,7 @@
  * message and hands the result to the workspace's provider.
  */
 import type { OutgoingEmail } from "./outgoing";
-import { bodyEndIndex, htmlFromText, trackEmail } from "./tracking/rewrite";
+import { bodyEndIndex, htmlFromText, trackEmail } from "./tracking";
 import { listUnsubscribeHeaders, unsubscribeFooter, unsubscribeOrigin, unsubscribeUrl } from "./unsubscribe";
 
 export type EmailDraft = {

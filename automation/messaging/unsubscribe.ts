@@ -4,7 +4,7 @@
  * both). The link's GET shows a confirmation page and only its POST unsubscribes, because link
  * scanners fetch GETs; that is the Worker's part.
  */
-import { signToken } from "./tracking/tokens";
+import { signToken } from "./tracking";
 
 /** Hosts served from this machine, where the app runs over plain http. */
 const LOCAL_HOSTS = ["localhost", "127.0.0.1", "[::1]"];

@@ -23,7 +23,9 @@ const TRAILING_PUNCTUATION = /[.,;:!?'"\]}*]$/;
 
 type Edit = { start: number; end: number; replacement: Promise<string> };
 
-function applyEdits(source: string, edits: Edit[], replacements: string[]): string {
+/** `source` with each edit's span replaced, the edits in order and not overlapping. */
+async function apply(source: string, edits: Edit[]): Promise<string> {
+  const replacements = await Promise.all(edits.map((edit) => edit.replacement));
   let out = "";
   let at = 0;
   edits.forEach((edit, i) => {
@@ -31,10 +33,6 @@ function applyEdits(source: string, edits: Edit[], replacements: string[]): stri
     at = edit.end;
   });
   return out + source.slice(at);
-}
-
-async function apply(source: string, edits: Edit[]): Promise<string> {
-  return applyEdits(source, edits, await Promise.all(edits.map((edit) => edit.replacement)));
 }
 
 /** The URL without the punctuation that follows it in prose; a `)` stays when it closes one in the URL. */

@@ -27,7 +27,33 @@ export type MessageContext = {
   project: { name: string };
 };
 
+/** `{{name}}` or `{{ name }}`, a name being dotted words: the one syntax every template uses. */
 const PLACEHOLDER = /\{\{\s*([\w.]+)\s*\}\}/g;
+
+/**
+ * The placeholders written in `template`, each once, in order of appearance. Shared by every kind
+ * of template (dealership messages, pitches).
+ * @example placeholderNames("Hi {{a}} {{ b }} {{a}}") // ["a", "b"]
+ */
+export function placeholderNames(template: string): string[] {
+  return [...new Set(Array.from(template.matchAll(PLACEHOLDER), ([, name]) => name!))];
+}
+
+/**
+ * The placeholders of `template` that `isKnown` does not accept, each once, in order.
+ * @example placeholdersNotIn("Hi {{a}} {{b}}", (name) => name === "a") // ["b"]
+ */
+export function placeholdersNotIn(template: string, isKnown: (name: string) => boolean): string[] {
+  return placeholderNames(template).filter((name) => !isKnown(name));
+}
+
+/**
+ * `template` with each placeholder replaced by `lookup(name)`; a placeholder it answers `null`
+ * for is left as written, so a preview shows what is wrong.
+ */
+export function fillPlaceholders(template: string, lookup: (name: string) => string | null): string {
+  return template.replace(PLACEHOLDER, (whole, name: string) => lookup(name) ?? whole);
+}
 
 const isPlaceholder = (name: string): name is Placeholder => Object.hasOwn(MESSAGE_PLACEHOLDERS, name);
 
@@ -66,9 +92,7 @@ function fill(name: Placeholder, ctx: MessageContext): string {
  * @example unknownPlaceholders("Hi {{dealer}}") // ["dealer"]
  */
 export function unknownPlaceholders(template: string): string[] {
-  const unknown = new Set<string>();
-  for (const [, name] of template.matchAll(PLACEHOLDER)) if (name && !isPlaceholder(name)) unknown.add(name);
-  return [...unknown];
+  return placeholdersNotIn(template, isPlaceholder);
 }
 
 /**
@@ -77,5 +101,5 @@ export function unknownPlaceholders(template: string): string[] {
  * @example renderMessage("Hello {{dealership.name}}", ctx) // "Hello Crescent Chevrolet"
  */
 export function renderMessage(template: string, ctx: MessageContext): string {
-  return template.replace(PLACEHOLDER, (whole, name: string) => (isPlaceholder(name) ? fill(name, ctx) : whole));
+  return fillPlaceholders(template, (name) => (isPlaceholder(name) ? fill(name, ctx) : null));
 }

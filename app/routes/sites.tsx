@@ -4,9 +4,10 @@
  * screenshots, stage timeline, quality and actions.
  */
 import { Globe, Table2 } from "lucide-react";
+import { useEffect } from "react";
 import { Link, useLoaderData, useRevalidator, useRouteLoaderData, useSearchParams } from "react-router";
 import type { SecretStatus } from "../../schema/api";
-import type { SiteList } from "../../schema/sites-api";
+import { isBusySite, type SiteList } from "../../schema/sites-api";
 import { SITE_STATUSES } from "../../schema/sites-tables";
 import { Card, countOf, EmptyState, PageHeader } from "../components/ui";
 import { type HuntingTables, huntingApi } from "../hunting/api";
@@ -15,8 +16,12 @@ import { sitesApi } from "../sites/api";
 import { FILTER_KEYS, SiteFilters } from "../sites/filters";
 import { SiteCard } from "../sites/site-card";
 import { SitePanel } from "../sites/site-panel";
+import { POLL_MS } from "../sites/use-live-site";
 import type { Route } from "./+types/sites";
 import type { loader as workspaceLoader } from "./workspace";
+
+/** Sites waiting in a queue or a Message Batch (up to a day) change rarely: read them less often. */
+const QUEUED_POLL_MS = 10_000;
 
 export const meta: Route.MetaFunction = () => [{ title: "Sites · Rowpilot" }];
 
@@ -40,7 +45,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
 export default function SitesPage({ params }: Route.ComponentProps) {
   const { list, businessesTable, hasKey } = useLoaderData<typeof loader>();
   const canEdit = useRouteLoaderData<typeof workspaceLoader>("routes/workspace")?.workspace.role !== "viewer";
-  const { revalidate } = useRevalidator();
+  const { revalidate, state } = useRevalidator();
   const [search, setSearch] = useSearchParams();
   const openId = search.get("site");
   const open = (id: string | null) => {
@@ -52,6 +57,15 @@ export default function SitesPage({ params }: Route.ComponentProps) {
   const total = Object.values(list.facets.status).reduce((sum, n) => sum + n, 0);
   const filtered = FILTER_KEYS.some((k) => search.get(k));
   const refresh = () => void revalidate();
+  // While sites are being made, the whole list is read again (one request, not one a card): every
+  // POLL_MS while an agent runs, less often while they only wait in a queue or a Message Batch.
+  const generating = list.sites.some((s) => s.status === "generating");
+  const waiting = list.sites.some((s) => isBusySite(s.status));
+  useEffect(() => {
+    if (!waiting || state !== "idle") return;
+    const timer = setTimeout(() => void revalidate(), generating ? POLL_MS : QUEUED_POLL_MS);
+    return () => clearTimeout(timer);
+  }, [waiting, generating, state, revalidate]);
 
   return (
     <>
@@ -100,7 +114,7 @@ export default function SitesPage({ params }: Route.ComponentProps) {
           </p>
           <ul aria-label="Sites" className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-3">
             {list.sites.map((site) => (
-              <SiteCard key={site.id} slug={params.slug} site={site} onOpen={open} onSettled={refresh} />
+              <SiteCard key={site.id} site={site} onOpen={open} />
             ))}
           </ul>
         </>

@@ -4,17 +4,12 @@ import { SITE_AGENT_LABELS } from "../../schema/site-agents";
 import { isBusySite, type SiteSummary } from "../../schema/sites-api";
 import { vibeLabel } from "./format";
 import { FallbackBadge, SiteStatusChip } from "./status-chip";
-import { useLiveSite } from "./use-live-site";
 
-type Props = { slug: string; site: SiteSummary; onOpen: (id: string) => void; onSettled: () => void };
+type Props = { site: SiteSummary; onOpen: (id: string) => void };
 
-export function SiteCard({ slug, site, onOpen, onSettled }: Props) {
-  const busy = isBusySite(site.status);
-  // While the site is being made, the card follows it; once it is done the page reloads the list.
-  const live = useLiveSite(slug, busy ? site.id : null, busy, onSettled).site;
-  const status = live?.status ?? site.status;
-  const running = live ? live.running : site.running;
-  const tokens = live ? live.runningTokens : site.runningTokens;
+/** The gallery reads the list again while any site is being made (one request for all cards). */
+export function SiteCard({ site, onOpen }: Props) {
+  const { status, running, runningTokens: tokens } = site;
   const name = site.businessName ?? site.slug;
   return (
     <li>

@@ -43,11 +43,15 @@ const origin = { kind: "automation" as const, job: "generate-site" };
 export const clientFor = (env: Env, apiKey: string) =>
   new Anthropic({ apiKey, baseURL: env.ANTHROPIC_BASE_URL || undefined, maxRetries: SDK_RETRIES });
 
-export const stageOf = (agent: SiteAgent): BatchStage => ({
+/**
+ * A batch's stage: the workspace's model and output limit for the agent, and the default prompts
+ * (a batch sends one prompt to every site, so the Prompts table's variants are not split there).
+ */
+export const stageOf = (agent: SiteAgent, settings: { model?: string; maxTokens?: number } = {}): BatchStage => ({
   agent,
   prompts: DEFAULT_PROMPT_SECTIONS,
-  model: DEFAULT_SITE_MODELS[agent],
-  maxTokens: DEFAULT_SITE_MAX_TOKENS[agent],
+  model: settings.model ?? DEFAULT_SITE_MODELS[agent],
+  maxTokens: settings.maxTokens ?? DEFAULT_SITE_MAX_TOKENS[agent],
 });
 
 /** The site's facts and its last version's stage records, or null when its business is gone. */
@@ -130,7 +134,7 @@ async function pollSiteBatch(env: Env, poll: SiteBatchPoll): Promise<void> {
     results.set(line.custom_id, line.result);
   const durationMs = Math.max(0, Date.parse(batch.ended_at ?? new Date().toISOString()) - Date.parse(batch.created_at));
   await continueSites(env, state, (site) =>
-    readBatchResult(site, stageOf(state.stage), results.get(site.siteId), durationMs),
+    readBatchResult(site, stageOf(state.stage, state), results.get(site.siteId), durationMs),
   );
   await deleteBatchState(db, state);
 }

@@ -27,6 +27,9 @@ export const BatchState = z.object({
   delaySeconds: z.number().min(0),
   /** ISO time the latest poll is due. */
   nextPollAt: z.string(),
+  /** The workspace's model and output limit for the stage when the batch was made (absent: the defaults). */
+  model: z.string().optional(),
+  maxTokens: z.number().int().optional(),
 });
 export type BatchState = z.infer<typeof BatchState>;
 

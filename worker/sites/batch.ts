@@ -106,7 +106,9 @@ async function startBatch(
     if (made) candidates.push(made.batchSite);
     else skipped.push({ siteId: row.id, reason: "Its business was deleted" });
   }
-  const { requests, skipped: refused } = batchRequests(candidates, stageOf(stage));
+  const settings = await readSiteSettings(db, h.workspaceId);
+  const agentSettings = { model: settings.models[stage], maxTokens: settings.maxTokens[stage] };
+  const { requests, skipped: refused } = batchRequests(candidates, stageOf(stage, agentSettings));
   skipped.push(...refused);
   if (requests.length === 0) return { mode: "batch", batchId: null, queued: [], skipped, notice: null };
   let batchId: string;
@@ -127,6 +129,7 @@ async function startBatch(
     poll: 0,
     delaySeconds: 0,
     nextPollAt: now.toISOString(),
+    ...agentSettings,
   };
   for (const siteId of queued) {
     const cells = { status: "queued", error: null, stages: `${SITE_AGENT_LABELS[stage]}: queued (batch)` };

@@ -51,7 +51,8 @@ export async function promptsForJob(
 export function withPrompts(stages: readonly StageRecord[], choices: readonly VariantChoice[]): StageRecord[] {
   return stages.map((stage) => {
     const choice = choices.find((c) => c.agent === stage.stage);
-    if (stage.status === "reused" || !choice) return stage;
+    // A batched stage ran with the default prompts (one prompt for the whole batch), not a variant.
+    if (stage.status === "reused" || stage.batch || !choice) return stage;
     return {
       ...stage,
       prompt: { variant: choice.variant, version: choice.version, rowIds: choice.rows.map((r) => r.id) },

@@ -49,7 +49,7 @@ async function workspaceWithSite() {
     return (name: string) => cell(row, name);
   };
   /** One generation by the agents, as the generate-jobs consumer runs it. */
-  const generate = async () => {
+  const generate = async (variant?: string) => {
     const queued = await call(owner, "PATCH", `/api/tables/${sitesId}/rows/${site.siteId}`, {
       cells: { Status: "queued" },
     });
@@ -60,6 +60,7 @@ async function workspaceWithSite() {
       huntingIds,
       siteId: site.siteId,
       businessRowId: business!.rowId,
+      ...(variant ? { variant } : {}),
     };
     await runSiteJob({ ...env, ANTHROPIC_BASE_URL: inject("fakeAnthropic").url }, job);
     return siteRow();
@@ -159,6 +160,15 @@ describe("sites — prompts as data", () => {
     expect(uses("concept", "bold")).toEqual([1, 1, 1]);
     const lastUsed = (await promptCells(after.tableId)).map((get) => get("Last used"));
     expect(lastUsed.every((at) => typeof at === "string" && !Number.isNaN(Date.parse(at)))).toBe(true);
+
+    // A variant a person asks for is used, though it is not the least used; one nobody has fails first.
+    await generate("bold");
+    // Now "bold" is the more used, so only the request makes it the choice.
+    const asked = await generate("bold");
+    expect(asked("Prompt variants")).toMatch(/Concept: bold/);
+    const unknown = await generate("nope");
+    expect(unknown("Status")).toBe("failed");
+    expect(unknown("Error")).toBe('No active prompt has the variant "nope"');
   }, 120_000);
 
   it("counts a published version as one success of its prompts, however often it is published", async () => {

@@ -35,7 +35,11 @@ import { sitePromptRoutes } from "./sites-prompts";
 import { siteSettingsRoutes } from "./sites-settings";
 import { workspaceFor } from "./tables";
 
-const GenerateRequest = z.object({ businessRowId: z.string().min(1) });
+const GenerateRequest = z.object({
+  businessRowId: z.string().min(1),
+  /** A Prompts table variant the agents use where they have it active (ignored by the fallback). */
+  variant: z.string().trim().min(1).max(60).optional(),
+});
 const RegenerateRequest = z.object({ stage: SiteAgent });
 const RegenerateManyRequest = z.object({
   siteIds: z.union([z.array(z.string().min(1)).min(1).max(MAX_BATCH_SITES), z.literal("all")]),
@@ -92,11 +96,11 @@ export const siteApiRoutes = new Hono<AppEnv>()
   .route("/settings", siteSettingsRoutes)
   .route("/prompts", sitePromptRoutes)
   .post("/generate", async (c) => {
-    const { businessRowId } = await readBody(c, GenerateRequest);
+    const { businessRowId, variant } = await readBody(c, GenerateRequest);
     const access = await workspaceFor(c, "write");
     const h = await huntingOf(c, "write");
     const createdBy = access.actor.kind === "user" ? access.actor.userId : null;
-    const site = await answer(() => generateSite(c.env, h, businessRowId, createdBy));
+    const site = await answer(() => generateSite(c.env, h, businessRowId, createdBy, variant));
     // With the agents the site is made on a queue: 202 until then; the fallback is there at once.
     const body = { siteId: site.id, status: site.status, slug: site.slug, version: site.version };
     return c.json(body, site.status === "queued" ? 202 : 201);

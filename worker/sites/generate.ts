@@ -122,6 +122,8 @@ export async function generateSite(
   h: Hunting,
   businessRowId: string,
   createdBy: string | null,
+  /** A prompt variant to use (the agents only; the fallback generator has no prompts). */
+  variant?: string,
 ): Promise<SiteRecord> {
   const [business] = await h.businesses.room.readRows([businessRowId]);
   if (!business) throw new HuntingMissingError("Business not found");
@@ -136,6 +138,7 @@ export async function generateSite(
       huntingIds: h.ids,
       siteId: site.id,
       businessRowId,
+      ...(variant ? { variant } : {}),
     };
     const written = await sites.room.patchRow(site.id, byKey(sites, { status: "queued", error: null }), origin);
     if (!written.ok) throw new Error(written.message);

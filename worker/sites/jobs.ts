@@ -33,6 +33,8 @@ export const SiteJob = z.object({
   businessRowId: z.string(),
   /** Run this stage and the ones after it again, reusing the earlier ones of the last version. */
   from: SiteAgent.optional(),
+  /** The prompt variant a person asked for (`POST /api/sites/generate` `{ variant }`). */
+  variant: z.string().optional(),
   /** The R2 key of what a Message Batch made of `from` for this site (`worker/sites/batch-poll.ts`). */
   batchOutcome: z.string().optional(),
 });
@@ -68,7 +70,7 @@ export async function runSiteJob(env: Env, job: SiteJob): Promise<void> {
   }
   const apiKey = await readWorkspaceSecret(env, db, job.workspaceId, "anthropicApiKey");
   const settings = await readSiteSettings(db, job.workspaceId);
-  const prompts = await promptsForJob(env, db, job.workspaceId, site.id, job.from);
+  const prompts = await promptsForJob(env, db, job.workspaceId, site.id, job.from, job.variant);
   if (!prompts.ok) {
     await sites.room.patchRow(site.id, byKey(sites, { status: "failed", error: prompts.error }), origin);
     return;

@@ -30,10 +30,15 @@ export async function promptsForJob(
   workspaceId: string,
   siteId: string,
   from: SiteAgent = "analyst",
+  /** A variant a person asked for: used by every agent that has it active. */
+  variant?: string,
 ): Promise<JobPrompts> {
   const agents = SITE_AGENTS.slice(SITE_AGENTS.indexOf(from));
   const table = await ensurePrompts(env, db, workspaceId, null);
-  const choices = chooseVariants(await promptRows(table), siteId, agents);
+  const rows = await promptRows(table);
+  if (variant && !rows.some((r) => r.active && r.variant === variant))
+    return { ok: false, error: `No active prompt has the variant "${variant}"` };
+  const choices = chooseVariants(rows, siteId, agents, variant);
   const sections = sectionsOf(choices);
   for (const agent of agents) {
     try {

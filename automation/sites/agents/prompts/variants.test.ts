@@ -36,6 +36,17 @@ describe("prompt variants — choosing one per agent", () => {
     for (const site of ["a", "b", "c", "d"]) expect(chooseVariants(rows, site, ["concept"])[0]?.variant).toBe("calm");
   });
 
+  it("uses a variant a person asked for where the agent has it, and the usual choice where it does not", () => {
+    const rows = [...concept("default", 5), ...concept("bold", 9), row({ agent: "analyst", section: "system" })];
+    const choices = chooseVariants(rows, "a", ["analyst", "concept"], "bold");
+    expect(choices.map((c) => [c.agent, c.variant])).toEqual([
+      ["analyst", "default"],
+      ["concept", "bold"],
+    ]);
+    expect(chooseVariants(rows, "a", ["concept"], "bold")[0]?.variant).toBe("bold");
+    expect(chooseVariants(rows, "a", ["concept"])[0]?.variant).toBe("default");
+  });
+
   it("splits two unused variants evenly over generations, as the counts grow", () => {
     let rows = [...concept("default"), ...concept("bold")];
     const picked: string[] = [];

@@ -49,17 +49,22 @@ export function activeVariants(rows: readonly PromptRow[], agent: SiteAgent): Ma
 const usesOf = (rows: readonly PromptRow[]) => Math.max(0, ...rows.map((r) => r.uses));
 
 /**
- * One variant for each agent that has an active one: the least used, ties broken by the site's id.
+ * One variant for each agent that has an active one: `preferred` where the agent has it (a person
+ * asked for it), else the least used, ties broken by the site's id.
  * @example chooseVariants(rows, "r8f2…", ["analyst", "concept"]).map((c) => c.variant) // ["default", "bold"]
  */
 export function chooseVariants(
   rows: readonly PromptRow[],
   siteId: string,
   agents: readonly SiteAgent[],
+  preferred?: string,
 ): VariantChoice[] {
   return agents.flatMap((agent) => {
     const variants = [...activeVariants(rows, agent)].sort(([a], [b]) => a.localeCompare(b));
     if (!variants.length) return [];
+    const asked = variants.find(([name]) => name === preferred);
+    if (asked)
+      return [{ agent, variant: asked[0], version: Math.max(...asked[1].map((r) => r.version)), rows: asked[1] }];
     const fewest = Math.min(...variants.map(([, own]) => usesOf(own)));
     const tied = variants.filter(([, own]) => usesOf(own) === fewest);
     const [variant, chosen] = tied[fnv1a(`${siteId}:${agent}`) % tied.length]!;

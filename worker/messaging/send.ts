@@ -15,7 +15,7 @@ import { getDb } from "../db";
 import { byKey, reader, tableHandle } from "../kinds/tables";
 import { MessageMissingError } from "./errors";
 import { messagingOrigin, readMessage } from "./messages";
-import { type MessagingSecrets, providerFor } from "./providers";
+import { type MessagingSecrets, type Providers, providerFor, type WorkspaceMessaging } from "./providers";
 import { readMessagingSettings } from "./settings";
 import { findSuppression } from "./suppressions";
 import type { Messaging } from "./tables";
@@ -87,7 +87,13 @@ export async function cancelMessage(messaging: Messaging, id: string): Promise<M
 /** What a send job did: its row is written; or try again after a wait. */
 export type SendOutcome = { type: "done"; status: MessageStatus | null } | { type: "retry"; delaySeconds: number };
 
-export type SendAttempt = { attempt: number; maxAttempts: number; retryDelaySeconds(attempt: number): number };
+export type SendAttempt = {
+  attempt: number;
+  maxAttempts: number;
+  retryDelaySeconds(attempt: number): number;
+  /** The workspace's senders; `providerFor` unless a test hands in its own. */
+  providers?: (settings: WorkspaceMessaging, secrets: MessagingSecrets) => Providers;
+};
 
 /** Queues take a delay of at most 12 hours. */
 const QUEUE_MAX_DELAY_SECONDS = 43_200;
@@ -104,13 +110,16 @@ async function secretsOf(env: Env, workspaceId: string): Promise<MessagingSecret
   return { emailApiKey, emailWebhookSecret, smsApiKey, smsWebhookSecret };
 }
 
-async function deliver(env: Env, job: SendMessageJob, channel: string, draft: Draft): Promise<SendResult> {
+async function deliver(
+  env: Env,
+  job: SendMessageJob,
+  attempt: SendAttempt,
+  channel: string,
+  draft: Draft,
+): Promise<SendResult> {
   const settings = await readMessagingSettings(getDb(env.DB), job.workspaceId);
-  const providers = providerFor(
-    env,
-    { ...settings, workspaceId: job.workspaceId },
-    await secretsOf(env, job.workspaceId),
-  );
+  const choose = attempt.providers ?? ((s, k) => providerFor(env, s, k));
+  const providers = choose({ ...settings, workspaceId: job.workspaceId }, await secretsOf(env, job.workspaceId));
   if (channel === "email") return providers.email().send(composeEmail(draft, settings.sender));
   if (channel === "sms") return providers.sms().send(composeSms(draft, ""));
   throw new ComposeError(`A ${channel || "blank"} channel message cannot be sent from here`);
@@ -143,7 +152,7 @@ export async function runSendJob(env: Env, job: SendMessageJob, attempt: SendAtt
   }
   const draft: Draft = { messageId: row.id, to, subject: r.text("subject"), body: r.text("body") };
   try {
-    const sent = await deliver(env, job, r.text("channel"), draft);
+    const sent = await deliver(env, job, attempt, r.text("channel"), draft);
     await write({
       status: "sent",
       provider: sent.provider,

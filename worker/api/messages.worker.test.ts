@@ -1,8 +1,13 @@
 import { createExecutionContext, createMessageBatch, env, getQueueResult } from "cloudflare:test";
+import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { workspace } from "../../schema/db";
 import type { MessageRecord, MessagingSettings } from "../../schema/messaging-api";
 import type { TableSummary } from "../../schema/tables";
+import { DEMO, DEMO_MESSAGING, seedDemo } from "../../scripts/seed";
+import { getDb } from "../db";
 import type { SendMessageJob } from "../messaging/send";
+import { readMessagingSettings, saveMessagingSettings } from "../messaging/settings";
 import { call, json } from "../test/http";
 import { SENDER, workspaceWithLeads } from "../test/messaging";
 import { tableWith } from "../test/tables";
@@ -163,5 +168,16 @@ describe("workspace settings — messaging", () => {
     const badEmail = await call(t.owner, "PATCH", `${t.base}/settings`, { sender: { fromEmail: "ana" } });
     expect(badEmail.status).toBe(400);
     expect((await json<{ error: { message: string } }>(badEmail)).error.message).toMatch(/^sender\.fromEmail:/);
+  });
+
+  it("gives the demo workspace its default sender, once, keeping one people changed", async () => {
+    const db = getDb(env.DB);
+    await seedDemo(db);
+    const demo = await db.query.workspace.findFirst({ where: eq(workspace.slug, DEMO.slug) });
+    expect(await readMessagingSettings(db, demo!.id)).toEqual(DEMO_MESSAGING);
+    const changed = { ...DEMO_MESSAGING, sender: { ...DEMO_MESSAGING.sender, fromName: "Someone else" } };
+    await saveMessagingSettings(db, demo!.id, changed, null);
+    await seedDemo(db);
+    expect((await readMessagingSettings(db, demo!.id)).sender.fromName).toBe("Someone else");
   });
 });

@@ -1,10 +1,7 @@
 import { createExecutionContext, createMessageBatch, env, getQueueResult } from "cloudflare:test";
-import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { workspace } from "../../schema/db";
 import type { MessageRecord, MessagingSettings } from "../../schema/messaging-api";
 import type { TableSummary } from "../../schema/tables";
-import { DEMO, DEMO_MESSAGING, seedDemo } from "../../scripts/seed";
 import { getDb } from "../db";
 import type { SendMessageJob } from "../messaging/send";
 import { readMessagingSettings, saveMessagingSettings } from "../messaging/settings";
@@ -170,14 +167,17 @@ describe("workspace settings — messaging", () => {
     expect((await json<{ error: { message: string } }>(badEmail)).error.message).toMatch(/^sender\.fromEmail:/);
   });
 
-  it("gives the demo workspace its default sender, once, keeping one people changed", async () => {
+  it("saves default settings only where none are saved, as the demo's seed does", async () => {
+    const t = await tableWith([{ name: "Name", type: "text" }]);
     const db = getDb(env.DB);
-    await seedDemo(db);
-    const demo = await db.query.workspace.findFirst({ where: eq(workspace.slug, DEMO.slug) });
-    expect(await readMessagingSettings(db, demo!.id)).toEqual(DEMO_MESSAGING);
-    const changed = { ...DEMO_MESSAGING, sender: { ...DEMO_MESSAGING.sender, fromName: "Someone else" } };
-    await saveMessagingSettings(db, demo!.id, changed, null);
-    await seedDemo(db);
-    expect((await readMessagingSettings(db, demo!.id)).sender.fromName).toBe("Someone else");
+    const defaults = {
+      sender: { ...SENDER, fromName: "Default" },
+      providers: { email: "outbox", sms: "outbox" },
+    } as const;
+    await saveMessagingSettings(db, t.ws.id, defaults, null, true);
+    expect(await readMessagingSettings(db, t.ws.id)).toEqual(defaults);
+    await call(t.owner, "PATCH", `${t.base}/settings`, { sender: { fromName: "Chosen" } });
+    await saveMessagingSettings(db, t.ws.id, defaults, null, true);
+    expect((await readMessagingSettings(db, t.ws.id)).sender.fromName).toBe("Chosen");
   });
 });

@@ -1,7 +1,7 @@
 import { createExecutionContext, createMessageBatch, env, getQueueResult } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import type { MessageRecord, MessagingSettings } from "../../schema/messaging-api";
-import type { TableSummary } from "../../schema/tables";
+import type { TableDetail, TableSummary } from "../../schema/tables";
 import { getDb } from "../db";
 import type { SendMessageJob } from "../messaging/send";
 import { readMessagingSettings, saveMessagingSettings } from "../messaging/settings";
@@ -10,7 +10,10 @@ import { SENDER, workspaceWithLeads } from "../test/messaging";
 import { tableWith } from "../test/tables";
 import worker from "../test-entry";
 
-describe("messages API — sending through the outbox", () => {
+/** Sends wait on the outreach-jobs queue; a loaded machine takes seconds to run them. */
+const QUEUED = { timeout: 20_000 };
+
+describe("messages API — sending through the outbox", QUEUED, () => {
   it("writes a draft to a recipient, sends it, and the outbox and the row both show it sent", async () => {
     const t = await workspaceWithLeads();
     const made = await t.draft(t.rose);
@@ -136,6 +139,32 @@ describe("messages API — sending through the outbox", () => {
     const made = await t.draft(t.rose, { sendAt });
     expect(made.status).toBe("scheduled");
     expect((await t.read(made.id)).scheduledFor).toBe(sendAt);
+  });
+});
+
+describe("Messages buttons", QUEUED, () => {
+  it("sends a draft from the grid's Send now, and Cancel makes a scheduled message a draft again", async () => {
+    const t = await workspaceWithLeads();
+    const { id } = await t.draft(t.rose);
+    const tables = await json<TableSummary[]>(await t.api("GET", "/tables"));
+    const messagesId = tables.find((x) => x.name === "Messages")!.id;
+    const { columns } = await json<TableDetail>(await call(t.owner, "GET", `/api/tables/${messagesId}`));
+    const button = (name: string) => columns.find((c) => c.name === name)!.id;
+    const press = (rowId: string, name: string) =>
+      call(t.owner, "POST", `/api/tables/${messagesId}/rows/${rowId}/buttons/${button(name)}`, {});
+
+    expect((await press(id, "Send now")).status).toBe(202);
+    const until = Date.now() + 15_000;
+    while ((await t.read(id)).status !== "sent" && Date.now() < until) await new Promise((r) => setTimeout(r, 200));
+    expect((await t.read(id)).status).toBe("sent");
+    expect((await t.outbox()).map((m) => m.messageId)).toEqual([id]);
+
+    const later = await t.draft(t.rose, { sendAt: new Date(Date.now() + 3_600_000).toISOString() });
+    expect((await press(later.id, "Cancel")).status).toBe(202);
+    const cancelUntil = Date.now() + 15_000;
+    while ((await t.read(later.id)).status !== "draft" && Date.now() < cancelUntil)
+      await new Promise((r) => setTimeout(r, 200));
+    expect(await t.read(later.id)).toMatchObject({ status: "draft", scheduledFor: null });
   });
 });
 

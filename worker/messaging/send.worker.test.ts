@@ -49,7 +49,7 @@ async function queuedMessage() {
   return { t, id, run };
 }
 
-describe("the send job — retries and failures", () => {
+describe("the send job — retries and failures", { timeout: 20_000 }, () => {
   it("retries a rate-limited send after the provider's wait, then sends it once with the same key", async () => {
     const { t, id, run } = await queuedMessage();
     const fake = scriptedProvider(["rate_limited", "ok"], 7_000);

@@ -3,6 +3,7 @@
  * validates with them, and the app, which renders them.
  */
 import { z } from "zod";
+import { MessagingSettingsInput } from "./messaging-api";
 import { GrantableRole, Role } from "./roles";
 
 /** Lowercase letters, digits and single dashes, as in `/w/acme-motors`. */
@@ -39,7 +40,9 @@ export const SECRET_KEYS = [
   "outscraperApiKey",
   "googlePlacesApiKey",
   "emailApiKey",
+  "emailWebhookSecret",
   "smsApiKey",
+  "smsWebhookSecret",
   "paymentsApiKey",
   "paymentsWebhookSecret",
 ] as const;
@@ -51,15 +54,23 @@ export const SECRET_LABELS: Record<SecretKey, string> = {
   outscraperApiKey: "Outscraper API key",
   googlePlacesApiKey: "Google Places API key",
   emailApiKey: "Email provider API key",
+  emailWebhookSecret: "Email provider webhook signing secret",
   smsApiKey: "SMS provider API key",
+  smsWebhookSecret: "SMS provider webhook signing secret",
   paymentsApiKey: "Payments API key",
   paymentsWebhookSecret: "Payments webhook signing secret",
 };
 
-/** `null` clears a secret; a string replaces it; an absent key leaves it as it is. */
-export const UpdateSettings = z.object({
-  secrets: z.partialRecord(SecretKey, z.string().trim().min(1).max(4096).nullable()),
-});
+/**
+ * Secrets: `null` clears one; a string replaces it; an absent key leaves it as it is. The
+ * messaging sender and providers: the fields given replace the current ones.
+ */
+export const UpdateSettings = z
+  .object({
+    secrets: z.partialRecord(SecretKey, z.string().trim().min(1).max(4096).nullable()).optional(),
+    ...MessagingSettingsInput.shape,
+  })
+  .refine((s) => s.secrets || s.sender || s.providers, "Nothing to change: send secrets, sender or providers");
 
 export type WorkspaceSummary = { id: string; slug: string; name: string; role: Role };
 export type Member = { userId: string; name: string; email: string; role: Role; joinedAt: string };

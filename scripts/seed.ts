@@ -1,6 +1,7 @@
 /**
  * The demo workspace a fresh `npm start` opens: its owner (no password: they sign in through a
- * one-time link) and the workspace itself. Runs once; later starts find it and change nothing.
+ * one-time link), the workspace itself and its messaging sender. Runs once; later starts find it
+ * and change nothing (a demo made before senders existed gets the default sender).
  */
 import { eq } from "drizzle-orm";
 import { user, workspace } from "../schema/db";
@@ -8,6 +9,7 @@ import { audit } from "../worker/api/audit";
 import { createWorkspace } from "../worker/api/workspaces";
 import { newId } from "../worker/auth/tokens";
 import type { Db } from "../worker/db";
+import { saveMessagingSettings } from "../worker/messaging/settings";
 
 export const DEMO = {
   slug: "demo",
@@ -16,8 +18,23 @@ export const DEMO = {
   ownerName: "Demo Owner",
 };
 
+/** Who the demo's messages come from; the outbox keeps them, so nothing leaves the machine. */
+export const DEMO_MESSAGING = {
+  sender: {
+    fromName: "Rowpilot Demo",
+    fromEmail: "demo@rowpilot.example",
+    replyTo: "demo@rowpilot.example",
+    postalAddress: "Rowpilot Demo, 100 Congress Ave, Suite 200, Austin, TX 78701",
+  },
+  providers: { email: "outbox", sms: "outbox" },
+} as const;
+
 export async function seedDemo(db: Db): Promise<{ created: boolean }> {
-  if (await db.query.workspace.findFirst({ where: eq(workspace.slug, DEMO.slug) })) return { created: false };
+  const existing = await db.query.workspace.findFirst({ where: eq(workspace.slug, DEMO.slug) });
+  if (existing) {
+    await saveMessagingSettings(db, existing.id, { ...DEMO_MESSAGING }, null, true);
+    return { created: false };
+  }
   let owner = await db.query.user.findFirst({ where: eq(user.email, DEMO.ownerEmail) });
   if (!owner) {
     const now = new Date();
@@ -33,6 +50,7 @@ export async function seedDemo(db: Db): Promise<{ created: boolean }> {
     await db.insert(user).values(owner);
   }
   const ws = await createWorkspace(db, owner.id, DEMO.name, DEMO.slug);
+  await saveMessagingSettings(db, ws.id, { ...DEMO_MESSAGING }, owner.id, true);
   await audit(
     db,
     { workspace: ws, actor: { kind: "user", userId: owner.id, name: owner.name, email: owner.email } },

@@ -12,6 +12,7 @@ import { fileRoutes } from "./api/files";
 import { businessRoutes, huntingRoutes, territoryRoutes } from "./api/hunting";
 import { invitationLinkRoutes, workspaceInvitationRoutes } from "./api/invitations";
 import { memberRoutes } from "./api/members";
+import { messageRoutes, outboxRoutes } from "./api/messages";
 import { publicOrigin } from "./api/origin";
 import { projectRoutes } from "./api/projects";
 import { workspaceRunRoutes } from "./api/runs";
@@ -61,6 +62,8 @@ function api() {
     .route("/businesses", businessRoutes)
     .route("/hunting", huntingRoutes)
     .route("/sites", siteApiRoutes)
+    .route("/messages", messageRoutes)
+    .route("/outbox", outboxRoutes)
     .all("*", () => fail(404, "No such API route"));
 }
 

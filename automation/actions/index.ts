@@ -7,6 +7,7 @@
 import { z } from "zod";
 import { SetFieldsParams, WebhookParams } from "../../schema/actions";
 import { HUNTING_OPS, type HuntingOp } from "../../schema/hunting-tables";
+import { MESSAGE_OPS, type MessageOp } from "../../schema/messaging-tables";
 import { OUTREACH_OPS, type OutreachOp } from "../../schema/outreach-tables";
 import { SITE_OPS, type SiteOp } from "../../schema/sites-tables";
 import type { CellValue } from "../../schema/tables";
@@ -37,6 +38,8 @@ export interface ActionContext {
   hunting?(op: HuntingOp): Promise<ActionOutcome>;
   /** Runs a site operation (generate, publish, unpublish) on this row (the Worker). */
   sites?(op: SiteOp): Promise<ActionOutcome>;
+  /** Runs a message operation (send, cancel) on this row (the Worker). */
+  messaging?(op: MessageOp): Promise<ActionOutcome>;
 }
 
 export interface ActionOutcome {
@@ -158,6 +161,21 @@ const sites: ActionDef<z.infer<typeof SitesParams>> = {
   },
 };
 
+const MessagingParams = z.object({ op: z.enum(MESSAGE_OPS) });
+
+/** Send now and Cancel on a Messages row: the Worker queues the send or takes the schedule back. */
+const messaging: ActionDef<z.infer<typeof MessagingParams>> = {
+  name: "messaging",
+  label: "Message operation",
+  params: MessagingParams,
+  leavesRoom: true,
+  async run(context, { op }) {
+    if (!context.messaging)
+      return { outcome: "failed", detail: "Message operations run only in the Worker", retryable: false };
+    return context.messaging(op);
+  },
+};
+
 // biome-ignore lint/suspicious/noExplicitAny: each entry's params type is its own; callers go through runAction
 export const ACTIONS: Record<string, ActionDef<any>> = {
   [setFields.name]: setFields,
@@ -165,6 +183,7 @@ export const ACTIONS: Record<string, ActionDef<any>> = {
   [outreach.name]: outreach,
   [hunting.name]: hunting,
   [sites.name]: sites,
+  [messaging.name]: messaging,
 };
 
 /** Whether a named action exists and takes these parameters, and if so whether it leaves the room. */

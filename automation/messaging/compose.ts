@@ -1,60 +1,67 @@
 /**
- * A pitch as it leaves: the footer with the postal address and unsubscribe link added, every link
- * tracked, the open pixel in, and the RFC 8058 headers set. The send path calls this once per
- * message and hands the result to the workspace's provider.
+ * A Messages row made into what a provider sends: the sender from the workspace's settings, the
+ * body as text and as HTML, the sender's postal address at the foot of every email (CAN-SPAM and
+ * the mailbox providers' bulk-sender rules ask for it), and one idempotency key per message.
  */
-import type { OutgoingEmail } from "./outgoing";
-import { bodyEndIndex, htmlFromText, trackEmail } from "./tracking";
-import { listUnsubscribeHeaders, unsubscribeFooter, unsubscribeOrigin, unsubscribeUrl } from "./unsubscribe";
+import type { Sender } from "../../schema/messaging-api";
+import type { OutgoingEmail, OutgoingSms } from "./outgoing";
 
-export type EmailDraft = {
-  workspaceId: string;
-  messageId: string;
-  from: { email: string; name: string };
-  to: string;
-  replyTo: string | null;
-  subject: string;
-  text: string;
-  /** `null`: made from the text. */
-  html: string | null;
-  postalAddress: string;
-  /** A mailbox that unsubscribes whoever writes to it, offered beside the link; `null` for none. */
-  unsubscribeMailto: string | null;
-};
+/** The same key for every try of one message, so a retried send never sends twice. */
+export const idempotencyKeyOf = (messageId: string) => `msg:${messageId}`;
 
-export type Tracker = {
-  /** The app's URL as recipients reach it (APP_URL). */
-  appUrl: string;
-  /** Served locally: the links may be plain http. */
-  local: boolean;
-  key: CryptoKey;
-};
+export type Draft = { messageId: string; to: string; subject: string; body: string };
 
-/**
- * The email to hand to a provider.
- * @example const email = await composeEmail(draft, { appUrl: env.APP_URL, local: false, key });
- */
-export async function composeEmail(draft: EmailDraft, tracker: Tracker): Promise<OutgoingEmail> {
-  const origin = unsubscribeOrigin(tracker.appUrl, { local: tracker.local });
-  const ids = { workspaceId: draft.workspaceId, messageId: draft.messageId };
-  const url = await unsubscribeUrl(origin, tracker.key, ids);
-  const footer = unsubscribeFooter({ url, senderName: draft.from.name, postalAddress: draft.postalAddress });
-  const html = draft.html ?? htmlFromText(draft.text);
-  const at = bodyEndIndex(html);
-  const tracked = await trackEmail(
-    { text: `${draft.text.trimEnd()}${footer.text}`, html: `${html.slice(0, at)}${footer.html}${html.slice(at)}` },
-    { origin, key: tracker.key, ...ids },
-  );
+/** Why a message cannot be sent as it is, in words a person can act on. */
+export class ComposeError extends Error {
+  override readonly name = "ComposeError";
+}
+
+const escapeHtml = (text: string) =>
+  text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+
+/** Paragraphs at blank lines, line breaks kept inside them. */
+function htmlOf(text: string): string {
+  return text
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter(Boolean)
+    .map((p) => `<p>${escapeHtml(p).replace(/\n/g, "<br>")}</p>`)
+    .join("\n");
+}
+
+export function composeEmail(draft: Draft, sender: Sender): OutgoingEmail {
+  if (!sender.fromEmail) throw new ComposeError("No sender address: set the sender's email in the workspace settings");
+  if (!draft.subject.trim()) throw new ComposeError("The message has no subject");
+  if (!draft.body.trim()) throw new ComposeError("The message has no body");
+  const footer = sender.postalAddress.trim();
+  const text = footer ? `${draft.body.trimEnd()}\n\n--\n${footer}\n` : draft.body;
+  const html = [
+    htmlOf(draft.body),
+    footer ? `<p style="color:#666;font-size:12px">${escapeHtml(footer).replace(/\n/g, "<br>")}</p>` : "",
+  ]
+    .filter(Boolean)
+    .join("\n");
   return {
     messageId: draft.messageId,
-    from: draft.from,
+    from: { email: sender.fromEmail, name: sender.fromName || sender.fromEmail },
     to: draft.to,
-    replyTo: draft.replyTo,
-    subject: draft.subject,
-    text: tracked.text,
-    html: tracked.html,
-    headers: listUnsubscribeHeaders(url, draft.unsubscribeMailto),
-    // One key per message: every retry of this send carries it, so a provider sends it once.
-    idempotencyKey: `message-${draft.messageId}`,
+    replyTo: sender.replyTo || null,
+    subject: draft.subject.trim(),
+    text,
+    html,
+    headers: {},
+    idempotencyKey: idempotencyKeyOf(draft.messageId),
+  };
+}
+
+/** An SMS from `from` (the provider's number; the outbox takes any). */
+export function composeSms(draft: Draft, from: string): OutgoingSms {
+  if (!draft.body.trim()) throw new ComposeError("The message has no text");
+  return {
+    messageId: draft.messageId,
+    from,
+    to: draft.to,
+    text: draft.body.trim(),
+    idempotencyKey: idempotencyKeyOf(draft.messageId),
   };
 }

@@ -1,6 +1,7 @@
 /**
- * Workspace settings: provider secrets, stored encrypted. Any member sees which are set (and a
- * hint); only owners change them; nobody reads them back in clear through the API.
+ * Workspace settings: provider secrets, stored encrypted, and messaging's sender and providers.
+ * Any member sees which secrets are set (and a hint) and the sender; only owners change them;
+ * nobody reads a secret back in clear through the API.
  */
 import { and, eq } from "drizzle-orm";
 import { Hono } from "hono";
@@ -8,6 +9,7 @@ import { SECRET_KEYS, SECRET_LABELS, type SecretKey, type SecretStatus, UpdateSe
 import { workspaceSecret } from "../../schema/db";
 import { decryptSecret, encryptSecret, importSettingsKey, secretHint } from "../auth/secrets";
 import type { Db } from "../db";
+import { nextMessagingSettings, readMessagingSettings, saveMessagingSettings } from "../messaging/settings";
 import { requireWorkspace } from "./access";
 import { audit } from "./audit";
 import type { AppEnv } from "./context";
@@ -42,15 +44,17 @@ export async function readWorkspaceSecret(env: Env, db: Db, workspaceId: string,
 export const settingsRoutes = new Hono<AppEnv>()
   .get("/", async (c) => {
     const { workspace, role } = await requireWorkspace(c, "read");
+    const db = c.get("db");
     return c.json({
       workspace: { name: workspace.name, slug: workspace.slug },
       role,
-      secrets: await statuses(c.get("db"), workspace.id),
+      secrets: await statuses(db, workspace.id),
+      ...(await readMessagingSettings(db, workspace.id)),
     });
   })
   .patch("/", async (c) => {
     const access = await requireWorkspace(c, "manage");
-    const { secrets } = await readBody(c, UpdateSettings);
+    const { secrets = {}, sender, providers } = await readBody(c, UpdateSettings);
     const db = c.get("db");
     const key = await importSettingsKey(c.env.SETTINGS_KEY);
     const wsId = access.workspace.id;
@@ -80,5 +84,11 @@ export const settingsRoutes = new Hono<AppEnv>()
     }
     if (changed.length || cleared.length)
       await audit(db, access, "settings.secrets_changed", null, { changed, cleared });
-    return c.json({ secrets: await statuses(db, wsId) });
+    let messaging = await readMessagingSettings(db, wsId);
+    if (sender || providers) {
+      messaging = nextMessagingSettings(messaging, { sender, providers });
+      await saveMessagingSettings(db, wsId, messaging, updatedBy);
+      await audit(db, access, "settings.messaging_changed", null, { ...messaging });
+    }
+    return c.json({ secrets: await statuses(db, wsId), ...messaging });
   });

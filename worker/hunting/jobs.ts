@@ -59,15 +59,13 @@ export async function runScrapeJob(env: Env, job: ScrapeJob): Promise<void> {
   }
 }
 
-export async function handleHuntingBatch(batch: MessageBatch<unknown>, env: Env): Promise<void> {
-  for (const message of batch.messages) {
-    const parsed = ScrapeJob.safeParse(message.body);
-    if (!parsed.success) {
-      console.error(`rowpilot: malformed hunting job ${message.id}: ${parsed.error.issues[0]?.message}`);
-      message.ack();
-      continue;
-    }
-    await runScrapeJob(env, parsed.data);
-    message.ack();
+/** One scrape message: run and acknowledged (a failure is written to its rows, not retried). */
+export async function handleHuntingMessage(message: Message<unknown>, env: Env): Promise<void> {
+  const parsed = ScrapeJob.safeParse(message.body);
+  if (!parsed.success) {
+    console.error(`rowpilot: malformed hunting job ${message.id}: ${parsed.error.issues[0]?.message}`);
+    return message.ack();
   }
+  await runScrapeJob(env, parsed.data);
+  message.ack();
 }

@@ -12,6 +12,7 @@ import { ActionJob } from "../../schema/action-jobs";
 import { describeIssues } from "../api/errors";
 import { tableRoom } from "../durable/table-room";
 import { runHuntingOp } from "../hunting/buttons";
+import { runMessageOp } from "../messaging/buttons";
 import { runOutreachOp } from "../projects/buttons";
 import { runSitesOp } from "../sites/buttons";
 
@@ -55,6 +56,7 @@ async function handleActionMessage(message: Message<unknown>, env: Env): Promise
       outreach: (op) => runOutreachOp(env, job.tableId, job.rowId, op),
       hunting: (op) => runHuntingOp(env, job.tableId, job.rowId, op, job.columnId),
       sites: (op) => runSitesOp(env, job.tableId, job.rowId, op, job.ruleId),
+      messaging: (op) => runMessageOp(env, job.tableId, job.rowId, op),
     });
     if (outcome.outcome === "succeeded") {
       await room.finishAction(job.runId, "succeeded", outcome.detail, attempt);

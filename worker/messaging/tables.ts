@@ -1,0 +1,71 @@
+/**
+ * A workspace's messaging tables (Campaigns, Messages, Suppressions), found by kind and made from
+ * the "Outreach messages" template the first time a message is written. Messages' Recipient and
+ * Site links point at the workspace's Businesses and Sites tables when it has them; without
+ * them those columns are left out (the recipient's table and row ids are kept as text anyway).
+ */
+import { HUNTING_KINDS } from "../../schema/hunting-tables";
+import {
+  MESSAGING_KINDS,
+  MESSAGING_ORDER,
+  MESSAGING_TABLES,
+  type MessagingColumn,
+  type MessagingTable,
+} from "../../schema/messaging-tables";
+import { SITES_KINDS } from "../../schema/sites-tables";
+import type { Db } from "../db";
+import {
+  ensureKindIds,
+  findKindIds,
+  idOfKind,
+  type KindColumn,
+  type KindTemplate,
+  type TableHandle,
+  tableHandle,
+} from "../kinds/tables";
+
+export type Messaging = Record<MessagingTable, TableHandle> & {
+  ids: Record<MessagingTable, string>;
+  workspaceId: string;
+};
+
+/** The template with links outside it resolved: to a table's id, or the column left out. */
+function template(outside: Record<"businesses" | "sites", string | null>): KindTemplate<MessagingTable> {
+  const resolve = (columns: MessagingColumn[]): KindColumn<MessagingTable>[] =>
+    columns.flatMap(({ linksOutside, ...column }) => {
+      if (!linksOutside) return [column];
+      const table = outside[linksOutside];
+      return table ? [{ ...column, options: { ...column.options, table } }] : [];
+    });
+  const tables = Object.fromEntries(
+    MESSAGING_ORDER.map((t) => [t, { name: MESSAGING_TABLES[t].name, columns: resolve(MESSAGING_TABLES[t].columns) }]),
+  ) as KindTemplate<MessagingTable>["tables"];
+  return { order: MESSAGING_ORDER, kinds: MESSAGING_KINDS, tables };
+}
+
+async function messagingOf(env: Env, ids: Record<MessagingTable, string>, workspaceId: string): Promise<Messaging> {
+  const [campaigns, messages, suppressions] = await Promise.all(MESSAGING_ORDER.map((t) => tableHandle(env, ids[t])));
+  return { campaigns: campaigns!, messages: messages!, suppressions: suppressions!, ids, workspaceId };
+}
+
+export async function findMessaging(env: Env, db: Db, workspaceId: string): Promise<Messaging | null> {
+  const ids = await findKindIds(db, workspaceId, template({ businesses: null, sites: null }));
+  return ids ? messagingOf(env, ids, workspaceId) : null;
+}
+
+/** The workspace's messaging tables, made when any is missing. */
+export async function ensureMessaging(
+  env: Env,
+  db: Db,
+  workspaceId: string,
+  createdBy: string | null,
+): Promise<Messaging> {
+  const found = await findMessaging(env, db, workspaceId);
+  if (found) return found;
+  const outside = {
+    businesses: await idOfKind(db, workspaceId, HUNTING_KINDS.businesses),
+    sites: await idOfKind(db, workspaceId, SITES_KINDS.sites),
+  };
+  const ids = await ensureKindIds(env, db, workspaceId, createdBy, template(outside));
+  return messagingOf(env, ids, workspaceId);
+}

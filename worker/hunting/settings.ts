@@ -3,27 +3,16 @@
  * kept as JSON in D1's `workspace_setting` under "hunting". Missing or unreadable settings are
  * the defaults, so a workspace that never opened the settings page hunts as documented.
  */
-import { and, eq } from "drizzle-orm";
-import { workspaceSetting } from "../../schema/db";
 import { HuntingSettings, type HuntingSettingsInput } from "../../schema/hunting-api";
 import { describeIssues } from "../api/errors";
 import type { Db } from "../db";
+import { readStoredSettings, saveStoredSettings } from "../stored-settings";
 import { HuntingInputError } from "./errors";
 
 const KEY = "hunting";
 
 export async function readHuntingSettings(db: Db, workspaceId: string): Promise<HuntingSettings> {
-  const row = await db.query.workspaceSetting.findFirst({
-    where: and(eq(workspaceSetting.workspaceId, workspaceId), eq(workspaceSetting.key, KEY)),
-  });
-  let stored: unknown = {};
-  try {
-    stored = row ? JSON.parse(row.value) : {};
-  } catch {
-    stored = {};
-  }
-  const parsed = HuntingSettings.safeParse(stored);
-  return parsed.success ? parsed.data : HuntingSettings.parse({});
+  return readStoredSettings(db, workspaceId, KEY, HuntingSettings, () => HuntingSettings.parse({}));
 }
 
 /**
@@ -42,9 +31,5 @@ export async function saveHuntingSettings(
   settings: HuntingSettings,
   updatedBy: string | null,
 ): Promise<void> {
-  const row = { value: JSON.stringify(settings), updatedBy, updatedAt: new Date() };
-  await db
-    .insert(workspaceSetting)
-    .values({ workspaceId, key: KEY, ...row })
-    .onConflictDoUpdate({ target: [workspaceSetting.workspaceId, workspaceSetting.key], set: row });
+  await saveStoredSettings(db, workspaceId, KEY, settings, updatedBy);
 }

@@ -3,25 +3,14 @@
  * D1's `workspace_setting` under "messaging". Missing or unreadable settings are the defaults:
  * no sender yet, and the keyless outbox for email and SMS.
  */
-import { and, eq } from "drizzle-orm";
-import { workspaceSetting } from "../../schema/db";
 import { MessagingSettings, type MessagingSettingsInput } from "../../schema/messaging-api";
 import type { Db } from "../db";
+import { readStoredSettings, saveStoredSettings } from "../stored-settings";
 
 const KEY = "messaging";
 
 export async function readMessagingSettings(db: Db, workspaceId: string): Promise<MessagingSettings> {
-  const row = await db.query.workspaceSetting.findFirst({
-    where: and(eq(workspaceSetting.workspaceId, workspaceId), eq(workspaceSetting.key, KEY)),
-  });
-  let stored: unknown = {};
-  try {
-    stored = row ? JSON.parse(row.value) : {};
-  } catch {
-    stored = {};
-  }
-  const parsed = MessagingSettings.safeParse(stored);
-  return parsed.success ? parsed.data : MessagingSettings.parse({});
+  return readStoredSettings(db, workspaceId, KEY, MessagingSettings, () => MessagingSettings.parse({}));
 }
 
 /** The settings a change makes: each section's given fields replace the current ones. */
@@ -40,8 +29,5 @@ export async function saveMessagingSettings(
   updatedBy: string | null,
   onlyIfMissing = false,
 ): Promise<void> {
-  const row = { value: JSON.stringify(settings), updatedBy, updatedAt: new Date() };
-  const insert = db.insert(workspaceSetting).values({ workspaceId, key: KEY, ...row });
-  const target = [workspaceSetting.workspaceId, workspaceSetting.key];
-  await (onlyIfMissing ? insert.onConflictDoNothing({ target }) : insert.onConflictDoUpdate({ target, set: row }));
+  await saveStoredSettings(db, workspaceId, KEY, settings, updatedBy, onlyIfMissing);
 }

@@ -3,11 +3,10 @@
  * unreadable settings are the defaults (`automation/sites/agents/settings.ts`), so a workspace
  * that never changed them generates as documented.
  */
-import { and, eq } from "drizzle-orm";
 import { DEFAULT_SITE_MAX_TOKENS, DEFAULT_SITE_MODELS } from "../../automation/sites/agents";
-import { workspaceSetting } from "../../schema/db";
 import { SiteSettings, type SiteSettingsChange } from "../../schema/site-settings";
 import type { Db } from "../db";
+import { readStoredSettings, saveStoredSettings } from "../stored-settings";
 
 const KEY = "sites";
 
@@ -29,17 +28,7 @@ export function nextSiteSettings(current: SiteSettings, change: SiteSettingsChan
 }
 
 export async function readSiteSettings(db: Db, workspaceId: string): Promise<SiteSettings> {
-  const row = await db.query.workspaceSetting.findFirst({
-    where: and(eq(workspaceSetting.workspaceId, workspaceId), eq(workspaceSetting.key, KEY)),
-  });
-  let stored: unknown = {};
-  try {
-    stored = row ? JSON.parse(row.value) : {};
-  } catch {
-    stored = {};
-  }
-  const parsed = SiteSettings.safeParse(stored);
-  return parsed.success ? parsed.data : DEFAULT_SITE_SETTINGS;
+  return readStoredSettings(db, workspaceId, KEY, SiteSettings, () => DEFAULT_SITE_SETTINGS);
 }
 
 export async function saveSiteSettings(
@@ -48,9 +37,5 @@ export async function saveSiteSettings(
   settings: SiteSettings,
   updatedBy: string | null,
 ): Promise<void> {
-  const row = { value: JSON.stringify(settings), updatedBy, updatedAt: new Date() };
-  await db
-    .insert(workspaceSetting)
-    .values({ workspaceId, key: KEY, ...row })
-    .onConflictDoUpdate({ target: [workspaceSetting.workspaceId, workspaceSetting.key], set: row });
+  await saveStoredSettings(db, workspaceId, KEY, settings, updatedBy);
 }

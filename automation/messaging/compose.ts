@@ -3,7 +3,9 @@
  * body as text and as HTML, the sender's postal address at the foot of every email (CAN-SPAM and
  * the mailbox providers' bulk-sender rules ask for it), and one idempotency key per message.
  */
+
 import type { Sender } from "../../schema/messaging-api";
+import { escapeHtml } from "./html";
 import type { OutgoingEmail, OutgoingSms } from "./outgoing";
 
 /** The same key for every try of one message, so a retried send never sends twice. */
@@ -15,9 +17,6 @@ export type Draft = { messageId: string; to: string; subject: string; body: stri
 export class ComposeError extends Error {
   override readonly name = "ComposeError";
 }
-
-const escapeHtml = (text: string) =>
-  text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 /** Paragraphs at blank lines, line breaks kept inside them. */
 function htmlOf(text: string): string {

@@ -4,6 +4,7 @@
  * both). The link's GET shows a confirmation page and only its POST unsubscribes, because link
  * scanners fetch GETs; that is the Worker's part.
  */
+import { escapeHtml } from "./html";
 import { signToken } from "./tracking";
 
 /** Hosts served from this machine, where the app runs over plain http. */
@@ -59,9 +60,6 @@ export function listUnsubscribeHeaders(url: string, mailto: string | null = null
     "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
   };
 }
-
-const escapeHtml = (text: string) =>
-  text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;");
 
 /** Quiet, small and grey: present and readable without competing with the message. */
 const FOOTER_STYLE = "margin-top:24px;font-size:12px;line-height:1.5;color:#6b7280";

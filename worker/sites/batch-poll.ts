@@ -6,7 +6,7 @@
  * batch's stage, the job reading that outcome. The batch in flight is kept in D1
  * (`batch-state.ts`), so a restart that loses the poll message resumes it from the every-minute cron.
  */
-import Anthropic from "@anthropic-ai/sdk";
+import type Anthropic from "@anthropic-ai/sdk";
 import { z } from "zod";
 import {
   DEFAULT_PROMPT_SECTIONS,
@@ -22,6 +22,7 @@ import { readWorkspaceSecret } from "../api/settings";
 import { type Db, getDb } from "../db";
 import { type Hunting, huntingOf } from "../hunting/tables";
 import { byKey, type TableHandle } from "../kinds/tables";
+import { clientFor } from "./anthropic";
 import { allBatchStates, type BatchState, deleteBatchState, readBatchState, saveBatchState } from "./batch-state";
 import { factsOf, siteRecord, versionKey } from "./generate";
 import type { SiteJob } from "./jobs";
@@ -35,13 +36,8 @@ const MAX_POLL_SECONDS = 600;
 const GIVE_UP_MS = 24 * 60 * 60 * 1000 + MAX_POLL_SECONDS * 1000;
 /** A poll overdue by this much was lost (a restart); the cron starts its chain again. */
 const RESUME_AFTER_MS = 5 * 60 * 1000;
-/** The SDK's own retries of 429, 529 and 5xx, as for a single site. */
-const SDK_RETRIES = 3;
 
 const origin = { kind: "automation" as const, job: "generate-site" };
-
-export const clientFor = (env: Env, apiKey: string) =>
-  new Anthropic({ apiKey, baseURL: env.ANTHROPIC_BASE_URL || undefined, maxRetries: SDK_RETRIES });
 
 /**
  * A batch's stage: the workspace's model and output limit for the agent, and the default prompts

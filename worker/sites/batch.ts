@@ -5,17 +5,20 @@
  * which `batch-poll.ts` reads once it has ended; each site then continues through the normal
  * queue path.
  */
+
 import { describeApiError } from "../../automation/sites/agents";
 import type { BatchSite } from "../../automation/sites/agents/batch";
 import { batchRequests, MAX_BATCH_SITES, type SkippedSite } from "../../automation/sites/agents/batch";
 import { SITE_AGENT_LABELS, type SiteAgent } from "../../schema/site-agents";
+import { isBusySite } from "../../schema/sites-api";
 import type { RowRecord } from "../../schema/tables";
 import { readWorkspaceSecret } from "../api/settings";
 import { type Db, getDb } from "../db";
 import type { Hunting } from "../hunting/tables";
 import { byKey, type TableHandle } from "../kinds/tables";
 import { allRows } from "../projects/store";
-import { batchSite, clientFor, FIRST_POLL_SECONDS, schedulePoll, stageOf } from "./batch-poll";
+import { clientFor } from "./anthropic";
+import { batchSite, FIRST_POLL_SECONDS, schedulePoll, stageOf } from "./batch-poll";
 import type { BatchState } from "./batch-state";
 import { regenerateSite, SiteBusyError, SiteInputError, siteRecord } from "./generate";
 import { readSiteSettings } from "./settings";
@@ -50,8 +53,7 @@ export async function regenerateSites(
   const ready: RowRecord[] = [];
   for (const row of rows) {
     const site = siteRecord(sites, row);
-    if (site.status === "queued" || site.status === "generating")
-      skipped.push({ siteId: row.id, reason: "It is being generated already" });
+    if (isBusySite(site.status)) skipped.push({ siteId: row.id, reason: "It is being generated already" });
     else if (!site.businessRowId) skipped.push({ siteId: row.id, reason: "It belongs to no business" });
     else ready.push(row);
   }

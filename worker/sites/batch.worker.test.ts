@@ -19,7 +19,7 @@ async function setSites(workspaceId: string, value: string) {
 }
 
 describe("sites — Message Batches in the Worker", () => {
-  it("waits for batches only when the workspace's sites setting allows the delay", async () => {
+  it("reads the batch delay as allowed only from sites settings that say so", async () => {
     const { ws } = await ownerWithWorkspace();
     const db = getDb(env.DB);
     expect(await allowsBatchDelay(db, ws.id)).toBe(false);

@@ -5,10 +5,12 @@
  * version to the site's public address (`/s/<slug>/`), which the Worker serves with a strict CSP;
  * unpublishing takes it down. A person publishes; nothing publishes on its own.
  */
+
 import { slug as slugOf } from "../../automation/discovery/sources/sample";
 import { fallbackSite } from "../../automation/sites/fallback";
 import type { SiteAgent } from "../../schema/site-agents";
 import { SiteFacts } from "../../schema/sites";
+import { isBusySite } from "../../schema/sites-api";
 import type { RowRecord } from "../../schema/tables";
 import { readWorkspaceSecret } from "../api/settings";
 import { getDb } from "../db";
@@ -161,8 +163,7 @@ export async function regenerateSite(env: Env, h: Hunting, sites: TableHandle, s
     throw new SiteInputError(
       "Regenerating a stage needs an Anthropic API key in Settings; Generate makes a new fallback version",
     );
-  if (site.status === "queued" || site.status === "generating")
-    throw new SiteBusyError("This site is being generated already");
+  if (isBusySite(site.status)) throw new SiteBusyError("This site is being generated already");
   const job: SiteJob = {
     kind: "site",
     workspaceId: h.workspaceId,
@@ -179,12 +180,11 @@ export async function regenerateSite(env: Env, h: Hunting, sites: TableHandle, s
 
 /** Publishing or generating while a version is being made would lose one of them. */
 function refuseWhileBusy(site: SiteRecord): void {
-  if (site.status === "queued" || site.status === "generating")
-    throw new SiteBusyError("This site is being generated: wait for its new version");
+  if (isBusySite(site.status)) throw new SiteBusyError("This site is being generated: wait for its new version");
 }
 
 /** The addresses a slug may take (the Slug cell is editable; `/s/<slug>/` serves only these). */
-const SLUG = /^[a-z0-9][a-z0-9-]{0,80}$/;
+export const SITE_SLUG = /^[a-z0-9][a-z0-9-]{0,80}$/;
 
 /**
  * Whether the site may use its slug's public address: a well-formed slug whose published page, if
@@ -192,7 +192,7 @@ const SLUG = /^[a-z0-9][a-z0-9-]{0,80}$/;
  * (or take down) another site's page, another workspace's included. True when a page of its own is there.
  */
 async function claimPublicAddress(env: Env, workspaceId: string, site: SiteRecord): Promise<boolean> {
-  if (!SLUG.test(site.slug))
+  if (!SITE_SLUG.test(site.slug))
     throw new SiteInputError(
       "The Slug must be lowercase letters, digits and hyphens (up to 81), starting with a letter or digit",
     );

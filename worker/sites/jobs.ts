@@ -8,7 +8,6 @@
  * record beside it in R2. When a stage fails for good, the fallback generator makes the version
  * and the row says why. A message whose site is no longer queued does nothing.
  */
-import Anthropic from "@anthropic-ai/sdk";
 import { z } from "zod";
 import { runPipeline } from "../../automation/sites/agents";
 import { SITE_AGENT_LABELS, SiteAgent, type StageRecord } from "../../schema/site-agents";
@@ -16,6 +15,7 @@ import { readWorkspaceSecret } from "../api/settings";
 import { getDb } from "../db";
 import { huntingOf } from "../hunting/tables";
 import { byKey } from "../kinds/tables";
+import { clientFor } from "./anthropic";
 import { batchOutcomeOf, handleBatchPoll } from "./batch-poll";
 import { factsOf, fallbackPage, siteRecord, storeVersion } from "./generate";
 import { stageProgress } from "./progress";
@@ -41,8 +41,6 @@ export const SiteJob = z.object({
 export type SiteJob = z.infer<typeof SiteJob>;
 
 const origin = { kind: "automation" as const, job: "generate-site" };
-/** The SDK's own retries of 429, 529 and 5xx before a stage gives up. */
-const SDK_RETRIES = 3;
 
 /** One line a stage for the row: "Concept: complete, claude-sonnet-5-5, 4.2 s, 1,830 tokens, $0.012". */
 export function stageLines(stages: readonly StageRecord[]): string {
@@ -76,11 +74,7 @@ export async function runSiteJob(env: Env, job: SiteJob): Promise<void> {
     return;
   }
   await sites.room.patchRow(site.id, byKey(sites, { status: "generating", error: null }), origin);
-  const client = new Anthropic({
-    apiKey: apiKey ?? "",
-    baseURL: env.ANTHROPIC_BASE_URL || undefined,
-    maxRetries: SDK_RETRIES,
-  });
+  const client = clientFor(env, apiKey ?? "");
   // Progress writes run one after another and are awaited before the version is stored, so a late
   // "running…" never overwrites the finished stages.
   let written: Promise<unknown> = Promise.resolve();

@@ -9,9 +9,7 @@ import { Hono } from "hono";
 import { siteHeaders } from "../../automation/sites/csp";
 import type { AppEnv } from "../api/context";
 import { claimRoutes } from "./claim";
-import { publicKey } from "./generate";
-
-const SLUG = /^[a-z0-9][a-z0-9-]{0,80}$/;
+import { publicKey, SITE_SLUG } from "./generate";
 
 /** The locked-down page for an address with no site: no scripts, no styles, nothing to load. */
 export function notFound(): Response {
@@ -30,7 +28,7 @@ export const siteRoutes = new Hono<AppEnv>()
   .get("/:slug", (c) => c.redirect(`/s/${c.req.param("slug")}/`, 301))
   .get("/:slug/", async (c) => {
     const slug = c.req.param("slug");
-    if (!SLUG.test(slug)) return notFound();
+    if (!SITE_SLUG.test(slug)) return notFound();
     const page = await c.env.FILES.get(publicKey(slug));
     if (!page) return notFound();
     const html = await page.text();

@@ -3,8 +3,10 @@
  * stages.json and quality.json beside it), and restoring one: a NEW version that copies it, put in
  * review. The published page is left alone until a person publishes again.
  */
+
 import { blockingFindings, qualityLine } from "../../automation/sites/quality-report";
 import { StageRecord } from "../../schema/site-agents";
+import { isBusySite } from "../../schema/sites-api";
 import type { CellValue } from "../../schema/tables";
 import { HuntingMissingError } from "../hunting/errors";
 import { byKey, type TableHandle } from "../kinds/tables";
@@ -73,7 +75,7 @@ export async function restoreVersion(
   const [row] = await sites.room.readRows([siteId]);
   if (!row) throw new HuntingMissingError("Site not found");
   const site = siteRecord(sites, row);
-  if (site.status === "queued" || site.status === "generating")
+  if (isBusySite(site.status))
     throw new SiteBusyError("This site is being generated; restore a version when it is done");
   const page = await env.FILES.get(versionKey(workspaceId, siteId, from));
   if (!page) throw new HuntingMissingError(`This site has no version ${from}`);

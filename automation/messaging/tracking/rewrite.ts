@@ -4,7 +4,9 @@
  * unsubscribe link and links already tracked stay as they are. HTML is read with htmlparser2 and
  * edited in place at the positions it reports, so the rest of the markup is untouched.
  */
+
 import { Parser } from "htmlparser2";
+import { escapeHtml } from "../html";
 import { signToken } from "./tokens";
 
 /** Who the links belong to and where the tracker answers. */
@@ -149,9 +151,6 @@ export async function trackHtml(html: string, links: TrackingLinks): Promise<str
   edits.sort((a, b) => a.start - b.start);
   return apply(html, edits);
 }
-
-const escapeHtml = (text: string) =>
-  text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;");
 
 /** One line of text as HTML, its URLs as links to themselves. */
 function lineToHtml(line: string): string {

@@ -1,0 +1,28 @@
+/**
+ * The Worker's tracking settings: the app's public origin, whether it is served locally (links
+ * may then be plain http), and the key that signs and checks tracking tokens (open pixel, tracked
+ * links, unsubscribe links). The key is derived (HKDF, its own info string) from `SETTINGS_KEY`,
+ * the secret that already encrypts workspace settings, so a deployment needs no second secret and
+ * every token stays valid across restarts.
+ */
+import { trackingKey } from "../../automation/messaging/tracking";
+import type { Tracker } from "../../automation/messaging/tracked-email";
+
+let cached: { secret: string; key: Promise<CryptoKey> } | null = null;
+
+/** The key for `env`, derived once per isolate. */
+export function trackingKeyOf(env: Env): Promise<CryptoKey> {
+  if (cached?.secret !== env.SETTINGS_KEY) {
+    const key = trackingKey(env.SETTINGS_KEY);
+    // A refused secret is thrown to every caller, not cached as a rejected promise for good.
+    key.catch(() => {
+      cached = null;
+    });
+    cached = { secret: env.SETTINGS_KEY, key };
+  }
+  return cached.key;
+}
+
+export async function trackerOf(env: Env): Promise<Tracker> {
+  return { appUrl: env.APP_URL, local: env.ROWPILOT_ENV === "local", key: await trackingKeyOf(env) };
+}

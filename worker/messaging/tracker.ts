@@ -5,8 +5,9 @@
  * the secret that already encrypts workspace settings, so a deployment needs no second secret and
  * every token stays valid across restarts.
  */
-import { trackingKey } from "../../automation/messaging/tracking";
+
 import type { Tracker } from "../../automation/messaging/tracked-email";
+import { trackingKey } from "../../automation/messaging/tracking";
 
 let cached: { secret: string; key: Promise<CryptoKey> } | null = null;
 

@@ -12,6 +12,7 @@ export const MESSAGING_KINDS = {
   campaigns: "messaging.campaigns",
   messages: "messaging.messages",
   suppressions: "messaging.suppressions",
+  events: "messaging.events",
 } as const;
 export type MessagingTable = keyof typeof MESSAGING_KINDS;
 
@@ -120,11 +121,27 @@ const SUPPRESSIONS: MessagingColumn[] = [
   { key: "at", name: "When", type: "datetime" },
 ];
 
+/** What happened to a message: one row per tracking hit or provider event, never changed. */
+const EVENTS: MessagingColumn[] = [
+  { key: "message", name: "Message", type: "link", links: "messages" },
+  { key: "type", name: "Type", type: "singleSelect" },
+  { key: "at", name: "When", type: "datetime" },
+  /** "tracking" for our pixel, links and unsubscribe pages; else the provider that told us. */
+  { key: "source", name: "Source", type: "text" },
+  /** An open made by a machine (Apple Mail Privacy Protection, an image proxy, a scanner): left out of open rates. */
+  { key: "machine", name: "Machine", type: "checkbox" },
+  { key: "userAgent", name: "User agent", type: "text" },
+  { key: "ipHash", name: "IP hash", type: "text" },
+  { key: "url", name: "URL", type: "url" },
+  { key: "detail", name: "Detail", type: "longText" },
+];
+
 /** In the order they are created: a link names a table made before it. */
-export const MESSAGING_ORDER: readonly MessagingTable[] = ["campaigns", "messages", "suppressions"];
+export const MESSAGING_ORDER: readonly MessagingTable[] = ["campaigns", "messages", "suppressions", "events"];
 
 export const MESSAGING_TABLES: Record<MessagingTable, { name: string; columns: MessagingColumn[] }> = {
   campaigns: { name: "Campaigns", columns: CAMPAIGNS },
   messages: { name: "Messages", columns: MESSAGES },
   suppressions: { name: "Suppressions", columns: SUPPRESSIONS },
+  events: { name: "Events", columns: EVENTS },
 };

@@ -47,6 +47,7 @@ import { FrameBatch } from "./frame-batch";
 import { roomMigrations } from "./migrations";
 import { ProjectCountsKeeper } from "./project-counts";
 import { RowIndex } from "./row-index";
+import { type RowUpdate, rowUpdateCells } from "./row-update";
 import { RowWriter } from "./row-writes";
 import type { RuleRun, RuleRunResult } from "./rule-runs";
 import type { RunEntry } from "./run-log";
@@ -314,6 +315,18 @@ export class TableRoom extends DurableObject<Env> {
   }
 
   /**
+   * Changes one row by rules read against its own cells (counters, fill-if-empty, a status that
+   * only moves forward: see RowUpdate), in one step, so concurrent updates all count.
+   */
+  updateRow(rowId: string, update: RowUpdate, origin: Origin): WriteResult<RowRecord> {
+    const [row] = this.index.cellsOf([rowId]);
+    if (!row || !this.index.blockOf(rowId)) return { ok: false, status: 404, message: "Row not found" };
+    const cells = rowUpdateCells(row.cells, update);
+    if (!Object.keys(cells).length) return { ok: true, value: this.automation.withFormulas([row])[0]! };
+    return this.patchRow(rowId, cells, origin);
+  }
+
+  /**
    * Sets cells in many rows, one transaction per block; an unknown or repeated row id or a
    * refused cell refuses them all (`rows[3].id: …`). Returns the rows as written.
    */
@@ -531,6 +544,7 @@ type RpcMethods =
   | "insertRows"
   | "patchRow"
   | "patchRows"
+  | "updateRow"
   | "deleteRow"
   | "readRows"
   | "claimRows"

@@ -44,13 +44,23 @@ function template(outside: Record<"businesses" | "sites", string | null>): KindT
 }
 
 async function messagingOf(env: Env, ids: Record<MessagingTable, string>, workspaceId: string): Promise<Messaging> {
-  const [campaigns, messages, suppressions] = await Promise.all(MESSAGING_ORDER.map((t) => tableHandle(env, ids[t])));
-  return { campaigns: campaigns!, messages: messages!, suppressions: suppressions!, ids, workspaceId };
+  const handles = await Promise.all(MESSAGING_ORDER.map((t) => tableHandle(env, ids[t])));
+  const byTable = Object.fromEntries(MESSAGING_ORDER.map((t, i) => [t, handles[i]!])) as Record<
+    MessagingTable,
+    TableHandle
+  >;
+  return { ...byTable, ids, workspaceId };
 }
 
+/**
+ * The workspace's messaging tables, or null when it has never written a message. A workspace
+ * whose tables predate one of the template's (the Events log) gets it made here.
+ */
 export async function findMessaging(env: Env, db: Db, workspaceId: string): Promise<Messaging | null> {
   const ids = await findKindIds(db, workspaceId, template({ businesses: null, sites: null }));
-  return ids ? messagingOf(env, ids, workspaceId) : null;
+  if (ids) return messagingOf(env, ids, workspaceId);
+  if (!(await idOfKind(db, workspaceId, MESSAGING_KINDS.messages))) return null;
+  return ensureMessaging(env, db, workspaceId, null);
 }
 
 /** The workspace's messaging tables, made when any is missing. */
@@ -60,8 +70,8 @@ export async function ensureMessaging(
   workspaceId: string,
   createdBy: string | null,
 ): Promise<Messaging> {
-  const found = await findMessaging(env, db, workspaceId);
-  if (found) return found;
+  const found = await findKindIds(db, workspaceId, template({ businesses: null, sites: null }));
+  if (found) return messagingOf(env, found, workspaceId);
   const outside = {
     businesses: await idOfKind(db, workspaceId, HUNTING_KINDS.businesses),
     sites: await idOfKind(db, workspaceId, SITES_KINDS.sites),

@@ -4,6 +4,10 @@
  */
 import { z } from "zod";
 import { MESSAGE_STATUSES, type MessageStatus } from "./messaging-tables";
+import { isTimeZone } from "./time-zone";
+
+/** Where a workspace's days begin until it says otherwise. */
+export const DEFAULT_PACE_ZONE = "America/Chicago";
 
 export const EMAIL_PROVIDERS = ["outbox", "resend", "postmark", "sendgrid", "ses", "cloudflare"] as const;
 export type EmailProvider = (typeof EMAIL_PROVIDERS)[number];
@@ -35,9 +39,62 @@ export const Providers = z.object({
 });
 export type Providers = z.infer<typeof Providers>;
 
+/**
+ * Working hours on weekdays, and a ramp in the range mailbox providers advise for a new domain
+ * (a few dozen a day, growing every few days) up to the cap.
+ */
+export const DEFAULT_PACE = {
+  senderDailyCap: 200,
+  workspaceDailyCap: 500,
+  minSpacingSeconds: 90,
+  window: { start: "09:00", end: "17:00", days: [1, 2, 3, 4, 5] },
+  warmUp: { startPerDay: 20, doubleEveryDays: 3 },
+};
+
+const TIME_OF_DAY = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, "write a time of day as HH:MM, e.g. 09:00");
+
+const PACE_FIELDS = {
+  /** Sends a day from one sender (its From address or number). */
+  senderDailyCap: z.number().int().min(1).max(1_000_000),
+  /** Sends a day from the whole workspace, every sender and channel together. */
+  workspaceDailyCap: z.number().int().min(1).max(10_000_000),
+  /** Seconds between two campaign sends of one sender. */
+  minSpacingSeconds: z.number().int().min(0).max(86_400),
+  /** When campaign sends go, in the recipient's zone (the workspace's when the recipient has none). */
+  window: z
+    .object({
+      start: TIME_OF_DAY,
+      end: TIME_OF_DAY,
+      days: z.array(z.number().int().min(0).max(6)).min(1, "give the window at least one day").max(7),
+    })
+    .refine((w) => w.start !== w.end, "the window opens and closes at the same time; give it hours"),
+  /** A new sender's ramp; null for an established sender. */
+  warmUp: z
+    .object({ startPerDay: z.number().int().min(1), doubleEveryDays: z.number().int().min(1).max(60) })
+    .nullable(),
+  /** The workspace's IANA zone: where its days (for caps and warm-up) begin. */
+  zone: z.string().refine(isTimeZone, "use an IANA time zone such as America/Chicago"),
+};
+
+/**
+ * Sending limits: daily caps per sender and per workspace (every send, "Send now" too), and for
+ * campaign and journey sends a minimum spacing, a sending window and a new sender's warm-up.
+ * Defaults: DEFAULT_PACE in DEFAULT_PACE_ZONE.
+ */
+export const Pace = z.object({
+  senderDailyCap: PACE_FIELDS.senderDailyCap.default(DEFAULT_PACE.senderDailyCap),
+  workspaceDailyCap: PACE_FIELDS.workspaceDailyCap.default(DEFAULT_PACE.workspaceDailyCap),
+  minSpacingSeconds: PACE_FIELDS.minSpacingSeconds.default(DEFAULT_PACE.minSpacingSeconds),
+  window: PACE_FIELDS.window.default(DEFAULT_PACE.window),
+  warmUp: PACE_FIELDS.warmUp.default(DEFAULT_PACE.warmUp),
+  zone: PACE_FIELDS.zone.default(DEFAULT_PACE_ZONE),
+});
+export type Pace = z.infer<typeof Pace>;
+
 export const MessagingSettings = z.object({
   sender: Sender.default(Sender.parse({})),
   providers: Providers.default(Providers.parse({})),
+  pace: Pace.default(Pace.parse({})),
 });
 export type MessagingSettings = z.infer<typeof MessagingSettings>;
 
@@ -45,6 +102,7 @@ export type MessagingSettings = z.infer<typeof MessagingSettings>;
 export const MessagingSettingsInput = z.object({
   sender: z.object(SENDER_FIELDS).partial().optional(),
   providers: z.object(PROVIDER_FIELDS).partial().optional(),
+  pace: z.object(PACE_FIELDS).partial().optional(),
 });
 export type MessagingSettingsInput = z.infer<typeof MessagingSettingsInput>;
 

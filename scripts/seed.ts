@@ -5,6 +5,7 @@
  */
 import { eq } from "drizzle-orm";
 import { user, workspace } from "../schema/db";
+import { MessagingSettings } from "../schema/messaging-api";
 import { audit } from "../worker/api/audit";
 import { createWorkspace } from "../worker/api/workspaces";
 import { newId } from "../worker/auth/tokens";
@@ -27,12 +28,20 @@ export const DEMO_MESSAGING = {
     postalAddress: "Rowpilot Demo, 100 Congress Ave, Suite 200, Austin, TX 78701",
   },
   providers: { email: "outbox", sms: "outbox" },
+  // No cap, quiet hours or warm-up that would hold a demo's (or a test's) sends.
+  pace: {
+    senderDailyCap: 100_000,
+    workspaceDailyCap: 100_000,
+    minSpacingSeconds: 0,
+    window: { start: "00:00", end: "24:00", days: [0, 1, 2, 3, 4, 5, 6] },
+    warmUp: null,
+  },
 } as const;
 
 export async function seedDemo(db: Db): Promise<{ created: boolean }> {
   const existing = await db.query.workspace.findFirst({ where: eq(workspace.slug, DEMO.slug) });
   if (existing) {
-    await saveMessagingSettings(db, existing.id, { ...DEMO_MESSAGING }, null, true);
+    await saveMessagingSettings(db, existing.id, MessagingSettings.parse(DEMO_MESSAGING), null, true);
     return { created: false };
   }
   let owner = await db.query.user.findFirst({ where: eq(user.email, DEMO.ownerEmail) });
@@ -50,7 +59,7 @@ export async function seedDemo(db: Db): Promise<{ created: boolean }> {
     await db.insert(user).values(owner);
   }
   const ws = await createWorkspace(db, owner.id, DEMO.name, DEMO.slug);
-  await saveMessagingSettings(db, ws.id, { ...DEMO_MESSAGING }, owner.id, true);
+  await saveMessagingSettings(db, ws.id, MessagingSettings.parse(DEMO_MESSAGING), owner.id, true);
   await audit(
     db,
     { workspace: ws, actor: { kind: "user", userId: owner.id, name: owner.name, email: owner.email } },

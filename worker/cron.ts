@@ -1,9 +1,10 @@
 /**
  * Cron triggers (see wrangler.jsonc): every minute, scheduled trigger rules and scheduled
- * scraping of hunting territories, and resuming lost polls of sites' Message Batches;
+ * scraping of hunting territories, scheduled messages, and resuming lost polls of sites' Message Batches;
  * re-engagement scans daily.
  */
 import { runHuntingSchedule } from "./hunting/schedule";
+import { sendDueMessages } from "./messaging/scheduled";
 import { resumeSiteBatches } from "./sites/batch-poll";
 import { runDueRules } from "./triggers/schedule";
 
@@ -19,6 +20,8 @@ export async function handleScheduled(controller: ScheduledController, env: Env)
       );
     const hunting = await runHuntingSchedule(env, new Date(controller.scheduledTime));
     if (hunting.started > 0) console.log(`rowpilot: cron started ${hunting.started} scheduled scrape(s)`);
+    const due = await sendDueMessages(env, new Date(controller.scheduledTime));
+    if (due > 0) console.log(`rowpilot: cron queued ${due} scheduled message(s)`);
     const resumed = await resumeSiteBatches(env, new Date(controller.scheduledTime));
     if (resumed > 0) console.log(`rowpilot: cron resumed polling ${resumed} Message Batch(es) of sites`);
     return;

@@ -15,6 +15,8 @@ import {
   zonedInstant,
 } from "./zoned-time";
 
+export { DEFAULT_PACE } from "../../schema/messaging-api";
+
 export type SendingWindow = {
   /** `HH:MM` in the recipient's zone; an end before the start runs past midnight. */
   start: string;
@@ -52,18 +54,6 @@ export type CapReason = "sender_cap" | "workspace_cap" | "warm_up";
 export type PaceDecision =
   | { ok: true; at: Date }
   | { ok: false; reason: CapReason; limit: number; nextAt: Date; message: string };
-
-/**
- * Working hours on weekdays, and a ramp in the range mailbox providers advise for a new domain
- * (a few dozen a day, growing every few days) up to the cap.
- */
-export const DEFAULT_PACE: Omit<PaceSettings, "zone"> = {
-  senderDailyCap: 200,
-  workspaceDailyCap: 500,
-  minSpacingSeconds: 90,
-  window: { start: "09:00", end: "17:00", days: [1, 2, 3, 4, 5] },
-  warmUp: { startPerDay: 20, doubleEveryDays: 3 },
-};
 
 /** Windows are looked for this many days ahead; a window with at least one day is always found. */
 const DAYS_SEARCHED = 8;
@@ -109,7 +99,7 @@ export function nextInWindow(from: Date, zone: string, window: SendingWindow): D
 }
 
 /** The sender's daily limit on `day` (workspace zone) of its warm-up, never above its cap. */
-function senderLimit(settings: PaceSettings, startedAt: Date, day: LocalDate): number {
+export function senderLimit(settings: PaceSettings, startedAt: Date, day: LocalDate): number {
   if (!settings.warmUp) return settings.senderDailyCap;
   const age = Math.max(0, daysBetween(localTime(startedAt, settings.zone).date, day));
   const ramp = settings.warmUp.startPerDay * 2 ** Math.floor(age / settings.warmUp.doubleEveryDays);

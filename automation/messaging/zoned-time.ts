@@ -28,15 +28,7 @@ function formatter(zone: string): Intl.DateTimeFormat {
   return format;
 }
 
-/** Whether `zone` is an IANA time zone this runtime knows, e.g. `America/New_York`. */
-export function isTimeZone(zone: string): boolean {
-  try {
-    formatter(zone);
-    return true;
-  } catch {
-    return false;
-  }
-}
+export { isTimeZone } from "../../schema/time-zone";
 
 /** The wall-clock reading of `instant` in `zone`, as if that reading were UTC (ms). */
 function wallClock(instant: number, zone: string): number {

@@ -1,6 +1,6 @@
 import { createExecutionContext, createMessageBatch, env, getQueueResult } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import type { MessageRecord, MessagingSettings } from "../../schema/messaging-api";
+import { type MessageRecord, MessagingSettings } from "../../schema/messaging-api";
 import type { TableDetail, TableSummary } from "../../schema/tables";
 import { getDb } from "../db";
 import type { SendMessageJob } from "../messaging/send";
@@ -199,10 +199,10 @@ describe("workspace settings — messaging", () => {
   it("saves default settings only where none are saved, as the demo's seed does", async () => {
     const t = await tableWith([{ name: "Name", type: "text" }]);
     const db = getDb(env.DB);
-    const defaults = {
+    const defaults = MessagingSettings.parse({
       sender: { ...SENDER, fromName: "Default" },
       providers: { email: "outbox", sms: "outbox" },
-    } as const;
+    });
     await saveMessagingSettings(db, t.ws.id, defaults, null, true);
     expect(await readMessagingSettings(db, t.ws.id)).toEqual(defaults);
     await call(t.owner, "PATCH", `${t.base}/settings`, { sender: { fromName: "Chosen" } });

@@ -54,7 +54,7 @@ export const settingsRoutes = new Hono<AppEnv>()
   })
   .patch("/", async (c) => {
     const access = await requireWorkspace(c, "manage");
-    const { secrets = {}, sender, providers } = await readBody(c, UpdateSettings);
+    const { secrets = {}, sender, providers, pace } = await readBody(c, UpdateSettings);
     const db = c.get("db");
     const key = await importSettingsKey(c.env.SETTINGS_KEY);
     const wsId = access.workspace.id;
@@ -85,8 +85,8 @@ export const settingsRoutes = new Hono<AppEnv>()
     if (changed.length || cleared.length)
       await audit(db, access, "settings.secrets_changed", null, { changed, cleared });
     let messaging = await readMessagingSettings(db, wsId);
-    if (sender || providers) {
-      messaging = nextMessagingSettings(messaging, { sender, providers });
+    if (sender || providers || pace) {
+      messaging = nextMessagingSettings(messaging, { sender, providers, pace });
       await saveMessagingSettings(db, wsId, messaging, updatedBy);
       await audit(db, access, "settings.messaging_changed", null, { ...messaging });
     }

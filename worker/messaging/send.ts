@@ -15,6 +15,7 @@ import { getDb } from "../db";
 import { byKey, reader, tableHandle } from "../kinds/tables";
 import { MessageMissingError } from "./errors";
 import { messagingOrigin, readMessage } from "./messages";
+import { releaseSend, reserveSend } from "./pace-store";
 import { type MessagingSecrets, type Providers, providerFor, type WorkspaceMessaging } from "./providers";
 import { readMessagingSettings } from "./settings";
 import { findSuppression } from "./suppressions";
@@ -26,10 +27,24 @@ export const SendMessageJob = z.object({
   messagesTableId: z.string(),
   suppressionsTableId: z.string(),
   messageId: z.string(),
+  /** A campaign's or journey's send: the sending window and spacing apply, not only the caps. */
+  paced: z.boolean().optional(),
 });
 export type SendMessageJob = z.infer<typeof SendMessageJob>;
 
 const origin = messagingOrigin("send-message");
+
+/** The queue job that sends message `id`. */
+export function sendJobOf(messaging: Messaging, id: string, paced = false): SendMessageJob {
+  return {
+    kind: "send-message",
+    workspaceId: messaging.workspaceId,
+    messagesTableId: messaging.ids.messages,
+    suppressionsTableId: messaging.ids.suppressions,
+    messageId: id,
+    ...(paced ? { paced } : {}),
+  };
+}
 
 /** Queues the message unless it is queued or sent already; answers its status either way. */
 export async function queueSend(
@@ -48,13 +63,7 @@ export async function queueSend(
     origin,
   });
   if (!claimed.length) return { id, status: (await readMessage(messaging, id)).status, queued: false };
-  const job: SendMessageJob = {
-    kind: "send-message",
-    workspaceId: messaging.workspaceId,
-    messagesTableId: messaging.ids.messages,
-    suppressionsTableId: messaging.ids.suppressions,
-    messageId: id,
-  };
+  const job = sendJobOf(messaging, id);
   try {
     await env.OUTREACH_QUEUE.send(job);
   } catch (error) {
@@ -125,6 +134,15 @@ async function deliver(
   throw new ComposeError(`A ${channel || "blank"} channel message cannot be sent from here`);
 }
 
+/** A place in the sender's caps for this send (see pace-store), with the way to give it back. */
+async function holdForPace(env: Env, job: SendMessageJob, sender: string) {
+  const { pace } = await readMessagingSettings(getDb(env.DB), job.workspaceId);
+  const request = { workspaceId: job.workspaceId, sender, pace, now: new Date(), paced: job.paced ?? false };
+  const reserved = await reserveSend(env.DB, request);
+  if (!reserved.ok) return reserved;
+  return { ok: true as const, release: () => releaseSend(env.DB, job.workspaceId, sender, reserved.day) };
+}
+
 /**
  * Runs one send job. A message that is no longer queued (sent, failed, or gone) is left alone, so
  * a job delivered again after its send does nothing.
@@ -150,9 +168,17 @@ export async function runSendJob(env: Env, job: SendMessageJob, attempt: SendAtt
     });
     return { type: "done", status: "suppressed" };
   }
+  const place = await holdForPace(env, job, `${r.text("channel")}:${r.text("from").toLowerCase() || "default"}`);
+  if (!place.ok) {
+    await write({ status: "scheduled", scheduledFor: place.nextAt.toISOString(), lastEvent: `held: ${place.message}` });
+    return { type: "done", status: "scheduled" };
+  }
   const draft: Draft = { messageId: row.id, to, subject: r.text("subject"), body: r.text("body") };
   try {
-    const sent = await deliver(env, job, attempt, r.text("channel"), draft);
+    const sent = await deliver(env, job, attempt, r.text("channel"), draft).catch(async (error) => {
+      await place.release();
+      throw error;
+    });
     await write({
       status: "sent",
       provider: sent.provider,

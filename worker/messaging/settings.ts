@@ -18,6 +18,7 @@ export function nextMessagingSettings(current: MessagingSettings, change: Messag
   return MessagingSettings.parse({
     sender: { ...current.sender, ...change.sender },
     providers: { ...current.providers, ...change.providers },
+    pace: { ...current.pace, ...change.pace },
   });
 }
 

@@ -70,7 +70,10 @@ export const UpdateSettings = z
     secrets: z.partialRecord(SecretKey, z.string().trim().min(1).max(4096).nullable()).optional(),
     ...MessagingSettingsInput.shape,
   })
-  .refine((s) => s.secrets || s.sender || s.providers || s.pace, "Nothing to change: send secrets, sender, providers or pace");
+  .refine(
+    (s) => s.secrets || s.sender || s.providers || s.pace,
+    "Nothing to change: send secrets, sender, providers or pace",
+  );
 
 export type WorkspaceSummary = { id: string; slug: string; name: string; role: Role };
 export type Member = { userId: string; name: string; email: string; role: Role; joinedAt: string };

@@ -13,6 +13,7 @@ import { businessRoutes, huntingRoutes, territoryRoutes } from "./api/hunting";
 import { invitationLinkRoutes, workspaceInvitationRoutes } from "./api/invitations";
 import { memberRoutes } from "./api/members";
 import { messageRoutes, outboxRoutes } from "./api/messages";
+import { messagingHealthRoutes } from "./api/messaging-health";
 import { publicOrigin } from "./api/origin";
 import { projectRoutes } from "./api/projects";
 import { workspaceRunRoutes } from "./api/runs";
@@ -64,6 +65,7 @@ function api() {
     .route("/sites", siteApiRoutes)
     .route("/messages", messageRoutes)
     .route("/outbox", outboxRoutes)
+    .route("/messaging/health", messagingHealthRoutes)
     .all("*", () => fail(404, "No such API route"));
 }
 

@@ -4,7 +4,7 @@
  * appends a row to the Events log, moves the message's Status forward (never back: a late
  * "delivered" leaves a "clicked" message clicked), counts opens and clicks in one step inside the
  * room (two hits at once both count), and suppresses the address on an unsubscribe, a hard
- * bounce or a complaint. Machine opens (Apple Mail Privacy Protection, image proxies, scanners)
+ * bounce or a complaint (which also count against the sender's health, see health.ts). Machine opens (Apple Mail Privacy Protection, image proxies, scanners)
  * are logged with Machine ticked and change nothing on the message.
  */
 
@@ -12,6 +12,7 @@ import type { SuppressionReason } from "../../schema/messaging-tables";
 import type { CellValue } from "../../schema/tables";
 import type { RowUpdate } from "../durable/row-update";
 import { byKey, reader } from "../kinds/tables";
+import { noteOutcome, senderKey } from "./health";
 import { messagingOrigin } from "./messages";
 import { findSuppression } from "./suppressions";
 import type { Messaging } from "./tables";
@@ -157,7 +158,11 @@ export async function recordMessageEvent(
   }
   const reason =
     SUPPRESSING[event.type] ?? (event.type === "bounced" && event.bounce === "hard" ? "hard bounce" : undefined);
-  const to = reader(messages, row.cells).text("to");
+  const r = reader(messages, row.cells);
+  const to = r.text("to");
+  const outcome = event.type === "complained" ? "complaint" : reason === "hard bounce" ? "bounce" : null;
+  if (outcome)
+    await noteOutcome(messaging.d1, messaging.workspaceId, senderKey(r.text("channel"), r.text("from")), outcome);
   const suppressed = reason
     ? await suppressAddress(messaging, { address: to, reason, sourceMessageId: messageId, at: event.at })
     : false;

@@ -25,12 +25,22 @@ export type PaceRequest = {
 /** Another job may take the place we saw free; look again this many times before saying wait. */
 const RESERVE_TRIES = 3;
 
-type SenderRow = { started_at: number; day: string; sent_today: number; last_sent_at: number | null; total: number };
+type SenderRow = {
+  started_at: number;
+  day: string;
+  sent_today: number;
+  last_sent_at: number | null;
+  paused_reason: string | null;
+  total: number;
+};
+
+/** A paused sender's messages look again this often (a person may have resumed it). */
+const PAUSED_RECHECK_MS = 60 * 60 * 1000;
 
 async function readState(d1: D1Database, workspaceId: string, sender: string, day: string) {
   return d1
     .prepare(
-      `SELECT started_at, day, sent_today, last_sent_at,
+      `SELECT started_at, day, sent_today, last_sent_at, CASE WHEN paused_at IS NULL THEN NULL ELSE COALESCE(paused_reason, '') END AS paused_reason,
          (SELECT COALESCE(SUM(sent_today), 0) FROM sender_pace WHERE workspace_id = ?1 AND day = ?3) AS total
        FROM sender_pace WHERE workspace_id = ?1 AND sender = ?2`,
     )
@@ -68,6 +78,11 @@ export async function reserveSend(d1: D1Database, request: PaceRequest): Promise
   for (let i = 0; i < RESERVE_TRIES; i++) {
     const row = await readState(d1, workspaceId, sender, today);
     if (!row) throw new Error(`The pace of ${sender} could not be read`);
+    if (row.paused_reason !== null) {
+      const nextAt = new Date(now.getTime() + PAUSED_RECHECK_MS);
+      const message = `This sender is paused: ${row.paused_reason}. Resume it under sending health once the cause is fixed.`;
+      return { ok: false, nextAt, message };
+    }
     decision = decide(request, row, today);
     if (!decision.ok) return { ok: false, nextAt: decision.nextAt, message: decision.message };
     if (decision.at.getTime() > now.getTime()) {
@@ -79,8 +94,9 @@ export async function reserveSend(d1: D1Database, request: PaceRequest): Promise
     const taken = await d1
       .prepare(
         `UPDATE sender_pace SET
-           sent_today = CASE WHEN day = ?1 THEN sent_today + 1 ELSE 1 END, day = ?1, last_sent_at = ?2
-         WHERE workspace_id = ?3 AND sender = ?4
+           sent_today = CASE WHEN day = ?1 THEN sent_today + 1 ELSE 1 END, day = ?1, last_sent_at = ?2,
+           sent_total = sent_total + 1
+         WHERE workspace_id = ?3 AND sender = ?4 AND paused_at IS NULL
            AND (CASE WHEN day = ?1 THEN sent_today ELSE 0 END) < ?5
            AND (SELECT COALESCE(SUM(sent_today), 0) FROM sender_pace WHERE workspace_id = ?3 AND day = ?1) < ?6
            AND (?7 = 0 OR last_sent_at IS NULL OR last_sent_at <= ?8)`,
@@ -112,7 +128,8 @@ export async function reserveSend(d1: D1Database, request: PaceRequest): Promise
 export async function releaseSend(d1: D1Database, workspaceId: string, sender: string, day: string): Promise<void> {
   await d1
     .prepare(
-      "UPDATE sender_pace SET sent_today = MAX(sent_today - 1, 0) WHERE workspace_id = ?1 AND sender = ?2 AND day = ?3",
+      `UPDATE sender_pace SET sent_today = MAX(sent_today - 1, 0), sent_total = MAX(sent_total - 1, 0)
+       WHERE workspace_id = ?1 AND sender = ?2 AND day = ?3`,
     )
     .bind(workspaceId, sender, day)
     .run();

@@ -14,6 +14,7 @@ import { readWorkspaceSecret } from "../api/settings";
 import { getDb } from "../db";
 import { byKey, reader, tableHandle } from "../kinds/tables";
 import { MessageMissingError } from "./errors";
+import { senderKey } from "./health";
 import { messagingOrigin, readMessage } from "./messages";
 import { releaseSend, reserveSend } from "./pace-store";
 import { type MessagingSecrets, type Providers, providerFor, type WorkspaceMessaging } from "./providers";
@@ -168,7 +169,7 @@ export async function runSendJob(env: Env, job: SendMessageJob, attempt: SendAtt
     });
     return { type: "done", status: "suppressed" };
   }
-  const place = await holdForPace(env, job, `${r.text("channel")}:${r.text("from").toLowerCase() || "default"}`);
+  const place = await holdForPace(env, job, senderKey(r.text("channel"), r.text("from")));
   if (!place.ok) {
     await write({ status: "scheduled", scheduledFor: place.nextAt.toISOString(), lastEvent: `held: ${place.message}` });
     return { type: "done", status: "scheduled" };

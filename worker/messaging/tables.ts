@@ -27,6 +27,8 @@ import {
 export type Messaging = Record<MessagingTable, TableHandle> & {
   ids: Record<MessagingTable, string>;
   workspaceId: string;
+  /** D1, where each sender's pace and health are kept. */
+  d1: D1Database;
 };
 
 /** The template with links outside it resolved: to a table's id, or the column left out. */
@@ -49,7 +51,7 @@ async function messagingOf(env: Env, ids: Record<MessagingTable, string>, worksp
     MessagingTable,
     TableHandle
   >;
-  return { ...byTable, ids, workspaceId };
+  return { ...byTable, ids, workspaceId, d1: env.DB };
 }
 
 /**

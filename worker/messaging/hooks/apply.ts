@@ -43,13 +43,14 @@ async function messageEvent(
     event.type === "opened"
       ? classifyOpen({ userAgent: event.userAgent ?? null, ip: event.ip ?? null, secondsSinceDelivery: null })
       : null;
+  const detail = verdict?.machine ? verdict.reason : detailOf(event);
   return {
     type: event.type,
     at: event.at,
     source: event.provider,
-    ...(verdict ? { machine: verdict.machine, detail: verdict.machine ? verdict.reason : undefined } : {}),
+    ...(verdict ? { machine: verdict.machine } : {}),
     ...(event.bounce ? { bounce: event.bounce } : {}),
-    ...(detailOf(event) ? { detail: detailOf(event) } : {}),
+    ...(detail ? { detail } : {}),
     ...(event.url ? { url: event.url } : {}),
     ...(event.userAgent ? { userAgent: event.userAgent } : {}),
     ...(event.ip ? { ipHash: await hashIp(event.ip, workspaceId) } : {}),

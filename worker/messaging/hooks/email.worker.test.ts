@@ -107,6 +107,27 @@ describe("email webhooks — Postmark", { timeout: 30_000 }, () => {
     expect(await t.suppressions()).toEqual([[ROSE, "hard bounce"]]);
   });
 
+  it("counts a person's open from Postmark's tracking and logs Apple's proxy fetch without counting it", async () => {
+    const t = await hookWorkspace({ emailWebhookSecret: POSTMARK_SECRET });
+    const id = await t.sent("email", "Postmark", "pm-open");
+    const open = (UserAgent: string, ReceivedAt: string) =>
+      postmarkSigned({
+        RecordType: "Open",
+        MessageID: "pm-open",
+        Recipient: ROSE,
+        ReceivedAt,
+        UserAgent,
+        Metadata: { message_id: id },
+      });
+    const path = `/hooks/email/postmark/${t.ws.slug}`;
+    expect((await postHook(path, open("Mozilla/5.0", "2026-12-06T12:00:00Z"))).status).toBe(200);
+    const desktop =
+      "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36";
+    expect((await postHook(path, open(desktop, "2026-12-06T12:05:00Z"))).status).toBe(200);
+    expect(await t.read(id)).toMatchObject({ status: "opened", opens: 1 });
+    expect((await t.eventsOf(id)).map((e) => e.machine)).toEqual([true, false]);
+  });
+
   it("refuses wrong Basic credentials with 401 and changes nothing", async () => {
     const t = await hookWorkspace({ emailWebhookSecret: POSTMARK_SECRET });
     const id = await t.sent("email", "Postmark", "pm-2");

@@ -77,6 +77,7 @@ export async function applyFresh<T>(
     events.map((e) => e.eventId),
     now,
   );
+  // Taking each id out of the claimed set as it is used keeps the first of repeats within one batch.
   const fresh = events.filter((e) => claims.fresh.delete(e.eventId));
   const results: T[] = [];
   for (const [i, event] of fresh.entries()) {

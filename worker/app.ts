@@ -28,6 +28,7 @@ import { type Auth, createAuth } from "./auth/auth";
 import { originGuard } from "./auth/origin";
 import { getDb } from "./db";
 import { triggerHookRoutes } from "./hooks/trigger";
+import { messagingHookRoutes } from "./messaging/hooks";
 import { siteHost } from "./sites/host";
 import { siteRoutes } from "./sites/serve";
 import { syncRoutes } from "./sync/routes";
@@ -94,6 +95,7 @@ export function createApp(renderApp: RenderApp) {
   app.all("/t/*", () => fail(404, "Unknown tracking link"));
   app.route("/s", siteRoutes);
   app.route("/hooks/trigger", triggerHookRoutes);
+  app.route("/hooks", messagingHookRoutes);
   app.all("/hooks/*", () => fail(404, "Unknown webhook"));
   app.all("*", (c) => {
     const ctx = c.executionCtx as ExecutionContext;

@@ -49,6 +49,7 @@ export function providerFor(env: Env, settings: WorkspaceMessaging, secrets: Mes
         case "outbox":
           return outboxEmail(env.FILES, settings.workspaceId);
         case "cloudflare":
+          // wrangler.jsonc binds EMAIL, but a deployment may drop the binding: then a clear failure.
           return cloudflareEmail((env as { EMAIL?: SendEmail }).EMAIL);
         case "resend":
         case "postmark":

@@ -209,7 +209,7 @@ describe("the send job — Cloudflare's Email Service", { timeout: 30_000 }, () 
   });
 });
 
-describe("the send job — SMS through Twilio", { timeout: 30_000 }, () => {
+describe("the send job — SMS through Twilio and the outbox", { timeout: 30_000 }, () => {
   const twilioEnv = urlEnv("twilio", "TWILIO_URL");
 
   it("sends from the workspace's number with the account's key", async () => {
@@ -224,6 +224,15 @@ describe("the send job — SMS through Twilio", { timeout: 30_000 }, () => {
     });
     expect(await t.read(m.id)).toMatchObject({ status: "sent", provider: "Twilio", error: null });
     expect((await t.read(m.id)).providerMessageId).toMatch(/^SM\d{32}$/);
+  });
+
+  it("keeps an outbox SMS as sent from the workspace's number", async () => {
+    const t = await workspaceWithLeads();
+    const m = await queuedMessage(t, { channel: "sms", body: "Hi Rose, from the outbox." });
+    expect(await m.run(1)).toEqual({ type: "done", status: "sent" });
+    expect(await t.outbox()).toEqual([
+      expect.objectContaining({ messageId: m.id, channel: "sms", from: "+15125550199", to: "+15125550100" }),
+    ]);
   });
 
   it("fails an SMS when the workspace has no number to send from, saying where to set one", async () => {

@@ -48,6 +48,7 @@ export default defineConfig({
             "./e2e/contact-sites-setup.ts",
             "./worker/test/hook-target-setup.ts",
             "./worker/test/fake-anthropic-setup.ts",
+            "./worker/test/fake-providers-setup.ts",
           ],
           setupFiles: ["./worker/test/apply-migrations.ts"],
         },

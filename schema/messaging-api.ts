@@ -14,19 +14,33 @@ export type EmailProvider = (typeof EMAIL_PROVIDERS)[number];
 export const SMS_PROVIDERS = ["outbox", "twilio"] as const;
 export type SmsProvider = (typeof SMS_PROVIDERS)[number];
 
+/** E.164: a country code and at most 15 digits in all, the first not 0 (ITU-T E.164 §6). */
+const E164 = /^\+[1-9]\d{7,14}$/;
+
 const SENDER_FIELDS = {
   fromName: z.string().trim().max(120),
   fromEmail: z.union([z.literal(""), z.email()]),
   replyTo: z.union([z.literal(""), z.email()]),
   postalAddress: z.string().trim().max(500),
+  /** The number SMS are sent from; Twilio refuses a send without one of the account's numbers. */
+  smsFrom: z
+    .string()
+    .trim()
+    .refine((value) => value === "" || E164.test(value), {
+      message: "must be a phone number in E.164 form, such as +15125550100 (or empty)",
+    }),
 };
 
-/** Who a workspace's email comes from; the postal address goes into every marketing email (CAN-SPAM). */
+/**
+ * Who a workspace's messages come from; the postal address goes into every marketing email
+ * (CAN-SPAM), `smsFrom` is the number its SMS leave from.
+ */
 export const Sender = z.object({
   fromName: SENDER_FIELDS.fromName.default(""),
   fromEmail: SENDER_FIELDS.fromEmail.default(""),
   replyTo: SENDER_FIELDS.replyTo.default(""),
   postalAddress: SENDER_FIELDS.postalAddress.default(""),
+  smsFrom: SENDER_FIELDS.smsFrom.default(""),
 });
 export type Sender = z.infer<typeof Sender>;
 

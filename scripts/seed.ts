@@ -26,6 +26,8 @@ export const DEMO_MESSAGING = {
     fromEmail: "demo@rowpilot.example",
     replyTo: "demo@rowpilot.example",
     postalAddress: "Rowpilot Demo, 100 Congress Ave, Suite 200, Austin, TX 78701",
+    // No SMS number: the outbox sends SMS without one; Twilio needs one of the account's numbers.
+    smsFrom: "",
   },
   providers: { email: "outbox", sms: "outbox" },
   // No cap, quiet hours or warm-up that would hold a demo's (or a test's) sends.

@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { composeEmail, composeSms } from "./compose";
+import { composeSms, emailDraft } from "./compose";
 
 const SENDER = {
   fromName: "Ana",
   fromEmail: "ana@rowpilot.example",
   replyTo: "",
   postalAddress: "100 Congress Ave\nAustin, TX",
+  smsFrom: "+15125550199",
 };
 const DRAFT = {
   messageId: "m1",
@@ -14,26 +15,39 @@ const DRAFT = {
   body: "Hi <Rose> & co,\nline two\n\nBye",
 };
 
-describe("messaging — composing what a provider sends", () => {
-  it("sends the body as text and as escaped HTML paragraphs, with the postal address at the foot", () => {
-    const email = composeEmail(DRAFT, SENDER);
-    expect(email).toMatchObject({
+describe("messaging — a row made ready to send", () => {
+  it("drafts the email from the workspace's sender, the HTML left to be made from the text", () => {
+    expect(emailDraft(DRAFT, SENDER, "ws1")).toEqual({
+      workspaceId: "ws1",
       messageId: "m1",
       from: { email: "ana@rowpilot.example", name: "Ana" },
       to: "rose@bakery.example",
       replyTo: null,
       subject: "Hello",
-      idempotencyKey: "msg:m1",
+      text: DRAFT.body,
+      html: null,
+      postalAddress: "100 Congress Ave\nAustin, TX",
+      unsubscribeMailto: null,
     });
-    expect(email.text).toBe("Hi <Rose> & co,\nline two\n\nBye\n\n--\n100 Congress Ave\nAustin, TX\n");
-    expect(email.html).toContain("<p>Hi &lt;Rose&gt; &amp; co,<br>line two</p>\n<p>Bye</p>");
-    expect(email.html).toContain("100 Congress Ave<br>Austin, TX");
   });
 
-  it("refuses to send without a sender address, a subject or a body, saying which", () => {
-    expect(() => composeEmail(DRAFT, { ...SENDER, fromEmail: "" })).toThrow(/set the sender's email/);
-    expect(() => composeEmail({ ...DRAFT, subject: " " }, SENDER)).toThrow("The message has no subject");
-    expect(() => composeEmail({ ...DRAFT, body: "" }, SENDER)).toThrow("The message has no body");
+  it("sends an SMS from the given number with the message's one idempotency key", () => {
+    expect(composeSms({ ...DRAFT, to: "+15125550100", body: " Hi Rose " }, SENDER.smsFrom)).toEqual({
+      messageId: "m1",
+      from: "+15125550199",
+      to: "+15125550100",
+      text: "Hi Rose",
+      idempotencyKey: "message-m1",
+    });
+  });
+
+  it("refuses to send without a sender address, a postal address, a subject or a body, saying which", () => {
+    expect(() => emailDraft(DRAFT, { ...SENDER, fromEmail: "" }, "ws1")).toThrow(/set the sender's email/);
+    expect(() => emailDraft(DRAFT, { ...SENDER, postalAddress: " " }, "ws1")).toThrow(
+      "Add your postal address in Settings → Messaging",
+    );
+    expect(() => emailDraft({ ...DRAFT, subject: " " }, SENDER, "ws1")).toThrow("The message has no subject");
+    expect(() => emailDraft({ ...DRAFT, body: "" }, SENDER, "ws1")).toThrow("The message has no body");
     expect(() => composeSms({ ...DRAFT, body: " " }, "")).toThrow("The message has no text");
   });
 });

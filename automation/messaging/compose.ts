@@ -1,15 +1,13 @@
 /**
- * A Messages row made into what a provider sends: the sender from the workspace's settings, the
- * body as text and as HTML, the sender's postal address at the foot of every email (CAN-SPAM and
- * the mailbox providers' bulk-sender rules ask for it), and one idempotency key per message.
+ * A Messages row made ready to send: for an email, the draft `trackedEmail` turns into what a
+ * provider gets (the sender from the workspace's settings, the postal address the bulk-sender
+ * rules ask for); for an SMS, the text from the workspace's number. Each refuses, in words a person
+ * can act on, what cannot be sent as it is.
  */
 
 import type { Sender } from "../../schema/messaging-api";
-import { escapeHtml } from "./html";
-import type { OutgoingEmail, OutgoingSms } from "./outgoing";
-
-/** The same key for every try of one message, so a retried send never sends twice. */
-export const idempotencyKeyOf = (messageId: string) => `msg:${messageId}`;
+import { idempotencyKeyOf, type OutgoingSms } from "./outgoing";
+import type { EmailDraft } from "./tracked-email";
 
 export type Draft = { messageId: string; to: string; subject: string; body: string };
 
@@ -18,42 +16,31 @@ export class ComposeError extends Error {
   override readonly name = "ComposeError";
 }
 
-/** Paragraphs at blank lines, line breaks kept inside them. */
-function htmlOf(text: string): string {
-  return text
-    .split(/\n\s*\n/)
-    .map((p) => p.trim())
-    .filter(Boolean)
-    .map((p) => `<p>${escapeHtml(p).replace(/\n/g, "<br>")}</p>`)
-    .join("\n");
-}
-
-export function composeEmail(draft: Draft, sender: Sender): OutgoingEmail {
-  if (!sender.fromEmail) throw new ComposeError("No sender address: set the sender's email in the workspace settings");
+/**
+ * The email draft of a row, from the workspace's sender. CAN-SPAM and Gmail's and Yahoo's
+ * bulk-sender rules ask for the sender's postal address in every marketing email, so a sender
+ * without one sends nothing.
+ */
+export function emailDraft(draft: Draft, sender: Sender, workspaceId: string): EmailDraft {
+  if (!sender.fromEmail) throw new ComposeError("No sender address: set the sender's email in Settings → Messaging");
+  if (!sender.postalAddress.trim()) throw new ComposeError("Add your postal address in Settings → Messaging");
   if (!draft.subject.trim()) throw new ComposeError("The message has no subject");
   if (!draft.body.trim()) throw new ComposeError("The message has no body");
-  const footer = sender.postalAddress.trim();
-  const text = footer ? `${draft.body.trimEnd()}\n\n--\n${footer}\n` : draft.body;
-  const html = [
-    htmlOf(draft.body),
-    footer ? `<p style="color:#666;font-size:12px">${escapeHtml(footer).replace(/\n/g, "<br>")}</p>` : "",
-  ]
-    .filter(Boolean)
-    .join("\n");
   return {
+    workspaceId,
     messageId: draft.messageId,
     from: { email: sender.fromEmail, name: sender.fromName || sender.fromEmail },
     to: draft.to,
     replyTo: sender.replyTo || null,
     subject: draft.subject.trim(),
-    text,
-    html,
-    headers: {},
-    idempotencyKey: idempotencyKeyOf(draft.messageId),
+    text: draft.body,
+    html: null,
+    postalAddress: sender.postalAddress,
+    unsubscribeMailto: null,
   };
 }
 
-/** An SMS from `from` (the provider's number; the outbox takes any). */
+/** An SMS from `from` (the workspace's number; the outbox takes an empty one). */
 export function composeSms(draft: Draft, from: string): OutgoingSms {
   if (!draft.body.trim()) throw new ComposeError("The message has no text");
   return {

@@ -28,6 +28,12 @@ export type OutgoingSms = {
   idempotencyKey: string;
 };
 
+/**
+ * The idempotency key of one message: the same on every try, so a provider that honours keys
+ * (Resend) sends a retried message once.
+ */
+export const idempotencyKeyOf = (messageId: string) => `message-${messageId}`;
+
 export type SendResult = { provider: string; providerMessageId: string };
 
 export type EmailSender = { readonly provider: string; send(email: OutgoingEmail): Promise<SendResult> };

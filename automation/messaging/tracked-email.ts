@@ -3,7 +3,7 @@
  * tracked, the open pixel in, and the RFC 8058 headers set. The send path calls this once per
  * message and hands the result to the workspace's provider.
  */
-import type { OutgoingEmail } from "./outgoing";
+import { idempotencyKeyOf, type OutgoingEmail } from "./outgoing";
 import { bodyEndIndex, htmlFromText, trackEmail } from "./tracking";
 import { listUnsubscribeHeaders, unsubscribeFooter, unsubscribeOrigin, unsubscribeUrl } from "./unsubscribe";
 
@@ -55,6 +55,6 @@ export async function trackedEmail(draft: EmailDraft, tracker: Tracker): Promise
     html: tracked.html,
     headers: listUnsubscribeHeaders(url, draft.unsubscribeMailto),
     // One key per message: every retry of this send carries it, so a provider sends it once.
-    idempotencyKey: `message-${draft.messageId}`,
+    idempotencyKey: idempotencyKeyOf(draft.messageId),
   };
 }

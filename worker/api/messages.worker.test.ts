@@ -49,6 +49,9 @@ describe("messages API — sending through the outbox", QUEUED, () => {
     expect(copy?.text).toContain(SENDER.postalAddress);
     expect(copy?.html).toContain("<p>We made you a website. Have a look?</p>");
     expect(copy?.html).toContain("100 Congress Ave");
+    // The outbox keeps the email as a provider would get it: tracked, with one-click unsubscribe.
+    expect(copy?.headers["List-Unsubscribe-Post"]).toBe("List-Unsubscribe=One-Click");
+    expect(copy?.html).toContain("http://rowpilot.test/t/o/");
     const listed = await json<{ messages: MessageRecord[] }>(await t.api("GET", "/messages?status=sent"));
     expect(listed.messages.map((m) => m.id)).toEqual([made.id]);
     const drafts = await json<{ messages: MessageRecord[] }>(await t.api("GET", "/messages?status=draft"));
@@ -122,14 +125,14 @@ describe("messages API — sending through the outbox", QUEUED, () => {
     expect(await t.outbox()).toEqual([]);
   });
 
-  it("fails a message whose provider is not built yet, saying so, and sends nothing", async () => {
+  it("fails a message whose provider has no key, saying where to set it, and sends nothing", async () => {
     const t = await workspaceWithLeads();
     await call(t.owner, "PATCH", `${t.base}/settings`, { providers: { email: "postmark" } });
     const { id } = await t.draft(t.rose);
     await t.api("POST", `/messages/${id}/send`);
     const message = await t.settled(id);
     expect(message.status).toBe("failed");
-    expect(message.error).toMatch(/^Sending through postmark is not available yet/);
+    expect(message.error).toBe("Postmark needs the workspace's email API key: Settings → Messaging → emailApiKey");
     expect(await t.outbox()).toEqual([]);
   });
 
@@ -174,7 +177,7 @@ describe("workspace settings — messaging", () => {
     type Answer = MessagingSettings & { secrets: { key: string; set: boolean }[] };
     const before = await json<Answer>(await call(t.owner, "GET", `${t.base}/settings`));
     expect(before.providers).toEqual({ email: "outbox", sms: "outbox" });
-    expect(before.sender).toEqual({ fromName: "", fromEmail: "", replyTo: "", postalAddress: "" });
+    expect(before.sender).toEqual({ fromName: "", fromEmail: "", replyTo: "", postalAddress: "", smsFrom: "" });
 
     const res = await call(t.owner, "PATCH", `${t.base}/settings`, {
       sender: SENDER,
@@ -194,6 +197,11 @@ describe("workspace settings — messaging", () => {
     const badEmail = await call(t.owner, "PATCH", `${t.base}/settings`, { sender: { fromEmail: "ana" } });
     expect(badEmail.status).toBe(400);
     expect((await json<{ error: { message: string } }>(badEmail)).error.message).toMatch(/^sender\.fromEmail:/);
+    const badNumber = await call(t.owner, "PATCH", `${t.base}/settings`, { sender: { smsFrom: "512-555-0199" } });
+    expect(badNumber.status).toBe(400);
+    expect((await json<{ error: { message: string } }>(badNumber)).error.message).toBe(
+      "sender.smsFrom: must be a phone number in E.164 form, such as +15125550100 (or empty)",
+    );
   });
 
   it("saves default settings only where none are saved, as the demo's seed does", async () => {

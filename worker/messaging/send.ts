@@ -1,13 +1,17 @@
 /**
  * Sending a message: the request claims the row (draft or scheduled → queued, a compare-and-set
  * in the Messages room, so two presses queue it once) and queues a `send-message` job on
- * `outreach-jobs`; the job checks Suppressions, builds the email or SMS and hands it to the
- * workspace's provider with the idempotency key `msg:<id>`, then writes sent (provider, its
- * message id, sent at), suppressed, or failed with the reason into the row.
+ * `outreach-jobs`; the job checks Suppressions, builds the email (`trackedEmail`: footer with the
+ * postal address and unsubscribe link, tracked links, the open pixel, RFC 8058 headers) or the SMS
+ * and hands it to the workspace's provider with the idempotency key `message-<id>`, then writes
+ * sent (provider, its message id, sent at, the HTML sent), suppressed, or failed with the reason
+ * into the row.
  */
 import { z } from "zod";
-import { ComposeError, composeEmail, composeSms, type Draft } from "../../automation/messaging/compose";
+import { ComposeError, composeSms, type Draft, emailDraft } from "../../automation/messaging/compose";
 import { SendError, type SendResult } from "../../automation/messaging/outgoing";
+import { trackedEmail } from "../../automation/messaging/tracked-email";
+import { UnsubscribeSetupError } from "../../automation/messaging/unsubscribe";
 import { type MessageStatus, SENDABLE_STATUSES } from "../../schema/messaging-tables";
 import type { CellValue } from "../../schema/tables";
 import { readWorkspaceSecret } from "../api/settings";
@@ -21,6 +25,7 @@ import { type MessagingSecrets, type Providers, providerFor, type WorkspaceMessa
 import { readMessagingSettings } from "./settings";
 import { findSuppression } from "./suppressions";
 import type { Messaging } from "./tables";
+import { trackerOf } from "./tracker";
 
 export const SendMessageJob = z.object({
   kind: z.literal("send-message"),
@@ -120,18 +125,29 @@ async function secretsOf(env: Env, workspaceId: string): Promise<MessagingSecret
   return { emailApiKey, emailWebhookSecret, smsApiKey, smsWebhookSecret };
 }
 
+/** What was handed over, and the HTML the email carried (null for an SMS). */
+type Delivered = SendResult & { html: string | null };
+
 async function deliver(
   env: Env,
   job: SendMessageJob,
   attempt: SendAttempt,
   channel: string,
   draft: Draft,
-): Promise<SendResult> {
+): Promise<Delivered> {
   const settings = await readMessagingSettings(getDb(env.DB), job.workspaceId);
   const choose = attempt.providers ?? ((s, k) => providerFor(env, s, k));
   const providers = choose({ ...settings, workspaceId: job.workspaceId }, await secretsOf(env, job.workspaceId));
-  if (channel === "email") return providers.email().send(composeEmail(draft, settings.sender));
-  if (channel === "sms") return providers.sms().send(composeSms(draft, ""));
+  if (channel === "email") {
+    const unsent = emailDraft(draft, settings.sender, job.workspaceId);
+    const sender = providers.email();
+    const email = await trackedEmail(unsent, await trackerOf(env));
+    return { ...(await sender.send(email)), html: email.html };
+  }
+  if (channel === "sms") {
+    const sender = providers.sms();
+    return { ...(await sender.send(composeSms(draft, settings.sender.smsFrom))), html: null };
+  }
   throw new ComposeError(`A ${channel || "blank"} channel message cannot be sent from here`);
 }
 
@@ -143,6 +159,9 @@ async function holdForPace(env: Env, job: SendMessageJob, sender: string) {
   if (!reserved.ok) return reserved;
   return { ok: true as const, release: () => releaseSend(env.DB, job.workspaceId, sender, reserved.day) };
 }
+
+/** Failures no later try can mend: the message as written, or the app's own setup. */
+const isFinal = (error: unknown) => error instanceof ComposeError || error instanceof UnsubscribeSetupError;
 
 /**
  * Runs one send job. A message that is no longer queued (sent, failed, or gone) is left alone, so
@@ -185,13 +204,14 @@ export async function runSendJob(env: Env, job: SendMessageJob, attempt: SendAtt
       provider: sent.provider,
       providerMessageId: sent.providerMessageId,
       sentAt: new Date().toISOString(),
+      ...(sent.html === null ? {} : { html: sent.html }),
       error: null,
       lastEvent: "sent",
     });
     return { type: "done", status: "sent" };
   } catch (error) {
     const message = (error as Error).message || String(error);
-    const retryable = error instanceof SendError ? error.retryable : !(error instanceof ComposeError);
+    const retryable = error instanceof SendError ? error.retryable : !isFinal(error);
     if (retryable && attempt.attempt < attempt.maxAttempts) {
       const asked =
         error instanceof SendError && error.retryAfterMs !== null ? Math.ceil(error.retryAfterMs / 1000) : 0;

@@ -1,13 +1,9 @@
-import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { retryDelaySeconds } from "../../automation/actions";
 import { type OutgoingEmail, SendError, type SendFailureKind } from "../../automation/messaging/outgoing";
-import type { TableSummary } from "../../schema/tables";
-import { call, json } from "../test/http";
 import { workspaceWithLeads } from "../test/messaging";
-import { MAX_SEND_ATTEMPTS } from "./jobs";
+import { queuedMessage as queued } from "../test/send-job";
 import type { Providers } from "./providers";
-import { runSendJob, type SendMessageJob } from "./send";
 
 /** A provider that answers each call from `script` in turn: an error kind to throw, or "ok". */
 function scriptedProvider(script: (SendFailureKind | "ok")[], retryAfterMs: number | null = null) {
@@ -29,24 +25,11 @@ function scriptedProvider(script: (SendFailureKind | "ok")[], retryAfterMs: numb
   return { calls, providers };
 }
 
-/** A message to Rose, its row set to queued as a press of Send would leave it, and its job. */
+/** A message to Rose, queued, and its job run with a scripted provider. */
 async function queuedMessage() {
   const t = await workspaceWithLeads();
-  const { id } = await t.draft(t.rose);
-  const tables = await json<TableSummary[]>(await t.api("GET", "/tables"));
-  const messagesId = tables.find((x) => x.name === "Messages")!.id;
-  const patched = await call(t.owner, "PATCH", `/api/tables/${messagesId}/rows/${id}`, { cells: { Status: "queued" } });
-  if (patched.status !== 200) throw new Error(`queue: ${patched.status} ${await patched.text()}`);
-  const job: SendMessageJob = {
-    kind: "send-message",
-    workspaceId: t.ws.id,
-    messagesTableId: messagesId,
-    suppressionsTableId: tables.find((x) => x.name === "Suppressions")!.id,
-    messageId: id,
-  };
-  const run = (attempt: number, providers: () => Providers) =>
-    runSendJob(env, job, { attempt, maxAttempts: MAX_SEND_ATTEMPTS, retryDelaySeconds, providers });
-  return { t, id, run };
+  const { id, run } = await queued(t);
+  return { t, id, run: (attempt: number, providers: () => Providers) => run(attempt, { providers }) };
 }
 
 describe("the send job — retries and failures", { timeout: 20_000 }, () => {
@@ -67,7 +50,7 @@ describe("the send job — retries and failures", { timeout: 20_000 }, () => {
     });
     // Delivered once more after it was sent: nothing is handed to the provider again.
     expect(await run(3, fake.providers)).toEqual({ type: "done", status: null });
-    expect(fake.calls.map((c) => c.idempotencyKey)).toEqual([`msg:${id}`, `msg:${id}`]);
+    expect(fake.calls.map((c) => c.idempotencyKey)).toEqual([`message-${id}`, `message-${id}`]);
   });
 
   it("backs off when the provider gives no wait, and fails after the last try", async () => {

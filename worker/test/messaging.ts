@@ -12,6 +12,7 @@ export const SENDER = {
   fromEmail: "ana@rowpilot.example",
   replyTo: "replies@rowpilot.example",
   postalAddress: "100 Congress Ave, Austin, TX 78701",
+  smsFrom: "+15125550199",
 };
 
 /** A workspace with a sender and a Leads table of three people: one with an email, one with a bad one, one without. */

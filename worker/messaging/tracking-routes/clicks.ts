@@ -46,7 +46,10 @@ export async function trackedLink(c: Context<AppEnv>): Promise<Response> {
   const check = await verifyToken(await trackingKeyOf(c.env), c.req.param("token") ?? "", "c");
   if (!check.ok || !check.payload.url) return badLinkPage("link");
   const url = check.payload.url;
-  await recordWithin(c.executionCtx, "a click", recordClick(c.env, c.req.raw, { ...check.payload, url }));
+  // Hono answers HEAD with the GET handler; link checkers send HEADs, people follow links with GET.
+  if (c.req.method === "GET") {
+    await recordWithin(c.executionCtx, "a click", recordClick(c.env, c.req.raw, { ...check.payload, url }));
+  }
   return new Response(null, {
     status: 302,
     headers: { Location: locationOf(url), "Cache-Control": "no-store, private" },

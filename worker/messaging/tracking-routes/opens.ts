@@ -59,7 +59,8 @@ async function recordOpen(env: Env, request: Request, token: string): Promise<vo
 
 export async function openPixel(c: Context<AppEnv>): Promise<Response> {
   const file = c.req.param("file") ?? "";
-  if (file.endsWith(GIF_SUFFIX)) {
+  // Hono answers HEAD with the GET handler; a HEAD is a checker's, never a person's open.
+  if (c.req.method === "GET" && file.endsWith(GIF_SUFFIX)) {
     const token = file.slice(0, -GIF_SUFFIX.length);
     await recordWithin(c.executionCtx, "an open", recordOpen(c.env, c.req.raw, token));
   }

@@ -82,6 +82,18 @@ describe("tracked links", { timeout: 30_000 }, () => {
     ]);
   });
 
+  it("answers a HEAD (a link checker's) like the GET without counting it, for links and the pixel", async () => {
+    const t = await sentToRose();
+    await t.sentAgo(3600);
+    const url = "https://roses-bakery.example/?from=mail";
+    const click = await t.hit(`/t/c/${await t.token("c", url)}`, { method: "HEAD" });
+    expect([click.status, click.headers.get("location")]).toEqual([302, url]);
+    const open = await t.hit(`/t/o/${await t.token("o")}.gif`, { method: "HEAD" });
+    expect([open.status, open.headers.get("content-type")]).toEqual([200, "image/gif"]);
+    expect(await t.events()).toEqual([]);
+    expect(await t.read(t.id)).toMatchObject({ status: "sent", opens: 0, clicks: 0 });
+  });
+
   it("sends a link with characters a header cannot carry where a browser would take it", async () => {
     const t = await sentToRose();
     const res = await t.hit(`/t/c/${await t.token("c", "https://roses-bakery.example/café menu")}`);

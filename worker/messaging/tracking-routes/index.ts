@@ -5,17 +5,17 @@
  */
 import { Hono } from "hono";
 import type { AppEnv } from "../../api/context";
+import { fail } from "../../api/errors";
 import { trackedLink } from "./clicks";
 import { openPixel } from "./opens";
-import { unknownLinkPage } from "./pages";
 import { confirmUnsubscribe, unsubscribe } from "./unsubscribe";
 
 export const trackingRoutes = new Hono<AppEnv>()
   .get("/o/:file", openPixel)
   .get("/c/:token", trackedLink)
-  .all("*", unknownLinkPage);
+  .all("*", () => fail(404, "Unknown tracking link"));
 
 export const unsubscribeRoutes = new Hono<AppEnv>()
   .get("/:token", confirmUnsubscribe)
   .post("/:token", unsubscribe)
-  .all("*", unknownLinkPage);
+  .all("*", () => fail(404, "Unknown unsubscribe link"));

@@ -64,11 +64,3 @@ export function badLinkPage(what: "link" | "unsubscribe link"): Response {
     ],
   });
 }
-
-/** An address under `/t/` or `/u/` that is no tracking link at all. */
-export function unknownLinkPage(): Response {
-  return recipientPage(404, {
-    title: "No such link",
-    lines: ["This address is not a link from any email. Check that it was copied whole."],
-  });
-}

@@ -1,6 +1,6 @@
 /**
  * The Worker's HTTP surface: `/api` (JSON), `/sync` (WebSocket upgrades to TableRoom), `/t`
- * (tracking), `/s` (generated sites; with `SITES_DOMAIN`, `<slug>.<SITES_DOMAIN>` too), `/hooks` (inbound webhooks, trigger rules started by
+ * (tracking pixel and links), `/u` (unsubscribe), `/s` (generated sites; with `SITES_DOMAIN`, `<slug>.<SITES_DOMAIN>` too), `/hooks` (inbound webhooks, trigger rules started by
  * webhook); everything else goes to the React Router app through `renderApp`.
  */
 import { Hono } from "hono";
@@ -29,6 +29,7 @@ import { originGuard } from "./auth/origin";
 import { getDb } from "./db";
 import { triggerHookRoutes } from "./hooks/trigger";
 import { messagingHookRoutes } from "./messaging/hooks";
+import { trackingRoutes, unsubscribeRoutes } from "./messaging/tracking-routes";
 import { siteHost } from "./sites/host";
 import { siteRoutes } from "./sites/serve";
 import { syncRoutes } from "./sync/routes";
@@ -92,7 +93,8 @@ export function createApp(renderApp: RenderApp) {
   });
   app.route("/api", api());
   app.route("/sync", syncRoutes);
-  app.all("/t/*", () => fail(404, "Unknown tracking link"));
+  app.route("/t", trackingRoutes);
+  app.route("/u", unsubscribeRoutes);
   app.route("/s", siteRoutes);
   app.route("/hooks/trigger", triggerHookRoutes);
   app.route("/hooks", messagingHookRoutes);

@@ -2,7 +2,7 @@
 import { rmSync } from "node:fs";
 import type { TestProject } from "vitest/node";
 import { run } from "../scripts/run";
-import { serve, testSecrets } from "../scripts/serve";
+import { serve } from "../scripts/serve";
 import { Api, type SharedAccount } from "./api";
 
 declare module "vitest" {
@@ -11,17 +11,13 @@ declare module "vitest" {
     /** The served app's storage folder (its D1 database is there, for sign-in links). */
     state: string;
     account: SharedAccount;
-    /** The served app's SETTINGS_KEY, for tests that sign tracking links as the app does. */
-    settingsKey: string;
   }
 }
 
 export default async function setup(project: TestProject) {
   // Vitest sets NODE_ENV=test, which would bundle React's development build: test what ships.
   await run("react-router", ["build"], { quiet: true, env: { NODE_ENV: "production" } });
-  const secrets = testSecrets();
-  const served = await serve({ secrets });
-  project.provide("settingsKey", secrets.SETTINGS_KEY!);
+  const served = await serve();
   project.provide("baseUrl", served.url);
   project.provide("state", served.state);
   // One account for every test that does not test sign-up itself: sign-ups are limited per address.

@@ -36,7 +36,8 @@ export type FakeProvider = {
   close(): Promise<void>;
 };
 
-export async function startFake(spec: FakeSpec): Promise<FakeProvider> {
+/** `latencyMs`: every answer waits this long, as a provider's API does across the internet. */
+export async function startFake(spec: FakeSpec, { latencyMs = 0 }: { latencyMs?: number } = {}): Promise<FakeProvider> {
   const requests: FakeRequest[] = [];
   const failures: FakeFailure[] = [];
   let accepted = 0;
@@ -53,6 +54,7 @@ export async function startFake(spec: FakeSpec): Promise<FakeProvider> {
       requests.push(request);
       const failure = failures.shift();
       if (failure === "hang") return;
+      if (latencyMs) await new Promise((r) => setTimeout(r, latencyMs));
       const answer = failure
         ? withRetryAfter(spec.error(failure.status, failure.message ?? "failing as asked", failure), failure)
         : await respond(spec, request, () => ++accepted);

@@ -55,3 +55,10 @@ export type DraftAnswer = {
   /** Why the model's draft was not used, when it failed and the template wrote it instead. */
   writerError?: string;
 };
+
+/** A draft's new subject or body, as the Messages page saves it before sending. */
+export const EditDraft = z.object({
+  subject: z.string().max(998).optional(),
+  body: z.string().max(100_000).optional(),
+});
+export type EditDraft = z.infer<typeof EditDraft>;

@@ -1,14 +1,15 @@
 /**
  * Messages over HTTP (`/api/messages`, `/api/outbox`): write a message to a recipient's row (or
- * have the writer draft it, `/draft`), send
+ * have the writer draft it, `/draft`), edit a draft, send
  * it (queued once, however often it is asked), read one or list them by status, and read what the
  * outbox holds. The workspace is chosen as for `/api/tables`.
  */
 import type { Context } from "hono";
 import { Hono } from "hono";
 import { CreateMessage, MessageListQuery } from "../../schema/messaging-api";
-import { DraftMessage } from "../../schema/messaging-writer";
+import { DraftMessage, EditDraft } from "../../schema/messaging-writer";
 import type { Permission } from "../../schema/roles";
+import { editDraft } from "../messaging/drafts";
 import { MessageInputError, MessageMissingError } from "../messaging/errors";
 import { createMessage, messageRecord, readMessage } from "../messaging/messages";
 import { listOutbox } from "../messaging/outbox";
@@ -65,6 +66,11 @@ export const messageRoutes = new Hono<AppEnv>()
   .get("/:id", async (c) => {
     const messaging = await messagingOf(c, "read");
     return c.json(await answer(() => readMessage(messaging, c.req.param("id"))));
+  })
+  .patch("/:id", async (c) => {
+    const edit = await readBody(c, EditDraft);
+    const messaging = await messagingOf(c, "write");
+    return c.json(await answer(() => editDraft(messaging, c.req.param("id"), edit)));
   })
   .post("/:id/send", async (c) => {
     const messaging = await messagingOf(c, "write");

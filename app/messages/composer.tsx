@@ -116,98 +116,102 @@ export function Composer({ slug, recipients, hasKey, onChanged }: Props) {
   const canSend = recipient !== null && subject.trim() !== "" && body.trim() !== "";
   return (
     <Card title="Write a message" description="To one of your businesses or leads, by email.">
-      <div className="flex flex-col gap-4">
-        {recipients.length === 0 ? (
-          <Notice tone="info">
-            No one to write to yet: find businesses on the Hunting page, or make a table named “Leads” with Name and
-            Email columns.
-          </Notice>
-        ) : (
-          <RecipientPicker recipients={recipients} chosen={recipient} onChoose={choose} disabled={busy} />
-        )}
-        <div className="flex flex-wrap items-center gap-2">
-          <Button variant="secondary" onClick={write} disabled={!recipient || busy}>
-            <Sparkles className="h-4 w-4" aria-hidden />
-            {working === "write" ? "Writing…" : "Write with AI"}
-          </Button>
-          {recipient && !recipient.email ? (
-            <span className="text-xs text-danger">{recipient.name} has no email address.</span>
-          ) : null}
-        </div>
-        {draft ? (
-          <div role="status" data-writer={draft.writer} className="rounded-md border border-line bg-surface-2 p-3">
-            <p className="text-[13px]">
-              <span
-                className={cn(
-                  "mr-1.5 rounded px-1.5 py-0.5 text-xs font-medium",
-                  draft.writer === "ai" ? "bg-accent-soft text-accent" : "bg-surface text-muted",
-                )}
-              >
-                {draft.writer === "ai" ? "AI writer" : "Template"}
-              </span>
-              {writerNote(draft, hasKey)}
-            </p>
-            {draft.subjects.length ? (
-              <div className="mt-2">
-                <p className="text-xs text-muted">Other subject lines:</p>
-                <ul className="mt-1 flex flex-col gap-1" aria-label="Other subject lines">
-                  {draft.subjects.map((s) => (
-                    <li key={s}>
-                      <button
-                        type="button"
-                        onClick={() => setSubject(s)}
-                        aria-pressed={subject === s}
-                        className="w-full rounded px-2 py-1 text-left text-[13px] hover:bg-surface aria-pressed:bg-accent-soft aria-pressed:text-accent"
-                      >
-                        {s}
-                      </button>
-                    </li>
-                  ))}
-                </ul>
-              </div>
+      <div className="grid gap-x-6 gap-y-4 md:grid-cols-[minmax(0,20rem)_minmax(0,1fr)]">
+        <div className="flex min-w-0 flex-col gap-4">
+          {recipients.length === 0 ? (
+            <Notice tone="info">
+              No one to write to yet: find businesses on the Hunting page, or make a table named “Leads” with Name and
+              Email columns.
+            </Notice>
+          ) : (
+            <RecipientPicker recipients={recipients} chosen={recipient} onChoose={choose} disabled={busy} />
+          )}
+          <div className="flex flex-wrap items-center gap-2">
+            <Button variant="secondary" onClick={write} disabled={!recipient || busy}>
+              <Sparkles className="h-4 w-4" aria-hidden />
+              {working === "write" ? "Writing…" : "Write with AI"}
+            </Button>
+            {recipient && !recipient.email ? (
+              <span className="text-xs text-danger">{recipient.name} has no email address.</span>
             ) : null}
           </div>
-        ) : null}
-        <div className="flex flex-col gap-1.5">
-          <label htmlFor={`${id}-subject`} className="text-[13px] font-medium">
-            Subject
-          </label>
-          <Input
-            id={`${id}-subject`}
-            value={subject}
-            onChange={(e) => setSubject(e.target.value)}
-            maxLength={998}
-            disabled={busy}
-          />
+          {draft ? (
+            <div role="status" data-writer={draft.writer} className="rounded-md border border-line bg-surface-2 p-3">
+              <p className="text-[13px]">
+                <span
+                  className={cn(
+                    "mr-1.5 rounded px-1.5 py-0.5 text-xs font-medium",
+                    draft.writer === "ai" ? "bg-accent-soft text-accent" : "bg-surface text-muted",
+                  )}
+                >
+                  {draft.writer === "ai" ? "AI writer" : "Template"}
+                </span>
+                {writerNote(draft, hasKey)}
+              </p>
+              {draft.subjects.length ? (
+                <div className="mt-2">
+                  <p className="text-xs text-muted">Other subject lines:</p>
+                  <ul className="mt-1 flex flex-col gap-1" aria-label="Other subject lines">
+                    {draft.subjects.map((s) => (
+                      <li key={s}>
+                        <button
+                          type="button"
+                          onClick={() => setSubject(s)}
+                          aria-pressed={subject === s}
+                          className="w-full rounded px-2 py-1 text-left text-[13px] hover:bg-surface aria-pressed:bg-accent-soft aria-pressed:text-accent"
+                        >
+                          {s}
+                        </button>
+                      </li>
+                    ))}
+                  </ul>
+                </div>
+              ) : null}
+            </div>
+          ) : null}
         </div>
-        <div className="flex flex-col gap-1.5">
-          <label htmlFor={`${id}-body`} className="text-[13px] font-medium">
-            Message
-          </label>
-          <textarea
-            id={`${id}-body`}
-            value={body}
-            onChange={(e) => setBody(e.target.value)}
-            rows={10}
-            maxLength={100_000}
-            disabled={busy}
-            className="rounded-md border border-line bg-surface px-3 py-2 text-[13px] leading-relaxed focus:border-accent focus:outline-none disabled:opacity-60"
-          />
-          <span className="text-xs text-muted">
-            Links become tracked links, and the unsubscribe footer and your postal address are added when it is sent.
-          </span>
-        </div>
-        {error ? <Notice tone="error">{error}</Notice> : null}
-        {notice ? <Notice tone="success">{notice}</Notice> : null}
-        <div className="flex flex-wrap justify-end gap-2">
-          <Button onClick={saveDraft} disabled={!recipient || busy}>
-            <Save className="h-4 w-4" aria-hidden />
-            {working === "save" ? "Saving…" : "Save draft"}
-          </Button>
-          <Button variant="primary" onClick={send} disabled={!canSend || busy}>
-            <Send className="h-4 w-4" aria-hidden />
-            {working === "send" ? "Sending…" : "Send"}
-          </Button>
+        <div className="flex min-w-0 flex-col gap-4">
+          <div className="flex flex-col gap-1.5">
+            <label htmlFor={`${id}-subject`} className="text-[13px] font-medium">
+              Subject
+            </label>
+            <Input
+              id={`${id}-subject`}
+              value={subject}
+              onChange={(e) => setSubject(e.target.value)}
+              maxLength={998}
+              disabled={busy}
+            />
+          </div>
+          <div className="flex flex-col gap-1.5">
+            <label htmlFor={`${id}-body`} className="text-[13px] font-medium">
+              Message
+            </label>
+            <textarea
+              id={`${id}-body`}
+              value={body}
+              onChange={(e) => setBody(e.target.value)}
+              rows={10}
+              maxLength={100_000}
+              disabled={busy}
+              className="rounded-md border border-line bg-surface px-3 py-2 text-[13px] leading-relaxed focus:border-accent focus:outline-none disabled:opacity-60"
+            />
+            <span className="text-xs text-muted">
+              Links become tracked links, and the unsubscribe footer and your postal address are added when it is sent.
+            </span>
+          </div>
+          {error ? <Notice tone="error">{error}</Notice> : null}
+          {notice ? <Notice tone="success">{notice}</Notice> : null}
+          <div className="flex flex-wrap justify-end gap-2">
+            <Button onClick={saveDraft} disabled={!recipient || busy}>
+              <Save className="h-4 w-4" aria-hidden />
+              {working === "save" ? "Saving…" : "Save draft"}
+            </Button>
+            <Button variant="primary" onClick={send} disabled={!canSend || busy}>
+              <Send className="h-4 w-4" aria-hidden />
+              {working === "send" ? "Sending…" : "Send"}
+            </Button>
+          </div>
         </div>
       </div>
     </Card>

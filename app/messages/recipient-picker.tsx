@@ -29,7 +29,7 @@ export function RecipientPicker({
   const matches = recipients.filter((r) => matchesSearch(r, search));
   const shown = matches.slice(0, SHOWN);
   return (
-    <fieldset className="flex flex-col gap-1.5" disabled={disabled}>
+    <fieldset className="flex min-w-0 flex-col gap-1.5" disabled={disabled}>
       <legend className="mb-1.5 text-[13px] font-medium">Recipient</legend>
       <div className="relative">
         <Search className="pointer-events-none absolute top-2.5 left-2.5 h-4 w-4 text-muted" aria-hidden />

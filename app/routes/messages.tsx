@@ -95,7 +95,7 @@ export default function MessagesPage({ params }: Route.ComponentProps) {
       {tab === "outbox" ? (
         <Outbox entries={outbox} />
       ) : (
-        <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,26rem)]">
+        <div className="flex min-w-0 flex-col gap-6">
           <section aria-label="Message list" className="flex min-w-0 flex-col gap-3">
             <div className="flex flex-wrap items-center justify-between gap-2">
               <p className="text-[13px] text-muted" aria-live="polite">

@@ -1,17 +1,21 @@
 /**
- * Messages over HTTP (`/api/messages`, `/api/outbox`): write a message to a recipient's row, send
+ * Messages over HTTP (`/api/messages`, `/api/outbox`): write a message to a recipient's row (or
+ * have the writer draft it, `/draft`), edit a draft, send
  * it (queued once, however often it is asked), read one or list them by status, and read what the
  * outbox holds. The workspace is chosen as for `/api/tables`.
  */
 import type { Context } from "hono";
 import { Hono } from "hono";
 import { CreateMessage, MessageListQuery } from "../../schema/messaging-api";
+import { DraftMessage, EditDraft } from "../../schema/messaging-writer";
 import type { Permission } from "../../schema/roles";
+import { editDraft } from "../messaging/drafts";
 import { MessageInputError, MessageMissingError } from "../messaging/errors";
 import { createMessage, messageRecord, readMessage } from "../messaging/messages";
 import { listOutbox } from "../messaging/outbox";
 import { queueSend } from "../messaging/send";
 import { findMessaging, type Messaging } from "../messaging/tables";
+import { writeDraft } from "../messaging/writer";
 import { allRows } from "../projects/store";
 import type { AppEnv } from "./context";
 import { fail, parseBody, readBody } from "./errors";
@@ -42,6 +46,12 @@ export const messageRoutes = new Hono<AppEnv>()
     const made = await answer(() => createMessage(c.env, c.get("db"), access.workspace.id, createdBy, input));
     return c.json({ id: made.id, status: made.status }, 201);
   })
+  .post("/draft", async (c) => {
+    const input = await readBody(c, DraftMessage);
+    const access = await workspaceFor(c, "write");
+    const createdBy = access.actor.kind === "user" ? access.actor.userId : null;
+    return c.json(await answer(() => writeDraft(c.env, c.get("db"), access.workspace.id, createdBy, input)), 201);
+  })
   .get("/", async (c) => {
     // An empty parameter (`?status=`) is no filter, as a form with "All" chosen sends it.
     const { status } = parseBody({ status: c.req.query("status") || undefined }, MessageListQuery);
@@ -56,6 +66,11 @@ export const messageRoutes = new Hono<AppEnv>()
   .get("/:id", async (c) => {
     const messaging = await messagingOf(c, "read");
     return c.json(await answer(() => readMessage(messaging, c.req.param("id"))));
+  })
+  .patch("/:id", async (c) => {
+    const edit = await readBody(c, EditDraft);
+    const messaging = await messagingOf(c, "write");
+    return c.json(await answer(() => editDraft(messaging, c.req.param("id"), edit)));
   })
   .post("/:id/send", async (c) => {
     const messaging = await messagingOf(c, "write");

@@ -127,7 +127,7 @@ async function runAgent(
   const batch = options.batchAttempt?.stage === agent ? options.batchAttempt : undefined;
   const outcome = await runStage({
     client,
-    agent,
+    label: SITE_AGENT_LABELS[agent],
     prompt,
     schema,
     model,

@@ -4,7 +4,12 @@
  * marked `repair`, for the site's timeline.
  */
 import type Anthropic from "@anthropic-ai/sdk";
-import { type ArchitectOutput, architectOutputFor, type StageRecord } from "../../../schema/site-agents";
+import {
+  type ArchitectOutput,
+  architectOutputFor,
+  SITE_AGENT_LABELS,
+  type StageRecord,
+} from "../../../schema/site-agents";
 import type { SiteFacts } from "../../../schema/sites";
 import { estimateCostUsd } from "./prices";
 import { buildRepairPrompt } from "./prompts/repair-prompt";
@@ -32,7 +37,7 @@ export async function repairArchitect(
   const prompt = buildRepairPrompt(first.input, first.output as ArchitectOutput, findings);
   const outcome = await runStage({
     client,
-    agent: "architect",
+    label: SITE_AGENT_LABELS.architect,
     prompt,
     schema: architectOutputFor(facts),
     model,

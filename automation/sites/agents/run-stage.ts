@@ -8,7 +8,7 @@
 import type Anthropic from "@anthropic-ai/sdk";
 import { zodOutputFormat } from "@anthropic-ai/sdk/helpers/zod";
 import { z } from "zod";
-import { SITE_AGENT_LABELS, type SiteAgent, type StageUsage } from "../../../schema/site-agents";
+import type { StageUsage } from "../../../schema/site-agents";
 import { describeApiError } from "./api-errors";
 import type { BuiltPrompt } from "./prompts/build-prompt";
 
@@ -22,7 +22,8 @@ export type StageProgress = { outputTokens: number; attempt: number };
 
 export type StageRequest<T> = {
   client: Anthropic;
-  agent: SiteAgent;
+  /** Who answers, as errors name it ("The Analyst gave no usable answer…"). */
+  label: string;
   prompt: BuiltPrompt;
   /** Validates the answer; its JSON schema is what the API is asked to follow. */
   schema: z.ZodType<T>;
@@ -70,8 +71,7 @@ export type Verdict<T> = { ok: true; output: T } | { ok: false; problem: string;
 
 /** Runs the stage to a validated answer or to the error that stopped it; never throws. */
 export async function runStage<T>(request: StageRequest<T>): Promise<StageOutcome<T>> {
-  const { client, agent, prompt, schema, model, maxTokens, timeoutMs, onProgress, earlier } = request;
-  const label = SITE_AGENT_LABELS[agent];
+  const { client, label, prompt, schema, model, maxTokens, timeoutMs, onProgress, earlier } = request;
   const usage: StageUsage = { inputTokens: 0, outputTokens: 0, cacheCreationInputTokens: 0, cacheReadInputTokens: 0 };
   const messages: Anthropic.MessageParam[] = [{ role: "user", content: prompt.user }];
   const controller = new AbortController();

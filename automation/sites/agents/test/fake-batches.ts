@@ -9,8 +9,7 @@
  * request to `/v1/messages` would.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { SiteAgent } from "../../../../schema/site-agents";
-import type { AnsweringTurn, FakeTurn } from "./fake-messages-api";
+import type { AnsweringTurn, FakeAgent, FakeTurn } from "./fake-messages-api";
 
 export const BATCHES_PATH = "/v1/messages/batches";
 
@@ -23,7 +22,7 @@ const EXPIRES_AFTER_MS = 24 * 60 * 60 * 1000;
 export type SeenBatch = {
   id: string;
   // biome-ignore lint/suspicious/noExplicitAny: each request as the SDK sent it, read by the tests
-  requests: { custom_id: string; params: any; agent: SiteAgent | null }[];
+  requests: { custom_id: string; params: any; agent: FakeAgent | null }[];
 };
 
 /** An answer, the text kept apart so a stream can send it in pieces. */
@@ -43,8 +42,8 @@ type Stored = SeenBatch & { createdAt: Date; reads: number; results: { custom_id
 
 type Deps = {
   // biome-ignore lint/suspicious/noExplicitAny: a request body as the SDK sent it
-  agentOf: (body: any) => SiteAgent | null;
-  turnFor: (agent: SiteAgent, authorization: string | undefined) => FakeTurn;
+  agentOf: (body: any) => FakeAgent | null;
+  turnFor: (agent: FakeAgent, authorization: string | undefined) => FakeTurn;
   // biome-ignore lint/suspicious/noExplicitAny: a request body as the SDK sent it
   messageOf: (turn: AnsweringTurn, body: any, id: string) => FakeMessage;
   sendError: (res: ServerResponse, error: { status: number; type: string; message: string }) => void;
@@ -111,7 +110,7 @@ export function fakeBatches({ agentOf, turnFor, messageOf, sendError, apiKey, ba
   };
 
   // biome-ignore lint/suspicious/noExplicitAny: a request's params as the SDK sent them
-  const resultOf = (agent: SiteAgent | null, params: any, messageId: string): BatchResult => {
+  const resultOf = (agent: FakeAgent | null, params: any, messageId: string): BatchResult => {
     if (!agent) {
       const error = { type: "invalid_request_error", message: "no agent named in the system prompt" };
       return { type: "errored", error: { type: "error", error, request_id: null } };

@@ -5,8 +5,8 @@
  * content_block_delta (text_delta), content_block_stop, message_delta (stop_reason and usage),
  * message_stop — and errors as `{ type: "error", error: { type, message } }`; Message Batches
  * (`./fake-batches.ts`) answer the same turns as the batch's results; a key other than
- * `FAKE_API_KEY` gets the 401 authentication_error. It tells the agents
- * apart by the role their system prompt names, and simulates the prompt cache: a system prompt
+ * `FAKE_API_KEY` gets the 401 authentication_error. It tells the agents (the four site agents
+ * and the Message Writer) apart by the role their system prompt names, and simulates the prompt cache: a system prompt
  * marked with cache_control is written on its first request and read on the next ones.
  * Tests that cannot hold the object (inside workerd) steer it over HTTP: `POST /__fake/queue/<agent>`
  * with `{ "turns": [...] }` queues turns, `GET /__fake/calls` lists each call's agent and messages.
@@ -15,6 +15,12 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import { SITE_AGENT_LABELS, SITE_AGENTS, type SiteAgent } from "../../../../schema/site-agents";
 import { BATCHES_PATH, type FakeMessage, fakeBatches, type SeenBatch } from "./fake-batches";
+import { WRITER_ANSWER } from "./fixtures";
+
+/** Who the fake answers as: a site agent, or the writer of outreach messages. */
+export type FakeAgent = SiteAgent | "messageWriter";
+const FAKE_AGENTS: readonly FakeAgent[] = [...SITE_AGENTS, "messageWriter"];
+const FAKE_AGENT_LABELS: Record<FakeAgent, string> = { ...SITE_AGENT_LABELS, messageWriter: "Message Writer" };
 
 export type FakeTurn =
   | { kind: "answer"; json: unknown }
@@ -24,7 +30,7 @@ export type FakeTurn =
   | { kind: "error"; status: number; type: string; message: string };
 
 export type SeenCall = {
-  agent: SiteAgent | null;
+  agent: FakeAgent | null;
   // biome-ignore lint/suspicious/noExplicitAny: the request body as the SDK sent it, read by the tests
   body: any;
   headers: IncomingMessage["headers"];
@@ -37,7 +43,7 @@ export type FakeMessagesApi = {
   /** Message Batches created, in order. */
   batches: SeenBatch[];
   /** What the agent answers next, before its default answer; each turn is used once. */
-  queue(agent: SiteAgent, ...turns: FakeTurn[]): void;
+  queue(agent: FakeAgent, ...turns: FakeTurn[]): void;
   close(): Promise<void>;
 };
 
@@ -64,9 +70,12 @@ export function sendError(res: ServerResponse, error: { status: number; type: st
   res.end(JSON.stringify({ type: "error", error: { type: error.type, message: error.message } }));
 }
 
-/** Starts the fake; `answers` are each agent's default (valid) answers. Close it in `afterEach`. */
+/**
+ * Starts the fake; `answers` are each agent's default (valid) answers, the writer's
+ * `WRITER_ANSWER` unless given. Close it in `afterEach`.
+ */
 export async function startFakeMessagesApi(
-  answers: Record<SiteAgent, unknown>,
+  siteAnswers: Record<SiteAgent, unknown> & { messageWriter?: unknown },
   {
     latencyMs = 0,
     endAfterPolls = 0,
@@ -77,22 +86,23 @@ export async function startFakeMessagesApi(
     endAfterPolls?: number;
   } = {},
 ): Promise<FakeMessagesApi> {
+  const answers: Record<FakeAgent, unknown> = { messageWriter: WRITER_ANSWER, ...siteAnswers };
   const calls: SeenCall[] = [];
   const queues = new Map<string, FakeTurn[]>();
   const cached = new Set<string>();
   // biome-ignore lint/suspicious/noExplicitAny: a request body as the SDK sent it
-  const agentOf = (body: any): SiteAgent | null => {
+  const agentOf = (body: any): FakeAgent | null => {
     const system: { text: string }[] = Array.isArray(body?.system) ? body.system : [];
     const systemText = system.map((block) => block.text).join("\n");
-    return SITE_AGENTS.find((a) => systemText.includes(`You are the ${SITE_AGENT_LABELS[a]}`)) ?? null;
+    return FAKE_AGENTS.find((a) => systemText.includes(`You are the ${FAKE_AGENT_LABELS[a]}`)) ?? null;
   };
   // Turns are queued per key, so tests sharing one fake (inside workerd) each use their own key.
-  const queueFor = (key: string, agent: SiteAgent) => {
+  const queueFor = (key: string, agent: FakeAgent) => {
     const id = `${key} ${agent}`;
     if (!queues.has(id)) queues.set(id, []);
     return queues.get(id) as FakeTurn[];
   };
-  const turnFor = (agent: SiteAgent, authorization: string | undefined): FakeTurn =>
+  const turnFor = (agent: FakeAgent, authorization: string | undefined): FakeTurn =>
     authorization?.startsWith(`Bearer ${FAKE_API_KEY}`)
       ? (queueFor(authorization.slice("Bearer ".length), agent).shift() ?? { kind: "answer", json: answers[agent] })
       : { kind: "error", status: 401, type: "authentication_error", message: "invalid x-api-key" };
@@ -176,8 +186,8 @@ export async function startFakeMessagesApi(
   // biome-ignore lint/suspicious/noExplicitAny: a control request's JSON body
   const control = (method: string, path: string, body: any, res: ServerResponse) => {
     const [what, agent] = path.split("?")[0]!.split("/");
-    if (method === "POST" && what === "queue" && SITE_AGENTS.includes(agent as SiteAgent)) {
-      queueFor(body.key ?? FAKE_API_KEY, agent as SiteAgent).push(...(body.turns as FakeTurn[]));
+    if (method === "POST" && what === "queue" && FAKE_AGENTS.includes(agent as FakeAgent)) {
+      queueFor(body.key ?? FAKE_API_KEY, agent as FakeAgent).push(...(body.turns as FakeTurn[]));
       res.writeHead(204).end();
     } else if (method === "GET" && what === "calls") {
       res.writeHead(200, { "content-type": "application/json" });

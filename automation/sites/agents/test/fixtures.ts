@@ -91,3 +91,10 @@ export const ANSWERS: SiteAgentOutputs = {
     js: "",
   },
 };
+
+/** A valid answer of the Message Writer about Rosa (its site's address is the test's to check). */
+export const WRITER_ANSWER = {
+  subject: "Your breakfast tacos deserve a website",
+  body: "Hi Rosa's Taquería team,\n\nPeople in Austin rave about your handmade breakfast tacos, so I made you a site.\n\nReply if you'd like it.\n\nAna",
+  subjects: ["A site for Rosa's Taquería", "Handmade tacos, now online"],
+};

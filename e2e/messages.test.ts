@@ -125,5 +125,10 @@ describe("the Messages page", () => {
     const headers = page.getByRole("table", { name: "Headers" });
     await expect.poll(() => headers.textContent()).toContain("Reply-To");
     expect(await headers.textContent()).toContain(SENDER.replyTo);
+    expect(await headers.textContent()).toContain("List-Unsubscribe=One-Click");
+    // The links as sent: the footer's signed unsubscribe link.
+    const links = page.getByRole("list", { name: "Links" });
+    await expect.poll(() => links.textContent()).toMatch(/\/u\/[\w-]+\.[\w-]+/);
+    expect(await frame.locator("body").textContent()).toContain(SENDER.postalAddress);
   });
 });

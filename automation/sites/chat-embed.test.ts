@@ -28,3 +28,12 @@ describe("the chat widget on a published site", () => {
     expect(cspProblems(`${base}; connect-src ws://127.0.0.1:8787/chat/socket/acme`)).toEqual([]);
   });
 });
+
+describe("the chat widget tag", () => {
+  it("goes at the end of a page with no </body>, its attributes escaped", () => {
+    const { html } = withChatWidget("<p>hi</p>", "http://127.0.0.1:8787", 'a"b');
+    expect(html).toBe(
+      '<p>hi</p><script src="http://127.0.0.1:8787/chat/widget.js" data-workspace="a&quot;b" async></script>',
+    );
+  });
+});

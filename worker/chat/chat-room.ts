@@ -25,7 +25,7 @@ const send = (ws: WebSocket, frame: ChatServerFrame) => ws.send(JSON.stringify(f
 
 export class ChatRoom extends DurableObject<Env> {
   override async fetch(request: Request): Promise<Response> {
-    const who = parseWho(request.headers.get(CHAT_WHO_HEADER));
+    const who = whoOf(parseJson(request.headers.get(CHAT_WHO_HEADER)));
     if (!who || request.headers.get("upgrade")?.toLowerCase() !== "websocket") {
       return new Response("Chat sockets open through /chat/socket/<workspace>", { status: 400 });
     }
@@ -37,7 +37,7 @@ export class ChatRoom extends DurableObject<Env> {
   }
 
   override async webSocketMessage(ws: WebSocket, data: string | ArrayBuffer): Promise<void> {
-    const who = parseWho(JSON.stringify(ws.deserializeAttachment()));
+    const who = whoOf(ws.deserializeAttachment());
     if (!who) return ws.close(POLICY_VIOLATION, "This socket has no visitor");
     try {
       await this.receive(ws, who, data);
@@ -48,8 +48,12 @@ export class ChatRoom extends DurableObject<Env> {
   }
 
   override async webSocketClose(ws: WebSocket, code: number): Promise<void> {
-    // 1005 (no status) and 1006 (abnormal) may not be sent back in a close frame.
-    ws.close(code === 1005 || code === 1006 ? 1000 : code, "Bye");
+    try {
+      // 1005 (no status) and 1006 (abnormal) may not be sent back in a close frame.
+      ws.close(code === 1005 || code === 1006 ? 1000 : code, "Bye");
+    } catch {
+      // The runtime answered the close itself (auto-reply to close): nothing left to do.
+    }
   }
 
   /** A reply from the Inbox: kept for reconnects and sent to every open socket; answers how many got it. */
@@ -87,16 +91,19 @@ export class ChatRoom extends DurableObject<Env> {
   }
 }
 
-function parseWho(raw: string | null): ChatWho | null {
+function parseJson(raw: string | null): unknown {
   try {
-    const value = JSON.parse(raw ?? "null") as Partial<ChatWho> | null;
-    if (typeof value?.workspaceId === "string" && typeof value.visitor === "string") {
-      return { workspaceId: value.workspaceId, visitor: value.visitor };
-    }
+    return JSON.parse(raw ?? "null");
   } catch {
-    // A missing or broken header: no room to open.
+    return null;
   }
-  return null;
+}
+
+/** The workspace and visitor a header or socket attachment names, or null when it names none. */
+function whoOf(value: unknown): ChatWho | null {
+  const who = value as Partial<ChatWho> | null;
+  if (typeof who?.workspaceId !== "string" || typeof who.visitor !== "string") return null;
+  return { workspaceId: who.workspaceId, visitor: who.visitor };
 }
 
 /** The room of `visitor` in workspace `workspaceId`. */

@@ -70,6 +70,21 @@ describe("the Inbox API", { timeout: 30_000 }, () => {
     expect((await t.outbox()).map((m) => m.to)).toContain(ROSE);
   });
 
+  it("answers a text by SMS from the sender's number", async () => {
+    const { t, sms } = await roseWroteBack();
+    const { id } = await json<{ id: string }>(await t.api("POST", `/messages/${sms}/reply`, { body: "Calling at 3." }));
+    expect(await t.settled(id)).toMatchObject({
+      status: "sent",
+      channel: "sms",
+      to: "+15125550100",
+      from: "+15125550199",
+    });
+    expect((await t.outbox()).find((m) => m.to === "+15125550100")).toMatchObject({
+      channel: "sms",
+      text: "Calling at 3.",
+    });
+  });
+
   it("refuses a reply to a suppressed counterpart with the reason, writing nothing", async () => {
     const { t, messaging, sms } = await roseWroteBack();
     const cells = byKey(messaging.suppressions, { address: "+15125550100", reason: "unsubscribed" });

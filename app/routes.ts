@@ -21,6 +21,7 @@ export default [
     route("hunting/scoring", "routes/hunting-scoring.tsx"),
     route("sites", "routes/sites.tsx"),
     route("messages", "routes/messages.tsx"),
+    route("inbox", "routes/inbox.tsx"),
     route("members", "routes/members.tsx"),
     route("tokens", "routes/tokens.tsx"),
     route("settings", "routes/settings.tsx"),

@@ -104,6 +104,8 @@ const MESSAGES: MessagingColumn[] = [
   { key: "lastEvent", name: "Last event", type: "text" },
   { key: "error", name: "Error", type: "longText" },
   { key: "threadId", name: "Thread", type: "text" },
+  /** An inbound message someone has opened in the Inbox; the Inbox's unread counts are the rest. */
+  { key: "read", name: "Read", type: "checkbox" },
   {
     key: "sendNow",
     name: "Send now",
@@ -135,6 +137,12 @@ const EVENTS: MessagingColumn[] = [
   { key: "url", name: "URL", type: "url" },
   { key: "detail", name: "Detail", type: "longText" },
 ];
+
+/**
+ * Columns added to the template after workspaces had made their tables: made in an older
+ * workspace's table when it is next found (`worker/messaging/tables.ts`).
+ */
+export const MESSAGING_ADDED_COLUMNS: Partial<Record<MessagingTable, readonly string[]>> = { messages: ["read"] };
 
 /** In the order they are created: a link names a table made before it. */
 export const MESSAGING_ORDER: readonly MessagingTable[] = ["campaigns", "messages", "suppressions", "events"];

@@ -10,6 +10,7 @@ import type { AppEnv } from "./api/context";
 import { fail, onError } from "./api/errors";
 import { fileRoutes } from "./api/files";
 import { businessRoutes, huntingRoutes, territoryRoutes } from "./api/hunting";
+import { inboxRoutes, replyRoutes } from "./api/inbox";
 import { invitationLinkRoutes, workspaceInvitationRoutes } from "./api/invitations";
 import { memberRoutes } from "./api/members";
 import { messageRoutes, outboxRoutes } from "./api/messages";
@@ -26,6 +27,7 @@ import { meRoutes, workspaceRoutes } from "./api/workspaces";
 import { actorMiddleware } from "./auth/actor";
 import { type Auth, createAuth } from "./auth/auth";
 import { originGuard } from "./auth/origin";
+import { chatRoutes } from "./chat/routes";
 import { getDb } from "./db";
 import { triggerHookRoutes } from "./hooks/trigger";
 import { messagingHookRoutes } from "./messaging/hooks";
@@ -65,6 +67,8 @@ function api() {
     .route("/businesses", businessRoutes)
     .route("/hunting", huntingRoutes)
     .route("/sites", siteApiRoutes)
+    .route("/messages", replyRoutes)
+    .route("/inbox", inboxRoutes)
     .route("/messages", messageRoutes)
     .route("/outbox", outboxRoutes)
     .route("/messaging/health", messagingHealthRoutes)
@@ -93,6 +97,7 @@ export function createApp(renderApp: RenderApp) {
   });
   app.route("/api", api());
   app.route("/sync", syncRoutes);
+  app.route("/chat", chatRoutes);
   app.route("/t", trackingRoutes);
   app.route("/u", unsubscribeRoutes);
   app.route("/s", siteRoutes);

@@ -7,6 +7,7 @@ import { apiContext } from "../schema/api-context";
 import { shareActor } from "./auth/actor";
 import { createWorker } from "./entry";
 
+export { ChatRoom } from "./chat/chat-room";
 export { TableRoom } from "./durable/table-room";
 export { JourneyWorkflow } from "./workflows/journey";
 

@@ -4,6 +4,7 @@
  */
 import { createWorker } from "./entry";
 
+export { ChatRoom } from "./chat/chat-room";
 export { TableRoom } from "./durable/table-room";
 export { JourneyWorkflow } from "./workflows/journey";
 

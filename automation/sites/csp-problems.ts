@@ -1,7 +1,9 @@
 /** Reads a site's Content-Security-Policy back and lists every way it breaks the rules for sites. */
 
+import { CHAT_SCRIPT_SOURCE, CHAT_SOCKET_SOURCE, isLocalSource } from "./chat-embed";
+
 /** Directives a site's policy must hold with exactly this value. */
-const REQUIRED_NONE = ["default-src", "connect-src", "form-action", "base-uri", "frame-ancestors"];
+const REQUIRED_NONE = ["default-src", "form-action", "base-uri", "frame-ancestors"];
 
 /** Source expressions that let in code or markup from anywhere, in any directive. */
 const NEVER = ["'unsafe-eval'", "'unsafe-inline'", "'unsafe-hashes'", "'wasm-unsafe-eval'", "'strict-dynamic'"];
@@ -30,6 +32,13 @@ export function cspProblems(header: string): string[] {
     if (sources?.join(" ") !== "'none'")
       problems.push(`${name} must be 'none' (it is ${sources?.join(" ") || "missing"})`);
   }
+  // Nothing to connect to, or the chat widget's one socket (its exact path, one visitor room).
+  const connect = directives.get("connect-src")?.join(" ") ?? "";
+  if (connect !== "'none'" && !CHAT_SOCKET_SOURCE.test(connect))
+    problems.push(`connect-src must be 'none' or the chat socket (it is ${connect || "missing"})`);
+  const scripts = directives.get("script-src") ?? [];
+  if (scripts.filter((source) => CHAT_SCRIPT_SOURCE.test(source)).length > 1)
+    problems.push("script-src allows more than one chat widget");
   const sandbox = directives.get("sandbox");
   if (!sandbox) problems.push("sandbox is missing: the page would run in the origin it is served from");
   else if (sandbox.some((flag) => flag.toLowerCase() === "allow-same-origin"))
@@ -39,7 +48,8 @@ export function cspProblems(header: string): string[] {
       const lower = source.toLowerCase();
       if (NEVER.includes(lower)) problems.push(`${name} allows ${source}`);
       if (source.includes("*")) problems.push(`${name} has a wildcard: ${source}`);
-      if (lower.startsWith("http:")) problems.push(`${name} allows a host without TLS: ${source}`);
+      if ((lower.startsWith("http:") || lower.startsWith("ws:")) && !isLocalSource(source))
+        problems.push(`${name} allows a host without TLS: ${source}`);
       const codeOrStyle = name.startsWith("script-src") || name.startsWith("style-src");
       if (BARE_SCHEME.test(source) && (codeOrStyle || !["data:"].includes(lower))) {
         problems.push(`${name} allows a whole scheme: ${source}`);

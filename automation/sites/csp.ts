@@ -4,6 +4,7 @@
  * unless a workspace allowlisted the host; plus the headers every site page carries.
  */
 import { Parser } from "htmlparser2";
+import type { ChatSources } from "./chat-embed";
 
 /** Hosts a workspace allows, each an `https://` origin with a concrete host name. */
 export type SiteAllowlist = { scripts?: string[]; styles?: string[]; fonts?: string[]; images?: string[] };
@@ -67,9 +68,12 @@ export async function siteHeaders({
   html,
   allow = {},
   sandbox = true,
+  chat,
 }: {
   html: string;
   allow?: SiteAllowlist;
+  /** The workspace's chat widget (`chat-embed.ts`): exactly its script and its socket are allowed, nothing wider. */
+  chat?: ChatSources;
   /**
    * Run the page in an opaque origin (CSP `sandbox`): a generated page's script, served beside the
    * app when no sites domain is set, can then read nothing of the app's origin (no cookies, no
@@ -83,12 +87,12 @@ export async function siteHeaders({
   const list = (sources: string[]) => (sources.length ? sources.join(" ") : "'none'");
   const directives = [
     "default-src 'none'",
-    `script-src ${list([...scriptHashes, ...origins(allow.scripts)])}`,
+    `script-src ${list([...scriptHashes, ...origins(allow.scripts), ...(chat ? [chat.script] : [])])}`,
     `style-src ${list([...styleHashes, ...origins(allow.styles)])}`,
     // Pictures from the site itself or written inline (data: images cannot run script).
     `img-src ${["'self'", "data:", ...origins(allow.images)].join(" ")}`,
     `font-src ${list(["'self'", ...origins(allow.fonts)])}`,
-    "connect-src 'none'",
+    `connect-src ${chat ? chat.socket : "'none'"}`,
     // The claim bar is a link: nothing on a site posts anywhere.
     "form-action 'none'",
     "base-uri 'none'",

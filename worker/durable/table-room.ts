@@ -21,6 +21,7 @@ import {
 } from "../../schema/tables";
 import type { TriggerRule } from "../../schema/triggers";
 import {
+  addColumn,
   blocksOf,
   columnsOf,
   DEFAULT_VIEW,
@@ -29,6 +30,7 @@ import {
   isDocName,
   isWindowed,
   listViews,
+  newColumnId,
   parseRoom,
   removeRule,
   rulesOf,
@@ -456,6 +458,20 @@ export class TableRoom extends DurableObject<Env> {
     return { ok: true, value: null };
   }
 
+  /**
+   * Adds each column whose `options.key` no column of the table carries yet (a template that grew
+   * after the table was made); answers the keys it added.
+   */
+  addKeyedColumns(columns: Omit<ColumnDef, "id">[], job: string): string[] {
+    const have = new Set(columnsOf(this.room.open("manifest")).map((c) => c.options.key));
+    const missing = columns.filter((c) => typeof c.options.key === "string" && !have.has(c.options.key));
+    if (!missing.length) return [];
+    this.room.write("manifest", { kind: "automation", job }, (m) => {
+      for (const column of missing) addColumn(m, { ...column, id: newColumnId() });
+    });
+    return missing.map((c) => String(c.options.key));
+  }
+
   deleteRule(id: string): WriteResult<null> {
     const removed = this.room.write("manifest", { kind: "automation", job: "delete-rule" }, (m) => removeRule(m, id));
     return removed ? { ok: true, value: null } : { ok: false, status: 404, message: "Rule not found" };
@@ -553,6 +569,7 @@ type RpcMethods =
   | "deleteRowsExactly"
   | "compactNow"
   | "rename"
+  | "addKeyedColumns"
   | "destroy";
 
 /**

@@ -6,6 +6,7 @@
  */
 import { HUNTING_KINDS } from "../../schema/hunting-tables";
 import {
+  MESSAGING_ADDED_COLUMNS,
   MESSAGING_KINDS,
   MESSAGING_ORDER,
   MESSAGING_TABLES,
@@ -45,8 +46,21 @@ function template(outside: Record<"businesses" | "sites", string | null>): KindT
   return { order: MESSAGING_ORDER, kinds: MESSAGING_KINDS, tables };
 }
 
+/** A table made before the template grew a column (`MESSAGING_ADDED_COLUMNS`) gets it; its handle is read again. */
+async function withAddedColumns(env: Env, table: MessagingTable, handle: TableHandle): Promise<TableHandle> {
+  const added = (MESSAGING_ADDED_COLUMNS[table] ?? []).filter((key) => !handle.keys[key]);
+  if (!added.length) return handle;
+  const columns = MESSAGING_TABLES[table].columns
+    .filter((c) => added.includes(c.key))
+    .map((c) => ({ name: c.name, type: c.type, options: { ...c.options, key: c.key } }));
+  await handle.room.addKeyedColumns(columns, "messaging-template");
+  return tableHandle(env, handle.id);
+}
+
 async function messagingOf(env: Env, ids: Record<MessagingTable, string>, workspaceId: string): Promise<Messaging> {
-  const handles = await Promise.all(MESSAGING_ORDER.map((t) => tableHandle(env, ids[t])));
+  const handles = await Promise.all(
+    MESSAGING_ORDER.map(async (t) => withAddedColumns(env, t, await tableHandle(env, ids[t]))),
+  );
   const byTable = Object.fromEntries(MESSAGING_ORDER.map((t, i) => [t, handles[i]!])) as Record<
     MessagingTable,
     TableHandle

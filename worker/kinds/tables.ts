@@ -4,7 +4,7 @@
  * first time the workspace needs them, and read with their columns by stable key, so renaming
  * "Contact status" in the grid breaks nothing on the edge.
  */
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { dataTable } from "../../schema/db";
 import type { CellValue, ColumnDef, ColumnType } from "../../schema/tables";
 import { createTable } from "../api/tables";
@@ -63,9 +63,16 @@ export async function findKindIds<T extends string>(
   workspaceId: string,
   template: KindTemplate<T>,
 ): Promise<Record<T, string> | null> {
+  // One query for every kind: this runs on hot paths (each tracking hit, each webhook).
+  const kinds = template.order.map((table) => template.kinds[table]);
+  const rows = await db
+    .select({ id: dataTable.id, kind: dataTable.kind })
+    .from(dataTable)
+    .where(and(eq(dataTable.workspaceId, workspaceId), inArray(dataTable.kind, kinds)));
+  const byKind = new Map(rows.map((row) => [row.kind, row.id]));
   const ids = {} as Record<T, string>;
   for (const table of template.order) {
-    const id = await idOfKind(db, workspaceId, template.kinds[table]);
+    const id = byKind.get(template.kinds[table]);
     if (!id) return null;
     ids[table] = id;
   }

@@ -147,15 +147,15 @@ export async function recordMessageEvent(
     url: event.url ?? null,
     detail: event.detail ?? null,
   };
-  const inserted = await events.room.insertRow(byKey(events, logged), origin);
-  if (!inserted.ok) throw new Error(`Could not log the ${event.type} event: ${inserted.message}`);
   const update = updateFor(messaging, event);
-  let status = reader(messages, row.cells).text("status");
-  if (update) {
-    const written = await messages.room.updateRow(messageId, update, origin);
-    if (!written.ok) throw new Error(`Could not write the message's row: ${written.message}`);
-    status = reader(messages, written.value.cells).text("status");
-  }
+  // The log and the message's row are two rooms: written at once.
+  const [inserted, written] = await Promise.all([
+    events.room.insertRow(byKey(events, logged), origin),
+    update ? messages.room.updateRow(messageId, update, origin) : null,
+  ]);
+  if (!inserted.ok) throw new Error(`Could not log the ${event.type} event: ${inserted.message}`);
+  if (written && !written.ok) throw new Error(`Could not write the message's row: ${written.message}`);
+  const status = reader(messages, (written?.value ?? row).cells).text("status");
   const reason =
     SUPPRESSING[event.type] ?? (event.type === "bounced" && event.bounce === "hard" ? "hard bounce" : undefined);
   const r = reader(messages, row.cells);

@@ -44,13 +44,18 @@ export const SUPPRESSION_REASONS = ["unsubscribed", "hard bounce", "complaint", 
 export type SuppressionReason = (typeof SUPPRESSION_REASONS)[number];
 
 /** What the Messages buttons do, run by the Worker for the row they sit on. */
-export const MESSAGE_OPS = ["send", "cancel"] as const;
+export const MESSAGE_OPS = ["send", "cancel", "sendCampaign"] as const;
 export type MessageOp = (typeof MESSAGE_OPS)[number];
 
-/** Send now works on a draft or a scheduled message; Cancel only on a scheduled one. */
+/**
+ * Send now works on a draft or a scheduled message; Cancel only on a scheduled one; a campaign's
+ * Send drafts queues its drafts at the campaign's pace.
+ */
 const ENABLED_WHEN: Record<MessageOp, string> = {
   send: `OR({Status} = "draft", {Status} = "scheduled")`,
   cancel: `{Status} = "scheduled"`,
+  // A campaign sends its drafts unless people paused it.
+  sendCampaign: `NOT({Status} = "paused")`,
 };
 
 export const messageButton = (label: string, op: MessageOp, confirm: string | null = null) => ({
@@ -78,6 +83,16 @@ const CAMPAIGNS: MessagingColumn[] = [
   { key: "sender", name: "Sender", type: "text" },
   { key: "dailyCap", name: "Daily cap", type: "number" },
   { key: "status", name: "Status", type: "status" },
+  {
+    key: "sendDrafts",
+    name: "Send drafts",
+    type: "button",
+    options: messageButton(
+      "Send drafts",
+      "sendCampaign",
+      "Send every draft of this campaign, paced by the sending window?",
+    ),
+  },
 ];
 
 const MESSAGES: MessagingColumn[] = [
@@ -142,7 +157,10 @@ const EVENTS: MessagingColumn[] = [
  * Columns added to the template after workspaces had made their tables: made in an older
  * workspace's table when it is next found (`worker/messaging/tables.ts`).
  */
-export const MESSAGING_ADDED_COLUMNS: Partial<Record<MessagingTable, readonly string[]>> = { messages: ["read"] };
+export const MESSAGING_ADDED_COLUMNS: Partial<Record<MessagingTable, readonly string[]>> = {
+  campaigns: ["sendDrafts"],
+  messages: ["read"],
+};
 
 /** In the order they are created: a link names a table made before it. */
 export const MESSAGING_ORDER: readonly MessagingTable[] = ["campaigns", "messages", "suppressions", "events"];

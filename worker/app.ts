@@ -13,7 +13,7 @@ import { businessRoutes, huntingRoutes, territoryRoutes } from "./api/hunting";
 import { inboxRoutes, replyRoutes } from "./api/inbox";
 import { invitationLinkRoutes, workspaceInvitationRoutes } from "./api/invitations";
 import { memberRoutes } from "./api/members";
-import { messageRoutes, outboxRoutes } from "./api/messages";
+import { campaignRoutes, messageRoutes, outboxRoutes } from "./api/messages";
 import { messagingHealthRoutes } from "./api/messaging-health";
 import { publicOrigin } from "./api/origin";
 import { projectRoutes } from "./api/projects";
@@ -71,6 +71,7 @@ function api() {
     .route("/inbox", inboxRoutes)
     .route("/messages", messageRoutes)
     .route("/outbox", outboxRoutes)
+    .route("/campaigns", campaignRoutes)
     .route("/messaging/health", messagingHealthRoutes)
     .all("*", () => fail(404, "No such API route"));
 }

@@ -9,6 +9,7 @@ import { Hono } from "hono";
 import { CreateMessage, MessageListQuery } from "../../schema/messaging-api";
 import { DraftMessage, EditDraft } from "../../schema/messaging-writer";
 import type { Permission } from "../../schema/roles";
+import { sendCampaign } from "../messaging/campaigns";
 import { editDraft } from "../messaging/drafts";
 import { MessageInputError, MessageMissingError } from "../messaging/errors";
 import { createMessage, messageRecord, readMessage } from "../messaging/messages";
@@ -81,4 +82,11 @@ export const messageRoutes = new Hono<AppEnv>()
 export const outboxRoutes = new Hono<AppEnv>().get("/", async (c) => {
   const access = await workspaceFor(c, "read");
   return c.json({ messages: await listOutbox(c.env.FILES, access.workspace.id) });
+});
+
+/** `POST /api/campaigns/:id/send`: the campaign's drafts queued at its pace (the Send drafts button). */
+export const campaignRoutes = new Hono<AppEnv>().post("/:id/send", async (c) => {
+  const messaging = await messagingOf(c, "write");
+  const queued = await answer(() => sendCampaign(c.env, messaging, c.req.param("id")));
+  return c.json({ queued }, 202);
 });

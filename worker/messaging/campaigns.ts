@@ -1,0 +1,59 @@
+/**
+ * A campaign sends its drafts: every draft Messages row linked to the campaign is queued in one
+ * step (a compare-and-set on Status, so two presses queue each once) as a paced send, so the
+ * sending window, the spacing between sends and the warm-up apply as well as the caps (see
+ * pace-store). A paused campaign sends nothing.
+ */
+import { byKey, reader } from "../kinds/tables";
+import { MessageMissingError } from "./errors";
+import { messagingOrigin } from "./messages";
+import { sendJobOf } from "./send";
+import type { Messaging } from "./tables";
+
+/** Queue sends are batched at most this many at once (Queues' sendBatch limit). */
+const QUEUE_BATCH = 100;
+
+const origin = messagingOrigin("campaign-send");
+
+/** Queues the campaign's drafts; answers how many were queued. */
+export async function sendCampaign(env: Env, messaging: Messaging, campaignId: string): Promise<number> {
+  const { campaigns, messages } = messaging;
+  const [campaign] = await campaigns.room.readRows([campaignId]);
+  if (!campaign) throw new MessageMissingError("Campaign not found");
+  if (reader(campaigns, campaign.cells).text("status").toLowerCase() === "paused")
+    throw new MessageMissingError("This campaign is paused; set its Status to send its drafts");
+  const { status, campaign: campaignColumn } = messages.keys;
+  if (!status || !campaignColumn) throw new Error("The Messages table has lost its Status or Campaign column");
+  const { rows } = await messages.room.queryRows({
+    filters: [{ columnId: status, op: "eq", value: "draft" }],
+    sort: [],
+    limit: 100_000,
+    offset: 0,
+  });
+  const drafts = rows
+    .filter((row) => {
+      const linked = row.cells[campaignColumn];
+      return Array.isArray(linked) && linked.includes(campaignId);
+    })
+    .map((row) => row.id);
+  if (!drafts.length) return 0;
+  const claimed = await messages.room.claimRowsById({
+    rowIds: drafts,
+    columnId: status,
+    anyOf: ["draft"],
+    set: byKey(messages, { status: "queued", error: null }),
+    origin,
+  });
+  for (let i = 0; i < claimed.length; i += QUEUE_BATCH) {
+    const batch = claimed.slice(i, i + QUEUE_BATCH);
+    try {
+      await env.OUTREACH_QUEUE.sendBatch(batch.map((row) => ({ body: sendJobOf(messaging, row.id, true) })));
+    } catch (error) {
+      // Taken but not queued: back to drafts, so a second press sends them.
+      const rest = claimed.slice(i).map((row) => ({ id: row.id, cells: byKey(messages, { status: "draft" }) }));
+      await messages.room.patchRows(rest, origin);
+      throw error;
+    }
+  }
+  return claimed.length;
+}

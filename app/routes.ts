@@ -20,6 +20,7 @@ export default [
     route("hunting", "routes/hunting.tsx"),
     route("hunting/scoring", "routes/hunting-scoring.tsx"),
     route("sites", "routes/sites.tsx"),
+    route("campaigns", "routes/campaigns.tsx"),
     route("members", "routes/members.tsx"),
     route("tokens", "routes/tokens.tsx"),
     route("settings", "routes/settings.tsx"),

@@ -13,7 +13,9 @@ import { businessRoutes, huntingRoutes, territoryRoutes } from "./api/hunting";
 import { invitationLinkRoutes, workspaceInvitationRoutes } from "./api/invitations";
 import { memberRoutes } from "./api/members";
 import { messageRoutes, outboxRoutes } from "./api/messages";
+import { messagingDomainRoutes } from "./api/messaging-domain";
 import { messagingHealthRoutes } from "./api/messaging-health";
+import { messagingStatsRoutes } from "./api/messaging-stats";
 import { publicOrigin } from "./api/origin";
 import { projectRoutes } from "./api/projects";
 import { workspaceRunRoutes } from "./api/runs";
@@ -68,6 +70,8 @@ function api() {
     .route("/messages", messageRoutes)
     .route("/outbox", outboxRoutes)
     .route("/messaging/health", messagingHealthRoutes)
+    .route("/messaging/domain", messagingDomainRoutes)
+    .route("/messaging/stats", messagingStatsRoutes)
     .all("*", () => fail(404, "No such API route"));
 }
 

@@ -3,6 +3,7 @@ import clsx from "clsx";
 import {
   Activity,
   Car,
+  ChartLine,
   Check,
   ChevronsUpDown,
   Crosshair,
@@ -52,6 +53,7 @@ const NAV = [
   { to: "projects", label: "Projects", icon: Car },
   { to: "hunting", label: "Hunting", icon: Crosshair },
   { to: "sites", label: "Sites", icon: Globe },
+  { to: "campaigns", label: "Campaigns", icon: ChartLine },
   { to: "automations", label: "Automations", icon: Zap },
   { to: "members", label: "Members", icon: Users },
   { to: "tokens", label: "API tokens", icon: KeyRound, owner: true },

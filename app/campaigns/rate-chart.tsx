@@ -1,5 +1,5 @@
 /**
- * A rate over days as a plain SVG line chart: one point per day, the y axis from 0 to the largest
+ * A rate over days as a plain SVG line chart: one point per day with sends, the y axis from 0 to the largest
  * rate (at least 10%, so a quiet week does not look like a spike).
  */
 import { percent } from "../lib/percent";
@@ -16,7 +16,12 @@ export function RateChart({ title, points }: { title: string; points: { day: str
   const h = HEIGHT - PAD.top - PAD.bottom;
   const x = (i: number) => PAD.left + (points.length > 1 ? (i / (points.length - 1)) * w : w / 2);
   const y = (rate: number) => PAD.top + h - (rate / top) * h;
-  const line = points.map((p, i) => `${i === 0 ? "M" : "L"}${x(i).toFixed(1)},${y(p.rate).toFixed(1)}`).join(" ");
+  // Days with nothing sent have no rate: the line joins the days that do.
+  const line = points
+    .map((p, i) => ({ p, i }))
+    .filter(({ p }) => p.sent > 0)
+    .map(({ p, i }, n) => `${n === 0 ? "M" : "L"}${x(i).toFixed(1)},${y(p.rate).toFixed(1)}`)
+    .join(" ");
   const sentDays = points.filter((p) => p.sent > 0);
   const total =
     sentDays.reduce((sum, p) => sum + p.rate * p.sent, 0) /

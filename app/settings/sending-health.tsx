@@ -14,60 +14,62 @@ export function HealthCard({ health, owner, busy }: { health: HealthAnswer; owne
       {senders.length === 0 ? (
         <EmptyState title="No sender has sent yet">Health shows here after the first message goes out.</EmptyState>
       ) : (
-        <table className="w-full text-[13px]" aria-label="Sending health">
-          <thead className="text-left text-xs text-muted">
-            <tr>
-              <th className="py-1.5 font-medium">Sender</th>
-              <th className="py-1.5 text-right font-medium">Sent</th>
-              <th className="py-1.5 text-right font-medium">Bounces</th>
-              <th className="py-1.5 text-right font-medium">Complaints</th>
-              <th className="py-1.5 pl-4 font-medium">State</th>
-            </tr>
-          </thead>
-          <tbody>
-            {senders.map((s) => (
-              <tr key={s.sender} className="border-t border-line align-top">
-                <td className="py-2">
-                  {s.sender}
-                  <div className="text-xs text-muted">
-                    {s.sentToday} today · since <DateTime iso={s.startedAt} />
-                  </div>
-                </td>
-                <td className="py-2 text-right tabular-nums">{s.sent}</td>
-                <td className="py-2 text-right tabular-nums">
-                  {s.bounces}{" "}
-                  <span className="text-xs text-muted">
-                    ({percent(s.bounceRate)} of {percent(limits.bounceRate)})
-                  </span>
-                </td>
-                <td className="py-2 text-right tabular-nums">
-                  {s.complaints}{" "}
-                  <span className="text-xs text-muted">
-                    ({percent(s.complaintRate)} of {percent(limits.complaintRate)})
-                  </span>
-                </td>
-                <td className="py-2 pl-4">
-                  {s.paused ? (
-                    <div className="flex flex-col items-start gap-1.5">
-                      <Badge tone="danger">Paused</Badge>
-                      <span className="text-xs text-muted">{s.paused.reason}</span>
-                      {owner ? (
-                        <Form method="post">
-                          <input type="hidden" name="intent" value="resume" />
-                          <Button type="submit" name="sender" value={s.sender} disabled={busy}>
-                            Resume
-                          </Button>
-                        </Form>
-                      ) : null}
-                    </div>
-                  ) : (
-                    <Badge tone="success">Sending</Badge>
-                  )}
-                </td>
+        <div className="overflow-x-auto">
+          <table className="w-full min-w-[560px] text-[13px]" aria-label="Sending health">
+            <thead className="text-left text-xs text-muted">
+              <tr>
+                <th className="py-1.5 font-medium">Sender</th>
+                <th className="py-1.5 text-right font-medium">Sent</th>
+                <th className="py-1.5 text-right font-medium">Bounces</th>
+                <th className="py-1.5 text-right font-medium">Complaints</th>
+                <th className="py-1.5 pl-4 font-medium">State</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {senders.map((s) => (
+                <tr key={s.sender} className="border-t border-line align-top">
+                  <td className="py-2">
+                    {s.sender}
+                    <div className="text-xs text-muted">
+                      {s.sentToday} today · since <DateTime iso={s.startedAt} />
+                    </div>
+                  </td>
+                  <td className="py-2 text-right tabular-nums">{s.sent}</td>
+                  <td className="py-2 text-right tabular-nums">
+                    {s.bounces}{" "}
+                    <span className="text-xs text-muted">
+                      ({percent(s.bounceRate)} of {percent(limits.bounceRate)})
+                    </span>
+                  </td>
+                  <td className="py-2 text-right tabular-nums">
+                    {s.complaints}{" "}
+                    <span className="text-xs text-muted">
+                      ({percent(s.complaintRate)} of {percent(limits.complaintRate)})
+                    </span>
+                  </td>
+                  <td className="py-2 pl-4">
+                    {s.paused ? (
+                      <div className="flex flex-col items-start gap-1.5">
+                        <Badge tone="danger">Paused</Badge>
+                        <span className="text-xs text-muted">{s.paused.reason}</span>
+                        {owner ? (
+                          <Form method="post">
+                            <input type="hidden" name="intent" value="resume" />
+                            <Button type="submit" name="sender" value={s.sender} disabled={busy}>
+                              Resume
+                            </Button>
+                          </Form>
+                        ) : null}
+                      </div>
+                    ) : (
+                      <Badge tone="success">Sending</Badge>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </Card>
   );

@@ -66,6 +66,28 @@ describe("messaging settings and the campaign dashboard", () => {
     await page.context().close();
   });
 
+  it("shows an editor the messaging settings read-only", async () => {
+    const { api: owner, slug } = await Api.account(base);
+    await owner.request("PATCH", `/api/workspaces/${slug}/settings`, { sender: { fromEmail: "ana@ready.example" } });
+    const { url } = await owner.request<{ url: string }>("POST", `/api/workspaces/${slug}/invitations`, {
+      role: "editor",
+    });
+    const { api: editor } = await Api.signUp(base, "Eddie Editor");
+    await editor.request("POST", `/api/invitations/${url.split("/").pop()}/accept`);
+    const page = await signedIn(editor, `${base}/w/${slug}/settings`);
+    await page.getByText("Only owners can change settings.").waitFor();
+    const sender = page.getByRole("form", { name: "Sender" });
+    expect(await sender.getByLabel("From email", { exact: true }).inputValue()).toBe("ana@ready.example");
+    expect(await sender.getByLabel("From email", { exact: true }).isDisabled()).toBe(true);
+    expect(await sender.getByRole("button", { name: "Save sender" }).isDisabled()).toBe(true);
+    expect(await page.getByRole("form", { name: "Pace" }).getByLabel("Per sender a day").isDisabled()).toBe(true);
+    expect(await page.getByRole("combobox", { name: "Email provider" }).isDisabled()).toBe(true);
+    // Reading the domain's DNS changes nothing, so anyone in the workspace may check it.
+    await page.getByRole("button", { name: "Check DNS" }).click();
+    await page.getByText("ready.example has what can be checked for outbox.").waitFor();
+    await page.context().close();
+  });
+
   it("shows a sent message's open and click on the dashboard once tracking sees them", async () => {
     const { api, slug } = await Api.account(base);
     const q = `workspace=${slug}`;

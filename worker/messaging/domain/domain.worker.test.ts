@@ -7,7 +7,11 @@ const resolver = () => dohResolver(inject("fakeDohUrl"));
 describe("sending domain check — SPF, DKIM, DMARC over DNS over HTTPS", () => {
   it("finds everything a Resend sender needs, SPF joined from its two strings", async () => {
     const check = await checkDomain(resolver(), "ready.example", "resend");
-    expect(check.spf).toMatchObject({ state: "ok", record: "v=spf1 include:amazonses.com ~all" });
+    expect(check.spf).toMatchObject({
+      state: "ok",
+      name: "send.ready.example",
+      record: "v=spf1 include:amazonses.com ~all",
+    });
     expect(check.dkim).toMatchObject({ state: "ok", name: "resend._domainkey.ready.example" });
     expect(check.dmarc).toMatchObject({ state: "ok", policy: "quarantine" });
   });
@@ -17,15 +21,20 @@ describe("sending domain check — SPF, DKIM, DMARC over DNS over HTTPS", () => 
     expect(check.dmarc).toMatchObject({ state: "missing", record: null, policy: null });
     expect(check.dmarc.message).toContain("No DMARC record");
     expect(check.spf.state).toBe("missing");
-    expect(check.spf.message).toContain("include:amazonses.com");
+    expect(check.spf.message).toBe(
+      "The SPF record at send.nodmarc.example does not include Resend: add include:amazonses.com.",
+    );
     expect(check.dkim.state).toBe("ok");
   });
 
-  it("accepts SendGrid's DKIM CNAMEs at s1 and s2, and says what it cannot check for SES", async () => {
+  it("accepts SendGrid's DKIM CNAMEs, finds Cloudflare's SPF on cf-bounce, says what it cannot check for SES", async () => {
     const sendgrid = await checkDomain(resolver(), "sendgrid.example", "sendgrid");
     expect(sendgrid.dkim.state).toBe("ok");
     expect(sendgrid.dkim.record).toContain("CNAME s1.domainkey.u1.wl.sendgrid.net");
     expect(sendgrid.dmarc.policy).toBe("none");
+    expect(sendgrid.spf).toMatchObject({ state: "ok", name: "sendgrid.example" });
+    const cloudflare = await checkDomain(resolver(), "sendgrid.example", "cloudflare");
+    expect(cloudflare.spf).toMatchObject({ state: "ok", name: "cf-bounce.sendgrid.example" });
     const ses = await checkDomain(resolver(), "sendgrid.example", "ses");
     expect(ses.dkim.state).toBe("unknown");
     expect(ses.dkim.message).toContain("cannot check");

@@ -26,22 +26,28 @@ export function domainOf(address: string): string | null {
 }
 
 async function checkSpf(resolver: Resolver, domain: string, provider: EmailProvider): Promise<DomainRecordCheck> {
-  const needs = DOMAIN_NEEDS[provider];
-  const { records } = await resolver.txt(domain);
+  const { name: who, spf: needs } = DOMAIN_NEEDS[provider];
+  const host = needs.host(domain);
+  const { records } = await resolver.txt(host);
   const spf = records.filter((r) => /^v=spf1(\s|$)/i.test(r));
-  const base = { name: domain, record: spf[0] ?? null };
+  const base = { name: host, record: spf[0] ?? null };
+  const wanted = needs.include ? `v=spf1 ${needs.include} ~all` : "v=spf1 … ~all";
   if (spf.length === 0)
-    return { ...base, state: "missing", message: `No SPF record: add a TXT record "v=spf1 … ~all" on ${domain}.` };
+    return { ...base, state: "missing", message: `No SPF record at ${host}: add a TXT record "${wanted}".` };
   if (spf.length > 1)
-    return { ...base, state: "missing", message: `${spf.length} SPF records: RFC 7208 allows one; merge them.` };
-  if (!needs.spfInclude) return { ...base, state: "ok", message: "SPF record found." };
-  const has = spf[0]!.toLowerCase().split(/\s+/).includes(needs.spfInclude);
-  return has
-    ? { ...base, state: "ok", message: `SPF includes ${needs.name} (${needs.spfInclude}).` }
+    return {
+      ...base,
+      state: "missing",
+      message: `${spf.length} SPF records at ${host}: RFC 7208 allows one; merge them.`,
+    };
+  if (!needs.include)
+    return { ...base, state: "ok", message: ["SPF record found.", needs.note].filter(Boolean).join(" ") };
+  return spf[0]!.toLowerCase().split(/\s+/).includes(needs.include)
+    ? { ...base, state: "ok", message: `SPF includes ${who} (${needs.include}).` }
     : {
         ...base,
         state: "missing",
-        message: `SPF does not include ${needs.name}: add ${needs.spfInclude} (or publish it where ${needs.name}'s set-up says).`,
+        message: `The SPF record at ${host} does not include ${who}: add ${needs.include}.`,
       };
 }
 

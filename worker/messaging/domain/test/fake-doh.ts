@@ -11,15 +11,20 @@ const txt = (...strings: string[]): Answer => ({ type: 16, data: strings.map((s)
 
 /** Every record the fake knows, by name. */
 export const FAKE_ZONES: Record<string, Answer[]> = {
-  // Ready for Resend: SPF split in two strings (as long records are), DKIM and a DMARC policy.
-  "ready.example": [txt("v=spf1 include:amazonses.com", " ~all"), txt("google-site-verification=abc")],
+  // Ready for Resend: SPF on its send. subdomain, split in two strings (as long records are),
+  // DKIM and a DMARC policy; the root's own SPF (for the domain's mailboxes) beside other TXT.
+  "ready.example": [txt("v=spf1 include:_spf.google.com ~all"), txt("google-site-verification=abc")],
+  "send.ready.example": [txt("v=spf1 include:amazonses.com", " ~all")],
   "resend._domainkey.ready.example": [txt("p=MIGfMA0GCSqGSIb3DQEBAQUAA4GNADCBiQKBgQC")],
   "_dmarc.ready.example": [txt("v=DMARC1; p=quarantine; rua=mailto:dmarc@ready.example")],
-  // Sends through Resend but has no DMARC record, and its SPF lacks Resend's include.
+  // Sends through Resend but has no DMARC record, and its send. subdomain's SPF lacks Resend's include.
   "nodmarc.example": [txt("v=spf1 include:_spf.google.com ~all")],
+  "send.nodmarc.example": [txt("v=spf1 include:_spf.google.com ~all")],
   "resend._domainkey.nodmarc.example": [txt("p=MIGfMA0GCSqGSIb3DQEBAQUAA4GNADCBiQKBgQD")],
   // SendGrid's DKIM as its automated security publishes it: CNAMEs to its own keys.
   "sendgrid.example": [txt("v=spf1 include:sendgrid.net -all")],
+  // Onboarded on Cloudflare Email Service: SPF on cf-bounce.
+  "cf-bounce.sendgrid.example": [txt("v=spf1 include:_spf.mx.cloudflare.net ~all")],
   "s1._domainkey.sendgrid.example": [{ type: 5, data: "s1.domainkey.u1.wl.sendgrid.net." }],
   "s2._domainkey.sendgrid.example": [{ type: 5, data: "s2.domainkey.u1.wl.sendgrid.net." }],
   "_dmarc.sendgrid.example": [txt("v=DMARC1; p=none")],

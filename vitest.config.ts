@@ -49,6 +49,7 @@ export default defineConfig({
             "./worker/test/hook-target-setup.ts",
             "./worker/test/fake-anthropic-setup.ts",
             "./worker/test/fake-providers-setup.ts",
+            "./worker/test/fake-doh-setup.ts",
           ],
           setupFiles: ["./worker/test/apply-migrations.ts"],
         },

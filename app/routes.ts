@@ -22,6 +22,7 @@ export default [
     route("sites", "routes/sites.tsx"),
     route("messages", "routes/messages.tsx"),
     route("inbox", "routes/inbox.tsx"),
+    route("campaigns", "routes/campaigns.tsx"),
     route("members", "routes/members.tsx"),
     route("tokens", "routes/tokens.tsx"),
     route("settings", "routes/settings.tsx"),

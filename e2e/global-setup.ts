@@ -3,6 +3,7 @@ import { rmSync } from "node:fs";
 import type { TestProject } from "vitest/node";
 import { run } from "../scripts/run";
 import { serve } from "../scripts/serve";
+import { startFakeDoh } from "../worker/messaging/domain/test/fake-doh";
 import { Api, type SharedAccount } from "./api";
 
 declare module "vitest" {
@@ -17,7 +18,9 @@ declare module "vitest" {
 export default async function setup(project: TestProject) {
   // Vitest sets NODE_ENV=test, which would bundle React's development build: test what ships.
   await run("react-router", ["build"], { quiet: true, env: { NODE_ENV: "production" } });
-  const served = await serve();
+  // The sending domain check asks DNS here: the fake's domains (nodmarc.example…) are checkable.
+  const doh = await startFakeDoh();
+  const served = await serve({ env: { DOH_URL: doh.url } });
   project.provide("baseUrl", served.url);
   project.provide("state", served.state);
   // One account for every test that does not test sign-up itself: sign-ups are limited per address.
@@ -25,6 +28,7 @@ export default async function setup(project: TestProject) {
   project.provide("account", await api.share());
   return async () => {
     await served.stop();
+    await doh.close();
     rmSync(served.state, { recursive: true, force: true });
   };
 }

@@ -14,7 +14,9 @@ import { inboxRoutes, replyRoutes } from "./api/inbox";
 import { invitationLinkRoutes, workspaceInvitationRoutes } from "./api/invitations";
 import { memberRoutes } from "./api/members";
 import { campaignRoutes, messageRoutes, outboxRoutes } from "./api/messages";
+import { messagingDomainRoutes } from "./api/messaging-domain";
 import { messagingHealthRoutes } from "./api/messaging-health";
+import { messagingStatsRoutes } from "./api/messaging-stats";
 import { publicOrigin } from "./api/origin";
 import { projectRoutes } from "./api/projects";
 import { workspaceRunRoutes } from "./api/runs";
@@ -73,6 +75,8 @@ function api() {
     .route("/outbox", outboxRoutes)
     .route("/campaigns", campaignRoutes)
     .route("/messaging/health", messagingHealthRoutes)
+    .route("/messaging/domain", messagingDomainRoutes)
+    .route("/messaging/stats", messagingStatsRoutes)
     .all("*", () => fail(404, "No such API route"));
 }
 

@@ -1,16 +1,25 @@
 import { Lock } from "lucide-react";
 import { Form, useActionData, useLoaderData, useNavigation } from "react-router";
-import type { SecretStatus } from "../../schema/api";
 import { Badge, Button, Card, DateTime, Field, Input, Notice, PageHeader } from "../components/ui";
 import { apiGet, apiSend } from "../lib/api.server";
+import { DomainCard } from "../settings/domain-check";
+import { messagingAction } from "../settings/messaging-action.server";
+import { PaceCard } from "../settings/messaging-pace";
+import { ProvidersCard } from "../settings/messaging-providers";
+import { SenderCard } from "../settings/messaging-sender";
+import { HealthCard } from "../settings/sending-health";
+import type { HealthAnswer, SettingsAnswer } from "../settings/types";
 import type { Route } from "./+types/settings";
 
 export const meta: Route.MetaFunction = () => [{ title: "Settings · Rowpilot" }];
 
-type Settings = { workspace: { name: string; slug: string }; role: string; secrets: SecretStatus[] };
-
 export async function loader({ context, request, params }: Route.LoaderArgs) {
-  return apiGet<Settings>(context, request, `/api/workspaces/${encodeURIComponent(params.slug)}/settings`);
+  const slug = encodeURIComponent(params.slug);
+  const [settings, health] = await Promise.all([
+    apiGet<SettingsAnswer>(context, request, `/api/workspaces/${slug}/settings`),
+    apiGet<HealthAnswer>(context, request, `/api/messaging/health?workspace=${slug}`),
+  ]);
+  return { ...settings, health };
 }
 
 export async function action({ context, request, params }: Route.ActionArgs) {
@@ -20,6 +29,8 @@ export async function action({ context, request, params }: Route.ActionArgs) {
     const result = await apiSend(context, "PATCH", base, { name: form.get("name") });
     return result.ok ? { done: "Workspace renamed." } : { error: result.error.message };
   }
+  const messaging = await messagingAction(context, params.slug, form);
+  if (messaging) return messaging;
   const secrets: Record<string, string | null> = {};
   for (const [key, value] of form) {
     if (!key.startsWith("secret:")) continue;
@@ -34,7 +45,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
 }
 
 export default function SettingsPage() {
-  const { workspace, role, secrets } = useLoaderData<typeof loader>();
+  const { workspace, role, secrets, sender, providers, pace, warmUpSchedule, health } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const owner = role === "owner";
@@ -57,6 +68,15 @@ export default function SettingsPage() {
             </Button>
           </Form>
         </Card>
+        <SenderCard sender={sender} owner={owner} busy={busy} />
+        <DomainCard
+          check={result && "domain" in result ? result.domain : null}
+          error={result && "domainError" in result ? result.domainError : null}
+          busy={busy}
+        />
+        <ProvidersCard providers={providers} sender={sender} secrets={secrets} owner={owner} busy={busy} />
+        <PaceCard pace={pace} schedule={warmUpSchedule} owner={owner} busy={busy} />
+        <HealthCard health={health} owner={owner} busy={busy} />
         <Card
           title="Provider keys"
           description="Stored encrypted. Once saved, a key is never shown again; enter a new value to replace it."

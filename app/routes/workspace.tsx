@@ -3,6 +3,7 @@ import clsx from "clsx";
 import {
   Activity,
   Car,
+  ChartLine,
   Check,
   ChevronsUpDown,
   Crosshair,
@@ -56,6 +57,7 @@ const NAV = [
   { to: "sites", label: "Sites", icon: Globe },
   { to: "messages", label: "Messages", icon: Mail },
   { to: "inbox", label: "Inbox", icon: Inbox },
+  { to: "campaigns", label: "Campaigns", icon: ChartLine },
   { to: "automations", label: "Automations", icon: Zap },
   { to: "members", label: "Members", icon: Users },
   { to: "tokens", label: "API tokens", icon: KeyRound, owner: true },

@@ -5,6 +5,7 @@
  */
 import { and, eq } from "drizzle-orm";
 import { Hono } from "hono";
+import { warmUpSchedule } from "../../automation/messaging/pace";
 import { SECRET_KEYS, SECRET_LABELS, type SecretKey, type SecretStatus, UpdateSettings } from "../../schema/api";
 import { workspaceSecret } from "../../schema/db";
 import { decryptSecret, encryptSecret, importSettingsKey, secretHint } from "../auth/secrets";
@@ -45,11 +46,14 @@ export const settingsRoutes = new Hono<AppEnv>()
   .get("/", async (c) => {
     const { workspace, role } = await requireWorkspace(c, "read");
     const db = c.get("db");
+    const messaging = await readMessagingSettings(db, workspace.id);
     return c.json({
       workspace: { name: workspace.name, slug: workspace.slug },
       role,
       secrets: await statuses(db, workspace.id),
-      ...(await readMessagingSettings(db, workspace.id)),
+      ...messaging,
+      // The ramp a sender starting today would follow, for people to read beside the pace.
+      warmUpSchedule: warmUpSchedule(messaging.pace, new Date()),
     });
   })
   .patch("/", async (c) => {

@@ -5,7 +5,7 @@
  * pace-store). A paused campaign sends nothing.
  */
 import { byKey, reader } from "../kinds/tables";
-import { MessageMissingError } from "./errors";
+import { MessageInputError, MessageMissingError } from "./errors";
 import { messagingOrigin } from "./messages";
 import { sendJobOf } from "./send";
 import type { Messaging } from "./tables";
@@ -21,7 +21,7 @@ export async function sendCampaign(env: Env, messaging: Messaging, campaignId: s
   const [campaign] = await campaigns.room.readRows([campaignId]);
   if (!campaign) throw new MessageMissingError("Campaign not found");
   if (reader(campaigns, campaign.cells).text("status").toLowerCase() === "paused")
-    throw new MessageMissingError("This campaign is paused; set its Status to send its drafts");
+    throw new MessageInputError("This campaign is paused; change its Status to send its drafts");
   const { status, campaign: campaignColumn } = messages.keys;
   if (!status || !campaignColumn) throw new Error("The Messages table has lost its Status or Campaign column");
   const { rows } = await messages.room.queryRows({

@@ -9,5 +9,7 @@ describe("demo seed — messaging", () => {
     expect(settings.sender.fromName).toBe("Rowpilot Demo");
     expect(settings.sender.fromEmail).toBe("demo@rowpilot.example");
     expect(settings.sender.postalAddress).not.toBe("");
+    // Nothing holds a demo's sends: no warm-up, no window, caps far above a demo's volume.
+    expect(settings.pace).toMatchObject({ warmUp: null, minSpacingSeconds: 0, senderDailyCap: 100_000 });
   });
 });

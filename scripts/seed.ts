@@ -5,7 +5,7 @@
  */
 import { eq } from "drizzle-orm";
 import { user, workspace } from "../schema/db";
-import { MessagingSettings } from "../schema/messaging-api";
+import { DEFAULT_PACE_ZONE, MessagingSettings } from "../schema/messaging-api";
 import { audit } from "../worker/api/audit";
 import { createWorkspace } from "../worker/api/workspaces";
 import { newId } from "../worker/auth/tokens";
@@ -37,6 +37,7 @@ export const DEMO_MESSAGING = {
     minSpacingSeconds: 0,
     window: { start: "00:00", end: "24:00", days: [0, 1, 2, 3, 4, 5, 6] },
     warmUp: null,
+    zone: DEFAULT_PACE_ZONE,
   },
 } as const;
 

@@ -4,11 +4,13 @@
  * sending window, the spacing between sends and the warm-up apply as well as the caps (see
  * pace-store). A paused campaign sends nothing.
  */
+import type { CellValue } from "../../schema/tables";
+import { getDb } from "../db";
 import { byKey, reader } from "../kinds/tables";
 import { MessageInputError, MessageMissingError } from "./errors";
 import { messagingOrigin } from "./messages";
 import { sendJobOf } from "./send";
-import type { Messaging } from "./tables";
+import { findMessaging, type Messaging } from "./tables";
 
 /** Queue sends are batched at most this many at once (Queues' sendBatch limit). */
 const QUEUE_BATCH = 100;
@@ -20,7 +22,7 @@ export async function sendCampaign(env: Env, messaging: Messaging, campaignId: s
   const { campaigns, messages } = messaging;
   const [campaign] = await campaigns.room.readRows([campaignId]);
   if (!campaign) throw new MessageMissingError("Campaign not found");
-  if (reader(campaigns, campaign.cells).text("status").toLowerCase() === "paused")
+  if (isPaused(messaging, campaign.cells))
     throw new MessageInputError("This campaign is paused; change its Status to send its drafts");
   const { status, campaign: campaignColumn } = messages.keys;
   if (!status || !campaignColumn) throw new Error("The Messages table has lost its Status or Campaign column");
@@ -56,4 +58,24 @@ export async function sendCampaign(env: Env, messaging: Messaging, campaignId: s
     }
   }
   return claimed.length;
+}
+
+/** Whether the campaign a message links to (its Campaign cell) is paused; false without one. */
+export async function campaignPausedFor(env: Env, workspaceId: string, link: CellValue | undefined): Promise<boolean> {
+  const campaignId = Array.isArray(link) && typeof link[0] === "string" ? link[0] : null;
+  if (!campaignId) return false;
+  const messaging = await findMessaging(env, getDb(env.DB), workspaceId);
+  if (!messaging) return false;
+  const [campaign] = await messaging.campaigns.room.readRows([campaignId]);
+  return Boolean(campaign) && isPaused(messaging, campaign!.cells);
+}
+
+/** A message that belongs to a campaign is paced whenever it is queued, a scheduled retry too. */
+export const isCampaignMessage = (messaging: Messaging, cells: Record<string, CellValue>): boolean => {
+  const link = reader(messaging.messages, cells).get("campaign");
+  return Array.isArray(link) && link.length > 0;
+};
+
+function isPaused(messaging: Messaging, cells: Record<string, CellValue>): boolean {
+  return reader(messaging.campaigns, cells).text("status").toLowerCase() === "paused";
 }

@@ -9,6 +9,7 @@ import { dataTable } from "../../schema/db";
 import { MESSAGING_KINDS } from "../../schema/messaging-tables";
 import { getDb } from "../db";
 import { byKey } from "../kinds/tables";
+import { isCampaignMessage } from "./campaigns";
 import { messagingOrigin } from "./messages";
 import { type SendMessageJob, sendJobOf } from "./send";
 import { findMessaging } from "./tables";
@@ -51,7 +52,10 @@ async function sendDueOf(env: Env, workspaceId: string, now: Date): Promise<numb
     origin,
   });
   if (!claimed.length) return 0;
-  const jobs: SendMessageJob[] = claimed.map((row) => sendJobOf(messaging, row.id));
+  // A campaign's message stays paced when it comes back from a hold: the window and spacing again.
+  const jobs: SendMessageJob[] = claimed.map((row) =>
+    sendJobOf(messaging, row.id, isCampaignMessage(messaging, row.cells)),
+  );
   try {
     await env.OUTREACH_QUEUE.sendBatch(jobs.map((body) => ({ body })));
   } catch (error) {

@@ -17,6 +17,7 @@ import type { CellValue } from "../../schema/tables";
 import { readWorkspaceSecret } from "../api/settings";
 import { getDb } from "../db";
 import { byKey, reader, tableHandle } from "../kinds/tables";
+import { campaignPausedFor } from "./campaigns";
 import { MessageMissingError } from "./errors";
 import { senderKey } from "./health";
 import { messagingOrigin, readMessage } from "./messages";
@@ -188,11 +189,23 @@ export async function runSendJob(env: Env, job: SendMessageJob, attempt: SendAtt
     });
     return { type: "done", status: "suppressed" };
   }
+  // Held rows change only while still queued (a compare-and-set), so a second delivery of this
+  // job can never turn a message its twin just sent back into a scheduled one.
+  const hold = async (status: "draft" | "scheduled", cells: Record<string, CellValue>) => {
+    await messages.room.claimRowsById({
+      rowIds: [job.messageId],
+      columnId: messages.keys.status ?? "",
+      anyOf: ["queued"],
+      set: byKey(messages, { status, ...cells }),
+      origin,
+    });
+    return { type: "done" as const, status };
+  };
+  if (job.paced && (await campaignPausedFor(env, job.workspaceId, r.get("campaign"))))
+    return hold("draft", { scheduledFor: null, lastEvent: "held: its campaign is paused; a draft again" });
   const place = await holdForPace(env, job, senderKey(r.text("channel"), r.text("from")));
-  if (!place.ok) {
-    await write({ status: "scheduled", scheduledFor: place.nextAt.toISOString(), lastEvent: `held: ${place.message}` });
-    return { type: "done", status: "scheduled" };
-  }
+  if (!place.ok)
+    return hold("scheduled", { scheduledFor: place.nextAt.toISOString(), lastEvent: `held: ${place.message}` });
   const draft: Draft = { messageId: row.id, to, subject: r.text("subject"), body: r.text("body") };
   try {
     const sent = await deliver(env, job, attempt, r.text("channel"), draft).catch(async (error) => {

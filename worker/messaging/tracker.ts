@@ -7,7 +7,7 @@
  */
 
 import type { Tracker } from "../../automation/messaging/tracked-email";
-import { trackingKey } from "../../automation/messaging/tracking";
+import { hashIp, trackingKey } from "../../automation/messaging/tracking";
 
 let cached: { secret: string; key: Promise<CryptoKey> } | null = null;
 
@@ -26,4 +26,22 @@ export function trackingKeyOf(env: Env): Promise<CryptoKey> {
 
 export async function trackerOf(env: Env): Promise<Tracker> {
   return { appUrl: env.APP_URL, local: env.ROWPILOT_ENV === "local", key: await trackingKeyOf(env) };
+}
+
+/** Keeps the IP-hash salt apart from every other use of the tracking key. */
+const IP_SALT_INFO = "rowpilot ip-hash salt v1";
+
+/**
+ * The Events log's hash of `ip`, salted per workspace with a value derived from the tracking key
+ * (so no new secret, and hashes from two workspaces cannot be matched). Undefined without an IP.
+ */
+export async function ipHashOf(env: Env, workspaceId: string, ip: string | null): Promise<string | undefined> {
+  if (!ip) return undefined;
+  const mac = await crypto.subtle.sign(
+    "HMAC",
+    await trackingKeyOf(env),
+    new TextEncoder().encode(`${IP_SALT_INFO}\u0000${workspaceId}`),
+  );
+  const salt = [...new Uint8Array(mac)].map((byte) => byte.toString(16).padStart(2, "0")).join("");
+  return hashIp(ip, salt);
 }

@@ -5,10 +5,11 @@
  * for a message we do not know is stored nowhere: it was sent by something else on the same
  * provider account, or its row was deleted. Inbound replies are stored by `storeInbound`.
  */
-import { classifyOpen, hashIp } from "../../../automation/messaging/tracking";
+import { classifyOpen, userAgentClass } from "../../../automation/messaging/tracking";
 import type { NormalizedEvent } from "../../../schema/messaging-events";
 import { type MessageEvent, messageIdByProviderId, recordMessageEvent } from "../events";
 import type { Messaging } from "../tables";
+import { ipHashOf } from "../tracker";
 import { storeInbound } from "./inbound";
 
 export type Applied =
@@ -33,9 +34,10 @@ function detailOf(event: NormalizedEvent): string | undefined {
 /**
  * The event as `recordMessageEvent` takes it. A provider's own open pixel meets the same machines
  * ours does (Apple's proxy, image proxies, scanners), so its opens are classified the same way;
- * the IP is kept only as a hash salted with the workspace id.
+ * the IP is kept only as a hash under a secret salt (as the tracking routes keep it).
  */
 async function messageEvent(
+  env: Env,
   workspaceId: string,
   event: NormalizedEvent & { type: MessageEvent["type"] },
 ): Promise<MessageEvent> {
@@ -52,13 +54,14 @@ async function messageEvent(
     ...(event.bounce ? { bounce: event.bounce } : {}),
     ...(detail ? { detail } : {}),
     ...(event.url ? { url: event.url } : {}),
-    ...(event.userAgent ? { userAgent: event.userAgent } : {}),
-    ...(event.ip ? { ipHash: await hashIp(event.ip, workspaceId) } : {}),
+    // As our own tracking keeps them: the user agent's class, and the IP hashed with a secret salt.
+    ...(event.userAgent ? { userAgent: userAgentClass(event.userAgent, event.ip ?? null) } : {}),
+    ...(event.ip ? { ipHash: await ipHashOf(env, workspaceId, event.ip) } : {}),
   };
 }
 
 /** Applies one provider event (not an SMS keyword: the SMS route handles those first). */
-export async function applyEvent(messaging: Messaging, event: NormalizedEvent): Promise<Applied> {
+export async function applyEvent(env: Env, messaging: Messaging, event: NormalizedEvent): Promise<Applied> {
   if (event.type === "inbound") {
     const stored = await storeInbound(messaging, event, event.provider === "twilio" ? "sms" : "email");
     return { type: "inbound", ...stored };
@@ -68,7 +71,7 @@ export async function applyEvent(messaging: Messaging, event: NormalizedEvent): 
   const recorded = await recordMessageEvent(
     messaging,
     messageId,
-    await messageEvent(messaging.workspaceId, { ...event, type: event.type }),
+    await messageEvent(env, messaging.workspaceId, { ...event, type: event.type }),
   );
   if (!recorded) return { type: "unknown_message" };
   return { type: "event", ...recorded };

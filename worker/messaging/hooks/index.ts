@@ -38,7 +38,9 @@ export const messagingHookRoutes = new Hono<AppEnv>()
       const confirmUrl = subscriptionUrl(request.body);
       if (confirmUrl) return c.json(await confirmSubscription(confirmUrl));
     }
-    const { replayed, results } = await applyFresh(c, received, provider, now, applyEvent);
+    const { replayed, results } = await applyFresh(c, received, provider, now, (messaging, event) =>
+      applyEvent(c.env, messaging, event),
+    );
     return c.json({
       received: received.events.length,
       applied: count(results, "event") + count(results, "inbound"),
@@ -56,7 +58,7 @@ export const messagingHookRoutes = new Hono<AppEnv>()
     const name = sender.fromName || received.workspace.name;
     const { results } = await applyFresh(c, received, "twilio", now, async (messaging, event) => {
       if (event.type === "inbound") return receiveSms(messaging, event, name);
-      await applyEvent(messaging, event);
+      await applyEvent(c.env, messaging, event);
       return null;
     });
     const reply = results.find((r) => r !== null) ?? null;

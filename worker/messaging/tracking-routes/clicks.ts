@@ -21,7 +21,13 @@ const HEADER_SAFE_URL = /^[\x21-\x7e]+$/;
  * (percent-encoded, punycode host), which is where following the link leads anyway.
  */
 export function locationOf(url: string): string {
-  return HEADER_SAFE_URL.test(url) ? url : new URL(url).href;
+  if (HEADER_SAFE_URL.test(url)) return url;
+  try {
+    return new URL(url).href;
+  } catch {
+    // Not a URL a browser would parse either (a space in the host): percent-encode what a header cannot carry.
+    return encodeURI(url);
+  }
 }
 
 async function recordClick(

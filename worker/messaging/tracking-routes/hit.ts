@@ -5,11 +5,11 @@
  * client's image fetch never hangs on a slow room.
  */
 import type { TrackingPayload } from "../../../automation/messaging/tracking";
-import { hashIp } from "../../../automation/messaging/tracking";
 import type { RowRecord } from "../../../schema/tables";
 import { getDb } from "../../db";
 import { findMessaging, type Messaging } from "../tables";
-import { trackingKeyOf } from "../tracker";
+
+export { ipHashOf } from "../tracker";
 
 export type TrackedMessage = { messaging: Messaging; row: RowRecord };
 
@@ -22,24 +22,6 @@ export async function trackedMessage(
   if (!messaging) return null;
   const [row] = await messaging.messages.room.readRows([payload.messageId]);
   return row ? { messaging, row } : null;
-}
-
-/** Keeps the IP-hash salt apart from every other use of the tracking key. */
-const IP_SALT_INFO = "rowpilot ip-hash salt v1";
-
-/**
- * The Events log's hash of `ip`, salted per workspace with a value derived from the tracking key
- * (so no new secret, and hashes from two workspaces cannot be matched). Undefined without an IP.
- */
-export async function ipHashOf(env: Env, workspaceId: string, ip: string | null): Promise<string | undefined> {
-  if (!ip) return undefined;
-  const mac = await crypto.subtle.sign(
-    "HMAC",
-    await trackingKeyOf(env),
-    new TextEncoder().encode(`${IP_SALT_INFO}\u0000${workspaceId}`),
-  );
-  const salt = [...new Uint8Array(mac)].map((byte) => byte.toString(16).padStart(2, "0")).join("");
-  return hashIp(ip, salt);
 }
 
 /** The client's address as Cloudflare gives it; null when absent (never a guess from other headers). */

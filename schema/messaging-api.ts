@@ -169,3 +169,22 @@ export type OutboxEntry = {
   headers: Record<string, string>;
   sentAt: string;
 };
+
+/** One sender's health as `GET /api/messaging/health` answers it (worker/messaging/health.ts). */
+export type SenderHealth = {
+  sender: string;
+  startedAt: string;
+  sentToday: number;
+  sent: number;
+  bounces: number;
+  complaints: number;
+  bounceRate: number;
+  complaintRate: number;
+  paused: { at: string; reason: string } | null;
+};
+
+/** `GET /api/messaging/health`. */
+export type HealthAnswer = {
+  limits: { complaintRate: number; bounceRate: number; minSends: number };
+  senders: SenderHealth[];
+};

@@ -16,18 +16,4 @@ export type SettingsAnswer = MessagingSettings & {
   warmUpSchedule: WarmUpStep[];
 };
 
-/** `GET /api/messaging/health` (worker/api/messaging-health.ts). */
-export type HealthAnswer = {
-  limits: { complaintRate: number; bounceRate: number; minSends: number };
-  senders: {
-    sender: string;
-    startedAt: string;
-    sentToday: number;
-    sent: number;
-    bounces: number;
-    complaints: number;
-    bounceRate: number;
-    complaintRate: number;
-    paused: { at: string; reason: string } | null;
-  }[];
-};
+export type { HealthAnswer } from "../../schema/messaging-api";

@@ -7,24 +7,13 @@
 import { Hono } from "hono";
 import { ReplyInput } from "../../schema/inbox-api";
 import { can } from "../../schema/roles";
-import { MessageInputError, MessageMissingError } from "../messaging/errors";
 import { listInbox, openThread } from "../messaging/inbox";
-import { ReplyRefusedError, replyTo } from "../messaging/inbox/reply";
+import { replyTo } from "../messaging/inbox/reply";
 import { findMessaging } from "../messaging/tables";
 import type { AppEnv } from "./context";
 import { fail, readBody } from "./errors";
+import { answer } from "./messages";
 import { workspaceFor } from "./tables";
-
-async function answer<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (error instanceof MessageMissingError) fail(404, error.message);
-    if (error instanceof MessageInputError) fail(400, error.message);
-    if (error instanceof ReplyRefusedError) fail(409, error.message);
-    throw error;
-  }
-}
 
 export const inboxRoutes = new Hono<AppEnv>()
   .get("/", async (c) => {

@@ -12,6 +12,7 @@ import type { Permission } from "../../schema/roles";
 import { sendCampaign } from "../messaging/campaigns";
 import { editDraft } from "../messaging/drafts";
 import { MessageInputError, MessageMissingError } from "../messaging/errors";
+import { ReplyRefusedError } from "../messaging/inbox/reply";
 import { createMessage, messageRecord, readMessage } from "../messaging/messages";
 import { listOutbox } from "../messaging/outbox";
 import { queueSend } from "../messaging/send";
@@ -22,12 +23,14 @@ import type { AppEnv } from "./context";
 import { fail, parseBody, readBody } from "./errors";
 import { workspaceFor } from "./tables";
 
-async function answer<T>(work: () => Promise<T>): Promise<T> {
+/** Runs `work`, answering messaging's refusals as HTTP errors: missing 404, bad input 400, a refused reply 409. */
+export async function answer<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
     if (error instanceof MessageMissingError) fail(404, error.message);
     if (error instanceof MessageInputError) fail(400, error.message);
+    if (error instanceof ReplyRefusedError) fail(409, error.message);
     throw error;
   }
 }

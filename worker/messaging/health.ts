@@ -6,6 +6,7 @@
  * says why (the alert).
  */
 import { auditLog } from "../../schema/db";
+import type { SenderHealth } from "../../schema/messaging-api";
 import { newId } from "../auth/tokens";
 import { getDb } from "../db";
 
@@ -23,18 +24,6 @@ export function senderKey(channel: string, from: string): string {
   const address = /<([^>]+)>\s*$/.exec(from)?.[1] ?? from;
   return `${channel}:${address.trim().toLowerCase() || "default"}`;
 }
-
-export type SenderHealth = {
-  sender: string;
-  startedAt: string;
-  sentToday: number;
-  sent: number;
-  bounces: number;
-  complaints: number;
-  bounceRate: number;
-  complaintRate: number;
-  paused: { at: string; reason: string } | null;
-};
 
 type Row = {
   sender: string;
@@ -123,6 +112,8 @@ export async function noteOutcome(
   console.warn(`rowpilot: sender ${sender} of workspace ${workspaceId} paused: ${reason}`);
   return reason;
 }
+
+export type { SenderHealth };
 
 export async function sendersHealth(d1: D1Database, workspaceId: string): Promise<SenderHealth[]> {
   const { results } = await d1

@@ -86,7 +86,7 @@ describe("workspaces in the browser", () => {
 
     await guest.goto(`/w/${slug}/settings`);
     await guest.getByText("Only owners can change settings.").waitFor();
-    expect(await guest.getByLabel("Name").isDisabled()).toBe(true);
+    expect(await guest.getByLabel("Name", { exact: true }).isDisabled()).toBe(true);
     expect(await guest.getByRole("button", { name: "Save keys" }).isDisabled()).toBe(true);
 
     const attempt = await guest.evaluate(async (path) => {
@@ -100,7 +100,7 @@ describe("workspaces in the browser", () => {
     expect(attempt).toBe(403);
 
     await owner.goto(`/w/${slug}/settings`);
-    expect(await owner.getByLabel("Name").inputValue()).toBe("Lone Star Dealers");
+    expect(await owner.getByLabel("Name", { exact: true }).inputValue()).toBe("Lone Star Dealers");
     await owner.screenshot({ path: `${SHOTS}/settings.png` });
   });
 

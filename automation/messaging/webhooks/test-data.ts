@@ -53,3 +53,16 @@ U5pOyGd77UjO7ORhgXC8WXE1MYjHWgRbE4BQJwbQ5nBU2iIjAgg8Vvup4iac6owc
 ZzdDm+wlHxkiFzwBc+dPLvyDgrNfzdhcR++nDnlC37EoAAFDyvo2SO3pcijcpUuD
 ssGTiCugMGDAuKBTRwJt
 -----END PRIVATE KEY-----`;
+
+/** r‖s → SEQUENCE { INTEGER r, INTEGER s }, as SendGrid sends it. */
+export function rawToDer(raw: Uint8Array): Uint8Array {
+  const integer = (bytes: Uint8Array) => {
+    let i = 0;
+    while (i < bytes.length - 1 && bytes[i] === 0) i++;
+    const trimmed = bytes.slice(i);
+    const body = (trimmed[0] ?? 0) & 0x80 ? [0, ...trimmed] : [...trimmed];
+    return [0x02, body.length, ...body];
+  };
+  const content = [...integer(raw.slice(0, 32)), ...integer(raw.slice(32))];
+  return new Uint8Array([0x30, content.length, ...content]);
+}

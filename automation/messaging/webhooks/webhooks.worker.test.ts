@@ -5,23 +5,10 @@
 import { describe, expect, it } from "vitest";
 import { toBase64, utf8 } from "./crypto";
 import { resend, sendgrid, ses, twilio } from "./index";
-import { SNS_TEST_CERTIFICATE, SNS_TEST_PRIVATE_KEY } from "./test-data";
+import { rawToDer, SNS_TEST_CERTIFICATE, SNS_TEST_PRIVATE_KEY } from "./test-data";
 
 const NOW = new Date("2026-12-06T12:00:00Z");
 const seconds = String(NOW.getTime() / 1000);
-
-/** r‖s → SEQUENCE { INTEGER r, INTEGER s }, as SendGrid sends it. */
-function rawToDer(raw: Uint8Array): Uint8Array {
-  const integer = (bytes: Uint8Array) => {
-    let i = 0;
-    while (i < bytes.length - 1 && bytes[i] === 0) i++;
-    const trimmed = bytes.slice(i);
-    const body = (trimmed[0] ?? 0) & 0x80 ? [0, ...trimmed] : [...trimmed];
-    return [0x02, body.length, ...body];
-  };
-  const content = [...integer(raw.slice(0, 32)), ...integer(raw.slice(32))];
-  return new Uint8Array([0x30, content.length, ...content]);
-}
 
 describe("Webhook verifiers in workerd", () => {
   it("verifies SNS SignatureVersion 1 (SHA1withRSA) and 2 (SHA256withRSA)", async () => {

@@ -5,7 +5,7 @@
  */
 import { SELF } from "cloudflare:test";
 import { toBase64, utf8 } from "../../../../automation/messaging/webhooks/crypto";
-import { SNS_TEST_PRIVATE_KEY } from "../../../../automation/messaging/webhooks/test-data";
+import { rawToDer, SNS_TEST_PRIVATE_KEY } from "../../../../automation/messaging/webhooks/test-data";
 import { signedText } from "../../../../automation/messaging/webhooks/twilio";
 import { ORIGIN } from "../../../test/http";
 
@@ -59,19 +59,6 @@ export async function sendgridKeys() {
     };
   };
   return { publicKey, sign };
-}
-
-/** r‖s → SEQUENCE { INTEGER r, INTEGER s }, as SendGrid sends it. */
-function rawToDer(raw: Uint8Array): Uint8Array {
-  const integer = (bytes: Uint8Array) => {
-    let i = 0;
-    while (i < bytes.length - 1 && bytes[i] === 0) i++;
-    const trimmed = bytes.slice(i);
-    const body = (trimmed[0] ?? 0) & 0x80 ? [0, ...trimmed] : [...trimmed];
-    return [0x02, body.length, ...body];
-  };
-  const content = [...integer(raw.slice(0, 32)), ...integer(raw.slice(32))];
-  return new Uint8Array([0x30, content.length, ...content]);
 }
 
 /** An SNS envelope signed (SignatureVersion 2) with the test certificate's key. */

@@ -43,6 +43,7 @@ export const SECRET_KEYS = [
   "emailWebhookSecret",
   "smsApiKey",
   "smsWebhookSecret",
+  "paymentsPublicKey",
   "paymentsApiKey",
   "paymentsWebhookSecret",
 ] as const;
@@ -57,7 +58,8 @@ export const SECRET_LABELS: Record<SecretKey, string> = {
   emailWebhookSecret: "Email provider webhook signing secret",
   smsApiKey: "SMS provider API key",
   smsWebhookSecret: "SMS provider webhook signing secret",
-  paymentsApiKey: "Payments API key",
+  paymentsPublicKey: "Payments public key",
+  paymentsApiKey: "Payments secret key",
   paymentsWebhookSecret: "Payments webhook signing secret",
 };
 

@@ -1,6 +1,7 @@
-/** The D1 schema: identity (better-auth), workspaces, tables, the trigger registry and webhook events seen. */
+/** The D1 schema: identity (better-auth), workspaces, tables, the trigger registry and webhook events seen, payment claims. */
 export * from "./auth";
 export * from "./messaging";
+export * from "./payments";
 export * from "./tables";
 export * from "./triggers";
 export * from "./webhooks";

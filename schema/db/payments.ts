@@ -3,7 +3,8 @@
  * no idempotency key, so this row is ours: one per workspace and claim key (the site and the
  * claimant's email), inserted before the checkout is created, so a retry or a double click finds
  * the checkout already made instead of making a second. A webhook's checkout is looked up here
- * too: one we never made is flagged, never applied.
+ * too: one we never made is flagged, never applied. A site whose claim is paid shows no claim
+ * bar.
  */
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { workspace } from "./workspaces";
@@ -35,6 +36,11 @@ export const paymentClaim = sqliteTable(
     /** creating → open → paid | failed | expired (ClaimState, plus creating). */
     state: text("state").notNull(),
     failureReason: text("failure_reason"),
+    /**
+     * Set on a paid claim while its site is taken offline (its subscription past due beyond the
+     * grace period); cleared when it is paid up. The site's page is then a friendly notice.
+     */
+    offlineAt: integer("offline_at", { mode: "timestamp_ms" }),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
     updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
   },

@@ -17,6 +17,7 @@ CREATE TABLE `payment_claim` (
 	`checkout_url` text,
 	`state` text NOT NULL,
 	`failure_reason` text,
+	`offline_at` integer,
 	`created_at` integer NOT NULL,
 	`updated_at` integer NOT NULL,
 	FOREIGN KEY (`workspace_id`) REFERENCES `workspace`(`id`) ON UPDATE no action ON DELETE cascade

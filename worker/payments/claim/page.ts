@@ -22,28 +22,28 @@ export type ClaimFields = Partial<Record<"name" | "email" | "phone", string>>;
 /** The origin Recurrente's hosted checkout is on: the form's redirect goes there. */
 const checkoutOrigin = (env: Pick<Env, "RECURRENTE_URL">) => new URL(env.RECURRENTE_URL || RECURRENTE_URL).origin;
 
+type PageOptions = {
+  status?: number;
+  refreshSeconds?: number;
+  headers?: Record<string, string>;
+  /** A page with the claim form: it posts to itself and is redirected on to Recurrente's checkout. */
+  form?: Pick<Env, "RECURRENTE_URL">;
+};
+
 /**
- * One page of the claim flow: our style only, nothing to run, posting only to itself (and on to
- * the checkout when `env` is given).
+ * One page of the claim flow: our style only, nothing to run. Only a page with the form may post,
+ * and only to itself and on to the checkout. Not sandboxed: a sandboxed document ignores
+ * `<meta http-equiv="refresh">`, which the confirming page relies on, and these pages run no script.
  */
-export async function sitesPage(
-  title: string,
-  body: string,
-  options: {
-    status?: number;
-    refreshSeconds?: number;
-    env?: Pick<Env, "RECURRENTE_URL">;
-    headers?: Record<string, string>;
-  } = {},
-): Promise<Response> {
+export async function sitesPage(title: string, body: string, options: PageOptions = {}): Promise<Response> {
   const refresh = options.refreshSeconds ? `<meta http-equiv="refresh" content="${options.refreshSeconds}">` : "";
   const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">${refresh}<title>${escapeHtml(title)}</title><style>${STYLE}</style></head><body><main>${body}</main></body></html>`;
   const headers = await siteHeaders({ html, sandbox: false });
-  const targets = ["'self'", ...(options.env ? [checkoutOrigin(options.env)] : [])].join(" ");
-  headers["Content-Security-Policy"] = headers["Content-Security-Policy"]!.replace(
-    "form-action 'none'",
-    `form-action ${targets}`,
-  );
+  if (options.form)
+    headers["Content-Security-Policy"] = headers["Content-Security-Policy"]!.replace(
+      "form-action 'none'",
+      `form-action 'self' ${checkoutOrigin(options.form)}`,
+    );
   return new Response(html, {
     status: options.status ?? 200,
     headers: { ...headers, "Cache-Control": "no-store", ...options.headers },
@@ -66,12 +66,13 @@ export function claimForm(
 ): string {
   const field = (name: "name" | "email" | "phone", label: string, type: string, autocomplete: string) =>
     `<label for="${name}">${label}</label><input id="${name}" name="${name}" type="${type}" autocomplete="${autocomplete}" value="${escapeHtml(values[name] ?? "")}"${name === "phone" ? "" : " required"}>`;
+  const madeFor = `<p>This site was made for <strong>${escapeHtml(businessName)}</strong>. Is it your business?`;
   const intro = plan
-    ? `<p>Is this your business? Make this site yours: tell us who you are, then pay the setup fee and the first month on the secure payment page.</p>${planBlock(plan)}`
-    : "<p>Tell us who you are and we will get in touch to hand the site over.</p>";
+    ? `${madeFor} Tell us who you are, then pay the setup fee and the first month on the secure payment page.</p>${planBlock(plan)}`
+    : `${madeFor} Tell us who you are and we will get in touch to hand the site over.</p>`;
   // The honeypot: people never see or fill it; a bot filling every field gives itself away.
   const honeypot = `<div class="hp" aria-hidden="true"><label for="website">Website</label><input id="website" name="website" type="text" tabindex="-1" autocomplete="off" value=""></div>`;
-  return `<h1>Claim ${escapeHtml(businessName)}'s site</h1>${intro}
+  return `<h1>Claim this site</h1>${intro}
 ${error ? `<p class="error" role="alert">${escapeHtml(error)}</p>` : ""}
 <form method="post">${field("name", "Your name", "text", "name")}${field("email", "Email", "email", "email")}${field("phone", "Phone (optional)", "tel", "tel")}${honeypot}<button type="submit">${plan ? "Continue to payment" : "Claim this site"}</button></form>`;
 }

@@ -39,10 +39,10 @@ export const claimRoutes = new Hono<AppEnv>()
     const db = getDb(c.env.DB);
     const site = await siteWithBusiness(c.env, db, found);
     if (!(await recurrenteOf(c.env, db, site.workspaceId)))
-      return sitesPage("Claim this site", claimForm(site.businessName, null));
+      return sitesPage("Claim this site", claimForm(site.businessName, null), { form: c.env });
     if (await paidClaimOf(db, site.workspaceId, site.siteId)) return claimed();
     const plan = await offeredPlan(c.env, db, site.workspaceId);
-    return sitesPage("Claim this site", claimForm(site.businessName, plan), { env: c.env });
+    return sitesPage("Claim this site", claimForm(site.businessName, plan), { form: c.env });
   })
   .post("/", async (c) => {
     const slug = c.req.param("slug")!;
@@ -102,7 +102,7 @@ async function answerForm(
         site && (await recurrenteOf(env, db, site.workspaceId)) ? await offeredPlan(env, db, site.workspaceId) : null;
       return sitesPage("Claim this site", claimForm(site?.businessName ?? slug, plan, outcome.message, values), {
         status: outcome.status,
-        env,
+        form: env,
         headers: outcome.status === 429 ? { "Retry-After": "60" } : {},
       });
     }

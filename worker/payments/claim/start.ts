@@ -60,7 +60,11 @@ export async function startClaim(
   // Before anything is read or written: a bot's form is refused whatever else it filled in.
   if (typeof input.website === "string" && input.website.trim())
     return { type: "refused", status: 400, message: HONEYPOT_REFUSED };
-  const parsed = ClaimApiRequest.safeParse(input);
+  // An email pasted with a space around it is still the same address.
+  const parsed = ClaimApiRequest.safeParse({
+    ...input,
+    email: typeof input.email === "string" ? input.email.trim() : input.email,
+  });
   if (!parsed.success)
     return { type: "refused", status: 400, message: parsed.error.issues[0]?.message ?? "Please check the form" };
   const claimant = parsed.data;
@@ -85,7 +89,7 @@ export async function startClaim(
     monthlyCents: plan.monthlyCents,
     currency: plan.currency,
     name: claimant.name,
-    email: claimant.email.trim(),
+    email: claimant.email,
     phone: claimant.phone,
   };
   const make = (row: ClaimRow, before: ClaimRow | null) =>

@@ -8,7 +8,7 @@
 import { RECURRENTE_URL } from "../../../automation/payments/recurrente/client";
 import { siteHeaders } from "../../../automation/sites/csp";
 import { escapeHtml } from "../../../automation/sites/escape";
-import { money, type OfferedPlan } from "./plan";
+import type { OfferedPlan } from "./plan";
 
 const STYLE = `body{font:16px/1.5 system-ui,sans-serif;max-width:30rem;margin:3rem auto;padding:0 1rem;color:#1c1917;background:#fafaf9}
 label{display:block;margin-top:1rem;font-weight:600}input{width:100%;box-sizing:border-box;padding:.6rem;border:1px solid #78716c;border-radius:.4rem;font:inherit}
@@ -16,6 +16,12 @@ button{margin-top:1.5rem;padding:.7rem 1.2rem;border:0;border-radius:.4rem;backg
 .plan{margin:1.5rem 0;padding:1rem;border:1px solid #d6d3d1;border-radius:.5rem;background:#fff}.plan h2{margin:0 0 .25rem;font-size:1.1rem}
 .plan dl{display:grid;grid-template-columns:auto 1fr;gap:.25rem 1rem;margin:.75rem 0 0}.plan dt{color:#57534e}.plan dd{margin:0;font-weight:600}
 .error{color:#b91c1c}.hp{position:absolute;left:-10000px;width:1px;height:1px;overflow:hidden}`;
+
+/**
+ * An amount in cents as people read it.
+ * @example money(9900, "USD") // "USD 99.00"
+ */
+export const money = (cents: number, currency: string) => `${currency} ${(cents / 100).toFixed(2)}`;
 
 export type ClaimFields = Partial<Record<"name" | "email" | "phone", string>>;
 

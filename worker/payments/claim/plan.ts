@@ -51,9 +51,3 @@ export const firstOffered = (plans: Plan[]) => plans.find((p) => p.active && p.m
 export async function offeredPlan(env: Env, db: Db, workspaceId: string): Promise<OfferedPlan | null> {
   return firstOffered(await readPlans(await ensureBilling(env, db, workspaceId, null)));
 }
-
-/**
- * An amount in cents as people read it.
- * @example money(9900, "USD") // "USD 99.00"
- */
-export const money = (cents: number, currency: string) => `${currency} ${(cents / 100).toFixed(2)}`;

@@ -6,7 +6,7 @@ import { paymentClaim } from "../../../schema/db";
 import type { ClaimStatus } from "../../../schema/payments-api";
 import { getDb } from "../../db";
 import { json } from "../../test/http";
-import { claimsOf, postClaim, publishedRosa, worker } from "./test-site";
+import { checkoutsFor, claimsOf, postClaim, publishedRosa, worker } from "./test-site";
 
 const HOUR = 60 * 60 * 1000;
 const ROSA = { name: "Rosa Díaz", email: "rosa@rosastaqueria.com" };
@@ -66,6 +66,20 @@ describe("claiming a site — the page the checkout returns to", { timeout: 60_0
     const expired = await (await worker(done)).text();
     expect(expired).toContain("This payment page has expired");
     expect(expired).toContain(`<a href="/s/${slug}/claim">Start again</a>`);
+  });
+
+  it("sends an owner who claimed on the site's own host back to that host", async () => {
+    const { ws, slug, siteId } = await publishedRosa({ keys: true });
+    const host = `http://${slug}.sites.rowpilot.test`;
+    const posted = await worker(`${host}/claim`, { method: "POST", body: new URLSearchParams(ROSA) });
+    expect(posted.status).toBe(303);
+    const [claim] = await claimsOf(ws.id, siteId);
+    const [made] = await checkoutsFor(siteId);
+    expect(made).toMatchObject({ success_url: `${host}/claim/done?claim=${claim!.id}`, cancel_url: `${host}/claim` });
+    expect(await (await worker(`${host}/claim/done?claim=${claim!.id}`)).text()).toContain(
+      "We're confirming your payment…",
+    );
+    expect((await json<ClaimStatus>(await worker(`${host}/claim/status?claim=${claim!.id}`))).state).toBe("open");
   });
 
   it("knows no claim of another site or no claim at all", async () => {

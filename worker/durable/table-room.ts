@@ -307,6 +307,15 @@ export class TableRoom extends DurableObject<Env> {
     return this.rows.insert(rows, origin, (i) => `rows[${i}].`);
   }
 
+  /**
+   * Adds `rows` only while the table has none, in one step (the object runs one call at a time),
+   * so two requests that made a feature's tables at once seed its first rows once. Returns the
+   * new ids, or `[]` when the table already had rows.
+   */
+  seedRows(rows: Record<string, CellValue>[], origin: Origin): WriteResult<string[]> {
+    return this.index.total() > 0 ? { ok: true, value: [] } : this.insertRows(rows, origin);
+  }
+
   patchRow(rowId: string, cells: Record<string, CellValue>, origin: Origin): WriteResult<RowRecord> {
     const block = this.index.blockOf(rowId);
     if (!block) return { ok: false, status: 404, message: "Row not found" };
@@ -558,6 +567,7 @@ type RpcMethods =
   | "rowHistory"
   | "insertRow"
   | "insertRows"
+  | "seedRows"
   | "patchRow"
   | "patchRows"
   | "updateRow"

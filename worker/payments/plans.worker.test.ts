@@ -32,3 +32,14 @@ describe("billing plans API", { timeout: 30_000 }, () => {
     expect(await json<PlanList>(await call(viewer, "GET", path))).toEqual(made);
   });
 });
+
+describe("billing tables — made once", { timeout: 30_000 }, () => {
+  it("seeds the default plan once when several requests make the billing tables at the same moment", async () => {
+    const { owner, ws } = await ownerWithWorkspace();
+    const path = `/api/billing/plans?workspace=${ws.slug}`;
+    const answers = await Promise.all([1, 2, 3, 4].map(() => call(owner, "GET", path)));
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200]);
+    const { plans } = await json<PlanList>(await call(owner, "GET", path));
+    expect(plans.map((p) => p.name)).toEqual([DEFAULT_PLAN.name]);
+  });
+});

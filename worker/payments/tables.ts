@@ -73,7 +73,6 @@ export async function ensureBilling(env: Env, db: Db, workspaceId: string, creat
   };
   const ids = await ensureKindIds(env, db, workspaceId, createdBy, template(outside));
   const billing = await billingOf(env, ids, workspaceId);
-  if ((await billing.plans.room.rowCount()) === 0)
-    await billing.plans.room.insertRows([byKey(billing.plans, { ...DEFAULT_PLAN })], origin);
+  await billing.plans.room.seedRows([byKey(billing.plans, { ...DEFAULT_PLAN })], origin);
   return billing;
 }

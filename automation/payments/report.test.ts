@@ -44,12 +44,12 @@ const input: ReportInput = {
     paid({ subscriptionId: "s4", amountCents: 50000, currency: "GTQ", paidAt: "2026-12-02T00:00:00Z" }),
   ],
   claims: [
-    { state: "paid", checkoutOpened: true, updatedAt: new Date("2026-09-01T00:00:00Z") },
-    { state: "paid", checkoutOpened: true, updatedAt: new Date("2026-10-02T00:00:00Z") },
-    { state: "paid", checkoutOpened: true, updatedAt: new Date("2026-12-01T10:00:00Z") },
-    { state: "failed", checkoutOpened: true, updatedAt: new Date("2026-12-02T00:00:00Z") },
-    { state: "open", checkoutOpened: true, updatedAt: new Date("2026-12-03T00:00:00Z") },
-    { state: "creating", checkoutOpened: false, updatedAt: new Date("2026-12-03T00:00:00Z") },
+    { state: "paid", checkoutOpened: true },
+    { state: "paid", checkoutOpened: true },
+    { state: "paid", checkoutOpened: true },
+    { state: "failed", checkoutOpened: true },
+    { state: "open", checkoutOpened: true },
+    { state: "creating", checkoutOpened: false },
   ],
   pitched: 40,
   now,
@@ -86,9 +86,10 @@ describe("billing report", () => {
 
   it("lays out 12 Monday weeks and 12 months, oldest first, with claims and revenue less refunds", () => {
     expect(report.claimsPerWeek).toHaveLength(12);
-    expect(report.claimsPerWeek.at(-1)).toEqual({ week: "2026-11-30", claims: 1 });
+    // Claims are counted when their setup fee is paid, in any currency: two in the last week.
+    expect(report.claimsPerWeek.at(-1)).toEqual({ week: "2026-11-30", claims: 2 });
     expect(report.claimsPerWeek[0]!.week).toBe("2026-09-14");
-    expect(report.claimsPerWeek.reduce((n, w) => n + w.claims, 0)).toBe(2); // Sep 1 is before the window
+    expect(report.claimsPerWeek.reduce((n, w) => n + w.claims, 0)).toBe(3); // Sep 1 is before the window
     expect(report.revenueByMonth.map((m) => m.month)).toEqual([
       "2026-01",
       "2026-02",
@@ -115,7 +116,15 @@ describe("billing report", () => {
   });
 
   it("answers zeros for a workspace with nothing yet, in the default plan's currency", () => {
-    const empty = billingReport({ plans: [], customers: [], subscriptions: [], payments: [], claims: [], pitched: 0, now });
+    const empty = billingReport({
+      plans: [],
+      customers: [],
+      subscriptions: [],
+      payments: [],
+      claims: [],
+      pitched: 0,
+      now,
+    });
     expect(empty).toMatchObject({ currency: "USD", mrrCents: 0, churn: { cancelled30d: 0, rate: 0 } });
     expect(empty.claimsPerWeek.every((w) => w.claims === 0)).toBe(true);
   });

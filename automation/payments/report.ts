@@ -38,8 +38,8 @@ export type ReportPayment = {
   status: PaymentStatus;
   paidAt: string | null;
 };
-/** A row of the claim ledger: its state and when it last changed (when it was paid, for a paid one). */
-export type ReportClaim = { state: string; checkoutOpened: boolean; updatedAt: Date };
+/** A row of the claim ledger: its state and whether its checkout was opened at Recurrente. */
+export type ReportClaim = { state: string; checkoutOpened: boolean };
 
 export type ReportInput = {
   plans: ReportPlan[];
@@ -137,7 +137,7 @@ export function billingReport(input: ReportInput): BillingReport {
   for (const s of input.subscriptions) {
     if (!BILLED.includes(s.status)) continue;
     const plan = (s.planId && plans.get(s.planId)) || null;
-    if (plan && plan.currency && plan.currency !== currency) continue;
+    if (plan?.currency && plan.currency !== currency) continue;
     mrrCents += plan ? plan.monthlyCents : offered.monthlyCents;
   }
 
@@ -153,10 +153,12 @@ export function billingReport(input: ReportInput): BillingReport {
     ? Math.round(paidCustomers.reduce((total, c) => total + c.lifetimeValueCents, 0) / paidCustomers.length)
     : 0;
 
-  const paidClaims = input.claims.filter((c) => c.state === "paid");
+  // A claim is paid when its setup fee is: one setup payment per claim, dated by Recurrente.
   const weeks = new Map(lastWeeks(input.now).map((week) => [week, 0]));
-  for (const claim of paidClaims) {
-    const week = mondayOf(claim.updatedAt.getTime());
+  for (const p of input.payments) {
+    const at = time(p.paidAt);
+    if (p.kind !== "setup" || !COLLECTED.includes(p.status) || at === null) continue;
+    const week = mondayOf(at);
     if (weeks.has(week)) weeks.set(week, weeks.get(week)! + 1);
   }
   const months = new Map(lastMonths(input.now).map((month) => [month, 0]));
@@ -180,7 +182,7 @@ export function billingReport(input: ReportInput): BillingReport {
     funnel: {
       pitched: input.pitched,
       claimed: input.claims.filter((c) => c.checkoutOpened).length,
-      paid: paidClaims.length,
+      paid: input.claims.filter((c) => c.state === "paid").length,
     },
     otherCurrencyPayments,
   };

@@ -56,7 +56,9 @@ export async function billingWorkspace() {
   }
 
   /** A Customers row and a Subscriptions row for it, as the webhook writes them. */
-  async function subscriptionRow(cells: { recurrenteId: string | null; status: SubscriptionStatus } & Record<string, CellValue>) {
+  async function subscriptionRow(
+    cells: { recurrenteId: string | null; status: SubscriptionStatus } & Record<string, CellValue>,
+  ) {
     const customer = await billing.customers.room.insertRow(
       byKey(billing.customers, { name: "Rosa Díaz", email: "rosa@bakery.example", status: cells.status }),
       billingOrigin,

@@ -25,7 +25,9 @@ describe("Subscriptions — cancel", { timeout: 30_000 }, () => {
       customerEmail: "rosa@bakery.example",
     });
     expect(answer.subscription.cancelledAt).not.toBeNull();
-    const deletes = (await fake.requests()).filter((r) => r.method === "DELETE" && r.path === `/api/subscriptions/${sub.id}`);
+    const deletes = (await fake.requests()).filter(
+      (r) => r.method === "DELETE" && r.path === `/api/subscriptions/${sub.id}`,
+    );
     expect(deletes).toHaveLength(1);
     expect((await t.recurrente.getSubscription(sub.id)).status).toBe("cancelled");
     expect((await t.cellsOf("customers", customerId)).text("status")).toBe("cancelled");
@@ -79,7 +81,11 @@ describe("Subscriptions — cancel", { timeout: 30_000 }, () => {
     expect(outcome).toEqual({ outcome: "succeeded", detail: expect.stringMatching(/^Cancelled at Recurrente/) });
     expect((await t.cellsOf("subscriptions", rowId)).text("status")).toBe("cancelled");
     const twice = await runPaymentsOp(fakeEnv, t.billing.ids.subscriptions, rowId, "cancel");
-    expect(twice).toMatchObject({ outcome: "failed", retryable: false, detail: "This subscription is already cancelled" });
+    expect(twice).toMatchObject({
+      outcome: "failed",
+      retryable: false,
+      detail: "This subscription is already cancelled",
+    });
   });
 });
 
@@ -133,7 +139,12 @@ describe("Subscriptions — pause and resume", { timeout: 30_000 }, () => {
     const t = await billingWorkspace();
     const { rowId } = await t.subscriptionRow({ recurrenteId: "su_grid1", status: "active" });
     const pause = t.billing.subscriptions.keys.pauseButton!;
-    const pressed = await call(t.owner, "POST", `/api/tables/${t.billing.ids.subscriptions}/rows/${rowId}/buttons/${pause}`, {});
+    const pressed = await call(
+      t.owner,
+      "POST",
+      `/api/tables/${t.billing.ids.subscriptions}/rows/${rowId}/buttons/${pause}`,
+      {},
+    );
     expect(pressed.status).toBe(202);
     await vi.waitFor(
       async () => {

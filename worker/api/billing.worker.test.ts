@@ -96,24 +96,6 @@ describe("Billing API — lists", { timeout: 30_000 }, () => {
     expect(newest.payments.map((p) => p.id)).toEqual([refund]);
     expect((await t.api("GET", "/payments?limit=0")).status).toBe(400);
   });
-
-  it("makes the billing tables with the default plan on GET /api/billing/plans, in cents", async () => {
-    const t = await billingWorkspace();
-    const answer = await json<{
-      tableId: string;
-      plans: { name: string; setupFeeCents: number; monthlyCents: number }[];
-    }>(await t.api("GET", "/billing/plans"));
-    expect(answer.tableId).toBe(t.billing.ids.plans);
-    expect(answer.plans).toEqual([
-      expect.objectContaining({
-        name: "Website",
-        setupFeeCents: 9900,
-        monthlyCents: 2900,
-        currency: "USD",
-        active: true,
-      }),
-    ]);
-  });
 });
 
 describe("Billing API — the report", { timeout: 30_000 }, () => {

@@ -1,12 +1,43 @@
+import { createExecutionContext, createScheduledController, waitOnExecutionContext } from "cloudflare:test";
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { auditLog, paymentClaim } from "../../schema/db";
+import { EVERY_MINUTE, NIGHTLY } from "../cron";
 import { allRows } from "../projects/store";
-import { applyGrace } from "./grace";
+import worker from "../test-entry";
+import { applyGrace, GRACE_CHECK_MINUTE } from "./grace";
 import { reconcileWorkspace } from "./reconcile";
 import { billingWorkspace, fake, fakeEnv } from "./subscriptions.fixtures";
 
 const DAY_MS = 86_400_000;
+
+/** A paid claim of the checkout, as the webhook leaves it; answers its offlineAt (ms) when asked. */
+async function paidClaimIn(t: Awaited<ReturnType<typeof billingWorkspace>>, checkoutId: string) {
+  const id = crypto.randomUUID();
+  const at = new Date();
+  await t.db.insert(paymentClaim).values({
+    id,
+    workspaceId: t.ws.id,
+    claimKey: `site-1:${id}@bakery.example`,
+    siteId: "site-1",
+    siteSlug: "rosas-bakery",
+    businessName: "Rosa's Bakery",
+    planId: "plan-1",
+    setupCents: 9900,
+    monthlyCents: 2900,
+    currency: "USD",
+    name: "Rosa",
+    email: `${id}@bakery.example`,
+    phone: "",
+    checkoutId,
+    checkoutUrl: "http://fake/checkout",
+    state: "paid",
+    createdAt: at,
+    updatedAt: at,
+  });
+  return async () =>
+    (await t.db.query.paymentClaim.findFirst({ where: eq(paymentClaim.id, id) }))?.offlineAt?.getTime() ?? null;
+}
 
 describe("Nightly reconcile", { timeout: 30_000 }, () => {
   it("sets a drifted status to Recurrente's, reports unknown and missing subscriptions, and records the run", async () => {
@@ -69,37 +100,10 @@ describe("Nightly reconcile", { timeout: 30_000 }, () => {
 });
 
 describe("Grace period", { timeout: 30_000 }, () => {
-  async function paidClaim(t: Awaited<ReturnType<typeof billingWorkspace>>, checkoutId: string) {
-    const id = crypto.randomUUID();
-    const at = new Date();
-    await t.db.insert(paymentClaim).values({
-      id,
-      workspaceId: t.ws.id,
-      claimKey: `site-1:${id}@bakery.example`,
-      siteId: "site-1",
-      siteSlug: "rosas-bakery",
-      businessName: "Rosa's Bakery",
-      planId: "plan-1",
-      setupCents: 9900,
-      monthlyCents: 2900,
-      currency: "USD",
-      name: "Rosa",
-      email: `${id}@bakery.example`,
-      phone: "",
-      checkoutId,
-      checkoutUrl: "http://fake/checkout",
-      state: "paid",
-      createdAt: at,
-      updatedAt: at,
-    });
-    return async () =>
-      (await t.db.query.paymentClaim.findFirst({ where: eq(paymentClaim.id, id) }))?.offlineAt?.getTime() ?? null;
-  }
-
   it("takes a site offline once its subscription is past due longer than the grace days, and back when paid up", async () => {
     const t = await billingWorkspace();
     const checkoutId = `ch_${crypto.randomUUID().slice(0, 12)}`;
-    const offlineAt = await paidClaim(t, checkoutId);
+    const offlineAt = await paidClaimIn(t, checkoutId);
     const now = new Date();
     const eightDaysAgo = new Date(now.getTime() - 8 * DAY_MS).toISOString();
     const { rowId } = await t.subscriptionRow({
@@ -129,5 +133,38 @@ describe("Grace period", { timeout: 30_000 }, () => {
     );
     expect(await applyGrace(fakeEnv, t.db, t.ws.id, now)).toEqual({ offline: 0, online: 1 });
     expect(await offlineAt()).toBeNull();
+  });
+});
+
+describe("Billing on the cron", { timeout: 60_000 }, () => {
+  async function fire(cron: string, at: Date) {
+    const ctx = createExecutionContext();
+    await worker.scheduled!(createScheduledController({ scheduledTime: at.getTime(), cron }), fakeEnv, ctx);
+    await waitOnExecutionContext(ctx);
+  }
+
+  it("reconciles at 03:00 and checks the grace period once an hour", async () => {
+    const t = await billingWorkspace();
+    const sub = await t.subscriptionAtFake();
+    const { rowId } = await t.subscriptionRow({ recurrenteId: sub.id, status: "paused" });
+    await fire(NIGHTLY, new Date());
+    expect((await t.cellsOf("subscriptions", rowId)).text("status")).toBe("active");
+    expect(await allRows(t.billing.webhookEvents, [])).toHaveLength(1);
+
+    const checkoutId = `ch_${crypto.randomUUID().slice(0, 12)}`;
+    const offlineAt = await paidClaimIn(t, checkoutId);
+    await t.subscriptionRow({
+      recurrenteId: "su_cron0001",
+      status: "past_due",
+      pastDueSince: new Date(Date.now() - 30 * DAY_MS).toISOString(),
+      checkoutId,
+    });
+    const hour = new Date();
+    hour.setUTCMinutes(GRACE_CHECK_MINUTE + 1);
+    await fire(EVERY_MINUTE, hour);
+    expect(await offlineAt()).toBeNull();
+    hour.setUTCMinutes(GRACE_CHECK_MINUTE);
+    await fire(EVERY_MINUTE, hour);
+    expect(await offlineAt()).toBe(hour.getTime());
   });
 });

@@ -69,8 +69,9 @@ export function readBackCells(
   const answered = ANSWERS[sub.status];
   const cells: Record<string, CellValue> = {
     status: sub.status,
-    periodStart: sub.periodStart,
-    periodEnd: sub.periodEnd,
+    // An answer without a period keeps the one the row has.
+    ...(sub.periodStart ? { periodStart: sub.periodStart } : {}),
+    ...(sub.periodEnd ? { periodEnd: sub.periodEnd } : {}),
     pastDueSince: sub.status === "past_due" ? (orNull(r.text("pastDueSince")) ?? at) : null,
   };
   if (rowStatus(billing, row) !== sub.status) cells.statusAt = at;

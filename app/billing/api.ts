@@ -7,8 +7,8 @@ import type { TableSummary } from "../../schema/tables";
  * A billing path for the workspace `slug` (the API names it like its other routes, `?workspace=`).
  * @example billingApi("demo", "/api/billing/report") // "/api/billing/report?workspace=demo"
  */
-export function billingApi(slug: string, path: string): string {
-  return `${path}?${new URLSearchParams({ workspace: slug })}`;
+export function billingApi(slug: string, path: string, query: Record<string, string> = {}): string {
+  return `${path}?${new URLSearchParams({ workspace: slug, ...query })}`;
 }
 
 /** The grids the dashboard links to. */

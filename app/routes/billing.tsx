@@ -24,7 +24,7 @@ import type { Route } from "./+types/billing";
 
 export const meta: Route.MetaFunction = () => [{ title: "Billing · Rowpilot" }];
 
-/** The payments the dashboard lists, newest first. */
+/** The payments the dashboard lists (the API gives them newest first). */
 const RECENT_PAYMENTS = 10;
 
 type Loaded<T> = { value: T; error: null } | { value: null; error: string };
@@ -39,30 +39,33 @@ export async function loader({ context, params }: Route.LoaderArgs) {
   const slug = params.slug;
   const [report, payments, tables, settings] = await Promise.all([
     get<BillingReport>(billingApi(slug, "/api/billing/report"), "the revenue report"),
-    get<{ payments: PaymentItem[] }>(billingApi(slug, "/api/payments"), "the payments"),
+    get<{ payments: PaymentItem[] }>(
+      billingApi(slug, "/api/payments", { limit: String(RECENT_PAYMENTS) }),
+      "the recent payments",
+    ),
     get<TableSummary[]>(billingApi(slug, "/api/tables"), "the workspace's tables"),
     get<{ secrets: SecretStatus[] }>(`/api/workspaces/${encodeURIComponent(slug)}/settings`, "the settings"),
   ]);
-  const recent = (payments.value?.payments ?? []).toSorted(newestFirst).slice(0, RECENT_PAYMENTS);
   const keysSet = settings.value?.secrets.some((s) => s.key === PAYMENTS_SECRETS.apiKey && s.set) ?? true;
   return {
     report: report.value,
-    recent,
+    recent: payments.value?.payments ?? [],
     tables: billingTableIds(tables.value ?? []),
     keysSet,
     errors: [report.error, payments.error, tables.error].filter((e): e is string => e !== null),
   };
 }
 
-/** Paid payments by when they were paid, newest first; those never paid (failed, pending) after them. */
-function newestFirst(a: PaymentItem, b: PaymentItem): number {
-  return (b.paidAt ?? "").localeCompare(a.paidAt ?? "");
-}
-
 export default function BillingPage({ params }: Route.ComponentProps) {
   const { report, recent, tables, keysSet, errors } = useLoaderData<typeof loader>();
   const slug = params.slug;
-  const used = report !== null && (report.funnel.claimed > 0 || recent.length > 0);
+  // Billing is in use once anyone claimed a site or a payment, customer or plan was recorded.
+  const used =
+    report !== null &&
+    (report.funnel.claimed > 0 ||
+      recent.length > 0 ||
+      report.activeCustomers + report.pastDueCustomers > 0 ||
+      report.mrrCents > 0);
   return (
     <>
       <PageHeader

@@ -5,6 +5,8 @@
  */
 import { Hono } from "hono";
 import { auditRoutes } from "./api/audit";
+import { billingRoutes } from "./api/billing";
+import { customerRoutes, paymentRoutes, subscriptionRoutes } from "./api/billing-lists";
 import { buttonRoutes } from "./api/buttons";
 import type { AppEnv } from "./api/context";
 import { fail, onError } from "./api/errors";
@@ -77,6 +79,10 @@ function api() {
     .route("/messaging/health", messagingHealthRoutes)
     .route("/messaging/domain", messagingDomainRoutes)
     .route("/messaging/stats", messagingStatsRoutes)
+    .route("/billing", billingRoutes)
+    .route("/customers", customerRoutes)
+    .route("/subscriptions", subscriptionRoutes)
+    .route("/payments", paymentRoutes)
     .all("*", () => fail(404, "No such API route"));
 }
 

@@ -1,15 +1,21 @@
 /**
  * Cron triggers (see wrangler.jsonc): every minute, scheduled trigger rules and scheduled
  * scraping of hunting territories, scheduled messages, and resuming lost polls of sites' Message Batches;
- * re-engagement scans daily.
+ * once an hour (in the every-minute cron) the billing grace period; nightly, subscriptions
+ * reconciled with Recurrente.
  */
+import { getDb } from "./db";
 import { runHuntingSchedule } from "./hunting/schedule";
 import { sendDueMessages } from "./messaging/scheduled";
+import { GRACE_CHECK_MINUTE, runGrace } from "./payments/grace";
+import { runReconcile } from "./payments/reconcile";
 import { resumeSiteBatches } from "./sites/batch-poll";
 import { runDueRules } from "./triggers/schedule";
 
 /** The cron expression in wrangler.jsonc that runs scheduled rules. */
 export const EVERY_MINUTE = "* * * * *";
+/** The nightly cron in wrangler.jsonc (03:00 UTC, when few people work). */
+export const NIGHTLY = "0 3 * * *";
 
 export async function handleScheduled(controller: ScheduledController, env: Env): Promise<void> {
   if (controller.cron === EVERY_MINUTE) {
@@ -24,6 +30,18 @@ export async function handleScheduled(controller: ScheduledController, env: Env)
     if (due > 0) console.log(`rowpilot: cron queued ${due} scheduled message(s)`);
     const resumed = await resumeSiteBatches(env, new Date(controller.scheduledTime));
     if (resumed > 0) console.log(`rowpilot: cron resumed polling ${resumed} Message Batch(es) of sites`);
+    if (new Date(controller.scheduledTime).getUTCMinutes() === GRACE_CHECK_MINUTE) {
+      const grace = await runGrace(env, getDb(env.DB), new Date(controller.scheduledTime));
+      if (grace.offline || grace.online)
+        console.log(`rowpilot: grace period took ${grace.offline} site(s) offline, brought ${grace.online} back`);
+    }
+    return;
+  }
+  if (controller.cron === NIGHTLY) {
+    const reconciled = await runReconcile(env, getDb(env.DB), new Date(controller.scheduledTime));
+    console.log(
+      `rowpilot: reconciled subscriptions of ${reconciled.workspaces} workspace(s), drift in ${reconciled.drifted}`,
+    );
     return;
   }
   console.log(`rowpilot: cron ${controller.cron} ran; no work is registered for it`);

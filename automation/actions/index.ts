@@ -9,6 +9,7 @@ import { SetFieldsParams, WebhookParams } from "../../schema/actions";
 import { HUNTING_OPS, type HuntingOp } from "../../schema/hunting-tables";
 import { MESSAGE_OPS, type MessageOp } from "../../schema/messaging-tables";
 import { OUTREACH_OPS, type OutreachOp } from "../../schema/outreach-tables";
+import { SUBSCRIPTION_OPS, type SubscriptionOp } from "../../schema/payments-tables";
 import { SITE_OPS, type SiteOp } from "../../schema/sites-tables";
 import type { CellValue } from "../../schema/tables";
 import type { UrlGuard } from "../contact/guard";
@@ -40,6 +41,8 @@ export interface ActionContext {
   sites?(op: SiteOp): Promise<ActionOutcome>;
   /** Runs a message operation (send, cancel) on this row (the Worker). */
   messaging?(op: MessageOp): Promise<ActionOutcome>;
+  /** Runs a subscription operation (pause, resume, cancel) on this row (the Worker). */
+  payments?(op: SubscriptionOp): Promise<ActionOutcome>;
 }
 
 export interface ActionOutcome {
@@ -176,6 +179,21 @@ const messaging: ActionDef<z.infer<typeof MessagingParams>> = {
   },
 };
 
+const PaymentsParams = z.object({ op: z.enum(SUBSCRIPTION_OPS) });
+
+/** Pause, Resume and Cancel on a Subscriptions row: the Worker asks Recurrente or records the request. */
+const payments: ActionDef<z.infer<typeof PaymentsParams>> = {
+  name: "payments",
+  label: "Subscription operation",
+  params: PaymentsParams,
+  leavesRoom: true,
+  async run(context, { op }) {
+    if (!context.payments)
+      return { outcome: "failed", detail: "Subscription operations run only in the Worker", retryable: false };
+    return context.payments(op);
+  },
+};
+
 // biome-ignore lint/suspicious/noExplicitAny: each entry's params type is its own; callers go through runAction
 export const ACTIONS: Record<string, ActionDef<any>> = {
   [setFields.name]: setFields,
@@ -184,6 +202,7 @@ export const ACTIONS: Record<string, ActionDef<any>> = {
   [hunting.name]: hunting,
   [sites.name]: sites,
   [messaging.name]: messaging,
+  [payments.name]: payments,
 };
 
 /** Whether a named action exists and takes these parameters, and if so whether it leaves the room. */

@@ -42,6 +42,32 @@ export async function readWorkspaceSecret(env: Env, db: Db, workspaceId: string,
   return decryptSecret(await importSettingsKey(env.SETTINGS_KEY), slot(workspaceId, key), row.ciphertext);
 }
 
+/** Stores a provider secret encrypted (`null` deletes it); `key` is the imported settings key. */
+export async function writeWorkspaceSecret(
+  db: Db,
+  key: CryptoKey,
+  workspaceId: string,
+  name: SecretKey,
+  value: string | null,
+  updatedBy: string | null,
+): Promise<void> {
+  const where = and(eq(workspaceSecret.workspaceId, workspaceId), eq(workspaceSecret.key, name));
+  if (value === null) {
+    await db.delete(workspaceSecret).where(where);
+    return;
+  }
+  const row = {
+    ciphertext: await encryptSecret(key, slot(workspaceId, name), value),
+    hint: secretHint(value),
+    updatedBy,
+    updatedAt: new Date(),
+  };
+  await db
+    .insert(workspaceSecret)
+    .values({ workspaceId, key: name, ...row })
+    .onConflictDoUpdate({ target: [workspaceSecret.workspaceId, workspaceSecret.key], set: row });
+}
+
 export const settingsRoutes = new Hono<AppEnv>()
   .get("/", async (c) => {
     const { workspace, role } = await requireWorkspace(c, "read");
@@ -68,23 +94,8 @@ export const settingsRoutes = new Hono<AppEnv>()
     for (const name of SECRET_KEYS) {
       const value = secrets[name];
       if (value === undefined) continue;
-      const where = and(eq(workspaceSecret.workspaceId, wsId), eq(workspaceSecret.key, name));
-      if (value === null) {
-        await db.delete(workspaceSecret).where(where);
-        cleared.push(name);
-        continue;
-      }
-      const row = {
-        ciphertext: await encryptSecret(key, slot(wsId, name), value),
-        hint: secretHint(value),
-        updatedBy,
-        updatedAt: new Date(),
-      };
-      await db
-        .insert(workspaceSecret)
-        .values({ workspaceId: wsId, key: name, ...row })
-        .onConflictDoUpdate({ target: [workspaceSecret.workspaceId, workspaceSecret.key], set: row });
-      changed.push(name);
+      await writeWorkspaceSecret(db, key, wsId, name, value, updatedBy);
+      (value === null ? cleared : changed).push(name);
     }
     if (changed.length || cleared.length)
       await audit(db, access, "settings.secrets_changed", null, { changed, cleared });

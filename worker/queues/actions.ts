@@ -13,6 +13,7 @@ import { describeIssues } from "../api/errors";
 import { tableRoom } from "../durable/table-room";
 import { runHuntingOp } from "../hunting/buttons";
 import { runMessageOp } from "../messaging/buttons";
+import { runPaymentsOp } from "../payments/buttons";
 import { runOutreachOp } from "../projects/buttons";
 import { runSitesOp } from "../sites/buttons";
 
@@ -57,6 +58,7 @@ async function handleActionMessage(message: Message<unknown>, env: Env): Promise
       hunting: (op) => runHuntingOp(env, job.tableId, job.rowId, op, job.columnId),
       sites: (op) => runSitesOp(env, job.tableId, job.rowId, op, job.ruleId),
       messaging: (op) => runMessageOp(env, job.tableId, job.rowId, op),
+      payments: (op) => runPaymentsOp(env, job.tableId, job.rowId, op),
     });
     if (outcome.outcome === "succeeded") {
       await room.finishAction(job.runId, "succeeded", outcome.detail, attempt);

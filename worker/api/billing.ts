@@ -1,0 +1,100 @@
+/**
+ * Billing's own routes under `/api/billing` (the workspace chosen as for `/api/tables`): the
+ * plans, the revenue report, the billing settings (grace period) and registering the workspace's
+ * webhook endpoint at Recurrente, whose signing secret is then stored as the workspace's
+ * `paymentsWebhookSecret`.
+ */
+import { Hono } from "hono";
+import type { WebhookEndpoint } from "../../automation/payments/recurrente/types";
+import { BillingSettings, type WebhookEndpointAnswer } from "../../schema/payments-api";
+import { importSettingsKey } from "../auth/secrets";
+import { reader } from "../kinds/tables";
+import { BILLING_SETTINGS_KEY, readBillingSettings } from "../payments/grace";
+import { requireRecurrente } from "../payments/recurrente";
+import { currencyOf, readBillingReport, toCents } from "../payments/report-data";
+import { fromPaymentsError, SubscriptionOpError } from "../payments/subscriptions";
+import { ensureBilling, findBilling } from "../payments/tables";
+import { allRows } from "../projects/store";
+import { saveStoredSettings } from "../stored-settings";
+import { audit } from "./audit";
+import type { AppEnv } from "./context";
+import { fail, readBody } from "./errors";
+import { publicOrigin } from "./origin";
+import { writeWorkspaceSecret } from "./settings";
+import { workspaceFor } from "./tables";
+
+/** Where Recurrente posts the workspace's events (`worker/payments/hooks.ts` answers there). */
+export const webhookUrl = (origin: string, slug: string) => `${origin}/hooks/payments/recurrente/${slug}`;
+
+export const billingRoutes = new Hono<AppEnv>()
+  .get("/plans", async (c) => {
+    const access = await workspaceFor(c, "read");
+    const db = c.get("db");
+    // Editors may make the billing tables (with the default plan); a viewer only reads them.
+    const createdBy = access.actor.kind === "user" ? access.actor.userId : null;
+    const billing =
+      access.role === "viewer"
+        ? await findBilling(c.env, db, access.workspace.id)
+        : await ensureBilling(c.env, db, access.workspace.id, createdBy);
+    if (!billing) return c.json({ plans: [] });
+    const rows = await allRows(billing.plans, []);
+    const plans = rows.map((row) => {
+      const r = reader(billing.plans, row.cells);
+      return {
+        id: row.id,
+        name: r.text("name"),
+        description: r.text("description"),
+        setupFeeCents: toCents(r.number("setupFee")),
+        monthlyCents: toCents(r.number("monthlyPrice")),
+        currency: currencyOf(r.text("currency")),
+        productId: r.text("productId") || null,
+        priceId: r.text("priceId") || null,
+        active: r.get("active") === true,
+      };
+    });
+    return c.json({ tableId: billing.ids.plans, plans });
+  })
+  .get("/report", async (c) => {
+    const access = await workspaceFor(c, "read");
+    return c.json(await readBillingReport(c.env, c.get("db"), access.workspace.id));
+  })
+  .get("/settings", async (c) => {
+    const access = await workspaceFor(c, "read");
+    return c.json(await readBillingSettings(c.get("db"), access.workspace.id));
+  })
+  .put("/settings", async (c) => {
+    const access = await workspaceFor(c, "manage");
+    const settings = await readBody(c, BillingSettings);
+    const db = c.get("db");
+    const by = access.actor.kind === "user" ? access.actor.userId : null;
+    await saveStoredSettings(db, access.workspace.id, BILLING_SETTINGS_KEY, settings, by);
+    await audit(db, access, "billing.settings_changed", null, { ...settings });
+    return c.json(settings);
+  })
+  .post("/webhook-endpoint", async (c) => {
+    const access = await workspaceFor(c, "manage");
+    const db = c.get("db");
+    const url = webhookUrl(publicOrigin(c.env, c.req.url), access.workspace.slug);
+    let endpoint: WebhookEndpoint;
+    try {
+      const recurrente = await requireRecurrente(c.env, db, access.workspace.id).catch(fromPaymentsError);
+      const existing = (await recurrente.listWebhookEndpoints().catch(fromPaymentsError)).find((e) => e.url === url);
+      endpoint =
+        existing ??
+        (await recurrente
+          .createWebhookEndpoint({ url, description: `Rowpilot: ${access.workspace.name}` })
+          .catch(fromPaymentsError));
+    } catch (error) {
+      if (error instanceof SubscriptionOpError) fail(error.status, error.message);
+      throw error;
+    }
+    const secretStored = endpoint.signingSecret !== null;
+    if (endpoint.signingSecret) {
+      const key = await importSettingsKey(c.env.SETTINGS_KEY);
+      const by = access.actor.kind === "user" ? access.actor.userId : null;
+      await writeWorkspaceSecret(db, key, access.workspace.id, "paymentsWebhookSecret", endpoint.signingSecret, by);
+    }
+    await audit(db, access, "billing.webhook_registered", endpoint.id, { url, secretStored });
+    const answer: WebhookEndpointAnswer = { endpointId: endpoint.id, url, secretStored };
+    return c.json(answer);
+  });

@@ -22,13 +22,18 @@ export function RecentPayments({ payments }: { payments: PaymentItem[] }) {
           <div className="min-w-0 flex-1">
             <p className="truncate font-medium">{p.customerEmail ?? "Unknown customer"}</p>
             <p className="text-xs text-muted">
-              {PAYMENT_KIND_LABEL[p.kind]} · <DateTime iso={p.paidAt} /> ·{" "}
+              {PAYMENT_KIND_LABEL[p.kind]} ·{" "}
+              {p.paidAt ? (
+                <>
+                  <DateTime iso={p.paidAt} /> ·{" "}
+                </>
+              ) : null}
               <span className="font-mono">{p.recurrenteId}</span>
             </p>
             {p.failureReason ? <p className="text-xs text-danger">{p.failureReason}</p> : null}
             {p.flag ? (
-              <p className="flex items-center gap-1 text-xs text-amber-700 dark:text-amber-300">
-                <TriangleAlert className="h-3.5 w-3.5 shrink-0" aria-hidden /> Flagged: {p.flag}
+              <p className="flex items-start gap-1 text-xs text-amber-700 dark:text-amber-300">
+                <TriangleAlert className="mt-px h-3.5 w-3.5 shrink-0" aria-hidden /> Flagged: {p.flag}
               </p>
             ) : null}
           </div>

@@ -149,7 +149,7 @@ function Grace({ billing, billingError, owner, busy }: PaymentsCardProps) {
       {billingError ? <Notice tone="error">{billingError}</Notice> : null}
       <div className="flex flex-wrap items-end gap-3">
         <div className="w-48">
-          <Field label="Grace period (days)" hint="Then a past-due customer's site goes offline.">
+          <Field label="Grace period (days)">
             <Input
               name="graceDays"
               type="number"
@@ -165,6 +165,10 @@ function Grace({ billing, billingError, owner, busy }: PaymentsCardProps) {
           Save grace period
         </Button>
       </div>
+      <p className="text-xs text-muted">
+        How long a past-due customer's site stays up before it goes offline with a friendly page; it is back as soon as
+        they pay.
+      </p>
     </Form>
   );
 }

@@ -1,6 +1,6 @@
 /**
  * Billing's own routes under `/api/billing` (the workspace chosen as for `/api/tables`): the
- * plans, the revenue report, the billing settings (grace period) and registering the workspace's
+ * revenue report, the billing settings (grace period) and registering the workspace's
  * webhook endpoint at Recurrente, whose signing secret is then stored as the workspace's
  * `paymentsWebhookSecret`.
  */
@@ -8,13 +8,10 @@ import { Hono } from "hono";
 import type { WebhookEndpoint } from "../../automation/payments/recurrente/types";
 import { BillingSettings, type WebhookEndpointAnswer } from "../../schema/payments-api";
 import { importSettingsKey } from "../auth/secrets";
-import { reader } from "../kinds/tables";
 import { BILLING_SETTINGS_KEY, readBillingSettings } from "../payments/grace";
 import { requireRecurrente } from "../payments/recurrente";
-import { currencyOf, readBillingReport, toCents } from "../payments/report-data";
+import { readBillingReport } from "../payments/report-data";
 import { fromPaymentsError, SubscriptionOpError } from "../payments/subscriptions";
-import { ensureBilling, findBilling } from "../payments/tables";
-import { allRows } from "../projects/store";
 import { saveStoredSettings } from "../stored-settings";
 import { audit } from "./audit";
 import type { AppEnv } from "./context";
@@ -27,33 +24,6 @@ import { workspaceFor } from "./tables";
 export const webhookUrl = (origin: string, slug: string) => `${origin}/hooks/payments/recurrente/${slug}`;
 
 export const billingRoutes = new Hono<AppEnv>()
-  .get("/plans", async (c) => {
-    const access = await workspaceFor(c, "read");
-    const db = c.get("db");
-    // Editors may make the billing tables (with the default plan); a viewer only reads them.
-    const createdBy = access.actor.kind === "user" ? access.actor.userId : null;
-    const billing =
-      access.role === "viewer"
-        ? await findBilling(c.env, db, access.workspace.id)
-        : await ensureBilling(c.env, db, access.workspace.id, createdBy);
-    if (!billing) return c.json({ plans: [] });
-    const rows = await allRows(billing.plans, []);
-    const plans = rows.map((row) => {
-      const r = reader(billing.plans, row.cells);
-      return {
-        id: row.id,
-        name: r.text("name"),
-        description: r.text("description"),
-        setupFeeCents: toCents(r.number("setupFee")),
-        monthlyCents: toCents(r.number("monthlyPrice")),
-        currency: currencyOf(r.text("currency")),
-        productId: r.text("productId") || null,
-        priceId: r.text("priceId") || null,
-        active: r.get("active") === true,
-      };
-    });
-    return c.json({ tableId: billing.ids.plans, plans });
-  })
   .get("/report", async (c) => {
     const access = await workspaceFor(c, "read");
     return c.json(await readBillingReport(c.env, c.get("db"), access.workspace.id));

@@ -36,6 +36,8 @@ import { getDb } from "./db";
 import { triggerHookRoutes } from "./hooks/trigger";
 import { messagingHookRoutes } from "./messaging/hooks";
 import { trackingRoutes, unsubscribeRoutes } from "./messaging/tracking-routes";
+import { claimApiRoutes } from "./payments/claim/routes";
+import { planRoutes } from "./payments/plans";
 import { siteHost } from "./sites/host";
 import { siteRoutes } from "./sites/serve";
 import { syncRoutes } from "./sync/routes";
@@ -71,6 +73,8 @@ function api() {
     .route("/businesses", businessRoutes)
     .route("/hunting", huntingRoutes)
     .route("/sites", siteApiRoutes)
+    .route("/claims", claimApiRoutes)
+    .route("/billing/plans", planRoutes)
     .route("/messages", replyRoutes)
     .route("/inbox", inboxRoutes)
     .route("/messages", messageRoutes)

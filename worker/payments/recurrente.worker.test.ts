@@ -1,7 +1,8 @@
 import { env } from "cloudflare:test";
+import { Webhook } from "svix";
 import { describe, expect, it } from "vitest";
 import { getDb } from "../db";
-import { recurrenteFake, workerWith } from "../test/fake-recurrente";
+import { hookUrl, recurrenteFake, workerWith } from "../test/fake-recurrente";
 import { call, ownerWithWorkspace } from "../test/http";
 import { recurrenteOf, requireRecurrente } from "./recurrente";
 
@@ -57,6 +58,31 @@ describe("A workspace's Recurrente account", () => {
     expect(deliveries.map((d) => JSON.parse(d.body).event_type)).toEqual(["payment_intent.succeeded"]);
     expect(deliveries[0]?.headers["svix-signature"]).toMatch(/^v1,/);
     expect((await recurrente!.getCheckout(checkout.id)).status).toBe("paid");
+  });
+
+  it("keeps the events its API calls caused, for a test to sign for its workspace and verify in workerd", async () => {
+    const { ws } = await workspaceWithKeys({
+      paymentsPublicKey: fake.keys.publicKey,
+      paymentsApiKey: fake.keys.secretKey,
+    });
+    const recurrente = await recurrenteOf({ ...env, RECURRENTE_URL: fake.url }, getDb(env.DB), ws.id);
+    const checkout = await recurrente!.createCheckout({
+      items: [{ name: "Website plan", amountCents: 4900, currency: "GTQ", chargeType: "recurring" }],
+      successUrl: "http://rowpilot.test/done",
+      cancelUrl: "http://rowpilot.test/claim",
+      metadata: {},
+    });
+    await fake.pay(checkout.id);
+    const subscriptionId = (await recurrente!.getCheckout(checkout.id)).subscriptionId!;
+    await recurrente!.cancelSubscription(subscriptionId);
+    const cancel = (await fake.events()).find((e) => e.event_type === "subscription.cancel" && e.id === subscriptionId);
+    expect(cancel).toBeDefined();
+    const [delivery] = await fake.deliver(cancel!, { to: hookUrl(ws.slug) });
+    expect(delivery!.url).toBe(`http://rowpilot.test/hooks/payments/recurrente/${ws.slug}`);
+    expect(new Webhook(fake.webhookSecret).verify(delivery!.body, delivery!.headers)).toMatchObject({
+      event_type: "subscription.cancel",
+      id: subscriptionId,
+    });
   });
 
   it("runs the real Worker, with its bindings, under env overrides", async () => {

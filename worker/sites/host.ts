@@ -42,6 +42,8 @@ export function siteLabelOfHost(host: string, domain: string): string | null {
 function sitePath(slug: string, path: string): string | null {
   if (path === "/") return `/${slug}/`;
   if (path === "/claim" || path === "/claim/") return `/${slug}/claim`;
+  // Where Recurrente's checkout sends the buyer back, and that page's JSON twin.
+  if (path === "/claim/done" || path === "/claim/status") return `/${slug}${path}`;
   return null;
 }
 

@@ -3,17 +3,22 @@
  * (hashes of its inline script and style; styles and fonts from the hosts the workspace allowed
  * when it was published; nothing else may run or load), nosniff, a referrer
  * policy and no cookies. A page of a workspace carries its chat widget (`chat-embed.ts`), the
- * CSP allowing exactly its script and socket on the app's origin. With `SITES_DOMAIN` set, `host.ts` serves the same page on
- * `<slug>.<SITES_DOMAIN>`, off the app's origin; the path keeps working.
+ * CSP allowing exactly its script and socket on the app's origin. A site its owner has claimed and
+ * paid for is served without its claim bar, or, while it is taken offline for a past-due
+ * subscription, as a friendly notice (`worker/payments/site-state.ts`). With `SITES_DOMAIN` set,
+ * `host.ts` serves the same page on `<slug>.<SITES_DOMAIN>`, off the app's origin; the path keeps working.
  */
 import { eq } from "drizzle-orm";
 import { Hono } from "hono";
+import { withoutClaimBar } from "../../automation/payments/claim-bar";
 import { withChatWidget } from "../../automation/sites/chat-embed";
 import { siteHeaders } from "../../automation/sites/csp";
 import { workspace } from "../../schema/db";
 import type { AppEnv } from "../api/context";
 import { getDb } from "../db";
-import { claimRoutes } from "./claim";
+import { offlinePage } from "../payments/claim/offline";
+import { claimRoutes } from "../payments/claim/routes";
+import { siteClaimState } from "../payments/site-state";
 import { publicKey, SITE_SLUG } from "./generate";
 import { siteLabelOfHost } from "./host";
 
@@ -54,14 +59,17 @@ export const siteRoutes = new Hono<AppEnv>()
       .split(" ")
       .filter(Boolean)
       .map((h) => `https://${h}`);
-    const workspaceId = page.customMetadata?.workspaceId;
+    const { workspaceId, siteId } = page.customMetadata ?? {};
+    const claim = workspaceId && siteId ? await siteClaimState(c.env, workspaceId, siteId) : "unclaimed";
+    if (claim === "offline") return offlinePage();
+    const published = claim === "claimed" ? withoutClaimBar(await page.text()) : await page.text();
     const owner = workspaceId
       ? await getDb(c.env.DB).query.workspace.findFirst({ where: eq(workspace.id, workspaceId) })
       : undefined;
     // A page published before pages recorded their workspace is served as it was, without the chat.
     const { html, chat } = owner
-      ? withChatWidget(await page.text(), appOrigin(c.env, c.req.url), owner.slug)
-      : { html: await page.text(), chat: undefined };
+      ? withChatWidget(published, appOrigin(c.env, c.req.url), owner.slug)
+      : { html: published, chat: undefined };
     const headers = await siteHeaders({ html, allow: { styles: hosts, fonts: hosts }, chat });
     return new Response(html, { headers: { ...headers, "Cache-Control": "no-cache" } });
   })

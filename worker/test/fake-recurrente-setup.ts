@@ -6,6 +6,7 @@
  * the test posts them to the Worker itself (`postDelivery` in fake-recurrente.ts).
  *   GET  /requests            what the fake's API received
  *   GET  /deliveries          deliveries of events its API calls caused (cancel, refund), as attempted
+ *   GET  /events              every event the fake made, unsigned (sign one for you with /deliver)
  *   POST /fail                [{ status, error?, retryAfter? }…] the next API answers
  *   POST /pay                 { checkoutId, card?, to? } → signed deliveries
  *   POST /deliver             { event, to?, id?, timestamp? } → signed deliveries
@@ -42,6 +43,7 @@ export default async function setup(project: TestProject) {
     try {
       if (route === "GET /requests") return answer(res, 200, fake.requests);
       if (route === "GET /deliveries") return answer(res, 200, fake.deliveries);
+      if (route === "GET /events") return answer(res, 200, fake.events);
       const body = req.method === "POST" ? await bodyOf(req) : {};
       const to = typeof body.to === "string" ? body.to : undefined;
       switch (route) {

@@ -59,6 +59,11 @@ export function recurrenteFake() {
     requests: () => control<FakeRecurrenteRequest[]>("GET", "/requests"),
     /** Deliveries of events the fake's API caused (subscription.cancel, refund.create), as attempted. */
     deliveries: () => control<FakeDelivery[]>("GET", "/deliveries"),
+    /**
+     * Every event the fake made (cancel and refund ones included, which it can only send to
+     * registered endpoints), unsigned: find yours and sign it with `deliver(event, { to })`.
+     */
+    events: () => control<Record<string, unknown>[]>("GET", "/events"),
     failNext: (...failures: FakeRecurrenteFailure[]) => control("POST", "/fail", failures),
     /** Pays a checkout at the fake (4242… succeeds, 4000 0000 0000 0002 is declined); signed deliveries. */
     pay: (checkoutId: string, card?: string, options: { to?: string } = {}) =>

@@ -29,6 +29,7 @@ const STYLE = `
            background: #5b3df5; border: 0; border-radius: 8px; cursor: pointer; }
   .error { background: #ffebe9; color: #a40e26; border-radius: 6px; padding: 8px 10px; margin-bottom: 12px; }
   .cancel { display: block; text-align: center; margin-top: 12px; color: #57606a; }
+  @media (max-width: 460px) { main { margin: 16px; } }
   @media (prefers-color-scheme: dark) { body { background: #0d1117; color: #e6edf3; } main { background: #161b22; }
     td { border-color: #30363d; } input { background: #0d1117; color: inherit; border-color: #30363d; } }`;
 

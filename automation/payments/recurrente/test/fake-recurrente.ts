@@ -30,6 +30,8 @@ export type FakeRecurrente = {
   requests: FakeRecurrenteRequest[];
   /** Deliveries of the events API calls caused (subscription.cancel, refund.create), once sent. */
   deliveries: FakeDelivery[];
+  /** Every event the fake made (payments, subscription changes, API calls), in order, before signing. */
+  events: Event[];
   store: FakeStore;
   failNext(...failures: FakeRecurrenteFailure[]): void;
   pay(checkoutId: string, card?: string, options?: Pick<DeliverOptions, "to" | "send">): Promise<FakeDelivery[]>;
@@ -86,6 +88,7 @@ export async function startFakeRecurrente(
   const store = emptyStore();
   const requests: FakeRecurrenteRequest[] = [];
   const deliveries: FakeDelivery[] = [];
+  const events: Event[] = [];
   const failures: FakeRecurrenteFailure[] = [];
   const pending = new Set<Promise<unknown>>();
 
@@ -100,10 +103,11 @@ export async function startFakeRecurrente(
     return opts.send === false ? signed : Promise.all(signed.map(sendDelivery));
   }
 
-  async function deliverAll(events: Event[], opts: DeliverOptions = {}): Promise<FakeDelivery[]> {
+  /** Delivers events the fake made, in order, as Recurrente sends payment_intent.succeeded before subscription.create. */
+  async function deliverAll(made: Event[], opts: DeliverOptions = {}): Promise<FakeDelivery[]> {
+    events.push(...made);
     const out: FakeDelivery[] = [];
-    // In order, as Recurrente sends payment_intent.succeeded before subscription.create.
-    for (const event of events) out.push(...(await deliver(event, opts)));
+    for (const event of made) out.push(...(await deliver(event, opts)));
     return out;
   }
 
@@ -121,6 +125,7 @@ export async function startFakeRecurrente(
     origin,
     accountName: options.accountName ?? "Cuenta de prueba",
     emit(event) {
+      events.push(event);
       // After the answer has gone, so a receiver that calls back is not waiting on its own request.
       const job = new Promise((r) => setImmediate(r))
         .then(() => deliver(event))
@@ -189,6 +194,7 @@ export async function startFakeRecurrente(
     webhookSecret,
     requests,
     deliveries,
+    events,
     store,
     failNext: (...next) => failures.push(...next),
     pay,

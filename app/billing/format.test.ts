@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { conversion, formatCompactMoney, formatMoney, monthLabel } from "./format";
+import { conversion, formatMoney, monthLabel } from "./format";
 
 describe("revenue dashboard — formatting", () => {
   it("shows whole amounts without cents and keeps cents when there are some", () => {
@@ -10,10 +10,6 @@ describe("revenue dashboard — formatting", () => {
 
   it("writes quetzales with their own symbol and refunds as negative", () => {
     expect(formatMoney(-1250, "GTQ")).toBe("-Q\u00a012.50");
-  });
-
-  it("shortens large amounts on chart axes", () => {
-    expect(formatCompactMoney(1_250_000, "USD")).toBe("$12.5K");
   });
 
   it("names report months in words", () => {

@@ -22,20 +22,6 @@ export function formatMoney(cents: number, currency: Currency): string {
 }
 
 /**
- * Money on a chart's axis: short, rounded to the unit.
- * @example formatCompactMoney(1_250_000, "USD") // "$12.5K"
- */
-export function formatCompactMoney(cents: number, currency: Currency): string {
-  return new Intl.NumberFormat("en-US", {
-    style: "currency",
-    currency,
-    currencyDisplay: "narrowSymbol",
-    notation: "compact",
-    maximumFractionDigits: 1,
-  }).format(cents / MINOR_PER_MAJOR);
-}
-
-/**
  * A report month (`YYYY-MM`) as a short label.
  * @example monthLabel("2026-11") // "Nov 2026"
  */

@@ -2,7 +2,7 @@
  * The revenue dashboard and the Payments settings as an owner uses them, served with
  * `RECURRENTE_URL` pointing at the fake Recurrente: a new workspace's dashboard says what to do
  * first; the Payments card stores Recurrente's keys (shown as hints only), registers the webhook
- * at the fake (its signing secret stored) and keeps the grace period; then, with customers,
+ * at the fake (its signing secret stored) and keeps the grace period, read-only for an editor; then, with customers,
  * subscriptions and payments in the billing tables, the cards, charts and recent payments show
  * their figures, and a link opens the Customers grid.
  */
@@ -163,6 +163,28 @@ describe("the revenue dashboard and the payments settings", () => {
     expect(await page.getByRole("form", { name: "Grace period" }).getByLabel("Grace period (days)").inputValue()).toBe(
       "12",
     );
+    await page.context().close();
+  });
+
+  it("shows an editor the payments settings read-only, keys as hints", async () => {
+    const { api: owner, slug } = await Api.account(served!.url);
+    await owner.request("PATCH", `/api/workspaces/${slug}/settings`, {
+      secrets: { paymentsPublicKey: KEYS.publicKey, paymentsApiKey: KEYS.secretKey },
+    });
+    const { url } = await owner.request<{ url: string }>("POST", `/api/workspaces/${slug}/invitations`, {
+      role: "editor",
+    });
+    const { api: editor } = await Api.signUp(served!.url, "Eddie Editor");
+    await editor.request("POST", `/api/invitations/${url.split("/").pop()}/accept`);
+    const page = await signedIn(editor, `/w/${slug}/settings`);
+    const keys = page.getByRole("form", { name: "Payments keys" });
+    await keys.getByText("Set ••••9932").waitFor();
+    expect(await keys.getByLabel("Secret key").isDisabled()).toBe(true);
+    expect(await keys.getByRole("button", { name: "Save payments keys" }).isDisabled()).toBe(true);
+    expect(await keys.getByRole("button", { name: /^Remove/ }).count()).toBe(0);
+    expect(await page.getByRole("button", { name: "Register webhook with Recurrente" }).isDisabled()).toBe(true);
+    const grace = page.getByRole("form", { name: "Grace period" });
+    expect(await grace.getByLabel("Grace period (days)").isDisabled()).toBe(true);
     await page.context().close();
   });
 

@@ -14,7 +14,7 @@ export function BillingStats({ report }: { report: BillingReport }) {
       <Stat
         label="Past due"
         value={report.pastDueCustomers.toLocaleString("en-US")}
-        hint={report.pastDueCustomers ? "payment failed: in grace" : undefined}
+        hint={report.pastDueCustomers ? "a renewal failed" : undefined}
       />
       <Stat
         label="Churn (30 days)"

@@ -23,6 +23,7 @@ export default [
     route("messages", "routes/messages.tsx"),
     route("inbox", "routes/inbox.tsx"),
     route("campaigns", "routes/campaigns.tsx"),
+    route("billing", "routes/billing.tsx"),
     route("members", "routes/members.tsx"),
     route("tokens", "routes/tokens.tsx"),
     route("settings", "routes/settings.tsx"),

@@ -1,5 +1,7 @@
 import { Lock } from "lucide-react";
 import { Form, useActionData, useLoaderData, useNavigation } from "react-router";
+import type { BillingSettings } from "../../schema/payments-api";
+import { billingApi } from "../billing/api";
 import { Badge, Button, Card, DateTime, Field, Input, Notice, PageHeader } from "../components/ui";
 import { apiGet, apiSend } from "../lib/api.server";
 import { DomainCard } from "../settings/domain-check";
@@ -7,6 +9,9 @@ import { messagingAction } from "../settings/messaging-action.server";
 import { PaceCard } from "../settings/messaging-pace";
 import { ProvidersCard } from "../settings/messaging-providers";
 import { SenderCard } from "../settings/messaging-sender";
+import { PaymentsCard } from "../settings/payments";
+import { paymentsAction } from "../settings/payments-action.server";
+import { isPaymentsSecret } from "../settings/payments-keys";
 import { HealthCard } from "../settings/sending-health";
 import type { HealthAnswer, SettingsAnswer } from "../settings/types";
 import type { Route } from "./+types/settings";
@@ -15,11 +20,17 @@ export const meta: Route.MetaFunction = () => [{ title: "Settings · Rowpilot" }
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const slug = encodeURIComponent(params.slug);
-  const [settings, health] = await Promise.all([
+  const [settings, health, billing] = await Promise.all([
     apiGet<SettingsAnswer>(context, request, `/api/workspaces/${slug}/settings`),
     apiGet<HealthAnswer>(context, request, `/api/messaging/health?workspace=${slug}`),
+    apiSend<BillingSettings>(context, "GET", billingApi(params.slug, "/api/billing/settings")),
   ]);
-  return { ...settings, health };
+  return {
+    ...settings,
+    health,
+    billing: billing.ok ? billing.value : null,
+    billingError: billing.ok ? null : `Could not read the billing settings: ${billing.error.message}`,
+  };
 }
 
 export async function action({ context, request, params }: Route.ActionArgs) {
@@ -31,6 +42,8 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   }
   const messaging = await messagingAction(context, params.slug, form);
   if (messaging) return messaging;
+  const payments = await paymentsAction(context, params.slug, form);
+  if (payments) return payments;
   const secrets: Record<string, string | null> = {};
   for (const [key, value] of form) {
     if (!key.startsWith("secret:")) continue;
@@ -45,7 +58,8 @@ export async function action({ context, request, params }: Route.ActionArgs) {
 }
 
 export default function SettingsPage() {
-  const { workspace, role, secrets, sender, providers, pace, warmUpSchedule, health } = useLoaderData<typeof loader>();
+  const { workspace, role, secrets, sender, providers, pace, warmUpSchedule, health, billing, billingError } =
+    useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const owner = role === "owner";
@@ -77,48 +91,59 @@ export default function SettingsPage() {
         <ProvidersCard providers={providers} sender={sender} secrets={secrets} owner={owner} busy={busy} />
         <PaceCard pace={pace} schedule={warmUpSchedule} owner={owner} busy={busy} />
         <HealthCard health={health} owner={owner} busy={busy} />
+        <PaymentsCard
+          secrets={secrets}
+          billing={billing}
+          billingError={billingError}
+          webhook={result && "webhook" in result ? result.webhook : null}
+          webhookError={result && "webhookError" in result ? result.webhookError : null}
+          owner={owner}
+          busy={busy}
+        />
         <Card
           title="Provider keys"
           description="Stored encrypted. Once saved, a key is never shown again; enter a new value to replace it."
         >
           <Form method="post" className="grid gap-x-6 gap-y-4 md:grid-cols-2" autoComplete="off">
             <input type="hidden" name="intent" value="secrets" />
-            {secrets.map((s) => (
-              <div key={s.key} className="flex flex-wrap items-end gap-3">
-                <div className="min-w-56 flex-1">
-                  <Field
-                    label={s.label}
-                    hint={
-                      s.set ? (
-                        <>
-                          Set {s.hint} · updated <DateTime iso={s.updatedAt} />
-                        </>
-                      ) : (
-                        "Not set"
-                      )
-                    }
-                  >
-                    <Input
-                      name={`secret:${s.key}`}
-                      type="password"
-                      placeholder={s.set ? "Enter a new value to replace" : "Paste key"}
-                      disabled={!owner}
-                      autoComplete="off"
-                    />
-                  </Field>
+            {secrets
+              .filter((s) => !isPaymentsSecret(s.key))
+              .map((s) => (
+                <div key={s.key} className="flex flex-wrap items-end gap-3">
+                  <div className="min-w-56 flex-1">
+                    <Field
+                      label={s.label}
+                      hint={
+                        s.set ? (
+                          <>
+                            Set {s.hint} · updated <DateTime iso={s.updatedAt} />
+                          </>
+                        ) : (
+                          "Not set"
+                        )
+                      }
+                    >
+                      <Input
+                        name={`secret:${s.key}`}
+                        type="password"
+                        placeholder={s.set ? "Enter a new value to replace" : "Paste key"}
+                        disabled={!owner}
+                        autoComplete="off"
+                      />
+                    </Field>
+                  </div>
+                  {s.set ? (
+                    <Badge tone="success">
+                      <Lock className="mr-1 h-3 w-3" aria-hidden /> Encrypted
+                    </Badge>
+                  ) : null}
+                  {s.set && owner ? (
+                    <Button type="submit" name="clear" value={s.key} variant="ghost" disabled={busy}>
+                      Remove
+                    </Button>
+                  ) : null}
                 </div>
-                {s.set ? (
-                  <Badge tone="success">
-                    <Lock className="mr-1 h-3 w-3" aria-hidden /> Encrypted
-                  </Badge>
-                ) : null}
-                {s.set && owner ? (
-                  <Button type="submit" name="clear" value={s.key} variant="ghost" disabled={busy}>
-                    Remove
-                  </Button>
-                ) : null}
-              </div>
-            ))}
+              ))}
             <div className="md:col-span-2">
               <Button type="submit" variant="primary" disabled={!owner || busy}>
                 Save keys

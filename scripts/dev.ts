@@ -6,6 +6,7 @@ import { describeStandIns, providerStandIns } from "./provider-urls";
 import { serve, waitForHttp } from "./run";
 import { seedDemoBilling } from "./seed-billing";
 import { seedDemoHunting } from "./seed-hunting";
+import { connectDemoPayments } from "./seed-payments";
 import { seedDemoProject } from "./seed-project";
 import { seedDemoSites } from "./seed-sites";
 
@@ -21,4 +22,5 @@ await seedDemoProject(port);
 await seedDemoHunting(port);
 await seedDemoSites(port);
 await seedDemoBilling(port);
-await printWelcome(port, [describeCron(crons), describeStandIns(standIns)]);
+const payments = await connectDemoPayments(port, standIns.RECURRENTE_URL);
+await printWelcome(port, [describeCron(crons), describeStandIns(standIns), ...(payments ? [payments] : [])]);

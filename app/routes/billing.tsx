@@ -8,7 +8,6 @@ import { CreditCard } from "lucide-react";
 import { Link, useLoaderData } from "react-router";
 import type { SecretStatus } from "../../schema/api";
 import type { BillingReport, PaymentItem } from "../../schema/payments-api";
-import type { TableSummary } from "../../schema/tables";
 import { billingApi, billingTableIds } from "../billing/api";
 import { BarChart } from "../billing/bar-chart";
 import { formatMoney, monthLabel } from "../billing/format";
@@ -43,14 +42,14 @@ export async function loader({ context, params }: Route.LoaderArgs) {
       billingApi(slug, "/api/payments", { limit: String(RECENT_PAYMENTS) }),
       "the recent payments",
     ),
-    get<TableSummary[]>(billingApi(slug, "/api/tables"), "the workspace's tables"),
+    get<Record<string, string> | null>(billingApi(slug, "/api/billing/tables"), "the billing tables"),
     get<{ secrets: SecretStatus[] }>(`/api/workspaces/${encodeURIComponent(slug)}/settings`, "the settings"),
   ]);
   const keysSet = settings.value?.secrets.some((s) => s.key === PAYMENTS_SECRETS.apiKey && s.set) ?? true;
   return {
     report: report.value,
     recent: payments.value?.payments ?? [],
-    tables: billingTableIds(tables.value ?? []),
+    tables: billingTableIds(tables.value),
     keysSet,
     errors: [report.error, payments.error, tables.error].filter((e): e is string => e !== null),
   };

@@ -1,6 +1,6 @@
 /**
  * Billing's own routes under `/api/billing` (the workspace chosen as for `/api/tables`): the
- * revenue report, the billing settings (grace period) and registering the workspace's
+ * billing tables' ids, the revenue report, the billing settings (grace period) and registering the workspace's
  * webhook endpoint at Recurrente, whose signing secret is then stored as the workspace's
  * `paymentsWebhookSecret`.
  */
@@ -12,6 +12,7 @@ import { BILLING_SETTINGS_KEY, readBillingSettings } from "../payments/grace";
 import { requireRecurrente } from "../payments/recurrente";
 import { readBillingReport } from "../payments/report-data";
 import { fromPaymentsError, SubscriptionOpError } from "../payments/subscriptions";
+import { findBilling } from "../payments/tables";
 import { saveStoredSettings } from "../stored-settings";
 import { audit } from "./audit";
 import type { AppEnv } from "./context";
@@ -24,6 +25,12 @@ import { workspaceFor } from "./tables";
 export const webhookUrl = (origin: string, slug: string) => `${origin}/hooks/payments/recurrente/${slug}`;
 
 export const billingRoutes = new Hono<AppEnv>()
+  /** The billing tables' ids by what they are (plans, customers…), or null before billing was used. */
+  .get("/tables", async (c) => {
+    const access = await workspaceFor(c, "read");
+    const billing = await findBilling(c.env, c.get("db"), access.workspace.id);
+    return c.json(billing ? billing.ids : null);
+  })
   .get("/report", async (c) => {
     const access = await workspaceFor(c, "read");
     return c.json(await readBillingReport(c.env, c.get("db"), access.workspace.id));

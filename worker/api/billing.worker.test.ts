@@ -271,5 +271,20 @@ describe("Billing API — without billing tables", { timeout: 30_000 }, () => {
     const report = await get<BillingReport>("/billing/report");
     expect(report).toMatchObject({ mrrCents: 0, activeCustomers: 0, funnel: { pitched: 0, claimed: 0, paid: 0 } });
     expect(report.claimsPerWeek).toHaveLength(12);
+    expect(await get("/billing/tables")).toBeNull();
+  });
+
+  it("names the billing tables by what they are once billing is used, whatever people renamed them", async () => {
+    const { owner, ws } = await ownerWithWorkspace("Renamed Motors");
+    await call(owner, "GET", `/api/billing/plans?workspace=${ws.slug}`);
+    const ids = await json<Record<string, string>>(
+      await call(owner, "GET", `/api/billing/tables?workspace=${ws.slug}`),
+    );
+    expect(Object.keys(ids).sort()).toEqual(["customers", "payments", "plans", "subscriptions", "webhookEvents"]);
+    await call(owner, "PATCH", `/api/tables/${ids.customers}?workspace=${ws.slug}`, { name: "Clientes" });
+    const again = await json<Record<string, string>>(
+      await call(owner, "GET", `/api/billing/tables?workspace=${ws.slug}`),
+    );
+    expect(again.customers).toBe(ids.customers);
   });
 });

@@ -34,6 +34,7 @@ import { getDb } from "./db";
 import { triggerHookRoutes } from "./hooks/trigger";
 import { messagingHookRoutes } from "./messaging/hooks";
 import { trackingRoutes, unsubscribeRoutes } from "./messaging/tracking-routes";
+import { paymentHookRoutes } from "./payments/hooks";
 import { siteHost } from "./sites/host";
 import { siteRoutes } from "./sites/serve";
 import { syncRoutes } from "./sync/routes";
@@ -107,6 +108,7 @@ export function createApp(renderApp: RenderApp) {
   app.route("/u", unsubscribeRoutes);
   app.route("/s", siteRoutes);
   app.route("/hooks/trigger", triggerHookRoutes);
+  app.route("/hooks/payments", paymentHookRoutes);
   app.route("/hooks", messagingHookRoutes);
   app.all("/hooks/*", () => fail(404, "Unknown webhook"));
   app.all("*", (c) => {

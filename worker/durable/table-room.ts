@@ -416,6 +416,35 @@ export class TableRoom extends DurableObject<Env> {
     return { ok: true, value: null };
   }
 
+  /**
+   * The first row whose column `match[i].columnId` holds `match[i].value` (tried in order, empty
+   * values skipped, compared as the filters do: case-insensitively), else a new row of `cells`.
+   * One step, so two callers looking for the same thing at once make one row between them.
+   */
+  findOrInsertRow(input: {
+    match: { columnId: string; value: string | null }[];
+    cells: Record<string, CellValue>;
+    origin: Origin;
+  }): WriteResult<{ id: string; created: boolean }> {
+    const types = new Map(columnsOf(this.room.open("manifest")).map((c) => [c.id, c.type]));
+    for (const { columnId, value } of input.match) {
+      if (!value) continue;
+      const filters = [{ columnId, op: "eq" as const, value }];
+      const [found] = this.index.query({ filters, sort: [], limit: 1, offset: 0 }, types).rows;
+      if (found) return { ok: true, value: { id: found.id, created: false } };
+    }
+    const inserted = this.insertRow(input.cells, input.origin);
+    return inserted.ok ? { ok: true, value: { id: inserted.value, created: true } } : inserted;
+  }
+
+  /**
+   * Records in the run log something a feature did for a row outside rules and buttons (a claim
+   * paid), so the team sees it beside the table's other runs. Returns the entry's id.
+   */
+  logEvent(entry: { rowId: string; action: string; outcome: string; detail: string; source: "payments" }): number {
+    return this.automation.log.add({ ...entry, ruleId: entry.source, at: Date.now() });
+  }
+
   // ── trigger rules ───────────────────────────────────────────────────────────────────────
 
   listRules(): TriggerRule[] {
@@ -565,6 +594,8 @@ type RpcMethods =
   | "readRows"
   | "claimRows"
   | "claimRowsById"
+  | "findOrInsertRow"
+  | "logEvent"
   | "deleteRows"
   | "deleteRowsExactly"
   | "compactNow"

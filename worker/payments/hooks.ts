@@ -1,0 +1,114 @@
+/**
+ * Recurrente's webhooks: `POST /hooks/payments/recurrente/:workspaceSlug`, signed with Svix
+ * (docs/payments.md, "Webhooks"). The workspace by slug (404), its `paymentsWebhookSecret` (401
+ * when none is set), the signature (401 with the reason; nothing written), then the delivery's
+ * svix id claimed once: a redelivery answers 200 and changes nothing. A fresh event is confirmed
+ * against Recurrente and applied; a failure to reach Recurrente answers 503 with the id released,
+ * so Recurrente's retry applies it. Every delivery leaves a Webhook events row.
+ */
+import { eq } from "drizzle-orm";
+import { Hono } from "hono";
+import { parseRecurrenteEvent } from "../../automation/payments/events/parse";
+import type { RecurrenteEvent } from "../../automation/payments/events/types";
+import { PaymentsError } from "../../automation/payments/recurrente/types";
+import { verifyRecurrenteWebhook } from "../../automation/payments/webhook/verify";
+import { workspace } from "../../schema/db";
+import type { WebhookResult } from "../../schema/payments-tables";
+import type { AppEnv } from "../api/context";
+import { fail } from "../api/errors";
+import { readWorkspaceSecret } from "../api/settings";
+import { byKey } from "../kinds/tables";
+import { claimEvents } from "../messaging/hooks/seen-events";
+import { applyRecurrenteEvent, type Outcome } from "./apply";
+import { BILLING_ORIGIN } from "./apply-rows";
+import { recurrenteOf } from "./recurrente";
+import { type Billing, ensureBilling } from "./tables";
+
+/** The Webhook events table keeps this much of each payload: enough to read, not a megabyte per row. */
+const PAYLOAD_KEPT = 4_000;
+
+/** A signed body that is not JSON is kept as an event of this type. */
+const UNREADABLE = "unreadable";
+
+type Delivery = { svixId: string; event: RecurrenteEvent; body: string; received: Date };
+
+function readEvent(body: string): RecurrenteEvent {
+  try {
+    return parseRecurrenteEvent(JSON.parse(body));
+  } catch {
+    return { kind: "unknown", type: UNREADABLE, objectId: null, at: null };
+  }
+}
+
+function objectOf(event: RecurrenteEvent): string | null {
+  switch (event.kind) {
+    case "payment":
+      return event.paymentId;
+    case "subscription":
+    case "setup":
+      return event.subscriptionId;
+    case "refund":
+      return event.refundId;
+    case "unknown":
+      return event.objectId;
+  }
+}
+
+async function record(
+  billing: Billing,
+  delivery: Delivery,
+  result: WebhookResult,
+  objectId: string | null,
+  error: string | null,
+) {
+  const table = billing.webhookEvents;
+  const cells = {
+    svixId: delivery.svixId,
+    type: delivery.event.type,
+    objectId,
+    received: delivery.received.toISOString(),
+    processed: new Date().toISOString(),
+    result,
+    error,
+    payload: delivery.body.slice(0, PAYLOAD_KEPT),
+  };
+  await table.room.insertRow(byKey(table, cells), BILLING_ORIGIN);
+}
+
+export const paymentHookRoutes = new Hono<AppEnv>().post("/recurrente/:workspaceSlug", async (c) => {
+  const received = new Date();
+  const db = c.get("db");
+  const ws = await db.query.workspace.findFirst({ where: eq(workspace.slug, c.req.param("workspaceSlug")) });
+  if (!ws) fail(404, "No workspace with this address");
+  const secret = await readWorkspaceSecret(c.env, db, ws.id, "paymentsWebhookSecret");
+  if (!secret)
+    fail(401, "No Recurrente webhook secret is set for this workspace: paste its whsec_… signing secret in Settings");
+  const body = new TextDecoder().decode(await c.req.raw.arrayBuffer());
+  const verdict = verifyRecurrenteWebhook(secret, c.req.raw.headers, body, received);
+  if (!verdict.ok) fail(401, `Recurrente webhook refused: ${verdict.reason}`);
+  const event = readEvent(body);
+  const delivery: Delivery = { svixId: verdict.id, event, body, received };
+  const billing = await ensureBilling(c.env, db, ws.id, null);
+  const claims = await claimEvents(db, ws.id, "recurrente", [verdict.id], received);
+  if (!claims.fresh.has(verdict.id)) {
+    await record(billing, delivery, "duplicate", objectOf(event), null);
+    return c.json({ result: "duplicate" satisfies WebhookResult, note: "delivered before: nothing changed" });
+  }
+  let outcome: Outcome;
+  try {
+    const recurrente = event.kind === "unknown" ? null : await recurrenteOf(c.env, db, ws.id);
+    if (event.kind !== "unknown" && !recurrente)
+      throw new PaymentsError("auth", "Payments are not set up: add the Recurrente keys in Settings to confirm events");
+    outcome = await applyRecurrenteEvent({ env: c.env, db, workspace: ws, billing, recurrente: recurrente! }, event);
+  } catch (error) {
+    await claims.release([verdict.id]);
+    const message = error instanceof Error ? error.message : String(error);
+    await record(billing, delivery, "failed", objectOf(event), message);
+    // Recurrente (Svix) retries a failed delivery with backoff: a 503 asks for exactly that.
+    if (error instanceof PaymentsError)
+      return c.json({ error: { status: 503, message: `Could not confirm with Recurrente: ${message}` } }, 503);
+    throw error;
+  }
+  await record(billing, delivery, outcome.result, outcome.objectId, outcome.note);
+  return c.json({ result: outcome.result, note: outcome.note });
+});

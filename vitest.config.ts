@@ -50,6 +50,7 @@ export default defineConfig({
             "./worker/test/fake-anthropic-setup.ts",
             "./worker/test/fake-providers-setup.ts",
             "./worker/test/fake-doh-setup.ts",
+            "./worker/test/fake-recurrente-setup.ts",
           ],
           setupFiles: ["./worker/test/apply-migrations.ts"],
         },

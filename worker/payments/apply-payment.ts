@@ -97,6 +97,8 @@ async function applySetup(ctx: ApplyContext, event: PaymentEvent, claim: Claim, 
   const written = await recordPayment(ctx, { ...cells, flag: flag ?? undefined });
   if (!written) return outcome("ignored", event.paymentId, "this payment is already recorded");
   await refreshCustomer(ctx.billing, customer.id);
+  // A charge that is not what the claim asked for is kept for people to look at, not trusted to claim the site.
+  if (flag) return outcome("flagged", event.paymentId, flag);
   await claimPaid(ctx, {
     claim,
     customerId: customer.id,
@@ -104,10 +106,10 @@ async function applySetup(ctx: ApplyContext, event: PaymentEvent, claim: Claim, 
     amountCents: event.amountCents,
     currency: event.currency ?? claim.currency,
   });
-  return flag ? outcome("flagged", event.paymentId, flag) : outcome("applied", event.paymentId);
+  return outcome("applied", event.paymentId);
 }
 
-/** A later payment of a subscription we know, confirmed by Recurrente knowing the subscription. */
+/** A later payment of a subscription we know, confirmed by reading the subscription back. */
 async function applyRenewal(ctx: ApplyContext, event: PaymentEvent, subscription: Row): Promise<Outcome> {
   const subs = ctx.billing.subscriptions;
   const r = reader(subs, subscription.cells);
@@ -119,6 +121,8 @@ async function applyRenewal(ctx: ApplyContext, event: PaymentEvent, subscription
       event.paymentId,
       `Recurrente has no subscription ${subscriptionId ?? "for this payment"}`,
     );
+  // A renewal is how a past-due subscription becomes active again: bring its row to Recurrente's state.
+  await applyTruth(ctx, subscription, truth, event.at);
   const customer = r.list("customer")[0];
   const claim = await claimOfCheckout(ctx, r.text("checkoutId") || null);
   const flag =

@@ -38,12 +38,7 @@ export async function subscriptionRow(
 }
 
 /** Writes Recurrente's `truth` into the row as of `at`; the reason when nothing changed. */
-export async function applyTruth(
-  ctx: ApplyContext,
-  row: Row,
-  truth: Subscription,
-  at: string,
-): Promise<string | null> {
+export async function applyTruth(ctx: ApplyContext, row: Row, truth: Subscription, at: string): Promise<string | null> {
   const subs = ctx.billing.subscriptions;
   const r = reader(subs, row.cells);
   const status = (r.text("status") || null) as SubscriptionStatus | null;

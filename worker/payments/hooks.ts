@@ -21,6 +21,7 @@ import { byKey } from "../kinds/tables";
 import { claimEvents } from "../messaging/hooks/seen-events";
 import { applyRecurrenteEvent, type Outcome } from "./apply";
 import { BILLING_ORIGIN } from "./apply-rows";
+import { stageTimer } from "./hooks-timing";
 import { recurrenteOf } from "./recurrente";
 import { type Billing, ensureBilling } from "./tables";
 
@@ -77,6 +78,7 @@ async function record(
 
 export const paymentHookRoutes = new Hono<AppEnv>().post("/recurrente/:workspaceSlug", async (c) => {
   const received = new Date();
+  const timing = stageTimer();
   const db = c.get("db");
   const ws = await db.query.workspace.findFirst({ where: eq(workspace.slug, c.req.param("workspaceSlug")) });
   if (!ws) fail(404, "No workspace with this address");
@@ -88,10 +90,15 @@ export const paymentHookRoutes = new Hono<AppEnv>().post("/recurrente/:workspace
   if (!verdict.ok) fail(401, `Recurrente webhook refused: ${verdict.reason}`);
   const event = readEvent(body);
   const delivery: Delivery = { svixId: verdict.id, event, body, received };
+  timing.mark("verify");
   const billing = await ensureBilling(c.env, db, ws.id, null);
+  timing.mark("tables");
   const claims = await claimEvents(db, ws.id, "recurrente", [verdict.id], received);
+  timing.mark("once");
   if (!claims.fresh.has(verdict.id)) {
     await record(billing, delivery, "duplicate", objectOf(event), null);
+    timing.mark("record");
+    c.header("Server-Timing", timing.header());
     return c.json({ result: "duplicate" satisfies WebhookResult, note: "delivered before: nothing changed" });
   }
   let outcome: Outcome;
@@ -100,6 +107,7 @@ export const paymentHookRoutes = new Hono<AppEnv>().post("/recurrente/:workspace
     if (event.kind !== "unknown" && !recurrente)
       throw new PaymentsError("auth", "Payments are not set up: add the Recurrente keys in Settings to confirm events");
     outcome = await applyRecurrenteEvent({ env: c.env, db, workspace: ws, billing, recurrente: recurrente! }, event);
+    timing.mark("apply");
   } catch (error) {
     await claims.release([verdict.id]);
     const message = error instanceof Error ? error.message : String(error);
@@ -110,5 +118,7 @@ export const paymentHookRoutes = new Hono<AppEnv>().post("/recurrente/:workspace
     throw error;
   }
   await record(billing, delivery, outcome.result, outcome.objectId, outcome.note);
+  timing.mark("record");
+  c.header("Server-Timing", timing.header());
   return c.json({ result: outcome.result, note: outcome.note });
 });

@@ -420,21 +420,24 @@ export class TableRoom extends DurableObject<Env> {
    * The first row whose column `match[i].columnId` holds `match[i].value` (tried in order, empty
    * values skipped, compared as the filters do: case-insensitively), else a new row of `cells`.
    * One step, so two callers looking for the same thing at once make one row between them.
+   * Answers the row with its stored cells.
    */
   findOrInsertRow(input: {
     match: { columnId: string; value: string | null }[];
     cells: Record<string, CellValue>;
     origin: Origin;
-  }): WriteResult<{ id: string; created: boolean }> {
+  }): WriteResult<{ id: string; created: boolean; cells: Record<string, CellValue> }> {
     const types = new Map(columnsOf(this.room.open("manifest")).map((c) => [c.id, c.type]));
     for (const { columnId, value } of input.match) {
       if (!value) continue;
       const filters = [{ columnId, op: "eq" as const, value }];
       const [found] = this.index.query({ filters, sort: [], limit: 1, offset: 0 }, types).rows;
-      if (found) return { ok: true, value: { id: found.id, created: false } };
+      if (found) return { ok: true, value: { id: found.id, created: false, cells: found.cells } };
     }
     const inserted = this.insertRow(input.cells, input.origin);
-    return inserted.ok ? { ok: true, value: { id: inserted.value, created: true } } : inserted;
+    if (!inserted.ok) return inserted;
+    const cells = this.index.cellsOf([inserted.value])[0]?.cells ?? {};
+    return { ok: true, value: { id: inserted.value, created: true, cells } };
   }
 
   /**

@@ -29,28 +29,31 @@ export async function claimPaid(ctx: ApplyContext, paid: PaidClaim): Promise<boo
     findSites(ctx.env, ctx.db, ctx.workspace.id),
     findHunting(ctx.env, ctx.db, ctx.workspace.id),
   ]);
-  if (sites) await sites.room.patchRow(claim.siteId, byKey(sites, { status: "claimed" }), BILLING_ORIGIN);
-  if (hunting && claim.businessId)
-    await hunting.businesses.room.patchRow(
-      claim.businessId,
-      byKey(hunting.businesses, { leadStatus: "customer" }),
-      BILLING_ORIGIN,
-    );
   const money = formatMoney(paid.amountCents, paid.currency);
-  await ctx.billing.customers.room.logEvent({
-    rowId: paid.customerId,
-    action: "payments",
-    outcome: "succeeded",
-    detail: `${claim.name} claimed ${claim.businessName}: paid ${money}`,
-    source: "payments",
-  });
-  await audit(ctx.db, { workspace: ctx.workspace, actor: { kind: "anonymous" } }, "billing.claim_paid", claim.id, {
-    site: claim.siteSlug,
-    email: claim.email,
-    paymentId: paid.paymentId,
-    amountCents: paid.amountCents,
-    currency: paid.currency,
-  });
+  await Promise.all([
+    sites?.room.patchRow(claim.siteId, byKey(sites, { status: "claimed" }), BILLING_ORIGIN),
+    hunting && claim.businessId
+      ? hunting.businesses.room.patchRow(
+          claim.businessId,
+          byKey(hunting.businesses, { leadStatus: "customer" }),
+          BILLING_ORIGIN,
+        )
+      : null,
+    ctx.billing.customers.room.logEvent({
+      rowId: paid.customerId,
+      action: "payments",
+      outcome: "succeeded",
+      detail: `${claim.name} claimed ${claim.businessName}: paid ${money}`,
+      source: "payments",
+    }),
+    audit(ctx.db, { workspace: ctx.workspace, actor: { kind: "anonymous" } }, "billing.claim_paid", claim.id, {
+      site: claim.siteSlug,
+      email: claim.email,
+      paymentId: paid.paymentId,
+      amountCents: paid.amountCents,
+      currency: paid.currency,
+    }),
+  ]);
   return true;
 }
 

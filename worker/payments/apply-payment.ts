@@ -85,13 +85,13 @@ async function applySetup(ctx: ApplyContext, event: PaymentEvent, claim: Claim, 
     await recordPayment(ctx, paymentCells(event, "setup", {}));
     return outcome("applied", event.paymentId);
   }
-  const customer = await customerRow(ctx, claim, event);
   const subscriptionId = checkout.subscriptionId ?? event.subscriptionId;
+  const [customer, truth] = await Promise.all([
+    customerRow(ctx, claim, event),
+    subscriptionId ? readBack(() => ctx.recurrente.getSubscription(subscriptionId)) : null,
+  ]);
   const subscription = await subscriptionRow(ctx, { subscriptionId, claim, customerId: customer.id });
-  if (subscriptionId) {
-    const truth = await readBack(() => ctx.recurrente.getSubscription(subscriptionId));
-    if (truth) await applyTruth(ctx, subscription, truth, event.at);
-  }
+  if (truth) await applyTruth(ctx, subscription, truth, event.at);
   const flag = amountFlag(claim, "setup", event.amountCents, event.currency);
   const cells = paymentCells(event, "setup", { customer: customer.id, subscription: subscription.id });
   const written = await recordPayment(ctx, { ...cells, flag: flag ?? undefined });
@@ -137,14 +137,15 @@ async function applyRenewal(ctx: ApplyContext, event: PaymentEvent, subscription
 /** payment_intent.* and bank_transfer_intent.*. */
 export async function applyPaymentEvent(ctx: ApplyContext, event: PaymentEvent): Promise<Outcome> {
   const { billing } = ctx;
-  const [claim, recorded] = await Promise.all([
+  const [claim, recorded, ofSubscription] = await Promise.all([
     claimOfCheckout(ctx, event.checkoutId),
     findRow(billing.payments, "recurrenteId", event.paymentId),
+    findRow(billing.subscriptions, "recurrenteId", event.subscriptionId),
   ]);
   if (recorded && reader(billing.payments, recorded.cells).text("status") === "succeeded")
     return outcome("ignored", event.paymentId, "this payment is already recorded");
   const subscription =
-    (await findRow(billing.subscriptions, "recurrenteId", event.subscriptionId)) ??
+    ofSubscription ??
     (claim?.state === "paid" ? await findRow(billing.subscriptions, "checkoutId", claim.checkoutId) : null);
   const kind = paymentKind({
     refund: false,

@@ -40,9 +40,7 @@ export async function findOrMake(
     origin: BILLING_ORIGIN,
   });
   if (!written.ok) throw new Error(`${table.id}: ${written.message}`);
-  const { id, created } = written.value;
-  const [row] = await table.room.readRows([id]);
-  return { id, created, cells: row?.cells ?? {} };
+  return written.value;
 }
 
 /** The first row whose `key` column holds `value`, or null. */

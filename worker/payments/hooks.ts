@@ -82,6 +82,8 @@ export const paymentHookRoutes = new Hono<AppEnv>().post("/recurrente/:workspace
   const db = c.get("db");
   const ws = await db.query.workspace.findFirst({ where: eq(workspace.slug, c.req.param("workspaceSlug")) });
   if (!ws) fail(404, "No workspace with this address");
+  // Read beside the webhook secret, used only once the delivery is verified.
+  const client = recurrenteOf(c.env, db, ws.id).catch((error: unknown) => error as Error);
   const secret = await readWorkspaceSecret(c.env, db, ws.id, "paymentsWebhookSecret");
   if (!secret)
     fail(401, "No Recurrente webhook secret is set for this workspace: paste its whsec_… signing secret in Settings");
@@ -91,19 +93,31 @@ export const paymentHookRoutes = new Hono<AppEnv>().post("/recurrente/:workspace
   const event = readEvent(body);
   const delivery: Delivery = { svixId: verdict.id, event, body, received };
   timing.mark("verify");
-  const billing = await ensureBilling(c.env, db, ws.id, null);
-  timing.mark("tables");
-  const claims = await claimEvents(db, ws.id, "recurrente", [verdict.id], received);
+  const [billing, claims] = await Promise.all([
+    ensureBilling(c.env, db, ws.id, null).catch((error: unknown) => error as Error),
+    claimEvents(db, ws.id, "recurrente", [verdict.id], received),
+  ]);
+  if (billing instanceof Error) {
+    await claims.release([verdict.id]);
+    throw billing;
+  }
   timing.mark("once");
+  // The audit row is written once the answer is on its way: Recurrente waits for nothing it says.
+  const keep = (result: WebhookResult, objectId: string | null, error: string | null) =>
+    c.executionCtx.waitUntil(
+      record(billing, delivery, result, objectId, error).catch((e: unknown) =>
+        console.error(`Webhook events row for ${delivery.svixId} not written:`, e),
+      ),
+    );
   if (!claims.fresh.has(verdict.id)) {
-    await record(billing, delivery, "duplicate", objectOf(event), null);
-    timing.mark("record");
+    keep("duplicate", objectOf(event), null);
     c.header("Server-Timing", timing.header());
     return c.json({ result: "duplicate" satisfies WebhookResult, note: "delivered before: nothing changed" });
   }
   let outcome: Outcome;
   try {
-    const recurrente = event.kind === "unknown" ? null : await recurrenteOf(c.env, db, ws.id);
+    const recurrente = await client;
+    if (recurrente instanceof Error) throw recurrente;
     if (event.kind !== "unknown" && !recurrente)
       throw new PaymentsError("auth", "Payments are not set up: add the Recurrente keys in Settings to confirm events");
     outcome = await applyRecurrenteEvent({ env: c.env, db, workspace: ws, billing, recurrente: recurrente! }, event);
@@ -111,14 +125,13 @@ export const paymentHookRoutes = new Hono<AppEnv>().post("/recurrente/:workspace
   } catch (error) {
     await claims.release([verdict.id]);
     const message = error instanceof Error ? error.message : String(error);
-    await record(billing, delivery, "failed", objectOf(event), message);
+    keep("failed", objectOf(event), message);
     // Recurrente (Svix) retries a failed delivery with backoff: a 503 asks for exactly that.
     if (error instanceof PaymentsError)
       return c.json({ error: { status: 503, message: `Could not confirm with Recurrente: ${message}` } }, 503);
     throw error;
   }
-  await record(billing, delivery, outcome.result, outcome.objectId, outcome.note);
-  timing.mark("record");
+  keep(outcome.result, outcome.objectId, outcome.note);
   c.header("Server-Timing", timing.header());
   return c.json({ result: outcome.result, note: outcome.note });
 });

@@ -286,6 +286,40 @@ describe("Recurrente webhooks — a subscription over time", { timeout: 60_000 }
     expect([customer!.r.text("status"), customer!.r.number("lifetimeValue")]).toEqual(["active", 157]);
   });
 
+  it("records a refund as a negative payment, once, and takes it off the lifetime value", async () => {
+    const t = await billingWorkspace();
+    const claim = await t.claim();
+    await t.postAll(await t.fake.pay(claim.checkoutId, undefined, { to: t.to }));
+    const paymentId = (await t.rows("payments"))[0]!.r.text("recurrenteId");
+    const refund = await t.recurrente.createRefund(paymentId);
+    const event = {
+      id: refund.id,
+      event_type: "refund.create",
+      status: "succeeded",
+      customer_refunded_amount_in_cents: refund.amountCents,
+      currency: refund.currency,
+      payment_intent_id: paymentId,
+      created_at: new Date().toISOString(),
+    };
+    const [delivery] = await t.fake.deliver(event, { to: t.to });
+    const [again] = await t.fake.deliver(event, { to: t.to, id: "msg_refund_again" });
+    expect(await t.postAll([delivery!, again!])).toEqual([
+      { status: 200, result: "applied" },
+      { status: 200, result: "ignored" },
+    ]);
+    const payments = await t.rows("payments");
+    expect(payments.map(({ r }) => [r.text("kind"), r.number("amount"), r.text("status")])).toEqual([
+      ["setup", 128, "refunded"],
+      ["refund", -128, "succeeded"],
+    ]);
+    expect((await t.rows("customers"))[0]!.r.number("lifetimeValue")).toBe(0);
+    const [stranger] = await t.fake.deliver(
+      { ...event, id: "re_unknown", payment_intent_id: "pa_unknown" },
+      { to: t.to },
+    );
+    expect(await t.postAll([stranger!])).toEqual([{ status: 200, result: "flagged" }]);
+  });
+
   it("never lets an older event undo a newer state: a cancelled subscription stays cancelled", async () => {
     const t = await billingWorkspace();
     const claim = await t.claim();

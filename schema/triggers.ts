@@ -69,7 +69,7 @@ export type WorkspaceRun = {
   tableId: string;
   tableName: string;
   source: string;
-  /** The rule that fired; null for a button press. */
+  /** The rule that fired; null for a button press or a payment. */
   ruleId: string | null;
   /** The button pressed; null for a rule. */
   columnId: string | null;

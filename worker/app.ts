@@ -37,6 +37,7 @@ import { triggerHookRoutes } from "./hooks/trigger";
 import { messagingHookRoutes } from "./messaging/hooks";
 import { trackingRoutes, unsubscribeRoutes } from "./messaging/tracking-routes";
 import { claimApiRoutes } from "./payments/claim/routes";
+import { paymentHookRoutes } from "./payments/hooks";
 import { planRoutes } from "./payments/plans";
 import { siteHost } from "./sites/host";
 import { siteRoutes } from "./sites/serve";
@@ -117,6 +118,7 @@ export function createApp(renderApp: RenderApp) {
   app.route("/u", unsubscribeRoutes);
   app.route("/s", siteRoutes);
   app.route("/hooks/trigger", triggerHookRoutes);
+  app.route("/hooks/payments", paymentHookRoutes);
   app.route("/hooks", messagingHookRoutes);
   app.all("/hooks/*", () => fail(404, "Unknown webhook"));
   app.all("*", (c) => {

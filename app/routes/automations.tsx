@@ -12,6 +12,8 @@ export const meta: Route.MetaFunction = () => [{ title: "Automations · Rowpilot
 
 /** Often enough to watch jobs finish, rarely enough that every table's room is not asked all the time. */
 const REFRESH_MS = 5_000;
+/** Run log entries that no rule made, named by what made them. */
+const SOURCE_LABELS: Record<string, string> = { button: "Button", payments: "Payments" };
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   return apiGet<{ runs: WorkspaceRun[] }>(
@@ -64,7 +66,7 @@ export default function AutomationsPage({ params }: Route.ComponentProps) {
                       {run.tableName}
                     </Link>
                   </td>
-                  <td className="py-2 pr-3">{run.source === "button" ? "Button" : `Rule ${run.ruleId}`}</td>
+                  <td className="py-2 pr-3">{SOURCE_LABELS[run.source] ?? `Rule ${run.ruleId}`}</td>
                   <td className="py-2 pr-3">
                     {run.action}
                     {run.attempts > 1 ? <span className="text-xs text-muted"> · {run.attempts} tries</span> : null}

@@ -13,7 +13,7 @@ export const webhookEvent = sqliteTable(
     workspaceId: text("workspace_id")
       .notNull()
       .references(() => workspace.id, { onDelete: "cascade" }),
-    /** resend, postmark, sendgrid, ses or twilio: event ids are unique per provider only. */
+    /** resend, postmark, sendgrid, ses, twilio or recurrente: event ids are unique per provider only. */
     provider: text("provider").notNull(),
     eventId: text("event_id").notNull(),
     expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),

@@ -76,8 +76,8 @@ export const roomMeta = sqliteTable("room_meta", {
   value: text("value").notNull(),
 });
 
-/** What started an entry of the run log: a rule (by how it starts) or a button press. */
-export const RUN_SOURCES = ["change", "schedule", "webhook", "button"] as const;
+/** What started an entry of the run log: a rule (by how it starts), a button press, or a payment that landed. */
+export const RUN_SOURCES = ["change", "schedule", "webhook", "button", "payments"] as const;
 
 /**
  * Every time a trigger rule fired on a row or a button was pressed (the key makes a firing happen

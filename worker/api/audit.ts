@@ -6,13 +6,14 @@ import { auditLog, user } from "../../schema/db";
 import { newId } from "../auth/tokens";
 import type { Db } from "../db";
 import { type Access, requireWorkspace } from "./access";
-import type { AppEnv } from "./context";
+import type { Actor, AppEnv } from "./context";
 
 const AUDIT_PAGE = 200;
 
+/** Records `action` on `target`; an anonymous actor is something that happened by itself (a payment landed). */
 export async function audit(
   db: Db,
-  access: Pick<Access, "workspace" | "actor">,
+  access: Pick<Access, "workspace"> & { actor: Actor },
   action: string,
   target: string | null,
   detail?: Record<string, unknown>,

@@ -33,7 +33,7 @@ export const workspaceRunRoutes = new Hono<AppEnv>().get("/runs", async (c) => {
           tableId: table.id,
           tableName: table.name,
           source: r.source,
-          ruleId: r.source === "button" ? null : r.ruleId,
+          ruleId: r.source === "button" || r.source === "payments" ? null : r.ruleId,
           columnId: r.columnId,
           rowId: r.rowId,
           firedAt: new Date(r.at).toISOString(),

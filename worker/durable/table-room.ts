@@ -425,6 +425,38 @@ export class TableRoom extends DurableObject<Env> {
     return { ok: true, value: null };
   }
 
+  /**
+   * The first row whose column `match[i].columnId` holds `match[i].value` (tried in order, empty
+   * values skipped, compared as the filters do: case-insensitively), else a new row of `cells`.
+   * One step, so two callers looking for the same thing at once make one row between them.
+   * Answers the row with its stored cells.
+   */
+  findOrInsertRow(input: {
+    match: { columnId: string; value: string | null }[];
+    cells: Record<string, CellValue>;
+    origin: Origin;
+  }): WriteResult<{ id: string; created: boolean; cells: Record<string, CellValue> }> {
+    const types = new Map(columnsOf(this.room.open("manifest")).map((c) => [c.id, c.type]));
+    for (const { columnId, value } of input.match) {
+      if (!value) continue;
+      const filters = [{ columnId, op: "eq" as const, value }];
+      const [found] = this.index.query({ filters, sort: [], limit: 1, offset: 0 }, types).rows;
+      if (found) return { ok: true, value: { id: found.id, created: false, cells: found.cells } };
+    }
+    const inserted = this.insertRow(input.cells, input.origin);
+    if (!inserted.ok) return inserted;
+    const cells = this.index.cellsOf([inserted.value])[0]?.cells ?? {};
+    return { ok: true, value: { id: inserted.value, created: true, cells } };
+  }
+
+  /**
+   * Records in the run log something a feature did for a row outside rules and buttons (a claim
+   * paid), so the team sees it beside the table's other runs. Returns the entry's id.
+   */
+  logEvent(entry: { rowId: string; action: string; outcome: string; detail: string; source: "payments" }): number {
+    return this.automation.log.add({ ...entry, ruleId: entry.source, at: Date.now() });
+  }
+
   // ── trigger rules ───────────────────────────────────────────────────────────────────────
 
   listRules(): TriggerRule[] {
@@ -575,6 +607,8 @@ type RpcMethods =
   | "readRows"
   | "claimRows"
   | "claimRowsById"
+  | "findOrInsertRow"
+  | "logEvent"
   | "deleteRows"
   | "deleteRowsExactly"
   | "compactNow"

@@ -15,6 +15,9 @@ import type { Db } from "../../db";
 /** D1 binds at most 100 parameters per statement; a row of webhook_event takes 4 (a release, 1 per id plus 2). */
 const ROWS_PER_INSERT = 25;
 
+/** The messaging providers, and Recurrente (its deliveries' svix ids). */
+export type ClaimingProvider = WebhookProvider | "recurrente";
+
 export type EventClaims = {
   /** The ids not seen before, now claimed, in the order given (repeats dropped). */
   fresh: Set<string>;
@@ -29,7 +32,7 @@ export type EventClaims = {
 export async function claimEvents(
   db: Db,
   workspaceId: string,
-  provider: WebhookProvider,
+  provider: ClaimingProvider,
   eventIds: string[],
   now: Date,
 ): Promise<EventClaims> {

@@ -46,12 +46,20 @@ export const PAYMENT_STATUSES = ["pending", "succeeded", "failed", "refunded"] a
 export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
 
 /**
- * What became of one webhook delivery: applied to the rows; a duplicate of one seen before;
+ * What became of one webhook delivery: being applied (processing); applied to the rows; a duplicate of one seen before;
  * ignored (nothing to change, or an older event than the row's state); stored (an event type we
  * do not act on); flagged (applied, with a mismatch people must look at); failed (an error,
  * Recurrente retries).
  */
-export const WEBHOOK_RESULTS = ["applied", "duplicate", "ignored", "stored", "flagged", "failed"] as const;
+export const WEBHOOK_RESULTS = [
+  "processing",
+  "applied",
+  "duplicate",
+  "ignored",
+  "stored",
+  "flagged",
+  "failed",
+] as const;
 export type WebhookResult = (typeof WEBHOOK_RESULTS)[number];
 
 /** What the Subscriptions buttons do, run by the Worker for the row they sit on. */

@@ -3,7 +3,7 @@
  * Any member sees which secrets are set (and a hint) and the sender; only owners change them;
  * nobody reads a secret back in clear through the API.
  */
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { Hono } from "hono";
 import { warmUpSchedule } from "../../automation/messaging/pace";
 import { SECRET_KEYS, SECRET_LABELS, type SecretKey, type SecretStatus, UpdateSettings } from "../../schema/api";
@@ -31,6 +31,26 @@ async function statuses(db: Db, workspaceId: string): Promise<SecretStatus[]> {
       updatedAt: row?.updatedAt.toISOString() ?? null,
     };
   });
+}
+
+/**
+ * Several provider secrets in clear in one read (a webhook's hot path needs three), each null when
+ * not set; for the edge's own use, never for responses.
+ */
+export async function readWorkspaceSecrets<K extends SecretKey>(
+  env: Env,
+  db: Db,
+  workspaceId: string,
+  keys: readonly K[],
+): Promise<Record<K, string | null>> {
+  const rows = await db.query.workspaceSecret.findMany({
+    where: and(eq(workspaceSecret.workspaceId, workspaceId), inArray(workspaceSecret.key, [...keys])),
+  });
+  const settingsKey = rows.length ? await importSettingsKey(env.SETTINGS_KEY) : null;
+  const out = Object.fromEntries(keys.map((k) => [k, null])) as Record<K, string | null>;
+  for (const row of rows)
+    out[row.key as K] = await decryptSecret(settingsKey!, slot(workspaceId, row.key as K), row.ciphertext);
+  return out;
 }
 
 /** A provider secret in clear, for the edge's own use (automation jobs), never for responses. */

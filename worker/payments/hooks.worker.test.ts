@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { byKey } from "../kinds/tables";
 import { hookUrl } from "../test/fake-recurrente";
+import { BILLING_ORIGIN } from "./apply-rows";
 import { ANA, billingWorkspace } from "./test/hooks-workspace";
 
 const eventType = (d: { body: string }) => JSON.parse(d.body).event_type as string;
@@ -227,7 +229,7 @@ describe("Recurrente webhooks — refused and flagged", { timeout: 60_000 }, () 
     expect(await t.leadStatus()).not.toBe("customer");
   });
 
-  it("answers 503 when Recurrente fails while confirming, and applies the redelivery", async () => {
+  it("answers 503 when Recurrente fails while confirming, and applies the redelivery once", async () => {
     const t = await billingWorkspace();
     const claim = await t.claim();
     const [payment] = await t.fake.pay(claim.checkoutId, undefined, { to: t.to });
@@ -236,9 +238,39 @@ describe("Recurrente webhooks — refused and flagged", { timeout: 60_000 }, () 
     expect(failed.status).toBe(503);
     expect(await t.rows("payments")).toEqual([]);
     expect((await t.claimRow(claim.id)).state).toBe("open");
+    expect((await t.rows("webhookEvents")).map(({ r }) => r.text("result"))).toEqual(["failed"]);
     expect(await t.postAll([payment!])).toEqual([{ status: 200, result: "applied" }]);
     expect(await t.rows("payments")).toHaveLength(1);
-    expect((await t.rows("webhookEvents")).map(({ r }) => r.text("result"))).toEqual(["failed", "applied"]);
+    // One row per delivery id: the retry's outcome, with the failed try's reason kept beside it.
+    const events = await t.rows("webhookEvents");
+    expect(events.map(({ r }) => r.text("result"))).toEqual(["applied"]);
+    expect(events[0]!.r.text("error")).toMatch(/^An earlier try failed: .*500/);
+    // Once applied, the same delivery again is a duplicate.
+    expect(await t.postAll([payment!])).toEqual([{ status: 200, result: "duplicate" }]);
+    expect(await t.rows("payments")).toHaveLength(1);
+  });
+
+  it("applies a delivery left processing by a Worker that died, once it is stale, and not before", async () => {
+    const t = await billingWorkspace();
+    const claim = await t.claim();
+    const [payment] = await t.fake.pay(claim.checkoutId, undefined, { to: t.to });
+    const svixId = payment!.headers["svix-id"]!;
+    const table = t.billing.webhookEvents;
+    const left = (minutesAgo: number) =>
+      byKey(table, {
+        svixId,
+        type: "payment_intent.succeeded",
+        result: "processing",
+        received: new Date(Date.now() - minutesAgo * 60_000).toISOString(),
+      });
+    const inserted = await table.room.insertRow(left(1), BILLING_ORIGIN);
+    if (!inserted.ok) throw new Error(inserted.message);
+    expect(await t.postAll([payment!])).toEqual([{ status: 200, result: "duplicate" }]);
+    expect(await t.rows("payments")).toEqual([]);
+
+    await table.room.patchRow(inserted.value, left(3), BILLING_ORIGIN);
+    expect(await t.postAll([payment!])).toEqual([{ status: 200, result: "applied" }]);
+    expect(await t.rows("payments")).toHaveLength(1);
   });
 
   it("stores an event type it does not act on and answers 200", async () => {

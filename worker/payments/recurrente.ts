@@ -5,7 +5,7 @@
  */
 import { recurrenteClient } from "../../automation/payments/recurrente/client";
 import type { Recurrente } from "../../automation/payments/recurrente/types";
-import { readWorkspaceSecret } from "../api/settings";
+import { readWorkspaceSecrets } from "../api/settings";
 import type { Db } from "../db";
 
 /** Payments are not set up: the workspace has no Recurrente keys. */
@@ -18,10 +18,16 @@ export class PaymentsNotSetUpError extends Error {
 
 /** The workspace's Recurrente client, or null when either key is missing. */
 export async function recurrenteOf(env: Env, db: Db, workspaceId: string): Promise<Recurrente | null> {
-  const [publicKey, secretKey] = await Promise.all([
-    readWorkspaceSecret(env, db, workspaceId, "paymentsPublicKey"),
-    readWorkspaceSecret(env, db, workspaceId, "paymentsApiKey"),
-  ]);
+  const keys = await readWorkspaceSecrets(env, db, workspaceId, ["paymentsPublicKey", "paymentsApiKey"]);
+  return recurrenteWith(env, keys);
+}
+
+/** A client from keys already read, or null when either is missing. */
+export function recurrenteWith(
+  env: Env,
+  keys: { paymentsPublicKey: string | null; paymentsApiKey: string | null },
+): Recurrente | null {
+  const { paymentsPublicKey: publicKey, paymentsApiKey: secretKey } = keys;
   if (!publicKey || !secretKey) return null;
   return recurrenteClient({ publicKey, secretKey, baseUrl: env.RECURRENTE_URL || undefined });
 }

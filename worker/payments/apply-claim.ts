@@ -4,7 +4,8 @@
  * page, nothing claimed). The state moves in one conditional UPDATE, so of two deliveries that
  * land together only one tells the team.
  */
-import { and, eq, ne } from "drizzle-orm";
+import { and, eq, ne, notExists } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
 import { formatMoney } from "../../automation/payments/apply";
 import { paymentClaim } from "../../schema/db";
 import { audit } from "../api/audit";
@@ -16,15 +17,47 @@ import { BILLING_ORIGIN } from "./apply-rows";
 
 export type PaidClaim = { claim: Claim; customerId: string; paymentId: string; amountCents: number; currency: string };
 
-/** Marks the claim paid; the first time only, the site claimed, the business a customer, the team told. */
-export async function claimPaid(ctx: ApplyContext, paid: PaidClaim): Promise<boolean> {
+/**
+ * What marking a claim paid came to: it moved now (the site claimed, the team told), it was paid
+ * before (a redelivery), or another person's claim paid for the same site first.
+ */
+export type ClaimPaidResult = "paid" | "already" | "taken";
+
+/**
+ * Marks the claim paid, unless another claim of the same site is paid: two people may each open a
+ * checkout for one site and both pay, and only the first owns it (one UPDATE with NOT EXISTS, which
+ * D1 runs alone). The first time only: the site claimed, the business a customer, the team told.
+ */
+export async function claimPaid(ctx: ApplyContext, paid: PaidClaim): Promise<ClaimPaidResult> {
   const { claim } = paid;
+  const other = alias(paymentClaim, "other");
   const moved = await ctx.db
     .update(paymentClaim)
     .set({ state: "paid", failureReason: null, updatedAt: new Date() })
-    .where(and(eq(paymentClaim.id, claim.id), ne(paymentClaim.state, "paid")))
+    .where(
+      and(
+        eq(paymentClaim.id, claim.id),
+        ne(paymentClaim.state, "paid"),
+        notExists(
+          ctx.db
+            .select({ id: other.id })
+            .from(other)
+            .where(
+              and(
+                eq(other.workspaceId, claim.workspaceId),
+                eq(other.siteId, claim.siteId),
+                eq(other.state, "paid"),
+                ne(other.id, claim.id),
+              ),
+            ),
+        ),
+      ),
+    )
     .returning({ id: paymentClaim.id });
-  if (!moved.length) return false;
+  if (!moved.length) {
+    const now = await ctx.db.query.paymentClaim.findFirst({ where: eq(paymentClaim.id, claim.id) });
+    return now?.state === "paid" ? "already" : "taken";
+  }
   const [sites, hunting] = await Promise.all([
     findSites(ctx.env, ctx.db, ctx.workspace.id),
     findHunting(ctx.env, ctx.db, ctx.workspace.id),
@@ -54,7 +87,7 @@ export async function claimPaid(ctx: ApplyContext, paid: PaidClaim): Promise<boo
       currency: paid.currency,
     }),
   ]);
-  return true;
+  return "paid";
 }
 
 /** Marks an unpaid claim's checkout declined with Recurrente's reason; a paid claim stays paid. */

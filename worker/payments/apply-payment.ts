@@ -7,7 +7,7 @@
  */
 import { amountFlag, paymentKind, toMajor } from "../../automation/payments/apply";
 import type { PaymentEvent } from "../../automation/payments/events/types";
-import type { Checkout } from "../../automation/payments/recurrente/types";
+import { type Checkout, PaymentsError } from "../../automation/payments/recurrente/types";
 import type { PaymentKind } from "../../schema/payments-tables";
 import type { CellValue } from "../../schema/tables";
 import { reader } from "../kinds/tables";
@@ -15,6 +15,12 @@ import { claimDeclined, claimPaid } from "./apply-claim";
 import { type ApplyContext, type Claim, claimOfCheckout, type Outcome, outcome, readBack } from "./apply-context";
 import { findOrMake, findRow, refreshCustomer, writeRow } from "./apply-rows";
 import { applyTruth, subscriptionRow } from "./apply-subscription";
+
+/**
+ * How long after a payment Recurrente's checkout may still read unpaid: its events go out as the
+ * charge succeeds, the checkout's status follows within seconds; ten minutes is generous.
+ */
+const CONFIRM_LAG_MS = 10 * 60_000;
 
 type Row = { id: string; cells: Record<string, CellValue> };
 
@@ -91,7 +97,7 @@ async function applySetup(ctx: ApplyContext, event: PaymentEvent, claim: Claim, 
     subscriptionId ? readBack(() => ctx.recurrente.getSubscription(subscriptionId)) : null,
   ]);
   const subscription = await subscriptionRow(ctx, { subscriptionId, claim, customerId: customer.id });
-  if (truth) await applyTruth(ctx, subscription, truth, event.at);
+  if (truth) await applyTruth(ctx, subscription, truth);
   const flag = amountFlag(claim, "setup", event.amountCents, event.currency);
   const cells = paymentCells(event, "setup", { customer: customer.id, subscription: subscription.id });
   const written = await recordPayment(ctx, { ...cells, flag: flag ?? undefined });
@@ -99,14 +105,23 @@ async function applySetup(ctx: ApplyContext, event: PaymentEvent, claim: Claim, 
   await refreshCustomer(ctx.billing, customer.id);
   // A charge that is not what the claim asked for is kept for people to look at, not trusted to claim the site.
   if (flag) return outcome("flagged", event.paymentId, flag);
-  await claimPaid(ctx, {
+  return finishClaim(ctx, event, claim, customer.id);
+}
+
+/** The claim paid once its payment is recorded; flagged when someone else's claim paid for the site first. */
+async function finishClaim(ctx: ApplyContext, event: PaymentEvent, claim: Claim, customerId: string): Promise<Outcome> {
+  const paid = await claimPaid(ctx, {
     claim,
-    customerId: customer.id,
+    customerId,
     paymentId: event.paymentId,
     amountCents: event.amountCents,
     currency: event.currency ?? claim.currency,
   });
-  return outcome("applied", event.paymentId);
+  if (paid !== "taken") return outcome("applied", event.paymentId);
+  const flag = `${claim.businessName}'s site was already paid for by another claim: refund ${event.paymentId} and cancel its subscription in Recurrente`;
+  const recorded = await findRow(ctx.billing.payments, "recurrenteId", event.paymentId);
+  if (recorded) await writeRow(ctx.billing.payments, recorded.id, { flag });
+  return outcome("flagged", event.paymentId, flag);
 }
 
 /** A later payment of a subscription we know, confirmed by reading the subscription back. */
@@ -122,7 +137,7 @@ async function applyRenewal(ctx: ApplyContext, event: PaymentEvent, subscription
       `Recurrente has no subscription ${subscriptionId ?? "for this payment"}`,
     );
   // A renewal is how a past-due subscription becomes active again: bring its row to Recurrente's state.
-  await applyTruth(ctx, subscription, truth, event.at);
+  await applyTruth(ctx, subscription, truth);
   const customer = r.list("customer")[0];
   const claim = await claimOfCheckout(ctx, r.text("checkoutId") || null);
   const flag =
@@ -142,8 +157,14 @@ export async function applyPaymentEvent(ctx: ApplyContext, event: PaymentEvent):
     findRow(billing.payments, "recurrenteId", event.paymentId),
     findRow(billing.subscriptions, "recurrenteId", event.subscriptionId),
   ]);
-  if (recorded && reader(billing.payments, recorded.cells).text("status") === "succeeded")
+  const recordedRow = recorded ? reader(billing.payments, recorded.cells) : null;
+  if (recordedRow?.text("status") === "succeeded") {
+    // An earlier delivery recorded the payment and failed before its claim moved: finish that now.
+    const customerId = recordedRow.list("customer")[0];
+    if (claim && claim.state !== "paid" && !recordedRow.text("flag") && customerId)
+      return finishClaim(ctx, event, claim, customerId);
     return outcome("ignored", event.paymentId, "this payment is already recorded");
+  }
   const subscription =
     ofSubscription ??
     (claim?.state === "paid" ? await findRow(billing.subscriptions, "checkoutId", claim.checkoutId) : null);
@@ -165,6 +186,11 @@ export async function applyPaymentEvent(ctx: ApplyContext, event: PaymentEvent):
   }
   if (kind === "renewal") return applyRenewal(ctx, event, subscription!);
   const checkout = await readBack(() => ctx.recurrente.getCheckout(claim!.checkoutId!));
+  // Recurrente may send a payment's event a moment before its checkout reads paid: a recent one is
+  // asked for again (a 503) rather than flagged; an old one that never became paid is flagged.
+  const recent = Date.now() - Date.parse(event.at) < CONFIRM_LAG_MS;
+  if (checkout && recent && event.outcome === "succeeded" && !checkout.paymentId && checkout.status !== "paid")
+    throw new PaymentsError("server", `Recurrente does not show checkout ${checkout.id} paid yet`);
   if (!checkout || !checkoutAgrees(checkout, event))
     return outcome(
       "flagged",

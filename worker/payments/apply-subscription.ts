@@ -1,8 +1,7 @@
 /**
  * A subscription's row kept to what Recurrente says. Every subscription event (and every payment
  * of a subscription) reads the subscription back and applies that status, stamped with the
- * event's time: events in any order end in Recurrente's state, and an older one never undoes a
- * newer. A subscription whose checkout is one of our claims gets its row on its first event.
+ * time it was read: events in any order end in Recurrente's state. A subscription whose checkout is one of our claims gets its row on its first event.
  */
 import { nextSubscriptionState, requestDone } from "../../automation/payments/apply";
 import type { Subscription } from "../../automation/payments/recurrente/types";
@@ -37,16 +36,29 @@ export async function subscriptionRow(
   return row;
 }
 
-/** Writes Recurrente's `truth` into the row as of `at`; the reason when nothing changed. */
-export async function applyTruth(ctx: ApplyContext, row: Row, truth: Subscription, at: string): Promise<string | null> {
+/**
+ * Writes Recurrente's `truth`, as read just now, into the row; the reason when its status did not
+ * change. The read's time stamps the state, not the event's: Recurrente's subscription events
+ * carry the subscription's creation time, not the change's, so an event's time cannot order them.
+ * The current period is kept to Recurrente's on every read, renewals included.
+ */
+export async function applyTruth(ctx: ApplyContext, row: Row, truth: Subscription): Promise<string | null> {
   const subs = ctx.billing.subscriptions;
   const r = reader(subs, row.cells);
   const status = (r.text("status") || null) as SubscriptionStatus | null;
   const next = nextSubscriptionState(
     { status: status === "pending" ? null : status, statusAt: r.text("statusAt") || null },
-    { status: truth.status, at },
+    { status: truth.status, at: new Date().toISOString() },
   );
-  if (!next.change) return next.reason;
+  if (!next.change) {
+    const period = { periodStart: truth.periodStart ?? undefined, periodEnd: truth.periodEnd ?? undefined };
+    if (
+      period.periodStart !== (r.text("periodStart") || undefined) ||
+      period.periodEnd !== (r.text("periodEnd") || undefined)
+    )
+      await writeRow(subs, row.id, period);
+    return next.reason;
+  }
   const requested = r.text("requested");
   await writeRow(subs, row.id, {
     status: next.status,
@@ -61,7 +73,7 @@ export async function applyTruth(ctx: ApplyContext, row: Row, truth: Subscriptio
 }
 
 /** A subscription.* or setup_intent.* event: the subscription read back and its row brought to it. */
-export async function applySubscriptionEvent(ctx: ApplyContext, subscriptionId: string, at: string): Promise<Outcome> {
+export async function applySubscriptionEvent(ctx: ApplyContext, subscriptionId: string): Promise<Outcome> {
   const truth = await readBack(() => ctx.recurrente.getSubscription(subscriptionId));
   if (!truth) return outcome("flagged", subscriptionId, `Recurrente has no subscription ${subscriptionId}`);
   const subs = ctx.billing.subscriptions;
@@ -80,7 +92,7 @@ export async function applySubscriptionEvent(ctx: ApplyContext, subscriptionId: 
   } else if (!reader(subs, row.cells).text("recurrenteId")) {
     await writeRow(subs, row.id, {}, { recurrenteId: subscriptionId });
   }
-  const unchanged = await applyTruth(ctx, row, truth, at);
+  const unchanged = await applyTruth(ctx, row, truth);
   const customerId = reader(subs, row.cells).list("customer")[0];
   if (customerId) await refreshCustomer(ctx.billing, customerId);
   return unchanged ? outcome("ignored", subscriptionId, unchanged) : outcome("applied", subscriptionId);

@@ -18,9 +18,9 @@ export function applyRecurrenteEvent(ctx: ApplyContext, event: RecurrenteEvent):
     case "payment":
       return applyPaymentEvent(ctx, event);
     case "subscription":
-      return applySubscriptionEvent(ctx, event.subscriptionId, event.at);
+      return applySubscriptionEvent(ctx, event.subscriptionId);
     case "setup":
-      return applySubscriptionEvent(ctx, event.subscriptionId, event.at);
+      return applySubscriptionEvent(ctx, event.subscriptionId);
     case "refund":
       return applyRefundEvent(ctx, event);
     case "unknown":

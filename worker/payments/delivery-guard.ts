@@ -40,11 +40,15 @@ const cellsOf = (d: DeliveryRecord, result: WebhookResult, error: string | null)
   payload: d.body.slice(0, PAYLOAD_KEPT),
 });
 
-/** Takes the delivery for this request: `fresh` when it is to be applied now, else it was (or is being) applied. */
-export async function takeDelivery(
-  billing: Billing,
-  delivery: DeliveryRecord,
-): Promise<{ rowId: string; fresh: boolean }> {
+/**
+ * What a delivery's id comes to: taken now to be applied (`fresh`); being applied by another
+ * request right now (`inFlight`: answered so that Recurrente tries again, since that request may
+ * still fail); or applied before.
+ */
+export type Taken = { rowId: string; fresh: boolean; inFlight: boolean };
+
+/** Takes the delivery for this request (see `Taken`). */
+export async function takeDelivery(billing: Billing, delivery: DeliveryRecord): Promise<Taken> {
   const table = billing.webhookEvents;
   const found = await table.room.findOrInsertRow({
     match: [{ columnId: table.keys.svixId ?? "", value: delivery.svixId }],
@@ -53,11 +57,12 @@ export async function takeDelivery(
   });
   if (!found.ok) throw new Error(`Webhook events: ${found.message}`);
   const { id: rowId, created, cells } = found.value;
-  if (created) return { rowId, fresh: true };
+  if (created) return { rowId, fresh: true, inFlight: false };
   const row = reader(table, cells);
   const stale =
     row.text("result") === "processing" && delivery.received.getTime() - Date.parse(row.text("received")) > STALE_MS;
-  if (row.text("result") !== "failed" && !stale) return { rowId, fresh: false };
+  if (row.text("result") !== "failed" && !stale)
+    return { rowId, fresh: false, inFlight: row.text("result") === "processing" };
   const retaken = await table.room.claimRowsById({
     rowIds: [rowId],
     columnId: table.keys.received ?? "",
@@ -70,7 +75,8 @@ export async function takeDelivery(
     }),
     origin: BILLING_ORIGIN,
   });
-  return { rowId, fresh: retaken.length === 1 };
+  // Another try retook it a moment ago and is applying it.
+  return { rowId, fresh: retaken.length === 1, inFlight: retaken.length === 0 };
 }
 
 /** Writes what became of a taken delivery into its row (an earlier try's error kept when this one has none). */

@@ -73,6 +73,14 @@ export const paymentHookRoutes = new Hono<AppEnv>().post("/recurrente/:workspace
   const billing = await ensureBilling(c.env, db, ws.id, null);
   const taken = await takeDelivery(billing, delivery);
   timing.mark("once");
+  if (taken.inFlight) {
+    c.header("Server-Timing", timing.header());
+    // Not 2xx: the request applying it may yet fail, and then only Recurrente's next try applies it.
+    return c.json(
+      { error: { status: 409, message: "This delivery is being applied right now: try again shortly" } },
+      409,
+    );
+  }
   if (!taken.fresh) {
     // The trail shows each redelivery; Recurrente waits for none of it.
     c.executionCtx.waitUntil(

@@ -1,4 +1,8 @@
+import { env } from "cloudflare:test";
+import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { paymentClaim } from "../../schema/db";
+import { getDb } from "../db";
 import { byKey } from "../kinds/tables";
 import { hookUrl } from "../test/fake-recurrente";
 import { BILLING_ORIGIN } from "./apply-rows";
@@ -83,6 +87,39 @@ describe("Recurrente webhooks — a claim paid", { timeout: 60_000 }, () => {
       "duplicate",
       "duplicate",
     ]);
+  });
+
+  it("finishes a claim whose payment an earlier delivery recorded before failing", async () => {
+    const t = await billingWorkspace();
+    const claim = await t.claim();
+    const [payment] = await t.fake.pay(claim.checkoutId, undefined, { to: t.to });
+    expect(await t.postAll([payment!])).toEqual([{ status: 200, result: "applied" }]);
+    // As if that delivery had died after writing the Payments row and before the claim moved.
+    await getDb(env.DB).update(paymentClaim).set({ state: "open" }).where(eq(paymentClaim.id, claim.id));
+    const [again] = await t.fake.deliver(JSON.parse(payment!.body), { to: t.to });
+    expect(await t.postAll([again!])).toEqual([{ status: 200, result: "applied" }]);
+    expect((await t.claimRow(claim.id)).state).toBe("paid");
+    expect(await t.rows("payments")).toHaveLength(1);
+  });
+
+  it("lets only the first of two people who both paid for one site claim it, and flags the second payment", async () => {
+    const t = await billingWorkspace();
+    const first = await t.claim();
+    const second = await t.claim({ ...ANA, name: "Luis Ortega", email: "luis@example.com" });
+    const [firstPaid] = await t.fake.pay(first.checkoutId, undefined, { to: t.to });
+    const [secondPaid] = await t.fake.pay(second.checkoutId, undefined, { to: t.to });
+    expect(await t.postAll([firstPaid!, secondPaid!])).toEqual([
+      { status: 200, result: "applied" },
+      { status: 200, result: "flagged" },
+    ]);
+    expect((await t.claimRow(first.id)).state).toBe("paid");
+    expect((await t.claimRow(second.id)).state).not.toBe("paid");
+    const payments = await t.rows("payments");
+    expect(payments.map(({ r }) => r.text("flag"))).toEqual([
+      "",
+      `Rosa's Taquería's site was already paid for by another claim: refund ${JSON.parse(secondPaid!.body).id} and cancel its subscription in Recurrente`,
+    ]);
+    expect(await t.audits("billing.claim_paid")).toHaveLength(1);
   });
 
   it("ends in the same state when subscription.create lands before its payment", async () => {
@@ -180,20 +217,24 @@ describe("Recurrente webhooks — refused and flagged", { timeout: 60_000 }, () 
     expect(event!.r.text("error")).toContain(`Checkout ${stranger.id} is not one of our claims`);
   });
 
-  it("flags a signed payment event that Recurrente does not confirm, and records no money", async () => {
+  it("asks again for a fresh payment event Recurrente does not confirm yet, flags an old one, and records no money", async () => {
     const t = await billingWorkspace();
     const claim = await t.claim();
     const other = await t.claim({ ...ANA, email: "someone@example.com" });
     const [paid] = await t.fake.pay(other.checkoutId, undefined, { to: t.to });
     // A real, signed event whose checkout was never paid: Recurrente's checkout says unpaid.
     const event = JSON.parse(paid!.body);
-    const [unpaid] = await t.fake.deliver(
-      { ...event, checkout: { ...event.checkout, id: claim.checkoutId }, id: "pa_never_paid" },
+    const unpaidEvent = { ...event, checkout: { ...event.checkout, id: claim.checkoutId }, id: "pa_never_paid" };
+    const [fresh] = await t.fake.deliver(unpaidEvent, { to: t.to });
+    expect((await t.post(fresh!)).status).toBe(503);
+    const [old] = await t.fake.deliver(
+      { ...unpaidEvent, created_at: new Date(Date.now() - 60 * 60_000).toISOString() },
       { to: t.to },
     );
-    expect(await t.postAll([unpaid!])).toEqual([{ status: 200, result: "flagged" }]);
-    const [row] = await t.rows("webhookEvents");
-    expect(row!.r.text("error")).toBe(`Recurrente does not confirm it: checkout ${claim.checkoutId} is unpaid`);
+    expect(await t.postAll([old!])).toEqual([{ status: 200, result: "flagged" }]);
+    const rows = await t.rows("webhookEvents");
+    expect(rows.map(({ r }) => r.text("result"))).toEqual(["failed", "flagged"]);
+    expect(rows[1]!.r.text("error")).toBe(`Recurrente does not confirm it: checkout ${claim.checkoutId} is unpaid`);
     expect(await t.rows("payments")).toEqual([]);
     expect((await t.claimRow(claim.id)).state).toBe("open");
   });
@@ -250,7 +291,7 @@ describe("Recurrente webhooks — refused and flagged", { timeout: 60_000 }, () 
     expect(await t.rows("payments")).toHaveLength(1);
   });
 
-  it("applies a delivery left processing by a Worker that died, once it is stale, and not before", async () => {
+  it("asks Recurrente to try again while a delivery is being applied, and applies one left by a Worker that died once it is stale", async () => {
     const t = await billingWorkspace();
     const claim = await t.claim();
     const [payment] = await t.fake.pay(claim.checkoutId, undefined, { to: t.to });
@@ -265,7 +306,8 @@ describe("Recurrente webhooks — refused and flagged", { timeout: 60_000 }, () 
       });
     const inserted = await table.room.insertRow(left(1), BILLING_ORIGIN);
     if (!inserted.ok) throw new Error(inserted.message);
-    expect(await t.postAll([payment!])).toEqual([{ status: 200, result: "duplicate" }]);
+    // Still being applied (it might yet fail): not a 2xx, so Recurrente tries again later.
+    expect(await t.postAll([payment!])).toEqual([{ status: 409, result: null }]);
     expect(await t.rows("payments")).toEqual([]);
 
     await table.room.patchRow(inserted.value, left(3), BILLING_ORIGIN);

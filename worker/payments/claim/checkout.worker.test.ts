@@ -93,25 +93,42 @@ describe("claiming a site — one checkout per site and email", { timeout: 60_00
     expect((await claimsOf(ws.id, siteId)).map((c) => c.state)).toEqual(["open"]);
   });
 
-  it("gives an expired or failed claim a fresh checkout, once", async () => {
+  it("sends a declined claim back to the checkout Recurrente still takes, and makes a fresh one, once, when it is gone", async () => {
     const { ws, slug, siteId } = await publishedRosa({ keys: true });
     const first = (await postClaim(slug, ROSA)).headers.get("location");
     const db = getDb(env.DB);
     const where = and(eq(paymentClaim.workspaceId, ws.id), eq(paymentClaim.siteId, siteId));
     await db.update(paymentClaim).set({ state: "failed", failureReason: "Card declined" }).where(where);
+    // Declined, but the checkout can still be paid: the same page, so its payment finds this claim.
     const retries = await Promise.all([postClaim(slug, ROSA), postClaim(slug, ROSA)]);
-    const fresh = retries[0]!.headers.get("location");
-    expect(fresh).not.toBe(first);
-    expect(retries[1]!.headers.get("location")).toBe(fresh);
-    // Open for longer than a checkout lives: expired, so a new one again.
+    expect(retries.map((r) => r.headers.get("location"))).toEqual([first, first]);
+    expect(await checkoutsFor(siteId)).toHaveLength(1);
+    // Open for longer than a checkout lives, and Recurrente no longer has it: a fresh one, once.
     await db
       .update(paymentClaim)
       .set({ updatedAt: new Date(Date.now() - 25 * HOUR) })
       .where(where);
+    await fake.failNext({ status: 404, error: "Checkout no encontrado" });
     const later = (await postClaim(slug, ROSA)).headers.get("location");
-    expect(later).not.toBe(fresh);
-    expect(await checkoutsFor(siteId)).toHaveLength(3);
+    expect(later).not.toBe(first);
+    expect(await checkoutsFor(siteId)).toHaveLength(2);
     expect(await claimsOf(ws.id, siteId)).toEqual([expect.objectContaining({ state: "open", checkoutUrl: later })]);
+  });
+
+  it("never opens a second checkout for a claim whose first was paid while the webhook is on its way", async () => {
+    const { ws, slug, siteId } = await publishedRosa({ keys: true });
+    await postClaim(slug, ROSA);
+    const [claim] = await claimsOf(ws.id, siteId);
+    await fake.pay(claim!.checkoutId!);
+    // The page said expired (no webhook came in a day), yet Recurrente has the money.
+    await getDb(env.DB)
+      .update(paymentClaim)
+      .set({ updatedAt: new Date(Date.now() - 25 * HOUR) })
+      .where(eq(paymentClaim.id, claim!.id));
+    const again = await postClaim(slug, ROSA);
+    expect(again.status).toBe(409);
+    expect(await again.text()).toContain("being confirmed");
+    expect(await checkoutsFor(siteId)).toHaveLength(1);
   });
 });
 
@@ -124,6 +141,18 @@ describe("claiming a site — refusals", { timeout: 60_000 }, () => {
     expect(HONEYPOT_REFUSED).toMatch(/^We could not take this claim\./);
     expect(await claimsOf(ws.id, siteId)).toEqual([]);
     expect(await checkoutsFor(siteId)).toEqual([]);
+  });
+
+  it("answers a post that is not a form with 400 and the form again, not an error page", async () => {
+    const { ws, slug, siteId } = await publishedRosa({ keys: true });
+    const res = await worker(`/s/${slug}/claim`, {
+      method: "POST",
+      headers: { "cf-connecting-ip": nextAddress(), "content-type": "multipart/form-data; boundary=x" },
+      body: "not a multipart body",
+    });
+    expect(res.status).toBe(400);
+    expect(await res.text()).toContain("<form");
+    expect(await claimsOf(ws.id, siteId)).toEqual([]);
   });
 
   it("answers a flood from one address with 429 and says to wait", async () => {

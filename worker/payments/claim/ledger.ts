@@ -81,6 +81,22 @@ export async function takeOver(db: Db, seen: ClaimRow, claim: NewClaim): Promise
   return taken ?? null;
 }
 
+/**
+ * A declined or expired-looking claim whose checkout Recurrente still takes: open again at the
+ * same checkout (compare-and-set on what was seen), so its payment still finds this claim.
+ */
+export async function reopen(db: Db, seen: ClaimRow): Promise<ClaimRow | null> {
+  const updatedAt = new Date(Math.max(Date.now(), seen.updatedAt.getTime() + 1));
+  const [opened] = await db
+    .update(paymentClaim)
+    .set({ state: "open", failureReason: null, updatedAt })
+    .where(
+      and(eq(paymentClaim.id, seen.id), eq(paymentClaim.state, seen.state), eq(paymentClaim.updatedAt, seen.updatedAt)),
+    )
+    .returning();
+  return opened ?? null;
+}
+
 /** The checkout made: the claim is open at its URL. */
 export async function markOpen(db: Db, id: string, checkout: { id: string; url: string }): Promise<void> {
   await db

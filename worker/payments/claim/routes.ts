@@ -46,9 +46,9 @@ export const claimRoutes = new Hono<AppEnv>()
   })
   .post("/", async (c) => {
     const slug = c.req.param("slug")!;
-    const form = Object.fromEntries(
-      [...(await c.req.formData()).entries()].map(([k, v]) => [k, typeof v === "string" ? v : ""]),
-    );
+    // A body that is not a form reads as an empty one: the claim is then refused for its missing fields.
+    const data = await c.req.formData().catch(() => new FormData());
+    const form = Object.fromEntries([...data.entries()].map(([k, v]) => [k, typeof v === "string" ? v : ""]));
     const db = getDb(c.env.DB);
     const outcome = await startClaim(c.env, db, { ...form, siteSlug: slug }, clientIp(c.req.raw), {
       claimPage: `${new URL(c.req.url).origin}${claimPath(c.req.url, slug)}`,
@@ -95,7 +95,15 @@ async function answerForm(
       );
     case "refused": {
       if (outcome.status === 404) return noSite();
-      if (outcome.status === 409) return claimed(409);
+      if (outcome.status === 409 && outcome.message === ALREADY_CLAIMED) return claimed(409);
+      if (outcome.status === 409)
+        return sitesPage(
+          "Payment being confirmed",
+          `<h1>Payment being confirmed</h1><p>${escapeHtml(outcome.message)}</p>`,
+          {
+            status: 409,
+          },
+        );
       const found = await publishedSite(env, slug);
       const site = found ? await siteWithBusiness(env, db, found) : null;
       const plan =

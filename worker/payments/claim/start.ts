@@ -5,11 +5,21 @@
  * them it opens exactly one Recurrente checkout per site and email (`ledger.ts`), for the setup
  * fee and the monthly plan, and answers its URL.
  */
+import { PaymentsError, type Recurrente } from "../../../automation/payments/recurrente/types";
 import { ClaimApiRequest } from "../../../schema/payments-api";
 import type { Db } from "../../db";
 import { recurrenteOf } from "../recurrente";
 import { CHECKOUT_LIFETIME_MS, openCheckout } from "./checkout";
-import { type ClaimRow, claimKeyOf, type NewClaim, paidClaimOf, reread, reserveClaim, takeOver } from "./ledger";
+import {
+  type ClaimRow,
+  claimKeyOf,
+  type NewClaim,
+  paidClaimOf,
+  reopen,
+  reread,
+  reserveClaim,
+  takeOver,
+} from "./ledger";
 import { claimLimited } from "./limits";
 import { NO_PLAN, offeredPlan } from "./plan";
 import { NO_SITE, publishedSite, siteWithBusiness } from "./site";
@@ -34,6 +44,27 @@ export const HONEYPOT_REFUSED =
   "We could not take this claim. If you are the owner, please use the form on the site without autofill, or write to us.";
 export const ALREADY_CLAIMED = "This site has already been claimed by its owner.";
 const STILL_PREPARING = "Your payment page is still being prepared. Please try again in a moment.";
+
+const BEING_CONFIRMED =
+  "Your payment for this site went through and is being confirmed: there is nothing more to pay. This page will know in a moment.";
+const RECURRENTE_DOWN = "The payment service is not answering right now. Please try again in a few minutes.";
+
+/** What Recurrente says of an earlier checkout: paid, still payable, or gone (expired, unknown). */
+async function checkoutState(
+  recurrente: Recurrente,
+  checkoutId: string,
+): Promise<"paid" | "payable" | "gone" | "unreachable"> {
+  try {
+    const checkout = await recurrente.getCheckout(checkoutId);
+    if (checkout.status === "paid" || checkout.paymentId) return "paid";
+    const expired =
+      checkout.status === "expired" || (checkout.expiresAt !== null && Date.parse(checkout.expiresAt) <= Date.now());
+    return expired ? "gone" : "payable";
+  } catch (error) {
+    if (error instanceof PaymentsError && error.kind === "not_found") return "gone";
+    return "unreachable";
+  }
+}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -114,7 +145,21 @@ export async function startClaim(
       row = await reread(db, row);
       continue;
     }
-    // Failed, expired, or abandoned mid-way: a fresh checkout for whoever wins the compare-and-set.
+    // Declined or expired: Recurrente's word on the checkout first. A paid one is being confirmed
+    // (a second checkout would charge twice); one it still takes is opened again, so its payment
+    // still finds this claim.
+    if (row.checkoutId && row.checkoutUrl && row.state !== "creating") {
+      const old = await checkoutState(recurrente, row.checkoutId);
+      if (old === "unreachable") return { type: "refused", status: 503, message: RECURRENTE_DOWN };
+      if (old === "paid") return { type: "refused", status: 409, message: BEING_CONFIRMED };
+      if (old === "payable") {
+        const opened = await reopen(db, row);
+        if (opened) return { type: "checkout", claimId: opened.id, checkoutUrl: row.checkoutUrl };
+        row = await reread(db, row);
+        continue;
+      }
+    }
+    // Gone, expired at Recurrente too, or abandoned mid-way: a fresh checkout for whoever wins the compare-and-set.
     const taken = await takeOver(db, row, claim);
     if (taken) return make(taken, row);
     row = await reread(db, row);

@@ -1,7 +1,8 @@
 /**
  * The grace period: a subscription past due for longer than the workspace's `graceDays` takes its
- * site offline (its paid claim's `offlineAt` is set, and the site serves a friendly page); once
- * Recurrente says it is active again, the site is back. Run hourly from the every-minute cron.
+ * site offline (its paid claim's `offlineAt` is set, and the site serves a friendly page), and so
+ * does a cancelled one (see `offlineFrom`); once Recurrente says it is active again, the site is
+ * back. Run hourly from the every-minute cron.
  */
 import { and, eq, isNotNull, isNull } from "drizzle-orm";
 import { dataTable, paymentClaim } from "../../schema/db";
@@ -46,6 +47,20 @@ function claimWhere(workspaceId: string, checkoutId: string, siteId: string | un
   return null;
 }
 
+/**
+ * When a subscription's site goes offline (epoch ms; NaN when its row lacks the date), or null
+ * for a subscription in good standing. Past due: `graceDays` after it fell past due. Cancelled:
+ * the same when it was cancelled for not paying (Recurrente cancels after its last retry, about 5
+ * days in, often before the grace period is over), else at the end of the period paid for.
+ */
+export function offlineFrom(status: string | null, r: { text(key: string): string }, graceDays: number): number | null {
+  const pastDueSince = Date.parse(r.text("pastDueSince"));
+  if (status === "past_due") return pastDueSince + graceDays * DAY_MS;
+  if (status !== "cancelled" && status !== "unable_to_start") return null;
+  if (!Number.isNaN(pastDueSince)) return pastDueSince + graceDays * DAY_MS;
+  return Date.parse(r.text("periodEnd") || r.text("cancelledAt"));
+}
+
 /** Applies the grace period to one workspace's past-due and recovered subscriptions at `now`. */
 export async function applyGrace(env: Env, db: Db, workspaceId: string, now: Date): Promise<GraceResult> {
   const result: GraceResult = { offline: 0, online: 0 };
@@ -58,9 +73,9 @@ export async function applyGrace(env: Env, db: Db, workspaceId: string, now: Dat
     const status = rowStatus(billing, row);
     const where = claimWhere(workspaceId, r.text("checkoutId"), r.list("site")[0]);
     if (!where) continue;
-    if (status === "past_due") {
-      const since = Date.parse(r.text("pastDueSince"));
-      if (Number.isNaN(since) || now.getTime() - since < graceDays * DAY_MS) continue;
+    const until = offlineFrom(status, r, graceDays);
+    if (until !== null) {
+      if (Number.isNaN(until) || now.getTime() < until) continue;
       const taken = await db
         .update(paymentClaim)
         .set({ offlineAt: now })

@@ -136,6 +136,46 @@ describe("Grace period", { timeout: 30_000 }, () => {
   });
 });
 
+describe("Grace period — cancelled subscriptions", { timeout: 30_000 }, () => {
+  it("takes offline the site of a subscription Recurrente cancelled for not paying, grace days after it fell behind", async () => {
+    const t = await billingWorkspace();
+    const checkoutId = `ch_${crypto.randomUUID().slice(0, 12)}`;
+    const offlineAt = await paidClaimIn(t, checkoutId);
+    const now = new Date();
+    // Recurrente cancels after its last retry, five days in: before a 7-day grace period is over.
+    await t.subscriptionRow({
+      recurrenteId: "su_gone0001",
+      status: "cancelled",
+      pastDueSince: new Date(now.getTime() - 6 * DAY_MS).toISOString(),
+      cancelledAt: new Date(now.getTime() - DAY_MS).toISOString(),
+      checkoutId,
+    });
+    expect(await applyGrace(fakeEnv, t.db, t.ws.id, now)).toEqual({ offline: 0, online: 0 });
+    const later = new Date(now.getTime() + 2 * DAY_MS);
+    expect(await applyGrace(fakeEnv, t.db, t.ws.id, later)).toEqual({ offline: 1, online: 0 });
+    expect(await offlineAt()).toBe(later.getTime());
+  });
+
+  it("keeps a cancelled customer's site up to the end of the period paid for", async () => {
+    const t = await billingWorkspace();
+    const checkoutId = `ch_${crypto.randomUUID().slice(0, 12)}`;
+    const offlineAt = await paidClaimIn(t, checkoutId);
+    const now = new Date();
+    const periodEnd = new Date(now.getTime() + 10 * DAY_MS);
+    await t.subscriptionRow({
+      recurrenteId: "su_left0001",
+      status: "cancelled",
+      cancelledAt: now.toISOString(),
+      periodEnd: periodEnd.toISOString(),
+      checkoutId,
+    });
+    expect(await applyGrace(fakeEnv, t.db, t.ws.id, now)).toEqual({ offline: 0, online: 0 });
+    expect(await offlineAt()).toBeNull();
+    const after = new Date(periodEnd.getTime() + 60_000);
+    expect(await applyGrace(fakeEnv, t.db, t.ws.id, after)).toEqual({ offline: 1, online: 0 });
+  });
+});
+
 describe("Billing on the cron", { timeout: 60_000 }, () => {
   async function fire(cron: string, at: Date) {
     const ctx = createExecutionContext();

@@ -38,8 +38,8 @@ export type ReportPayment = {
   status: PaymentStatus;
   paidAt: string | null;
 };
-/** A row of the claim ledger: its state and whether its checkout was opened at Recurrente. */
-export type ReportClaim = { state: string; checkoutOpened: boolean };
+/** A row of the claim ledger: its state, whether its checkout was opened at Recurrente, and the setup fee it asked for. */
+export type ReportClaim = { state: string; checkoutOpened: boolean; setupCents: number; currency: string };
 
 export type ReportInput = {
   plans: ReportPlan[];
@@ -174,7 +174,10 @@ export function billingReport(input: ReportInput): BillingReport {
     activeCustomers: input.customers.filter((c) => c.status === "active").length,
     pastDueCustomers: input.customers.filter((c) => c.status === "past_due").length,
     churn: churn(input),
-    setupFeesCents: sum(collected.filter((p) => p.kind === "setup")),
+    // A claim's first payment is its setup fee and its first month together: the fees are the claims'.
+    setupFeesCents: input.claims
+      .filter((c) => c.state === "paid" && c.currency === currency)
+      .reduce((total, c) => total + c.setupCents, 0),
     refundsCents: -sum(collected.filter((p) => p.kind === "refund")),
     averageLifetimeValueCents,
     claimsPerWeek: [...weeks].map(([week, claims]) => ({ week, claims })),

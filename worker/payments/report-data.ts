@@ -94,10 +94,20 @@ async function tableRows(billing: Billing): Promise<Omit<ReportInput, "claims" |
 
 async function claimsOf(db: Db, workspaceId: string): Promise<ReportClaim[]> {
   const rows = await db
-    .select({ state: paymentClaim.state, checkoutId: paymentClaim.checkoutId })
+    .select({
+      state: paymentClaim.state,
+      checkoutId: paymentClaim.checkoutId,
+      setupCents: paymentClaim.setupCents,
+      currency: paymentClaim.currency,
+    })
     .from(paymentClaim)
     .where(eq(paymentClaim.workspaceId, workspaceId));
-  return rows.map((c) => ({ state: c.state, checkoutOpened: c.checkoutId !== null }));
+  return rows.map((c) => ({
+    state: c.state,
+    checkoutOpened: c.checkoutId !== null,
+    setupCents: c.setupCents,
+    currency: c.currency,
+  }));
 }
 
 /** Outgoing messages that were sent (they have a Sent at), replies left out. */

@@ -15,7 +15,7 @@ import { BestTerritories } from "../hunting/report/best-territories";
 import { RateBars } from "../hunting/report/rate-bars";
 import { WeeklyChart } from "../hunting/report/weekly-chart";
 import { HuntingStats } from "../hunting/stats";
-import { TableLinks } from "../hunting/table-links";
+import { HuntingTableLinks } from "../hunting/table-links";
 import { TerritoryForm } from "../hunting/territory-form";
 import { TerritoryList } from "../hunting/territory-list";
 import { useScrapes } from "../hunting/use-scrapes";
@@ -102,7 +102,7 @@ export default function HuntingPage({ params }: Route.ComponentProps) {
           </>
         ) : (
           <>
-            <TableLinks slug={params.slug} tables={data.tables} />
+            <HuntingTableLinks slug={params.slug} tables={data.tables} />
             <HuntingStats totals={data.report.totals} />
             <Card
               title="Territories"

@@ -37,6 +37,33 @@ export type KindTemplate<T extends string> = {
   tables: Record<T, { name: string; columns: KindColumn<T>[] }>;
 };
 
+/** A column that may link to a table outside its template (the workspace's Businesses or Sites). */
+export type OutsideLinkColumn<T extends string, O extends string> = KindColumn<T> & { linksOutside?: O };
+
+/**
+ * A feature's template with its links to tables outside it resolved: to that table's id, or the
+ * column left out when the workspace has no such table.
+ */
+export function templateWithOutside<T extends string, O extends string>(
+  spec: {
+    order: readonly T[];
+    kinds: Record<T, string>;
+    tables: Record<T, { name: string; columns: OutsideLinkColumn<T, O>[] }>;
+  },
+  outside: Record<O, string | null>,
+): KindTemplate<T> {
+  const resolve = (columns: OutsideLinkColumn<T, O>[]): KindColumn<T>[] =>
+    columns.flatMap(({ linksOutside, ...column }) => {
+      if (!linksOutside) return [column];
+      const table = outside[linksOutside];
+      return table ? [{ ...column, options: { ...column.options, table } }] : [];
+    });
+  const tables = Object.fromEntries(
+    spec.order.map((t) => [t, { name: spec.tables[t].name, columns: resolve(spec.tables[t].columns) }]),
+  ) as KindTemplate<T>["tables"];
+  return { order: spec.order, kinds: spec.kinds, tables };
+}
+
 function keysOf(columns: ColumnDef[]): ColumnKeys {
   const keys: ColumnKeys = {};
   for (const c of columns) if (typeof c.options.key === "string") keys[c.options.key] = c.id;

@@ -10,7 +10,6 @@ import {
   MESSAGING_KINDS,
   MESSAGING_ORDER,
   MESSAGING_TABLES,
-  type MessagingColumn,
   type MessagingTable,
 } from "../../schema/messaging-tables";
 import { SITES_KINDS } from "../../schema/sites-tables";
@@ -19,10 +18,10 @@ import {
   ensureKindIds,
   findKindIds,
   idOfKind,
-  type KindColumn,
   type KindTemplate,
   type TableHandle,
   tableHandle,
+  templateWithOutside,
 } from "../kinds/tables";
 
 export type Messaging = Record<MessagingTable, TableHandle> & {
@@ -33,18 +32,8 @@ export type Messaging = Record<MessagingTable, TableHandle> & {
 };
 
 /** The template with links outside it resolved: to a table's id, or the column left out. */
-function template(outside: Record<"businesses" | "sites", string | null>): KindTemplate<MessagingTable> {
-  const resolve = (columns: MessagingColumn[]): KindColumn<MessagingTable>[] =>
-    columns.flatMap(({ linksOutside, ...column }) => {
-      if (!linksOutside) return [column];
-      const table = outside[linksOutside];
-      return table ? [{ ...column, options: { ...column.options, table } }] : [];
-    });
-  const tables = Object.fromEntries(
-    MESSAGING_ORDER.map((t) => [t, { name: MESSAGING_TABLES[t].name, columns: resolve(MESSAGING_TABLES[t].columns) }]),
-  ) as KindTemplate<MessagingTable>["tables"];
-  return { order: MESSAGING_ORDER, kinds: MESSAGING_KINDS, tables };
-}
+const template = (outside: Record<"businesses" | "sites", string | null>): KindTemplate<MessagingTable> =>
+  templateWithOutside({ order: MESSAGING_ORDER, kinds: MESSAGING_KINDS, tables: MESSAGING_TABLES }, outside);
 
 /** A table made before the template grew a column (`MESSAGING_ADDED_COLUMNS`) gets it; its handle is read again. */
 async function withAddedColumns(env: Env, table: MessagingTable, handle: TableHandle): Promise<TableHandle> {

@@ -11,7 +11,6 @@ import {
   PAYMENTS_KINDS,
   PAYMENTS_ORDER,
   PAYMENTS_TABLES,
-  type PaymentsColumn,
   type PaymentsTable,
 } from "../../schema/payments-tables";
 import { SITES_KINDS } from "../../schema/sites-tables";
@@ -21,10 +20,10 @@ import {
   ensureKindIds,
   findKindIds,
   idOfKind,
-  type KindColumn,
   type KindTemplate,
   type TableHandle,
   tableHandle,
+  templateWithOutside,
 } from "../kinds/tables";
 
 export type Billing = Record<PaymentsTable, TableHandle> & {
@@ -35,18 +34,8 @@ export type Billing = Record<PaymentsTable, TableHandle> & {
 const origin = { kind: "automation" as const, job: "billing" };
 
 /** The template with links outside it resolved: to a table's id, or the column left out. */
-function template(outside: Record<"businesses" | "sites", string | null>): KindTemplate<PaymentsTable> {
-  const resolve = (columns: PaymentsColumn[]): KindColumn<PaymentsTable>[] =>
-    columns.flatMap(({ linksOutside, ...column }) => {
-      if (!linksOutside) return [column];
-      const table = outside[linksOutside];
-      return table ? [{ ...column, options: { ...column.options, table } }] : [];
-    });
-  const tables = Object.fromEntries(
-    PAYMENTS_ORDER.map((t) => [t, { name: PAYMENTS_TABLES[t].name, columns: resolve(PAYMENTS_TABLES[t].columns) }]),
-  ) as KindTemplate<PaymentsTable>["tables"];
-  return { order: PAYMENTS_ORDER, kinds: PAYMENTS_KINDS, tables };
-}
+const template = (outside: Record<"businesses" | "sites", string | null>): KindTemplate<PaymentsTable> =>
+  templateWithOutside({ order: PAYMENTS_ORDER, kinds: PAYMENTS_KINDS, tables: PAYMENTS_TABLES }, outside);
 
 async function billingOf(env: Env, ids: Record<PaymentsTable, string>, workspaceId: string): Promise<Billing> {
   const handles = await Promise.all(PAYMENTS_ORDER.map((t) => tableHandle(env, ids[t])));

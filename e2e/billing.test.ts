@@ -6,10 +6,13 @@
  * subscriptions and payments in the billing tables, the cards, charts and recent payments show
  * their figures, and a link opens the Customers grid.
  */
+import { eq } from "drizzle-orm";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type FakeRecurrente, startFakeRecurrente } from "../automation/payments/recurrente/test/fake-recurrente";
+import { paymentClaim, workspace } from "../schema/db";
 import type { TableSummary } from "../schema/tables";
+import { openLocal } from "../scripts/local-db";
 import { type Served, serve } from "../scripts/serve";
 import { Api } from "./api";
 import { sharedBrowser } from "./browser";
@@ -44,6 +47,39 @@ async function signedIn(api: Api, path: string): Promise<Page> {
  * Customers, subscriptions and payments written into the billing tables through the rows API, as
  * the webhooks would: Ana active, Beto past due; a flagged setup fee, a declined renewal, a refund.
  */
+/** The claim ledger as the claim page and the webhooks leave it: Ana's claim paid, Beto's still open. */
+async function seedClaims(slug: string) {
+  const local = await openLocal(served!.state);
+  try {
+    const ws = (await local.db.query.workspace.findFirst({ where: eq(workspace.slug, slug) }))!;
+    const now = new Date();
+    const claim = (name: string, email: string, state: string) => ({
+      id: crypto.randomUUID(),
+      workspaceId: ws.id,
+      claimKey: `site-${name}:${email}`,
+      siteId: `site-${name}`,
+      siteSlug: `site-${name}`,
+      businessName: `${name}'s business`,
+      planId: "plan",
+      setupCents: 9900,
+      monthlyCents: 2900,
+      currency: "USD",
+      name,
+      email,
+      phone: "",
+      checkoutId: `ch_${crypto.randomUUID()}`,
+      state,
+      createdAt: now,
+      updatedAt: now,
+    });
+    await local.db
+      .insert(paymentClaim)
+      .values([claim("Ana", "ana@cafe.example", "paid"), claim("Beto", "beto@taller.example", "open")]);
+  } finally {
+    await local.dispose();
+  }
+}
+
 async function seedBilling(api: Api, slug: string) {
   const ws = `workspace=${slug}`;
   // Reading the plans makes the billing tables, with the default plan ($99 setup, $29 a month).
@@ -191,13 +227,15 @@ describe("the revenue dashboard and the payments settings", () => {
   it("shows the billing tables' figures, charts and newest payments", async () => {
     const { api, slug } = await Api.account(served!.url);
     await seedBilling(api, slug);
+    await seedClaims(slug);
     const page = await signedIn(api, `/w/${slug}/billing`);
     await page.getByRole("list", { name: "Recent payments" }).waitFor();
     expect(await figure(page, "MRR")).toBe("$58");
     expect(await figure(page, "Active customers")).toBe("1");
     expect(await figure(page, "Past due")).toBe("1");
     expect(await figure(page, "Churn (30 days)")).toBe("0%");
-    expect(await figure(page, "Setup fees")).toBe("$188");
+    // The setup fees of paid claims: Ana's; Beto's flagged payment did not pay his claim.
+    expect(await figure(page, "Setup fees")).toBe("$99");
     expect(await figure(page, "Refunds")).toBe("$10");
     expect(await figure(page, "Average lifetime value")).toBe("$103.50");
 

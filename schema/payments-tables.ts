@@ -162,6 +162,8 @@ const PAYMENTS: PaymentsColumn[] = [
   { key: "failureReason", name: "Failure reason", type: "longText" },
   { key: "paidAt", name: "Paid at", type: "datetime" },
   { key: "invoiceUrl", name: "Invoice", type: "url" },
+  /** A refund asked of Recurrente and not yet confirmed by its webhook: "re_… requested", so a second click asks nothing. */
+  { key: "refundRequested", name: "Refund requested", type: "text" },
   /** An amount or currency that does not match the plan: recorded as Recurrente said, never trusted silently. */
   { key: "flag", name: "Flag", type: "text" },
 ];

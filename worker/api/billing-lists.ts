@@ -6,10 +6,11 @@
  * answers empty lists.
  */
 import { Hono } from "hono";
+import type { Recurrente } from "../../automation/payments/recurrente/types";
 import type { CustomerItem, PaymentItem } from "../../schema/payments-api";
 import { DEFAULT_PLAN, SUBSCRIPTION_OPS, type SubscriptionOp } from "../../schema/payments-tables";
 import type { RowRecord } from "../../schema/tables";
-import { reader } from "../kinds/tables";
+import { byKey, reader } from "../kinds/tables";
 import { requireRecurrente } from "../payments/recurrente";
 import { currencyOf, customerStatusOf, paymentKindOf, paymentStatusOf, toCents } from "../payments/report-data";
 import { customerEmails, subscriptionItem } from "../payments/subscription-rows";
@@ -140,10 +141,34 @@ export const paymentRoutes = new Hono<AppEnv>()
     if (payment.status !== "succeeded")
       fail(409, `Only a succeeded payment can be refunded; this one is ${payment.status}`);
     if (!payment.recurrenteId) fail(409, "This payment has no Recurrente payment id to refund");
-    const refund = await answered(async () => {
-      const recurrente = await requireRecurrente(c.env, db, access.workspace.id).catch(fromPaymentsError);
-      return recurrente.createRefund(payment.recurrenteId).catch(fromPaymentsError);
-    });
+    // Marked before Recurrente is asked, in one step in the room: a double click asks once.
+    const marker = billing.payments.keys.refundRequested;
+    const mark = (value: string | null, anyOf: (string | null)[]) =>
+      billing.payments.room.claimRowsById({
+        rowIds: [row.id],
+        columnId: marker ?? "",
+        anyOf,
+        set: byKey(billing.payments, { refundRequested: value }),
+        origin: { kind: "automation", job: "billing" },
+      });
+    const asking = `asking Recurrente (${new Date().toISOString()})`;
+    if (marker && (await mark(asking, [null, ""])).length === 0)
+      fail(
+        409,
+        "A refund of this payment was already requested: the Payments table shows it when Recurrente confirms it",
+      );
+    let refund: Awaited<ReturnType<Recurrente["createRefund"]>>;
+    try {
+      refund = await answered(async () => {
+        const recurrente = await requireRecurrente(c.env, db, access.workspace.id).catch(fromPaymentsError);
+        return recurrente.createRefund(payment.recurrenteId).catch(fromPaymentsError);
+      });
+    } catch (error) {
+      // Nothing was refunded: the payment may be refunded again.
+      if (marker) await mark(null, [asking]);
+      throw error;
+    }
+    if (marker) await mark(`${refund.id} requested`, [asking]);
     await audit(db, access, "billing.refund_requested", row.id, { refund: refund.id });
     return c.json(
       {

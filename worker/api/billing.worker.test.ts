@@ -241,8 +241,27 @@ describe("Billing API — settings, webhook endpoint and refunds", { timeout: 30
       refund: { id: expect.stringMatching(/^re_/) },
       message: /when Recurrente confirms/,
     });
-    const asked = (await fake.requests()).filter((r) => r.path === "/api/refunds" && r.body.includes(paid.paymentId!));
-    expect(asked).toHaveLength(1);
+    const asked = () =>
+      fake.requests().then((all) => all.filter((r) => r.path === "/api/refunds" && r.body.includes(paid.paymentId!)));
+    expect(await asked()).toHaveLength(1);
+    // A second click, or two at once, asks Recurrente nothing more.
+    const again = await Promise.all([1, 2].map(() => t.api("POST", `/payments/${row}/refund`)));
+    expect(again.map((r) => r.status)).toEqual([409, 409]);
+    expect(await asked()).toHaveLength(1);
+
+    // Refused by Recurrente: nothing was refunded, so it may be asked again.
+    const sub2 = await t.subscriptionAtFake();
+    const paid2 = await t.recurrente.getCheckout(sub2.checkoutId);
+    const row2 = await payment(t, {
+      recurrenteId: paid2.paymentId!,
+      kind: "setup",
+      amount: 29,
+      currency: "USD",
+      status: "succeeded",
+    });
+    await fake.failNext({ status: 500, error: "Internal Server Error" });
+    expect((await t.api("POST", `/payments/${row2}/refund`)).status).toBe(502);
+    expect((await t.api("POST", `/payments/${row2}/refund`)).status).toBe(202);
 
     const failed = await payment(t, {
       recurrenteId: "pa_failed1",

@@ -5,14 +5,10 @@
  */
 import type { Subscription } from "../../automation/payments/recurrente/types";
 import type { SubscriptionItem } from "../../schema/payments-api";
-import {
-  CUSTOMER_STATUSES,
-  type CustomerStatus,
-  SUBSCRIPTION_STATUSES,
-  type SubscriptionStatus,
-} from "../../schema/payments-tables";
+import { SUBSCRIPTION_STATUSES, type SubscriptionStatus } from "../../schema/payments-tables";
 import type { CellValue, RowRecord } from "../../schema/tables";
 import { byKey, reader } from "../kinds/tables";
+import { refreshCustomer } from "./apply-rows";
 import type { Billing } from "./tables";
 
 export const billingOrigin = { kind: "automation" as const, job: "billing" };
@@ -81,7 +77,7 @@ export function readBackCells(
   return cells;
 }
 
-/** Writes Recurrente's state into the row (and the customer's status); answers the row as it now is. */
+/** Writes Recurrente's state into the row (and the customer's standing); answers the row as it now is. */
 export async function applyReadBack(billing: Billing, row: RowRecord, sub: Subscription, now: Date) {
   const written = await billing.subscriptions.room.patchRow(
     row.id,
@@ -89,12 +85,8 @@ export async function applyReadBack(billing: Billing, row: RowRecord, sub: Subsc
     billingOrigin,
   );
   if (!written.ok) throw new Error(`The Subscriptions row ${row.id} could not be written: ${written.message}`);
+  // The customer's standing from all their subscriptions, as the webhooks keep it.
   const customerId = reader(billing.subscriptions, row.cells).list("customer")[0];
-  if (customerId && (CUSTOMER_STATUSES as readonly string[]).includes(sub.status))
-    await billing.customers.room.patchRow(
-      customerId,
-      byKey(billing.customers, { status: sub.status as CustomerStatus }),
-      billingOrigin,
-    );
+  if (customerId) await refreshCustomer(billing, customerId);
   return written.value;
 }

@@ -4,9 +4,10 @@
  */
 import { env, introspectWorkflow } from "cloudflare:test";
 import { afterEach, describe, expect, it } from "vitest";
-import { workflowEventType } from "../../automation/journeys/event-names";
 import type { JourneyDefinitionInput } from "../../schema/journeys";
 import { endEnrollment, enrollRows, listEnrollments, moveToLatest } from "./enroll";
+import { deliverLeadEvent } from "./events";
+import { takeHandoff } from "./handoffs";
 import { recordStep } from "./steps";
 import { journeyWorkspace } from "./test/journeys";
 
@@ -110,14 +111,13 @@ describe("JourneyWorkflow — the welcome journey", () => {
     );
     await w.outboxOf(1);
     await waitFor(async () => (await w.enrollment(enrollmentId))?.node === "wait1");
-    const instance = await env.JOURNEY.get(enrollmentId);
-    await instance.sendEvent({ type: workflowEventType("clicked"), payload: { at: Date.now() } });
-    await waitFor(async () => (await w.enrollment(enrollmentId))?.node === "thanks");
+    await deliverLeadEvent(env, w.db, { workspaceId: w.ws.id, tableId: w.leadsId, rowId: rose, type: "clicked" });
     const handoff = await waitFor(async () => {
       const { rows } = await w.tables.handoffs.room.queryRows({ filters: [], sort: [], limit: 10, offset: 0 });
       return rows[0] ?? null;
     });
-    await instance.sendEvent({ type: workflowEventType("handoff-taken", handoff.id), payload: {} });
+    await waitFor(async () => (await w.ledger(enrollmentId)).length === 2);
+    await takeHandoff(env, w.db, w.ws.id, handoff.id, w.owner.email);
 
     const done = await w.settled(enrollmentId);
     expect(done.status).toBe("finished");
@@ -125,7 +125,7 @@ describe("JourneyWorkflow — the welcome journey", () => {
     expect(steps.map((s) => [s.nodeId, s.outcome])).toEqual([
       ["hello", "sent: email"],
       ["wait1", "event: clicked"],
-      ["thanks", "event: handoff-taken"],
+      ["thanks", expect.stringMatching(/^handed off to .+: taken$/)],
       ["bye", "exit"],
     ]);
     expect((await w.outbox()).map((m) => m.channel)).toEqual(["email"]);

@@ -24,7 +24,8 @@ import { markNode, showInLeadRow } from "./steps";
 export type WaitPlan =
   | { kind: "sleep"; ms: number }
   | { kind: "until"; at: number }
-  | { kind: "event"; type: string; name: string; timeoutMs: number };
+  /** `arrived`: the visit's outcome when the event comes in time. */
+  | { kind: "event"; type: string; arrived: string; timeoutMs: number };
 
 export type VisitResult = {
   enteredAt: number;
@@ -38,9 +39,6 @@ export type VisitResult = {
   retryAt?: number;
 };
 
-/** A person's handoff waits a week for someone to take it when the node names no timeout. */
-const HANDOFF_TIMEOUT_SECONDS = 7 * 86_400;
-
 export type RunInfo = { params: JourneyRunParams; definition: JourneyDefinition; journeyName: string; enteredAt: number };
 
 async function channelsUsed(env: Env, enrollmentId: string): Promise<string[]> {
@@ -51,8 +49,13 @@ async function channelsUsed(env: Env, enrollmentId: string): Promise<string[]> {
   return rows.map((r) => r.channel);
 }
 
-function eventWait(event: string, key: string | undefined, timeoutSeconds: number, compress: boolean): WaitPlan {
-  return { kind: "event", type: workflowEventType(event, key), name: event, timeoutMs: waitMs(timeoutSeconds, compress) };
+function eventWait(
+  event: { type: string; key?: string; timeoutSeconds: number },
+  arrived: string,
+  compress: boolean,
+): WaitPlan {
+  const type = workflowEventType(event.type, event.key);
+  return { kind: "event", type, arrived, timeoutMs: waitMs(event.timeoutSeconds, compress) };
 }
 
 async function planWait(env: Env, run: RunContext, node: NodeOf<"wait">): Promise<WaitPlan | undefined> {
@@ -63,7 +66,8 @@ async function planWait(env: Env, run: RunContext, node: NodeOf<"wait">): Promis
     const settings = await readJourneySettings(getDb(env.DB), run.workspaceId);
     return { kind: "until", at: nextTimeOfDay(Date.now(), leadZone(run.row, settings), until.time) };
   }
-  return eventWait(until.event, until.key, until.timeoutSeconds, run.compress);
+  const { event, key, timeoutSeconds } = until;
+  return eventWait({ type: event, key, timeoutSeconds }, `event: ${event}`, run.compress);
 }
 
 async function runNode(env: Env, run: RunContext, node: JourneyNode, info: RunInfo): Promise<Omit<VisitResult, "enteredAt" | "leadName">> {
@@ -90,8 +94,7 @@ async function runNode(env: Env, run: RunContext, node: JourneyNode, info: RunIn
     case "handoff": {
       const result: NodeResult = await runHandoffNode(env, run, node);
       if (!result.waitFor) return result;
-      const timeout = result.waitFor.timeoutSeconds ?? node.timeoutSeconds ?? HANDOFF_TIMEOUT_SECONDS;
-      return { ...result, wait: eventWait(result.waitFor.type, result.waitFor.key, timeout, run.compress) };
+      return { ...result, wait: eventWait(result.waitFor, `${result.outcome}: taken`, run.compress) };
     }
     case "update":
     case "create-row":

@@ -53,7 +53,7 @@ export class JourneyWorkflow extends WorkflowEntrypoint<Env, JourneyRunParams> {
         seq++;
         continue;
       }
-      const next = visit.end ? null : edgeTarget(node, edge);
+      const next: string | null = visit.end ? null : edgeTarget(node, edge);
       await this.record(step, info, node, seq, visit, outcome, next);
       seq++;
       if (visit.end) return this.end(step, params, info.journeyName, seq, visit.end);
@@ -85,7 +85,7 @@ export class JourneyWorkflow extends WorkflowEntrypoint<Env, JourneyRunParams> {
     }
     try {
       await step.waitForEvent(`${name}:event`, { type: plan.type, timeout: plan.timeoutMs });
-      return { outcome: `event: ${plan.name}`, edge: "next" };
+      return { outcome: plan.arrived, edge: "next" };
     } catch {
       // Workflows answers a wait that timed out by throwing: the journey's timeout branch.
       return { outcome: "timeout", edge: "timeout" };

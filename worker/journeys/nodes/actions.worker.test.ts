@@ -115,7 +115,7 @@ describe("journey action nodes", { timeout: 30_000 }, () => {
   it("generate-site makes and publishes a site for a Businesses row, and refuses a Leads row", async () => {
     const rosa = await workspaceWithRosa();
     const hunting = (await findHunting(env, getDb(env.DB), rosa.ws.id))!;
-    const run = runOf(rosa, hunting.ids.businesses, rosa.business.id, { Name: "Rosa's Taquería" });
+    const run = runOf(rosa, hunting.ids.businesses, rosa.business.rowId, { Name: "Rosa's Taquería" });
     const result = await runActionNode(env, run, { id: "site", kind: "generate-site", publish: true });
     expect(result.outcome).toMatch(/^site published at .*\/s\/rosa/);
     expect(await siteCells(rosa.owner, rosa.ws.slug)).toMatchObject({ Status: "published" });

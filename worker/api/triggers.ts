@@ -7,7 +7,8 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import { TriggerRule } from "../../schema/triggers";
-import { registerRule, unregisterRule } from "../triggers/registry";
+import { unregisterRule } from "../triggers/registry";
+import { saveTableRule } from "../triggers/save";
 import type { AppEnv } from "./context";
 import { fail, readBody } from "./errors";
 import { publicOrigin } from "./origin";
@@ -34,9 +35,8 @@ export const triggerRoutes = new Hono<AppEnv>()
     const id = RuleId.safeParse(c.req.param("ruleId"));
     if (!id.success) fail(400, `ruleId: ${id.error.issues[0]?.message}`);
     const body = await readBody(c, SaveRule);
-    const { room, table } = await requireTable(c, c.req.param("id")!, "write");
-    const rule = unwrap(await room.saveRule({ ...body, id: id.data }));
-    const { secret } = await registerRule(c.get("db"), table, rule);
+    const { table } = await requireTable(c, c.req.param("id")!, "write");
+    const { rule, secret } = unwrap(await saveTableRule(c.env, c.get("db"), table, { ...body, id: id.data }));
     if (rule.start.kind !== "webhook") return c.json(rule);
     const url = `${publicOrigin(c.env, c.req.url)}/hooks/trigger/${rule.id}`;
     return c.json({ ...rule, hook: secret ? { url, secret } : { url } });

@@ -13,6 +13,8 @@ export type RunContext = {
   version: number;
   definition: JourneyDefinition;
   enrollmentId: string;
+  /** The visit's place in the enrollment's path: with the enrollment id, the key of what it does once (a send). */
+  seq?: number;
   /** The lead: a row of `tableId`. */
   tableId: string;
   rowId: string;

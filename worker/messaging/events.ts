@@ -5,12 +5,14 @@
  * "delivered" leaves a "clicked" message clicked), counts opens and clicks in one step inside the
  * room (two hits at once both count), and suppresses the address on an unsubscribe, a hard
  * bounce or a complaint (which also count against the sender's health, see health.ts). Machine opens (Apple Mail Privacy Protection, image proxies, scanners)
- * are logged with Machine ticked and change nothing on the message.
+ * are logged with Machine ticked and change nothing on the message. The message's recipient row
+ * hears the event too (its journeys, see worker/journeys/message-events.ts).
  */
 
 import type { SuppressionReason } from "../../schema/messaging-tables";
 import type { CellValue } from "../../schema/tables";
 import type { RowUpdate } from "../durable/row-update";
+import { hearMessageEvent } from "../journeys/message-events";
 import { byKey, reader } from "../kinds/tables";
 import { noteOutcome, senderKey } from "./health";
 import { messagingOrigin } from "./messages";
@@ -166,6 +168,17 @@ export async function recordMessageEvent(
   const suppressed = reason
     ? await suppressAddress(messaging, { address: to, reason, sourceMessageId: messageId, at: event.at })
     : false;
+  await hearMessageEvent(messaging.env, {
+    workspaceId: messaging.workspaceId,
+    messageId,
+    recipientTable: r.text("recipientTable"),
+    recipientRowId: r.text("recipientRowId"),
+    channel: r.text("channel"),
+    type: event.type,
+    machine: event.machine ?? false,
+    at: event.at,
+    url: event.url ?? null,
+  });
   return { messageId, status, suppressed };
 }
 

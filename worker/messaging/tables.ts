@@ -29,6 +29,8 @@ export type Messaging = Record<MessagingTable, TableHandle> & {
   workspaceId: string;
   /** D1, where each sender's pace and health are kept. */
   d1: D1Database;
+  /** The Worker's bindings, for the features that hear messages' events (journeys). */
+  env: Env;
 };
 
 /** The template with links outside it resolved: to a table's id, or the column left out. */
@@ -54,7 +56,7 @@ async function messagingOf(env: Env, ids: Record<MessagingTable, string>, worksp
     MessagingTable,
     TableHandle
   >;
-  return { ...byTable, ids, workspaceId, d1: env.DB };
+  return { ...byTable, ids, workspaceId, d1: env.DB, env };
 }
 
 /**

@@ -2,7 +2,7 @@
  * A claim's end: paid (its site and business move to claimed / customer and the team is told, in
  * the Customers table's run log and the audit log) or declined (the reason kept for the success
  * page, nothing claimed). The state moves in one conditional UPDATE, so of two deliveries that
- * land together only one tells the team.
+ * land together only one tells the team. The business's journeys hear `claimed` (worker/journeys/claims.ts).
  */
 import { and, eq, ne, notExists } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
@@ -10,6 +10,7 @@ import { formatMoney } from "../../automation/payments/apply";
 import { paymentClaim } from "../../schema/db";
 import { audit } from "../api/audit";
 import { findHunting } from "../hunting/tables";
+import { hearClaim } from "../journeys/claims";
 import { byKey } from "../kinds/tables";
 import { findSites } from "../sites/tables";
 import type { ApplyContext, Claim } from "./apply-context";
@@ -87,6 +88,13 @@ export async function claimPaid(ctx: ApplyContext, paid: PaidClaim): Promise<Cla
       currency: paid.currency,
     }),
   ]);
+  if (hunting && claim.businessId)
+    await hearClaim(ctx.env, {
+      workspaceId: ctx.workspace.id,
+      businessesTableId: hunting.ids.businesses,
+      businessRowId: claim.businessId,
+      claimId: claim.id,
+    });
   return "paid";
 }
 

@@ -1,11 +1,2 @@
-/**
- * JourneyWorkflow: durable multi-step outreach journeys. No journey is defined yet: a started
- * instance records its input and completes.
- */
-import { WorkflowEntrypoint, type WorkflowEvent, type WorkflowStep } from "cloudflare:workers";
-
-export class JourneyWorkflow extends WorkflowEntrypoint<Env, unknown> {
-  override async run(event: WorkflowEvent<unknown>, step: WorkflowStep) {
-    return step.do("record input", async () => ({ received: event.payload ?? null }));
-  }
-}
+/** The Workflows class wrangler.jsonc binds as `JOURNEY`: the journey interpreter (worker/journeys/workflow.ts). */
+export { JourneyWorkflow } from "../journeys/workflow";

@@ -1,0 +1,129 @@
+/**
+ * JourneyWorkflow: one Cloudflare Workflows instance per enrollment, interpreting the version it
+ * was enrolled in. From its start node (or where a move put it) each visit is numbered (`seq`):
+ * the node runs in a `step.do` named `<seq>:<node id>`, a wait sleeps or waits for the lead's
+ * event outside any step, and the visit's step row is written once in `<seq>:<node id>:record`.
+ * Workflows replays finished steps from their stored results, so a retried or resumed run
+ * neither sends twice nor writes a step row twice.
+ */
+import { WorkflowEntrypoint, type WorkflowEvent, type WorkflowStep, type WorkflowStepConfig } from "cloudflare:workers";
+import { edgeTarget, nodeById } from "../../automation/journeys/graph";
+import { journey, journeyEnrollment } from "../../schema/db";
+import type { JourneyNode } from "../../schema/journeys";
+import { eq } from "drizzle-orm";
+import { getDb } from "../db";
+import type { JourneyRunParams } from "./enroll";
+import { publishedDefinition, refreshJourneyRow } from "./store";
+import { finishEnrollment, recordStep, showInLeadRow } from "./steps";
+import { type RunInfo, type VisitResult, type WaitPlan, visitNode } from "./visit";
+
+/**
+ * The most node visits one enrollment makes: a journey looping through waits for ever is ended
+ * rather than run for a year (Workflows allows far more steps; 500 visits is years of nurture).
+ */
+export const MAX_VISITS = 500;
+
+/** Side effects retry a few times, quickly at first: a room or D1 hiccup, not a long outage. */
+const STEP_CONFIG: WorkflowStepConfig = {
+  retries: { limit: 4, delay: "2 seconds", backoff: "exponential" },
+  timeout: "2 minutes",
+};
+
+type Loaded = Omit<RunInfo, "params"> | { missing: string };
+
+export class JourneyWorkflow extends WorkflowEntrypoint<Env, JourneyRunParams> {
+  override async run(event: WorkflowEvent<JourneyRunParams>, step: WorkflowStep) {
+    const params = event.payload;
+    const loaded: Loaded = await step.do("load", STEP_CONFIG, () => this.load(params));
+    if ("missing" in loaded) return this.end(step, params, "", 0, loaded.missing);
+    const info: RunInfo = { params, ...loaded };
+    let nodeId: string | null = params.startAt ?? info.definition.start;
+    let seq = 0;
+    while (nodeId) {
+      if (seq >= MAX_VISITS) return this.end(step, params, info.journeyName, seq, "step limit");
+      const node: JourneyNode | null = nodeById(info.definition, nodeId);
+      if (!node) return this.end(step, params, info.journeyName, seq, `node ${nodeId} is not in version ${params.version}`);
+      const name = `${seq}:${node.id}`;
+      const visit: VisitResult = await step.do(name, STEP_CONFIG, () => visitNode(this.env, info, node, seq));
+      let { outcome, edge } = visit;
+      if (visit.wait) ({ outcome, edge } = await this.wait(step, name, visit.wait, visit));
+      if (visit.retryAt !== undefined) {
+        await this.record(step, info, node, seq, visit, outcome, node.id);
+        await step.sleepUntil(`${name}:retry`, visit.retryAt);
+        seq++;
+        continue;
+      }
+      const next: string | null = visit.end ? null : edgeTarget(node, edge);
+      await this.record(step, info, node, seq, visit, outcome, next);
+      seq++;
+      if (visit.end) return this.end(step, params, info.journeyName, seq, visit.end);
+      nodeId = next;
+    }
+    return this.end(step, params, info.journeyName, seq, "end of path");
+  }
+
+  private async load(params: JourneyRunParams): Promise<Loaded> {
+    const db = getDb(this.env.DB);
+    const definition = await publishedDefinition(db, params.journeyId, params.version);
+    const record = await db.query.journey.findFirst({ where: eq(journey.id, params.journeyId) });
+    const enrollment = await db.query.journeyEnrollment.findFirst({
+      where: eq(journeyEnrollment.id, params.enrollmentId),
+    });
+    if (!definition || !record) return { missing: `version ${params.version} of the journey is gone` };
+    return { definition, journeyName: record.name, enteredAt: enrollment?.enteredAt.getTime() ?? Date.now() };
+  }
+
+  /** Sleeps or waits for the lead's event; a wait for an event that times out follows `timeout`. */
+  private async wait(step: WorkflowStep, name: string, plan: WaitPlan, visit: VisitResult) {
+    if (plan.kind === "sleep") {
+      await step.sleep(`${name}:sleep`, plan.ms);
+      return { outcome: visit.outcome, edge: visit.edge };
+    }
+    if (plan.kind === "until") {
+      await step.sleepUntil(`${name}:until`, plan.at);
+      return { outcome: visit.outcome, edge: visit.edge };
+    }
+    try {
+      await step.waitForEvent(`${name}:event`, { type: plan.type, timeout: plan.timeoutMs });
+      return { outcome: plan.arrived, edge: "next" };
+    } catch {
+      // Workflows answers a wait that timed out by throwing: the journey's timeout branch.
+      return { outcome: "timeout", edge: "timeout" };
+    }
+  }
+
+  private record(
+    step: WorkflowStep,
+    info: RunInfo,
+    node: JourneyNode,
+    seq: number,
+    visit: VisitResult,
+    outcome: string,
+    nextNode: string | null,
+  ) {
+    return step.do(`${seq}:${node.id}:record`, STEP_CONFIG, () =>
+      recordStep(this.env, getDb(this.env.DB), {
+        run: info.params,
+        seq,
+        nodeId: node.id,
+        nodeKind: node.kind,
+        nextNode,
+        outcome,
+        enteredAt: visit.enteredAt,
+        leftAt: Date.now(),
+        leadName: visit.leadName,
+      }),
+    );
+  }
+
+  /** The enrollment finished: its D1 row, the lead's Journeys cell, the journey's counts. */
+  private async end(step: WorkflowStep, params: JourneyRunParams, journeyName: string, seq: number, reason: string) {
+    await step.do(`${seq}:end`, STEP_CONFIG, async () => {
+      const db = getDb(this.env.DB);
+      await finishEnrollment(db, params.enrollmentId, reason);
+      if (journeyName) await showInLeadRow(this.env, params, journeyName, null);
+      await refreshJourneyRow(this.env, db, params.journeyId);
+    });
+    return { status: "finished", reason };
+  }
+}

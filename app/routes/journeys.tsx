@@ -4,7 +4,7 @@
  */
 import * as Menu from "@radix-ui/react-dropdown-menu";
 import { ChevronDown, Route as RouteIcon } from "lucide-react";
-import { data, Form, Link, redirect, useNavigation, useRouteLoaderData } from "react-router";
+import { data, Link, redirect, useNavigation, useRouteLoaderData, useSubmit } from "react-router";
 import type { JourneyDefinitionInput, JourneyItem } from "../../schema/journeys";
 import type { TableSummary } from "../../schema/tables";
 import { MenuContent, menuItemClass } from "../components/menu";
@@ -78,34 +78,30 @@ export async function action({ context, params, request }: Route.ActionArgs) {
 
 function NewJourneyMenu({ templates }: { templates: Template[] }) {
   const busy = useNavigation().state === "submitting";
+  const submit = useSubmit();
+  const make = (template: string) => void submit({ template }, { method: "post" });
   return (
-    <Form method="post" id="new-journey">
-      <Menu.Root>
-        <Menu.Trigger asChild>
-          <Button variant="primary" disabled={busy}>
-            {busy ? "Making…" : "New journey"} <ChevronDown className="h-4 w-4" aria-hidden />
-          </Button>
-        </Menu.Trigger>
-        <MenuContent align="end" wide>
-          <Menu.Item asChild className={menuItemClass}>
-            <button type="submit" name="template" value="" form="new-journey" className="w-full">
-              Blank journey
-            </button>
+    <Menu.Root>
+      <Menu.Trigger asChild>
+        <Button variant="primary" disabled={busy}>
+          {busy ? "Making…" : "New journey"} <ChevronDown className="h-4 w-4" aria-hidden />
+        </Button>
+      </Menu.Trigger>
+      <MenuContent align="end" wide>
+        <Menu.Item className={menuItemClass} onSelect={() => make("")}>
+          Blank journey
+        </Menu.Item>
+        {templates.length > 0 ? <Menu.Separator className="my-1 h-px bg-line" /> : null}
+        {templates.map((t) => (
+          <Menu.Item key={t.key} className={`${menuItemClass} h-auto py-1.5`} onSelect={() => make(t.key)}>
+            <span className="flex flex-col">
+              <span className="font-medium">{t.name}</span>
+              <span className="max-w-72 text-xs text-muted">{t.description}</span>
+            </span>
           </Menu.Item>
-          {templates.length > 0 ? <Menu.Separator className="my-1 h-px bg-line" /> : null}
-          {templates.map((t) => (
-            <Menu.Item key={t.key} asChild className={`${menuItemClass} h-auto py-1.5`}>
-              <button type="submit" name="template" value={t.key} form="new-journey" className="w-full text-left">
-                <span className="flex flex-col">
-                  <span className="font-medium">{t.name}</span>
-                  <span className="max-w-72 text-xs text-muted">{t.description}</span>
-                </span>
-              </button>
-            </Menu.Item>
-          ))}
-        </MenuContent>
-      </Menu.Root>
-    </Form>
+        ))}
+      </MenuContent>
+    </Menu.Root>
   );
 }
 

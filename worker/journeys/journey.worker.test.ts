@@ -11,6 +11,9 @@ import { takeHandoff } from "./handoffs";
 import { recordStep } from "./steps";
 import { journeyWorkspace } from "./test/journeys";
 
+/** A journey's run takes a few seconds in workerd (queues, rooms, D1): more than vitest's default 5 s. */
+const RUN_MS = 30_000;
+
 let introspector: Awaited<ReturnType<typeof introspectWorkflow>> | null = null;
 
 /** Every journey instance made from here on runs its sleeps at once. */
@@ -98,18 +101,17 @@ describe("JourneyWorkflow — the welcome journey", () => {
     // Out of the journey, the lead's Journeys cell no longer names it.
     const [lead] = await w.tables.leads.room.readRows([rose]);
     expect(lead?.cells[w.tables.leads.keys.journeys!] ?? "").not.toContain("Welcome");
-  });
+  }, RUN_MS);
 
   it("hands a lead who clicks to a person and goes on once they take it", async () => {
     await instantSleeps();
     const w = await journeyWorkspace();
     const rose = await w.lead({ name: "Rose", email: "rose@bakery.example", score: 10 });
     const journeyId = await w.publish(welcome(w.leadsId));
+    // Waits at full length here: the click must come within the 5 s the definition gives it.
     const { enrollmentId } = only(
-      (await enrollRows(env, w.db, journeyId, { tableId: w.leadsId, rowIds: [rose], compress: true, source: "manual" }))
-        .enrolled,
+      (await enrollRows(env, w.db, journeyId, { tableId: w.leadsId, rowIds: [rose], source: "manual" })).enrolled,
     );
-    await w.outboxOf(1);
     await waitFor(async () => (await w.enrollment(enrollmentId))?.node === "wait1");
     await deliverLeadEvent(env, w.db, { workspaceId: w.ws.id, tableId: w.leadsId, rowId: rose, type: "clicked" });
     const handoff = await waitFor(async () => {
@@ -128,8 +130,8 @@ describe("JourneyWorkflow — the welcome journey", () => {
       ["thanks", expect.stringMatching(/^handed off to .+: taken$/)],
       ["bye", "exit"],
     ]);
-    expect((await w.outbox()).map((m) => m.channel)).toEqual(["email"]);
-  });
+    expect((await w.outboxOf(1)).map((m) => m.channel)).toEqual(["email"]);
+  }, RUN_MS);
 });
 
 describe("JourneyWorkflow — versions", () => {
@@ -167,7 +169,7 @@ describe("JourneyWorkflow — versions", () => {
     await w.settled(moved.id);
     expect((await w.ledger(moved.id)).map((s) => s.nodeId)).toEqual(["hold", "v2goal", "bye"]);
     expect(await w.enrollment(moved.id)).toMatchObject({ source: "move", status: "finished" });
-  });
+  }, RUN_MS);
 });
 
 describe("JourneyWorkflow — exactly-once step rows", () => {
@@ -206,7 +208,7 @@ describe("JourneyWorkflow — exactly-once step rows", () => {
     expect((await w.ledger(enrollmentId)).filter((s) => s.seq === 0).map((s) => s.outcome)).toEqual(["sent: email"]);
     const rows = (await w.stepRows(enrollmentId)).filter((r) => r.key === `${enrollmentId}:0`);
     expect(rows.map((r) => r.outcome)).toEqual(["sent: email"]);
-  });
+  }, RUN_MS);
 });
 
 describe("JourneyWorkflow — caps across journeys", () => {
@@ -216,7 +218,7 @@ describe("JourneyWorkflow — caps across journeys", () => {
     entry: { kind: "manual" },
     start: "mail",
     nodes: [
-      { id: "mail", kind: "send", channel: "email", template: { body: `From ${name}` }, next: "bye", fallback: "dropped" },
+      { id: "mail", kind: "send", channel: "email", template: { subject: name, body: `From ${name}` }, next: "bye", fallback: "dropped" },
       { id: "dropped", kind: "goal" },
       { id: "bye", kind: "exit" },
     ],
@@ -252,8 +254,8 @@ describe("JourneyWorkflow — caps across journeys", () => {
     ]);
     expect(await endEnrollment(env, w.db, deferred, "exited", "test over")).toBe(true);
     expect(await endEnrollment(env, w.db, deferred, "exited", "test over")).toBe(false);
-    expect((await w.outbox()).map((m) => m.text.split("\n")[0])).toEqual(["From First"]);
-  });
+    expect((await w.outboxOf(1)).map((m) => m.text.split("\n")[0])).toEqual(["From First"]);
+  }, RUN_MS);
 });
 
 describe("JourneyWorkflow — a lead with no address", () => {
@@ -281,7 +283,7 @@ describe("JourneyWorkflow — a lead with no address", () => {
     expect(mail).toMatchObject({ nodeId: "mail", nextNode: "call" });
     expect(mail?.outcome).toMatch(/^no address: The recipient has no email address/);
     expect(await w.outbox()).toEqual([]);
-  });
+  }, RUN_MS);
 
   it("skips a row that was in a never-re-enter journey before, and a row that is not in the table", async () => {
     const w = await journeyWorkspace();
@@ -299,7 +301,7 @@ describe("JourneyWorkflow — a lead with no address", () => {
       { rowId: rose, reason: "was in this journey before (re-entry: never)" },
       { rowId: "no-such-row", reason: "no such row in the table" },
     ]);
-  });
+  }, RUN_MS);
 });
 
 /** Polls `check` until it answers something truthy, or fails after a few seconds. */

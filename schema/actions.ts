@@ -20,8 +20,16 @@ export type SetFieldsParams = z.infer<typeof SetFieldsParams>;
 export const WebhookParams = z.object({ url: z.url({ protocol: /^https?$/ }) });
 export type WebhookParams = z.infer<typeof WebhookParams>;
 
-/** How the app asks for an action's parameters. */
-export type ParamsForm = "fields" | "url";
+/** Makes a Leads row from this row (found again by its Source when made before). */
+export const LeadParams = z.object({});
+export type LeadParams = z.infer<typeof LeadParams>;
+
+/** Enrolls this row in a journey (a journey's entry rule runs it). */
+export const JourneyParams = z.object({ journeyId: z.string().min(1, "name the journey") });
+export type JourneyParams = z.infer<typeof JourneyParams>;
+
+/** How the app asks for an action's parameters (`none`: it takes none). */
+export type ParamsForm = "fields" | "url" | "none";
 
 export const ACTION_CHOICES: readonly { name: string; label: string; form: ParamsForm; hint: string }[] = [
   { name: "set-fields", label: "Set fields", form: "fields", hint: "Writes the values into this row." },
@@ -30,5 +38,11 @@ export const ACTION_CHOICES: readonly { name: string; label: string; form: Param
     label: "Call a webhook",
     form: "url",
     hint: "POSTs the row as JSON to the URL; a failure is retried with backoff.",
+  },
+  {
+    name: "lead",
+    label: "Make a lead",
+    form: "none",
+    hint: "Adds this row to Leads (name, email, phone, company, location), once per row.",
   },
 ];

@@ -59,7 +59,9 @@ export function ActionFields({ value, onChange, columns }: Props) {
           value={value.name}
           onChange={(e) => {
             const name = e.target.value;
-            if (name === "webhook") onChange({ name, params: { url: "" } }, "Enter the URL to call");
+            const form = ACTION_CHOICES.find((a) => a.name === name)?.form;
+            if (form === "url") onChange({ name, params: { url: "" } }, "Enter the URL to call");
+            else if (form === "none") onChange({ name, params: {} }, null);
             else {
               const { fields, problem } = fieldsOf(pairs, columns);
               onChange({ name, params: { fields } }, problem);

@@ -5,7 +5,7 @@
  * here (contact, discover, generate, send).
  */
 import { z } from "zod";
-import { SetFieldsParams, WebhookParams } from "../../schema/actions";
+import { JourneyParams, LeadParams, SetFieldsParams, WebhookParams } from "../../schema/actions";
 import { HUNTING_OPS, type HuntingOp } from "../../schema/hunting-tables";
 import { MESSAGE_OPS, type MessageOp } from "../../schema/messaging-tables";
 import { OUTREACH_OPS, type OutreachOp } from "../../schema/outreach-tables";
@@ -43,6 +43,11 @@ export interface ActionContext {
   messaging?(op: MessageOp): Promise<ActionOutcome>;
   /** Runs a subscription operation (pause, resume, cancel) on this row (the Worker). */
   payments?(op: SubscriptionOp): Promise<ActionOutcome>;
+  /** Enrolls this row in a journey, or makes a Leads row from it (the Worker). */
+  journeys?: {
+    enroll(journeyId: string): Promise<ActionOutcome>;
+    lead(): Promise<ActionOutcome>;
+  };
 }
 
 export interface ActionOutcome {
@@ -194,6 +199,30 @@ const payments: ActionDef<z.infer<typeof PaymentsParams>> = {
   },
 };
 
+/** A journey's entry rule: the Worker enrolls the row in the journey's latest published version. */
+const journey: ActionDef<JourneyParams> = {
+  name: "journey",
+  label: "Enroll in a journey",
+  params: JourneyParams,
+  leavesRoom: true,
+  async run(context, { journeyId }) {
+    if (!context.journeys) return { outcome: "failed", detail: "Journeys run only in the Worker", retryable: false };
+    return context.journeys.enroll(journeyId);
+  },
+};
+
+/** Make a lead: the Worker adds the row to Leads (once per row). */
+const lead: ActionDef<LeadParams> = {
+  name: "lead",
+  label: "Make a lead",
+  params: LeadParams,
+  leavesRoom: true,
+  async run(context) {
+    if (!context.journeys) return { outcome: "failed", detail: "Leads are made only in the Worker", retryable: false };
+    return context.journeys.lead();
+  },
+};
+
 // biome-ignore lint/suspicious/noExplicitAny: each entry's params type is its own; callers go through runAction
 export const ACTIONS: Record<string, ActionDef<any>> = {
   [setFields.name]: setFields,
@@ -203,6 +232,8 @@ export const ACTIONS: Record<string, ActionDef<any>> = {
   [sites.name]: sites,
   [messaging.name]: messaging,
   [payments.name]: payments,
+  [journey.name]: journey,
+  [lead.name]: lead,
 };
 
 /** Whether a named action exists and takes these parameters, and if so whether it leaves the room. */

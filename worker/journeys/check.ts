@@ -10,7 +10,8 @@ import type { JourneyDefinition, PublishProblem } from "../../schema/journeys";
 import type { Db } from "../db";
 import { tableRoom } from "../durable/table-room";
 
-async function isWorkspaceTable(db: Db, workspaceId: string, tableId: string): Promise<boolean> {
+/** Whether `tableId` is a table of the workspace. */
+export async function isWorkspaceTable(db: Db, workspaceId: string, tableId: string): Promise<boolean> {
   const row = await db.query.dataTable.findFirst({
     where: and(eq(dataTable.id, tableId), eq(dataTable.workspaceId, workspaceId)),
     columns: { id: true },

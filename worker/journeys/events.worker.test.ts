@@ -123,7 +123,13 @@ describe("deliverLeadEvent", { timeout: 40_000 }, () => {
       entry: { kind: "event", type: "clicked", key: "spring-offer" },
       start: "hello",
       nodes: [
-        { id: "hello", kind: "send", channel: "email", template: { subject: "Spring", body: "Hi {{lead.Name}}" }, next: "bye" },
+        {
+          id: "hello",
+          kind: "send",
+          channel: "email",
+          template: { subject: "Spring", body: "Hi {{lead.Name}}" },
+          next: "bye",
+        },
         { id: "bye", kind: "exit" },
       ],
     });
@@ -143,7 +149,12 @@ describe("deliverLeadEvent", { timeout: 40_000 }, () => {
     const a = await journeyWorkspace();
     const b = await journeyWorkspace();
     const rose = await b.lead({ name: "Rose" });
-    const answer = await deliverLeadEvent(env, a.db, { workspaceId: a.ws.id, tableId: b.leadsId, rowId: rose, type: "clicked" });
+    const answer = await deliverLeadEvent(env, a.db, {
+      workspaceId: a.ws.id,
+      tableId: b.leadsId,
+      rowId: rose,
+      type: "clicked",
+    });
     expect(answer).toEqual({ delivered: 0, enrolled: 0, exited: 0, coalesced: false });
     expect(await a.db.select().from(leadEvent).where(eq(leadEvent.rowId, rose))).toEqual([]);
   });
@@ -160,7 +171,13 @@ describe("message events reaching the lead", { timeout: 40_000 }, () => {
       entry: { kind: "manual" },
       start: "hello",
       nodes: [
-        { id: "hello", kind: "send", channel: "email", template: { subject: "Hi", body: "Hi {{lead.Name}}" }, next: "hold" },
+        {
+          id: "hello",
+          kind: "send",
+          channel: "email",
+          template: { subject: "Hi", body: "Hi {{lead.Name}}" },
+          next: "hold",
+        },
         { id: "hold", kind: "wait", until: { event: "clicked", timeoutSeconds: 3600 }, next: "bye", timeout: "bye" },
         { id: "bye", kind: "exit" },
       ],
@@ -178,7 +195,12 @@ describe("message events reaching the lead", { timeout: 40_000 }, () => {
     await recordMessageEvent(messaging, message.id, { type: "opened", at, source: "tracking", machine: true });
     expect(await w.db.select().from(leadEvent).where(eq(leadEvent.rowId, rose))).toEqual([]);
 
-    await recordMessageEvent(messaging, message.id, { type: "clicked", at, source: "tracking", url: "https://x.example/" });
+    await recordMessageEvent(messaging, message.id, {
+      type: "clicked",
+      at,
+      source: "tracking",
+      url: "https://x.example/",
+    });
     const done = await w.settled(enrollmentId);
     expect(done.status).toBe("finished");
     expect((await w.ledger(enrollmentId)).map((s) => s.outcome)).toContain("event: clicked");

@@ -159,7 +159,10 @@ describe("JourneyWorkflow — versions", () => {
     expect((await listEnrollments(w.db, journeyId))[0]).toMatchObject({ version: 1, status: "active", node: "hold" });
 
     expect(await moveToLatest(env, w.db, journeyId)).toEqual({ moved: 1, restarted: 0 });
-    expect(await w.enrollment(first.enrollmentId)).toMatchObject({ status: "exited", exitReason: "moved to version 2" });
+    expect(await w.enrollment(first.enrollmentId)).toMatchObject({
+      status: "exited",
+      exitReason: "moved to version 2",
+    });
     const moved = (await listEnrollments(w.db, journeyId)).find((e) => e.status === "active")!;
     expect(moved).toMatchObject({ version: 2, rowId: rose });
     await waitFor(async () => (await w.enrollment(moved.id))?.node === "hold");
@@ -191,7 +194,15 @@ describe("JourneyWorkflow — exactly-once step rows", () => {
     // The record step running again (a retry after it wrote) leaves the rows as they were.
     const hello = steps[0]!;
     const again = {
-      run: { enrollmentId, workspaceId: w.ws.id, journeyId, version: 1, tableId: w.leadsId, rowId: rose, compress: true },
+      run: {
+        enrollmentId,
+        workspaceId: w.ws.id,
+        journeyId,
+        version: 1,
+        tableId: w.leadsId,
+        rowId: rose,
+        compress: true,
+      },
       seq: 0,
       nodeId: "hello",
       nodeKind: "send",
@@ -216,7 +227,14 @@ describe("JourneyWorkflow — caps across journeys", () => {
     entry: { kind: "manual" },
     start: "mail",
     nodes: [
-      { id: "mail", kind: "send", channel: "email", template: { body: `From ${name}` }, next: "bye", fallback: "dropped" },
+      {
+        id: "mail",
+        kind: "send",
+        channel: "email",
+        template: { body: `From ${name}` },
+        next: "bye",
+        fallback: "dropped",
+      },
       { id: "dropped", kind: "goal" },
       { id: "bye", kind: "exit" },
     ],
@@ -231,8 +249,14 @@ describe("JourneyWorkflow — caps across journeys", () => {
     const dropping = await w.publish(oneSend(w.leadsId, "Dropping", "drop"));
     const enroll = async (journeyId: string) =>
       only(
-        (await enrollRows(env, w.db, journeyId, { tableId: w.leadsId, rowIds: [rose], compress: true, source: "manual" }))
-          .enrolled,
+        (
+          await enrollRows(env, w.db, journeyId, {
+            tableId: w.leadsId,
+            rowIds: [rose],
+            compress: true,
+            source: "manual",
+          })
+        ).enrolled,
       ).enrollmentId;
 
     const sent = await enroll(first);
@@ -273,8 +297,14 @@ describe("JourneyWorkflow — a lead with no address", () => {
       ],
     });
     const { enrollmentId } = only(
-      (await enrollRows(env, w.db, journeyId, { tableId: w.leadsId, rowIds: [nobody], compress: true, source: "manual" }))
-        .enrolled,
+      (
+        await enrollRows(env, w.db, journeyId, {
+          tableId: w.leadsId,
+          rowIds: [nobody],
+          compress: true,
+          source: "manual",
+        })
+      ).enrolled,
     );
     await w.settled(enrollmentId);
     const [mail] = await w.ledger(enrollmentId);

@@ -6,9 +6,9 @@
  */
 import { and, eq } from "drizzle-orm";
 import { evaluateNodeCondition } from "../../automation/journeys/conditions";
+import { workflowEventType } from "../../automation/journeys/event-names";
 import { pickBranch } from "../../automation/journeys/split";
 import { nextTimeOfDay, waitMs } from "../../automation/journeys/wait-time";
-import { workflowEventType } from "../../automation/journeys/event-names";
 import { leadTouch } from "../../schema/db";
 import type { JourneyDefinition, JourneyNode, NodeOf } from "../../schema/journeys";
 import { getDb } from "../db";
@@ -39,7 +39,12 @@ export type VisitResult = {
   retryAt?: number;
 };
 
-export type RunInfo = { params: JourneyRunParams; definition: JourneyDefinition; journeyName: string; enteredAt: number };
+export type RunInfo = {
+  params: JourneyRunParams;
+  definition: JourneyDefinition;
+  journeyName: string;
+  enteredAt: number;
+};
 
 async function channelsUsed(env: Env, enrollmentId: string): Promise<string[]> {
   const rows = await getDb(env.DB)
@@ -70,7 +75,12 @@ async function planWait(env: Env, run: RunContext, node: NodeOf<"wait">): Promis
   return eventWait({ type: event, key, timeoutSeconds }, `event: ${event}`, run.compress);
 }
 
-async function runNode(env: Env, run: RunContext, node: JourneyNode, info: RunInfo): Promise<Omit<VisitResult, "enteredAt" | "leadName">> {
+async function runNode(
+  env: Env,
+  run: RunContext,
+  node: JourneyNode,
+  info: RunInfo,
+): Promise<Omit<VisitResult, "enteredAt" | "leadName">> {
   switch (node.kind) {
     case "send":
       return runSendNode(env, run, node);

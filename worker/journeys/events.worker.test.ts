@@ -8,11 +8,16 @@ import { and, eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { leadEvent } from "../../schema/db";
 import type { JourneyDefinitionInput } from "../../schema/journeys";
-import { reader } from "../kinds/tables";
+import { getDb } from "../db";
+import { findHunting } from "../hunting/tables";
+import { byKey, reader } from "../kinds/tables";
 import { recordMessageEvent } from "../messaging/events";
 import { findMessaging } from "../messaging/tables";
+import { workspaceWithRosa } from "../test/sites";
+import { hearClaim } from "./claims";
 import { enrollRows } from "./enroll";
 import { deliverLeadEvent } from "./events";
+import { ensureJourneyTables } from "./tables";
 import { journeyWorkspace } from "./test/journeys";
 import { eventually } from "./test/wait";
 
@@ -157,6 +162,37 @@ describe("deliverLeadEvent", { timeout: 40_000 }, () => {
     });
     expect(answer).toEqual({ delivered: 0, enrolled: 0, exited: 0, coalesced: false });
     expect(await a.db.select().from(leadEvent).where(eq(leadEvent.rowId, rose))).toEqual([]);
+  });
+});
+
+describe("claims reaching the lead", { timeout: 40_000 }, () => {
+  it("a paid claim is `claimed` for the business and for the Leads row made from it", async () => {
+    const rosa = await workspaceWithRosa();
+    const db = getDb(env.DB);
+    const hunting = (await findHunting(env, db, rosa.ws.id))!;
+    const tables = await ensureJourneyTables(env, db, rosa.ws.id, null);
+    const made = await tables.leads.room.insertRow(
+      byKey(tables.leads, { name: "Rosa", business: [rosa.business.rowId] }),
+      { kind: "automation", job: "test" },
+    );
+    const other = await tables.leads.room.insertRow(byKey(tables.leads, { name: "Someone else" }), {
+      kind: "automation",
+      job: "test",
+    });
+    if (!made.ok || !other.ok) throw new Error("leads");
+    await hearClaim(env, {
+      workspaceId: rosa.ws.id,
+      businessesTableId: hunting.ids.businesses,
+      businessRowId: rosa.business.rowId,
+      claimId: "claim-1",
+    });
+    const heard = await db.select().from(leadEvent).where(eq(leadEvent.workspaceId, rosa.ws.id));
+    expect(heard.map((e) => [e.tableId, e.rowId, e.type]).sort()).toEqual(
+      [
+        [hunting.ids.businesses, rosa.business.rowId, "claimed"],
+        [tables.ids.leads, made.value, "claimed"],
+      ].sort(),
+    );
   });
 });
 

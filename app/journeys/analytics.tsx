@@ -6,8 +6,11 @@ import { durationInWords } from "./summary";
 
 const timeOf = (seconds: number | null) => (seconds === null ? "—" : durationInWords(Math.round(seconds)));
 
-export function AnalyticsView({ analytics }: { analytics: JourneyAnalytics }) {
-  const widest = Math.max(1, ...analytics.nodes.map((n) => n.entered));
+/** `order`: node ids as a lead meets them, so the funnel reads top to bottom like the journey. */
+export function AnalyticsView({ analytics, order }: { analytics: JourneyAnalytics; order: string[] }) {
+  const rank = (id: string) => (order.includes(id) ? order.indexOf(id) : order.length);
+  const nodes = [...analytics.nodes].sort((a, b) => rank(a.id) - rank(b.id));
+  const widest = Math.max(1, ...nodes.map((n) => n.entered));
   const labels = new Map(analytics.nodes.map((n) => [n.id, n.label || n.id]));
   return (
     <div className="flex flex-col gap-4">
@@ -18,11 +21,11 @@ export function AnalyticsView({ analytics }: { analytics: JourneyAnalytics }) {
         <Stat label="Here now" value={analytics.nodes.reduce((s, n) => s + n.now, 0).toLocaleString("en-US")} />
       </dl>
       <Card title="Funnel" description={`Leads that reached each node (${countOf(analytics.steps, "step")} counted).`}>
-        {analytics.nodes.length === 0 ? (
+        {nodes.length === 0 ? (
           <p className="text-[13px] text-muted">No lead has entered yet: enroll one, or wait for the entry to fire.</p>
         ) : (
           <ol aria-label="Funnel" className="flex flex-col gap-2">
-            {analytics.nodes.map((n) => (
+            {nodes.map((n) => (
               <li
                 key={n.id}
                 className="grid grid-cols-[8rem_1fr] items-center gap-3 text-[13px] md:grid-cols-[12rem_1fr]"

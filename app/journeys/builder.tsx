@@ -19,7 +19,7 @@ import { journeyClient, tableRows } from "./api";
 import { JourneyCanvas, type Selection } from "./canvas";
 import { EnrollDialog } from "./enroll-dialog";
 import { EnrollmentsList } from "./enrollments";
-import { addNode, ENTRY_ID, removeNode, replaceNode, setEdge } from "./graph";
+import { addNode, ENTRY_ID, pathOrder, removeNode, replaceNode, setEdge } from "./graph";
 import { JourneyForm } from "./journey-form";
 import { NodeForm } from "./node-form";
 import { Palette } from "./palette";
@@ -49,6 +49,8 @@ export function Builder({
   const draft = useDraft(client, journey.definition);
   const { def, update } = draft;
   const [meta, setMeta] = useState({ status: journey.status, version: journey.version });
+  // What the latest version holds, to tell whether publishing would change anything.
+  const [published, setPublished] = useState(() => (journey.published ? JSON.stringify(journey.published) : null));
   const [tab, setTab] = useState<Tab>("canvas");
   const [selection, setSelection] = useState<Selection>(null);
   const [panel, setPanel] = useState<"edit" | "test">("edit");
@@ -121,6 +123,7 @@ export function Builder({
       if (result.ok) {
         setProblems([]);
         setMeta({ status: "active", version: result.version });
+        setPublished(JSON.stringify(def));
         setNotice({ tone: "success", text: `Published version ${result.version}.` });
       } else {
         setProblems(result.problems.length > 0 ? result.problems : [{ node: null, message: result.message }]);
@@ -153,6 +156,7 @@ export function Builder({
         version={meta.version}
         saveState={draft.state}
         busy={busy}
+        published={published === JSON.stringify(def)}
         canWrite={canWrite}
         onSave={() => void act(async () => void (await draft.save()))}
         onPublish={() => void publish()}
@@ -287,7 +291,7 @@ export function Builder({
       ) : null}
       {tab === "analytics" ? (
         live.value ? (
-          <AnalyticsView analytics={live.value.analytics} />
+          <AnalyticsView analytics={live.value.analytics} order={pathOrder(def)} />
         ) : (
           <p className="text-[13px] text-muted">Reading the figures…</p>
         )

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { JourneyDefinition } from "../../schema/journeys";
-import { addNode, ENTRY_ID, outlets, positions, removeNode, setEdge } from "./graph";
+import { addNode, ENTRY_ID, outlets, pathOrder, positions, removeNode, setEdge } from "./graph";
 
 const blank: JourneyDefinition = {
   name: "Welcome",
@@ -71,5 +71,14 @@ describe("editing a journey on the canvas", () => {
     const placed = positions({ ...def, layout: undefined });
     expect(placed[ENTRY_ID]!.y).toBeLessThan(placed["send-1"]!.y);
     expect(placed["send-1"]!.y).toBeLessThan(placed["exit-1"]!.y);
+  });
+
+  it("orders nodes as a lead meets them, unreachable ones last", () => {
+    let def = addNode(addNode(addNode(blank, "exit", { x: 0, y: 0 }).def, "send", { x: 0, y: 0 }).def, "goal", {
+      x: 0,
+      y: 0,
+    }).def;
+    def = setEdge(setEdge(def, ENTRY_ID, "next", "send-1"), "send-1", "next", "exit-1");
+    expect(pathOrder(def)).toEqual(["send-1", "exit-1", "goal-1"]);
   });
 });

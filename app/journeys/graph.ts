@@ -159,3 +159,17 @@ export function positions(def: JourneyDefinition): Record<string, { x: number; y
   }
   return placed;
 }
+
+/** Node ids in the order a lead meets them (breadth first from the start), then the unreachable ones. */
+export function pathOrder(def: JourneyDefinition): string[] {
+  const seen = new Set<string>();
+  const queue = def.start ? [def.start] : [];
+  while (queue.length > 0) {
+    const id = queue.shift() as string;
+    const node = def.nodes.find((n) => n.id === id);
+    if (!node || seen.has(id)) continue;
+    seen.add(id);
+    for (const o of outlets(node)) if (o.target) queue.push(o.target);
+  }
+  return [...seen, ...def.nodes.map((n) => n.id).filter((id) => !seen.has(id))];
+}

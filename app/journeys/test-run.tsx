@@ -24,7 +24,7 @@ export function TestRunPanel({
   /** Saves the draft first: the run tests what is on the canvas. */
   beforeRun: () => Promise<boolean>;
 }) {
-  const [rows, setRows] = useState<TableRows["rows"]>([]);
+  const [rows, setRows] = useState<TableRows["rows"] | null>(null);
   const [rowId, setRowId] = useState("");
   const [events, setEvents] = useState<SampleEvent[]>([]);
   const [answer, setAnswer] = useState<TestRunAnswer | null>(null);
@@ -37,7 +37,10 @@ export function TestRunPanel({
         setRows(t.rows);
         setRowId((id) => id || t.rows[0]?.id || "");
       })
-      .catch((e: Error) => setError(`Could not read the rows: ${e.message}`));
+      .catch((e: Error) => {
+        setRows([]);
+        setError(`Could not read the rows: ${e.message}`);
+      });
   }, [tableId]);
 
   const run = async () => {
@@ -59,8 +62,9 @@ export function TestRunPanel({
     <section aria-label="Test run" className="flex flex-col gap-3">
       <Field label="Sample lead">
         <Select value={rowId} onChange={(e) => setRowId(e.target.value)}>
-          {rows.length === 0 ? <option value="">No rows in the table</option> : null}
-          {rows.map((r) => (
+          {rows === null ? <option value="">Reading rows…</option> : null}
+          {rows?.length === 0 ? <option value="">No rows: cells empty</option> : null}
+          {rows?.map((r) => (
             <option key={r.id} value={r.id}>
               {r.name}
             </option>
@@ -102,7 +106,7 @@ export function TestRunPanel({
           <Plus className="h-4 w-4" aria-hidden /> Event
         </Button>
       </div>
-      <Button variant="primary" onClick={run} disabled={busy}>
+      <Button variant="primary" onClick={run} disabled={busy || rows === null}>
         <Play className="h-4 w-4" aria-hidden /> {busy ? "Running…" : "Run test"}
       </Button>
       {error ? <Notice tone="error">{error}</Notice> : null}

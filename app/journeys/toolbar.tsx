@@ -19,6 +19,8 @@ export function Toolbar(props: {
   version: number;
   saveState: SaveState;
   busy: boolean;
+  /** The draft is what the latest version holds: publishing would change nothing. */
+  published: boolean;
   canWrite: boolean;
   onSave: () => void;
   onPublish: () => void;
@@ -46,7 +48,12 @@ export function Toolbar(props: {
           <Button onClick={props.onSave} disabled={busy || saveState === "saved"}>
             Save
           </Button>
-          <Button variant="primary" onClick={props.onPublish} disabled={busy || status === "archived"}>
+          <Button
+            variant="primary"
+            onClick={props.onPublish}
+            disabled={busy || status === "archived" || props.published}
+            title={props.published ? `Version ${version} is this draft` : undefined}
+          >
             <Send className="h-4 w-4" aria-hidden /> Publish
           </Button>
           {status === "active" ? <Button onClick={() => props.onStatus("paused")}>Pause</Button> : null}

@@ -72,7 +72,7 @@ export default function LeadTimelinePage({ loaderData, params }: Route.Component
                     </Link>
                   ) : null}
                   {e.node ? <span className="ml-1 font-mono text-xs text-muted">{e.node}</span> : null}
-                  <span className="ml-1">{e.detail}</span>
+                  <span className={e.journeyName || e.node ? "ml-1" : undefined}>{e.detail}</span>
                 </span>
               </li>
             ))}

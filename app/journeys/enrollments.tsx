@@ -18,7 +18,7 @@ export function EnrollmentsList({
     return <p className="text-[13px] text-muted">No enrollments yet. Publish the journey, then Enroll leads.</p>;
   return (
     <div className="overflow-x-auto">
-      <table aria-label="Enrollments" className="w-full text-[13px]">
+      <table aria-label="Enrollments" className="w-full whitespace-nowrap text-[13px]">
         <thead className="text-left text-xs text-muted">
           <tr>
             <th className="px-2 py-1 font-medium">Lead</th>

@@ -131,7 +131,7 @@ export default function JourneysPage({ loaderData, actionData, params }: Route.C
       ) : (
         <Card className="overflow-hidden [&>div]:p-0">
           <div className="overflow-x-auto">
-            <table aria-label="Journeys" className="w-full text-[13px]">
+            <table aria-label="Journeys" className="w-full whitespace-nowrap text-[13px]">
               <thead className="bg-surface-2 text-left text-xs text-muted">
                 <tr>
                   <th className="px-4 py-2 font-medium">Name</th>

@@ -1,7 +1,8 @@
 /**
  * A journey built on the canvas and run, as a person does it: a blank journey gets a send
  * email → wait 1 second → exit path from the palette and connections dragged between named
- * handles; publishing before the nodes are connected names the unreachable ones on the canvas;
+ * handles (a stray card goes with the Delete key); publishing before the nodes are connected
+ * names the unreachable ones on the canvas;
  * once published, one lead is enrolled, the live counts on the cards move, the enrollment ends
  * "finished" and the email is in the outbox with the lead's name filled in.
  */
@@ -66,6 +67,12 @@ describe("the journey builder", () => {
     await wait.getByLabel("Duration", { exact: true }).fill("1");
     await expect.poll(() => card(page, "wait-1").textContent()).toContain("Wait 1 second");
     await page.keyboard.press("Escape");
+    // A card added by mistake goes with the Delete key.
+    await page.getByRole("button", { name: "Add Goal" }).click();
+    await page.locator(".react-flow__controls-fitview").click();
+    await card(page, "goal-1").click();
+    await page.keyboard.press("Delete");
+    await card(page, "goal-1").waitFor({ state: "detached" });
 
     // Nothing leads to the new cards yet: publishing names them and outlines them in red.
     await page.getByRole("button", { name: "Publish", exact: true }).click();

@@ -164,6 +164,14 @@ describe("journeys — test runs of waits, splits and loops", () => {
     expect(answer.path).toHaveLength(MAX_TEST_STEPS);
   });
 
+  it("holds a send with an explicit send time until then", () => {
+    const def = journey([
+      { id: "s", kind: "send", channel: "sms", template: { body: "Hi" }, sendAt: "2026-03-02T16:30:00Z", next: "x" },
+      { id: "x", kind: "exit" },
+    ]);
+    expect(steps(run(def))).toEqual(["0s s: sent (test run)", "3600s x: exit"]);
+  });
+
   it("ends where a node has no edge to follow", () => {
     const def = journey([{ id: "u", kind: "update", fields: { Stage: "engaged by {{lead.first_name}}" } }]);
     const answer = run(def);

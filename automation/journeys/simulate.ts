@@ -82,7 +82,7 @@ function addressFor(channel: JourneyChannel, row: Record<string, CellValue>): { 
   return { problem: phone ? `the Phone "${phone}" is not a number` : "the row has no Phone" };
 }
 
-function send(node: NodeOf<"send">, run: Run): Visit {
+function send(node: NodeOf<"send">, run: Run, at: number): Visit {
   const channel = channelFor(node, run);
   const address = addressFor(channel, run.row);
   const subject = channel === "email" ? (node.template?.subject ?? null) : null;
@@ -94,7 +94,10 @@ function send(node: NodeOf<"send">, run: Run): Visit {
     body: node.template ? renderTemplate(node.template.body, run.row) : WRITER_PLACEHOLDER,
   });
   if ("problem" in address) return { outcome: `no address: ${address.problem}`, edge: "fallback" };
-  return { outcome: "sent (test run)", edge: "next" };
+  // An explicit send time is honoured: the send waits for it.
+  const current = run.now + at * 1000;
+  const seconds = node.sendAt ? Math.max(0, Math.ceil((Date.parse(node.sendAt) - current) / 1000)) : 0;
+  return { outcome: "sent (test run)", edge: "next", seconds };
 }
 
 function nextTimeOfDay(at: number, clock: string, zone: string): number {
@@ -142,7 +145,7 @@ function visit(nodeId: string, run: Run, at: number, splits: Record<string, stri
   const node = nodeById(run.def, nodeId)!;
   switch (node.kind) {
     case "send":
-      return send(node, run);
+      return send(node, run, at);
     case "wait":
       return wait(node, run, at);
     case "condition":

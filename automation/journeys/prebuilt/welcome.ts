@@ -1,0 +1,96 @@
+/** The welcome series: day 0 email, an SMS on day 2 when it was not opened, content on day 5, an offer on day 7. */
+import { days, layout, type PrebuiltJourney } from "./shared";
+
+export const welcome: PrebuiltJourney = {
+  key: "welcome",
+  name: "Welcome series",
+  description: "Day 0 welcome email, an SMS on day 2 if it was not opened, content on day 5, an offer on day 7.",
+  build: ({ leads }) => ({
+    name: "Welcome series",
+    description: welcome.description,
+    table: leads,
+    reentry: "never",
+    entry: { kind: "row-enters" },
+    start: "welcome",
+    nodes: [
+      {
+        id: "welcome",
+        kind: "send",
+        channel: "email",
+        template: {
+          subject: "Welcome, {{lead.first_name}}",
+          body: "Hi {{lead.first_name}},\n\nThanks for your interest in us. Over the next week we will send a few ideas for {{lead.Company}}.",
+        },
+        next: "wait-open",
+      },
+      {
+        id: "wait-open",
+        kind: "wait",
+        label: "Opened within 2 days?",
+        until: { event: "opened", timeoutSeconds: days(2) },
+        next: "wait-content",
+        timeout: "nudge",
+      },
+      {
+        id: "nudge",
+        kind: "send",
+        channel: "sms",
+        template: { body: "Hi {{lead.first_name}}, we sent you a welcome email: reply here if text suits you better." },
+        next: "wait-content",
+      },
+      { id: "wait-content", kind: "wait", seconds: days(3), next: "content" },
+      {
+        id: "content",
+        kind: "send",
+        channel: "email",
+        template: {
+          subject: "How teams like {{lead.Company}} get started",
+          body: "Hi {{lead.first_name}},\n\nHere is the short guide our customers read first.",
+        },
+        next: "wait-offer",
+      },
+      { id: "wait-offer", kind: "wait", seconds: days(2), next: "offer" },
+      {
+        id: "offer",
+        kind: "send",
+        channel: "email",
+        template: {
+          subject: "An offer for {{lead.Company}}",
+          body: "Hi {{lead.first_name}},\n\nFor this week only: your first month free. Reply or click to claim it.",
+        },
+        next: "wait-click",
+      },
+      {
+        id: "wait-click",
+        kind: "wait",
+        label: "Clicked within 3 days?",
+        until: { event: "clicked", timeoutSeconds: days(3) },
+        next: "converted",
+        timeout: "replied",
+      },
+      {
+        id: "replied",
+        kind: "condition",
+        label: "Replied?",
+        all: [{ type: "behavior", field: "replied", operator: "exists", withinDays: 7 }],
+        yes: "converted",
+        no: "done",
+      },
+      { id: "converted", kind: "goal", label: "Engaged" },
+      { id: "done", kind: "exit" },
+    ],
+    exitOn: ["unsubscribed"],
+    layout: layout([
+      ["welcome"],
+      ["wait-open"],
+      ["nudge"],
+      ["wait-content"],
+      ["content"],
+      ["wait-offer"],
+      ["offer"],
+      ["wait-click"],
+      ["replied"],
+      ["converted", "done"],
+    ]),
+  }),
+};

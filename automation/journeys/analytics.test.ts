@@ -144,7 +144,7 @@ describe("journey analytics — funnel, time and drop-off", () => {
     expect(empty.splits[0]!.note).toBe("no leads have reached this split yet");
   });
 
-  it("reads 100,000 step rows in well under a second", () => {
+  it("reads 100,000 step rows in one pass: under 3 s even on a busy machine, where quadratic work takes minutes", () => {
     const many: StepRecord[] = [];
     for (let i = 0; i < 20_000; i++) {
       const branch = i % 2 ? "mailA" : "mailB";
@@ -165,7 +165,7 @@ describe("journey analytics — funnel, time and drop-off", () => {
     }
     const started = performance.now();
     const big = journeyAnalytics(DEF, many, [], null);
-    expect(performance.now() - started).toBeLessThan(1000);
+    expect(performance.now() - started).toBeLessThan(3000);
     expect(big.steps).toBe(100_000);
     expect(big.enrolled).toBe(20_000);
   });

@@ -38,7 +38,7 @@ type NodeTally = {
 };
 
 /** The value below which `p` of the sorted values lie, interpolated between neighbours. */
-function quantile(sorted: number[], p: number): number | null {
+function quantile(sorted: Float64Array, p: number): number | null {
   if (sorted.length === 0) return null;
   const i = (sorted.length - 1) * p;
   const lo = Math.floor(i);
@@ -116,7 +116,8 @@ export function journeyAnalytics(
   const edges: EdgeStats[] = [];
   for (const [id, tally] of tallies) {
     const here = now.get(id) ?? 0;
-    const sorted = tally.seconds.sort((a, b) => a - b);
+    // A typed array sorts numerically without a comparator call per pair: several times faster.
+    const sorted = Float64Array.from(tally.seconds).sort();
     nodes.push({
       id,
       kind: tally.kind,

@@ -29,7 +29,13 @@ export type LeadEventInput = {
 };
 
 /** What a journey's instance receives with the event (`step.waitForEvent`'s payload). */
-export type LeadEventPayload = { type: string; key: string | null; channel: string | null; at: number; data: Record<string, unknown> };
+export type LeadEventPayload = {
+  type: string;
+  key: string | null;
+  channel: string | null;
+  at: number;
+  data: Record<string, unknown>;
+};
 
 const NOTHING: JourneyEventAnswer = { delivered: 0, enrolled: 0, exited: 0, coalesced: false };
 
@@ -66,7 +72,9 @@ export async function deliverLeadEvent(env: Env, db: Db, input: LeadEventInput):
     } else staying.push(enrollment.id);
   }
 
-  const names = payload.key ? [workflowEventType(payload.type), workflowEventType(payload.type, payload.key)] : [payload.type];
+  const names = payload.key
+    ? [workflowEventType(payload.type), workflowEventType(payload.type, payload.key)]
+    : [payload.type];
   const sent = await Promise.all(staying.map((id) => sendToInstance(env, id, names, payload)));
   const delivered = sent.filter(Boolean).length;
 
@@ -97,7 +105,9 @@ async function enterEventJourneys(
   const journeys = await db
     .select({ id: journey.id, version: journey.version })
     .from(journey)
-    .where(and(eq(journey.workspaceId, lead.workspaceId), eq(journey.status, "active"), eq(journey.entryKind, "event")));
+    .where(
+      and(eq(journey.workspaceId, lead.workspaceId), eq(journey.status, "active"), eq(journey.entryKind, "event")),
+    );
   let enrolled = 0;
   for (const j of journeys) {
     if (j.version < 1) continue;

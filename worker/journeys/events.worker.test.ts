@@ -8,11 +8,16 @@ import { and, eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { leadEvent } from "../../schema/db";
 import type { JourneyDefinitionInput } from "../../schema/journeys";
-import { reader } from "../kinds/tables";
+import { getDb } from "../db";
+import { findHunting } from "../hunting/tables";
+import { byKey, reader } from "../kinds/tables";
 import { recordMessageEvent } from "../messaging/events";
 import { findMessaging } from "../messaging/tables";
+import { workspaceWithRosa } from "../test/sites";
+import { hearClaim } from "./claims";
 import { enrollRows } from "./enroll";
 import { deliverLeadEvent } from "./events";
+import { ensureJourneyTables } from "./tables";
 import { journeyWorkspace } from "./test/journeys";
 import { eventually } from "./test/wait";
 
@@ -123,7 +128,13 @@ describe("deliverLeadEvent", { timeout: 40_000 }, () => {
       entry: { kind: "event", type: "clicked", key: "spring-offer" },
       start: "hello",
       nodes: [
-        { id: "hello", kind: "send", channel: "email", template: { subject: "Spring", body: "Hi {{lead.Name}}" }, next: "bye" },
+        {
+          id: "hello",
+          kind: "send",
+          channel: "email",
+          template: { subject: "Spring", body: "Hi {{lead.Name}}" },
+          next: "bye",
+        },
         { id: "bye", kind: "exit" },
       ],
     });
@@ -143,9 +154,45 @@ describe("deliverLeadEvent", { timeout: 40_000 }, () => {
     const a = await journeyWorkspace();
     const b = await journeyWorkspace();
     const rose = await b.lead({ name: "Rose" });
-    const answer = await deliverLeadEvent(env, a.db, { workspaceId: a.ws.id, tableId: b.leadsId, rowId: rose, type: "clicked" });
+    const answer = await deliverLeadEvent(env, a.db, {
+      workspaceId: a.ws.id,
+      tableId: b.leadsId,
+      rowId: rose,
+      type: "clicked",
+    });
     expect(answer).toEqual({ delivered: 0, enrolled: 0, exited: 0, coalesced: false });
     expect(await a.db.select().from(leadEvent).where(eq(leadEvent.rowId, rose))).toEqual([]);
+  });
+});
+
+describe("claims reaching the lead", { timeout: 40_000 }, () => {
+  it("a paid claim is `claimed` for the business and for the Leads row made from it", async () => {
+    const rosa = await workspaceWithRosa();
+    const db = getDb(env.DB);
+    const hunting = (await findHunting(env, db, rosa.ws.id))!;
+    const tables = await ensureJourneyTables(env, db, rosa.ws.id, null);
+    const made = await tables.leads.room.insertRow(
+      byKey(tables.leads, { name: "Rosa", business: [rosa.business.rowId] }),
+      { kind: "automation", job: "test" },
+    );
+    const other = await tables.leads.room.insertRow(byKey(tables.leads, { name: "Someone else" }), {
+      kind: "automation",
+      job: "test",
+    });
+    if (!made.ok || !other.ok) throw new Error("leads");
+    await hearClaim(env, {
+      workspaceId: rosa.ws.id,
+      businessesTableId: hunting.ids.businesses,
+      businessRowId: rosa.business.rowId,
+      claimId: "claim-1",
+    });
+    const heard = await db.select().from(leadEvent).where(eq(leadEvent.workspaceId, rosa.ws.id));
+    expect(heard.map((e) => [e.tableId, e.rowId, e.type]).sort()).toEqual(
+      [
+        [hunting.ids.businesses, rosa.business.rowId, "claimed"],
+        [tables.ids.leads, made.value, "claimed"],
+      ].sort(),
+    );
   });
 });
 
@@ -160,7 +207,13 @@ describe("message events reaching the lead", { timeout: 40_000 }, () => {
       entry: { kind: "manual" },
       start: "hello",
       nodes: [
-        { id: "hello", kind: "send", channel: "email", template: { subject: "Hi", body: "Hi {{lead.Name}}" }, next: "hold" },
+        {
+          id: "hello",
+          kind: "send",
+          channel: "email",
+          template: { subject: "Hi", body: "Hi {{lead.Name}}" },
+          next: "hold",
+        },
         { id: "hold", kind: "wait", until: { event: "clicked", timeoutSeconds: 3600 }, next: "bye", timeout: "bye" },
         { id: "bye", kind: "exit" },
       ],
@@ -178,7 +231,12 @@ describe("message events reaching the lead", { timeout: 40_000 }, () => {
     await recordMessageEvent(messaging, message.id, { type: "opened", at, source: "tracking", machine: true });
     expect(await w.db.select().from(leadEvent).where(eq(leadEvent.rowId, rose))).toEqual([]);
 
-    await recordMessageEvent(messaging, message.id, { type: "clicked", at, source: "tracking", url: "https://x.example/" });
+    await recordMessageEvent(messaging, message.id, {
+      type: "clicked",
+      at,
+      source: "tracking",
+      url: "https://x.example/",
+    });
     const done = await w.settled(enrollmentId);
     expect(done.status).toBe("finished");
     expect((await w.ledger(enrollmentId)).map((s) => s.outcome)).toContain("event: clicked");

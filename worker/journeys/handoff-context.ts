@@ -15,7 +15,14 @@ export const HANDOFF_HISTORY = 50;
 /** A message's body as a handoff keeps it: the first lines of a long email are what a person reads first. */
 const BODY_CHARS = 2_000;
 
-/** The lead's messages in and out on every channel, oldest first, the newest HANDOFF_HISTORY of them. */
+/** Messages that never reached anyone: not part of the conversation. */
+const NOT_SENT = new Set(["draft", "failed", "suppressed"]);
+
+/**
+ * The lead's messages in and out on every channel, oldest first, the newest HANDOFF_HISTORY of
+ * them. Rows are read in the table's order (the order they were written): a message the journey
+ * just queued has no Sent at yet and still belongs at the end of the conversation.
+ */
 export async function conversationOf(
   env: Env,
   db: Db,
@@ -27,24 +34,25 @@ export async function conversationOf(
   const { messages } = messaging ?? {};
   const rowColumn = messages?.keys.recipientRowId;
   if (!messages || !rowColumn) return [];
-  const sentAt = messages.keys.sentAt;
-  const { rows } = await messages.room.queryRows({
-    filters: [{ columnId: rowColumn, op: "eq", value: rowId }],
-    sort: sentAt ? [{ columnId: sentAt, direction: "desc" }] : [],
-    limit: HANDOFF_HISTORY,
-    offset: 0,
-  });
+  const query = (offset: number) =>
+    messages.room.queryRows({
+      filters: [{ columnId: rowColumn, op: "eq", value: rowId }],
+      sort: [],
+      limit: HANDOFF_HISTORY,
+      offset,
+    });
+  const first = await query(0);
+  const { rows } = first.total > HANDOFF_HISTORY ? await query(first.total - HANDOFF_HISTORY) : first;
   return rows
     .map((row) => reader(messages, row.cells))
-    .filter((r) => r.text("recipientTable") === tableId && r.text("sentAt") !== "")
+    .filter((r) => r.text("recipientTable") === tableId && !NOT_SENT.has(r.text("status")))
     .map((r) => ({
-      at: r.text("sentAt"),
+      at: r.text("sentAt") || r.text("scheduledFor"),
       channel: r.text("channel"),
       direction: r.text("direction") === "in" ? ("in" as const) : ("out" as const),
       subject: r.text("subject") || null,
       body: r.text("body").slice(0, BODY_CHARS),
-    }))
-    .reverse();
+    }));
 }
 
 const numberOf = (value: CellValue | undefined) => (typeof value === "number" && Number.isFinite(value) ? value : null);

@@ -179,6 +179,8 @@ async function tellJourney(env: Env, enrollmentId: string, handoffId: string, by
     });
   } catch (error) {
     // The journey ended (exited, moved, timed out) while the handoff waited: the person still has it.
-    console.warn(`rowpilot: the journey ${enrollmentId} no longer waits for handoff ${handoffId}: ${(error as Error).message}`);
+    console.warn(
+      `rowpilot: the journey ${enrollmentId} no longer waits for handoff ${handoffId}: ${(error as Error).message}`,
+    );
   }
 }

@@ -31,8 +31,21 @@ describe("handoff to a person", { timeout: 40_000 }, () => {
       entry: { kind: "manual" },
       start: "hello",
       nodes: [
-        { id: "hello", kind: "send", channel: "email", template: { subject: "A site for you", body: "Hi {{lead.Name}}" }, next: "person" },
-        { id: "person", kind: "handoff", to: { person: "owner" }, reason: "asked for a call", next: "won", timeout: "bye" },
+        {
+          id: "hello",
+          kind: "send",
+          channel: "email",
+          template: { subject: "A site for you", body: "Hi {{lead.Name}}" },
+          next: "person",
+        },
+        {
+          id: "person",
+          kind: "handoff",
+          to: { person: "owner" },
+          reason: "asked for a call",
+          next: "won",
+          timeout: "bye",
+        },
         { id: "won", kind: "update", fields: { Stage: "customer" }, next: "bye" },
         { id: "bye", kind: "exit" },
       ],
@@ -71,7 +84,9 @@ describe("handoff to a person", { timeout: 40_000 }, () => {
 
     const taken = await takeHandoff(env, w.db, w.ws.id, waiting!.id, "ana@rowpilot.example");
     expect(taken).toMatchObject({ status: "taken", takenBy: "ana@rowpilot.example" });
-    await expect(takeHandoff(env, w.db, w.ws.id, waiting!.id, "bo@rowpilot.example")).rejects.toThrow(HandoffTakenError);
+    await expect(takeHandoff(env, w.db, w.ws.id, waiting!.id, "bo@rowpilot.example")).rejects.toThrow(
+      HandoffTakenError,
+    );
 
     expect(await w.settled(enrollmentId)).toMatchObject({ status: "finished" });
     expect((await w.ledger(enrollmentId)).map((s) => s.nodeId)).toEqual(["hello", "person", "won", "bye"]);

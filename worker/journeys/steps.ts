@@ -74,10 +74,7 @@ const whileActive = (id: string) => and(eq(journeyEnrollment.id, id), eq(journey
 
 /** The node the enrollment is at now. */
 export async function markNode(db: Db, enrollmentId: string, nodeId: string): Promise<void> {
-  await db
-    .update(journeyEnrollment)
-    .set({ node: nodeId, updatedAt: new Date() })
-    .where(whileActive(enrollmentId));
+  await db.update(journeyEnrollment).set({ node: nodeId, updatedAt: new Date() }).where(whileActive(enrollmentId));
 }
 
 /** The last cap decision that held or dropped one of its messages. */

@@ -6,9 +6,9 @@
  */
 import { and, eq } from "drizzle-orm";
 import { evaluateNodeCondition } from "../../automation/journeys/conditions";
+import { workflowEventType } from "../../automation/journeys/event-names";
 import { pickBranch } from "../../automation/journeys/split";
 import { nextTimeOfDay, waitMs } from "../../automation/journeys/wait-time";
-import { workflowEventType } from "../../automation/journeys/event-names";
 import { leadTouch } from "../../schema/db";
 import type { JourneyDefinition, JourneyNode, NodeOf } from "../../schema/journeys";
 import { getDb } from "../db";
@@ -39,7 +39,12 @@ export type VisitResult = {
   retryAt?: number;
 };
 
-export type RunInfo = { params: JourneyRunParams; definition: JourneyDefinition; journeyName: string; enteredAt: number };
+export type RunInfo = {
+  params: JourneyRunParams;
+  definition: JourneyDefinition;
+  journeyName: string;
+  enteredAt: number;
+};
 
 async function channelsUsed(env: Env, enrollmentId: string): Promise<string[]> {
   const rows = await getDb(env.DB)
@@ -70,7 +75,12 @@ async function planWait(env: Env, run: RunContext, node: NodeOf<"wait">): Promis
   return eventWait({ type: event, key, timeoutSeconds }, `event: ${event}`, run.compress);
 }
 
-async function runNode(env: Env, run: RunContext, node: JourneyNode, info: RunInfo): Promise<Omit<VisitResult, "enteredAt" | "leadName">> {
+async function runNode(
+  env: Env,
+  run: RunContext,
+  node: JourneyNode,
+  info: RunInfo,
+): Promise<NodeResult & Omit<VisitResult, "enteredAt" | "leadName">> {
   switch (node.kind) {
     case "send":
       return runSendNode(env, run, node);
@@ -91,11 +101,8 @@ async function runNode(env: Env, run: RunContext, node: JourneyNode, info: RunIn
       return { outcome: "goal", edge: "next" };
     case "exit":
       return { outcome: "exit", edge: "next", end: "exit node" };
-    case "handoff": {
-      const result: NodeResult = await runHandoffNode(env, run, node);
-      if (!result.waitFor) return result;
-      return { ...result, wait: eventWait(result.waitFor, `${result.outcome}: taken`, run.compress) };
-    }
+    case "handoff":
+      return runHandoffNode(env, run, node);
     case "update":
     case "create-row":
     case "webhook":
@@ -122,7 +129,8 @@ export async function visitNode(env: Env, info: RunInfo, node: JourneyNode, seq:
     row,
     channelsUsed: await channelsUsed(env, params.enrollmentId),
   };
-  const result = await runNode(env, run, node, info);
-  const { waitFor: _handled, ...rest } = result as NodeResult & VisitResult;
-  return { ...rest, enteredAt, leadName: leadName(row) };
+  const { waitFor, ...result } = await runNode(env, run, node, info);
+  // A node that waits for someone (a person taking a handoff) is waited for like a wait node.
+  const wait = waitFor ? eventWait(waitFor, `${result.outcome}: taken`, run.compress) : result.wait;
+  return { ...result, ...(wait ? { wait } : {}), enteredAt, leadName: leadName(row) };
 }

@@ -7,15 +7,15 @@
  * neither sends twice nor writes a step row twice.
  */
 import { WorkflowEntrypoint, type WorkflowEvent, type WorkflowStep, type WorkflowStepConfig } from "cloudflare:workers";
+import { eq } from "drizzle-orm";
 import { edgeTarget, nodeById } from "../../automation/journeys/graph";
 import { journey, journeyEnrollment } from "../../schema/db";
 import type { JourneyNode } from "../../schema/journeys";
-import { eq } from "drizzle-orm";
 import { getDb } from "../db";
 import type { JourneyRunParams } from "./enroll";
-import { publishedDefinition, refreshJourneyRow } from "./store";
 import { finishEnrollment, recordStep, showInLeadRow } from "./steps";
-import { type RunInfo, type VisitResult, type WaitPlan, visitNode } from "./visit";
+import { publishedDefinition, refreshJourneyRow } from "./store";
+import { type RunInfo, type VisitResult, visitNode, type WaitPlan } from "./visit";
 
 /**
  * The most node visits one enrollment makes: a journey looping through waits for ever is ended
@@ -42,7 +42,8 @@ export class JourneyWorkflow extends WorkflowEntrypoint<Env, JourneyRunParams> {
     while (nodeId) {
       if (seq >= MAX_VISITS) return this.end(step, params, info.journeyName, seq, "step limit");
       const node: JourneyNode | null = nodeById(info.definition, nodeId);
-      if (!node) return this.end(step, params, info.journeyName, seq, `node ${nodeId} is not in version ${params.version}`);
+      if (!node)
+        return this.end(step, params, info.journeyName, seq, `node ${nodeId} is not in version ${params.version}`);
       const name = `${seq}:${node.id}`;
       const visit: VisitResult = await step.do(name, STEP_CONFIG, () => visitNode(this.env, info, node, seq));
       let { outcome, edge } = visit;

@@ -86,7 +86,10 @@ describe("journey action nodes", { timeout: 30_000 }, () => {
       lead: { table: w.leadsId, rowId: rose, cells: run.row },
     });
     const refused: Node = { id: "hook", kind: "webhook", url: targetUrl(`${id}-404`, "fail=1&status=404") };
-    expect(await runActionNode(env, run, refused)).toEqual({ outcome: expect.stringMatching(/^failed: .* 404$/), edge: "next" });
+    expect(await runActionNode(env, run, refused)).toEqual({
+      outcome: expect.stringMatching(/^failed: .* 404$/),
+      edge: "next",
+    });
     const broken: Node = { id: "hook", kind: "webhook", url: targetUrl(`${id}-503`, "fail=1&status=503") };
     await expect(runActionNode(env, run, broken)).rejects.toThrow(/answered 503/);
   });
@@ -117,7 +120,7 @@ describe("journey action nodes", { timeout: 30_000 }, () => {
     const hunting = (await findHunting(env, getDb(env.DB), rosa.ws.id))!;
     const run = runOf(rosa, hunting.ids.businesses, rosa.business.rowId, { Name: "Rosa's Taquería" });
     const result = await runActionNode(env, run, { id: "site", kind: "generate-site", publish: true });
-    expect(result.outcome).toMatch(/^site published at .*\/s\/rosa/);
+    expect(result.outcome).toMatch(/^site published at https?:\/\/rosa/);
     expect(await siteCells(rosa.owner, rosa.ws.slug)).toMatchObject({ Status: "published" });
 
     const { run: leadOnly } = await leadRun();
@@ -136,6 +139,9 @@ describe("handoff node — to a channel", { timeout: 30_000 }, () => {
     expect((await cells()).text("channelPreference")).toBe("sms");
     const [item] = await listHandoffs(env, w.db, w.ws.id, {});
     expect(item).toMatchObject({ to: "sms agent", status: "done", reason: "prefers texts" });
-    expect(item!.context).toMatchObject({ previousAgents: ["email"], metadata: { journey: "j-test", version: 3, node: "sms" } });
+    expect(item!.context).toMatchObject({
+      previousAgents: ["email"],
+      metadata: { journey: "j-test", version: 3, node: "sms" },
+    });
   });
 });

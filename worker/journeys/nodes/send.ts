@@ -8,19 +8,19 @@
  * Journey step cell) rather than writing a second one.
  */
 import { bestChannel, channelScores } from "../../../automation/journeys/channel";
-import { renderTemplate } from "../../../automation/journeys/render";
 import { quietUntil } from "../../../automation/journeys/quiet-hours";
+import { renderTemplate } from "../../../automation/journeys/render";
 import type { JourneyChannel, NodeOf } from "../../../schema/journeys";
 import { getDb } from "../../db";
 import { byKey, reader } from "../../kinds/tables";
-import { reserveTouch, releaseTouch } from "../caps-store";
-import { leadEvents, leadZone, readJourneySettings } from "../lead";
-import { createMessage, recipientAddress } from "../../messaging/messages";
 import { MessageInputError } from "../../messaging/errors";
+import { createMessage, recipientAddress } from "../../messaging/messages";
 import { queueSend } from "../../messaging/send";
 import { findSuppression } from "../../messaging/suppressions";
 import { ensureMessaging, type Messaging } from "../../messaging/tables";
 import { writeDraft } from "../../messaging/writer";
+import { releaseTouch, reserveTouch } from "../caps-store";
+import { leadEvents, leadZone, readJourneySettings } from "../lead";
 import type { NodeResult, NodeRunner, RunContext } from "../run-context";
 import { markCapped } from "../steps";
 
@@ -28,7 +28,12 @@ import { markCapped } from "../steps";
 export type SendResult = NodeResult & { retryAt?: number };
 
 /** The Messages column that ties a message to the journey visit that wrote it. */
-const VISIT_COLUMN = { key: "journeyStep", name: "Journey step", type: "text" as const, options: { key: "journeyStep" } };
+const VISIT_COLUMN = {
+  key: "journeyStep",
+  name: "Journey step",
+  type: "text" as const,
+  options: { key: "journeyStep" },
+};
 
 /** Seconds in a day: cap windows count in days, or in seconds when the run is compressed. */
 const DAY_SECONDS = 86_400;

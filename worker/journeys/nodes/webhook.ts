@@ -39,7 +39,10 @@ export async function runWebhook(env: Env, run: RunContext, node: NodeOf<"webhoo
       redirect: "manual",
     });
   } catch (error) {
-    const why = (error as Error).name === "TimeoutError" ? `no answer in ${WEBHOOK_TIMEOUT_MS / 1000} s` : (error as Error).message;
+    const why =
+      (error as Error).name === "TimeoutError"
+        ? `no answer in ${WEBHOOK_TIMEOUT_MS / 1000} s`
+        : (error as Error).message;
     throw new WebhookRetryError(`${node.url}: ${why}`);
   }
   await res.body?.cancel();

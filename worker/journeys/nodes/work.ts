@@ -7,8 +7,8 @@
 import { eq } from "drizzle-orm";
 import { renderTemplate } from "../../../automation/journeys/render";
 import { workspace } from "../../../schema/db";
-import type { NodeOf } from "../../../schema/journeys";
 import { HUNTING_KINDS } from "../../../schema/hunting-tables";
+import type { NodeOf } from "../../../schema/journeys";
 import { isBusySite } from "../../../schema/sites-api";
 import { audit } from "../../api/audit";
 import type { Db } from "../../db";
@@ -44,7 +44,8 @@ export async function runGenerateSite(
     const site = await generateSite(env, hunting, run.rowId, null);
     if (!node.publish) return { outcome: `site generated: version ${site.version} of /s/${site.slug}/`, edge: "next" };
     // With the AI agents the version is made on the generate queue: there is nothing to publish yet.
-    if (isBusySite(site.status)) return { outcome: `site queued: /s/${site.slug}/ is published by hand when ready`, edge: "next" };
+    if (isBusySite(site.status))
+      return { outcome: `site queued: /s/${site.slug}/ is published by hand when ready`, edge: "next" };
     const sites = await findSites(env, db, run.workspaceId);
     if (!sites) return failed("the workspace has no Sites table");
     const published = await publishSite(env, run.workspaceId, sites, site.id);

@@ -92,11 +92,7 @@ export async function journeyWorkspace() {
 
   /** The step ledger of an enrollment, in order. */
   const ledger = (enrollmentId: string) =>
-    db
-      .select()
-      .from(journeyStep)
-      .where(eq(journeyStep.enrollmentId, enrollmentId))
-      .orderBy(asc(journeyStep.seq));
+    db.select().from(journeyStep).where(eq(journeyStep.enrollmentId, enrollmentId)).orderBy(asc(journeyStep.seq));
 
   /** The Journey steps table rows of an enrollment: key, node and outcome. */
   const stepRows = async (enrollmentId: string) => {
@@ -128,5 +124,21 @@ export async function journeyWorkspace() {
       .where(and(eq(journeyEnrollment.journeyId, journeyId)))
       .orderBy(asc(journeyEnrollment.enteredAt));
 
-  return { owner, ws, base, db, tables, leadsId, lead, publish, enrollment, enrollments, settled, ledger, stepRows, outbox, outboxOf };
+  return {
+    owner,
+    ws,
+    base,
+    db,
+    tables,
+    leadsId,
+    lead,
+    publish,
+    enrollment,
+    enrollments,
+    settled,
+    ledger,
+    stepRows,
+    outbox,
+    outboxOf,
+  };
 }

@@ -8,16 +8,27 @@
 import type { Context } from "hono";
 import { Hono } from "hono";
 import { z } from "zod";
-import { EnrollRequest, JourneyDefinition, type JourneyItem, SetJourneyStatus } from "../../schema/journeys";
+import { simulate } from "../../automation/journeys/simulate";
+import { PREBUILT_JOURNEYS } from "../../automation/journeys/templates";
+import {
+  EnrollRequest,
+  JourneyDefinition,
+  type JourneyItem,
+  SetJourneyStatus,
+  TestRunRequest,
+} from "../../schema/journeys";
 import type { Permission } from "../../schema/roles";
 import type { Db } from "../db";
 import { readAnalytics } from "../journeys/analytics-read";
 import { isWorkspaceTable } from "../journeys/check";
 import { enrollRows, listEnrollments, moveToLatest } from "../journeys/enroll";
+import { readJourneySettings, readLeadRow } from "../journeys/lead";
+import { prebuiltTables } from "../journeys/prebuilt";
 import {
   createJourney,
   journeyItem,
   listJourneys,
+  publishedDefinition,
   publishJourney,
   readJourney,
   renewHookSecret,
@@ -47,6 +58,10 @@ async function definitionFrom(c: Context<AppEnv>, db: Db, workspaceId: string): 
   return def;
 }
 
+const FromTemplate = z.object({
+  key: z.enum(PREBUILT_JOURNEYS.map((t) => t.key) as [string, ...string[]]),
+});
+
 const VersionQuery = z.coerce.number().int().min(1);
 
 export const journeyRoutes = new Hono<AppEnv>()
@@ -58,6 +73,17 @@ export const journeyRoutes = new Hono<AppEnv>()
     const access = await workspaceFor(c, "write");
     const db = c.get("db");
     const def = await definitionFrom(c, db, access.workspace.id);
+    const { id, hookSecret } = await createJourney(c.env, db, access.workspace.id, userOf(access), def);
+    return c.json(hookSecret ? { id, hookSecret } : { id }, 201);
+  })
+  .get("/templates", (c) => c.json(PREBUILT_JOURNEYS.map(({ key, name, description }) => ({ key, name, description }))))
+  .post("/from-template", async (c) => {
+    const { key } = await readBody(c, FromTemplate);
+    const access = await workspaceFor(c, "write");
+    const db = c.get("db");
+    const template = PREBUILT_JOURNEYS.find((t) => t.key === key)!;
+    const tables = await prebuiltTables(c.env, db, access.workspace.id, userOf(access));
+    const def = JourneyDefinition.parse(template.build(tables));
     const { id, hookSecret } = await createJourney(c.env, db, access.workspace.id, userOf(access), def);
     return c.json(hookSecret ? { id, hookSecret } : { id }, 201);
   })
@@ -102,6 +128,16 @@ export const journeyRoutes = new Hono<AppEnv>()
     const { record, db } = await journeyFor(c, "write");
     if (record.version === 0) fail(409, "The journey has no published version to move leads to");
     return c.json(await moveToLatest(c.env, db, record.id));
+  })
+  .post("/:id/test", async (c) => {
+    const { sample, version } = await readBody(c, TestRunRequest);
+    const { access, record, db } = await journeyFor(c, "read");
+    const def = version ? await publishedDefinition(db, record.id, version) : record.draft;
+    if (!def) fail(404, `version: the journey has no version ${version}`);
+    const row = sample.rowId ? await readLeadRow(c.env, def.table, sample.rowId) : {};
+    if (!row) fail(404, `sample.rowId: no row "${sample.rowId}" in the journey's table`);
+    const settings = await readJourneySettings(db, access.workspace.id);
+    return c.json(simulate(def, sample, { row, settings, now: Date.now() }));
   })
   .get("/:id/analytics", async (c) => {
     const { record, db } = await journeyFor(c, "read");

@@ -1,10 +1,11 @@
 /**
- * What stops a draft from being published, beyond the definition's own checks: its table (and a
- * row-enters entry's table and view) must be the workspace's. The node-by-node checks (cycles,
- * unreachable nodes, missing columns…) are `automation/journeys/validate`'s, given the table's
- * column names.
+ * What stops a draft from being published: its table (and a row-enters entry's table and view)
+ * must be the workspace's, then the node-by-node checks of `automation/journeys/validate`
+ * (cycles without a wait, unreachable nodes, conditions on missing columns…) against the
+ * table's column names.
  */
 import { and, eq } from "drizzle-orm";
+import { validateDefinition } from "../../automation/journeys/validate";
 import { dataTable } from "../../schema/db";
 import type { JourneyDefinition, PublishProblem } from "../../schema/journeys";
 import type { Db } from "../db";
@@ -39,5 +40,12 @@ export async function publishProblems(
         problems.push({ node: null, message: `entry.view: the table has no view "${def.entry.view}"` });
     }
   }
-  return problems;
+  const { columns } = await tableRoom(env, def.table).describe();
+  return [
+    ...problems,
+    ...validateDefinition(
+      def,
+      columns.map((c) => c.name),
+    ),
+  ];
 }

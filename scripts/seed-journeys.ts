@@ -1,9 +1,9 @@
 /**
- * The demo workspace's journeys (see `journeys-demo`): the "Leads and journeys" tables with sample
+ * The demo workspace's journeys (see `worker/journeys/demo`): the "Leads and journeys" tables with sample
  * leads and the prebuilt journeys. Runs once: later starts find the Leads table.
  */
 import { JOURNEYS_KINDS } from "../schema/journeys-tables";
-import { seedJourneys } from "./journeys-demo";
+import { seedJourneys } from "../worker/journeys/demo";
 import { DEMO } from "./seed";
 import { seedThroughApi } from "./seed-api";
 

@@ -5,10 +5,10 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import type { JourneyItem } from "../../schema/journeys";
-import { seedJourneys } from "../../scripts/journeys-demo";
 import { getDb } from "../db";
 import { tableRoom } from "../durable/table-room";
 import { call, json, ownerWithWorkspace } from "../test/http";
+import { seedJourneys } from "./demo";
 import { findJourneyTables } from "./tables";
 
 describe("the demo's journeys seed", () => {

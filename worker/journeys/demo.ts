@@ -5,8 +5,10 @@
  * and, on Businesses, a rule (turned off) that makes qualified businesses leads. No caps and no
  * quiet hours, so a demo run is never held.
  */
-import type { JourneyDefinition, JourneyItem } from "../schema/journeys";
-import type { SeedCall } from "./seed-api";
+import type { JourneyDefinition, JourneyItem } from "../../schema/journeys";
+
+/** Calls the API as the seed's editor (`path` after `/api`), answering the JSON body or throwing. */
+export type SeedCall = (method: string, path: string, body?: unknown) => Promise<Record<string, unknown>>;
 
 const LEADS = [
   {

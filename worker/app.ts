@@ -14,6 +14,8 @@ import { fileRoutes } from "./api/files";
 import { businessRoutes, huntingRoutes, territoryRoutes } from "./api/hunting";
 import { inboxRoutes, replyRoutes } from "./api/inbox";
 import { invitationLinkRoutes, workspaceInvitationRoutes } from "./api/invitations";
+import { journeyRoutes } from "./api/journeys";
+import { journeyLeadRoutes } from "./api/journeys-leads";
 import { memberRoutes } from "./api/members";
 import { campaignRoutes, messageRoutes, outboxRoutes } from "./api/messages";
 import { messagingDomainRoutes } from "./api/messaging-domain";
@@ -33,6 +35,7 @@ import { type Auth, createAuth } from "./auth/auth";
 import { originGuard } from "./auth/origin";
 import { chatRoutes } from "./chat/routes";
 import { getDb } from "./db";
+import { journeyHookRoutes } from "./hooks/journey";
 import { triggerHookRoutes } from "./hooks/trigger";
 import { messagingHookRoutes } from "./messaging/hooks";
 import { trackingRoutes, unsubscribeRoutes } from "./messaging/tracking-routes";
@@ -88,6 +91,8 @@ function api() {
     .route("/customers", customerRoutes)
     .route("/subscriptions", subscriptionRoutes)
     .route("/payments", paymentRoutes)
+    .route("/journeys", journeyLeadRoutes)
+    .route("/journeys", journeyRoutes)
     .all("*", () => fail(404, "No such API route"));
 }
 
@@ -118,6 +123,7 @@ export function createApp(renderApp: RenderApp) {
   app.route("/u", unsubscribeRoutes);
   app.route("/s", siteRoutes);
   app.route("/hooks/trigger", triggerHookRoutes);
+  app.route("/hooks/journey", journeyHookRoutes);
   app.route("/hooks/payments", paymentHookRoutes);
   app.route("/hooks", messagingHookRoutes);
   app.all("/hooks/*", () => fail(404, "Unknown webhook"));

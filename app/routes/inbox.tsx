@@ -7,7 +7,9 @@ import { Inbox } from "lucide-react";
 import { useEffect } from "react";
 import { data, useRevalidator, useRouteLoaderData } from "react-router";
 import type { InboxList, InboxThreadDetail } from "../../schema/inbox-api";
+import type { HandoffItem } from "../../schema/journeys";
 import { Card, countOf, EmptyState, PageHeader } from "../components/ui";
+import { HandoffsSection } from "../inbox/handoffs";
 import { ThreadList } from "../inbox/thread-list";
 import { ThreadView } from "../inbox/thread-view";
 import { apiGet, apiSend } from "../lib/api.server";
@@ -28,8 +30,11 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
         () => null,
       )
     : null;
-  const list = await apiGet<InboxList>(context, request, `/api/inbox?${ws}`);
-  return { list, detail, thread };
+  const [list, handoffs] = await Promise.all([
+    apiGet<InboxList>(context, request, `/api/inbox?${ws}`),
+    apiSend<HandoffItem[]>(context, "GET", `/api/journeys/handoffs?${ws}&status=waiting`),
+  ]);
+  return { list, detail, thread, handoffs: handoffs.ok && Array.isArray(handoffs.value) ? handoffs.value : [] };
 }
 
 export async function action({ context, request, params }: Route.ActionArgs) {
@@ -43,8 +48,9 @@ export async function action({ context, request, params }: Route.ActionArgs) {
 }
 
 export default function InboxPage({ loaderData, params }: Route.ComponentProps) {
-  const { list, detail, thread } = loaderData;
-  const canReply = useRouteLoaderData<typeof workspaceLoader>("routes/workspace")?.workspace.role !== "viewer";
+  const { list, detail, thread, handoffs } = loaderData;
+  const workspace = useRouteLoaderData<typeof workspaceLoader>("routes/workspace");
+  const canReply = workspace?.workspace.role !== "viewer";
   const { revalidate, state } = useRevalidator();
   useEffect(() => {
     if (state !== "idle") return;
@@ -58,6 +64,7 @@ export default function InboxPage({ loaderData, params }: Route.ComponentProps) 
         title="Inbox"
         description="Replies to your emails and texts, and chats from your sites' visitors, by person."
       />
+      <HandoffsSection items={handoffs} me={workspace?.me.user.email ?? ""} slug={params.slug} canTake={canReply} />
       {list.threads.length === 0 ? (
         <Card>
           <EmptyState icon={<Inbox className="h-8 w-8" />} title="No conversations yet">

@@ -1,10 +1,13 @@
 import { Lock } from "lucide-react";
 import { Form, useActionData, useLoaderData, useNavigation } from "react-router";
+import type { JourneySettings } from "../../schema/journeys";
 import type { BillingSettings } from "../../schema/payments-api";
 import { billingApi } from "../billing/api";
 import { Badge, Button, Card, DateTime, Field, Input, Notice, PageHeader } from "../components/ui";
+import { journeysApi } from "../journeys/api";
 import { apiGet, apiSend } from "../lib/api.server";
 import { DomainCard } from "../settings/domain-check";
+import { JourneysCard } from "../settings/journeys";
 import { messagingAction } from "../settings/messaging-action.server";
 import { PaceCard } from "../settings/messaging-pace";
 import { ProvidersCard } from "../settings/messaging-providers";
@@ -20,16 +23,19 @@ export const meta: Route.MetaFunction = () => [{ title: "Settings · Rowpilot" }
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const slug = encodeURIComponent(params.slug);
-  const [settings, health, billing] = await Promise.all([
+  const [settings, health, billing, journeys] = await Promise.all([
     apiGet<SettingsAnswer>(context, request, `/api/workspaces/${slug}/settings`),
     apiGet<HealthAnswer>(context, request, `/api/messaging/health?workspace=${slug}`),
     apiSend<BillingSettings>(context, "GET", billingApi(params.slug, "/api/billing/settings")),
+    apiSend<JourneySettings>(context, "GET", journeysApi(params.slug, "/api/journeys/settings")),
   ]);
   return {
     ...settings,
     health,
     billing: billing.ok ? billing.value : null,
     billingError: billing.ok ? null : `Could not read the billing settings: ${billing.error.message}`,
+    journeys: journeys.ok ? journeys.value : null,
+    journeysError: journeys.ok ? null : `Could not read the journey settings: ${journeys.error.message}`,
   };
 }
 
@@ -57,9 +63,10 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   return result.ok ? { done: "Provider keys saved." } : { error: result.error.message };
 }
 
-export default function SettingsPage() {
+export default function SettingsPage({ params }: Route.ComponentProps) {
   const { workspace, role, secrets, sender, providers, pace, warmUpSchedule, health, billing, billingError } =
     useLoaderData<typeof loader>();
+  const { journeys, journeysError } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const owner = role === "owner";
@@ -100,6 +107,7 @@ export default function SettingsPage() {
           owner={owner}
           busy={busy}
         />
+        <JourneysCard slug={params.slug} settings={journeys} error={journeysError} owner={owner} />
         <Card
           title="Provider keys"
           description="Stored encrypted. Once saved, a key is never shown again; enter a new value to replace it."

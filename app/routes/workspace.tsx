@@ -14,6 +14,7 @@ import {
   LogOut,
   Mail,
   Plus,
+  Route as RouteIcon,
   Settings,
   Table2,
   Users,
@@ -59,6 +60,7 @@ const NAV = [
   { to: "messages", label: "Messages", icon: Mail },
   { to: "inbox", label: "Inbox", icon: Inbox },
   { to: "campaigns", label: "Campaigns", icon: ChartLine },
+  { to: "journeys", label: "Journeys", icon: RouteIcon },
   { to: "billing", label: "Billing", icon: CreditCard },
   { to: "automations", label: "Automations", icon: Zap },
   { to: "members", label: "Members", icon: Users },
@@ -74,7 +76,7 @@ export default function WorkspaceLayout({ params }: Route.ComponentProps) {
   const { me, workspace } = data;
   const nav = NAV.filter((item) => !item.owner || workspace.role === "owner");
   // A table uses the whole width; settings pages read better in a column.
-  const wide = useMatches().some((m) => m.id === "routes/table");
+  const wide = useMatches().some((m) => m.id === "routes/table" || m.id === "routes/journey-builder");
   return (
     <div className="flex min-h-screen flex-col md:flex-row">
       <aside className="flex shrink-0 flex-col border-line bg-surface md:w-60 md:border-r">

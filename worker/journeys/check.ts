@@ -1,16 +1,18 @@
 /**
- * What stops a draft from being published, beyond the definition's own checks: its table (and a
- * row-enters entry's table and view) must be the workspace's. The node-by-node checks (cycles,
- * unreachable nodes, missing columns…) are `automation/journeys/validate`'s, given the table's
- * column names.
+ * What stops a draft from being published: its table (and a row-enters entry's table and view)
+ * must be the workspace's, then the node-by-node checks of `automation/journeys/validate`
+ * (cycles without a wait, unreachable nodes, conditions on missing columns…) against the
+ * table's column names.
  */
 import { and, eq } from "drizzle-orm";
+import { validateDefinition } from "../../automation/journeys/validate";
 import { dataTable } from "../../schema/db";
 import type { JourneyDefinition, PublishProblem } from "../../schema/journeys";
 import type { Db } from "../db";
 import { tableRoom } from "../durable/table-room";
 
-async function isWorkspaceTable(db: Db, workspaceId: string, tableId: string): Promise<boolean> {
+/** Whether `tableId` is a table of the workspace. */
+export async function isWorkspaceTable(db: Db, workspaceId: string, tableId: string): Promise<boolean> {
   const row = await db.query.dataTable.findFirst({
     where: and(eq(dataTable.id, tableId), eq(dataTable.workspaceId, workspaceId)),
     columns: { id: true },
@@ -38,5 +40,12 @@ export async function publishProblems(
         problems.push({ node: null, message: `entry.view: the table has no view "${def.entry.view}"` });
     }
   }
-  return problems;
+  const { columns } = await tableRoom(env, def.table).describe();
+  return [
+    ...problems,
+    ...validateDefinition(
+      def,
+      columns.map((c) => c.name),
+    ),
+  ];
 }

@@ -11,6 +11,9 @@ import { takeHandoff } from "./handoffs";
 import { recordStep } from "./steps";
 import { journeyWorkspace } from "./test/journeys";
 
+/** A journey's run takes a few seconds in workerd (queues, rooms, D1): more than vitest's default 5 s. */
+const RUN_MS = 30_000;
+
 let introspector: Awaited<ReturnType<typeof introspectWorkflow>> | null = null;
 
 /** Every journey instance made from here on runs its sleeps at once. */
@@ -64,72 +67,79 @@ const only = <T>(list: T[]): T => {
 };
 
 describe("JourneyWorkflow — the welcome journey", () => {
-  it("emails, times out waiting for a click, texts a high-score lead and finishes at the exit", async () => {
-    await instantSleeps();
-    const w = await journeyWorkspace();
-    const rose = await w.lead({ name: "Rose", email: "rose@bakery.example", phone: "(512) 555-0100", score: 80 });
-    const journeyId = await w.publish(welcome(w.leadsId));
-    const answer = await enrollRows(env, w.db, journeyId, {
-      tableId: w.leadsId,
-      rowIds: [rose],
-      compress: true,
-      source: "manual",
-    });
-    const { enrollmentId } = only(answer.enrolled);
+  it(
+    "emails, times out waiting for a click, texts a high-score lead and finishes at the exit",
+    async () => {
+      await instantSleeps();
+      const w = await journeyWorkspace();
+      const rose = await w.lead({ name: "Rose", email: "rose@bakery.example", phone: "(512) 555-0100", score: 80 });
+      const journeyId = await w.publish(welcome(w.leadsId));
+      const answer = await enrollRows(env, w.db, journeyId, {
+        tableId: w.leadsId,
+        rowIds: [rose],
+        compress: true,
+        source: "manual",
+      });
+      const { enrollmentId } = only(answer.enrolled);
 
-    const done = await w.settled(enrollmentId);
-    expect(done).toMatchObject({ status: "finished", exitReason: "exit node", node: "bye" });
-    const steps = await w.ledger(enrollmentId);
-    expect(steps.map((s) => [s.nodeId, s.outcome, s.nextNode])).toEqual([
-      ["hello", "sent: email", "wait1"],
-      ["wait1", "timeout", "check"],
-      ["check", "yes", "sms"],
-      ["sms", "sent: sms", "bye"],
-      ["bye", "exit", null],
-    ]);
-    const rows = await w.stepRows(enrollmentId);
-    expect(rows.map((r) => r.key).sort()).toEqual(steps.map((s) => `${enrollmentId}:${s.seq}`).sort());
-    const sent = await w.outboxOf(2);
-    expect(sent.map((m) => [m.channel, m.to]).sort()).toEqual([
-      ["email", "rose@bakery.example"],
-      ["sms", "+15125550100"],
-    ]);
-    expect(sent.find((m) => m.channel === "email")?.subject).toBe("Hi Rose");
-    // Out of the journey, the lead's Journeys cell no longer names it.
-    const [lead] = await w.tables.leads.room.readRows([rose]);
-    expect(lead?.cells[w.tables.leads.keys.journeys!] ?? "").not.toContain("Welcome");
-  });
+      const done = await w.settled(enrollmentId);
+      expect(done).toMatchObject({ status: "finished", exitReason: "exit node", node: "bye" });
+      const steps = await w.ledger(enrollmentId);
+      expect(steps.map((s) => [s.nodeId, s.outcome, s.nextNode])).toEqual([
+        ["hello", "sent: email", "wait1"],
+        ["wait1", "timeout", "check"],
+        ["check", "yes", "sms"],
+        ["sms", "sent: sms", "bye"],
+        ["bye", "exit", null],
+      ]);
+      const rows = await w.stepRows(enrollmentId);
+      expect(rows.map((r) => r.key).sort()).toEqual(steps.map((s) => `${enrollmentId}:${s.seq}`).sort());
+      const sent = await w.outboxOf(2);
+      expect(sent.map((m) => [m.channel, m.to]).sort()).toEqual([
+        ["email", "rose@bakery.example"],
+        ["sms", "+15125550100"],
+      ]);
+      expect(sent.find((m) => m.channel === "email")?.subject).toBe("Hi Rose");
+      // Out of the journey, the lead's Journeys cell no longer names it.
+      const [lead] = await w.tables.leads.room.readRows([rose]);
+      expect(lead?.cells[w.tables.leads.keys.journeys!] ?? "").not.toContain("Welcome");
+    },
+    RUN_MS,
+  );
 
-  it("hands a lead who clicks to a person and goes on once they take it", async () => {
-    await instantSleeps();
-    const w = await journeyWorkspace();
-    const rose = await w.lead({ name: "Rose", email: "rose@bakery.example", score: 10 });
-    const journeyId = await w.publish(welcome(w.leadsId));
-    const { enrollmentId } = only(
-      (await enrollRows(env, w.db, journeyId, { tableId: w.leadsId, rowIds: [rose], compress: true, source: "manual" }))
-        .enrolled,
-    );
-    await w.outboxOf(1);
-    await waitFor(async () => (await w.enrollment(enrollmentId))?.node === "wait1");
-    await deliverLeadEvent(env, w.db, { workspaceId: w.ws.id, tableId: w.leadsId, rowId: rose, type: "clicked" });
-    const handoff = await waitFor(async () => {
-      const { rows } = await w.tables.handoffs.room.queryRows({ filters: [], sort: [], limit: 10, offset: 0 });
-      return rows[0] ?? null;
-    });
-    await waitFor(async () => (await w.ledger(enrollmentId)).length === 2);
-    await takeHandoff(env, w.db, w.ws.id, handoff.id, w.owner.email);
+  it(
+    "hands a lead who clicks to a person and goes on once they take it",
+    async () => {
+      await instantSleeps();
+      const w = await journeyWorkspace();
+      const rose = await w.lead({ name: "Rose", email: "rose@bakery.example", score: 10 });
+      const journeyId = await w.publish(welcome(w.leadsId));
+      // Waits at full length here: the click must come within the 5 s the definition gives it.
+      const { enrollmentId } = only(
+        (await enrollRows(env, w.db, journeyId, { tableId: w.leadsId, rowIds: [rose], source: "manual" })).enrolled,
+      );
+      await waitFor(async () => (await w.enrollment(enrollmentId))?.node === "wait1");
+      await deliverLeadEvent(env, w.db, { workspaceId: w.ws.id, tableId: w.leadsId, rowId: rose, type: "clicked" });
+      const handoff = await waitFor(async () => {
+        const { rows } = await w.tables.handoffs.room.queryRows({ filters: [], sort: [], limit: 10, offset: 0 });
+        return rows[0] ?? null;
+      });
+      await waitFor(async () => (await w.ledger(enrollmentId)).length === 2);
+      await takeHandoff(env, w.db, w.ws.id, handoff.id, w.owner.email);
 
-    const done = await w.settled(enrollmentId);
-    expect(done.status).toBe("finished");
-    const steps = await w.ledger(enrollmentId);
-    expect(steps.map((s) => [s.nodeId, s.outcome])).toEqual([
-      ["hello", "sent: email"],
-      ["wait1", "event: clicked"],
-      ["thanks", expect.stringMatching(/^handed off to .+: taken$/)],
-      ["bye", "exit"],
-    ]);
-    expect((await w.outbox()).map((m) => m.channel)).toEqual(["email"]);
-  });
+      const done = await w.settled(enrollmentId);
+      expect(done.status).toBe("finished");
+      const steps = await w.ledger(enrollmentId);
+      expect(steps.map((s) => [s.nodeId, s.outcome])).toEqual([
+        ["hello", "sent: email"],
+        ["wait1", "event: clicked"],
+        ["thanks", expect.stringMatching(/^handed off to .+: taken$/)],
+        ["bye", "exit"],
+      ]);
+      expect((await w.outboxOf(1)).map((m) => m.channel)).toEqual(["email"]);
+    },
+    RUN_MS,
+  );
 });
 
 describe("JourneyWorkflow — versions", () => {
@@ -145,79 +155,114 @@ describe("JourneyWorkflow — versions", () => {
     ],
   });
 
-  it("keeps a lead on the version it entered, and moves it to the same node of the latest on request", async () => {
-    await instantSleeps();
-    const w = await journeyWorkspace();
-    const rose = await w.lead({ name: "Rose", email: "rose@bakery.example" });
-    const journeyId = await w.publish(twoWaits(w.leadsId, "v1goal"));
-    const first = only(
-      (await enrollRows(env, w.db, journeyId, { tableId: w.leadsId, rowIds: [rose], compress: true, source: "manual" }))
-        .enrolled,
-    );
-    await waitFor(async () => (await w.enrollment(first.enrollmentId))?.node === "hold");
-    await w.publish(twoWaits(w.leadsId, "v2goal"), journeyId);
-    expect((await listEnrollments(w.db, journeyId))[0]).toMatchObject({ version: 1, status: "active", node: "hold" });
+  it(
+    "keeps a lead on the version it entered, and moves it to the same node of the latest on request",
+    async () => {
+      await instantSleeps();
+      const w = await journeyWorkspace();
+      const rose = await w.lead({ name: "Rose", email: "rose@bakery.example" });
+      const sam = await w.lead({ name: "Sam", email: "sam@garage.example" });
+      const journeyId = await w.publish(twoWaits(w.leadsId, "v1goal"));
+      const enrolled = (
+        await enrollRows(env, w.db, journeyId, {
+          tableId: w.leadsId,
+          rowIds: [sam, rose],
+          compress: true,
+          source: "manual",
+        })
+      ).enrolled;
+      const stays = enrolled.find((e) => e.rowId === sam)!;
+      const first = enrolled.find((e) => e.rowId === rose)!;
+      for (const e of enrolled) await waitFor(async () => (await w.enrollment(e.enrollmentId))?.node === "hold");
+      await w.publish(twoWaits(w.leadsId, "v2goal"), journeyId);
 
-    expect(await moveToLatest(env, w.db, journeyId)).toEqual({ moved: 1, restarted: 0 });
-    expect(await w.enrollment(first.enrollmentId)).toMatchObject({
-      status: "exited",
-      exitReason: "moved to version 2",
-    });
-    const moved = (await listEnrollments(w.db, journeyId)).find((e) => e.status === "active")!;
-    expect(moved).toMatchObject({ version: 2, rowId: rose });
-    await waitFor(async () => (await w.enrollment(moved.id))?.node === "hold");
-    await (await env.JOURNEY.get(moved.id)).sendEvent({ type: "go", payload: {} });
-    await w.settled(moved.id);
-    expect((await w.ledger(moved.id)).map((s) => s.nodeId)).toEqual(["hold", "v2goal", "bye"]);
-    expect(await w.enrollment(moved.id)).toMatchObject({ source: "move", status: "finished" });
-  });
+      // Sam goes on after version 2 is published, still on version 1's path.
+      await (await env.JOURNEY.get(stays.enrollmentId)).sendEvent({ type: "go", payload: {} });
+      await w.settled(stays.enrollmentId);
+      const samSteps = await w.ledger(stays.enrollmentId);
+      expect(samSteps.map((s) => [s.nodeId, s.version])).toEqual([
+        ["hold", 1],
+        ["v1goal", 1],
+        ["bye", 1],
+      ]);
+      expect((await listEnrollments(w.db, journeyId)).find((e) => e.rowId === rose)).toMatchObject({
+        version: 1,
+        status: "active",
+        node: "hold",
+      });
+
+      expect(await moveToLatest(env, w.db, journeyId)).toEqual({ moved: 1, restarted: 0 });
+      expect(await w.enrollment(first.enrollmentId)).toMatchObject({
+        status: "exited",
+        exitReason: "moved to version 2",
+      });
+      const moved = (await listEnrollments(w.db, journeyId)).find((e) => e.status === "active")!;
+      expect(moved).toMatchObject({ version: 2, rowId: rose });
+      await waitFor(async () => (await w.enrollment(moved.id))?.node === "hold");
+      await (await env.JOURNEY.get(moved.id)).sendEvent({ type: "go", payload: {} });
+      await w.settled(moved.id);
+      expect((await w.ledger(moved.id)).map((s) => s.nodeId)).toEqual(["hold", "v2goal", "bye"]);
+      expect(await w.enrollment(moved.id)).toMatchObject({ source: "move", status: "finished" });
+    },
+    RUN_MS,
+  );
 });
 
 describe("JourneyWorkflow — exactly-once step rows", () => {
-  it("writes one step row for a visit whose record step failed and was retried", async () => {
-    const wf = await instantSleeps();
-    await wf.modifyAll(async (m) => {
-      await m.mockStepError({ name: "0:hello:record" }, new Error("D1 went away"), 1);
-    });
-    const w = await journeyWorkspace();
-    const rose = await w.lead({ name: "Rose", email: "rose@bakery.example", score: 10 });
-    const journeyId = await w.publish(welcome(w.leadsId));
-    const { enrollmentId } = only(
-      (await enrollRows(env, w.db, journeyId, { tableId: w.leadsId, rowIds: [rose], compress: true, source: "manual" }))
-        .enrolled,
-    );
-    await w.settled(enrollmentId);
-    const steps = await w.ledger(enrollmentId);
-    expect(steps.filter((s) => s.nodeId === "hello")).toHaveLength(1);
-    expect((await w.outbox()).filter((m) => m.channel === "email")).toHaveLength(1);
+  it(
+    "writes one step row for a visit whose record step failed and was retried",
+    async () => {
+      const wf = await instantSleeps();
+      await wf.modifyAll(async (m) => {
+        await m.mockStepError({ name: "0:hello:record" }, new Error("D1 went away"), 1);
+      });
+      const w = await journeyWorkspace();
+      const rose = await w.lead({ name: "Rose", email: "rose@bakery.example", score: 10 });
+      const journeyId = await w.publish(welcome(w.leadsId));
+      const { enrollmentId } = only(
+        (
+          await enrollRows(env, w.db, journeyId, {
+            tableId: w.leadsId,
+            rowIds: [rose],
+            compress: true,
+            source: "manual",
+          })
+        ).enrolled,
+      );
+      await w.settled(enrollmentId);
+      const steps = await w.ledger(enrollmentId);
+      expect(steps.filter((s) => s.nodeId === "hello")).toHaveLength(1);
+      expect((await w.outbox()).filter((m) => m.channel === "email")).toHaveLength(1);
 
-    // The record step running again (a retry after it wrote) leaves the rows as they were.
-    const hello = steps[0]!;
-    const again = {
-      run: {
-        enrollmentId,
-        workspaceId: w.ws.id,
-        journeyId,
-        version: 1,
-        tableId: w.leadsId,
-        rowId: rose,
-        compress: true,
-      },
-      seq: 0,
-      nodeId: "hello",
-      nodeKind: "send",
-      nextNode: "wait1",
-      outcome: "sent: email (again)",
-      enteredAt: hello.enteredAt.getTime(),
-      leftAt: Date.now(),
-      leadName: "Rose",
-    };
-    await recordStep(env, w.db, again);
-    await recordStep(env, w.db, again);
-    expect((await w.ledger(enrollmentId)).filter((s) => s.seq === 0).map((s) => s.outcome)).toEqual(["sent: email"]);
-    const rows = (await w.stepRows(enrollmentId)).filter((r) => r.key === `${enrollmentId}:0`);
-    expect(rows.map((r) => r.outcome)).toEqual(["sent: email"]);
-  });
+      // The record step running again (a retry after it wrote) leaves the rows as they were.
+      const hello = steps[0]!;
+      const again = {
+        run: {
+          enrollmentId,
+          workspaceId: w.ws.id,
+          journeyId,
+          version: 1,
+          tableId: w.leadsId,
+          rowId: rose,
+          compress: true,
+        },
+        seq: 0,
+        nodeId: "hello",
+        nodeKind: "send",
+        nextNode: "wait1",
+        outcome: "sent: email (again)",
+        enteredAt: hello.enteredAt.getTime(),
+        leftAt: Date.now(),
+        leadName: "Rose",
+      };
+      await recordStep(env, w.db, again);
+      await recordStep(env, w.db, again);
+      expect((await w.ledger(enrollmentId)).filter((s) => s.seq === 0).map((s) => s.outcome)).toEqual(["sent: email"]);
+      const rows = (await w.stepRows(enrollmentId)).filter((r) => r.key === `${enrollmentId}:0`);
+      expect(rows.map((r) => r.outcome)).toEqual(["sent: email"]);
+    },
+    RUN_MS,
+  );
 });
 
 describe("JourneyWorkflow — caps across journeys", () => {
@@ -231,7 +276,7 @@ describe("JourneyWorkflow — caps across journeys", () => {
         id: "mail",
         kind: "send",
         channel: "email",
-        template: { body: `From ${name}` },
+        template: { subject: name, body: `From ${name}` },
         next: "bye",
         fallback: "dropped",
       },
@@ -241,95 +286,107 @@ describe("JourneyWorkflow — caps across journeys", () => {
     caps: [{ channel: "any", max: 1, perSeconds: 3600, over }],
   });
 
-  it("defers a second journey's message under a shared cap, and drops it where the cap says drop", async () => {
-    const w = await journeyWorkspace();
-    const rose = await w.lead({ name: "Rose", email: "rose@bakery.example" });
-    const first = await w.publish(oneSend(w.leadsId, "First", "defer"));
-    const deferring = await w.publish(oneSend(w.leadsId, "Deferring", "defer"));
-    const dropping = await w.publish(oneSend(w.leadsId, "Dropping", "drop"));
-    const enroll = async (journeyId: string) =>
-      only(
+  it(
+    "defers a second journey's message under a shared cap, and drops it where the cap says drop",
+    async () => {
+      const w = await journeyWorkspace();
+      const rose = await w.lead({ name: "Rose", email: "rose@bakery.example" });
+      const first = await w.publish(oneSend(w.leadsId, "First", "defer"));
+      const deferring = await w.publish(oneSend(w.leadsId, "Deferring", "defer"));
+      const dropping = await w.publish(oneSend(w.leadsId, "Dropping", "drop"));
+      const enroll = async (journeyId: string) =>
+        only(
+          (
+            await enrollRows(env, w.db, journeyId, {
+              tableId: w.leadsId,
+              rowIds: [rose],
+              compress: true,
+              source: "manual",
+            })
+          ).enrolled,
+        ).enrollmentId;
+
+      const sent = await enroll(first);
+      await w.settled(sent);
+      const dropped = await enroll(dropping);
+      expect(await w.settled(dropped)).toMatchObject({ capped: "dropped", status: "finished" });
+      expect((await w.ledger(dropped)).map((s) => [s.nodeId, s.outcome.split(" (")[0]])).toEqual([
+        ["mail", "capped: dropped"],
+        ["dropped", "goal"],
+      ]);
+      const deferred = await enroll(deferring);
+      // Deferred to when the hour-long window frees a place: it sleeps there, still in the journey.
+      await waitFor(async () => (await w.ledger(deferred)).length >= 1);
+      expect(await w.enrollment(deferred)).toMatchObject({ capped: "deferred", status: "active", node: "mail" });
+      expect((await w.ledger(deferred)).map((s) => [s.nodeId, s.outcome, s.nextNode])).toEqual([
+        ["mail", "capped: deferred", "mail"],
+      ]);
+      expect(await endEnrollment(env, w.db, deferred, "exited", "test over")).toBe(true);
+      expect(await endEnrollment(env, w.db, deferred, "exited", "test over")).toBe(false);
+      expect((await w.outboxOf(1)).map((m) => m.text.split("\n")[0])).toEqual(["From First"]);
+    },
+    RUN_MS,
+  );
+});
+
+describe("JourneyWorkflow — a lead with no address", () => {
+  it(
+    "follows the fallback edge with the outcome saying what is missing",
+    async () => {
+      await instantSleeps();
+      const w = await journeyWorkspace();
+      const nobody = await w.lead({ name: "No Email Roofing" });
+      const journeyId = await w.publish({
+        name: "Fallback",
+        table: w.leadsId,
+        entry: { kind: "manual" },
+        start: "mail",
+        nodes: [
+          { id: "mail", kind: "send", channel: "email", template: { body: "Hello" }, next: "bye", fallback: "call" },
+          { id: "call", kind: "goal", next: "bye" },
+          { id: "bye", kind: "exit" },
+        ],
+      });
+      const { enrollmentId } = only(
         (
           await enrollRows(env, w.db, journeyId, {
             tableId: w.leadsId,
-            rowIds: [rose],
+            rowIds: [nobody],
             compress: true,
             source: "manual",
           })
         ).enrolled,
-      ).enrollmentId;
+      );
+      await w.settled(enrollmentId);
+      const [mail] = await w.ledger(enrollmentId);
+      expect(mail).toMatchObject({ nodeId: "mail", nextNode: "call" });
+      expect(mail?.outcome).toMatch(/^no address: The recipient has no email address/);
+      expect(await w.outbox()).toEqual([]);
+    },
+    RUN_MS,
+  );
 
-    const sent = await enroll(first);
-    await w.settled(sent);
-    const dropped = await enroll(dropping);
-    expect(await w.settled(dropped)).toMatchObject({ capped: "dropped", status: "finished" });
-    expect((await w.ledger(dropped)).map((s) => [s.nodeId, s.outcome.split(" (")[0]])).toEqual([
-      ["mail", "capped: dropped"],
-      ["dropped", "goal"],
-    ]);
-    const deferred = await enroll(deferring);
-    // Deferred to when the hour-long window frees a place: it sleeps there, still in the journey.
-    await waitFor(async () => (await w.ledger(deferred)).length >= 1);
-    expect(await w.enrollment(deferred)).toMatchObject({ capped: "deferred", status: "active", node: "mail" });
-    expect((await w.ledger(deferred)).map((s) => [s.nodeId, s.outcome, s.nextNode])).toEqual([
-      ["mail", "capped: deferred", "mail"],
-    ]);
-    expect(await endEnrollment(env, w.db, deferred, "exited", "test over")).toBe(true);
-    expect(await endEnrollment(env, w.db, deferred, "exited", "test over")).toBe(false);
-    expect((await w.outbox()).map((m) => m.text.split("\n")[0])).toEqual(["From First"]);
-  });
-});
-
-describe("JourneyWorkflow — a lead with no address", () => {
-  it("follows the fallback edge with the outcome saying what is missing", async () => {
-    await instantSleeps();
-    const w = await journeyWorkspace();
-    const nobody = await w.lead({ name: "No Email Roofing" });
-    const journeyId = await w.publish({
-      name: "Fallback",
-      table: w.leadsId,
-      entry: { kind: "manual" },
-      start: "mail",
-      nodes: [
-        { id: "mail", kind: "send", channel: "email", template: { body: "Hello" }, next: "bye", fallback: "call" },
-        { id: "call", kind: "goal", next: "bye" },
-        { id: "bye", kind: "exit" },
-      ],
-    });
-    const { enrollmentId } = only(
-      (
-        await enrollRows(env, w.db, journeyId, {
-          tableId: w.leadsId,
-          rowIds: [nobody],
-          compress: true,
-          source: "manual",
-        })
-      ).enrolled,
-    );
-    await w.settled(enrollmentId);
-    const [mail] = await w.ledger(enrollmentId);
-    expect(mail).toMatchObject({ nodeId: "mail", nextNode: "call" });
-    expect(mail?.outcome).toMatch(/^no address: The recipient has no email address/);
-    expect(await w.outbox()).toEqual([]);
-  });
-
-  it("skips a row that was in a never-re-enter journey before, and a row that is not in the table", async () => {
-    const w = await journeyWorkspace();
-    const rose = await w.lead({ name: "Rose", email: "rose@bakery.example" });
-    const journeyId = await w.publish(welcome(w.leadsId));
-    const first = await enrollRows(env, w.db, journeyId, { tableId: w.leadsId, rowIds: [rose], source: "manual" });
-    await endEnrollment(env, w.db, only(first.enrolled).enrollmentId, "exited", "replied");
-    const again = await enrollRows(env, w.db, journeyId, {
-      tableId: w.leadsId,
-      rowIds: [rose, "no-such-row"],
-      source: "manual",
-    });
-    expect(again.enrolled).toEqual([]);
-    expect(again.skipped).toEqual([
-      { rowId: rose, reason: "was in this journey before (re-entry: never)" },
-      { rowId: "no-such-row", reason: "no such row in the table" },
-    ]);
-  });
+  it(
+    "skips a row that was in a never-re-enter journey before, and a row that is not in the table",
+    async () => {
+      const w = await journeyWorkspace();
+      const rose = await w.lead({ name: "Rose", email: "rose@bakery.example" });
+      const journeyId = await w.publish(welcome(w.leadsId));
+      const first = await enrollRows(env, w.db, journeyId, { tableId: w.leadsId, rowIds: [rose], source: "manual" });
+      await endEnrollment(env, w.db, only(first.enrolled).enrollmentId, "exited", "replied");
+      const again = await enrollRows(env, w.db, journeyId, {
+        tableId: w.leadsId,
+        rowIds: [rose, "no-such-row"],
+        source: "manual",
+      });
+      expect(again.enrolled).toEqual([]);
+      expect(again.skipped).toEqual([
+        { rowId: rose, reason: "was in this journey before (re-entry: never)" },
+        { rowId: "no-such-row", reason: "no such row in the table" },
+      ]);
+    },
+    RUN_MS,
+  );
 });
 
 /** Polls `check` until it answers something truthy, or fails after a few seconds. */

@@ -80,7 +80,7 @@ async function runNode(
   run: RunContext,
   node: JourneyNode,
   info: RunInfo,
-): Promise<Omit<VisitResult, "enteredAt" | "leadName">> {
+): Promise<NodeResult & Omit<VisitResult, "enteredAt" | "leadName">> {
   switch (node.kind) {
     case "send":
       return runSendNode(env, run, node);
@@ -101,11 +101,8 @@ async function runNode(
       return { outcome: "goal", edge: "next" };
     case "exit":
       return { outcome: "exit", edge: "next", end: "exit node" };
-    case "handoff": {
-      const result: NodeResult = await runHandoffNode(env, run, node);
-      if (!result.waitFor) return result;
-      return { ...result, wait: eventWait(result.waitFor, `${result.outcome}: taken`, run.compress) };
-    }
+    case "handoff":
+      return runHandoffNode(env, run, node);
     case "update":
     case "create-row":
     case "webhook":
@@ -132,7 +129,8 @@ export async function visitNode(env: Env, info: RunInfo, node: JourneyNode, seq:
     row,
     channelsUsed: await channelsUsed(env, params.enrollmentId),
   };
-  const result = await runNode(env, run, node, info);
-  const { waitFor: _handled, ...rest } = result as NodeResult & VisitResult;
-  return { ...rest, enteredAt, leadName: leadName(row) };
+  const { waitFor, ...result } = await runNode(env, run, node, info);
+  // A node that waits for someone (a person taking a handoff) is waited for like a wait node.
+  const wait = waitFor ? eventWait(waitFor, `${result.outcome}: taken`, run.compress) : result.wait;
+  return { ...result, ...(wait ? { wait } : {}), enteredAt, leadName: leadName(row) };
 }

@@ -12,6 +12,7 @@ import { ActionJob } from "../../schema/action-jobs";
 import { describeIssues } from "../api/errors";
 import { tableRoom } from "../durable/table-room";
 import { runHuntingOp } from "../hunting/buttons";
+import { journeyActions } from "../journeys/actions";
 import { runMessageOp } from "../messaging/buttons";
 import { runPaymentsOp } from "../payments/buttons";
 import { runOutreachOp } from "../projects/buttons";
@@ -59,6 +60,7 @@ async function handleActionMessage(message: Message<unknown>, env: Env): Promise
       sites: (op) => runSitesOp(env, job.tableId, job.rowId, op, job.ruleId),
       messaging: (op) => runMessageOp(env, job.tableId, job.rowId, op),
       payments: (op) => runPaymentsOp(env, job.tableId, job.rowId, op),
+      journeys: journeyActions(env, job.tableId, job.rowId),
     });
     if (outcome.outcome === "succeeded") {
       await room.finishAction(job.runId, "succeeded", outcome.detail, attempt);

@@ -161,20 +161,35 @@ describe("JourneyWorkflow — versions", () => {
       await instantSleeps();
       const w = await journeyWorkspace();
       const rose = await w.lead({ name: "Rose", email: "rose@bakery.example" });
+      const sam = await w.lead({ name: "Sam", email: "sam@garage.example" });
       const journeyId = await w.publish(twoWaits(w.leadsId, "v1goal"));
-      const first = only(
-        (
-          await enrollRows(env, w.db, journeyId, {
-            tableId: w.leadsId,
-            rowIds: [rose],
-            compress: true,
-            source: "manual",
-          })
-        ).enrolled,
-      );
-      await waitFor(async () => (await w.enrollment(first.enrollmentId))?.node === "hold");
+      const enrolled = (
+        await enrollRows(env, w.db, journeyId, {
+          tableId: w.leadsId,
+          rowIds: [sam, rose],
+          compress: true,
+          source: "manual",
+        })
+      ).enrolled;
+      const stays = enrolled.find((e) => e.rowId === sam)!;
+      const first = enrolled.find((e) => e.rowId === rose)!;
+      for (const e of enrolled) await waitFor(async () => (await w.enrollment(e.enrollmentId))?.node === "hold");
       await w.publish(twoWaits(w.leadsId, "v2goal"), journeyId);
-      expect((await listEnrollments(w.db, journeyId))[0]).toMatchObject({ version: 1, status: "active", node: "hold" });
+
+      // Sam goes on after version 2 is published, still on version 1's path.
+      await (await env.JOURNEY.get(stays.enrollmentId)).sendEvent({ type: "go", payload: {} });
+      await w.settled(stays.enrollmentId);
+      const samSteps = await w.ledger(stays.enrollmentId);
+      expect(samSteps.map((s) => [s.nodeId, s.version])).toEqual([
+        ["hold", 1],
+        ["v1goal", 1],
+        ["bye", 1],
+      ]);
+      expect((await listEnrollments(w.db, journeyId)).find((e) => e.rowId === rose)).toMatchObject({
+        version: 1,
+        status: "active",
+        node: "hold",
+      });
 
       expect(await moveToLatest(env, w.db, journeyId)).toEqual({ moved: 1, restarted: 0 });
       expect(await w.enrollment(first.enrollmentId)).toMatchObject({

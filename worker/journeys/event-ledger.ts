@@ -61,6 +61,12 @@ export async function recordLeadEvent(d1: D1Database, event: LedgerEvent): Promi
   return { coalesced: row?.coalesced === 1 };
 }
 
+/**
+ * The most events one lead's counters read: far more than a person does in 30 days; a lead
+ * flooded past it by an outside system still gets counters, from its oldest events.
+ */
+const COUNTED_EVENTS_MAX = 10_000;
+
 /** The lead's events that acted (not coalesced) since `since` (ms): type and channel. */
 export async function actedEventsSince(
   d1: D1Database,
@@ -71,9 +77,10 @@ export async function actedEventsSince(
     .prepare(
       `SELECT type, channel FROM lead_event
        WHERE workspace_id = ?1 AND table_id = ?2 AND row_id = ?3 AND at >= ?4
-         AND json_extract(data, '$.coalesced') IS NULL`,
+         AND json_extract(data, '$.coalesced') IS NULL
+       LIMIT ?5`,
     )
-    .bind(lead.workspaceId, lead.tableId, lead.rowId, since)
+    .bind(lead.workspaceId, lead.tableId, lead.rowId, since, COUNTED_EVENTS_MAX)
     .all<{ type: string; channel: string | null }>();
   return results;
 }

@@ -59,8 +59,13 @@ export async function deliverLeadEvent(env: Env, db: Db, input: LeadEventInput):
   const { coalesced } = await recordLeadEvent(env.DB, { ...lead, ...payload, data: input.data ?? null });
   if (coalesced) return { ...NOTHING, coalesced: true };
 
-  if (table.kind === JOURNEYS_KINDS.leads)
-    await updateLeadCounters(env.DB, await tableHandle(env, table.id), lead, payload.type, payload.at);
+  if (table.kind === JOURNEYS_KINDS.leads) {
+    // The counters are a view of the ledger (the next event writes them again): a room that
+    // refuses them must not keep the event from the lead's journeys.
+    await updateLeadCounters(env.DB, await tableHandle(env, table.id), lead, payload.type, payload.at).catch(
+      (error: Error) => console.error(`rowpilot: the lead ${lead.rowId}'s counters were not written: ${error.message}`),
+    );
+  }
 
   const active = await activeEnrollmentsOf(db, lead.workspaceId, lead.tableId, lead.rowId);
   const staying: string[] = [];

@@ -17,7 +17,7 @@ afterEach(async () => {
 });
 
 describe("handoff to a person", { timeout: 40_000 }, () => {
-  it("waits for the owner with the conversation, and moves on when they take it (once)", async () => {
+  it("waits for the owner with the conversation, and moves on when one of two people takes it", async () => {
     introspector = await introspectWorkflow(env.JOURNEY);
     await introspector.modifyAll(async (m) => {
       await m.disableSleeps();
@@ -82,11 +82,16 @@ describe("handoff to a person", { timeout: 40_000 }, () => {
     await new Promise((r) => setTimeout(r, 500));
     expect(await w.enrollment(enrollmentId)).toMatchObject({ status: "active", node: "person" });
 
-    const taken = await takeHandoff(env, w.db, w.ws.id, waiting!.id, "ana@rowpilot.example");
-    expect(taken).toMatchObject({ status: "taken", takenBy: "ana@rowpilot.example" });
-    await expect(takeHandoff(env, w.db, w.ws.id, waiting!.id, "bo@rowpilot.example")).rejects.toThrow(
-      HandoffTakenError,
-    );
+    // Two people take it at once: one has it, the other is told someone took it.
+    const [ana, bo] = await Promise.allSettled([
+      takeHandoff(env, w.db, w.ws.id, waiting!.id, "ana@rowpilot.example"),
+      takeHandoff(env, w.db, w.ws.id, waiting!.id, "bo@rowpilot.example"),
+    ]);
+    expect(ana).toMatchObject({ status: "fulfilled", value: { status: "taken", takenBy: "ana@rowpilot.example" } });
+    expect(bo).toMatchObject({ status: "rejected", reason: expect.any(HandoffTakenError) });
+    expect((await listHandoffs(env, w.db, w.ws.id, { status: "taken" })).map((h) => h.takenBy)).toEqual([
+      "ana@rowpilot.example",
+    ]);
 
     expect(await w.settled(enrollmentId)).toMatchObject({ status: "finished" });
     expect((await w.ledger(enrollmentId)).map((s) => s.nodeId)).toEqual(["hello", "person", "won", "bye"]);

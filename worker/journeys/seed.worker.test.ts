@@ -4,16 +4,21 @@
  */
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
+import { HUNTING_KINDS } from "../../schema/hunting-tables";
 import type { JourneyItem } from "../../schema/journeys";
 import { getDb } from "../db";
 import { tableRoom } from "../durable/table-room";
+import { idOfKind } from "../kinds/tables";
 import { call, json, ownerWithWorkspace } from "../test/http";
 import { seedJourneys } from "./demo";
 import { findJourneyTables } from "./tables";
 
 describe("the demo's journeys seed", () => {
-  it("adds eight leads and the prebuilt journeys, the welcome series published, active and entered by hand", async () => {
+  it("adds eight leads and the prebuilt journeys (the welcome series active, entered by hand) and an off rule on Businesses", async () => {
     const { owner, ws } = await ownerWithWorkspace();
+    // The demo has Businesses (the hunting seed runs first): a territory makes the hunting tables.
+    const territory = await call(owner, "POST", "/api/territories", { query: "plumber", location: { zip: "78701" } });
+    expect(territory.status).toBe(201);
     const seedCall = async (method: string, path: string, body?: unknown) => {
       const res = await call(owner, method, `/api${path}`, body);
       if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
@@ -29,6 +34,12 @@ describe("the demo's journeys seed", () => {
     const tables = (await findJourneyTables(env, getDb(env.DB), ws.id))!;
     const { rows } = await tables.leads.room.queryRows({ filters: [], sort: [], limit: 50, offset: 0 });
     expect(rows).toHaveLength(8);
-    expect((await tableRoom(env, tables.ids.leads).listRules()).map((r) => r.id)).not.toContain("qualified-leads");
+    const businesses = (await idOfKind(getDb(env.DB), ws.id, HUNTING_KINDS.businesses))!;
+    const rules = await tableRoom(env, businesses).listRules();
+    expect(rules.find((r) => r.id === "qualified-leads")).toMatchObject({
+      name: "Qualified businesses become leads",
+      enabled: false,
+      action: { name: "lead" },
+    });
   });
 });

@@ -4,10 +4,13 @@
  */
 import { env, introspectWorkflow } from "cloudflare:test";
 import { afterEach, describe, expect, it } from "vitest";
+import { PREBUILT_JOURNEYS } from "../../automation/journeys/templates";
 import type { JourneyDefinitionInput } from "../../schema/journeys";
+import { saveStoredSettings } from "../stored-settings";
 import { endEnrollment, enrollRows, listEnrollments, moveToLatest } from "./enroll";
 import { deliverLeadEvent } from "./events";
 import { takeHandoff } from "./handoffs";
+import { JOURNEY_SETTINGS_KEY } from "./lead";
 import { recordStep } from "./steps";
 import { journeyWorkspace } from "./test/journeys";
 
@@ -137,6 +140,69 @@ describe("JourneyWorkflow — the welcome journey", () => {
         ["bye", "exit"],
       ]);
       expect((await w.outboxOf(1)).map((m) => m.channel)).toEqual(["email"]);
+    },
+    RUN_MS,
+  );
+});
+
+describe("JourneyWorkflow — the prebuilt welcome series", () => {
+  it(
+    "runs for a lead with compressed waits through the outbox, keeping a cap shared with another journey",
+    async () => {
+      await instantSleeps();
+      const w = await journeyWorkspace();
+      // The workspace allows 3 messages a week (a second a week, compressed) and drops a fourth.
+      await saveStoredSettings(
+        w.db,
+        w.ws.id,
+        JOURNEY_SETTINGS_KEY,
+        { caps: [{ channel: "any", max: 3, perDays: 7, over: "drop" }], quietHours: null, zone: "UTC" },
+        null,
+      );
+      const ana = await w.lead({
+        name: "Ana",
+        email: "ana@shop.example",
+        phone: "(512) 555-0111",
+        company: "Ana's Shop",
+      });
+      const other = await w.publish({
+        name: "Announcement",
+        table: w.leadsId,
+        entry: { kind: "manual" },
+        start: "news",
+        nodes: [
+          { id: "news", kind: "send", channel: "email", template: { subject: "News", body: "News" }, next: "bye" },
+          { id: "bye", kind: "exit" },
+        ],
+      });
+      const welcomeSeries = PREBUILT_JOURNEYS.find((j) => j.key === "welcome")!;
+      const journeyId = await w.publish(welcomeSeries.build({ leads: w.leadsId, businesses: null, dealerships: null }));
+      const enroll = async (id: string) =>
+        only(
+          (await enrollRows(env, w.db, id, { tableId: w.leadsId, rowIds: [ana], compress: true, source: "manual" }))
+            .enrolled,
+        ).enrollmentId;
+      await w.settled(await enroll(other));
+      const enrollmentId = await enroll(journeyId);
+
+      const done = await w.settled(enrollmentId);
+      expect(done).toMatchObject({ status: "finished", capped: "dropped" });
+      const steps = await w.ledger(enrollmentId);
+      expect(steps.map((s) => [s.nodeId, s.outcome.split(" (")[0]])).toEqual([
+        ["welcome", "sent: email"],
+        ["wait-open", "timeout"],
+        ["nudge", "sent: sms"],
+        ["wait-content", "waited"],
+        ["content", "capped: dropped"],
+        ["wait-offer", "waited"],
+        ["offer", "capped: dropped"],
+        ["wait-click", "timeout"],
+        ["replied", "no"],
+        ["done", "exit"],
+      ]);
+      const sent = await w.outboxOf(3);
+      expect(sent.map((m) => m.channel).sort()).toEqual(["email", "email", "sms"]);
+      expect(sent.flatMap((m) => (m.channel === "email" ? [m.subject] : [])).sort()).toEqual(["News", "Welcome, Ana"]);
     },
     RUN_MS,
   );

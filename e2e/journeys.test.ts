@@ -49,70 +49,75 @@ describe("the journey builder", () => {
     const page = await context.newPage();
     page.on("pageerror", (e) => console.log("PAGEERROR", e.message));
     try {
-    await page.goto(`${base}/w/${slug}`);
-    await page.getByRole("navigation", { name: "Workspace" }).getByRole("link", { name: "Journeys" }).click();
-    await page.getByText("No journeys yet").waitFor();
-    await page.getByRole("button", { name: "New journey" }).click();
-    await page.getByRole("menuitem", { name: "Blank journey" }).click();
-    await page.getByRole("tablist", { name: "Journey views" }).waitFor();
-    await card(page, "exit-1").waitFor();
+      await page.goto(`${base}/w/${slug}`);
+      await page.getByRole("navigation", { name: "Workspace" }).getByRole("link", { name: "Journeys" }).click();
+      await page.getByText("No journeys yet").waitFor();
+      await page.getByRole("button", { name: "New journey" }).click();
+      await page.getByRole("menuitem", { name: "Blank journey" }).click();
+      await page.getByRole("tablist", { name: "Journey views" }).waitFor();
+      await card(page, "exit-1").waitFor();
 
-    await page.getByRole("textbox", { name: "Name" }).fill("Rose's welcome");
-    await page.getByRole("button", { name: "Add Send" }).click();
-    const send = page.getByRole("form", { name: "Node send-1" });
-    await send.getByLabel("Subject").fill("Hi {{lead.Name}}");
-    await send.getByLabel("Message").fill("Welcome, {{lead.Name}}.");
-    await page.getByRole("button", { name: "Add Wait" }).click();
-    const wait = page.getByRole("form", { name: "Node wait-1" });
-    await wait.getByLabel("Duration unit").selectOption("seconds");
-    await wait.getByLabel("Duration", { exact: true }).fill("1");
-    await expect.poll(() => card(page, "wait-1").textContent()).toContain("Wait 1 second");
-    await page.keyboard.press("Escape");
+      await page.getByRole("textbox", { name: "Name" }).fill("Rose's welcome");
+      await page.getByRole("button", { name: "Add Send" }).click();
+      const send = page.getByRole("form", { name: "Node send-1" });
+      await send.getByLabel("Subject").fill("Hi {{lead.Name}}");
+      await send.getByLabel("Message").fill("Welcome, {{lead.Name}}.");
+      await page.getByRole("button", { name: "Add Wait" }).click();
+      const wait = page.getByRole("form", { name: "Node wait-1" });
+      await wait.getByLabel("Duration unit").selectOption("seconds");
+      await wait.getByLabel("Duration", { exact: true }).fill("1");
+      await expect.poll(() => card(page, "wait-1").textContent()).toContain("Wait 1 second");
+      await page.keyboard.press("Escape");
 
-    // Nothing leads to the new cards yet: publishing names them and outlines them in red.
-    await page.getByRole("button", { name: "Publish", exact: true }).click();
-    const problems = page.getByRole("alert", { name: "Publish problems" });
-    await problems.waitFor();
-    expect(await problems.textContent()).toContain("send-1");
-    await card(page, "send-1").locator('[data-problem="true"]').waitFor();
+      // Nothing leads to the new cards yet: publishing names them and outlines them in red.
+      await page.getByRole("button", { name: "Publish", exact: true }).click();
+      const problems = page.getByRole("alert", { name: "Publish problems" });
+      await problems.waitFor();
+      expect(await problems.textContent()).toContain("send-1");
+      await card(page, "send-1").locator('[data-problem="true"]').waitFor();
 
-    await connect(page, "__entry", "next", "send-1");
-    await connect(page, "send-1", "next", "wait-1");
-    await connect(page, "wait-1", "next", "exit-1");
-    await expect.poll(() => page.locator(".react-flow__edge").count()).toBe(3);
-    await page.getByRole("button", { name: "Publish", exact: true }).click();
-    await page.getByText("Published version 1.").waitFor();
-    expect(await problems.count()).toBe(0);
-    await page.getByRole("status").getByText("Saved").waitFor();
+      await connect(page, "__entry", "next", "send-1");
+      await connect(page, "send-1", "next", "wait-1");
+      await connect(page, "wait-1", "next", "exit-1");
+      await expect.poll(() => page.locator(".react-flow__edge").count()).toBe(3);
+      await page.getByRole("button", { name: "Publish", exact: true }).click();
+      await page.getByText("Published version 1.").waitFor();
+      expect(await problems.count()).toBe(0);
+      await page.getByRole("status").getByText("Saved").waitFor();
 
-    await page.getByRole("button", { name: "Enroll", exact: true }).click();
-    const dialog = page.getByRole("dialog", { name: "Enroll leads" });
-    await dialog.getByRole("checkbox", { name: "Rose Lee" }).check();
-    await dialog.getByRole("button", { name: "Enroll 1 row" }).click();
-    await dialog.getByText("Enrolled 1 row.").waitFor();
-    await dialog.getByRole("button", { name: "Close" }).first().click();
+      await page.getByRole("button", { name: "Enroll", exact: true }).click();
+      const dialog = page.getByRole("dialog", { name: "Enroll leads" });
+      await dialog.getByRole("checkbox", { name: "Rose Lee" }).check();
+      await dialog.getByRole("button", { name: "Enroll 1 row" }).click();
+      await dialog.getByText("Enrolled 1 row.").waitFor();
+      await dialog.getByRole("button", { name: "Close" }).first().click();
 
-    // The live counts on the cards: the lead went through the send and the wait and reached the exit.
-    const entered = (id: string) => card(page, id).locator("[data-live-entered]").getAttribute("data-live-entered");
-    await expect.poll(() => entered("exit-1"), { timeout: RUN_MS }).toBe("1");
-    expect(await entered("send-1")).toBe("1");
-    expect(await entered("wait-1")).toBe("1");
+      // The live counts on the cards: the lead went through the send and the wait and reached the exit.
+      const entered = (id: string) => card(page, id).locator("[data-live-entered]").getAttribute("data-live-entered");
+      await expect.poll(() => entered("exit-1"), { timeout: RUN_MS }).toBe("1");
+      expect(await entered("send-1")).toBe("1");
+      expect(await entered("wait-1")).toBe("1");
 
-    await page.getByRole("tab", { name: "enrollments" }).click();
-    const rows = page.getByRole("table", { name: "Enrollments" });
-    await expect.poll(() => rows.locator('tr[data-enrollment-status="finished"]').count(), { timeout: RUN_MS }).toBe(1);
-    expect(await rows.textContent()).toContain("Rose Lee");
+      await page.getByRole("tab", { name: "enrollments" }).click();
+      const rows = page.getByRole("table", { name: "Enrollments" });
+      await expect
+        .poll(() => rows.locator('tr[data-enrollment-status="finished"]').count(), { timeout: RUN_MS })
+        .toBe(1);
+      expect(await rows.textContent()).toContain("Rose Lee");
 
-    await expect
-      .poll(
-        async () => {
-          const { messages } = await api.request<{ messages: OutboxEntry[] }>("GET", `/api/outbox?${q}`);
-          return messages.map((m) => `${m.to} ${m.subject}`);
-        },
-        { timeout: RUN_MS },
-      )
-      .toEqual(["rose@bakery.example Hi Rose Lee"]);
-    } catch (e) { await page.screenshot({ path: "/tmp/jr-app-fail.png" }); throw e; }
+      await expect
+        .poll(
+          async () => {
+            const { messages } = await api.request<{ messages: OutboxEntry[] }>("GET", `/api/outbox?${q}`);
+            return messages.map((m) => `${m.to} ${m.subject}`);
+          },
+          { timeout: RUN_MS },
+        )
+        .toEqual(["rose@bakery.example Hi Rose Lee"]);
+    } catch (e) {
+      await page.screenshot({ path: "/tmp/jr-app-fail.png" });
+      throw e;
+    }
     await context.close();
   }, 180_000);
 });

@@ -48,6 +48,7 @@ export default {
     const tally = { sent: 0, deferred: 0, dropped: 0 };
     await inBatches(job.count, job.concurrency, async (i) => {
       const d = await reserveTouch(db, {
+        id: `touch-${i}`,
         workspaceId: "ws",
         tableId: "leads",
         rowId: `lead-${i % job.leads}`,

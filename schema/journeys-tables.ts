@@ -18,7 +18,7 @@ export type JourneysTable = keyof typeof JOURNEYS_KINDS;
 export const LEAD_STAGES = ["new", "nurturing", "engaged", "qualified", "customer", "lost"] as const;
 export const LEAD_CONSENT = ["opted in", "unknown", "opted out"] as const;
 export const CHANNEL_PREFERENCES = ["auto", "email", "sms", "chat"] as const;
-export const HANDOFF_STATUSES = ["waiting", "taken", "done"] as const;
+export const HANDOFF_STATUSES = ["waiting", "taken", "done", "expired"] as const;
 
 /**
  * The engagement score people may edit: opens, clicks and replies of the last 30 days (kept
@@ -112,6 +112,8 @@ const HANDOFFS: JourneysColumn[] = [
   { key: "taken", name: "Taken", type: "datetime" },
   /** The enrollment waiting on it (a person's handoff): taking it moves the journey on. */
   { key: "enrollment", name: "Enrollment", type: "text" },
+  /** `<enrollment id>:<sequence>` of the step that wrote it: a retried step finds its row instead of adding one. */
+  { key: "stepKey", name: "Step", type: "text" },
 ];
 
 /** In the order they are created: a link names a table made before it. */

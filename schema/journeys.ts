@@ -394,12 +394,18 @@ export type EnrollmentItem = {
 /** Moves the active enrollments of older versions to the latest, each at the same node when it still exists. */
 export type MoveAnswer = { moved: number; restarted: number };
 
+/** Events only Rowpilot itself sends: a person taking a handoff is a person's act, not an API call. */
+export const INTERNAL_EVENTS: readonly string[] = ["handoff-taken"];
+
 export const JourneyEventRequest = z.object({
   /** The row (a Leads row, or a row of the journey's table). */
   leadId: z.string().min(1),
   /** The row's table; the workspace's Leads table when absent. */
   table: z.string().min(1).optional(),
-  type: EventType,
+  type: EventType.refine(
+    (type) => !INTERNAL_EVENTS.includes(type),
+    "handoff-taken is sent when a person takes a handoff",
+  ),
   key: EventKey.optional(),
   data: z.record(z.string(), z.unknown()).optional(),
 });
@@ -506,7 +512,8 @@ export type HandoffItem = {
   journeyName: string | null;
   to: string;
   reason: string;
-  status: "waiting" | "taken" | "done";
+  /** expired: nobody took it before the journey's timeout. */
+  status: "waiting" | "taken" | "done" | "expired";
   takenBy: string | null;
   createdAt: string;
   context: HandoffContext;

@@ -40,6 +40,12 @@ describe("journeys — the graph", () => {
     expect(edgeTarget(nodeById(def, "check")!, "next")).toBeNull();
   });
 
+  it("sends a wait's timeout to its next when it has no timeout branch", () => {
+    const wait = { id: "w", kind: "wait" as const, until: { event: "clicked", timeoutSeconds: 5 }, next: "bye" };
+    expect(edgeTarget(wait, "timeout")).toBe("bye");
+    expect(edgeTarget({ ...wait, timeout: "check" }, "timeout")).toBe("check");
+  });
+
   it("sends a send's fallback to its next when it names none", () => {
     const send = nodeById(def, "hello")!;
     expect(edgeTarget(send, "fallback")).toBe("wait1");

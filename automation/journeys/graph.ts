@@ -48,10 +48,12 @@ export function edgesOf(node: JourneyNode): NamedEdge[] {
 
 /**
  * The node id `edge` of `node` leads to; null when the node has no such edge (the journey ends
- * there). A send's `fallback` is its `next` when it names none.
+ * there). A send's `fallback` is its `next` when it names none, and so is a wait's or a handoff's
+ * `timeout`: a wait with no timeout branch goes on the same way whether or not the event came.
  * @example edgeTarget(split, "B") // the id of branch B's next node
  */
 export function edgeTarget(node: JourneyNode, edge: string): string | null {
   if (edge === "fallback" && node.kind === "send") return node.fallback ?? node.next ?? null;
+  if (edge === "timeout" && (node.kind === "wait" || node.kind === "handoff")) return node.timeout ?? node.next ?? null;
   return edgesOf(node).find((e) => e.name === edge)?.to ?? null;
 }

@@ -80,6 +80,20 @@ describe("journeys — what publish refuses", () => {
     expect(found).toContainEqual({ node: "hello", message: expect.stringContaining("would loop without waiting") });
   });
 
+  it("refuses a cycle whose only wait is zero seconds or a fixed date, which a lead passes at once", () => {
+    for (const wait of [{ seconds: 0 }, { until: { date: "2026-01-01T00:00:00Z" } }]) {
+      const found = problems((d) => {
+        d.nodes.push({ id: "again", kind: "wait", ...wait, next: "sms" });
+        node(d, "sms").next = "again";
+        node(d, "check").yes = "sms";
+      });
+      expect(found).toContainEqual({
+        node: expect.any(String),
+        message: expect.stringContaining("would loop without waiting"),
+      });
+    }
+  });
+
   it("refuses a branch that never reaches an end", () => {
     const found = problems((d) => {
       d.nodes.push({ id: "again", kind: "wait", seconds: 60, next: "sms" });

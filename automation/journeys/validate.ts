@@ -10,9 +10,20 @@ import type { ConditionItem, JourneyDefinition, JourneyNode, PublishProblem } fr
 import { edgesOf } from "./graph";
 import { stronglyConnected } from "./scc";
 
-/** Nodes where a lead waits (so a cycle through one is a schedule, not a runaway loop). */
+/**
+ * Nodes where a lead really waits, so a cycle through one is a schedule, not a runaway loop: a
+ * wait of at least a second, a time of day (the next one is always ahead), a wait for an event
+ * with a timeout of at least a second, a person's handoff. A fixed date is waited once: on the
+ * next time round it has passed.
+ */
 function waits(node: JourneyNode): boolean {
-  return node.kind === "wait" || (node.kind === "handoff" && "person" in node.to);
+  if (node.kind === "handoff") return "person" in node.to;
+  if (node.kind !== "wait") return false;
+  const { until } = node;
+  if (!until) return (node.seconds ?? 0) >= 1;
+  if ("time" in until) return true;
+  if ("event" in until) return until.timeoutSeconds >= 1;
+  return false;
 }
 
 /** Every formula in a condition, nested groups included. */

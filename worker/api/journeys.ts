@@ -127,6 +127,8 @@ export const journeyRoutes = new Hono<AppEnv>()
   .post("/:id/move", async (c) => {
     const { record, db } = await journeyFor(c, "write");
     if (record.version === 0) fail(409, "The journey has no published version to move leads to");
+    if (record.status !== "active")
+      fail(409, "Activate the journey before moving its leads: a paused journey takes no one in");
     return c.json(await moveToLatest(c.env, db, record.id));
   })
   .post("/:id/test", async (c) => {

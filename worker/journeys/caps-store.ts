@@ -10,6 +10,8 @@ import { type CapDecision, capApplies, capDecision, capWindowMs, type Touch } fr
 import type { CapRule, JourneyChannel } from "../../schema/journeys";
 
 export type TouchRequest = {
+  /** The touch's key, the journey step sending (`<enrollment id>:<seq>`): a retried step reserves once. */
+  id: string;
   workspaceId: string;
   tableId: string;
   rowId: string;
@@ -59,7 +61,7 @@ function conditionalInsert(d1: D1Database, request: TouchRequest, rules: CapRule
       request.workspaceId,
       request.tableId,
       request.rowId,
-      crypto.randomUUID(),
+      request.id,
       request.channel,
       request.journeyId,
       request.enrollmentId,
@@ -72,6 +74,9 @@ function conditionalInsert(d1: D1Database, request: TouchRequest, rules: CapRule
  * the touch is recorded; otherwise the cap decision (defer with `nextAt`, or drop) from fresh rows.
  */
 export async function reserveTouch(d1: D1Database, request: TouchRequest): Promise<CapDecision> {
+  // This step reserved its place already (it is being retried): the place is still its own.
+  const held = await d1.prepare("SELECT 1 AS held FROM lead_touch WHERE id = ?1").bind(request.id).first();
+  if (held) return { ok: true };
   const rules = request.rules.filter((rule) => capApplies(rule, request.channel));
   if (rules.length === 0) {
     await conditionalInsert(d1, request, []).run();
@@ -95,7 +100,7 @@ export async function reserveTouch(d1: D1Database, request: TouchRequest): Promi
   };
 }
 
-/** Gives back the place a send reserved at `at` when the message never left. */
-export async function releaseTouch(d1: D1Database, enrollmentId: string, at: number): Promise<void> {
-  await d1.prepare("DELETE FROM lead_touch WHERE enrollment_id = ?1 AND at = ?2").bind(enrollmentId, at).run();
+/** Gives back the place the touch `id` reserved when its message never left. */
+export async function releaseTouch(d1: D1Database, id: string): Promise<void> {
+  await d1.prepare("DELETE FROM lead_touch WHERE id = ?1").bind(id).run();
 }

@@ -13,15 +13,16 @@ function lead() {
   const rowId = crypto.randomUUID();
   const reserve = (
     journeyId: string,
-    opts: { channel?: JourneyChannel; rules?: CapRule[]; now?: number; scale?: number; enrollmentId?: string } = {},
+    opts: { channel?: JourneyChannel; rules?: CapRule[]; now?: number; scale?: number; id?: string } = {},
   ) =>
     reserveTouch(env.DB, {
+      id: opts.id ?? crypto.randomUUID(),
       workspaceId: "ws-caps",
       tableId: "leads",
       rowId,
       channel: opts.channel ?? "email",
       journeyId,
-      enrollmentId: opts.enrollmentId ?? `${journeyId}:${rowId}`,
+      enrollmentId: `${journeyId}:${rowId}`,
       rules: opts.rules ?? [THREE_A_WEEK],
       now: opts.now ?? NOW,
       scale: opts.scale ?? 86_400,
@@ -85,11 +86,24 @@ describe("frequency caps in D1 — across journeys and Worker instances", () => 
 
   it("gives a place back when the message never left", async () => {
     const l = lead();
-    await Promise.all(["a", "b", "c"].map((j) => l.reserve(j, { enrollmentId: `enrollment-${j}` })));
+    await Promise.all(["a", "b", "c"].map((j) => l.reserve(j, { id: `touch-${j}-${crypto.randomUUID()}` })));
     expect((await l.reserve("d")).ok).toBe(false);
-    await releaseTouch(env.DB, "enrollment-b", NOW);
+    const [b] = (
+      await env.DB.prepare(
+        "SELECT id FROM lead_touch WHERE journey_id = 'b' AND id LIKE 'touch-b-%' ORDER BY at DESC",
+      ).all<{ id: string }>()
+    ).results;
+    await releaseTouch(env.DB, b!.id);
     expect((await l.touches()).map((t) => t.journey_id).sort()).toEqual(["a", "c"]);
     expect((await l.reserve("d")).ok).toBe(true);
+  });
+
+  it("reserves once for a step that is retried, even when the cap is full by then", async () => {
+    const l = lead();
+    expect((await l.reserve("a", { id: "step-1" })).ok).toBe(true);
+    await Promise.all(["b", "c"].map((j) => l.reserve(j)));
+    expect((await l.reserve("a", { id: "step-1", now: NOW + 5 })).ok).toBe(true);
+    expect(await l.touches()).toHaveLength(3);
   });
 
   it("records every send when there are no rules", async () => {

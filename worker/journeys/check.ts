@@ -32,7 +32,14 @@ export async function publishProblems(
   const problems: PublishProblem[] = [];
   if (def.entry.kind === "row-enters") {
     const entryTable = def.entry.table ?? def.table;
-    if (!(await isWorkspaceTable(db, workspaceId, entryTable)))
+    // The rows entering are the rows the journey runs on: a row of another table has no place in it.
+    if (entryTable !== def.table)
+      problems.push({
+        node: null,
+        message:
+          "entry.table: rows entering another table cannot go through this journey; pick the journey's own table",
+      });
+    else if (!(await isWorkspaceTable(db, workspaceId, entryTable)))
       problems.push({ node: null, message: `entry.table: no table "${entryTable}" in this workspace` });
     else if (def.entry.view) {
       const page = await tableRoom(env, entryTable).viewPage(def.entry.view, 0);

@@ -31,6 +31,9 @@ const CREATE_BATCH_MAX = 100;
 const LIST_DEFAULT = 500;
 
 /** The journey's record whatever its workspace (callers have checked access). */
+/** Row ids asked about per statement: D1 binds at most 100 parameters, and two go to the journey and table. */
+const ROWS_PER_QUERY = 90;
+
 const journeyOf = (db: Db, id: string) => db.query.journey.findFirst({ where: eq(journey.id, id) });
 
 const isUniqueViolation = (error: unknown) => /UNIQUE constraint failed/i.test(String((error as Error)?.message));
@@ -107,16 +110,20 @@ async function enroll(
   const table = await tableHandle(env, input.tableId);
   const rowIds = [...new Set(input.rowIds)];
   const existing = new Set((await table.room.readRows(rowIds)).map((r) => r.id));
-  const history = await db
-    .select({ rowId: journeyEnrollment.rowId, status: journeyEnrollment.status })
-    .from(journeyEnrollment)
-    .where(
-      and(
-        eq(journeyEnrollment.journeyId, journeyId),
-        eq(journeyEnrollment.tableId, input.tableId),
-        inArray(journeyEnrollment.rowId, rowIds),
-      ),
-    );
+  const history: { rowId: string; status: string }[] = [];
+  for (let i = 0; i < rowIds.length; i += ROWS_PER_QUERY) {
+    const rows = await db
+      .select({ rowId: journeyEnrollment.rowId, status: journeyEnrollment.status })
+      .from(journeyEnrollment)
+      .where(
+        and(
+          eq(journeyEnrollment.journeyId, journeyId),
+          eq(journeyEnrollment.tableId, input.tableId),
+          inArray(journeyEnrollment.rowId, rowIds.slice(i, i + ROWS_PER_QUERY)),
+        ),
+      );
+    history.push(...rows);
+  }
   const planned: Planned[] = [];
   for (const rowId of rowIds) {
     const past = history.filter((h) => h.rowId === rowId);
@@ -233,7 +240,8 @@ export async function endEnrollment(
 export async function moveToLatest(env: Env, db: Db, journeyId: string): Promise<MoveAnswer> {
   const record = await journeyOf(db, journeyId);
   const definition = record && record.version > 0 ? await publishedDefinition(db, journeyId, record.version) : null;
-  if (!record || !definition) return { moved: 0, restarted: 0 };
+  // Only an active journey takes leads in; checked before any lead leaves its old version.
+  if (!record || !definition || record.status !== "active") return { moved: 0, restarted: 0 };
   const old = await db
     .select()
     .from(journeyEnrollment)
@@ -247,6 +255,8 @@ export async function moveToLatest(env: Env, db: Db, journeyId: string): Promise
   const ids = new Set(definition.nodes.map((n) => n.id));
   const answer: MoveAnswer = { moved: 0, restarted: 0 };
   for (const e of old) {
+    // A version on another table cannot take this row: it stays where it is.
+    if (e.tableId !== definition.table) continue;
     if (!(await closeEnrollment(db, e.id, "exited", `moved to version ${record.version}`))) continue;
     await terminate(env, e.id);
     const sameNode = e.node && ids.has(e.node) ? e.node : null;
@@ -271,9 +281,14 @@ export async function activeEnrollmentsOf(
   workspaceId: string,
   tableId: string,
   rowId: string,
-): Promise<{ id: string; journeyId: string; version: number }[]> {
+): Promise<{ id: string; journeyId: string; version: number; node: string | null }[]> {
   return db
-    .select({ id: journeyEnrollment.id, journeyId: journeyEnrollment.journeyId, version: journeyEnrollment.version })
+    .select({
+      id: journeyEnrollment.id,
+      journeyId: journeyEnrollment.journeyId,
+      version: journeyEnrollment.version,
+      node: journeyEnrollment.node,
+    })
     .from(journeyEnrollment)
     .where(
       and(
@@ -283,4 +298,38 @@ export async function activeEnrollmentsOf(
         eq(journeyEnrollment.status, "active"),
       ),
     );
+}
+
+/**
+ * What a journey's status means for the leads inside: paused holds each run where it is
+ * (Workflows pauses the instance; it resumes when the journey is activated), archived takes them
+ * out. Answers how many enrollments were touched.
+ */
+export async function applyStatusToEnrollments(
+  env: Env,
+  db: Db,
+  journeyId: string,
+  status: "active" | "paused" | "archived",
+): Promise<number> {
+  const active = await db
+    .select({ id: journeyEnrollment.id })
+    .from(journeyEnrollment)
+    .where(and(eq(journeyEnrollment.journeyId, journeyId), eq(journeyEnrollment.status, "active")));
+  for (const { id } of active) {
+    if (status === "archived") {
+      await endEnrollment(env, db, id, "exited", "journey archived");
+      continue;
+    }
+    try {
+      const instance = await env.JOURNEY.get(id);
+      if (status === "paused") await instance.pause();
+      else await instance.resume();
+    } catch (error) {
+      // Finished, errored or not yet running: nothing to hold or wake.
+      console.warn(
+        `rowpilot: journey ${journeyId}: could not ${status === "paused" ? "pause" : "resume"} ${id}: ${(error as Error).message}`,
+      );
+    }
+  }
+  return active.length;
 }

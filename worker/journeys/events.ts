@@ -1,14 +1,15 @@
 /**
  * A lead's event reaching its journeys: recorded in the `lead_event` ledger (a storm coalesced
  * there, see event-ledger.ts), the Leads row's counters updated, the journeys whose exit criteria
- * name it left, the lead's other journeys told (a wait for the event moves on), and the journeys
+ * name it left, the lead's journeys waiting for it told (the wait moves on), and the journeys
  * that start from it entered. Messaging's events (opens, clicks, replies…), claims and the
  * events API all come through here.
  */
 import { and, eq } from "drizzle-orm";
 import { workflowEventType } from "../../automation/journeys/event-names";
+import { nodeById } from "../../automation/journeys/graph";
 import { dataTable, journey } from "../../schema/db";
-import type { JourneyEventAnswer } from "../../schema/journeys";
+import type { JourneyDefinition, JourneyEventAnswer } from "../../schema/journeys";
 import { JOURNEYS_KINDS } from "../../schema/journeys-tables";
 import type { Db } from "../db";
 import { tableHandle } from "../kinds/tables";
@@ -67,24 +68,38 @@ export async function deliverLeadEvent(env: Env, db: Db, input: LeadEventInput):
     );
   }
 
+  const names = payload.key
+    ? [workflowEventType(payload.type), workflowEventType(payload.type, payload.key)]
+    : [payload.type];
   const active = await activeEnrollmentsOf(db, lead.workspaceId, lead.tableId, lead.rowId);
-  const staying: string[] = [];
+  const waiting: { id: string; name: string }[] = [];
   let exited = 0;
   for (const enrollment of active) {
     const definition = await publishedDefinition(db, enrollment.journeyId, enrollment.version);
     if (definition?.exitOn.includes(payload.type)) {
       if (await endEnrollment(env, db, enrollment.id, "exited", payload.type)) exited++;
-    } else staying.push(enrollment.id);
+      continue;
+    }
+    const name = definition && enrollment.node ? awaitedName(definition, enrollment.node) : null;
+    if (name && names.includes(name)) waiting.push({ id: enrollment.id, name });
   }
 
-  const names = payload.key
-    ? [workflowEventType(payload.type), workflowEventType(payload.type, payload.key)]
-    : [payload.type];
-  const sent = await Promise.all(staying.map((id) => sendToInstance(env, id, names, payload)));
+  const sent = await Promise.all(waiting.map(({ id, name }) => sendToInstance(env, id, [name], payload)));
   const delivered = sent.filter(Boolean).length;
 
   const enrolled = await enterEventJourneys(env, db, lead, payload);
   return { delivered, enrolled, exited, coalesced: false };
+}
+
+/**
+ * The event the lead waits for at `nodeId`, or null. Only a lead at a wait for the event is told:
+ * Workflows keeps an event until a wait takes it, so an open heard during an earlier sleep would
+ * otherwise answer a later "wait until opened" about another message at once.
+ */
+function awaitedName(definition: JourneyDefinition, nodeId: string): string | null {
+  const node = nodeById(definition, nodeId);
+  if (node?.kind !== "wait" || !node.until || !("event" in node.until)) return null;
+  return workflowEventType(node.until.event, node.until.key);
 }
 
 /** Sends the event under each name to an enrollment's instance; false when it has finished (nothing waits there). */

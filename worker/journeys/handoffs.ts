@@ -32,6 +32,8 @@ export type NewHandoff = {
   leadName: string;
   journeyId: string | null;
   enrollmentId: string | null;
+  /** The journey step writing it (`<enrollment id>:<seq>`): written once however often the step runs. */
+  stepKey: string | null;
   to: string;
   reason: string;
   status: HandoffItem["status"];
@@ -54,10 +56,16 @@ export async function writeHandoff(env: Env, db: Db, input: NewHandoff): Promise
     context: JSON.stringify(input.context),
     created: new Date().toISOString(),
     enrollment: input.enrollmentId,
+    stepKey: input.stepKey,
   };
-  const inserted = await tables.handoffs.room.insertRow(byKey(tables.handoffs, cells), HANDOFF_ORIGIN);
-  if (!inserted.ok) throw new Error(`Could not write the handoff to ${input.to}: ${inserted.message}`);
-  return inserted.value;
+  const stepColumn = tables.handoffs.keys.stepKey;
+  const written = await tables.handoffs.room.findOrInsertRow({
+    match: stepColumn && input.stepKey ? [{ columnId: stepColumn, value: input.stepKey }] : [],
+    cells: byKey(tables.handoffs, cells),
+    origin: HANDOFF_ORIGIN,
+  });
+  if (!written.ok) throw new Error(`Could not write the handoff to ${input.to}: ${written.message}`);
+  return written.value.id;
 }
 
 function parseContext(text: string, fallback: HandoffContext): HandoffContext {
@@ -90,7 +98,7 @@ function handoffItem(tables: JourneyTables, row: RowRecord, names: Map<string, s
     journeyName: journeyId ? (names.get(journeyId) ?? null) : null,
     to: r.text("to"),
     reason: r.text("reason"),
-    status: status === "taken" || status === "done" ? status : "waiting",
+    status: status === "taken" || status === "done" || status === "expired" ? status : "waiting",
     takenBy: r.text("takenBy") || null,
     createdAt: r.text("created"),
     context: parseContext(r.text("context"), fallback),
@@ -102,8 +110,10 @@ async function journeyNames(db: Db, workspaceId: string, ids: string[]): Promise
   const rows = await db
     .select({ id: journey.id, name: journey.name })
     .from(journey)
-    .where(and(eq(journey.workspaceId, workspaceId), inArray(journey.id, ids)));
-  return new Map(rows.map((j) => [j.id, j.name]));
+    // The workspace's journeys, not a list of ids: D1 binds at most 100 parameters a statement.
+    .where(eq(journey.workspaceId, workspaceId));
+  const wanted = new Set(ids);
+  return new Map(rows.filter((j) => wanted.has(j.id)).map((j) => [j.id, j.name]));
 }
 
 async function itemsOf(db: Db, tables: JourneyTables, rows: RowRecord[]): Promise<HandoffItem[]> {
@@ -168,6 +178,24 @@ export async function takeHandoff(
   if (enrollment) await tellJourney(env, enrollment, handoffId, by, at);
   const [item] = await itemsOf(db, tables, [taken]);
   return item!;
+}
+
+/**
+ * A person's handoff nobody took in time: no longer waiting (the journey went on by its timeout
+ * edge), so it leaves the Inbox and cannot be taken. False when someone took it meanwhile.
+ */
+export async function expireHandoff(env: Env, db: Db, workspaceId: string, handoffId: string): Promise<boolean> {
+  const tables = await findJourneyTables(env, db, workspaceId);
+  const status = tables?.handoffs.keys.status;
+  if (!tables || !status) return false;
+  const expired = await tables.handoffs.room.claimRowsById({
+    rowIds: [handoffId],
+    columnId: status,
+    anyOf: ["waiting"],
+    set: byKey(tables.handoffs, { status: "expired" }),
+    origin: HANDOFF_ORIGIN,
+  });
+  return expired.length > 0;
 }
 
 async function tellJourney(env: Env, enrollmentId: string, handoffId: string, by: string, at: string): Promise<void> {

@@ -3,7 +3,7 @@
  * as rules see rows), the events heard for it, its time zone, engagement and channel scores: the
  * facts conditions are evaluated on, read afresh at every visit.
  */
-import { and, asc, eq } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import { channelScores } from "../../automation/journeys/channel";
 import type { LeadFacts } from "../../automation/journeys/conditions";
 import { leadEvent } from "../../schema/db";
@@ -58,9 +58,12 @@ export async function leadEvents(
         eq(leadEvent.workspaceId, lead.workspaceId),
         eq(leadEvent.tableId, lead.tableId),
         eq(leadEvent.rowId, lead.rowId),
+        // A storm's repeats are recorded but count once, as they were acted on once.
+        sql`json_extract(${leadEvent.data}, '$.coalesced') IS NULL`,
       ),
     )
-    .orderBy(asc(leadEvent.at))
+    // The newest first: behaviour conditions ask about recent events when a lead has many.
+    .orderBy(desc(leadEvent.at))
     .limit(EVENTS_READ_MAX);
   return rows.map((r) => ({ ...r, at: r.at.getTime() }));
 }

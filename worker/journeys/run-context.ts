@@ -14,7 +14,7 @@ export type RunContext = {
   definition: JourneyDefinition;
   enrollmentId: string;
   /** The visit's place in the enrollment's path: with the enrollment id, the key of what it does once (a send). */
-  seq?: number;
+  seq: number;
   /** The lead: a row of `tableId`. */
   tableId: string;
   rowId: string;
@@ -37,6 +37,9 @@ export type NodeResult = {
   edge: string;
   waitFor?: { type: string; key?: string; timeoutSeconds: number };
 };
+
+/** `<enrollment id>:<seq>`: the visit's key, so what a retried step does is done once (a send, a handoff row). */
+export const stepKeyOf = (run: Pick<RunContext, "enrollmentId" | "seq">): string => `${run.enrollmentId}:${run.seq}`;
 
 export type NodeRunner<N extends JourneyNode = JourneyNode> = (
   env: Env,

@@ -10,6 +10,7 @@ import type { CellValue } from "../../schema/tables";
 import type { Db } from "../db";
 import { byKey, tableHandle } from "../kinds/tables";
 import type { JourneyRunParams } from "./enroll";
+import { stepKeyOf } from "./run-context";
 import { findJourneyTables } from "./tables";
 
 const origin = { kind: "automation" as const, job: "journey" };
@@ -49,7 +50,7 @@ export async function recordStep(env: Env, db: Db, step: StepRecordInput): Promi
   const steps = tables?.steps;
   const keyColumn = steps?.keys.stepKey;
   if (!steps || !keyColumn) return;
-  const stepKey = `${run.enrollmentId}:${step.seq}`;
+  const stepKey = stepKeyOf({ enrollmentId: run.enrollmentId, seq: step.seq });
   const written = await steps.room.findOrInsertRow({
     match: [{ columnId: keyColumn, value: stepKey }],
     cells: byKey(steps, {
@@ -73,8 +74,25 @@ export async function recordStep(env: Env, db: Db, step: StepRecordInput): Promi
 const whileActive = (id: string) => and(eq(journeyEnrollment.id, id), eq(journeyEnrollment.status, "active"));
 
 /** The node the enrollment is at now. */
-export async function markNode(db: Db, enrollmentId: string, nodeId: string): Promise<void> {
-  await db.update(journeyEnrollment).set({ node: nodeId, updatedAt: new Date() }).where(whileActive(enrollmentId));
+/** Marks the enrollment at `nodeId`; false when it is no longer active (a person or an event ended it). */
+export async function markNode(db: Db, enrollmentId: string, nodeId: string): Promise<boolean> {
+  const marked = await db
+    .update(journeyEnrollment)
+    .set({ node: nodeId, updatedAt: new Date() })
+    .where(whileActive(enrollmentId))
+    .returning({ id: journeyEnrollment.id });
+  return marked.length > 0;
+}
+
+/** Ends an enrollment whose run failed for good, with the error; false when it had ended already. */
+export async function failEnrollment(db: Db, enrollmentId: string, error: string): Promise<boolean> {
+  const now = new Date();
+  const done = await db
+    .update(journeyEnrollment)
+    .set({ status: "exited", exitReason: `failed: ${error}`.slice(0, 500), updatedAt: now, finishedAt: now })
+    .where(whileActive(enrollmentId))
+    .returning({ id: journeyEnrollment.id });
+  return done.length > 0;
 }
 
 /** The last cap decision that held or dropped one of its messages. */

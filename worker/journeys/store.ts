@@ -12,6 +12,7 @@ import { byKey } from "../kinds/tables";
 import { publishProblems } from "./check";
 import { journeyCounts } from "./counts";
 import { entryInWords, goalLabel } from "./describe";
+import { applyStatusToEnrollments } from "./enroll";
 import { unwireEntry, wireEntry } from "./entry";
 import { ensureJourneyTables, findJourneyTables } from "./tables";
 
@@ -159,9 +160,10 @@ export async function hookSecretMatches(db: Db, journeyId: string, secret: strin
 export type StatusChange = { ok: true } | { ok: false; status: 409; message: string };
 
 /**
- * Pauses, activates or archives a journey. Pausing and archiving stop new entries (its entry
- * rule is turned off) and leave the leads inside where they are; activating needs a published
- * version and turns the entry back on. An archived journey stays archived.
+ * Pauses, activates or archives a journey. Pausing stops new entries (its entry rule is turned
+ * off) and holds the leads inside where they are; archiving also takes them out; activating needs
+ * a published version, turns the entry back on and lets held leads go on. An archived journey
+ * stays archived.
  */
 export async function setStatus(env: Env, db: Db, record: JourneyRecord, status: JourneyStatus): Promise<StatusChange> {
   if (record.status === "archived" && status !== "archived")
@@ -176,6 +178,7 @@ export async function setStatus(env: Env, db: Db, record: JourneyRecord, status:
     if (status === "active") await wireEntry(env, db, record, published);
     else await unwireEntry(env, db, record, published);
   }
+  if (status !== "draft" && status !== record.status) await applyStatusToEnrollments(env, db, record.id, status);
   await refreshJourneyRow(env, db, record.id);
   return { ok: true };
 }

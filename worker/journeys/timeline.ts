@@ -60,7 +60,22 @@ async function journeyEntries(db: Db, lead: Lead): Promise<TimelineEntry[]> {
   const steps = await db
     .select()
     .from(journeyStep)
-    .where(inArray(journeyStep.enrollmentId, [...byId.keys()]))
+    // A subquery, not a list of ids: D1 binds at most 100 parameters a statement.
+    .where(
+      inArray(
+        journeyStep.enrollmentId,
+        db
+          .select({ id: journeyEnrollment.id })
+          .from(journeyEnrollment)
+          .where(
+            and(
+              eq(journeyEnrollment.workspaceId, lead.workspaceId),
+              eq(journeyEnrollment.tableId, lead.tableId),
+              eq(journeyEnrollment.rowId, lead.rowId),
+            ),
+          ),
+      ),
+    )
     .orderBy(desc(journeyStep.enteredAt))
     .limit(TIMELINE_READ_MAX);
   for (const s of steps) {

@@ -17,7 +17,7 @@ import { leadEvents, leadFacts, leadName, leadZone, readJourneySettings, readLea
 import { runActionNode } from "./nodes/actions";
 import { runHandoffNode } from "./nodes/handoff";
 import { runSendNode } from "./nodes/send";
-import type { NodeResult, RunContext } from "./run-context";
+import { type NodeResult, type RunContext, stepKeyOf } from "./run-context";
 import { markNode, showInLeadRow } from "./steps";
 
 /** What the workflow does after the visit's step: sleep, sleep until a moment, or wait for an event. */
@@ -25,7 +25,7 @@ export type WaitPlan =
   | { kind: "sleep"; ms: number }
   | { kind: "until"; at: number }
   /** `arrived`: the visit's outcome when the event comes in time. */
-  | { kind: "event"; type: string; arrived: string; timeoutMs: number };
+  | { kind: "event"; type: string; arrived: string; timeoutMs: number; handoffId?: string };
 
 export type VisitResult = {
   enteredAt: number;
@@ -94,7 +94,7 @@ async function runNode(
       return { outcome: yes ? "yes" : "no", edge: yes ? "yes" : "no" };
     }
     case "split": {
-      const branch = pickBranch(node, `${run.enrollmentId}:${run.seq ?? 0}`);
+      const branch = pickBranch(node, stepKeyOf(run));
       return { outcome: `branch: ${branch.label}`, edge: branch.label };
     }
     case "goal":
@@ -117,7 +117,9 @@ async function runNode(
 export async function visitNode(env: Env, info: RunInfo, node: JourneyNode, seq: number): Promise<VisitResult> {
   const { params } = info;
   const enteredAt = Date.now();
-  await markNode(getDb(env.DB), params.enrollmentId, node.id);
+  // Ended meanwhile (a reply, a person, a move): this run stops even if its instance was not terminated.
+  if (!(await markNode(getDb(env.DB), params.enrollmentId, node.id)))
+    return { enteredAt, leadName: "", outcome: "the enrollment had ended", edge: "next", end: "enrollment ended" };
   const row = await readLeadRow(env, params.tableId, params.rowId);
   if (!row) return { enteredAt, leadName: "", outcome: "the lead's row was deleted", edge: "next", end: "row deleted" };
   await showInLeadRow(env, params, info.journeyName, node.label ?? node.id);
@@ -131,6 +133,8 @@ export async function visitNode(env: Env, info: RunInfo, node: JourneyNode, seq:
   };
   const { waitFor, ...result } = await runNode(env, run, node, info);
   // A node that waits for someone (a person taking a handoff) is waited for like a wait node.
-  const wait = waitFor ? eventWait(waitFor, `${result.outcome}: taken`, run.compress) : result.wait;
+  const wait = waitFor
+    ? { ...eventWait(waitFor, `${result.outcome}: taken`, run.compress), handoffId: waitFor.key }
+    : result.wait;
   return { ...result, ...(wait ? { wait } : {}), enteredAt, leadName: leadName(row) };
 }

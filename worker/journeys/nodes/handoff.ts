@@ -9,7 +9,7 @@ import { getDb } from "../../db";
 import { byKey, tableHandle } from "../../kinds/tables";
 import { handoffContext, leadNameOf } from "../handoff-context";
 import { HANDOFF_ORIGIN, writeHandoff } from "../handoffs";
-import type { NodeRunner } from "../run-context";
+import { type NodeRunner, stepKeyOf } from "../run-context";
 
 /**
  * How long a person's handoff waits to be taken when the node names no timeout: a week, the
@@ -34,6 +34,7 @@ export const runHandoffNode: NodeRunner<NodeOf<"handoff">> = async (env, run, no
     leadName: leadNameOf(run.row, run.rowId),
     journeyId: run.journeyId,
     enrollmentId: run.enrollmentId,
+    stepKey: stepKeyOf(run),
     reason: node.reason,
     context,
   };

@@ -21,7 +21,7 @@ import { ensureMessaging, type Messaging } from "../../messaging/tables";
 import { writeDraft } from "../../messaging/writer";
 import { releaseTouch, reserveTouch } from "../caps-store";
 import { leadEvents, leadZone, readJourneySettings } from "../lead";
-import type { NodeResult, NodeRunner, RunContext } from "../run-context";
+import { type NodeResult, type NodeRunner, type RunContext, stepKeyOf } from "../run-context";
 import { markCapped } from "../steps";
 
 /** A send's result: `retryAt` asks the workflow to sleep until then and visit the node again. */
@@ -111,7 +111,7 @@ async function writeMessage(
 export const runSendNode: NodeRunner<NodeOf<"send">> = async (env, run, node): Promise<SendResult> => {
   const db = getDb(env.DB);
   const now = Date.now();
-  const visit = `${run.enrollmentId}:${run.seq ?? 0}`;
+  const visit = stepKeyOf(run);
   const channel = await channelFor(env, run, node);
   if (!channel) return fallback("no address: the lead has no email address or phone number");
   if (channel === "chat") return fallback("no chat conversation: the lead has no chat to write to");
@@ -128,7 +128,17 @@ export const runSendNode: NodeRunner<NodeOf<"send">> = async (env, run, node): P
   if (suppression) return fallback(`suppressed: ${suppression.reason || address}`);
 
   const already = await visitMessage(messaging, visit);
-  if (already && already.status !== "draft") return { outcome: `sent: ${channel}`, edge: "next" };
+  // Made by an earlier try of this step: sent on unless it is still a draft, or its queueing
+  // failed (then it goes back to a draft and is queued again below).
+  if (already && already.status !== "draft" && already.status !== "failed")
+    return { outcome: `sent: ${channel}`, edge: "next" };
+  if (already?.status === "failed") {
+    const reset = await messaging.messages.room.patchRow(already.id, byKey(messaging.messages, { status: "draft" }), {
+      kind: "automation",
+      job: "journey",
+    });
+    if (!reset.ok) throw new Error(`Could not queue the journey's message again: ${reset.message}`);
+  }
 
   const sendAt = node.sendAt ? Date.parse(node.sendAt) : null;
   if (sendAt && sendAt > now) return { outcome: "send at", edge: "next", retryAt: sendAt };
@@ -138,30 +148,30 @@ export const runSendNode: NodeRunner<NodeOf<"send">> = async (env, run, node): P
     const until = quietUntil(now, leadZone(run.row, settings), quiet ?? null);
     if (until !== null) return { outcome: "quiet hours", edge: "next", retryAt: until };
   }
-  if (!already) {
-    const decision = await reserveTouch(env.DB, {
-      workspaceId: run.workspaceId,
-      tableId: run.tableId,
-      rowId: run.rowId,
-      channel,
-      journeyId: run.journeyId,
-      enrollmentId: run.enrollmentId,
-      rules: [...settings.caps, ...run.definition.caps],
-      now,
-      scale: run.compress ? 1 : DAY_SECONDS,
-    });
-    if (!decision.ok) {
-      const capped = decision.over === "defer" && decision.nextAt !== null ? "deferred" : "dropped";
-      await markCapped(db, run.enrollmentId, capped);
-      if (capped === "dropped") return fallback(`capped: dropped (${decision.reason})`);
-      return { outcome: "capped: deferred", edge: "next", retryAt: decision.nextAt ?? now };
-    }
+  // Reserved once per visit (keyed by it), so a retried step neither takes a second place nor skips the cap.
+  const decision = await reserveTouch(env.DB, {
+    id: visit,
+    workspaceId: run.workspaceId,
+    tableId: run.tableId,
+    rowId: run.rowId,
+    channel,
+    journeyId: run.journeyId,
+    enrollmentId: run.enrollmentId,
+    rules: [...settings.caps, ...run.definition.caps],
+    now,
+    scale: run.compress ? 1 : DAY_SECONDS,
+  });
+  if (!decision.ok) {
+    const capped = decision.over === "defer" && decision.nextAt !== null ? "deferred" : "dropped";
+    await markCapped(db, run.enrollmentId, capped);
+    if (capped === "dropped") return fallback(`capped: dropped (${decision.reason})`);
+    return { outcome: "capped: deferred", edge: "next", retryAt: decision.nextAt ?? now };
   }
   try {
     const id = already?.id ?? (await writeMessage(env, run, node, channel, messaging, visit));
     await queueSend(env, messaging, id);
   } catch (error) {
-    await releaseTouch(env.DB, run.enrollmentId, now);
+    await releaseTouch(env.DB, visit);
     if (error instanceof MessageInputError) return fallback(`no address: ${error.message}`);
     throw error;
   }

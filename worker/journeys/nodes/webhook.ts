@@ -6,7 +6,7 @@
  */
 import { guardFor, UnsafeUrlError } from "../../../automation/contact/guard";
 import type { NodeOf } from "../../../schema/journeys";
-import type { NodeResult, RunContext } from "../run-context";
+import { type NodeResult, type RunContext, stepKeyOf } from "../run-context";
 
 /** How long a journey's webhook may take to answer: a receiver that takes longer is retried, not waited on. */
 export const WEBHOOK_TIMEOUT_MS = 10_000;
@@ -33,7 +33,12 @@ export async function runWebhook(env: Env, run: RunContext, node: NodeOf<"webhoo
   try {
     res = await fetch(node.url, {
       method: "POST",
-      headers: { "content-type": "application/json", "user-agent": "Rowpilot journeys" },
+      // The same key on every try of this step, so a receiver can tell a retry from a new call.
+      headers: {
+        "content-type": "application/json",
+        "user-agent": "Rowpilot journeys",
+        "idempotency-key": stepKeyOf(run),
+      },
       body: JSON.stringify(body),
       signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS),
       redirect: "manual",

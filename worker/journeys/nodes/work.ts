@@ -20,7 +20,7 @@ import { SiteFindingsError } from "../../sites/quality-store";
 import { findSites } from "../../sites/tables";
 import { handoffContext, leadNameOf } from "../handoff-context";
 import { writeHandoff } from "../handoffs";
-import type { NodeResult, RunContext } from "../run-context";
+import { type NodeResult, type RunContext, stepKeyOf } from "../run-context";
 
 const failed = (why: string): NodeResult => ({ outcome: `failed: ${why}`, edge: "next" });
 
@@ -73,6 +73,7 @@ export async function runNotify(env: Env, db: Db, run: RunContext, node: NodeOf<
     leadName: leadNameOf(run.row, run.rowId),
     journeyId: run.journeyId,
     enrollmentId: null,
+    stepKey: stepKeyOf(run),
     to,
     reason: message,
     status: "done",

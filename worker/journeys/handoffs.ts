@@ -4,7 +4,7 @@
  * it tells the waiting journey's instance (`handoff-taken`, keyed by the handoff's row id), which
  * moves on.
  */
-import { and, eq, inArray } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { workflowEventType } from "../../automation/journeys/event-names";
 import { journey } from "../../schema/db";
 import type { HandoffContext, HandoffItem } from "../../schema/journeys";

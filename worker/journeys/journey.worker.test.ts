@@ -5,12 +5,14 @@
 import { env, introspectWorkflow } from "cloudflare:test";
 import { afterEach, describe, expect, it } from "vitest";
 import { PREBUILT_JOURNEYS } from "../../automation/journeys/templates";
-import type { JourneyDefinitionInput } from "../../schema/journeys";
+import { JourneyDefinition, type JourneyDefinitionInput, type NodeOf } from "../../schema/journeys";
 import { saveStoredSettings } from "../stored-settings";
 import { endEnrollment, enrollRows, listEnrollments, moveToLatest } from "./enroll";
 import { deliverLeadEvent } from "./events";
 import { takeHandoff } from "./handoffs";
 import { JOURNEY_SETTINGS_KEY } from "./lead";
+import { runSendNode } from "./nodes/send";
+import type { RunContext } from "./run-context";
 import { recordStep } from "./steps";
 import { journeyWorkspace } from "./test/journeys";
 
@@ -34,12 +36,15 @@ afterEach(async () => {
   introspector = null;
 });
 
-/** The issue's example: email, wait for a click (5 s timeout), Score condition, SMS, handoff, exit. */
+/**
+ * The issue's example: started by the lead's "signed-up" event (or by hand), email, wait for a
+ * click (5 s timeout), Score condition, SMS, handoff, exit.
+ */
 const welcome = (table: string): JourneyDefinitionInput => ({
   name: "Welcome",
   table,
   reentry: "never",
-  entry: { kind: "manual" },
+  entry: { kind: "event", type: "signed-up" },
   start: "hello",
   nodes: [
     {
@@ -111,16 +116,21 @@ describe("JourneyWorkflow — the welcome journey", () => {
   );
 
   it(
-    "hands a lead who clicks to a person and goes on once they take it",
+    "starts from the lead's event, hands a lead who clicks to a person and goes on once they take it",
     async () => {
       await instantSleeps();
       const w = await journeyWorkspace();
       const rose = await w.lead({ name: "Rose", email: "rose@bakery.example", score: 10 });
       const journeyId = await w.publish(welcome(w.leadsId));
-      // Waits at full length here: the click must come within the 5 s the definition gives it.
-      const { enrollmentId } = only(
-        (await enrollRows(env, w.db, journeyId, { tableId: w.leadsId, rowIds: [rose], source: "manual" })).enrolled,
-      );
+      // The entry event enrolls her (waits at full length: the click must come within the 5 s the definition gives it).
+      const entered = await deliverLeadEvent(env, w.db, {
+        workspaceId: w.ws.id,
+        tableId: w.leadsId,
+        rowId: rose,
+        type: "signed-up",
+      });
+      expect(entered.enrolled).toBe(1);
+      const { id: enrollmentId } = only(await listEnrollments(w.db, journeyId));
       await waitFor(async () => (await w.enrollment(enrollmentId))?.node === "wait1");
       await deliverLeadEvent(env, w.db, { workspaceId: w.ws.id, tableId: w.leadsId, rowId: rose, type: "clicked" });
       const handoff = await waitFor(async () => {
@@ -326,6 +336,40 @@ describe("JourneyWorkflow — exactly-once step rows", () => {
       expect((await w.ledger(enrollmentId)).filter((s) => s.seq === 0).map((s) => s.outcome)).toEqual(["sent: email"]);
       const rows = (await w.stepRows(enrollmentId)).filter((r) => r.key === `${enrollmentId}:0`);
       expect(rows.map((r) => r.outcome)).toEqual(["sent: email"]);
+    },
+    RUN_MS,
+  );
+});
+
+describe("JourneyWorkflow — a send step run again", () => {
+  it(
+    "sends one message and takes one cap place when its step runs twice (a retry after it sent)",
+    async () => {
+      const w = await journeyWorkspace();
+      const rose = await w.lead({ name: "Rose", email: "rose@bakery.example", score: 10 });
+      const journeyId = await w.publish(welcome(w.leadsId));
+      const definition = JourneyDefinition.parse(welcome(w.leadsId));
+      const run: RunContext = {
+        workspaceId: w.ws.id,
+        journeyId,
+        journeyName: "Welcome",
+        version: 1,
+        definition,
+        enrollmentId: crypto.randomUUID(),
+        seq: 0,
+        tableId: w.leadsId,
+        rowId: rose,
+        row: { Name: "Rose", Email: "rose@bakery.example", Score: 10 },
+        compress: true,
+        channelsUsed: [],
+      };
+      const hello = definition.nodes.find((n) => n.id === "hello") as NodeOf<"send">;
+      const first = await runSendNode(env, run, hello);
+      const second = await runSendNode(env, run, hello);
+      expect([first.outcome, second.outcome]).toEqual(["sent: email", "sent: email"]);
+      expect(await w.outboxOf(1)).toHaveLength(1);
+      const touches = await env.DB.prepare("SELECT id FROM lead_touch WHERE row_id = ?1").bind(rose).all();
+      expect(touches.results).toHaveLength(1);
     },
     RUN_MS,
   );

@@ -11,8 +11,8 @@
  *    through wrangler's platform proxy from Node adds a round trip per statement (~36/s here).
  * 4. Cap reservations through D1 (`reserveTouch`, read + conditional insert): RESERVATIONS sends to
  *    LEADS_IN_D1 leads, CONCURRENCY at a time, from the same Worker.
- * Enrollments per second from rows entering a view need the running app (the journey runner and
- * the API) and are not measured here. Figures only, no timed assertions.
+ * 5. Enrollments from row changes: 1,000 rows entering a journey at once through the served app
+ *    (bench/journeys-enroll.ts). Figures only, no timed assertions.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -21,6 +21,7 @@ import { unstable_dev } from "wrangler";
 import { journeyAnalytics, type StepRecord } from "../automation/journeys/analytics";
 import { capDecision, type Touch } from "../automation/journeys/caps";
 import { type CapRule, type JourneyChannel, JourneyDefinition } from "../schema/journeys";
+import { enrollmentFigures } from "./journeys-enroll";
 import { fmt, summary } from "./stats";
 
 const LEADS = 100_000;
@@ -228,7 +229,7 @@ async function main() {
   capDecisions(now);
   analytics(now);
   await d1Figures(now);
-  console.log("\nEnrollments per second from rows entering a view: measured with the running app, not here.");
+  await enrollmentFigures();
 }
 
 await main();

@@ -12,8 +12,8 @@ import { type CompiledFormula, compile, type FormulaResult, type LinkedAccessor 
 export type FormulaColumn = { id: string; name: string; text: string };
 export type PlainColumn = { id: string; name: string };
 
-/** Strongly connected components, each after every component it has edges to. */
-function components(nodes: readonly string[], edges: (id: string) => readonly string[]): string[][] {
+/** Strongly connected components, each after every component it has edges to (journeys' cycle checks use it too). */
+export function components(nodes: readonly string[], edges: (id: string) => readonly string[]): string[][] {
   const index = new Map<string, number>();
   const low = new Map<string, number>();
   const stack: string[] = [];

@@ -4,6 +4,7 @@
  */
 import { env, introspectWorkflow } from "cloudflare:test";
 import { afterEach, describe, expect, it } from "vitest";
+import { EXAMPLE_INPUT } from "../../automation/journeys/example.fixture";
 import { PREBUILT_JOURNEYS } from "../../automation/journeys/templates";
 import { JourneyDefinition, type JourneyDefinitionInput, type NodeOf } from "../../schema/journeys";
 import { saveStoredSettings } from "../stored-settings";
@@ -41,32 +42,9 @@ afterEach(async () => {
  * click (5 s timeout), Score condition, SMS, handoff, exit.
  */
 const welcome = (table: string): JourneyDefinitionInput => ({
-  name: "Welcome",
+  ...structuredClone(EXAMPLE_INPUT),
   table,
-  reentry: "never",
   entry: { kind: "event", type: "signed-up" },
-  start: "hello",
-  nodes: [
-    {
-      id: "hello",
-      kind: "send",
-      channel: "email",
-      template: { subject: "Hi {{lead.Name}}", body: "Welcome aboard, {{lead.Name}}." },
-      next: "wait1",
-    },
-    { id: "wait1", kind: "wait", until: { event: "clicked", timeoutSeconds: 5 }, next: "thanks", timeout: "check" },
-    {
-      id: "check",
-      kind: "condition",
-      all: [{ type: "property", field: "Score", operator: "greater_than", value: 50 }],
-      yes: "sms",
-      no: "bye",
-    },
-    { id: "sms", kind: "send", channel: "sms", template: { body: "Still keen, {{lead.Name}}?" }, next: "bye" },
-    { id: "thanks", kind: "handoff", to: { person: "owner" }, reason: "clicked", next: "bye" },
-    { id: "bye", kind: "exit" },
-  ],
-  caps: [{ channel: "any", max: 3, perDays: 7, over: "defer" }],
 });
 
 const only = <T>(list: T[]): T => {

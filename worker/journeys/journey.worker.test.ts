@@ -8,6 +8,7 @@ import { EXAMPLE_INPUT } from "../../automation/journeys/example.fixture";
 import { PREBUILT_JOURNEYS } from "../../automation/journeys/templates";
 import { JourneyDefinition, type JourneyDefinitionInput, type NodeOf } from "../../schema/journeys";
 import { saveStoredSettings } from "../stored-settings";
+import { readAnalytics } from "./analytics-read";
 import { endEnrollment, enrollRows, listEnrollments, moveToLatest } from "./enroll";
 import { deliverLeadEvent } from "./events";
 import { takeHandoff } from "./handoffs";
@@ -15,6 +16,7 @@ import { JOURNEY_SETTINGS_KEY } from "./lead";
 import { runSendNode } from "./nodes/send";
 import type { RunContext } from "./run-context";
 import { recordStep } from "./steps";
+import { readJourney } from "./store";
 import { journeyWorkspace } from "./test/journeys";
 
 /** A journey's run takes a few seconds in workerd (queues, rooms, D1): more than vitest's default 5 s. */
@@ -191,6 +193,16 @@ describe("JourneyWorkflow — the prebuilt welcome series", () => {
       const sent = await w.outboxOf(3);
       expect(sent.map((m) => m.channel).sort()).toEqual(["email", "email", "sms"]);
       expect(sent.flatMap((m) => (m.channel === "email" ? [m.subject] : [])).sort()).toEqual(["News", "Welcome, Ana"]);
+
+      // The funnel counts the run once per node, with what happened there.
+      const record = (await readJourney(w.db, w.ws.id, journeyId))!;
+      const funnel = await readAnalytics(w.db, record, null);
+      expect(funnel).toMatchObject({ enrolled: 1, steps: steps.length });
+      const at = (id: string) => funnel.nodes.find((n) => n.id === id)!;
+      expect(at("welcome")).toMatchObject({ entered: 1, now: 0, outcomes: { "sent: email": 1 } });
+      expect(at("nudge").outcomes).toEqual({ "sent: sms": 1 });
+      expect(Object.keys(at("content").outcomes)).toEqual([expect.stringMatching(/^capped: dropped/)]);
+      expect(funnel.edges).toContainEqual(expect.objectContaining({ from: "welcome", to: "wait-open", count: 1 }));
     },
     RUN_MS,
   );

@@ -6,15 +6,16 @@
 import { and, desc, eq } from "drizzle-orm";
 import { journey, journeyVersion } from "../../schema/db";
 import { JourneyDefinition, type JourneyItem, type JourneyStatus, type PublishProblem } from "../../schema/journeys";
+import { JOURNEYS_KINDS } from "../../schema/journeys-tables";
 import { hashSecret, newSecret } from "../auth/tokens";
 import type { Db } from "../db";
-import { byKey } from "../kinds/tables";
+import { byKey, idOfKind, tableHandle } from "../kinds/tables";
 import { publishProblems } from "./check";
 import { journeyCounts } from "./counts";
 import { entryInWords, goalLabel } from "./describe";
 import { applyStatusToEnrollments } from "./enroll";
 import { unwireEntry, wireEntry } from "./entry";
-import { ensureJourneyTables, findJourneyTables } from "./tables";
+import { ensureJourneyTables } from "./tables";
 
 export type JourneyRecord = {
   id: string;
@@ -257,12 +258,14 @@ export async function listJourneys(env: Env, db: Db, workspaceId: string): Promi
 export async function refreshJourneyRow(env: Env, db: Db, journeyId: string): Promise<void> {
   const row = await db.query.journey.findFirst({ where: eq(journey.id, journeyId) });
   if (!row) return;
-  const tables = await findJourneyTables(env, db, row.workspaceId);
+  // Only the Journeys table's handle: this runs as every enrollment starts and ends.
+  const tableId = await idOfKind(db, row.workspaceId, JOURNEYS_KINDS.journeys);
   const draft = parseDefinition(row.draft);
-  if (!tables || !draft) return;
+  if (!tableId || !draft) return;
+  const journeys = await tableHandle(env, tableId);
   const def = (row.version > 0 ? await publishedDefinition(db, journeyId, row.version) : null) ?? draft;
   const counts = await journeyCounts(env.DB, journeyId);
-  const cells = byKey(tables.journeys, {
+  const cells = byKey(journeys, {
     name: row.name,
     status: row.status,
     version: row.version,
@@ -274,5 +277,5 @@ export async function refreshJourneyRow(env: Env, db: Db, journeyId: string): Pr
     exited: counts.exited,
     updated: new Date().toISOString(),
   });
-  await tables.journeys.room.patchRow(journeyId, cells, origin);
+  await journeys.room.patchRow(journeyId, cells, origin);
 }

@@ -18,12 +18,12 @@ import {
 } from "../../schema/journeys";
 import type { CellValue } from "../../schema/tables";
 import { normalizeEmail, normalizePhone } from "../messaging/address";
-import { addDays, localTime, zonedInstant } from "../messaging/zoned-time";
 import { evaluateNodeCondition } from "./conditions";
 import { leadFacts, leadZone } from "./facts";
 import { edgeTarget, nodeById } from "./graph";
 import { renderTemplate } from "./render";
 import { cellFor } from "./values";
+import { nextTimeOfDay } from "./wait-time";
 
 /** A test run stops after this many steps: a journey that loops (through waits) would never end. */
 export const MAX_TEST_STEPS = 200;
@@ -100,13 +100,6 @@ function send(node: NodeOf<"send">, run: Run, at: number): Visit {
   return { outcome: "sent (test run)", edge: "next", seconds };
 }
 
-function nextTimeOfDay(at: number, clock: string, zone: string): number {
-  const [hours, minutes] = clock.split(":").map(Number);
-  const { date } = localTime(new Date(at), zone);
-  const today = zonedInstant(date, hours! * 60 + minutes!, zone).getTime();
-  return today > at ? today : zonedInstant(addDays(date, 1), hours! * 60 + minutes!, zone).getTime();
-}
-
 function wait(node: NodeOf<"wait">, run: Run, at: number): Visit {
   const until = node.until;
   if (until && "event" in until) {
@@ -128,7 +121,7 @@ function wait(node: NodeOf<"wait">, run: Run, at: number): Visit {
   const current = run.now + at * 1000;
   let seconds = node.seconds ?? 0;
   if (until && "date" in until) seconds += Math.max(0, Math.ceil((Date.parse(until.date) - current) / 1000));
-  if (until && "time" in until) seconds += Math.ceil((nextTimeOfDay(current, until.time, run.zone) - current) / 1000);
+  if (until && "time" in until) seconds += Math.ceil((nextTimeOfDay(current, run.zone, until.time) - current) / 1000);
   return { outcome: `waited ${inWords(seconds)}`, edge: "next", seconds };
 }
 

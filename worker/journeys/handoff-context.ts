@@ -63,15 +63,6 @@ export function leadScoreOf(row: Record<string, CellValue>): number | null {
   return numberOf(cell("score")) ?? numberOf(cell("engagement"));
 }
 
-/** How the lead is named in a handoff: its Name, Company or Business cell, else its row id. */
-export function leadNameOf(row: Record<string, CellValue>, rowId: string): string {
-  for (const name of ["name", "company", "business", "business name"]) {
-    const value = Object.entries(row).find(([k]) => k.toLowerCase() === name)?.[1];
-    if (typeof value === "string" && value.trim()) return value.trim();
-  }
-  return rowId;
-}
-
 export async function handoffContext(
   env: Env,
   db: Db,

@@ -39,9 +39,13 @@ export function leadZone(row: Record<string, CellValue>, settings: JourneySettin
 }
 
 /** A short name for the lead in step rows and handoffs. */
-export function leadName(row: Record<string, CellValue>): string {
-  const name = row.Name ?? row.Email ?? "";
-  return typeof name === "string" ? name : String(name ?? "");
+/** How a lead is named in step rows and handoffs: its Name, Company, Business or Email cell (any case), else its row id. */
+export function leadNameOf(row: Record<string, CellValue>, rowId: string): string {
+  for (const name of ["name", "company", "business", "business name", "email"]) {
+    const value = Object.entries(row).find(([k]) => k.toLowerCase() === name)?.[1];
+    if (typeof value === "string" && value.trim()) return value.trim();
+  }
+  return rowId;
 }
 
 export type LeadEventRecord = { type: string; key: string | null; channel: string | null; at: number };

@@ -6,8 +6,9 @@
 import { and, desc, eq, inArray } from "drizzle-orm";
 import { journey, journeyEnrollment, journeyStep, leadEvent } from "../../schema/db";
 import type { LeadTimeline, TimelineEntry } from "../../schema/journeys";
+import type { RowRecord } from "../../schema/tables";
 import type { Db } from "../db";
-import { reader } from "../kinds/tables";
+import { reader, type TableHandle } from "../kinds/tables";
 import { findMessaging } from "../messaging/tables";
 import { findJourneyTables } from "./tables";
 
@@ -116,19 +117,27 @@ async function eventEntries(db: Db, lead: Lead): Promise<TimelineEntry[]> {
   }));
 }
 
-async function messageEntries(env: Env, db: Db, lead: Lead): Promise<TimelineEntry[]> {
-  const messaging = await findMessaging(env, db, lead.workspaceId);
-  const { keys } = messaging?.messages ?? { keys: {} as Record<string, string> };
-  if (!messaging || !keys.recipientTable || !keys.recipientRowId) return [];
-  const { rows } = await messaging.messages.room.queryRows({
+/** Rows of `table` about the lead: its table id and row id in the columns keyed `tableKey` and `rowKey`. */
+async function rowsAbout(table: TableHandle, tableKey: string, rowKey: string, lead: Lead): Promise<RowRecord[]> {
+  const tableColumn = table.keys[tableKey];
+  const rowColumn = table.keys[rowKey];
+  if (!tableColumn || !rowColumn) return [];
+  const { rows } = await table.room.queryRows({
     filters: [
-      { columnId: keys.recipientTable, op: "eq", value: lead.tableId },
-      { columnId: keys.recipientRowId, op: "eq", value: lead.rowId },
+      { columnId: tableColumn, op: "eq", value: lead.tableId },
+      { columnId: rowColumn, op: "eq", value: lead.rowId },
     ],
     sort: [],
     limit: TIMELINE_READ_MAX,
     offset: 0,
   });
+  return rows;
+}
+
+async function messageEntries(env: Env, db: Db, lead: Lead): Promise<TimelineEntry[]> {
+  const messaging = await findMessaging(env, db, lead.workspaceId);
+  if (!messaging) return [];
+  const rows = await rowsAbout(messaging.messages, "recipientTable", "recipientRowId", lead);
   return rows.map((row) => {
     const r = reader(messaging.messages, row.cells);
     const what = r.text("subject") || r.text("body").slice(0, 80);
@@ -145,17 +154,8 @@ async function messageEntries(env: Env, db: Db, lead: Lead): Promise<TimelineEnt
 
 async function handoffEntries(env: Env, db: Db, lead: Lead): Promise<TimelineEntry[]> {
   const tables = await findJourneyTables(env, db, lead.workspaceId);
-  const { keys } = tables?.handoffs ?? { keys: {} as Record<string, string> };
-  if (!tables || !keys.leadTable || !keys.leadRowId) return [];
-  const { rows } = await tables.handoffs.room.queryRows({
-    filters: [
-      { columnId: keys.leadTable, op: "eq", value: lead.tableId },
-      { columnId: keys.leadRowId, op: "eq", value: lead.rowId },
-    ],
-    sort: [],
-    limit: TIMELINE_READ_MAX,
-    offset: 0,
-  });
+  if (!tables) return [];
+  const rows = await rowsAbout(tables.handoffs, "leadTable", "leadRowId", lead);
   return rows.map((row) => {
     const r = reader(tables.handoffs, row.cells);
     const taken = r.text("takenBy") ? `, taken by ${r.text("takenBy")}` : "";

@@ -13,7 +13,7 @@ import { leadTouch } from "../../schema/db";
 import type { JourneyDefinition, JourneyNode, NodeOf } from "../../schema/journeys";
 import { getDb } from "../db";
 import type { JourneyRunParams } from "./enroll";
-import { leadEvents, leadFacts, leadName, leadZone, readJourneySettings, readLeadRow } from "./lead";
+import { leadEvents, leadFacts, leadNameOf, leadZone, readJourneySettings, readLeadRow } from "./lead";
 import { runActionNode } from "./nodes/actions";
 import { runHandoffNode } from "./nodes/handoff";
 import { runSendNode } from "./nodes/send";
@@ -136,5 +136,5 @@ export async function visitNode(env: Env, info: RunInfo, node: JourneyNode, seq:
   const wait = waitFor
     ? { ...eventWait(waitFor, `${result.outcome}: taken`, run.compress), handoffId: waitFor.key }
     : result.wait;
-  return { ...result, ...(wait ? { wait } : {}), enteredAt, leadName: leadName(row) };
+  return { ...result, ...(wait ? { wait } : {}), enteredAt, leadName: leadNameOf(row, params.rowId) };
 }

@@ -7,8 +7,9 @@
 import type { NodeOf } from "../../../schema/journeys";
 import { getDb } from "../../db";
 import { byKey, tableHandle } from "../../kinds/tables";
-import { handoffContext, leadNameOf } from "../handoff-context";
+import { handoffContext } from "../handoff-context";
 import { HANDOFF_ORIGIN, writeHandoff } from "../handoffs";
+import { leadNameOf } from "../lead";
 import { type NodeRunner, stepKeyOf } from "../run-context";
 
 /**

@@ -18,8 +18,9 @@ import { runOutreachOp } from "../../projects/buttons";
 import { generateSite, publishSite, SiteBusyError, SiteInputError } from "../../sites/generate";
 import { SiteFindingsError } from "../../sites/quality-store";
 import { findSites } from "../../sites/tables";
-import { handoffContext, leadNameOf } from "../handoff-context";
+import { handoffContext } from "../handoff-context";
 import { writeHandoff } from "../handoffs";
+import { leadNameOf } from "../lead";
 import { type NodeResult, type RunContext, stepKeyOf } from "../run-context";
 
 const failed = (why: string): NodeResult => ({ outcome: `failed: ${why}`, edge: "next" });

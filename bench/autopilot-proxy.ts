@@ -35,7 +35,7 @@ export async function timedProxy(target: string, latencyMs: number): Promise<Tim
       const answer = await fetch(`${target}${req.url ?? "/"}`, {
         method: req.method,
         headers: headers.map(([name, value]) => [name, String(value)]),
-        body: req.method === "GET" || req.method === "HEAD" ? undefined : sent,
+        body: req.method === "GET" || req.method === "HEAD" ? undefined : new Uint8Array(sent),
       });
       const returned = Buffer.from(await answer.arrayBuffer());
       res.writeHead(answer.status, Object.fromEntries([...answer.headers].filter(([name]) => !HOP_HEADERS.has(name))));

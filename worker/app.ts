@@ -22,6 +22,7 @@ import { messagingDomainRoutes } from "./api/messaging-domain";
 import { messagingHealthRoutes } from "./api/messaging-health";
 import { messagingStatsRoutes } from "./api/messaging-stats";
 import { publicOrigin } from "./api/origin";
+import { pipelineRoutes } from "./api/pipeline";
 import { projectRoutes } from "./api/projects";
 import { workspaceRunRoutes } from "./api/runs";
 import { settingsRoutes } from "./api/settings";
@@ -93,6 +94,7 @@ function api() {
     .route("/payments", paymentRoutes)
     .route("/journeys", journeyLeadRoutes)
     .route("/journeys", journeyRoutes)
+    .route("/pipeline", pipelineRoutes)
     .all("*", () => fail(404, "No such API route"));
 }
 

@@ -5,6 +5,7 @@
  */
 import { Hono } from "hono";
 import { auditRoutes } from "./api/audit";
+import { autopilotRoutes } from "./api/autopilot";
 import { billingRoutes } from "./api/billing";
 import { customerRoutes, paymentRoutes, subscriptionRoutes } from "./api/billing-lists";
 import { buttonRoutes } from "./api/buttons";
@@ -93,6 +94,7 @@ function api() {
     .route("/payments", paymentRoutes)
     .route("/journeys", journeyLeadRoutes)
     .route("/journeys", journeyRoutes)
+    .route("/autopilot", autopilotRoutes)
     .all("*", () => fail(404, "No such API route"));
 }
 

@@ -5,6 +5,7 @@
  */
 import { Hono } from "hono";
 import { auditRoutes } from "./api/audit";
+import { autopilotRoutes } from "./api/autopilot";
 import { billingRoutes } from "./api/billing";
 import { customerRoutes, paymentRoutes, subscriptionRoutes } from "./api/billing-lists";
 import { buttonRoutes } from "./api/buttons";
@@ -95,6 +96,7 @@ function api() {
     .route("/journeys", journeyLeadRoutes)
     .route("/journeys", journeyRoutes)
     .route("/pipeline", pipelineRoutes)
+    .route("/autopilot", autopilotRoutes)
     .all("*", () => fail(404, "No such API route"));
 }
 

@@ -1,9 +1,10 @@
 /**
  * Cron triggers (see wrangler.jsonc): every minute, scheduled trigger rules and scheduled
- * scraping of hunting territories, scheduled messages, and resuming lost polls of sites' Message Batches;
+ * scraping of hunting territories, autopilot's schedules, scheduled messages, and resuming lost polls of sites' Message Batches;
  * once an hour (in the every-minute cron) the billing grace period; nightly, subscriptions
  * reconciled with Recurrente.
  */
+import { runAutopilotSchedule } from "./autopilot/schedule";
 import { getDb } from "./db";
 import { runHuntingSchedule } from "./hunting/schedule";
 import { sendDueMessages } from "./messaging/scheduled";
@@ -30,6 +31,11 @@ export async function handleScheduled(controller: ScheduledController, env: Env)
     if (due > 0) console.log(`rowpilot: cron queued ${due} scheduled message(s)`);
     const resumed = await resumeSiteBatches(env, new Date(controller.scheduledTime));
     if (resumed > 0) console.log(`rowpilot: cron resumed polling ${resumed} Message Batch(es) of sites`);
+    const autopilot = await runAutopilotSchedule(env, new Date(controller.scheduledTime));
+    if (autopilot.cycles || autopilot.released)
+      console.log(
+        `rowpilot: cron started ${autopilot.cycles} autopilot cycle(s), released ${autopilot.released} stale lock(s)`,
+      );
     if (new Date(controller.scheduledTime).getUTCMinutes() === GRACE_CHECK_MINUTE) {
       const grace = await runGrace(env, getDb(env.DB), new Date(controller.scheduledTime));
       if (grace.offline || grace.online)

@@ -9,6 +9,7 @@ import { createWorker } from "./entry";
 
 export { ChatRoom } from "./chat/chat-room";
 export { TableRoom } from "./durable/table-room";
+export { AutopilotWorkflow } from "./workflows/autopilot";
 export { JourneyWorkflow } from "./workflows/journey";
 
 const handleRequest = createRequestHandler(() => import("virtual:react-router/server-build"), import.meta.env.MODE);

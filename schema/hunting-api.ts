@@ -64,7 +64,7 @@ export type ScrapeRequest = z.input<typeof ScrapeRequest>;
 export const SCRAPE_RUN_STATUSES = ["running", "succeeded", "failed"] as const;
 export type ScrapeRunStatus = (typeof SCRAPE_RUN_STATUSES)[number];
 /** What started a scrape. */
-export const SCRAPE_TRIGGERS = ["api", "button", "scrape-next", "schedule"] as const;
+export const SCRAPE_TRIGGERS = ["api", "button", "scrape-next", "schedule", "autopilot"] as const;
 export type ScrapeTrigger = (typeof SCRAPE_TRIGGERS)[number];
 
 /** One scrape of a territory, as the Scrape runs table keeps it. */

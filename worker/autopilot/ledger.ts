@@ -8,6 +8,7 @@ import { autopilotItem } from "../../schema/db";
 import type { CycleContext } from "./context";
 
 export type ItemAction =
+  | "reset-cooldown"
   | "scrape"
   | "qualify"
   | "generate"

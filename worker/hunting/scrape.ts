@@ -75,7 +75,7 @@ export async function beginScrape(h: Hunting, territoryId: string, options: Scra
   } catch (error) {
     // Taken in turn, it is said in the row, so a territory Scrape next passes over does not wait
     // unexplained; a person who asked for this source has the answer already.
-    if (options.trigger === "scrape-next" || options.trigger === "schedule") {
+    if (options.trigger === "scrape-next" || options.trigger === "schedule" || options.trigger === "autopilot") {
       const cells = { status: "failed", lastError: (error as Error).message };
       await h.territories.room.patchRow(territoryId, byKey(h.territories, cells), origin);
     }

@@ -1,7 +1,29 @@
-/** The scraping phase of a cycle (being built: it does nothing yet and says so). */
+/**
+ * The scraping phase of a cycle: cooldowns that ended go back to pending, the due territories
+ * are scraped up to `caps.territories` (`hunt/scrape-due.ts`), and new qualified businesses become
+ * qualified leads up to `caps.qualify` (`hunt/qualify.ts`). Counts: cooldownsReset, scraped,
+ * found, qualified; done = scraped + qualified.
+ */
+import { findHunting } from "../../hunting/tables";
 import { emptyResult, type Phase } from "../context";
+import { resetCooldowns } from "../hunt/cooldowns";
+import { qualifyNew } from "../hunt/qualify";
+import { scrapeDue } from "../hunt/scrape-due";
+import { withNoteColumn } from "../note";
 
-export const scrapingPhase: Phase = async () => ({
-  ...emptyResult("scraping"),
-  error: "The scraping phase is not built yet",
-});
+export const scrapingPhase: Phase = async (ctx) => {
+  const result = emptyResult("scraping");
+  const found = await findHunting(ctx.env, ctx.db, ctx.workspaceId);
+  if (!found) return { ...result, counts: { cooldownsReset: 0, scraped: 0, found: 0, qualified: 0 } };
+  const h = {
+    ...found,
+    territories: await withNoteColumn(ctx.env, found.territories),
+    businesses: await withNoteColumn(ctx.env, found.businesses),
+  };
+  result.counts = { cooldownsReset: 0, scraped: 0, found: 0, qualified: 0 };
+  await resetCooldowns(ctx, h, result);
+  await scrapeDue(ctx, h, result);
+  await qualifyNew(ctx, h, result);
+  result.done = (result.counts.scraped ?? 0) + (result.counts.qualified ?? 0);
+  return result;
+};

@@ -26,6 +26,7 @@ export default [
     route("journeys", "routes/journeys.tsx"),
     route("journeys/leads/:tableId/:rowId", "routes/journey-lead.tsx"),
     route("journeys/:id", "routes/journey-builder.tsx"),
+    route("autopilot", "routes/autopilot.tsx"),
     route("billing", "routes/billing.tsx"),
     route("members", "routes/members.tsx"),
     route("tokens", "routes/tokens.tsx"),

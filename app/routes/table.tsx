@@ -1,4 +1,4 @@
-import { CloudOff, Download, Plus, RefreshCw, Wifi } from "lucide-react";
+import { CloudOff, Download, Filter, Plus, RefreshCw, Wifi, X } from "lucide-react";
 import { useCallback, useMemo, useState } from "react";
 import { Link, type ShouldRevalidateFunction, useLoaderData, useRouteLoaderData, useSearchParams } from "react-router";
 import { type ColumnDef, type TableDetail, type ViewPage, ViewSpec } from "../../schema/tables";
@@ -25,6 +25,7 @@ import { gridSizeFrom } from "../grid/grid-size";
 import { ImportDialog } from "../grid/import-dialog";
 import { RowPanel } from "../grid/row-panel";
 import { TriggerPanel } from "../grid/trigger-panel";
+import { FILTER_PARAM, filterFromParam } from "../grid/url-filter";
 import { usePresence } from "../grid/use-presence";
 import { addRow, type GridRow, useTableSync, useTableView } from "../grid/use-table";
 import { useWindowedRows } from "../grid/use-windowed-rows";
@@ -130,13 +131,34 @@ function Table({ params }: Route.ComponentProps) {
     () => orderColumns(allColumns, view.view.order).filter((c) => !view.view.hidden.includes(c.id)),
     [allColumns, view.view],
   );
+  // A filter from the URL (a dashboard number's rows) narrows what is shown, never the saved view.
+  const urlFilter = useMemo(
+    () => filterFromParam(searchParams.get(FILTER_PARAM), allColumns),
+    [searchParams, allColumns],
+  );
+  const shownView = useMemo(
+    () => (urlFilter ? { ...view.view, filters: [...view.view.filters, urlFilter] } : view.view),
+    [view.view, urlFilter],
+  );
+  const clearUrlFilter = useCallback(
+    () =>
+      setSearchParams(
+        (current) => {
+          const next = new URLSearchParams(current);
+          next.delete(FILTER_PARAM);
+          return next;
+        },
+        { replace: true },
+      ),
+    [setSearchParams],
+  );
   const [search, setSearch] = useState("");
   const [expanded, setExpanded] = useState<string | null>(null);
   const [selected, setSelected] = useState<GridRow[]>([]);
   const [selectionReset, setSelectionReset] = useState(0);
   const fileBase = (view.name || detail.name).replace(/[^\w -]+/g, "") || "table";
   // A large table's rows come ordered, filtered and partly loaded from its window instead.
-  const rowWindow = useWindowedRows(sync, detail.id, view.view, allColumns, isWindowed(detail.blocks.length));
+  const rowWindow = useWindowedRows(sync, detail.id, shownView, allColumns, isWindowed(detail.blocks.length));
   const first = useMemo(() => firstRows(detail.firstPage), [detail.firstPage]);
   const servedLeft = useMemo(() => servedById(detail.firstPage), [detail.firstPage]);
   // The synced rows once the first sync has settled (offline: once IndexedDB's copy has rows).
@@ -150,8 +172,8 @@ function Table({ params }: Route.ComponentProps) {
   const rows = useComputedRows(allColumns, baseRows);
   const loadedRows = useMemo(() => rows.filter((r) => !r.loading), [rows]);
   const shownRows = useMemo(
-    () => (loaded ? applyView(rows, allColumns, view.view, search) : rows),
-    [loaded, rows, allColumns, view.view, search],
+    () => (loaded ? applyView(rows, allColumns, shownView, search) : rows),
+    [loaded, rows, allColumns, shownView, search],
   );
   const rowCount = rowWindow?.ready ? rows.length : loaded ? view.rows.length : detail.firstPage.total;
   const exportNote = rowWindow ? "Export needs every row in the browser; this table is too large to load whole" : "";
@@ -242,6 +264,19 @@ function Table({ params }: Route.ComponentProps) {
         total={rowWindow || !loaded ? shownRows.length : view.rows.length}
         windowed={rowWindow ? { rows: rowCount, error: rowWindow.error } : null}
       />
+      {urlFilter ? (
+        <p className="flex w-fit items-center gap-1.5 rounded-full bg-accent-soft px-2.5 py-1 text-xs text-accent">
+          <Filter className="h-3.5 w-3.5" aria-hidden /> Filtered from the pipeline
+          <span aria-hidden>·</span>
+          <button
+            type="button"
+            onClick={clearUrlFilter}
+            className="flex items-center gap-0.5 font-medium hover:underline"
+          >
+            clear <X className="h-3 w-3" aria-hidden />
+          </button>
+        </p>
+      ) : null}
       {sync && !readOnly && selected.length > 1 ? (
         <BulkBar
           sync={sync}

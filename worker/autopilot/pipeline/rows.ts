@@ -49,7 +49,7 @@ async function readTable(env: Env, id: string | undefined): Promise<{ table: Tab
 
 /** Maps each row of a table read (none when absent) through `pick`, a reader of its cells by key. */
 function each<T>(
-  read: { table: TableHandle; rows: RowRecord[] } | null,
+  read: { table: TableHandle; rows: RowRecord[] } | null | undefined,
   pick: (r: ReturnType<typeof reader>, row: RowRecord) => T,
 ): T[] {
   if (!read) return [];

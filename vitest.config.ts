@@ -21,7 +21,7 @@ export default defineConfig({
       },
       {
         plugins: [
-          cloudflareTest({
+          cloudflareTest(({ inject }) => ({
             main: "./worker/test-entry.ts",
             wrangler: { configPath: "./wrangler.jsonc" },
             miniflare: {
@@ -37,9 +37,12 @@ export default defineConfig({
                 BETTER_AUTH_SECRET: randomBytes(32).toString("base64"),
                 SETTINGS_KEY: randomBytes(32).toString("base64"),
                 TEST_MIGRATIONS: migrations,
+                // Scrapes run on queues and workflows, beyond a test's reach: the Worker itself is
+                // pointed at Outscraper's stand-in (worker/test/fake-outscraper-setup.ts).
+                OUTSCRAPER_URL: inject("fakeOutscraper").url,
               },
             },
-          }),
+          })),
         ],
         test: {
           name: "workers",
@@ -51,6 +54,7 @@ export default defineConfig({
             "./worker/test/fake-providers-setup.ts",
             "./worker/test/fake-doh-setup.ts",
             "./worker/test/fake-recurrente-setup.ts",
+            "./worker/test/fake-outscraper-setup.ts",
           ],
           setupFiles: ["./worker/test/apply-migrations.ts"],
         },

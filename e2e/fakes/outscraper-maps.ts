@@ -6,11 +6,14 @@
  * nearest its "near lat,lng", paged by `skip`, so a full answer splits a territory into tiles as
  * real Maps searches do. A key of "refused-key" gets 401. Every fifth place without an email has
  * one in an owner's answer to a review, lightly hidden (`owner2 [at] plumbing-2.example`).
+ * A key of "down-key" gets a 500 on every route, as a provider down for a while does;
+ * `GET /profile/balance` answers the account's balance (the health check's call).
  */
 import { greatCircleMiles, offsetMiles } from "../../automation/discovery/geo";
 import { type FakeServer, fakeServer } from "../../automation/discovery/sources/test-server";
 
 export const REFUSED_KEY = "refused-key";
+export const DOWN_KEY = "down-key";
 
 export type FakePlace = Record<string, unknown> & { place_id: string; latitude: number; longitude: number };
 
@@ -51,6 +54,8 @@ const NEAR = /near (-?\d+(?:\.\d+)?),(-?\d+(?:\.\d+)?)/;
 export function fakeOutscraperMaps(places: FakePlace[]): Promise<FakeServer> {
   return fakeServer((request) => {
     if (request.headers["x-api-key"] === REFUSED_KEY) return { status: 401, json: { errorMessage: "Invalid API key" } };
+    if (request.headers["x-api-key"] === DOWN_KEY)
+      return { status: 500, json: { errorMessage: "Internal Server Error" } };
     const params = request.url.searchParams;
     if (request.path === "/maps/search-v3") {
       const near = NEAR.exec(params.get("query") ?? "");
@@ -64,6 +69,7 @@ export function fakeOutscraperMaps(places: FakePlace[]): Promise<FakeServer> {
         .map((x) => x.p);
       return { json: { id: "search", status: "Success", data: [nearest.slice(skip, skip + limit)] } };
     }
+    if (request.path === "/profile/balance") return { json: { balance: 100, currency: "USD" } };
     if (request.path === "/maps/reviews-v3") {
       const data = params.getAll("query").map((placeId) => {
         const index = Number(placeId.split("-").pop()) - 1;

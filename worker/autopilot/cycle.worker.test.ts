@@ -4,10 +4,14 @@
  * directory answers, a sender, no provider key: sites from the fallback generator, pitches to
  * the outbox), with small caps so each phase's share shows.
  */
+import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
+import { DOWN_KEY } from "../../e2e/fakes/outscraper-maps";
 import { PHASES } from "../../schema/autopilot";
+import { getDb } from "../db";
 import { autopilotWorkspace, type Cells } from "../test/autopilot";
-import { json } from "../test/http";
+import { call, json } from "../test/http";
+import { recordSpend } from "./spend";
 
 /** Small enough that a cycle leaves work for the next one at every stage. */
 const CAPS = {
@@ -91,10 +95,87 @@ describe("Autopilot — a full cycle", { timeout: 300_000 }, () => {
     expect(statuses[1]).toBe(409);
     const started = answers.find((r) => r.status < 300)!;
     const { cycleId } = await json<{ cycleId: string }>(started);
-    const refused = await json<{ error: { message: string } }>(answers.find((r) => r.status === 409)!);
-    expect(refused.error.message).toMatch(/running/i);
+    const refused = await json<{ error: string; cycleId: string }>(answers.find((r) => r.status === 409)!);
+    expect(refused.cycleId).toBe(cycleId);
     expect((await a.ended(cycleId)).status).toBe("finished");
     expect((await a.status()).cycles.filter((c) => c.id !== cycleId)).toHaveLength(0);
+  });
+});
+
+/** Territories around the Outscraper stand-in's places, scraped from Outscraper with `key`. */
+async function outscraperWorkspace(key: string) {
+  const a = await autopilotWorkspace({ query: "plumber", zip: "62701", count: 3 });
+  const keyed = await call(a.owner, "PATCH", `${a.base}/settings`, { secrets: { outscraperApiKey: key } });
+  if (keyed.status !== 200) throw new Error(`key: ${keyed.status} ${await keyed.text()}`);
+  const source = await a.api("PUT", "/hunting/settings", { defaultSource: "outscraper" });
+  if (source.status !== 200) throw new Error(`hunting settings: ${source.status} ${await source.text()}`);
+  return a;
+}
+
+const phaseOf = (cycle: { phases: { name: string }[] }, name: string) => cycle.phases.find((p) => p.name === name)!;
+
+describe("Autopilot — bad days", { timeout: 300_000 }, () => {
+  it("ends a cycle whose scraping provider is down throughout in a clear state, and scrapes each territory once when it is back", async () => {
+    const a = await outscraperWorkspace(DOWN_KEY);
+    await a.configure({ enabled: false, caps: { ...CAPS, territories: 2 } });
+
+    const down = await a.runCycle();
+    expect(down.status).toBe("finished");
+    expect(phaseOf(down, "scraping")).toMatchObject({ done: 0, failed: 2 });
+    const row = (await a.rows("Cycles")).find((c) => c.Cycle === down.id)!;
+    expect(row).toMatchObject({ Status: "finished", Scraped: 0 });
+    expect(Number(row.Failed)).toBeGreaterThanOrEqual(2);
+    expect(String(row.Phases)).toMatch(/scraping 0 done, 2 failed/);
+    // Nothing was found, each territory tried says why, and none rests in a cooldown.
+    expect(await a.rows("Businesses")).toHaveLength(0);
+    const tried = (await a.rows("Territories")).filter(by(down.id));
+    expect(tried).toHaveLength(2);
+    for (const t of tried) {
+      expect(t.Status).not.toBe("cooldown");
+      expect(String(t["Last error"])).toMatch(/Outscraper/i);
+    }
+
+    // A failed territory waits for a person (as hunting's "Scrape next" has it); the next cycle
+    // takes the next due one. Once the provider is back and a person sends the failed ones back
+    // to pending, a cycle scrapes them: every territory scraped once, every business found once.
+    const keyed = await call(a.owner, "PATCH", `${a.base}/settings`, { secrets: { outscraperApiKey: "good-key" } });
+    expect(keyed.status).toBe(200);
+    const next = await a.runCycle();
+    expect(phaseOf(next, "scraping")).toMatchObject({ failed: 0 });
+    expect((await a.rows("Territories")).filter(by(next.id)).map((t) => t.Name)).toEqual(["plumber 3"]);
+    for (const t of tried)
+      expect((await a.api("PATCH", `/territories/${t._id}`, { status: "pending" })).status).toBe(200);
+    const back = await a.runCycle();
+    expect(phaseOf(back, "scraping")).toMatchObject({ failed: 0 });
+    const territories = await a.rows("Territories");
+    expect(
+      territories
+        .filter(by(back.id))
+        .map((t) => t.Name)
+        .sort(),
+    ).toEqual(["plumber 1", "plumber 2"]);
+    expect(territories.every((t) => t.Status === "cooldown")).toBe(true);
+    const businesses = await a.rows("Businesses");
+    expect(businesses.length).toBeGreaterThan(0);
+    expect(new Set(businesses.map((b) => b["Place ID"])).size).toBe(businesses.length);
+  });
+
+  it("stops scraping once the day's Outscraper budget is reached, says so and raises the alert once", async () => {
+    const a = await outscraperWorkspace("good-key");
+    await a.configure({ enabled: false, caps: CAPS, budgets: { outscraper: 1 } });
+    await recordSpend({ db: getDb(env.DB), workspaceId: a.ws.id }, "outscraper", 1.25, 100);
+
+    const first = await a.runCycle();
+    expect(first.status).toBe("finished");
+    expect(phaseOf(first, "scraping")).toMatchObject({ done: 0, failed: 0, skipped: 2 });
+    expect((await a.rows("Territories")).filter((t) => t.Status === "cooldown")).toHaveLength(0);
+    expect(await a.rows("Businesses")).toHaveLength(0);
+    const second = await a.runCycle();
+    expect(phaseOf(second, "scraping")).toMatchObject({ done: 0, skipped: 2 });
+    const status = await a.status();
+    expect(status.spend.find((s) => s.provider === "outscraper")).toMatchObject({ reached: true, budget: 1 });
+    const budgetAlerts = status.alerts.filter((alert) => alert.kind === "budget-reached" && !alert.clearedAt);
+    expect(budgetAlerts).toHaveLength(1);
   });
 });
 

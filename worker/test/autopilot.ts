@@ -23,14 +23,24 @@ const POLL_MS = 250;
 
 export type Cells = Record<string, unknown> & { _id: string };
 
-export async function autopilotWorkspace() {
+/** The demo's four territories, or `count` of `query` around `zip` with falling priorities. */
+export async function autopilotWorkspace(around?: { query: string; zip: string; count: number }) {
+  const wanted: CreateTerritory[] = around
+    ? Array.from({ length: around.count }, (_, i) => ({
+        name: `${around.query} ${i + 1}`,
+        query: around.query,
+        location: { zip: around.zip },
+        radiusMiles: 5,
+        priority: 9 - i,
+      }))
+    : TERRITORIES;
   const { owner, ws, base } = await ownerWithWorkspace("Autopilot Agency");
   const settings = await call(owner, "PATCH", `${base}/settings`, { sender: SENDER });
   if (settings.status !== 200) throw new Error(`settings: ${settings.status} ${await settings.text()}`);
   const api = (method: string, path: string, body?: unknown) =>
     call(owner, method, `/api${path}${path.includes("?") ? "&" : "?"}workspace=${ws.slug}`, body);
   const territoryIds: string[] = [];
-  for (const territory of TERRITORIES) {
+  for (const territory of wanted) {
     const res = await api("POST", "/territories", territory);
     if (res.status !== 201) throw new Error(`territory: ${res.status} ${await res.text()}`);
     territoryIds.push((await json<{ id: string }>(res)).id);

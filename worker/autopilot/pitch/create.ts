@@ -1,0 +1,90 @@
+/**
+ * Pitch messages written for published sites whose business has none yet, up to
+ * `caps.createPitches` a cycle (ledger "pitch", item = the site): an email to the Businesses row
+ * through the message writer (Claude with the workspace's key, else the pitch template), linked
+ * to its site. A business without an email fails once with cause "no email" and is passed over
+ * by later cycles until someone fills its Email.
+ */
+import type { PhaseResult } from "../../../schema/autopilot";
+import { reader } from "../../kinds/tables";
+import { MessageInputError } from "../../messaging/errors";
+import { writeDraft } from "../../messaging/writer";
+import type { SiteRecord } from "../../sites/generate";
+import { noteRows } from "../note";
+import { causeOf, type Outcome, runCapped } from "../sites/capped";
+import { historyOf } from "../sites/cycle-items";
+import { hasPitch, publishedWithoutPitch } from "./rows";
+import { budgetGate, type PitchRun } from "./run";
+
+const NO_EMAIL = "no email";
+/** Published sites past the cap counted as skipped: each costs a look-up in Messages. */
+const SKIPPED_PEEK = 20;
+
+async function emailOf(run: PitchRun, businessRowId: string): Promise<string> {
+  const [row] = await run.h.businesses.room.readRows([businessRowId]);
+  return row ? reader(run.h.businesses, row.cells).text("email").trim() : "";
+}
+
+/** Sites pitched by an earlier cycle, and those whose business still has no email since one said so. */
+async function passedOver(run: PitchRun, sites: SiteRecord[]): Promise<Set<string>> {
+  const history = await historyOf(
+    run.ctx,
+    "pitch",
+    sites.map((s) => s.id),
+  );
+  const leave = new Set<string>();
+  for (const site of sites) {
+    const rows = history.get(site.id) ?? [];
+    if (rows.some((r) => r.state === "done")) leave.add(site.id);
+    else if (rows.some((r) => r.state === "failed" && causeOf(r.detail) === NO_EMAIL)) {
+      if (!site.businessRowId || !(await emailOf(run, site.businessRowId))) leave.add(site.id);
+    }
+  }
+  return leave;
+}
+
+async function writePitch(run: PitchRun, site: SiteRecord): Promise<Outcome> {
+  const { ctx, h, messaging } = run;
+  const businessRowId = site.businessRowId!;
+  const note = (what: string) => noteRows(ctx, h.businesses, [{ rowId: businessRowId, what }]);
+  if (!(await emailOf(run, businessRowId))) {
+    await note("Not pitched: the business has no email");
+    return { state: "failed", cause: NO_EMAIL };
+  }
+  try {
+    const draft = await writeDraft(ctx.env, ctx.db, ctx.workspaceId, ctx.actorId, {
+      recipientTable: h.ids.businesses,
+      recipientRowId: businessRowId,
+      channel: "email",
+    });
+    const what = `Pitch written (${draft.writer === "ai" ? "by Claude" : "from the pitch template"})`;
+    // A Messages table made before the Sites table has no Site column: the link is left out then.
+    await noteRows(ctx, messaging.messages, [{ rowId: draft.id, what, cells: { site: [site.id] } }]);
+    await note(what);
+    return { state: "done", detail: draft.id };
+  } catch (error) {
+    const message = (error as Error).message;
+    await note(`Pitch not written: ${message}`);
+    const cause = error instanceof MessageInputError ? "bad email" : "writer";
+    return { state: "failed", cause, detail: message };
+  }
+}
+
+export async function createPitches(run: PitchRun, result: PhaseResult): Promise<void> {
+  await runCapped(run.ctx, result, {
+    action: "pitch",
+    cap: run.ctx.settings.caps.createPitches,
+    counter: "created",
+    peek: SKIPPED_PEEK,
+    candidates: (limit, exclude) => publishedWithoutPitch(run, limit, exclude, (sites) => passedOver(run, sites)),
+    act: (site) => writePitch(run, site),
+    settle: async (siteId) => {
+      const [row] = await run.sites.room.readRows([siteId]);
+      const business = row ? reader(run.sites, row.cells).list("business")[0] : undefined;
+      return business && (await hasPitch(run, business))
+        ? { state: "done" }
+        : { state: "failed", cause: "interrupted" };
+    },
+    gate: budgetGate(run, "anthropic", run.agents),
+  });
+}

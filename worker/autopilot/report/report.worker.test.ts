@@ -175,7 +175,7 @@ describe("Autopilot daily report", () => {
       cycleId: "cyc_testreport02",
       startedAt: new Date("2026-11-21T09:00:00Z"),
     });
-    expect(again.done).toBe(0);
+    expect(again).toMatchObject({ done: 0, counts: { alreadyReported: 1 } });
     expect(await reportRows(ws.id)).toHaveLength(1);
     expect((await listOutbox(env.FILES, ws.id)).filter((e) => e.subject?.startsWith("Autopilot daily"))).toHaveLength(
       1,

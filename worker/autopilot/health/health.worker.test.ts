@@ -1,13 +1,16 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { AutopilotSettings } from "../../../schema/autopilot";
+import { senderPace } from "../../../schema/db";
 import { getDb } from "../../db";
-import { reader } from "../../kinds/tables";
+import { byKey, reader } from "../../kinds/tables";
 import { listOutbox } from "../../messaging/outbox";
+import { ensureMessaging } from "../../messaging/tables";
 import { recurrenteFake } from "../../test/fake-recurrente";
 import { call, ownerWithWorkspace } from "../../test/http";
 import { callsTo, targetUrl } from "../../test/tables";
 import { openAlerts } from "../alerts";
+import { healthPhase } from "../phases/health";
 import { recordSpend } from "../spend";
 import { findAutopilotTables } from "../tables";
 import { runHealthChecks } from ".";
@@ -109,5 +112,66 @@ describe("Autopilot health — budgets", () => {
     const raised = AutopilotSettings.parse({ budgets: { anthropic: 10 } });
     await runHealthChecks(testEnv, db, ws.id, raised, new Date());
     expect(await openAlerts(db, ws.id)).toEqual([]);
+  });
+});
+
+describe("Autopilot health — senders and backlog", () => {
+  it("warns on email and raises bounce-rate when a sender's bounces pass 4%", async () => {
+    const { ws } = await ownerWithWorkspace();
+    const now = new Date();
+    await db.insert(senderPace).values({
+      workspaceId: ws.id,
+      sender: "email:hello@acme.test",
+      startedAt: now,
+      day: now.toISOString().slice(0, 10),
+      sentToday: 10,
+      sentTotal: 200,
+      bounces: 12,
+      complaints: 0,
+    });
+    const { checks } = await runHealthChecks(testEnv, db, ws.id, AutopilotSettings.parse({}), now);
+    expect(checks.find((c) => c.name === "email")).toMatchObject({
+      light: "warning",
+      detail: expect.stringContaining("bounce rate 6% (12 of 200 sends) passed 4%"),
+    });
+    expect((await openAlerts(db, ws.id)).map((a) => a.key)).toEqual(["bounce-rate"]);
+  });
+
+  it("measures queued messages and warns when the oldest has waited over 30 minutes", async () => {
+    const { ws } = await ownerWithWorkspace();
+    const { messages } = await ensureMessaging(env, db, ws.id, null);
+    const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000).toISOString();
+    const origin = { kind: "automation" as const, job: "test" };
+    for (const [status, since] of [
+      ["queued", minutesAgo(45)],
+      ["queued", minutesAgo(5)],
+      ["sent", minutesAgo(90)],
+    ] as const)
+      await messages.room.insertRow(byKey(messages, { status, scheduledFor: since }), origin);
+    const { checks } = await runHealthChecks(testEnv, db, ws.id, AutopilotSettings.parse({}), new Date());
+    expect(checks.find((c) => c.name === "queues")).toMatchObject({
+      light: "warning",
+      detail: "2 messages queued (oldest 45 min)",
+    });
+  });
+});
+
+describe("Autopilot health — the cycle's phase", () => {
+  it("counts checks that are ok as done and providers down as failed, saying which", async () => {
+    const ws = await workspaceWithPayments();
+    await fake.failNext({ status: 401 });
+    const result = await healthPhase({
+      env: testEnv,
+      db,
+      workspaceId: ws.id,
+      cycleId: "cyc_testhealth01",
+      settings: AutopilotSettings.parse({}),
+      startedAt: new Date(),
+      actorId: null,
+    });
+    expect(result).toMatchObject({ name: "health", failed: 1, causes: { "payments down": 1 } });
+    // Email and SMS on the outbox, no Outscraper, Anthropic or browser: off; the backlog is ok.
+    expect(result.done).toBe(1);
+    expect(result.error).toBe("payments: 401: the key was refused");
   });
 });

@@ -35,6 +35,9 @@ export async function checkOutscraper({ env, db, workspaceId }: CheckInput): Pro
       fetch(`${base}${OUTSCRAPER_BALANCE_PATH}`, { headers: { "X-API-KEY": key }, signal }),
     );
     await res.body?.cancel();
+    // A missing status endpoint says nothing of the key: not an outage of scraping.
+    if (res.status === 404)
+      return { light: "warning", detail: "404: Outscraper's balance endpoint was not found; the key was not checked" };
     return fromStatus("Outscraper", res.status);
   } catch (error) {
     return { light: "down", detail: `no answer: ${reason(error)}` };

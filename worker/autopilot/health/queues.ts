@@ -8,10 +8,8 @@ import { MESSAGING_KINDS } from "../../../schema/messaging-tables";
 import { SITES_KINDS } from "../../../schema/sites-tables";
 import type { Db } from "../../db";
 import { idOfKind, tableHandle } from "../../kinds/tables";
+import { type BacklogCount, backlogOutcome } from "./backlog";
 import type { CheckOutcome } from "./bounded";
-
-/** Work waiting longer than this means a queue consumer is stuck or far behind (the brief's 30 minutes). */
-export const BACKLOG_STALE_MINUTES = 30;
 
 type Backlog = { what: string; kind: string; statuses: string[]; since: string | null };
 
@@ -21,8 +19,6 @@ const BACKLOGS: Backlog[] = [
   { what: "messages queued", kind: MESSAGING_KINDS.messages, statuses: ["queued"], since: "scheduledFor" },
   { what: "scrapes running", kind: HUNTING_KINDS.runs, statuses: ["running"], since: "started" },
 ];
-
-export type BacklogCount = { what: string; count: number; oldestAt: string | null };
 
 async function measure(env: Env, db: Db, workspaceId: string, backlog: Backlog): Promise<BacklogCount | null> {
   const id = await idOfKind(db, workspaceId, backlog.kind);
@@ -42,20 +38,6 @@ async function measure(env: Env, db: Db, workspaceId: string, backlog: Backlog):
   });
   const at = rows[0]?.cells[since];
   return { what: backlog.what, count: total, oldestAt: typeof at === "string" ? at : null };
-}
-
-/** The light from the counts: a warning when the oldest waiting item is over the stale limit. */
-export function backlogOutcome(counts: BacklogCount[], now: Date): CheckOutcome {
-  const waiting = counts.filter((c) => c.count > 0);
-  if (!waiting.length) return { light: "ok", detail: "nothing waiting" };
-  let stale = false;
-  const parts = waiting.map((c) => {
-    if (!c.oldestAt) return `${c.count} ${c.what}`;
-    const minutes = Math.max(0, Math.floor((now.getTime() - Date.parse(c.oldestAt)) / 60_000));
-    if (minutes > BACKLOG_STALE_MINUTES) stale = true;
-    return `${c.count} ${c.what} (oldest ${minutes} min)`;
-  });
-  return { light: stale ? "warning" : "ok", detail: parts.join(", ") };
 }
 
 export async function checkQueues(env: Env, db: Db, workspaceId: string, now: Date): Promise<CheckOutcome> {

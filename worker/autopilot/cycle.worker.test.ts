@@ -52,21 +52,23 @@ describe("Autopilot — a full cycle", { timeout: 300_000 }, () => {
     const sites = await a.rows("Sites");
     expect(sites).toHaveLength(CAPS.generate);
     expect(sites.every(by(first.id))).toBe(true);
-    const published = sites.filter((s) => s.Status === "published");
-    expect(published).toHaveLength(CAPS.publish);
+    expect(sites.filter((s) => s.Status === "published")).toHaveLength(CAPS.publish);
 
-    // Pitching: two pitches for published sites, sent to the outbox.
-    const outbox = await outboxOf(a);
-    expect(outbox).toHaveLength(CAPS.send);
+    // Pitching: each published site's business is pitched in the outbox, or noted as having no email.
+    const pitched = await pitchesOf(a, first.id);
+    expect(pitched.sent + pitched.noEmail).toBe(CAPS.createPitches);
+    expect(pitched.sent).toBeGreaterThan(0);
+    expect(pitched.outbox).toHaveLength(pitched.sent);
 
     // The Cycles row carries the cycle's figures.
-    const cycles = await a.rows("Cycles");
-    const row = cycles.find((c) => c.Cycle === first.id)!;
-    expect(row).toMatchObject({ Status: "finished", Scraped: 2, Generated: 3, Published: 2, Failed: 0 });
-    expect(row.Pitched ?? row.Sent).toBe(2);
+    const row = (await a.rows("Cycles")).find((c) => c.Cycle === first.id)!;
+    expect(row).toMatchObject({ Status: "finished", Scraped: 2, Generated: 3, Published: 2, Sent: pitched.sent });
+    expect(row.Failed).toBe(pitched.noEmail);
+    expect(String(row.Phases)).toMatch(/^health 1 done\ncleanup 0 done\nscraping \d+ done/);
     expect(Number(row["Duration (s)"])).toBeGreaterThan(0);
 
-    // A second cycle takes the next share: the other two territories, three more sites, two more pitches.
+    // A second cycle takes the next share: the other two territories, three more sites (none for a
+    // business that has one), the review left over and one more published, their businesses pitched.
     const second = await a.runCycle();
     expect(second).toMatchObject({ status: "finished", error: null });
     const after = await a.rows("Territories");
@@ -79,11 +81,12 @@ describe("Autopilot — a full cycle", { timeout: 300_000 }, () => {
     expect(after.filter((t) => t.Status === "pending")).toHaveLength(0);
     const sitesAfter = await a.rows("Sites");
     expect(sitesAfter).toHaveLength(2 * CAPS.generate);
-    expect(new Set(sitesAfter.map((s) => String(s.Business))).size).toBe(sitesAfter.length);
+    expect(new Set(sitesAfter.map((s) => linked(s.Business)[0])).size).toBe(sitesAfter.length);
     expect(sitesAfter.filter((s) => s.Status === "published")).toHaveLength(2 * CAPS.publish);
-    const outboxAfter = await outboxOf(a);
-    expect(outboxAfter).toHaveLength(2 * CAPS.send);
-    expect(new Set(outboxAfter.map((m) => m.to)).size).toBe(outboxAfter.length);
+    const pitchedAfter = await pitchesOf(a, second.id);
+    expect(pitchedAfter.sent + pitchedAfter.noEmail).toBe(CAPS.createPitches);
+    expect(pitchedAfter.outbox).toHaveLength(pitched.sent + pitchedAfter.sent);
+    expect(new Set(pitchedAfter.outbox.map((m) => m.to)).size).toBe(pitchedAfter.outbox.length);
   });
 
   it("answers two run requests at once with one cycle and one 409", async () => {
@@ -179,7 +182,31 @@ describe("Autopilot — bad days", { timeout: 300_000 }, () => {
   });
 });
 
+/** A link cell's row ids. */
+const linked = (cell: unknown): string[] => (Array.isArray(cell) ? cell.map(String) : cell ? [String(cell)] : []);
+
 type Outboxed = { to: string; messageId: string };
-async function outboxOf(a: Awaited<ReturnType<typeof autopilotWorkspace>>): Promise<Outboxed[]> {
-  return (await json<{ messages: Outboxed[] }>(await a.api("GET", "/outbox"))).messages;
+
+/** A send is queued: the outbox has it a moment after the cycle has ended. */
+const OUTBOX_WAIT_MS = 15_000;
+
+/**
+ * What the cycle's pitching did to the businesses of the sites it published: pitched (their email
+ * in the outbox, which also holds the owners' report and alert emails) or passed over for having
+ * no email (their note says so).
+ */
+async function pitchesOf(a: Awaited<ReturnType<typeof autopilotWorkspace>>, cycleId: string) {
+  const businesses = new Map((await a.rows("Businesses")).map((b) => [b._id, b]));
+  const published = (await a.rows("Sites")).filter((s) => s.Status === "published" && by(cycleId)(s));
+  const reached = published.map((site) => businesses.get(linked(site.Business)[0]!)!);
+  const emails = reached.map((b) => String(b.Email ?? "").toLowerCase()).filter(Boolean);
+  const outboxed = async () =>
+    (await json<{ messages: Outboxed[] }>(await a.api("GET", "/outbox"))).messages.filter((m) => m.to !== a.ownerEmail);
+  await expect
+    .poll(async () => (await outboxed()).map((m) => m.to.toLowerCase()), { timeout: OUTBOX_WAIT_MS })
+    .toEqual(expect.arrayContaining(emails));
+  const noEmail = reached.filter(
+    (b) => !b.Email && noteOf(b).startsWith(`Not pitched: the business has no email · cycle ${cycleId}`),
+  ).length;
+  return { sent: emails.length, noEmail, outbox: await outboxed() };
 }

@@ -91,5 +91,19 @@ export async function autopilotWorkspace(around?: { query: string; zip: string; 
     } while (cursor);
     return out;
   };
-  return { owner, ws, base, api, territoryIds, configure, status, run, cycle, runCycle, ended, rows };
+  return {
+    owner,
+    ownerEmail: owner.email,
+    ws,
+    base,
+    api,
+    territoryIds,
+    configure,
+    status,
+    run,
+    cycle,
+    runCycle,
+    ended,
+    rows,
+  };
 }

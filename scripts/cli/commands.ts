@@ -1,6 +1,7 @@
 /** The operator commands of `npm run --silent rowpilot -- <command>`. */
 import { GrantableRole } from "../../schema/roles";
 import { ensureLocalEnv, portFromEnv } from "../local-env";
+import { autopilotCommand } from "./autopilot";
 import { contactCommand } from "./contact";
 import { formulaCommand } from "./formula";
 import { CliError, findWorkspace, firstOwner } from "./workspace-owner";
@@ -72,6 +73,7 @@ export const COMMANDS: Record<string, Command> = {
       }
     },
   },
+  autopilot: autopilotCommand,
   contact: contactCommand,
   formula: formulaCommand,
 };

@@ -44,15 +44,13 @@ describe("Autopilot cycles — the single-cycle lock", () => {
 
   it("records a cycle whose workflow cannot be created as failed, with the reason, and frees the lock", async () => {
     const { workspaceId, db } = await autopilotWorkspace();
-    const refusing = {
+    const refused: Env["AUTOPILOT"]["create"] = async () => {
+      throw new Error("Workflows refused the instance");
+    };
+    const refusing: Env = {
       ...env,
-      AUTOPILOT: {
-        ...env.AUTOPILOT,
-        create: async () => {
-          throw new Error("Workflows refused the instance");
-        },
-      },
-    } as Env;
+      AUTOPILOT: Object.assign(Object.create(env.AUTOPILOT) as Env["AUTOPILOT"], { create: refused }),
+    };
     await expect(
       startCycle(refusing, db, workspaceId, { trigger: "button", plan: ["health"], startedBy: null }),
     ).rejects.toThrow("Workflows refused the instance");

@@ -159,5 +159,5 @@ describe("the scraping phase", () => {
     expect(result.error).toMatch(/outscraper budget is reached/);
     expect(await allRuns(h)).toHaveLength(0);
     for (const t of await allTerritories(h)) expect(t.status).toBe("pending");
-  });
+  }, 60_000);
 });

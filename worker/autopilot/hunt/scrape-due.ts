@@ -33,7 +33,7 @@ const CAUSE_CHARS = 120;
 const PAID: Partial<Record<HuntingSource, SpendProvider>> = { outscraper: "outscraper", google: "google" };
 
 /** What the ledger keeps of a territory's scrape, to count it again on a retried step. */
-type ScrapeDetail = { runId?: string; found?: number; cause?: string; skipped?: boolean };
+type ScrapeDetail = { runId?: string; found?: number; foundQualified?: number; cause?: string; skipped?: boolean };
 
 const detailOf = (text: string | null): ScrapeDetail => {
   try {
@@ -47,6 +47,7 @@ function tally(result: PhaseResult, state: "done" | "failed", detail: ScrapeDeta
   if (state === "done") {
     count(result, "scraped");
     count(result, "found", detail.found ?? 0);
+    count(result, "foundQualified", detail.foundQualified ?? 0);
   } else if (detail.skipped) skippedBecause(result, detail.cause ?? "taken by another scrape");
   else failedBecause(result, detail.cause ?? "scrape failed");
 }
@@ -77,7 +78,13 @@ async function settle(s: Scraping, territoryId: string, runId: string): Promise<
   }
   if (s.paid && (run.costUsd ?? 0) > 0) await recordSpend(s.ctx, s.paid, run.costUsd ?? 0, run.tiles || 1);
   if (run.status === "succeeded")
-    return finish(s, territoryId, "done", { runId, found: run.found }, `Scraped: ${run.found} found, ${run.added} new`);
+    return finish(
+      s,
+      territoryId,
+      "done",
+      { runId, found: run.found, foundQualified: run.qualified },
+      `Scraped: ${run.found} found, ${run.added} new, ${run.qualified} qualified`,
+    );
   const cause = (run.error ?? "scrape failed").slice(0, CAUSE_CHARS);
   return finish(s, territoryId, "failed", { runId, cause }, `Scrape failed: ${cause}`);
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { AutopilotSettings } from "../../../schema/autopilot";
 import { AUTOPILOT_NOTE_COLUMN } from "../../../schema/autopilot-tables";
 import { getDb } from "../../db";
-import { allRuns } from "../../hunting/runs";
+import { allRuns, startScrape } from "../../hunting/runs";
 import { readHuntingSettings, saveHuntingSettings } from "../../hunting/settings";
 import { ensureHunting, type Hunting, QUALIFIED_RULE_ID } from "../../hunting/tables";
 import { allTerritories, createTerritory } from "../../hunting/territories";
@@ -11,6 +11,7 @@ import { byKey, reader, tableHandle } from "../../kinds/tables";
 import { allRows } from "../../projects/store";
 import { call, ownerWithWorkspace } from "../../test/http";
 import type { CycleContext } from "../context";
+import { claimItem } from "../ledger";
 import { recordSpend } from "../spend";
 import { scrapingPhase } from "./scraping";
 
@@ -89,11 +90,12 @@ describe("the scraping phase", () => {
       ].sort(),
     );
     expect(result.counts?.found).toBe(runs.reduce((n, r) => n + r.found, 0));
+    expect(result.counts?.foundQualified).toBe(runs.reduce((n, r) => n + r.qualified, 0));
     const territories = await tableHandle(env, h.ids.territories);
     const notes = new Map(
       (await allRows(territories, [])).map((r) => [r.id, reader(territories, r.cells).text(AUTOPILOT_NOTE_COLUMN.key)]),
     );
-    expect(notes.get(first)).toMatch(/^Scraped: \d+ found, \d+ new · cycle cyc_test_scrape_a · /);
+    expect(notes.get(first)).toMatch(/^Scraped: \d+ found, \d+ new, \d+ qualified · cycle cyc_test_scrape_a · /);
     expect(notes.get(cooled)).toMatch(/^Cooldown over: pending again · cycle cyc_test_scrape_a/);
     expect(notes.get(resting)).toBe("");
     let seen = await leads(h);
@@ -118,6 +120,29 @@ describe("the scraping phase", () => {
     expect(seen.qualifiedLeads).toHaveLength(6);
   }, 60_000);
 
+  it("settles what a cycle whose Worker died had claimed: a started scrape is waited for, an unstarted one started, neither twice", async () => {
+    const { h, cycle, db, ws } = await huntingWorkspace();
+    const started = await territory(h, "plumber", 9);
+    const unstarted = await territory(h, "electrician", 8);
+    await territory(h, "roofer", 7);
+    const ctx = cycle("cyc_test_resume", { caps: { territories: 2, qualify: 0 } });
+    // The first attempt claimed both, started one scrape and died.
+    expect(await claimItem(ctx, "scrape", started)).toBe("new");
+    const settings = await readHuntingSettings(db, ws.id);
+    await startScrape(env, h, started, { source: "sample", force: false, trigger: "autopilot", settings });
+    expect(await claimItem(ctx, "scrape", unstarted)).toBe("new");
+
+    const result = await scrapingPhase(ctx);
+    expect(result).toMatchObject({ done: 2, failed: 0, skipped: 0, counts: { scraped: 2 } });
+    const runs = await allRuns(h);
+    expect(runs.map((r) => [r.territoryId, r.status]).sort()).toEqual(
+      [
+        [started, "succeeded"],
+        [unstarted, "succeeded"],
+      ].sort(),
+    );
+  }, 60_000);
+
   it("scrapes nothing from a paid source whose budget is reached, and says why", async () => {
     const { h, cycle, db, ws, owner, base } = await huntingWorkspace();
     await call(owner, "PATCH", `${base}/settings`, { secrets: { outscraperApiKey: "outscraper-123456" } });
@@ -134,5 +159,5 @@ describe("the scraping phase", () => {
     expect(result.error).toMatch(/outscraper budget is reached/);
     expect(await allRuns(h)).toHaveLength(0);
     for (const t of await allTerritories(h)) expect(t.status).toBe("pending");
-  });
+  }, 60_000);
 });

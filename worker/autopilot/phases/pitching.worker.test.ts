@@ -1,5 +1,8 @@
+import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import type { OutboxEntry } from "../../../schema/messaging-api";
+import { byKey } from "../../kinds/tables";
+import { findMessaging } from "../../messaging/tables";
 import { workspaceWithQualified } from "../../test/autopilot-sites";
 import { generationPhase } from "./generation";
 import { pitchingPhase } from "./pitching";
@@ -86,5 +89,36 @@ describe("Autopilot — the pitching phase", () => {
     expect(stopped.error).toMatch(/email budget for today is reached/);
     const [draft] = await t.messageRows();
     expect(draft!.cell("status")).toBe("draft");
+  }, 180_000);
+
+  it("sends a failed pitch again, and counts a suppressed address by its cause", async () => {
+    const t = await publishedBakeries();
+    const written = await pitchingPhase(t.context("cyc_retry_1", { caps: { createPitches: 3, send: 0 } }));
+    expect(written.counts).toEqual({ created: 3, retried: 0, sent: 0 });
+    const messaging = (await findMessaging(env, t.db, t.ws.id))!;
+    const rows = await t.messageRows();
+    const to = (address: string) => rows.find((m) => m.cell("to") === address)!.id;
+    const failed = await messaging.messages.room.patchRow(
+      to("alpha@bakery.example"),
+      byKey(messaging.messages, { status: "failed", error: "The provider answered 503" }),
+      { kind: "automation", job: "test" },
+    );
+    expect(failed.ok).toBe(true);
+    const suppressed = await messaging.suppressions.room.insertRow(
+      byKey(messaging.suppressions, { address: "bravo@bakery.example", reason: "unsubscribed" }),
+      { kind: "automation", job: "test" },
+    );
+    expect(suppressed.ok).toBe(true);
+
+    const sent = await pitchingPhase(
+      t.context("cyc_retry_2", { caps: { createPitches: 0, retryPitches: 5, send: 5 } }),
+    );
+    expect(sent.counts).toEqual({ created: 0, retried: 1, sent: 1 });
+    expect(sent).toMatchObject({ failed: 1, causes: { suppressed: 1 } });
+    const entries = await outboxOf(t.outbox, 2);
+    expect(entries.map((e) => e.to).sort()).toEqual(["alpha@bakery.example", "charlie@bakery.example"]);
+    const bravo = (await t.messageRows()).find((m) => m.id === to("bravo@bakery.example"))!;
+    expect(bravo.cell("status")).toBe("suppressed");
+    expect(bravo.cell("autopilot")).toMatch(/^Pitch not sent: the address is suppressed · cycle cyc_retry_2/);
   }, 180_000);
 });

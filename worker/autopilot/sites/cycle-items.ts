@@ -25,7 +25,13 @@ export async function itemsOfCycle(ctx: CycleContext, action: ItemAction): Promi
   return ctx.db
     .select(columns)
     .from(autopilotItem)
-    .where(and(eq(autopilotItem.cycleId, ctx.cycleId), eq(autopilotItem.action, action)));
+    .where(
+      and(
+        eq(autopilotItem.workspaceId, ctx.workspaceId),
+        eq(autopilotItem.cycleId, ctx.cycleId),
+        eq(autopilotItem.action, action),
+      ),
+    );
 }
 
 /** Every cycle's ledger rows of the workspace for the action and items, by item. */

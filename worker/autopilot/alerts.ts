@@ -10,7 +10,7 @@ import type { AlertKind, AlertRecord, PhaseResult } from "../../schema/autopilot
 import { autopilotAlert } from "../../schema/db";
 import { newId } from "../auth/tokens";
 import type { Db } from "../db";
-import { byKey } from "../kinds/tables";
+import { byKey, type TableHandle } from "../kinds/tables";
 import type { CycleContext } from "./context";
 import { autopilotOrigin } from "./note";
 import { emailOwners } from "./owner-mail";
@@ -45,6 +45,24 @@ async function postWebhook(url: string, body: unknown): Promise<string | null> {
   }
 }
 
+/** The alert's row in the Alerts table. */
+async function writeAlertRow(ctx: AlertContext, alert: NewAlert, raisedAt: Date) {
+  const table = await alertsTable(ctx);
+  const row = await table.room.insertRow(
+    byKey(table, {
+      alert: alert.key,
+      kind: alert.kind,
+      status: "raised",
+      message: alert.message,
+      cycle: alert.cycleId ?? "",
+      raisedAt: raisedAt.toISOString(),
+    }),
+    originOf(alert.cycleId),
+  );
+  if (!row.ok) throw new Error(`The Alerts row could not be written: ${row.message}`);
+  return { table, rowId: row.value };
+}
+
 /**
  * Raises the alert unless one with its key is open. Answers true when this call raised it.
  * @example await raiseAlert(ctx, { key: "provider-down:anthropic", kind: "provider-down", message: "…" })
@@ -67,20 +85,16 @@ export async function raiseAlert(ctx: AlertContext, alert: NewAlert): Promise<bo
     .returning({ id: autopilotAlert.id });
   if (!inserted) return false;
 
-  const table = await alertsTable(ctx);
-  const row = await table.room.insertRow(
-    byKey(table, {
-      alert: alert.key,
-      kind: alert.kind,
-      status: "raised",
-      message: alert.message,
-      cycle: alert.cycleId ?? "",
-      raisedAt: raisedAt.toISOString(),
-    }),
-    originOf(alert.cycleId),
-  );
-  if (!row.ok) throw new Error(row.message);
-  await ctx.db.update(autopilotAlert).set({ rowId: row.value }).where(eq(autopilotAlert.id, id));
+  let written: { table: TableHandle; rowId: string };
+  try {
+    written = await writeAlertRow(ctx, alert, raisedAt);
+  } catch (error) {
+    // Not recorded where people look: take the alert back so the caller's retry raises it again.
+    await ctx.db.delete(autopilotAlert).where(eq(autopilotAlert.id, id));
+    throw error;
+  }
+  const { table, rowId } = written;
+  await ctx.db.update(autopilotAlert).set({ rowId }).where(eq(autopilotAlert.id, id));
 
   await emailOwners(ctx.env, ctx.db, ctx.workspaceId, {
     id: `autopilot-alert-${id}`,
@@ -99,7 +113,7 @@ export async function raiseAlert(ctx: AlertContext, alert: NewAlert): Promise<bo
     });
     if (failed)
       await table.room.patchRow(
-        row.value,
+        rowId,
         byKey(table, { message: `${alert.message} (${failed})` }),
         originOf(alert.cycleId),
       );

@@ -14,7 +14,9 @@ export async function checkBrowser(env: Env): Promise<CheckOutcome> {
   if (!binding) return { light: "off", detail: "no Browser Rendering binding: pages are read without a browser" };
   try {
     const limits = await bounded("Browser Rendering", () => puppeteer.limits(binding), BROWSER_CHECK_TIMEOUT_MS);
-    const inUse = `${limits.activeSessions.length} of ${limits.maxConcurrentSessions} sessions in use`;
+    // Local Browser Rendering (wrangler) answers without the list of active sessions.
+    const active = limits.activeSessions?.length ?? 0;
+    const inUse = `${active} of ${limits.maxConcurrentSessions} sessions in use`;
     if (limits.allowedBrowserAcquisitions > 0) return { light: "ok", detail: `${inUse}, a browser can be opened` };
     const wait = Math.ceil(limits.timeUntilNextAllowedBrowserAcquisition / 1000);
     return { light: "warning", detail: `${inUse}, no browser can be opened for ${wait} s` };

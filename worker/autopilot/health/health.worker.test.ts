@@ -17,8 +17,8 @@ import { runHealthChecks } from ".";
 
 const fake = recurrenteFake();
 const db = getDb(env.DB);
-// Recurrente at its fake; no Browser Rendering in the test runtime (its check is then "off").
-const testEnv = { ...env, RECURRENTE_URL: fake.url, BROWSER: undefined } as unknown as Env;
+// Recurrente at its fake; Browser Rendering is the local one wrangler runs.
+const testEnv = { ...env, RECURRENTE_URL: fake.url };
 
 async function workspaceWithPayments() {
   const { owner, ws, base } = await ownerWithWorkspace();
@@ -91,6 +91,7 @@ describe("Autopilot health — providers down", () => {
     expect(light.email).toEqual(["off", "outbox: emails are kept in the outbox"]);
     expect(light.payments?.[0]).toBe("off");
     expect(light.queues).toEqual(["ok", "nothing waiting"]);
+    expect(light.browser?.[0]).toBe("ok");
     expect(await openAlerts(db, ws.id)).toEqual([]);
   });
 });
@@ -170,8 +171,8 @@ describe("Autopilot health — the cycle's phase", () => {
       actorId: null,
     });
     expect(result).toMatchObject({ name: "health", failed: 1, causes: { "payments down": 1 } });
-    // Email and SMS on the outbox, no Outscraper, Anthropic or browser: off; the backlog is ok.
-    expect(result.done).toBe(1);
+    // Email and SMS on the outbox, no Outscraper or Anthropic key: off; the browser and the backlog are ok.
+    expect(result.done).toBe(2);
     expect(result.error).toBe("payments: 401: the key was refused");
   });
 });

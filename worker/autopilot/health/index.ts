@@ -7,7 +7,13 @@
  * is raised. The conductor runs this inline every five minutes, and in a cycle as its health phase.
  */
 import { and, eq } from "drizzle-orm";
-import type { AutopilotSettings, HealthCheck, HealthCheckName, SpendLine } from "../../../schema/autopilot";
+import {
+  type AutopilotSettings,
+  HEALTH_CHECKS,
+  type HealthCheck,
+  type HealthCheckName,
+  type SpendLine,
+} from "../../../schema/autopilot";
 import { autopilotHealth } from "../../../schema/db";
 import type { Db } from "../../db";
 import { type AlertContext, clearAlert, raiseAlert } from "../alerts";
@@ -138,6 +144,8 @@ export async function runHealthChecks(
 /** The latest stored check of each provider (for GET /api/autopilot), in HEALTH_CHECKS order. */
 export async function latestHealth(db: Db, workspaceId: string): Promise<HealthCheck[]> {
   const rows = await db.select().from(autopilotHealth).where(eq(autopilotHealth.workspaceId, workspaceId));
+  const order = (name: string) => HEALTH_CHECKS.indexOf(name as HealthCheckName);
+  rows.sort((a, b) => order(a.name) - order(b.name));
   return rows.map((r) => ({
     name: r.name as HealthCheckName,
     light: r.light as HealthCheck["light"],

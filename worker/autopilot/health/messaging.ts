@@ -5,7 +5,7 @@
  * configured provider is reported "configured, not checked"; a send refused for its key fails
  * its message, which the message-failures alert catches.
  */
-import type { SenderHealth } from "../../../schema/messaging-api";
+import type { MessagingSettings, SenderHealth } from "../../../schema/messaging-api";
 import { readWorkspaceSecret } from "../../api/settings";
 import { BOUNCE_LIMIT, COMPLAINT_LIMIT, HEALTH_MIN_SENDS, sendersHealth } from "../../messaging/health";
 import { readMessagingSettings } from "../../messaging/settings";
@@ -48,8 +48,12 @@ export function senderProblems(senders: SenderHealth[]): SenderProblem[] {
 }
 
 /** The light of one channel: off on the outbox, down when the chosen provider lacks what it needs. */
-async function channel(input: CheckInput, name: "email" | "sms", problems: SenderProblem[]): Promise<CheckOutcome> {
-  const settings = await readMessagingSettings(input.db, input.workspaceId);
+async function channel(
+  input: CheckInput,
+  settings: MessagingSettings,
+  name: "email" | "sms",
+  problems: SenderProblem[],
+): Promise<CheckOutcome> {
   const provider = settings.providers[name];
   const mine = problems.filter((p) => p.sender.startsWith(`${name}:`));
   const warn = mine.length ? `; ${mine.map((p) => p.message).join("; ")}` : "";
@@ -76,7 +80,14 @@ async function channel(input: CheckInput, name: "email" | "sms", problems: Sende
 export async function checkMessaging(
   input: CheckInput,
 ): Promise<{ email: CheckOutcome; sms: CheckOutcome; problems: SenderProblem[] }> {
-  const problems = senderProblems(await sendersHealth(input.env.DB, input.workspaceId));
-  const [email, sms] = await Promise.all([channel(input, "email", problems), channel(input, "sms", problems)]);
+  const [senders, settings] = await Promise.all([
+    sendersHealth(input.env.DB, input.workspaceId),
+    readMessagingSettings(input.db, input.workspaceId),
+  ]);
+  const problems = senderProblems(senders);
+  const [email, sms] = await Promise.all([
+    channel(input, settings, "email", problems),
+    channel(input, settings, "sms", problems),
+  ]);
   return { email, sms, problems };
 }

@@ -63,7 +63,7 @@ describe("the Autopilot dashboard", () => {
       await page.waitForTimeout(LOOK_MS);
     }
     expect(await finished.first().textContent()).toContain("finished");
-    expect(progress.size, "the progress bar moved over the phases").toBeGreaterThan(1);
+    expect(Math.min(...progress), "the progress bar showed the cycle part-way").toBeLessThan(100);
     await page.getByRole("progressbar", { name: "Cycle progress" }).waitFor({ state: "detached" });
 
     // The funnel moved: businesses scraped and qualified, sites generated.

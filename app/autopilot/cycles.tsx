@@ -50,55 +50,44 @@ export function CycleList({ cycles, now }: { cycles: CycleRecord[]; now: Date })
       </EmptyState>
     );
   return (
-    <div className="overflow-x-auto">
-      <table className="w-full text-left text-[13px]" aria-label="Last cycles">
-        <thead className="text-xs text-muted">
-          <tr>
-            <th className="py-1.5 pr-3 font-medium">Status</th>
-            <th className="py-1.5 pr-3 font-medium">Started</th>
-            <th className="py-1.5 pr-3 font-medium">Duration</th>
-            <th className="py-1.5 font-medium">Phases (done / failed / skipped)</th>
-          </tr>
-        </thead>
-        <tbody>
-          {cycles.map((c) => (
-            <tr key={c.id} data-cycle={c.id} className="border-t border-line align-top">
-              <td className="py-2 pr-3">
-                <Badge tone={STATUS_TONE[c.status]}>{c.status}</Badge>
-              </td>
-              <td className="py-2 pr-3 whitespace-nowrap">
-                <DateTime iso={c.startedAt} />
-                <span className="block text-xs text-muted">by {c.trigger}</span>
-              </td>
-              <td className="py-2 pr-3 whitespace-nowrap tabular-nums">{cycleDuration(c, now)}</td>
-              <td className="py-2">
-                <ul className="flex flex-wrap gap-x-4 gap-y-1">
-                  {c.phases.map((p) => (
-                    <li key={p.name} className="text-xs" title={p.error ?? undefined}>
-                      <span className="font-medium">{p.name}</span>{" "}
-                      <span className="tabular-nums text-muted">
-                        {p.done} / <span className={p.failed ? "text-danger" : ""}>{p.failed}</span> / {p.skipped}
-                      </span>
-                    </li>
-                  ))}
-                  {c.pending.map((name) => (
-                    <li key={name} className="text-xs text-muted">
-                      {name} …
-                    </li>
-                  ))}
-                </ul>
-                {[c.error, ...c.phases.map((p) => (p.error ? `${p.name}: ${p.error}` : null))]
-                  .filter((e): e is string => e !== null)
-                  .map((e) => (
-                    <p key={e} className="mt-1 text-xs text-danger">
-                      {e}
-                    </p>
-                  ))}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <ul aria-label="Last cycles" className="flex flex-col">
+      {cycles.map((c) => (
+        <li
+          key={c.id}
+          data-cycle={c.id}
+          className="flex flex-col gap-1.5 border-t border-line py-2.5 first:border-t-0 first:pt-0"
+        >
+          <p className="flex flex-wrap items-center gap-x-3 gap-y-1 text-[13px]">
+            <Badge tone={STATUS_TONE[c.status]}>{c.status}</Badge>
+            <DateTime iso={c.startedAt} />
+            <span className="text-xs text-muted">
+              by {c.trigger} · {cycleDuration(c, now)}
+            </span>
+          </p>
+          <ul aria-label="Phases (done / failed / skipped)" className="flex flex-wrap gap-x-4 gap-y-1">
+            {c.phases.map((p) => (
+              <li key={p.name} className="text-xs" title={p.error ?? undefined}>
+                <span className="font-medium">{p.name}</span>{" "}
+                <span className="tabular-nums text-muted">
+                  {p.done} / <span className={p.failed ? "text-danger" : ""}>{p.failed}</span> / {p.skipped}
+                </span>
+              </li>
+            ))}
+            {c.pending.map((name) => (
+              <li key={name} className="text-xs text-muted">
+                {name} …
+              </li>
+            ))}
+          </ul>
+          {[c.error, ...c.phases.map((p) => (p.error ? `${p.name}: ${p.error}` : null))]
+            .filter((e): e is string => e !== null)
+            .map((e) => (
+              <p key={e} className="text-xs text-danger">
+                {e}
+              </p>
+            ))}
+        </li>
+      ))}
+    </ul>
   );
 }

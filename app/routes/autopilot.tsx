@@ -122,7 +122,7 @@ export default function AutopilotPage({ params }: Route.ComponentProps) {
         </div>
         {status ? (
           <>
-            <Card title="Last cycles">
+            <Card title="Last cycles" description="Each phase: done / failed / skipped.">
               <CycleList cycles={status.cycles} now={now} />
             </Card>
             <div className="grid gap-6 md:grid-cols-3">

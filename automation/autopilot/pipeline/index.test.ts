@@ -29,13 +29,15 @@ const ROWS: PipelineRows = {
     { status: "cooldown", lastScraped: "2026-03-09T00:00:00Z", cooldownUntil: "2026-03-20T00:00:00Z" },
   ],
   businesses: [
-    { leadStatus: "customer" },
-    { leadStatus: "claimed" },
-    { leadStatus: "pitched" },
-    { leadStatus: "site generated" },
-    { leadStatus: "qualified" },
-    { leadStatus: "new" },
-    { leadStatus: "disqualified" },
+    { leadStatus: "customer", qualified: true },
+    { leadStatus: "claimed", qualified: true },
+    { leadStatus: "pitched", qualified: true },
+    { leadStatus: "site generated", qualified: true },
+    { leadStatus: "qualified", qualified: true },
+    // Scored as a lead, not yet made one; and one its score leaves out.
+    { leadStatus: "new", qualified: true },
+    { leadStatus: "new", qualified: false },
+    { leadStatus: "disqualified", qualified: false },
   ],
   runs: [
     { at: "2026-03-10T01:00:00Z", added: 5 },
@@ -66,7 +68,7 @@ describe("pipeline — the funnel", () => {
     const counts = pipelineAnswer(ROWS, NOW).stages.map((s) => [s.stage, s.count]);
     expect(counts).toEqual([
       ["territories", 3],
-      ["scraped", 7],
+      ["scraped", 8],
       ["qualified", 5],
       ["generated", 4],
       ["published", 3],
@@ -82,7 +84,7 @@ describe("pipeline — the funnel", () => {
   it("gives each stage's share of the one before, none where the units differ or the one before is empty", () => {
     expect(stage(ROWS, "territories").conversion).toBeNull();
     expect(stage(ROWS, "scraped").conversion).toBeNull();
-    expect(stage(ROWS, "qualified").conversion).toBeCloseTo(5 / 7);
+    expect(stage(ROWS, "qualified").conversion).toBeCloseTo(5 / 8);
     expect(stage(ROWS, "published").conversion).toBeCloseTo(3 / 4);
     expect(stage({ ...ROWS, customers: [], claims: [] }, "paid").conversion).toBeNull();
   });

@@ -6,7 +6,8 @@
  */
 
 export type PipelineTerritory = { status: string; lastScraped: string | null; cooldownUntil: string | null };
-export type PipelineBusiness = { leadStatus: string };
+/** `qualified` is the Qualified formula's value: the score says it is a lead, whatever its status yet. */
+export type PipelineBusiness = { leadStatus: string; qualified: boolean };
 /** A scrape run: when it finished (else started) and how many new businesses it added. */
 export type PipelineRun = { at: string | null; added: number };
 export type PipelineSite = { id: string; status: string; generated: string | null; published: string | null };

@@ -57,7 +57,10 @@ function territoryStages(rows: PipelineRows, now: Date) {
   return { territories };
 }
 
-/** Waiting: new businesses wait to be qualified; qualified ones wait for a site. */
+/**
+ * Waiting: new businesses whose score qualifies them wait to be made leads (the scraping phase's
+ * qualify cap); qualified leads wait for a site. A new business its score leaves out waits for nothing.
+ */
 function businessStages(rows: PipelineRows) {
   const scraped = counted(rows.tables, "businesses", null);
   const qualified = counted(rows.tables, "businesses", {
@@ -67,7 +70,7 @@ function businessStages(rows: PipelineRows) {
   });
   for (const b of rows.businesses) {
     scraped.count++;
-    if (b.leadStatus === "" || b.leadStatus === "new") scraped.waiting++;
+    if (b.qualified && (b.leadStatus === "" || b.leadStatus === "new")) scraped.waiting++;
     if (QUALIFIED_LEADS.includes(b.leadStatus)) qualified.count++;
     if (b.leadStatus === "qualified") qualified.waiting++;
   }

@@ -78,7 +78,7 @@ export async function readPipelineRows(env: Env, db: Db, workspaceId: string): P
       lastScraped: orNull(r.text("lastScraped")),
       cooldownUntil: orNull(r.text("cooldownUntil")),
     })),
-    businesses: each(businesses, (r) => ({ leadStatus: r.text("leadStatus") })),
+    businesses: each(businesses, (r) => ({ leadStatus: r.text("leadStatus"), qualified: r.get("qualified") === true })),
     runs: each(runs, (r) => ({
       at: orNull(r.text("finished")) ?? orNull(r.text("started")),
       added: r.number("added") ?? 0,

@@ -147,11 +147,6 @@ export async function benchAutopilotCycle(): Promise<void> {
       rmSync(served.state, { recursive: true, force: true });
     }
     build?.remove();
-    await Promise.all([
-      ...Object.values(proxies).map((p) => p.close()),
-      outscraper.close(),
-      anthropic.close(),
-      resend.close(),
-    ]);
+    await Promise.all([...Object.values(proxies).map((p) => p.close()), outscraper.close(), resend.close()]);
   }
 }

@@ -11,9 +11,9 @@
  */
 import { rmSync } from "node:fs";
 import { placeZip } from "../automation/discovery/zip";
+import { fakeOutscraperMaps, fakePlaces } from "../automation/hunting/sources/test/fake-outscraper-maps";
 import { startFakeResend } from "../automation/messaging/providers/test/fake-resend";
 import { Api } from "../e2e/api";
-import { fakeOutscraperMaps, fakePlaces } from "../e2e/fakes/outscraper-maps";
 import type { CycleRecord } from "../schema/autopilot";
 import { type Served, serve } from "../scripts/serve";
 import { busyMs, timedProxy } from "./autopilot-proxy";

@@ -51,7 +51,11 @@ export function pipelineRows(total = ROWS): PipelineRows {
       lastScraped: i % 3 === 0 ? null : at(i + 1),
       cooldownUntil: i % 3 === 0 ? null : at(i + 3),
     })),
-    businesses: Array.from({ length: n(SHARES.businesses) }, (_, i) => ({ leadStatus: LEADS[i % LEADS.length]! })),
+    businesses: Array.from({ length: n(SHARES.businesses) }, (_, i) => {
+      const leadStatus = LEADS[i % LEADS.length]!;
+      // A new business whose score already qualifies it (every third) waits to be made a lead.
+      return { leadStatus, qualified: leadStatus === "new" ? i % 3 === 0 : leadStatus !== "disqualified" };
+    }),
     runs: Array.from({ length: n(SHARES.runs) }, (_, i) => ({ at: at(i), added: (i * 13) % 60 })),
     sites: Array.from({ length: sites }, (_, i) => ({
       id: `s${i}`,

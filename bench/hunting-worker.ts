@@ -7,8 +7,8 @@
  */
 import { rmSync } from "node:fs";
 import { placeZip } from "../automation/discovery/zip";
+import { fakeOutscraperMaps, fakePlaces } from "../automation/hunting/sources/test/fake-outscraper-maps";
 import { Api } from "../e2e/api";
-import { fakeOutscraperMaps, fakePlaces } from "../e2e/fakes/outscraper-maps";
 import type { ScrapeRun } from "../schema/hunting-api";
 import { type Served, serve } from "../scripts/serve";
 import { type BuildCopy, buildCopy } from "./grid/build";

@@ -8,10 +8,10 @@ import { rmSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FakeServer } from "../automation/discovery/sources/test-server";
 import { placeZip } from "../automation/discovery/zip";
+import { fakeOutscraperMaps, fakePlaces, REFUSED_KEY } from "../automation/hunting/sources/test/fake-outscraper-maps";
 import type { BusinessListRow, HuntingReport, ScrapeRun, TerritoryRecord } from "../schema/hunting-api";
 import { type Served, serve } from "../scripts/serve";
 import { Api } from "./api";
-import { fakeOutscraperMaps, fakePlaces, REFUSED_KEY } from "./fakes/outscraper-maps";
 
 const PLACES = 300;
 let outscraper: FakeServer | undefined;

@@ -6,7 +6,7 @@
  */
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { DOWN_KEY } from "../../e2e/fakes/outscraper-maps";
+import { DOWN_KEY } from "../../automation/hunting/sources/test/fake-outscraper-maps";
 import { PHASES } from "../../schema/autopilot";
 import { getDb } from "../db";
 import { autopilotWorkspace, type Cells } from "../test/autopilot";

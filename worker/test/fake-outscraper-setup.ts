@@ -7,7 +7,7 @@
  */
 import type { TestProject } from "vitest/node";
 import { placeZip } from "../../automation/discovery/zip";
-import { fakeOutscraperMaps, fakePlaces } from "../../e2e/fakes/outscraper-maps";
+import { fakeOutscraperMaps, fakePlaces } from "../../automation/hunting/sources/test/fake-outscraper-maps";
 
 /** Enough places for a few territories' scrapes; few enough that a scrape takes a second. */
 const PLACES = 60;

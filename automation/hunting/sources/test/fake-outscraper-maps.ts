@@ -9,8 +9,8 @@
  * A key of "down-key" gets a 500 on every route, as a provider down for a while does;
  * `GET /profile/balance` answers the account's balance (the health check's call).
  */
-import { greatCircleMiles, offsetMiles } from "../../automation/discovery/geo";
-import { type FakeServer, fakeServer } from "../../automation/discovery/sources/test-server";
+import { greatCircleMiles, offsetMiles } from "../../../discovery/geo";
+import { type FakeServer, fakeServer } from "../../../discovery/sources/test-server";
 
 export const REFUSED_KEY = "refused-key";
 export const DOWN_KEY = "down-key";

@@ -6,8 +6,8 @@
  * latency. Sites come from the fallback generator: with an Anthropic key the agents write them on
  * the generate-jobs queue, outside the cycle, and a later cycle publishes them. Reports the
  * cycle's wall time, its phases' counts, and the share of that time at least one provider call
- * was in flight (pitches are sent from messaging's queue: those sent after the cycle ended are
- * counted apart).
+ * was in flight (scrapes and sends run on queues: calls made after the cycle ended are counted
+ * apart).
  */
 import { rmSync } from "node:fs";
 import { placeZip } from "../automation/discovery/zip";
@@ -135,7 +135,9 @@ export async function benchAutopilotCycle(): Promise<void> {
     for (const [name, proxy] of Object.entries(proxies)) {
       const during = proxy.calls.filter(([a]) => a >= started && a <= ended).length;
       const after = proxy.calls.filter(([a]) => a > ended).length;
-      console.log(`  ${name.padEnd(10)} ${during} calls during the cycle, ${after} after it (queued sends)`);
+      console.log(
+        `  ${name.padEnd(10)} ${during} calls during the cycle, ${after} after it (queue work the cycle left running)`,
+      );
     }
     console.log(
       `  waiting for providers: ${fmt(waitingMs / 1000, 1)} s (${fmt((100 * waitingMs) / wallMs, 0)}%); ` +

@@ -52,14 +52,16 @@ export class AutopilotWorkflow extends WorkflowEntrypoint<Env, CycleParams> {
     const loaded: Loaded = await step.do("load", BOOKKEEPING, () => this.load(workspaceId, cycleId));
     if (loaded.missing) return { status: "failed", reason: "the cycle is not in D1" };
     const results: PhaseResult[] = [];
+    // Rebuilt identically when Workflows replays the run: a failed step's error is replayed too.
+    const thrown: PhaseResult[] = [];
     for (const name of loaded.plan) {
-      const result = await this.phase(step, name, loaded, event.payload);
+      const { result, gaveUp } = await this.phase(step, name, loaded, event.payload);
       await step.do(`record ${name}`, BOOKKEEPING, () =>
         recordPhase(this.env, getDb(this.env.DB), workspaceId, cycleId, result),
       );
       results.push(result);
+      if (gaveUp) thrown.push(result);
     }
-    const thrown = results.filter((r) => r.error?.startsWith(GAVE_UP));
     const failed = thrown.length === results.length;
     const error = failed ? `Every phase failed: ${thrown.map((r) => `${r.name}: ${r.error}`).join("; ")}` : null;
     await step.do("finish", BOOKKEEPING, () =>
@@ -76,10 +78,16 @@ export class AutopilotWorkflow extends WorkflowEntrypoint<Env, CycleParams> {
     params: CycleParams,
   ) {
     try {
-      return await step.do(`phase ${name}`, PHASE_RETRIES[name], () => runPhase(this.env, name, loaded, params));
+      const result = await step.do(`phase ${name}`, PHASE_RETRIES[name], () =>
+        runPhase(this.env, name, loaded, params),
+      );
+      return { result, gaveUp: false };
     } catch (error) {
       const tries = (PHASE_RETRIES[name].retries?.limit ?? 0) + 1;
-      return { ...emptyResult(name), error: `${GAVE_UP} after ${tries} tries: ${messageOf(error)}` };
+      return {
+        result: { ...emptyResult(name), error: `${GAVE_UP} after ${tries} tries: ${messageOf(error)}` },
+        gaveUp: true,
+      };
     }
   }
 

@@ -105,14 +105,9 @@ export class AutopilotWorkflow extends WorkflowEntrypoint<Env, CycleParams> {
   }
 }
 
-/** Runs one phase of the cycle with its context (the registry looked up at call time). */
-async function runPhase(
-  env: Env,
-  name: PhaseName,
-  loaded: Extract<Loaded, { missing: false }>,
-  params: CycleParams,
-): Promise<PhaseResult> {
-  const ctx: CycleContext = {
+/** The context every step of the cycle acts in, rebuilt from what the load step stored. */
+function contextOf(env: Env, loaded: Extract<Loaded, { missing: false }>, params: CycleParams): CycleContext {
+  return {
     env,
     db: getDb(env.DB),
     workspaceId: params.workspaceId,
@@ -121,6 +116,15 @@ async function runPhase(
     startedAt: new Date(loaded.startedAt),
     actorId: loaded.actorId,
   };
-  const result = await PHASE_RUNNERS[name](ctx);
+}
+
+/** Runs one phase of the cycle (the registry looked up at call time, so tests may replace a phase). */
+async function runPhase(
+  env: Env,
+  name: PhaseName,
+  loaded: Extract<Loaded, { missing: false }>,
+  params: CycleParams,
+): Promise<PhaseResult> {
+  const result = await PHASE_RUNNERS[name](contextOf(env, loaded, params));
   return { ...result, name };
 }

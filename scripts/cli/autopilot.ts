@@ -98,7 +98,7 @@ async function runOnce(server: Server) {
       console.log(`  ${phaseLine(phase)}`);
     }
     if (body.status !== "running") {
-      console.log(cycleLine({ ...body, trigger: "cli" }));
+      console.log(cycleLine(body));
       if (body.status === "failed") throw new CliError(`Cycle ${id} failed: ${body.error ?? "see its Cycles row"}`);
       return;
     }

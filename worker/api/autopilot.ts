@@ -7,6 +7,8 @@
 import { Hono } from "hono";
 import { AutopilotInput, CYCLE_ID, type CycleTrigger, PHASES } from "../../schema/autopilot";
 import { CycleBusyError, readCycle, startCycle } from "../autopilot/cycles";
+import { markRun } from "../autopilot/schedule";
+import { schedulesCoveredBy } from "../autopilot/schedule-due";
 import {
   AutopilotInputError,
   nextAutopilotSettings,
@@ -14,6 +16,7 @@ import {
   saveAutopilotSettings,
 } from "../autopilot/settings";
 import { autopilotStatus } from "../autopilot/status";
+import type { Db } from "../db";
 import type { Access } from "./access";
 import { audit } from "./audit";
 import type { AppEnv } from "./context";
@@ -25,6 +28,13 @@ const userOf = (access: Access) => (access.actor.kind === "user" ? access.actor.
 /** A person pressed the button; a token is a script (the CLI says so with `?via=cli`). */
 const triggerOf = (access: Access, via: string | undefined): CycleTrigger =>
   access.actor.kind === "user" ? "button" : via === "cli" ? "cli" : "api";
+
+/** A cycle of every phase; the schedules it does the work of start counting again from now. */
+async function runAll(env: Env, db: Db, workspaceId: string, trigger: CycleTrigger, startedBy: string | null) {
+  const cycle = await startCycle(env, db, workspaceId, { trigger, plan: PHASES, startedBy });
+  await markRun(db, workspaceId, schedulesCoveredBy(PHASES), new Date(cycle.startedAt));
+  return cycle;
+}
 
 export const autopilotRoutes = new Hono<AppEnv>()
   .get("/", async (c) => {
@@ -52,9 +62,7 @@ export const autopilotRoutes = new Hono<AppEnv>()
     let cycleId: string | null = null;
     if (next.enabled && !current.enabled) {
       try {
-        cycleId = (
-          await startCycle(c.env, db, workspaceId, { trigger: "switch", plan: PHASES, startedBy: userOf(access) })
-        ).id;
+        cycleId = (await runAll(c.env, db, workspaceId, "switch", userOf(access))).id;
       } catch (error) {
         // Switched on while a cycle runs: the settings are saved and the schedules take over.
         if (!(error instanceof CycleBusyError)) throw error;
@@ -67,11 +75,7 @@ export const autopilotRoutes = new Hono<AppEnv>()
     const db = c.get("db");
     const trigger = triggerOf(access, c.req.query("via"));
     try {
-      const cycle = await startCycle(c.env, db, access.workspace.id, {
-        trigger,
-        plan: PHASES,
-        startedBy: userOf(access),
-      });
+      const cycle = await runAll(c.env, db, access.workspace.id, trigger, userOf(access));
       await audit(db, access, "autopilot.cycle-started", cycle.id, { trigger });
       return c.json({ cycleId: cycle.id }, 202);
     } catch (error) {

@@ -133,6 +133,8 @@ describe("autopilot API", () => {
       const status = await json<AutopilotStatus>(await api("GET", ""));
       expect(status.running).toBeNull();
       expect(status.cycles.map((c) => [c.id, c.trigger])).toEqual([[cycleId, "button"]]);
+      // A whole cycle did every schedule's work: each counts again from its start.
+      expect(status.nextRuns.every((r) => r.lastRunAt === cycle.startedAt)).toBe(true);
 
       const other = await ownerWithWorkspace("Other Agency");
       expect((await autopilot(other.owner, other.ws.slug)("GET", `/cycles/${cycleId}`)).status).toBe(404);

@@ -138,13 +138,14 @@ async function mirror(env: Env, db: Db, row: CycleRow): Promise<void> {
 export type StartCycle = { trigger: CycleTrigger; plan: readonly PhaseName[]; startedBy: string | null };
 
 /**
- * Takes the workspace's lock, writes the Cycles row and starts the cycle's Workflows instance.
- * Throws `CycleBusyError` while another cycle runs; when the instance cannot be created the
+ * Releases a stale lock, takes the workspace's lock, writes the Cycles row and starts the
+ * cycle's Workflows instance. Throws `CycleBusyError` while another cycle runs; when the instance cannot be created the
  * cycle is recorded failed with the reason (the lock released) and the error rethrown.
  */
 export async function startCycle(env: Env, db: Db, workspaceId: string, start: StartCycle): Promise<CycleRecord> {
   const plan = inCycleOrder(start.plan);
   if (!plan.length) throw new Error("A cycle needs at least one phase to run");
+  await reconcileCycles(env, db, workspaceId);
   const id = newCycleId();
   const inserted = await db
     .insert(autopilotCycle)

@@ -118,6 +118,14 @@ describe("Autopilot cycles — stale locks", () => {
     await settledCycle(workspaceId, next.id);
   });
 
+  it("releases a stale lock itself when a cycle is asked for", async () => {
+    const { workspaceId, db } = await autopilotWorkspace();
+    const stale = await runningRow(workspaceId, new Date(Date.now() - HOUR_MS));
+    const next = await startCycle(env, db, workspaceId, { trigger: "button", plan: ["health"], startedBy: null });
+    expect((await readCycle(db, workspaceId, stale))!.status).toBe("failed");
+    expect((await settledCycle(workspaceId, next.id)).status).toBe("finished");
+  });
+
   it("leaves a cycle that is still starting alone", async () => {
     const { workspaceId, db } = await autopilotWorkspace();
     const now = new Date();

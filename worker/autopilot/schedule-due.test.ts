@@ -1,7 +1,7 @@
 /** Which autopilot schedules the cron finds due, what it runs for them, and when each runs next. */
 import { describe, expect, it } from "vitest";
 import { AutopilotSettings } from "../../schema/autopilot";
-import { CRON_SLACK_MS, dueSchedules, nextRuns, planFor } from "./schedule-due";
+import { CRON_SLACK_MS, dueSchedules, nextRuns, planFor, schedulesCoveredBy } from "./schedule-due";
 
 const MINUTE = 60_000;
 const now = new Date("2026-12-07T12:00:00Z");
@@ -45,6 +45,17 @@ describe("autopilot schedules — what runs", () => {
       plan: ["health", "cleanup", "scraping", "pitching", "report"],
       covers: ["sending", "cleanup", "scraping", "health"],
     });
+  });
+
+  it("counts a cycle as a schedule's run only when it ran all of that schedule's phases", () => {
+    expect(schedulesCoveredBy(["health", "cleanup", "scraping", "generation", "pitching", "report"])).toEqual([
+      "scraping",
+      "generation",
+      "sending",
+      "health",
+      "cleanup",
+    ]);
+    expect(schedulesCoveredBy(["health", "cleanup", "pitching"])).toEqual(["sending", "health"]);
   });
 
   it("leaves health out of a cycle when its schedule is off", () => {

@@ -55,6 +55,10 @@ export function planFor(settings: AutopilotSettings, due: readonly ScheduleName[
   };
 }
 
+/** The schedules a cycle of `plan` does the work of (all their phases are in it). */
+export const schedulesCoveredBy = (plan: readonly PhaseName[]): ScheduleName[] =>
+  SCHEDULES.filter((name) => SCHEDULE_PHASES[name].every((phase) => plan.includes(phase)));
+
 /** Each schedule with its last run and next run (null when switched off, or autopilot is). */
 export function nextRuns(settings: AutopilotSettings, lastRuns: LastRuns, now = new Date()): NextRun[] {
   return SCHEDULES.map((name) => {

@@ -52,14 +52,16 @@ export class AutopilotWorkflow extends WorkflowEntrypoint<Env, CycleParams> {
     const loaded: Loaded = await step.do("load", BOOKKEEPING, () => this.load(workspaceId, cycleId));
     if (loaded.missing) return { status: "failed", reason: "the cycle is not in D1" };
     const results: PhaseResult[] = [];
+    // Rebuilt identically when Workflows replays the run: a failed step's error is replayed too.
+    const thrown: PhaseResult[] = [];
     for (const name of loaded.plan) {
-      const result = await this.phase(step, name, loaded, event.payload);
+      const { result, gaveUp } = await this.phase(step, name, loaded, event.payload);
       await step.do(`record ${name}`, BOOKKEEPING, () =>
         recordPhase(this.env, getDb(this.env.DB), workspaceId, cycleId, result),
       );
       results.push(result);
+      if (gaveUp) thrown.push(result);
     }
-    const thrown = results.filter((r) => r.error?.startsWith(GAVE_UP));
     const failed = thrown.length === results.length;
     const error = failed ? `Every phase failed: ${thrown.map((r) => `${r.name}: ${r.error}`).join("; ")}` : null;
     await step.do("finish", BOOKKEEPING, () =>
@@ -76,10 +78,16 @@ export class AutopilotWorkflow extends WorkflowEntrypoint<Env, CycleParams> {
     params: CycleParams,
   ) {
     try {
-      return await step.do(`phase ${name}`, PHASE_RETRIES[name], () => runPhase(this.env, name, loaded, params));
+      const result = await step.do(`phase ${name}`, PHASE_RETRIES[name], () =>
+        runPhase(this.env, name, loaded, params),
+      );
+      return { result, gaveUp: false };
     } catch (error) {
       const tries = (PHASE_RETRIES[name].retries?.limit ?? 0) + 1;
-      return { ...emptyResult(name), error: `${GAVE_UP} after ${tries} tries: ${messageOf(error)}` };
+      return {
+        result: { ...emptyResult(name), error: `${GAVE_UP} after ${tries} tries: ${messageOf(error)}` },
+        gaveUp: true,
+      };
     }
   }
 
@@ -97,14 +105,9 @@ export class AutopilotWorkflow extends WorkflowEntrypoint<Env, CycleParams> {
   }
 }
 
-/** Runs one phase of the cycle with its context (the registry looked up at call time). */
-async function runPhase(
-  env: Env,
-  name: PhaseName,
-  loaded: Extract<Loaded, { missing: false }>,
-  params: CycleParams,
-): Promise<PhaseResult> {
-  const ctx: CycleContext = {
+/** The context every step of the cycle acts in, rebuilt from what the load step stored. */
+function contextOf(env: Env, loaded: Extract<Loaded, { missing: false }>, params: CycleParams): CycleContext {
+  return {
     env,
     db: getDb(env.DB),
     workspaceId: params.workspaceId,
@@ -113,6 +116,15 @@ async function runPhase(
     startedAt: new Date(loaded.startedAt),
     actorId: loaded.actorId,
   };
-  const result = await PHASE_RUNNERS[name](ctx);
+}
+
+/** Runs one phase of the cycle (the registry looked up at call time, so tests may replace a phase). */
+async function runPhase(
+  env: Env,
+  name: PhaseName,
+  loaded: Extract<Loaded, { missing: false }>,
+  params: CycleParams,
+): Promise<PhaseResult> {
+  const result = await PHASE_RUNNERS[name](contextOf(env, loaded, params));
   return { ...result, name };
 }

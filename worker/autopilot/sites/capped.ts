@@ -43,30 +43,33 @@ function tally(result: PhaseResult, counter: string, outcome: Outcome): void {
   } else failedBecause(result, outcome.cause);
 }
 
-/** Runs the step into `result`; answers the items it acted on in this run. */
+/** Writes how the item ended into the ledger. */
+const record = (ctx: CycleContext, action: ItemAction, itemId: string, outcome: Outcome) =>
+  finishItem(
+    ctx,
+    action,
+    itemId,
+    outcome.state,
+    outcome.state === "failed" ? failureDetail(outcome) : (outcome.detail ?? null),
+  );
+
+/** Runs the step, adding its figures to `result`. */
 export async function runCapped<T extends { id: string }>(
   ctx: CycleContext,
   result: PhaseResult,
   step: CappedStep<T>,
-): Promise<T[]> {
+): Promise<void> {
   const earlier = await itemsOfCycle(ctx, step.action);
   for (const row of earlier) {
     let outcome: Outcome = row.state === "done" ? { state: "done" } : { state: "failed", cause: causeOf(row.detail) };
     if (row.state === "claimed") {
       outcome = await step.settle(row.itemId);
-      await finishItem(
-        ctx,
-        step.action,
-        row.itemId,
-        outcome.state,
-        outcome.state === "failed" ? failureDetail(outcome) : (outcome.detail ?? null),
-      );
+      await record(ctx, step.action, row.itemId, outcome);
     }
     tally(result, step.counter, outcome);
   }
   const room = Math.max(0, step.cap - earlier.length);
   const due = await step.candidates(room + (step.peek ?? SKIPPED_PEEK), new Set(earlier.map((r) => r.itemId)));
-  const acted: T[] = [];
   for (const [i, item] of due.entries()) {
     if (i >= room) {
       result.skipped += due.length - i;
@@ -85,15 +88,7 @@ export async function runCapped<T extends { id: string }>(
     } catch (error) {
       outcome = { state: "failed", cause: "error", detail: (error as Error).message };
     }
-    await finishItem(
-      ctx,
-      step.action,
-      item.id,
-      outcome.state,
-      outcome.state === "failed" ? failureDetail(outcome) : (outcome.detail ?? null),
-    );
+    await record(ctx, step.action, item.id, outcome);
     tally(result, step.counter, outcome);
-    acted.push(item);
   }
-  return acted;
 }

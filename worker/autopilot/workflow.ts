@@ -10,6 +10,7 @@
 import { WorkflowEntrypoint, type WorkflowEvent, type WorkflowStep, type WorkflowStepConfig } from "cloudflare:workers";
 import type { AutopilotSettings, PhaseName, PhaseResult } from "../../schema/autopilot";
 import { getDb } from "../db";
+import { checkCycleAlerts, clearAlert, raiseAlert } from "./alerts";
 import { type CycleContext, emptyResult } from "./context";
 import { type CycleParams, cycleActor, finishCycle, inCycleOrder, readCycle, recordPhase } from "./cycles";
 import { PHASE_RUNNERS } from "./phases";
@@ -64,6 +65,12 @@ export class AutopilotWorkflow extends WorkflowEntrypoint<Env, CycleParams> {
     }
     const failed = thrown.length === results.length;
     const error = failed ? `Every phase failed: ${thrown.map((r) => `${r.name}: ${r.error}`).join("; ")}` : null;
+    try {
+      await step.do("alerts", BOOKKEEPING, () => this.alerts(loaded, event.payload, results, error));
+    } catch (alertError) {
+      // An alert that cannot be raised never fails the cycle: it is tried again after the next.
+      console.warn(`rowpilot: cycle ${cycleId}'s alerts could not be raised: ${messageOf(alertError)}`);
+    }
     await step.do("finish", BOOKKEEPING, () =>
       finishCycle(this.env, getDb(this.env.DB), workspaceId, cycleId, failed ? "failed" : "finished", error),
     );
@@ -89,6 +96,23 @@ export class AutopilotWorkflow extends WorkflowEntrypoint<Env, CycleParams> {
         gaveUp: true,
       };
     }
+  }
+
+  /**
+   * The cycle's alerts: a phase failing beyond its threshold (generation 50%, messages 30%), and
+   * a cycle whose every phase failed; each raised once until a later cycle clears it.
+   */
+  private async alerts(
+    loaded: Extract<Loaded, { missing: false }>,
+    params: CycleParams,
+    results: PhaseResult[],
+    error: string | null,
+  ): Promise<void> {
+    const ctx = contextOf(this.env, loaded, params);
+    await checkCycleAlerts(ctx, results);
+    if (error)
+      await raiseAlert(ctx, { key: "cycle-failed", kind: "cycle-failed", cycleId: ctx.cycleId, message: error });
+    else await clearAlert(ctx, "cycle-failed");
   }
 
   private async load(workspaceId: string, cycleId: string): Promise<Loaded> {

@@ -4,8 +4,11 @@
  * going on, and writing the Cycles row as it ends.
  */
 import { env } from "cloudflare:test";
+import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { PHASES, type PhaseName } from "../../schema/autopilot";
+import { autopilotAlert } from "../../schema/db";
+import { openAlerts } from "./alerts";
 import { emptyResult, type Phase } from "./context";
 import { startCycle } from "./cycles";
 import { autopilotWorkspace, CYCLE_WAIT_MS, cyclesRow, instantRetries, settledCycle, usePhases } from "./test/cycles";
@@ -122,15 +125,42 @@ describe("AutopilotWorkflow — a cycle runs its plan", () => {
       const cycle = await settledCycle(workspaceId, started.id);
       expect(cycle.status).toBe("failed");
       expect(cycle.error).toMatch(/^Every phase failed: health: Gave up after 2 tries/);
+      expect((await openAlerts(db, workspaceId)).map((a) => [a.key, a.message])).toEqual([
+        ["cycle-failed", cycle.error],
+      ]);
+
+      usePhases({ health: async () => ({ ...emptyResult("health"), done: 1 }) });
       const next = await startCycle(env, db, workspaceId, { trigger: "api", plan: ["health"], startedBy: null });
       expect(next.status).toBe("running");
-      await settledCycle(workspaceId, next.id);
+      expect((await settledCycle(workspaceId, next.id)).status).toBe("finished");
+      expect(await openAlerts(db, workspaceId)).toEqual([]);
     },
     CYCLE_WAIT_MS * 2,
   );
 
   it(
-    "runs the phases of main as they are (placeholders report an error, the cycle still finishes)",
+    "raises one alert when generation fails beyond its threshold, however many cycles do",
+    async () => {
+      await instantRetries();
+      const { workspaceId, db } = await autopilotWorkspace();
+      usePhases({ generation: async () => ({ ...emptyResult("generation"), done: 1, failed: 3 }) });
+      for (let i = 0; i < 2; i++) {
+        const started = await startCycle(env, db, workspaceId, {
+          trigger: "api",
+          plan: ["generation"],
+          startedBy: null,
+        });
+        expect((await settledCycle(workspaceId, started.id)).status).toBe("finished");
+      }
+      const alerts = await db.select().from(autopilotAlert).where(eq(autopilotAlert.workspaceId, workspaceId));
+      expect(alerts.map((a) => [a.key, a.clearedAt])).toEqual([["generation-failures", null]]);
+      expect(alerts[0]!.message).toContain("75% of");
+    },
+    CYCLE_WAIT_MS * 2,
+  );
+
+  it(
+    "runs the real phases on a workspace with nothing to hunt, and finishes",
     async () => {
       const { workspaceId, db } = await autopilotWorkspace();
       const started = await startCycle(env, db, workspaceId, { trigger: "button", plan: PHASES, startedBy: null });

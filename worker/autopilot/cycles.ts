@@ -117,7 +117,10 @@ export async function runningCycle(db: Db, workspaceId: string): Promise<CycleRe
   return row ? cycleRecord(row) : null;
 }
 
-/** Writes the cycle as D1 has it into its Cycles row (the row made the first time). */
+/**
+ * Writes the cycle as D1 has it into its Cycles row. The row is found by its Cycle cell (or
+ * made) in one room step, so a retried write after a lost answer never makes a second row.
+ */
 async function mirror(env: Env, db: Db, row: CycleRow): Promise<void> {
   const record = cycleRecord(row);
   const tables =
@@ -125,14 +128,21 @@ async function mirror(env: Env, db: Db, row: CycleRow): Promise<void> {
     (await ensureAutopilotTables(env, db, row.workspaceId, row.startedBy));
   const cells = byKey(tables.cycles, cycleCells(record));
   const origin = autopilotOrigin(row.id);
-  if (row.rowId) {
-    const written = await tables.cycles.room.patchRows([{ id: row.rowId, cells }], origin);
-    if (!written.ok) throw new Error(`The Cycles row of ${row.id} could not be written: ${written.message}`);
-    return;
+  let rowId = row.rowId;
+  if (!rowId) {
+    const cycleColumn = tables.cycles.keys.cycle;
+    const found = await tables.cycles.room.findOrInsertRow({
+      match: cycleColumn ? [{ columnId: cycleColumn, value: row.id }] : [],
+      cells,
+      origin,
+    });
+    if (!found.ok) throw new Error(`The Cycles row of ${row.id} could not be made: ${found.message}`);
+    await db.update(autopilotCycle).set({ rowId: found.value.id }).where(eq(autopilotCycle.id, row.id));
+    if (found.value.created) return;
+    rowId = found.value.id;
   }
-  const inserted = await tables.cycles.room.insertRows([cells], origin);
-  if (!inserted.ok) throw new Error(`The Cycles row of ${row.id} could not be made: ${inserted.message}`);
-  await db.update(autopilotCycle).set({ rowId: inserted.value[0]! }).where(eq(autopilotCycle.id, row.id));
+  const written = await tables.cycles.room.patchRows([{ id: rowId, cells }], origin);
+  if (!written.ok) throw new Error(`The Cycles row of ${row.id} could not be written: ${written.message}`);
 }
 
 export type StartCycle = { trigger: CycleTrigger; plan: readonly PhaseName[]; startedBy: string | null };
@@ -214,7 +224,9 @@ export async function finishCycle(
       ),
     )
     .returning();
-  if (updated) await mirror(env, db, updated);
+  // A retried finish (its D1 update done, the row write lost) still writes the row as D1 has it.
+  const ended = updated ?? (await rowOf(db, workspaceId, cycleId));
+  if (ended && ended.status !== "running") await mirror(env, db, ended);
 }
 
 /**
@@ -241,11 +253,15 @@ export async function reconcileCycles(env: Env, db: Db, workspaceId: string, now
   return released;
 }
 
-/** The instance's status, "unknown" when Workflows has no such instance. */
+/**
+ * The instance's status: "unknown" only when Workflows says there is no such instance; any other
+ * failure to ask ("unreachable") leaves the cycle running, so a passing error never releases a
+ * lock a live cycle holds.
+ */
 async function instanceState(env: Env, id: string): Promise<string> {
   try {
     return (await (await env.AUTOPILOT.get(id)).status()).status;
-  } catch {
-    return "unknown";
+  } catch (error) {
+    return /not[ _.]?found/i.test(String((error as Error)?.message ?? error)) ? "unknown" : "unreachable";
   }
 }

@@ -5,7 +5,9 @@
  * audited.
  */
 import { Hono } from "hono";
-import { AutopilotInput, CYCLE_ID, type CycleTrigger, PHASES } from "../../schema/autopilot";
+import { guardFor, UnsafeUrlError } from "../../automation/contact/guard";
+import { AutopilotInput, type AutopilotStatus, CYCLE_ID, type CycleTrigger, PHASES } from "../../schema/autopilot";
+import { can } from "../../schema/roles";
 import { CycleBusyError, readCycle, startCycle } from "../autopilot/cycles";
 import { markRun } from "../autopilot/schedule";
 import { schedulesCoveredBy } from "../autopilot/schedule-due";
@@ -36,16 +38,35 @@ async function runAll(env: Env, db: Db, workspaceId: string, trigger: CycleTrigg
   return cycle;
 }
 
+/**
+ * The status as the caller may see it: the alert webhook's address (often a secret, like a
+ * Slack hook) only for those who may change it; others see that one is set.
+ */
+function statusFor(access: Access, status: AutopilotStatus): AutopilotStatus {
+  if (can(access.role, "write") || !status.settings.alertWebhook) return status;
+  return { ...status, settings: { ...status.settings, alertWebhook: HIDDEN_WEBHOOK } };
+}
+
+/** What a viewer sees in place of the alert webhook's address. */
+export const HIDDEN_WEBHOOK = "https://hidden.invalid/";
+
 export const autopilotRoutes = new Hono<AppEnv>()
   .get("/", async (c) => {
     const access = await workspaceFor(c, "read");
-    return c.json(await autopilotStatus(c.env, c.get("db"), access.workspace.id));
+    return c.json(statusFor(access, await autopilotStatus(c.env, c.get("db"), access.workspace.id)));
   })
   .post("/", async (c) => {
     const input = await readBody(c, AutopilotInput);
     const access = await workspaceFor(c, "write");
     const db = c.get("db");
     const workspaceId = access.workspace.id;
+    if (input.alertWebhook)
+      try {
+        await guardFor(c.env.ROWPILOT_ENV).check(input.alertWebhook);
+      } catch (error) {
+        if (error instanceof UnsafeUrlError) fail(400, `alertWebhook: ${error.message}`);
+        throw error;
+      }
     const current = await readAutopilotSettings(db, workspaceId);
     let next: ReturnType<typeof nextAutopilotSettings>;
     try {

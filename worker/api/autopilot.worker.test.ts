@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import type { AutopilotStatus } from "../../schema/autopilot";
 import { CYCLE_WAIT_MS, settledCycle } from "../autopilot/test/cycles";
 import { type Client, call, json, memberWithRole, ownerWithWorkspace } from "../test/http";
+import { HIDDEN_WEBHOOK } from "./autopilot";
 
 function autopilot(client: Client, slug: string) {
   return (method: string, path: string, body?: unknown) =>
@@ -61,6 +62,17 @@ describe("autopilot API", () => {
       /schedules\.sending\.everyMinutes/,
     );
     expect((await api("GET", "/cycles/not-a-cycle")).status).toBe(400);
+  });
+
+  it("shows the alert webhook's address to editors only; viewers see that one is set", async () => {
+    const { owner, ws, base } = await ownerWithWorkspace();
+    const viewer = await memberWithRole(owner, base, "viewer");
+    const hook = "https://hooks.example.com/services/T000/B000/secret";
+    expect((await autopilot(owner, ws.slug)("POST", "", { enabled: false, alertWebhook: hook })).status).toBe(200);
+    const seenBy = async (client: Client) =>
+      (await json<AutopilotStatus>(await autopilot(client, ws.slug)("GET", ""))).settings.alertWebhook;
+    expect(await seenBy(owner)).toBe(hook);
+    expect(await seenBy(viewer)).toBe(HIDDEN_WEBHOOK);
   });
 
   it(

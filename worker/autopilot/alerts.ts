@@ -6,6 +6,7 @@
  * budget alerts.
  */
 import { and, desc, eq, isNull } from "drizzle-orm";
+import { guardFor, UnsafeUrlError } from "../../automation/contact/guard";
 import type { AlertKind, AlertRecord, PhaseResult } from "../../schema/autopilot";
 import { autopilotAlert } from "../../schema/db";
 import { newId } from "../auth/tokens";
@@ -29,14 +30,25 @@ async function alertsTable(ctx: AlertContext) {
   return (await ensureAutopilotTables(ctx.env, ctx.db, ctx.workspaceId, ctx.actorId)).alerts;
 }
 
-/** POSTs the alert; answers null when the webhook took it, else what went wrong. */
-async function postWebhook(url: string, body: unknown): Promise<string | null> {
+/**
+ * POSTs the alert; answers null when the webhook took it, else what went wrong. Only public
+ * addresses in production (the guard the contact engine and journeys' webhooks use), and no
+ * redirects followed: a redirect could lead anywhere the guard refuses.
+ */
+async function postWebhook(env: Env, url: string, body: unknown): Promise<string | null> {
+  try {
+    await guardFor(env.ROWPILOT_ENV).check(url);
+  } catch (error) {
+    if (error instanceof UnsafeUrlError) return `the webhook was not called: ${error.message}`;
+    throw error;
+  }
   try {
     const res = await fetch(url, {
       method: "POST",
-      headers: { "content-type": "application/json" },
+      headers: { "content-type": "application/json", "user-agent": "Rowpilot autopilot" },
       body: JSON.stringify(body),
       signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS),
+      redirect: "manual",
     });
     await res.body?.cancel();
     return res.ok ? null : `the webhook answered ${res.status}`;
@@ -102,7 +114,7 @@ export async function raiseAlert(ctx: AlertContext, alert: NewAlert): Promise<bo
     text: `${alert.message}\n\nAlert ${alert.key}, raised ${raisedAt.toISOString()}${alert.cycleId ? ` by cycle ${alert.cycleId}` : ""}.\nIt is raised once and cleared when its cause is gone.`,
   });
   if (ctx.settings.alertWebhook) {
-    const failed = await postWebhook(ctx.settings.alertWebhook, {
+    const failed = await postWebhook(ctx.env, ctx.settings.alertWebhook, {
       type: "autopilot.alert",
       workspaceId: ctx.workspaceId,
       key: alert.key,

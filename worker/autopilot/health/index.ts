@@ -64,7 +64,9 @@ async function record(db: Db, workspaceId: string, name: HealthCheckName, outcom
   const before = await db.query.autopilotHealth.findFirst({
     where: and(eq(autopilotHealth.workspaceId, workspaceId), eq(autopilotHealth.name, name)),
   });
-  const failures = outcome.light === "down" ? (before?.failures ?? 0) + 1 : 0;
+  // A retried phase checks again at the same `now` (the cycle's start): it is the same check, counted once.
+  const again = before?.checkedAt.getTime() === now.getTime();
+  const failures = outcome.light === "down" ? (before?.failures ?? 0) + (again ? 0 : 1) : 0;
   const values = { light: outcome.light, detail: outcome.detail, failures, checkedAt: now };
   await db
     .insert(autopilotHealth)

@@ -6,6 +6,7 @@
  * by later cycles until someone fills its Email.
  */
 import type { PhaseResult } from "../../../schema/autopilot";
+import { AUTOPILOT_NOTE_COLUMN } from "../../../schema/autopilot-tables";
 import { reader } from "../../kinds/tables";
 import { MessageInputError } from "../../messaging/errors";
 import { writeDraft } from "../../messaging/writer";
@@ -70,6 +71,30 @@ async function writePitch(run: PitchRun, site: SiteRecord): Promise<Outcome> {
   }
 }
 
+/** The business's drafts that lack the Autopilot note (a pitch written by a cycle that died before noting it) get it. */
+async function markUnnotedDrafts(run: PitchRun, businessRowId: string, siteId: string): Promise<void> {
+  const { messages } = run.messaging;
+  const recipient = messages.keys.recipientRowId;
+  if (!recipient) return;
+  const { rows } = await messages.room.queryRows({
+    filters: [{ columnId: recipient, op: "eq", value: businessRowId }],
+    sort: [],
+    limit: 10,
+    offset: 0,
+  });
+  const unnoted = rows.filter((row) => {
+    const r = reader(messages, row.cells);
+    return (
+      r.text("status") === "draft" && !r.text(AUTOPILOT_NOTE_COLUMN.key) && (r.text("direction") || "out") === "out"
+    );
+  });
+  await noteRows(
+    run.ctx,
+    messages,
+    unnoted.map((row) => ({ rowId: row.id, what: "Pitch written", cells: { site: [siteId] } })),
+  );
+}
+
 export async function createPitches(run: PitchRun, result: PhaseResult): Promise<void> {
   await runCapped(run.ctx, result, {
     action: "pitch",
@@ -81,9 +106,10 @@ export async function createPitches(run: PitchRun, result: PhaseResult): Promise
     settle: async (siteId) => {
       const [row] = await run.sites.room.readRows([siteId]);
       const business = row ? reader(run.sites, row.cells).list("business")[0] : undefined;
-      return business && (await hasPitch(run, business))
-        ? { state: "done" }
-        : { state: "failed", cause: "interrupted" };
+      if (!business || !(await hasPitch(run, business))) return { state: "failed", cause: "interrupted" };
+      // Written before the Worker died, its note perhaps not: without the note it would never be sent.
+      await markUnnotedDrafts(run, business, siteId);
+      return { state: "done" };
     },
     gate: budgetGate(run, "anthropic", run.agents),
   });

@@ -7,11 +7,8 @@
 import { AUTOPILOT_NOTE_COLUMN } from "../../../schema/autopilot-tables";
 import type { RowFilter, RowRecord } from "../../../schema/tables";
 import type { SiteRecord } from "../../sites/generate";
-import { sitesInStatus } from "../sites/rows";
+import { type Keep, SCAN_PAGE, sitesInStatus } from "../sites/rows";
 import type { PitchRun } from "./run";
-
-/** Published sites looked at per cycle for ones without a pitch. */
-const MAX_PUBLISHED_SCAN = 1_000;
 
 /** Whether an outgoing message to the business exists. */
 export async function hasPitch(run: PitchRun, businessRowId: string): Promise<boolean> {
@@ -41,23 +38,28 @@ export async function publishedWithoutPitch(
   exclude: Set<string>,
   passed: (sites: SiteRecord[]) => Promise<Set<string>>,
 ): Promise<SiteRecord[]> {
-  const published = await sitesInStatus(run.sites, "published", MAX_PUBLISHED_SCAN, exclude);
-  const leave = await passed(published);
-  const found: SiteRecord[] = [];
-  for (const site of published) {
-    if (found.length >= limit) break;
-    if (!site.businessRowId || leave.has(site.id)) continue;
-    if (!(await hasPitch(run, site.businessRowId))) found.push(site);
-  }
-  return found;
+  return sitesInStatus(run.sites, "published", limit, exclude, async (published, want) => {
+    const leave = await passed(published);
+    const found: SiteRecord[] = [];
+    for (const site of published) {
+      if (found.length >= want) break;
+      if (!site.businessRowId || leave.has(site.id)) continue;
+      if (!(await hasPitch(run, site.businessRowId))) found.push(site);
+    }
+    return found;
+  });
 }
 
-/** Messages the autopilot wrote (they carry its note) in `status`, oldest first, at most `limit`. */
+/**
+ * Messages the autopilot wrote (they carry its note) in `status`, oldest first, at most `limit`,
+ * of those `keep` keeps (paged through, as `sitesInStatus`).
+ */
 export async function autopilotMessages(
   run: PitchRun,
   status: string,
   limit: number,
   exclude: Set<string>,
+  keep: Keep<RowRecord> = async (page, want) => page.slice(0, want),
 ): Promise<RowRecord[]> {
   const { messages } = run.messaging;
   const statusColumn = messages.keys.status;
@@ -67,6 +69,16 @@ export async function autopilotMessages(
     { columnId: statusColumn, op: "eq", value: status },
     { columnId: note, op: "notempty", value: "" },
   ];
-  const { rows } = await messages.room.queryRows({ filters, sort: [], limit: limit + exclude.size, offset: 0 });
-  return rows.filter((row) => !exclude.has(row.id)).slice(0, limit);
+  const found: RowRecord[] = [];
+  for (let offset = 0; found.length < limit; offset += SCAN_PAGE) {
+    const { rows } = await messages.room.queryRows({ filters, sort: [], limit: SCAN_PAGE, offset });
+    found.push(
+      ...(await keep(
+        rows.filter((row) => !exclude.has(row.id)),
+        limit - found.length,
+      )),
+    );
+    if (rows.length < SCAN_PAGE) break;
+  }
+  return found.slice(0, limit);
 }

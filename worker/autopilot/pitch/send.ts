@@ -78,13 +78,14 @@ export async function sendPitches(run: PitchRun, result: PhaseResult): Promise<v
 
 /** Failed pitches not yet sent again `MAX_PITCH_RETRIES` times. */
 async function retryable(run: PitchRun, limit: number, exclude: Set<string>): Promise<RowRecord[]> {
-  const failed = await autopilotMessages(run, "failed", limit + 50, exclude);
-  const history = await historyOf(
-    run.ctx,
-    "retry-pitch",
-    failed.map((m) => m.id),
-  );
-  return failed.filter((m) => (history.get(m.id)?.length ?? 0) < MAX_PITCH_RETRIES).slice(0, limit);
+  return autopilotMessages(run, "failed", limit, exclude, async (failed, want) => {
+    const history = await historyOf(
+      run.ctx,
+      "retry-pitch",
+      failed.map((m) => m.id),
+    );
+    return failed.filter((m) => (history.get(m.id)?.length ?? 0) < MAX_PITCH_RETRIES).slice(0, want);
+  });
 }
 
 export async function retryFailedPitches(run: PitchRun, result: PhaseResult): Promise<void> {

@@ -20,15 +20,16 @@ const refusedDetail = (version: number) => `v${version}`;
 
 /** Sites in review whose version was not refused for its findings by an earlier cycle. */
 async function publishable(run: SitesRun, limit: number, exclude: Set<string>): Promise<SiteRecord[]> {
-  const review = await sitesInStatus(run.sites, "review", limit + exclude.size + 50, exclude);
-  const history = await historyOf(
-    run.ctx,
-    "publish",
-    review.map((s) => s.id),
-  );
-  const refused = (site: SiteRecord) =>
-    (history.get(site.id) ?? []).some((row) => row.detail?.startsWith(`${QUALITY}: ${refusedDetail(site.version)}:`));
-  return review.filter((site) => !refused(site)).slice(0, limit);
+  return sitesInStatus(run.sites, "review", limit, exclude, async (review, want) => {
+    const history = await historyOf(
+      run.ctx,
+      "publish",
+      review.map((s) => s.id),
+    );
+    const refused = (site: SiteRecord) =>
+      (history.get(site.id) ?? []).some((row) => row.detail?.startsWith(`${QUALITY}: ${refusedDetail(site.version)}:`));
+    return review.filter((site) => !refused(site)).slice(0, want);
+  });
 }
 
 async function publish(run: SitesRun, site: SiteRecord): Promise<Outcome> {

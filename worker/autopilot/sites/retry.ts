@@ -15,13 +15,14 @@ export const MAX_SITE_RETRIES = 3;
 
 /** Failed sites not retried `MAX_SITE_RETRIES` times yet; those that were get their note once. */
 async function retryable(run: SitesRun, limit: number, exclude: Set<string>): Promise<SiteRecord[]> {
-  const failed = await sitesInStatus(run.sites, "failed", limit + exclude.size + 50, exclude);
-  const history = await historyOf(
-    run.ctx,
-    "retry-site",
-    failed.map((s) => s.id),
-  );
-  return failed.filter((s) => (history.get(s.id)?.length ?? 0) < MAX_SITE_RETRIES).slice(0, limit);
+  return sitesInStatus(run.sites, "failed", limit, exclude, async (failed, want) => {
+    const history = await historyOf(
+      run.ctx,
+      "retry-site",
+      failed.map((s) => s.id),
+    );
+    return failed.filter((s) => (history.get(s.id)?.length ?? 0) < MAX_SITE_RETRIES).slice(0, want);
+  });
 }
 
 async function retry(run: SitesRun, site: SiteRecord): Promise<Outcome> {

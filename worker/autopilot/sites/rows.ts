@@ -12,26 +12,40 @@ const PAGE = 50;
 /** Qualified businesses looked at per cycle before giving up (all of them have sites already). */
 const MAX_QUALIFIED_SCAN = 1_000;
 
-/** Sites rows in `status`, oldest generated first, none of `exclude`, at most `limit`. */
+/** Rows read a page at a time while looking past rows that are not due (sites retried enough, refused versions). */
+export const SCAN_PAGE = 200;
+
+/** Keeps the due ones of a page, at most `want` of them. */
+export type Keep<T> = (page: T[], want: number) => Promise<T[]>;
+
+/**
+ * Sites rows in `status`, oldest generated first, none of `exclude`, at most `limit`, of those
+ * `keep` keeps. Pages through every row in the status, so rows that stay there without being due
+ * never hide the due ones behind them.
+ */
 export async function sitesInStatus(
   sites: TableHandle,
   status: string,
   limit: number,
   exclude: Set<string>,
+  keep: Keep<SiteRecord> = async (page, want) => page.slice(0, want),
 ): Promise<SiteRecord[]> {
   const statusColumn = sites.keys.status;
   if (!statusColumn || limit <= 0) return [];
   const generated = sites.keys.generated;
-  const { rows } = await sites.room.queryRows({
-    filters: [{ columnId: statusColumn, op: "eq", value: status }],
-    sort: generated ? [{ columnId: generated, direction: "asc" }] : [],
-    limit: limit + exclude.size,
-    offset: 0,
-  });
-  return rows
-    .filter((row) => !exclude.has(row.id))
-    .slice(0, limit)
-    .map((row) => siteRecord(sites, row));
+  const found: SiteRecord[] = [];
+  for (let offset = 0; found.length < limit; offset += SCAN_PAGE) {
+    const { rows } = await sites.room.queryRows({
+      filters: [{ columnId: statusColumn, op: "eq", value: status }],
+      sort: generated ? [{ columnId: generated, direction: "asc" }] : [],
+      limit: SCAN_PAGE,
+      offset,
+    });
+    const page = rows.filter((row) => !exclude.has(row.id)).map((row) => siteRecord(sites, row));
+    found.push(...(await keep(page, limit - found.length)));
+    if (rows.length < SCAN_PAGE) break;
+  }
+  return found.slice(0, limit);
 }
 
 /** Businesses whose Lead status is "qualified" and that have no Sites row, best score first. */

@@ -53,7 +53,8 @@ export const DEFAULT_SCHEDULES: Record<ScheduleName, PhaseSchedule> = {
   cleanup: { enabled: true, everyMinutes: 24 * 60 },
 };
 
-const cap = z.number().int().min(0).max(10_000);
+/** A cycle's phase runs in one Workflows step: a cap of more than 1,000 items would not fit in one. */
+const cap = z.number().int().min(0).max(1_000);
 
 /** How much one cycle does at most, per phase (the brief's defaults). */
 export const AutopilotCaps = z.object({

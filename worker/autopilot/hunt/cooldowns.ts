@@ -10,9 +10,9 @@ import type { Hunting } from "../../hunting/tables";
 import { allTerritories } from "../../hunting/territories";
 import { byKey } from "../../kinds/tables";
 import { type CycleContext, count } from "../context";
+import { cycleItems } from "../items";
 import { claimItem, finishItem } from "../ledger";
 import { autopilotOrigin, noteText } from "../note";
-import { cycleItems } from "./cycle-items";
 
 export async function resetCooldowns(ctx: CycleContext, h: Hunting, result: PhaseResult): Promise<void> {
   const statusColumn = h.territories.keys.status;

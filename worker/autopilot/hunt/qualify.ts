@@ -14,9 +14,9 @@ import type { Hunting } from "../../hunting/tables";
 import { byKey, reader } from "../../kinds/tables";
 import { allRows } from "../../projects/store";
 import { type CycleContext, count } from "../context";
+import { cycleItems } from "../items";
 import { claimItem, finishItem } from "../ledger";
 import { autopilotOrigin, noteText } from "../note";
-import { cycleItems } from "./cycle-items";
 
 /** Rows written per room call (and items claimed between two writes). */
 export const QUALIFY_CHUNK = 50;

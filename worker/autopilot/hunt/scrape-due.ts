@@ -17,15 +17,17 @@ import type { Hunting } from "../../hunting/tables";
 import { allTerritories } from "../../hunting/territories";
 import { providerKeys } from "../../projects/discover";
 import { type CycleContext, count, failedBecause } from "../context";
+import { cycleItems, historyOf, skippedBecause } from "../items";
 import { claimItem, finishItem } from "../ledger";
 import { noteRows } from "../note";
 import { canSpend, recordSpend } from "../spend";
-import { cycleItems, skippedBecause } from "./cycle-items";
 
 /** One run's wait: the sample directory answers in seconds, a provider's tiled search in a minute or two. */
 export const RUN_WAIT_MS = 3 * 60_000;
 /** All of the step's waits together, well inside a Workflows step; territories not reached wait for the next cycle. */
 export const SCRAPING_WAIT_MS = 6 * 60_000;
+/** Scrapes of a failed territory the autopilot tries, over all cycles, before leaving it to a person. */
+export const MAX_TERRITORY_RETRIES = 3;
 /** A failed run's error as a cause: long enough to tell causes apart, short enough to group by. */
 const CAUSE_CHARS = 120;
 
@@ -129,6 +131,26 @@ async function blocked(s: Scraping): Promise<{ cause: string; error: string } | 
   return null;
 }
 
+/**
+ * Territories whose scrape failed (a provider down, a key refused), highest priority first, that
+ * the autopilot has not tried `MAX_TERRITORY_RETRIES` times already: a provider's bad hour does
+ * not leave them for a person, and a territory that always fails stops taking a cycle's places.
+ */
+async function failedToRetry<T extends { id: string; status: string; priority: number }>(
+  ctx: CycleContext,
+  territories: T[],
+): Promise<T[]> {
+  const failed = territories.filter((t) => t.status === "failed").sort((a, b) => b.priority - a.priority);
+  const history = await historyOf(
+    ctx,
+    "scrape",
+    failed.map((t) => t.id),
+  );
+  const tries = (id: string) =>
+    (history.get(id) ?? []).filter((row) => row.state === "failed" && !detailOf(row.detail).skipped).length;
+  return failed.filter((t) => tries(t.id) < MAX_TERRITORY_RETRIES);
+}
+
 export async function scrapeDue(ctx: CycleContext, h: Hunting, result: PhaseResult): Promise<void> {
   const settings = await readHuntingSettings(ctx.db, ctx.workspaceId);
   const s: Scraping = {
@@ -153,7 +175,8 @@ export async function scrapeDue(ctx: CycleContext, h: Hunting, result: PhaseResu
     else await scrapeOne(s, item.itemId);
   }
   const taken = new Set(earlier.map((i) => i.itemId));
-  const due = dueOrder(await allTerritories(h), ctx.startedAt)
+  const territories = await allTerritories(h);
+  const due = [...dueOrder(territories, ctx.startedAt), ...(await failedToRetry(ctx, territories))]
     .filter((t) => !taken.has(t.id))
     .slice(0, Math.max(0, ctx.settings.caps.territories - earlier.length));
   for (const [i, territory] of due.entries()) {

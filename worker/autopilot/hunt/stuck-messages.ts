@@ -1,7 +1,8 @@
 /**
  * Messages left "queued" (handed to the queue, never sent): failed with the reason, which the
  * pitching phase's retry takes up. A send job delivered later finds the row no longer queued and
- * sends nothing, so a message is never sent twice. How long is read from when the Status became
+ * sends nothing; only a job already past that check at the moment the row is failed could still
+ * send, and none is after the hours a message must wait to count as stuck. How long is read from when the Status became
  * "queued" (a try that failed and waits for the queue's next keeps it queued).
  */
 import type { PhaseResult } from "../../../schema/autopilot";

@@ -7,8 +7,8 @@
 import type { PhaseResult } from "../../../schema/autopilot";
 import type { TableHandle } from "../../kinds/tables";
 import { type CycleContext, count } from "../context";
+import { cycleItems } from "../items";
 import { claimItem, finishItem } from "../ledger";
-import { cycleItems } from "./cycle-items";
 
 export const CLEAN_KINDS = ["territories", "sites", "messages", "items"] as const;
 export type CleanKind = (typeof CLEAN_KINDS)[number];

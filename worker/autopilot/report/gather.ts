@@ -32,6 +32,8 @@ export async function gatherDay(db: Db, workspaceId: string, day: string): Promi
         and(
           eq(autopilotItem.workspaceId, workspaceId),
           eq(autopilotItem.state, "done"),
+          // A business the table's rule qualified first is ledgered with why; not the autopilot's.
+          sql`NOT (${autopilotItem.action} = 'qualify' AND ${autopilotItem.detail} IS NOT NULL)`,
           gte(autopilotItem.at, start),
           lt(autopilotItem.at, end),
         ),

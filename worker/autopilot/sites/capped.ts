@@ -6,8 +6,8 @@
  */
 import type { PhaseResult } from "../../../schema/autopilot";
 import { type CycleContext, count, failedBecause } from "../context";
+import { cycleItems } from "../items";
 import { claimItem, finishItem, type ItemAction } from "../ledger";
-import { itemsOfCycle } from "./cycle-items";
 
 /** How an item ended: done (named by `detail`, e.g. "queued"), or failed for a short cause. */
 export type Outcome = { state: "done"; detail?: string } | { state: "failed"; cause: string; detail?: string };
@@ -59,7 +59,7 @@ export async function runCapped<T extends { id: string }>(
   result: PhaseResult,
   step: CappedStep<T>,
 ): Promise<void> {
-  const earlier = await itemsOfCycle(ctx, step.action);
+  const earlier = await cycleItems(ctx, step.action);
   for (const row of earlier) {
     let outcome: Outcome = row.state === "done" ? { state: "done" } : { state: "failed", cause: causeOf(row.detail) };
     if (row.state === "claimed") {

@@ -7,10 +7,10 @@
 import type { PhaseResult } from "../../../schema/autopilot";
 import { publishSite, type SiteRecord, siteRecord } from "../../sites/generate";
 import { SiteFindingsError } from "../../sites/quality-store";
+import { historyOf } from "../items";
 import { recordSpend } from "../spend";
 import { type Outcome, runCapped } from "./capped";
 import { stagesCostUsd } from "./cost";
-import { historyOf } from "./cycle-items";
 import { sitesInStatus } from "./rows";
 import { noteSite, type SitesRun } from "./run";
 

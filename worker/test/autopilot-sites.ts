@@ -3,10 +3,9 @@
  * businesses scraped from a CSV, all made qualified leads, with a CycleContext per cycle.
  */
 import { env } from "cloudflare:test";
-import { AutopilotSettings } from "../../schema/autopilot";
 import type { OutboxEntry } from "../../schema/messaging-api";
 import type { RowRecord } from "../../schema/tables";
-import type { CycleContext } from "../autopilot/context";
+import { cycleContextFor } from "../autopilot/test/cycles";
 import { getDb } from "../db";
 import { findHunting } from "../hunting/tables";
 import { byKey, reader, tableHandle } from "../kinds/tables";
@@ -45,15 +44,7 @@ export async function workspaceWithQualified(businesses: Business[]) {
   );
   if (!patched.ok) throw new Error(patched.message);
 
-  const context = (cycleId: string, settings: Record<string, unknown> = {}): CycleContext => ({
-    env,
-    db,
-    workspaceId: ws.id,
-    cycleId,
-    settings: AutopilotSettings.parse(settings),
-    startedAt: new Date(),
-    actorId: owner.id,
-  });
+  const context = cycleContextFor(ws.id, owner.id);
   /** The rows of a table of the workspace with their cells by stable key. */
   const rowsOf = async (tableId: string) => {
     const handle = await tableHandle(env, tableId);

@@ -1,6 +1,5 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { AutopilotSettings } from "../../../schema/autopilot";
 import { AUTOPILOT_NOTE_COLUMN } from "../../../schema/autopilot-tables";
 import { getDb } from "../../db";
 import { allRuns, startScrape } from "../../hunting/runs";
@@ -10,9 +9,9 @@ import { allTerritories, createTerritory } from "../../hunting/territories";
 import { byKey, reader, tableHandle } from "../../kinds/tables";
 import { allRows } from "../../projects/store";
 import { call, ownerWithWorkspace } from "../../test/http";
-import type { CycleContext } from "../context";
 import { claimItem } from "../ledger";
 import { recordSpend } from "../spend";
+import { cycleContextFor } from "../test/cycles";
 import { scrapingPhase } from "./scraping";
 
 const DAY_MS = 86_400_000;
@@ -26,15 +25,7 @@ async function huntingWorkspace() {
   const rule = (await h.businesses.room.listRules()).find((r) => r.id === QUALIFIED_RULE_ID)!;
   const { version: _, ...rest } = rule;
   await h.businesses.room.saveRule({ ...rest, enabled: false });
-  const cycle = (cycleId: string, settings: Record<string, unknown> = {}): CycleContext => ({
-    env,
-    db,
-    workspaceId: ws.id,
-    cycleId,
-    settings: AutopilotSettings.parse(settings),
-    startedAt: new Date(),
-    actorId: owner.id,
-  });
+  const cycle = cycleContextFor(ws.id, owner.id);
   return { owner, ws, base, db, h, cycle };
 }
 

@@ -5,11 +5,11 @@
  */
 import { env, introspectWorkflow } from "cloudflare:test";
 import { afterEach } from "vitest";
-import type { CycleRecord, PhaseName } from "../../../schema/autopilot";
+import { AutopilotSettings, type CycleRecord, type PhaseName } from "../../../schema/autopilot";
 import { getDb } from "../../db";
 import { reader } from "../../kinds/tables";
 import { ownerWithWorkspace } from "../../test/http";
-import type { Phase } from "../context";
+import type { CycleContext, Phase } from "../context";
 import { readCycle } from "../cycles";
 import { PHASE_RUNNERS } from "../phases";
 import { findAutopilotTables } from "../tables";
@@ -69,3 +69,16 @@ export async function cyclesRow(workspaceId: string, cycle: CycleRecord) {
   if (!row) throw new Error(`The Cycles row of ${cycle.id} is gone`);
   return reader(tables.cycles, row.cells);
 }
+
+/** A phase's context for cycle `cycleId` of the workspace, with settings read as the schema reads them. */
+export const cycleContextFor =
+  (workspaceId: string, actorId: string | null) =>
+  (cycleId: string, settings: Record<string, unknown> = {}): CycleContext => ({
+    env,
+    db: getDb(env.DB),
+    workspaceId,
+    cycleId,
+    settings: AutopilotSettings.parse(settings),
+    startedAt: new Date(),
+    actorId,
+  });

@@ -6,7 +6,7 @@
  */
 import type { PhaseResult } from "../../../schema/autopilot";
 import { type CycleContext, count, failedBecause } from "../context";
-import { cycleItems } from "../items";
+import { cycleItems, skippedBecause } from "../items";
 import { claimItem, finishItem, type ItemAction } from "../ledger";
 
 /** How an item ended: done (named by `detail`, e.g. "queued"), or failed for a short cause. */
@@ -36,11 +36,18 @@ export type CappedStep<T extends { id: string }> = {
   gate?: () => Promise<string | null>;
 };
 
+/**
+ * Causes that leave an item for a person without anything having failed (a business with no
+ * email, an address that unsubscribed): counted as skipped, so they never raise a failure alert.
+ */
+export const NOT_FAILURES: ReadonlySet<string> = new Set(["no email", "suppressed"]);
+
 function tally(result: PhaseResult, counter: string, outcome: Outcome): void {
   if (outcome.state === "done") {
     result.done += 1;
     count(result, counter);
-  } else failedBecause(result, outcome.cause);
+  } else if (NOT_FAILURES.has(outcome.cause)) skippedBecause(result, outcome.cause);
+  else failedBecause(result, outcome.cause);
 }
 
 /** Writes how the item ended into the ledger. */

@@ -14,6 +14,16 @@ export type EmailProvider = (typeof EMAIL_PROVIDERS)[number];
 export const SMS_PROVIDERS = ["outbox", "twilio"] as const;
 export type SmsProvider = (typeof SMS_PROVIDERS)[number];
 
+/** Each sending provider's name as people know it (the outbox is not one: it sends nothing). */
+export const PROVIDER_LABELS: Record<Exclude<EmailProvider | SmsProvider, "outbox">, string> = {
+  resend: "Resend",
+  postmark: "Postmark",
+  sendgrid: "SendGrid",
+  ses: "Amazon SES",
+  cloudflare: "Cloudflare Email Service",
+  twilio: "Twilio",
+};
+
 /** E.164: a country code and at most 15 digits in all, the first not 0 (ITU-T E.164 §6). */
 const E164 = /^\+[1-9]\d{7,14}$/;
 

@@ -1,18 +1,16 @@
 /** The providers card: which service sends each channel, and which of its secrets are set. */
 import { Form } from "react-router";
 import type { SecretKey, SecretStatus } from "../../schema/api";
-import { EMAIL_PROVIDERS, type Providers, type Sender, SMS_PROVIDERS } from "../../schema/messaging-api";
+import {
+  EMAIL_PROVIDERS,
+  PROVIDER_LABELS,
+  type Providers,
+  type Sender,
+  SMS_PROVIDERS,
+} from "../../schema/messaging-api";
 import { Badge, Button, Card, Field, Select } from "../components/ui";
 
-const LABELS: Record<string, string> = {
-  outbox: "Outbox (keeps messages, sends nothing)",
-  resend: "Resend",
-  postmark: "Postmark",
-  sendgrid: "SendGrid",
-  ses: "Amazon SES",
-  cloudflare: "Cloudflare Email Service",
-  twilio: "Twilio",
-};
+const LABELS: Record<string, string> = { outbox: "Outbox (keeps messages, sends nothing)", ...PROVIDER_LABELS };
 
 /**
  * What each provider needs before it can send (docs/messaging.md, Providers); the webhook

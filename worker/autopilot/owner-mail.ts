@@ -6,6 +6,7 @@
  * the caller never fails for it.
  */
 import { and, eq } from "drizzle-orm";
+import { escapeHtml } from "../../automation/messaging/html";
 import type { EmailSender } from "../../automation/messaging/outgoing";
 import { membership, user } from "../../schema/db";
 import { readWorkspaceSecret } from "../api/settings";
@@ -50,8 +51,6 @@ async function senderOf(env: Env, db: Db, workspaceId: string) {
   }
   return { sender, from };
 }
-
-const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
 /** Sends the email to every owner; answers the addresses it reached (provider or outbox). */
 export async function emailOwners(env: Env, db: Db, workspaceId: string, mail: OwnerMail): Promise<string[]> {

@@ -5,21 +5,14 @@
  * configured provider is reported "configured, not checked"; a send refused for its key fails
  * its message, which the message-failures alert catches.
  */
+
 import type { MessagingSettings, SenderHealth } from "../../../schema/messaging-api";
+import { PROVIDER_LABELS } from "../../../schema/messaging-api";
 import { readWorkspaceSecret } from "../../api/settings";
 import { BOUNCE_LIMIT, COMPLAINT_LIMIT, HEALTH_MIN_SENDS, sendersHealth } from "../../messaging/health";
 import { readMessagingSettings } from "../../messaging/settings";
 import type { CheckOutcome } from "./bounded";
 import type { CheckInput } from "./providers";
-
-const PROVIDER_NAMES: Record<string, string> = {
-  resend: "Resend",
-  postmark: "Postmark",
-  sendgrid: "SendGrid",
-  ses: "Amazon SES",
-  cloudflare: "Cloudflare Email Service",
-  twilio: "Twilio",
-};
 
 const percent = (r: number) => `${(r * 100).toFixed(2).replace(/\.?0+$/, "")}%`;
 
@@ -62,7 +55,7 @@ async function channel(
       light: mine.length ? "warning" : "off",
       detail: `outbox: ${name === "email" ? "emails" : "texts"} are kept in the outbox${warn}`,
     };
-  const label = PROVIDER_NAMES[provider] ?? provider;
+  const label = PROVIDER_LABELS[provider as keyof typeof PROVIDER_LABELS] ?? provider;
   if (provider === "cloudflare") {
     if (!(input.env as { EMAIL?: unknown }).EMAIL)
       return { light: "down", detail: `${label} is chosen but the EMAIL binding is missing` };

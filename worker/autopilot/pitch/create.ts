@@ -11,9 +11,9 @@ import { reader } from "../../kinds/tables";
 import { MessageInputError } from "../../messaging/errors";
 import { writeDraft } from "../../messaging/writer";
 import type { SiteRecord } from "../../sites/generate";
+import { causeOf, type Outcome, runCapped } from "../capped";
 import { historyOf } from "../items";
 import { noteRows } from "../note";
-import { causeOf, type Outcome, runCapped } from "../sites/capped";
 import { hasPitch, publishedWithoutPitch } from "./rows";
 import { budgetGate, type PitchRun } from "./run";
 

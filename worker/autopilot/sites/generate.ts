@@ -7,8 +7,8 @@
 import type { PhaseResult } from "../../../schema/autopilot";
 import type { RowRecord } from "../../../schema/tables";
 import { generateSite, siteOfBusiness } from "../../sites/generate";
+import { type Outcome, runCapped } from "../capped";
 import { noteRows } from "../note";
-import { type Outcome, runCapped } from "./capped";
 import { qualifiedWithoutSite } from "./rows";
 import { anthropicGate, madeDetail, noteSite, type SitesRun } from "./run";
 

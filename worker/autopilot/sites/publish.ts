@@ -7,9 +7,9 @@
 import type { PhaseResult } from "../../../schema/autopilot";
 import { publishSite, type SiteRecord, siteRecord } from "../../sites/generate";
 import { SiteFindingsError } from "../../sites/quality-store";
+import { type Outcome, runCapped } from "../capped";
 import { historyOf } from "../items";
 import { recordSpend } from "../spend";
-import { type Outcome, runCapped } from "./capped";
 import { stagesCostUsd } from "./cost";
 import { sitesInStatus } from "./rows";
 import { noteSite, type SitesRun } from "./run";

@@ -5,8 +5,8 @@
  */
 import type { PhaseResult } from "../../../schema/autopilot";
 import { generateSite, type SiteRecord, siteRecord } from "../../sites/generate";
+import { type Outcome, runCapped } from "../capped";
 import { historyOf } from "../items";
-import { type Outcome, runCapped } from "./capped";
 import { sitesInStatus } from "./rows";
 import { anthropicGate, madeDetail, noteSite, type SitesRun } from "./run";
 

@@ -4,10 +4,10 @@
  * counts what the ledger says it did, settles items it began and did not record, and only then
  * takes new items for what is left of its cap.
  */
-import type { PhaseResult } from "../../../schema/autopilot";
-import { type CycleContext, count, failedBecause } from "../context";
-import { cycleItems, skippedBecause } from "../items";
-import { claimItem, finishItem, type ItemAction } from "../ledger";
+import type { PhaseResult } from "../../schema/autopilot";
+import { type CycleContext, count, failedBecause } from "./context";
+import { cycleItems, skippedBecause } from "./items";
+import { claimItem, finishItem, type ItemAction } from "./ledger";
 
 /** How an item ended: done (named by `detail`, e.g. "queued"), or failed for a short cause. */
 export type Outcome = { state: "done"; detail?: string } | { state: "failed"; cause: string; detail?: string };

@@ -18,7 +18,7 @@ import * as Y from "yjs";
 import { Api } from "../e2e/api";
 import { run } from "../scripts/run";
 import { freePort, serve } from "../scripts/serve";
-import { addBlock, BLOCK_ROWS, initManifest, setCells } from "../sync/layout";
+import { addBlock, BLOCK_ROWS, cellOf, initManifest, rowsOf, setCells } from "../sync/layout";
 import { TableSync } from "../sync/provider";
 import { Room } from "../sync/room";
 import { MemoryStorage } from "../sync/room/memory-storage";
@@ -128,10 +128,8 @@ async function pasteLatency(url: string, room: string, params: Record<string, st
     const arrived = new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`paste ${round} did not arrive within 60 s`)), 60_000);
       const check = () => {
-        const row = watcher.doc.getMap("rows").get(`r${Math.floor((PASTE_CELLS - 1) / COLUMNS)}`) as
-          | Y.Map<unknown>
-          | undefined;
-        if (row?.get(`c${1 + ((PASTE_CELLS - 1) % COLUMNS)}`) !== last) return;
+        const row = rowsOf(watcher.doc).get(`r${Math.floor((PASTE_CELLS - 1) / COLUMNS)}`);
+        if (!row || cellOf(row, `c${1 + ((PASTE_CELLS - 1) % COLUMNS)}`) !== last) return;
         clearTimeout(timer);
         watcher.doc.off("update", check);
         resolve();
@@ -305,7 +303,10 @@ async function main() {
     const editor = provider(ws, `${tableId}:b0`, { token });
     await whenSynced(editor.p);
     for (let i = 0; i < 1000; i++) editor.doc.transact(() => setCells(editor.doc, `r${i}`, { c1: `missed edit ${i}` }));
-    const lastEdit = () => (sync.open("b0").getMap("rows").get("r999") as Y.Map<unknown> | undefined)?.get("c1");
+    const lastEdit = () => {
+      const row = rowsOf(sync.open("b0")).get("r999");
+      return row && cellOf(row, "c1");
+    };
     await new Promise((r) => setTimeout(r, 1000));
     fresh.bytes = 0;
     sync.connect();

@@ -4,16 +4,16 @@
  * server has them, each one not open here opened for it, converted once synced, and let go again.
  */
 import type * as Y from "yjs";
-import type { CellValue, ColumnDef, ColumnType } from "../../schema/tables";
-import { type DocName, setCells, setColumnType } from "../../sync/layout";
+import type { ColumnDef, ColumnType } from "../../schema/tables";
+import { cellOf, type DocName, rowsOf, setCells, setColumnType } from "../../sync/layout";
 import type { TableSync } from "../../sync/provider";
 import { convertValue } from "./convert";
 
 /** Converts one block's values of `columnId` to `type`, in one transaction. */
 function convertBlock(doc: Y.Doc, columnId: string, type: ColumnType): void {
   doc.transact(() => {
-    for (const [rowId, row] of doc.getMap<Y.Map<unknown>>("rows")) {
-      const value = row.get(columnId) as CellValue | undefined;
+    for (const [rowId, row] of rowsOf(doc)) {
+      const value = cellOf(row, columnId);
       if (value === undefined) continue;
       const next = convertValue(value, type);
       if (JSON.stringify(next) !== JSON.stringify(value)) setCells(doc, rowId, { [columnId]: next });

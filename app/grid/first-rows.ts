@@ -6,9 +6,8 @@
  * until their blocks arrive.
  */
 import { useEffect, useMemo, useState } from "react";
-import type * as Y from "yjs";
 import type { ViewPage, ViewRow } from "../../schema/tables";
-import type { DocName } from "../../sync/layout";
+import { type DocName, rowsOf } from "../../sync/layout";
 import type { TableSync } from "../../sync/provider";
 import { type GridRow, gridRow, oncePerFrame, onDocChange } from "./use-table";
 
@@ -94,7 +93,7 @@ export function useLiveFirstRows(sync: TableSync | null, first: GridRow[], on: b
       const block = row.block as DocName;
       if (!row.preview || !isLive(block)) out.push(row);
       else {
-        const cells = sync.open(block).getMap<Y.Map<unknown>>("rows").get(row.id);
+        const cells = rowsOf(sync.open(block)).get(row.id);
         if (cells) out.push(gridRow(row.id, block, cells));
       }
     }

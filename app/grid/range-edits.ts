@@ -3,6 +3,7 @@
  * past the last), fill it down, clear it. Formula and button columns are never written.
  */
 import type { ColumnDef } from "../../schema/tables";
+import { rowsOf } from "../../sync/layout";
 import type { TableSync } from "../../sync/provider";
 import { fromTsv, toTsv } from "./clipboard";
 import { isComputedColumn } from "./computed";
@@ -57,7 +58,7 @@ export function pasteRange(
 
 /** A row added by a paste is not in the grid's rows yet: its block is found in the docs. */
 function newRow(sync: TableSync, id: string): GridRow {
-  const block = sync.blocks().find((b) => sync.isOpen(b) && sync.open(b).getMap("rows").has(id)) ?? "b0";
+  const block = sync.blocks().find((b) => sync.isOpen(b) && rowsOf(sync.open(b)).has(id)) ?? "b0";
   return { id, block, pos: "", cells: {} };
 }
 

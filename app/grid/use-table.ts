@@ -16,12 +16,14 @@ import {
   lastPos,
   listViews,
   newRowId,
-  POS_KEY,
   positionAfter,
+  posOf,
   readView,
   rowCount,
+  rowsOf,
   setCells,
   setRowPos,
+  sharedCellsOf,
   tableName,
   writeView,
 } from "../../sync/layout";
@@ -33,7 +35,7 @@ export type GridRow = {
   id: string;
   block: DocName;
   pos: string;
-  cells: Record<string, CellValue>;
+  cells: Readonly<Record<string, CellValue>>;
   /** A row whose block is not loaded yet: a placeholder, not to be edited. */
   loading?: true;
   /** A placeholder showing the cells the page was served with (see `first-rows`). */
@@ -113,19 +115,13 @@ export function oncePerFrame(fn: () => void) {
 
 /** One row of a block as the grid draws it. */
 export function gridRow(id: string, block: DocName, row: Y.Map<unknown>): GridRow {
-  const cells: Record<string, CellValue> = {};
-  let pos = "";
-  for (const [key, value] of row) {
-    if (key === POS_KEY) pos = String(value);
-    else cells[key] = value as CellValue;
-  }
-  return { id, block, pos, cells };
+  return { id, block, pos: posOf(row), cells: sharedCellsOf(row) };
 }
 
 /** A block's rows, unordered. */
 export function readBlock(doc: Y.Doc, block: DocName): GridRow[] {
   const out: GridRow[] = [];
-  for (const [id, row] of doc.getMap<Y.Map<unknown>>("rows")) out.push(gridRow(id, block, row));
+  for (const [id, row] of rowsOf(doc)) out.push(gridRow(id, block, row));
   return out;
 }
 

@@ -11,7 +11,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type * as Y from "yjs";
 import type { ColumnDef, ViewSpec } from "../../schema/tables";
-import { type DocName, POS_KEY } from "../../sync/layout";
+import { type DocName, POS_KEY, rowsOf } from "../../sync/layout";
 import type { TableSync } from "../../sync/provider";
 import { blocksToClose, blocksWanted, type RowRange } from "./block-window";
 import { fetchOrder, OrderError, orderParams, type ViewOrder } from "./row-order";
@@ -127,7 +127,7 @@ export function useWindowedRows(
       }
       for (const block of sync.openBlocks()) {
         if (watched.has(block)) continue;
-        const rows = sync.open(block).getMap<Y.Map<unknown>>("rows");
+        const rows = rowsOf(sync.open(block));
         const onChange = (events: Y.YEvent<Y.AbstractType<unknown>>[]) => {
           cache.delete(block);
           bump.request();

@@ -5,6 +5,7 @@
  * windowed (more than EAGER_BLOCKS blocks): time to its first viewport, then jumps to its middle
  * and its last row, with the blocks subscribed and open, socket bytes and heap at each stop. Also
  * how long keys pressed while the 20,000 rows load take to be handled.
+ * `npm run bench:grid -- --small` stops after the 20,000-row table.
  * Each measure runs REPEATS times (the head-to-head COMPARED_REPEATS times) in a fresh browser
  * context; medians are printed.
  */
@@ -198,6 +199,7 @@ async function main() {
   }
   printTyping(typing);
 
+  if (process.argv.includes("--small")) return finish(started, idleWaitMs);
   const big = await createTable(base, "Dealerships 100k");
   const [, bigSeedMs] = await timed(() => seedRows(base, big.tableId, big.token, big.columnIds, BIG_ROWS));
   console.log(
@@ -229,6 +231,10 @@ async function main() {
   console.log(
     `  The ${ROWS.toLocaleString()}-row table (exactly ${ROWS / BLOCK_ROWS} blocks) stays on the load-everything path.`,
   );
+  finish(started, idleWaitMs);
+}
+
+function finish(started: number, idleWaitMs: number): void {
   console.log(
     `\nTotal run time ${seconds(performance.now() - started)}, ${seconds(idleWaitMs)} of it waiting for quiet cores between runs.`,
   );

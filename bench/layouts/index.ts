@@ -2,15 +2,14 @@
  * `npm run bench:layouts`: what the benchmark table (20,000 rows × 15 columns, bench/grid's data)
  * costs a browser to hold and to load in each candidate document layout, in Chromium (whose heap,
  * with compressed pointers, is what users have; Node's is about twice as large).
- * - cellMaps: today's layout, a Y.Map per row of cell values (cell-level merges);
+ * - cellKeys: the layout before row bases, a Y.Map per row with a key per cell (cell-level merges);
+ * - rowBase: today's layout (sync/layout's insertRow), a Y.Map per row holding the cells it was
+ *   created with as one JSON value (`_base`) and a key per cell edited since (cell-level merges);
+ * - rowBaseEdited: the same with one cell of every row edited since;
  * - flatCells: one Y.Map per block keyed `row|column` (cell-level merges, no Y.Map per row);
  * - columnMaps: a Y.Map per column keyed by row (cell-level merges);
  * - rowObjects: a row's cells as one JSON value (a row-level merge: concurrent edits to two cells
  *   of one row keep one of them), for comparison;
- * - baseAndEdits: a Y.Map per row holding its settled cells as one JSON value (`_base`) and each
- *   cell edited since the room last folded edits into it as a key of its own (cell-level merges:
- *   an edit is a key, and a fold deletes only the edit items it saw), measured with one edited
- *   cell a row;
  * - plainRows: plain objects, no Yjs (what ag-grid holds).
  */
 import { build } from "esbuild";
@@ -18,7 +17,15 @@ import { chromium } from "playwright-core";
 import { fmt } from "../stats";
 import type { Layout } from "./page";
 
-const LAYOUTS: Layout[] = ["cellMaps", "flatCells", "columnMaps", "rowObjects", "baseAndEdits", "plainRows"];
+const LAYOUTS: Layout[] = [
+  "cellKeys",
+  "rowBase",
+  "rowBaseEdited",
+  "flatCells",
+  "columnMaps",
+  "rowObjects",
+  "plainRows",
+];
 const RUNS = 3;
 
 const bundle = await build({
@@ -34,7 +41,7 @@ const browser = await chromium.launch({
   args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"],
 });
 console.log("Layouts — 20,000 rows × 15 columns in 20 blocks, loaded into fresh docs in Chromium (median of 3)\n");
-console.log(`  ${"layout".padEnd(12)} ${"heap".padStart(9)} ${"load".padStart(9)}`);
+console.log(`  ${"layout".padEnd(14)} ${"heap".padStart(9)} ${"load".padStart(9)}`);
 try {
   for (const layout of LAYOUTS) {
     const heaps: number[] = [];
@@ -57,7 +64,7 @@ try {
     }
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
     console.log(
-      `  ${layout.padEnd(12)} ${`${fmt(median(heaps) / 1024 / 1024)} MB`.padStart(9)} ${`${fmt(median(loads), 0)} ms`.padStart(9)}`,
+      `  ${layout.padEnd(14)} ${`${fmt(median(heaps) / 1024 / 1024)} MB`.padStart(9)} ${`${fmt(median(loads), 0)} ms`.padStart(9)}`,
     );
   }
 } finally {

@@ -4,9 +4,10 @@
  * fresh docs as a browser loading the table does. The heap is read from outside after a GC.
  */
 import * as Y from "yjs";
+import { insertRow, setCells } from "../../sync/layout";
 import { COLUMNS, rowValues } from "../grid/dataset";
 
-export type Layout = "cellMaps" | "flatCells" | "columnMaps" | "rowObjects" | "baseAndEdits" | "plainRows";
+export type Layout = "cellKeys" | "rowBase" | "rowBaseEdited" | "flatCells" | "columnMaps" | "rowObjects" | "plainRows";
 const BLOCKS = 20;
 const BLOCK_ROWS = 1000;
 const cols = COLUMNS.map((_, c) => `c${c}`);
@@ -16,19 +17,17 @@ function fill(layout: Layout, doc: Y.Doc, block: number): void {
     for (let r = 0; r < BLOCK_ROWS; r++) {
       const id = `r${block * BLOCK_ROWS + r}`;
       const values = rowValues(block * BLOCK_ROWS + r);
-      if (layout === "cellMaps") {
+      if (layout === "cellKeys") {
         const row = new Y.Map<unknown>();
         doc.getMap("rows").set(id, row);
+        row.set("_pos", `a${r}`);
         values.forEach((v, c) => {
           row.set(cols[c]!, v);
         });
-      } else if (layout === "baseAndEdits") {
-        // A row's settled cells as one value under "_base", each cell edited since the room last
-        // folded them as a key of its own (here: one edited cell a row, the rest settled).
-        const row = new Y.Map<unknown>();
-        doc.getMap("rows").set(id, row);
-        row.set("_base", Object.fromEntries(values.slice(1).map((v, c) => [cols[c + 1]!, v])));
-        row.set(cols[0]!, values[0]);
+      } else if (layout === "rowBase" || layout === "rowBaseEdited") {
+        // The real layout (sync/layout): the row's cells as its base; edited, one cell a row over it.
+        insertRow(doc, id, Object.fromEntries(values.map((v, c) => [cols[c]!, v])), `a${r}`);
+        if (layout === "rowBaseEdited") setCells(doc, id, { [cols[0]!]: `${values[0]} (edited)` });
       } else if (layout === "flatCells") {
         values.forEach((v, c) => {
           doc.getMap("cells").set(`${id}|${cols[c]}`, v);

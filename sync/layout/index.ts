@@ -2,8 +2,14 @@
  * The layout of a table's documents, and the only code that reaches into their Y structures:
  * - `<tableId>:manifest`: `columns` (Y.Array of Y.Map: id, name, type, options), `views`,
  *   `triggers` (Y.Maps), `blocks` (Y.Array of block names), `meta` (Y.Map: name, …);
- * - `<tableId>:b<n>`: `rows`, a Y.Map from row id to a Y.Map of column id → value, plus `_pos`,
- *   a fractional index for manual order. A block holds at most BLOCK_ROWS rows; rows never move.
+ * - `<tableId>:b<n>`: `rows`, a Y.Map from row id to a row Y.Map: `_pos`, a fractional index for
+ *   manual order; `_base`, the cells the row was created with as one JSON value (column id →
+ *   value), written once with the row; and a key per cell edited since (column id → value, `null`
+ *   for a cleared cell), which reads over the base. One value for a row's first cells keeps a
+ *   block at about one Yjs item a row instead of one a cell; edits stay a key each, so two people
+ *   editing different cells of a row still merge cell by cell. Rows written before the base
+ *   existed have only cell keys, and read the same. A block holds at most BLOCK_ROWS rows; rows
+ *   never move.
  * The browser, the TableRoom and tests all use these accessors.
  */
 import { generateKeyBetween } from "fractional-indexing";
@@ -11,7 +17,10 @@ import * as Y from "yjs";
 import { type CellValue, type ColumnDef, type ColumnType, ViewSpec } from "../../schema/tables";
 import { TriggerRule } from "../../schema/triggers";
 
-/** Rows per block doc: ~7 MB of Y.Doc heap at 15 columns (≈490 bytes a cell, measured on yjs 13.6). */
+/**
+ * Rows per block doc: ~1 MB of Y.Doc heap at 15 columns with the cells in a row's base, ~3.5 MB
+ * with every cell a key (`npm run bench:layouts`).
+ */
 export const BLOCK_ROWS = 1000;
 /** Block numbers above this are refused as unknown docs (10 million rows). */
 export const MAX_BLOCKS = 10_000;
@@ -25,6 +34,8 @@ export const EAGER_BLOCKS = 20;
 export const isWindowed = (blocks: number) => blocks > EAGER_BLOCKS;
 /** The key inside a row map that holds its fractional position. */
 export const POS_KEY = "_pos";
+/** The key inside a row map that holds the cells the row was created with. */
+export const BASE_KEY = "_base";
 
 export type DocName = "manifest" | `b${number}`;
 
@@ -235,17 +246,68 @@ export function blockForNewRows(m: Y.Doc, counts: (doc: DocName) => number, addi
 
 const rowsMap = (b: Y.Doc) => b.getMap<Y.Map<unknown>>("rows");
 
+/** A block's rows: row id → row map. Read a row's cells with `cellsOf`, never the map's keys. */
+export function rowsOf(b: Y.Doc): Y.Map<Y.Map<unknown>> {
+  return rowsMap(b);
+}
+
 export function rowCount(b: Y.Doc): number {
   return rowsMap(b).size;
+}
+
+const isCellKey = (key: string) => key !== POS_KEY && key !== BASE_KEY;
+
+/** The row's base: the cells it was created with ({} for a row written before bases). */
+function baseOf(row: Y.Map<unknown>): Record<string, CellValue> {
+  const base = row.get(BASE_KEY);
+  return isRecord(base) ? (base as Record<string, CellValue>) : {};
+}
+
+/** A row map's cells (column id → value): its edits over its base, cleared cells left out. */
+export function cellsOf(row: Y.Map<unknown>): Record<string, CellValue> {
+  const out: Record<string, CellValue> = { ...baseOf(row) };
+  for (const [key, value] of row.entries()) {
+    if (!isCellKey(key)) continue;
+    if (value === null || value === undefined) delete out[key];
+    else out[key] = toPlain(value);
+  }
+  return out;
+}
+
+/**
+ * A row map's cells for a reader that never changes them (the grid): the base itself when no cell
+ * was edited since the row was created, so 20,000 unedited rows hold no second copy of their cells.
+ */
+export function sharedCellsOf(row: Y.Map<unknown>): Readonly<Record<string, CellValue>> {
+  for (const key of row.keys()) if (isCellKey(key)) return cellsOf(row);
+  return baseOf(row);
+}
+
+/** One cell of a row map; undefined when it is empty. */
+export function cellOf(row: Y.Map<unknown>, columnId: string): CellValue | undefined {
+  if (!isCellKey(columnId)) return undefined;
+  const value = row.has(columnId) ? toPlain(row.get(columnId)) : baseOf(row)[columnId];
+  return value === null ? undefined : value;
+}
+
+/** A row map's fractional position ("" when it has none). */
+export function posOf(row: Y.Map<unknown>): string {
+  const pos = row.get(POS_KEY);
+  return typeof pos === "string" ? pos : "";
+}
+
+/** How many cells the row holds (for memory estimates). */
+export function cellCount(row: Y.Map<unknown>): number {
+  let n = Object.keys(baseOf(row)).length;
+  for (const key of row.keys()) if (isCellKey(key)) n += 1;
+  return n;
 }
 
 /** A row's cells (column id → value), without its position; null if there is no such row. */
 export function readRow(b: Y.Doc, rowId: string): Record<string, CellValue> | null {
   const row = rowsMap(b).get(rowId);
   if (!(row instanceof Y.Map)) return null;
-  const out: Record<string, CellValue> = {};
-  for (const [key, value] of row.entries()) if (key !== POS_KEY) out[key] = toPlain(value);
-  return out;
+  return cellsOf(row);
 }
 
 export function rowPos(b: Y.Doc, rowId: string): string | null {
@@ -275,21 +337,32 @@ export function positionAfter(pos: string | null): string {
   return generateKeyBetween(pos, null);
 }
 
+/** Adds a row: its position, and its non-empty cells as its base. */
 export function insertRow(b: Y.Doc, rowId: string, cells: Record<string, CellValue>, pos: string): void {
   const row = new Y.Map<unknown>();
   row.set(POS_KEY, pos);
-  for (const [col, value] of Object.entries(cells)) if (value !== null && value !== undefined) row.set(col, value);
+  const base: Record<string, CellValue> = {};
+  for (const [col, value] of Object.entries(cells)) {
+    if (isCellKey(col) && value !== null && value !== undefined) base[col] = value;
+  }
+  if (Object.keys(base).length) row.set(BASE_KEY, base);
   rowsMap(b).set(rowId, row);
 }
 
-/** Sets (or, with null, clears) cells of an existing row; false when the row does not exist. */
+/**
+ * Sets (or, with null, clears) cells of an existing row; false when the row does not exist.
+ * A cell the base holds is cleared with a `null` edit that hides it; any other with a delete.
+ */
 export function setCells(b: Y.Doc, rowId: string, cells: Record<string, CellValue>): boolean {
   const row = rowsMap(b).get(rowId);
   if (!(row instanceof Y.Map)) return false;
+  const base = baseOf(row);
   for (const [col, value] of Object.entries(cells)) {
-    if (col === POS_KEY) continue;
-    if (value === null || value === undefined) row.delete(col);
-    else row.set(col, value);
+    if (!isCellKey(col)) continue;
+    if (value !== null && value !== undefined) row.set(col, value);
+    else if (base[col] !== undefined) {
+      if (row.get(col) !== null) row.set(col, null);
+    } else if (row.has(col)) row.delete(col);
   }
   return true;
 }
@@ -334,15 +407,25 @@ export function observeRows(b: Y.Doc, listener: (changes: RowChange[], origin: u
       const existing = byRow.get(rowId);
       const diff: RowChange & { kind: "update" } =
         existing?.kind === "update" ? existing : { rowId, kind: "update", cells: {} };
+      const base = baseOf(rowMap);
       for (const [key, change] of (event as Y.YMapEvent<unknown>).changes.keys) {
         if (key === POS_KEY) {
           diff.pos = rowPos(b, rowId);
           continue;
         }
-        const next = rowMap.get(key);
+        if (key === BASE_KEY) {
+          // Written with the row; on a row that already exists only by an old or odd client.
+          const before = isRecord(change.oldValue) ? (change.oldValue as Record<string, CellValue>) : {};
+          for (const col of new Set([...Object.keys(before), ...Object.keys(base)])) {
+            if (rowMap.has(col) || diff.cells[col]) continue;
+            diff.cells[col] = { old: present(before[col]), new: present(base[col]) };
+          }
+          continue;
+        }
+        // An edit added over the base replaces the base's value; one removed (an undo) shows it again.
         diff.cells[key] = {
-          old: change.action === "add" ? undefined : toPlain(change.oldValue),
-          new: change.action === "delete" ? undefined : toPlain(next),
+          old: change.action === "add" ? present(base[key]) : present(toPlain(change.oldValue)),
+          new: change.action === "delete" ? present(base[key]) : present(toPlain(rowMap.get(key))),
         };
       }
       byRow.set(rowId, diff);
@@ -359,13 +442,26 @@ export function observeRows(b: Y.Doc, listener: (changes: RowChange[], origin: u
  */
 function deletedRowCells(value: unknown, tx: Y.Transaction): Record<string, CellValue> {
   if (!(value instanceof Y.Map)) return {};
-  const out: Record<string, CellValue> = {};
+  let base: Record<string, CellValue> = {};
+  const edits = new Map<string, CellValue>();
   for (const [key, item] of (value as unknown as { _map: Map<string, Y.Item> })._map) {
     if (key === POS_KEY || (item.deleted && !Y.isDeleted(tx.deleteSet, item.id))) continue;
     const content = item.content.getContent();
-    out[key] = toPlain(content[content.length - 1]);
+    const last = toPlain(content[content.length - 1]);
+    if (key === BASE_KEY) base = isRecord(last) ? (last as Record<string, CellValue>) : {};
+    else edits.set(key, last);
+  }
+  const out: Record<string, CellValue> = { ...base };
+  for (const [key, cell] of edits) {
+    if (cell === null) delete out[key];
+    else out[key] = cell;
   }
   return out;
+}
+
+/** A cell's value as a diff reports it: undefined for empty. */
+function present(value: CellValue | undefined): CellValue | undefined {
+  return value === null ? undefined : value;
 }
 
 function toPlain(value: unknown): CellValue {

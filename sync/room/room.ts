@@ -5,7 +5,7 @@
  */
 import * as Y from "yjs";
 import type { Origin } from "../../schema/tables";
-import { type DocName, observeRows, type RowChange, rowCount } from "../layout";
+import { cellCount, type DocName, observeRows, type RowChange, rowCount, rowsOf } from "../layout";
 import { decodeAwareness, encodeAwareness, encodeMessage, type Message } from "../protocol";
 import type { ChangeBatch, DocStorage, Peer } from "./types";
 
@@ -379,7 +379,7 @@ const BYTES_PER_ROW = 200;
 function estimateBytes(doc: Y.Doc, name: DocName): number {
   if (name === "manifest") return 64 * 1024;
   let cells = 0;
-  for (const row of doc.getMap<Y.Map<unknown>>("rows").values()) cells += row.size;
+  for (const row of rowsOf(doc).values()) cells += cellCount(row);
   return cells * BYTES_PER_CELL + rowCount(doc) * BYTES_PER_ROW;
 }
 

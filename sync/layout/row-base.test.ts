@@ -1,0 +1,134 @@
+import { describe, expect, it } from "vitest";
+import * as Y from "yjs";
+import {
+  BASE_KEY,
+  cellCount,
+  cellOf,
+  cellsOf,
+  deleteRow,
+  insertRow,
+  observeRows,
+  type RowChange,
+  readRow,
+  rowsOf,
+  setCells,
+  sharedCellsOf,
+} from ".";
+
+const sync = (from: Y.Doc, to: Y.Doc) => Y.applyUpdate(to, Y.encodeStateAsUpdate(from, Y.encodeStateVector(to)));
+
+/** Yjs items a doc holds, deleted ones included: what a browser keeps in memory per block. */
+function items(doc: Y.Doc): number {
+  let n = 0;
+  for (const structs of doc.store.clients.values()) n += structs.length;
+  return n;
+}
+
+describe("a row's base and its edits", () => {
+  it("keeps a new row's cells as one value, so a row costs a few items, not one a cell", () => {
+    const b = new Y.Doc();
+    const cells = Object.fromEntries(Array.from({ length: 15 }, (_, c) => [`c${c}`, `value ${c}`]));
+    b.transact(() => {
+      for (let r = 0; r < 100; r++) insertRow(b, `r${r}`, cells, `a${r}`);
+    });
+    expect(rowsOf(b).get("r7")!.get(BASE_KEY)).toEqual(cells);
+    expect(readRow(b, "r7")).toEqual(cells);
+    // The row map, its position and its base: 3 items a row (a cell per key would be 17).
+    expect(items(b)).toBeLessThanOrEqual(300);
+    expect(cellCount(rowsOf(b).get("r7")!)).toBe(15);
+  });
+
+  it("reads an edit over the base, and a cleared base cell as empty", () => {
+    const b = new Y.Doc();
+    insertRow(b, "r1", { c1: "Hill Country Ford", c2: 12, c3: true }, "a0");
+    setCells(b, "r1", { c1: "Hill Country Ford Lincoln", c2: null, c4: "new" });
+    const row = rowsOf(b).get("r1")!;
+    expect(cellsOf(row)).toEqual({ c1: "Hill Country Ford Lincoln", c3: true, c4: "new" });
+    expect(cellOf(row, "c2")).toBeUndefined();
+    expect(cellOf(row, "c3")).toBe(true);
+    expect(cellOf(row, BASE_KEY)).toBeUndefined();
+    // A cleared cell not in the base leaves no key behind.
+    setCells(b, "r1", { c4: null });
+    expect(row.has("c4")).toBe(false);
+    // A cell cleared and set again reads its new value.
+    setCells(b, "r1", { c2: 99 });
+    expect(readRow(b, "r1")).toEqual({ c1: "Hill Country Ford Lincoln", c2: 99, c3: true });
+    expect(cellCount(row)).toBe(3 + 2); // the base's three, plus the edits of c1 and c2
+  });
+
+  it("lets the grid read an unedited row's base without copying it, and an edited one merged", () => {
+    const b = new Y.Doc();
+    insertRow(b, "r1", { c1: "A", c2: "B" }, "a0");
+    const row = rowsOf(b).get("r1")!;
+    expect(sharedCellsOf(row)).toBe(row.get(BASE_KEY));
+    setCells(b, "r1", { c2: "edited" });
+    expect(sharedCellsOf(row)).toEqual({ c1: "A", c2: "edited" });
+    expect(row.get(BASE_KEY)).toEqual({ c1: "A", c2: "B" });
+  });
+
+  it("never lets a cell write replace the base or the position", () => {
+    const b = new Y.Doc();
+    insertRow(b, "r1", { c1: "A", [BASE_KEY]: { c1: "hostile" } as never }, "a0");
+    setCells(b, "r1", { [BASE_KEY]: "x", _pos: "zz" } as never);
+    expect(rowsOf(b).get("r1")!.get(BASE_KEY)).toEqual({ c1: "A" });
+    expect(rowsOf(b).get("r1")!.get("_pos")).toBe("a0");
+  });
+
+  it("reads rows written before bases (a key per cell) the same way", () => {
+    const b = new Y.Doc();
+    const row = new Y.Map<unknown>();
+    rowsOf(b).set("old", row);
+    row.set("_pos", "a0");
+    row.set("c1", "Lone Star Honda");
+    row.set("c2", 4);
+    expect(readRow(b, "old")).toEqual({ c1: "Lone Star Honda", c2: 4 });
+    setCells(b, "old", { c2: null });
+    expect(row.has("c2")).toBe(false);
+    expect(readRow(b, "old")).toEqual({ c1: "Lone Star Honda" });
+  });
+
+  it("merges two people's edits to different cells of one row, and the later edit of one cell wins", () => {
+    const a = new Y.Doc();
+    insertRow(a, "r1", { c1: "A", c2: "B", c3: "C" }, "a0");
+    const b = new Y.Doc();
+    sync(a, b);
+    setCells(a, "r1", { c1: "from a", c3: null });
+    setCells(b, "r1", { c2: "from b" });
+    sync(a, b);
+    sync(b, a);
+    expect(readRow(a, "r1")).toEqual({ c1: "from a", c2: "from b" });
+    expect(readRow(b, "r1")).toEqual(readRow(a, "r1"));
+  });
+
+  it("shows the base again when an edit is undone", () => {
+    const b = new Y.Doc();
+    insertRow(b, "r1", { c1: "A", c2: "B" }, "a0");
+    const undo = new Y.UndoManager(rowsOf(b), { trackedOrigins: new Set(["me"]) });
+    b.transact(() => setCells(b, "r1", { c1: "changed", c2: null }), "me");
+    expect(readRow(b, "r1")).toEqual({ c1: "changed" });
+    undo.undo();
+    expect(readRow(b, "r1")).toEqual({ c1: "A", c2: "B" });
+    undo.redo();
+    expect(readRow(b, "r1")).toEqual({ c1: "changed" });
+  });
+
+  it("reports old and new values through the base: edits, clears, undos and deletes", () => {
+    const b = new Y.Doc();
+    insertRow(b, "r1", { c1: "A", c2: 5 }, "a0");
+    const undo = new Y.UndoManager(rowsOf(b), { trackedOrigins: new Set(["me"]) });
+    const seen: RowChange[] = [];
+    observeRows(b, (changes) => seen.push(...changes));
+    b.transact(() => setCells(b, "r1", { c1: "B", c2: null }), "me");
+    b.transact(() => setCells(b, "r1", { c1: "C" }), "other");
+    undo.undo(); // takes back c1 "B" (now under "C") and the clear of c2
+    b.transact(() => deleteRow(b, "r1"));
+    expect(seen[0]).toEqual({
+      rowId: "r1",
+      kind: "update",
+      cells: { c1: { old: "A", new: "B" }, c2: { old: 5, new: undefined } },
+    });
+    expect(seen[1]).toEqual({ rowId: "r1", kind: "update", cells: { c1: { old: "B", new: "C" } } });
+    expect(seen[2]).toMatchObject({ kind: "update", cells: { c2: { old: undefined, new: 5 } } });
+    expect(seen.at(-1)).toEqual({ rowId: "r1", kind: "delete", old: { c1: "C", c2: 5 } });
+  });
+});

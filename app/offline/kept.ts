@@ -7,6 +7,7 @@
  */
 import { useEffect } from "react";
 import { data, isRouteErrorResponse } from "react-router";
+import { markReachable, markUnreachable } from "./online";
 
 /** The cache of kept copies; public/sw.js names it too. */
 const KEPT_CACHE = "rowpilot-kept";
@@ -58,9 +59,12 @@ export function unreachable(error: unknown): boolean {
  */
 export async function serverOrKept<T>(key: string, serverLoader: () => Promise<T>, missing: string): Promise<T> {
   try {
-    return await serverLoader();
+    const answer = await serverLoader();
+    markReachable();
+    return answer;
   } catch (error) {
     if (!unreachable(error)) throw error;
+    markUnreachable();
     const copy = await keptCopy<T>(key).catch(() => null);
     if (copy === null) throw notKept(missing);
     return copy;

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, inject, it } from "vitest";
 import WebSocket from "ws";
-import { insertRow, readRow, setCells } from "../sync/layout";
+import { insertRow, LAYOUT_VERSION, readRow, setCells } from "../sync/layout";
 import { decodeFrame, decodeMessage } from "../sync/protocol";
 import { type SyncStatus, TableSync, type TableSyncOptions } from "../sync/provider";
 import { askFrames } from "../sync/provider/early";
@@ -60,7 +60,9 @@ describe("the app's table connection (one multiplexed socket)", () => {
     const { token, tableId, api } = await Api.withTable(base);
     await api.request("POST", `/api/tables/${tableId}/rows`, { cells: { Name: "served early" } });
     // What the page's inline script does: open the socket, ask for the manifest and b0, keep what comes.
-    const socket = new WebSocket(`${base.replace("http", "ws")}/sync/${tableId}?token=${token}`);
+    const socket = new WebSocket(
+      `${base.replace("http", "ws")}/sync/${tableId}?layout=${LAYOUT_VERSION}&token=${token}`,
+    );
     socket.binaryType = "arraybuffer";
     const held: ArrayBuffer[] = [];
     socket.onmessage = (event) => held.push(event.data as ArrayBuffer);
@@ -141,6 +143,34 @@ describe("the app's table connection (one multiplexed socket)", () => {
     expect(reader.open("b0").getMap("rows").size).toBe(600);
     expect(readRow(reader.open("b0"), "r599")?.c1).toBe(`row 599 ${"x".repeat(60)}`);
     expect(seen.at(-1)).toBe("online");
+  });
+
+  it("stops and asks for a reload when the server turns it away as older than the layout, keeping its edits", async () => {
+    const { token, tableId, api } = await Api.withTable(base);
+    await api.request("POST", `/api/tables/${tableId}/rows`, { cells: { Name: "in a row's base" } });
+    let sockets = 0;
+    // A page built before the layout it names: its socket's address has no `layout`.
+    class OlderPage extends WebSocket {
+      constructor(url: string) {
+        sockets += 1;
+        super(url.replace(/layout=\d+&?/, ""));
+      }
+    }
+    const old = open(base, tableId, token, undefined, {
+      WebSocket: OlderPage as unknown as typeof globalThis.WebSocket,
+    });
+    await until("the outdated status", () => old.getStatus().outdated === true);
+    expect(old.getStatus().state).toBe("offline");
+    expect(old.open("b0").getMap("rows").size).toBe(0);
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(sockets, "no reconnection").toBe(1);
+
+    const current = open(base, tableId, token);
+    await current.whenSynced();
+    await until("the row", () => current.open("b0").getMap("rows").size === 1);
+    const [id] = [...current.open("b0").getMap("rows").keys()];
+    expect(Object.values(readRow(current.open("b0"), id!)!)).toEqual(["in a row's base"]);
+    expect(current.getStatus().outdated).toBeUndefined();
   });
 
   it("shares presence through awareness", async () => {

@@ -32,7 +32,7 @@ const PAGES: Record<string, string> = {
   "/plumber/": fallbackSite(PLUMBER).html,
   "/hostile/": fallbackSite(HOSTILE).html,
   // Not sanitized: an inline handler that got this far must still be refused by the CSP.
-  "/unsanitized-handler/": `<!doctype html><title>x</title><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" onload="alert(1)" alt="">`,
+  "/unsanitized-handler/": `<!doctype html><title>x</title><img src="data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7" onload="alert(1)" onerror="alert(2)" alt="">`,
 };
 
 const browser = sharedBrowser();
@@ -139,7 +139,7 @@ describe("fallback site in Chromium — served under its own CSP", () => {
     const { page, seen, close } = await open("/unsanitized-handler/");
     await page.waitForFunction(() => document.images[0]?.complete);
     expect(seen.dialogs).toEqual([]);
-    expect(seen.errors.join("\n")).toMatch(/Content Security Policy/);
+    await expect.poll(() => seen.errors.join("\n")).toMatch(/Content Security Policy/);
     await close();
   });
 });

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import WebSocket from "ws";
 import { dealership } from "../bench/grid/dataset";
 import { createTable, seedRows } from "../bench/grid/seed";
+import { cellOf, rowsOf } from "../sync/layout";
 import { TableSync } from "../sync/provider";
 import { Api } from "./api";
 import { openTable, sharedBrowser } from "./browser";
@@ -132,7 +133,7 @@ describe("windowed grid", () => {
     for (const block of ["b0", "b12", `b${ROWS / 1_000 - 1}`] as const) sync.open(block);
     await sync.whenSynced();
     for (const block of ["b0", "b12", `b${ROWS / 1_000 - 1}`] as const) {
-      const values = [...sync.open(block).getMap<import("yjs").Map<unknown>>("rows").values()].map((r) => r.get(cars));
+      const values = [...rowsOf(sync.open(block)).values()].map((r) => cellOf(r, cars));
       expect(values).toHaveLength(1_000);
       expect(values.every((v) => typeof v === "string" && /^\d+$/.test(v))).toBe(true);
     }

@@ -1,4 +1,4 @@
-import { CloudOff, Download, Filter, Plus, RefreshCw, Wifi, X } from "lucide-react";
+import { Download, Filter, Plus, X } from "lucide-react";
 import { useCallback, useMemo, useState } from "react";
 import { Link, type ShouldRevalidateFunction, useLoaderData, useRouteLoaderData, useSearchParams } from "react-router";
 import { type ColumnDef, type TableDetail, type ViewPage, ViewSpec } from "../../schema/tables";
@@ -24,6 +24,7 @@ import { Grid } from "../grid/Grid";
 import { gridSizeFrom } from "../grid/grid-size";
 import { ImportDialog } from "../grid/import-dialog";
 import { RowPanel } from "../grid/row-panel";
+import { SyncBadge } from "../grid/sync-badge";
 import { TriggerPanel } from "../grid/trigger-panel";
 import { FILTER_PARAM, filterFromParam } from "../grid/url-filter";
 import { usePresence } from "../grid/use-presence";
@@ -208,7 +209,7 @@ function Table({ params }: Route.ComponentProps) {
               </li>
             ))}
           </ul>
-          <SyncBadge state={status.state} pending={status.pending} />
+          <SyncBadge state={status.state} pending={status.pending} outdated={status.outdated} />
           {readOnly ? <Badge>Read only</Badge> : null}
           <TriggerPanel tableId={detail.id} columns={allColumns} rows={loadedRows} readOnly={readOnly} />
           {sync && !readOnly ? (
@@ -315,28 +316,5 @@ function Table({ params }: Route.ComponentProps) {
         />
       </div>
     </div>
-  );
-}
-
-function SyncBadge({ state, pending }: { state: "online" | "offline" | "syncing"; pending: number }) {
-  if (state === "online") {
-    return (
-      <span role="status" className="flex items-center gap-1 text-xs text-success">
-        <Wifi className="h-3.5 w-3.5" aria-hidden /> Saved
-      </span>
-    );
-  }
-  if (state === "syncing") {
-    return (
-      <span role="status" className="flex items-center gap-1 text-xs text-muted">
-        <RefreshCw className="h-3.5 w-3.5 animate-spin" aria-hidden /> Syncing
-      </span>
-    );
-  }
-  return (
-    <span role="status" className="flex items-center gap-1 rounded bg-danger-soft px-1.5 py-0.5 text-xs text-danger">
-      <CloudOff className="h-3.5 w-3.5" aria-hidden /> Offline
-      {pending ? ` · ${pending} ${pending === 1 ? "change" : "changes"} waiting` : ""}
-    </span>
   );
 }

@@ -34,6 +34,12 @@ export const EAGER_BLOCKS = 20;
 export const isWindowed = (blocks: number) => blocks > EAGER_BLOCKS;
 /** The key inside a row map that holds its fractional position. */
 export const POS_KEY = "_pos";
+/**
+ * The layout's version, which the app's socket names (`?layout=`): 2 since rows keep a base. A
+ * page built for an older layout would read a base row as empty, so the server turns it away
+ * (CLOSE_OUTDATED) and it asks to be reloaded; its unsent edits wait in IndexedDB meanwhile.
+ */
+export const LAYOUT_VERSION = 2;
 /** The key inside a row map that holds the cells the row was created with. */
 export const BASE_KEY = "_base";
 
@@ -296,11 +302,11 @@ export function posOf(row: Y.Map<unknown>): string {
   return typeof pos === "string" ? pos : "";
 }
 
-/** How many cells the row holds (for memory estimates). */
-export function cellCount(row: Y.Map<unknown>): number {
-  let n = Object.keys(baseOf(row)).length;
-  for (const key of row.keys()) if (isCellKey(key)) n += 1;
-  return n;
+/** What a row map holds, for memory estimates: its base's cells, and its keys of edited cells. */
+export function cellCounts(row: Y.Map<unknown>): { base: number; edits: number } {
+  let edits = 0;
+  for (const key of row.keys()) if (isCellKey(key)) edits += 1;
+  return { base: Object.keys(baseOf(row)).length, edits };
 }
 
 /** A row's cells (column id → value), without its position; null if there is no such row. */
@@ -351,7 +357,9 @@ export function insertRow(b: Y.Doc, rowId: string, cells: Record<string, CellVal
 
 /**
  * Sets (or, with null, clears) cells of an existing row; false when the row does not exist.
- * A cell the base holds is cleared with a `null` edit that hides it; any other with a delete.
+ * A cell the base holds is cleared with a `null` edit that hides it; any other with a delete. So a
+ * clear of a base cell and someone's concurrent value for it are two writes, one of which wins on
+ * every copy (as two values would), where a delete always loses to a concurrent value.
  */
 export function setCells(b: Y.Doc, rowId: string, cells: Record<string, CellValue>): boolean {
   const row = rowsMap(b).get(rowId);
@@ -437,15 +445,20 @@ export function observeRows(b: Y.Doc, listener: (changes: RowChange[], origin: u
 }
 
 /**
- * The cells a row held just before the transaction deleted it. Deleting a Y.Map deletes its items,
- * but their content stays readable until the transaction ends; cells cleared earlier are skipped.
+ * The cells a row held just before the transaction that deleted it. Deleting a Y.Map deletes its
+ * items, but their content stays readable until the transaction ends. Per key, the value is the
+ * newest item written before the transaction (one written in it, as a clear just before the
+ * delete, is passed over), unless that one was already deleted then.
  */
 function deletedRowCells(value: unknown, tx: Y.Transaction): Record<string, CellValue> {
   if (!(value instanceof Y.Map)) return {};
   let base: Record<string, CellValue> = {};
   const edits = new Map<string, CellValue>();
-  for (const [key, item] of (value as unknown as { _map: Map<string, Y.Item> })._map) {
-    if (key === POS_KEY || (item.deleted && !Y.isDeleted(tx.deleteSet, item.id))) continue;
+  for (const [key, newest] of (value as unknown as { _map: Map<string, Y.Item> })._map) {
+    if (key === POS_KEY) continue;
+    let item: Y.Item | null = newest;
+    while (item && item.id.clock >= (tx.beforeState.get(item.id.client) ?? 0)) item = item.left as Y.Item | null;
+    if (!item || (item.deleted && !Y.isDeleted(tx.deleteSet, item.id))) continue;
     const content = item.content.getContent();
     const last = toPlain(content[content.length - 1]);
     if (key === BASE_KEY) base = isRecord(last) ? (last as Record<string, CellValue>) : {};

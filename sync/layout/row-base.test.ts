@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import {
   BASE_KEY,
-  cellCount,
+  cellCounts,
   cellOf,
   cellsOf,
   deleteRow,
@@ -35,7 +35,7 @@ describe("a row's base and its edits", () => {
     expect(readRow(b, "r7")).toEqual(cells);
     // The row map, its position and its base: 3 items a row (a cell per key would be 17).
     expect(items(b)).toBeLessThanOrEqual(300);
-    expect(cellCount(rowsOf(b).get("r7")!)).toBe(15);
+    expect(cellCounts(rowsOf(b).get("r7")!)).toEqual({ base: 15, edits: 0 });
   });
 
   it("reads an edit over the base, and a cleared base cell as empty", () => {
@@ -53,7 +53,7 @@ describe("a row's base and its edits", () => {
     // A cell cleared and set again reads its new value.
     setCells(b, "r1", { c2: 99 });
     expect(readRow(b, "r1")).toEqual({ c1: "Hill Country Ford Lincoln", c2: 99, c3: true });
-    expect(cellCount(row)).toBe(3 + 2); // the base's three, plus the edits of c1 and c2
+    expect(cellCounts(row)).toEqual({ base: 3, edits: 2 }); // c1 and c2 edited over the base
   });
 
   it("lets the grid read an unedited row's base without copying it, and an edited one merged", () => {
@@ -98,6 +98,19 @@ describe("a row's base and its edits", () => {
     sync(b, a);
     expect(readRow(a, "r1")).toEqual({ c1: "from a", c2: "from b" });
     expect(readRow(b, "r1")).toEqual(readRow(a, "r1"));
+  });
+
+  it("reports a deleted row's cells as they were before its transaction, cleared in it or not", () => {
+    const b = new Y.Doc();
+    insertRow(b, "r1", { c1: "in the base", c3: "also" }, "a0");
+    setCells(b, "r1", { c2: "an edit", c3: "edited" });
+    const seen: RowChange[] = [];
+    observeRows(b, (changes) => seen.push(...changes));
+    b.transact(() => {
+      setCells(b, "r1", { c1: null, c2: null, c3: "again" });
+      deleteRow(b, "r1");
+    });
+    expect(seen).toEqual([{ rowId: "r1", kind: "delete", old: { c1: "in the base", c2: "an edit", c3: "edited" } }]);
   });
 
   it("shows the base again when an edit is undone", () => {

@@ -5,6 +5,7 @@
  * page's `TableSync` takes the socket over (`takeEarlySocket`). The table's first rows can then be
  * edited as soon as the page has hydrated, not a round trip and a block's load after.
  */
+import { LAYOUT_VERSION } from "../layout";
 import { encodeFrame, encodeMessage } from "../protocol";
 
 /** The state vector of an empty doc (`Y.encodeStateVector(new Y.Doc())`): "send me everything". */
@@ -31,9 +32,18 @@ declare global {
 }
 
 /** Runs in the page as the inline script: serialized, so it may use only its arguments. */
-function openEarly(handover: string, tableId: string, docs: string[], frames: number[][], unclaimedMs: number) {
+function openEarly(
+  handover: string,
+  tableId: string,
+  layout: number,
+  docs: string[],
+  frames: number[][],
+  unclaimedMs: number,
+) {
   try {
-    const socket = new WebSocket(`${location.protocol === "https:" ? "wss" : "ws"}://${location.host}/sync/${tableId}`);
+    const socket = new WebSocket(
+      `${location.protocol === "https:" ? "wss" : "ws"}://${location.host}/sync/${tableId}?layout=${layout}`,
+    );
     socket.binaryType = "arraybuffer";
     const early = { tableId, socket, held: [] as ArrayBuffer[], asked: null as string[] | null };
     socket.onopen = () => {
@@ -62,7 +72,7 @@ export function askFrames(docs: readonly string[]): Uint8Array[] {
 export function earlySocketScript(tableId: string, docs: readonly string[]): string {
   const frames = askFrames(docs).map((frame) => [...frame]);
   // `<` escaped: nothing in the arguments can end the script element.
-  const args = [HANDOVER, tableId, docs, frames, UNCLAIMED_MS]
+  const args = [HANDOVER, tableId, LAYOUT_VERSION, docs, frames, UNCLAIMED_MS]
     .map((a) => JSON.stringify(a).replaceAll("<", "\\u003c"))
     .join(",");
   return `(${openEarly.toString()})(${args})`;

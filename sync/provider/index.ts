@@ -7,8 +7,8 @@
 import { IndexeddbPersistence, storeState } from "y-indexeddb";
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from "y-protocols/awareness";
 import * as Y from "yjs";
-import { blocksOf, type DocName, isWindowed } from "../layout";
-import { decodeFrame, decodeMessage, encodeFrame, encodeMessage, type Message } from "../protocol";
+import { blocksOf, type DocName, isWindowed, LAYOUT_VERSION } from "../layout";
+import { CLOSE_OUTDATED, decodeFrame, decodeMessage, encodeFrame, encodeMessage, type Message } from "../protocol";
 import { backoffDelay } from "./backoff";
 import type { EarlySocket } from "./early";
 import { Inbox } from "./inbox";
@@ -34,6 +34,8 @@ export type SyncStatus = {
   pending: number;
   /** Set when the server said this connection may not write. */
   readOnly: boolean;
+  /** Set when the server turned this page away as older than its tables (CLOSE_OUTDATED): reload it. */
+  outdated?: true;
 };
 
 export type TableSyncOptions = {
@@ -277,7 +279,7 @@ export class TableSync {
     this.stopped = false;
     if (this.socket) return;
     const WS = this.options.WebSocket ?? globalThis.WebSocket;
-    const query = this.options.token ? `?token=${encodeURIComponent(this.options.token)}` : "";
+    const query = `?layout=${LAYOUT_VERSION}${this.options.token ? `&token=${encodeURIComponent(this.options.token)}` : ""}`;
     // The page's own socket, the first time, if it is still opening or open.
     const offered = this.options.early;
     this.options.early = null;
@@ -297,7 +299,7 @@ export class TableSync {
     };
     socket.onopen = () => opened([]);
     socket.onmessage = (event) => this.receive(new Uint8Array(event.data as ArrayBuffer));
-    socket.onclose = () => {
+    socket.onclose = (event) => {
       if (this.socket !== socket) return;
       this.socket = null;
       for (const entry of this.docs.values()) {
@@ -306,6 +308,12 @@ export class TableSync {
       }
       const others = [...this.awareness.getStates().keys()].filter((id) => id !== this.manifest.clientID);
       removeAwarenessStates(this.awareness, others, this);
+      if (event.code === CLOSE_OUTDATED) {
+        // Retrying would be turned away again; what is unsent waits in IndexedDB for the reload.
+        this.stopped = true;
+        this.setStatus({ state: "offline", outdated: true });
+        return;
+      }
       this.setStatus({ state: "offline" });
       if (!this.stopped) this.retryTimer = setTimeout(() => this.connect(), backoffDelay(this.attempt++));
     };

@@ -248,14 +248,14 @@ describe("Room — persistence", () => {
 
   it("keeps docs within the memory budget by unloading idle blocks", () => {
     const storage = new MemoryStorage();
-    // One 100-row block (~167 KB estimated) fits; two do not.
-    const room = new Room({ storage, budgetBytes: 300_000 });
+    // One 100-row block of 3 cells a row in its base (~44 KB estimated) fits; two do not.
+    const room = new Room({ storage, budgetBytes: 60_000 });
     for (let n = 0; n < 5; n++) {
       room.write(`b${n}` as DocName, { kind: "automation", job: "seed" }, (b) => {
         for (let i = 0; i < 100; i++) insertRow(b, `r${n}-${i}`, { c1: "x", c2: 1, c3: true }, `a${i}`);
       });
     }
-    expect(room.estimatedBytes()).toBeLessThanOrEqual(300_000);
+    expect(room.estimatedBytes()).toBeLessThanOrEqual(60_000);
     expect(room.loadedDocs()).toEqual(["b4"]);
     expect(room.loadedDocs()).not.toContain("b0");
     expect(room.open("b0").getMap("rows").size).toBe(100);

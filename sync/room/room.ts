@@ -5,16 +5,19 @@
  */
 import * as Y from "yjs";
 import type { Origin } from "../../schema/tables";
-import { cellCount, type DocName, observeRows, type RowChange, rowCount, rowsOf } from "../layout";
+import { cellCounts, type DocName, observeRows, type RowChange, rowCount, rowsOf } from "../layout";
 import { decodeAwareness, encodeAwareness, encodeMessage, type Message } from "../protocol";
 import type { ChangeBatch, DocStorage, Peer } from "./types";
 
 /**
  * Heap the room's docs may take: 48 MiB of a Durable Object's 128 MiB, leaving room for SQLite's
- * page cache, sockets and the runtime. Estimated at ≈490 bytes a cell (yjs 13.6, measured).
+ * page cache, sockets and the runtime. Estimated per cell, measured on yjs 13.6 in Node: ≈490
+ * bytes for a cell kept as a key of its row (an edit, or any cell of a row written before bases),
+ * ≈80 for one in a row's base.
  */
 export const DOC_BUDGET_BYTES = 48 * 1024 * 1024;
 export const BYTES_PER_CELL = 490;
+export const BYTES_PER_BASE_CELL = 80;
 /**
  * Compact a doc's log when it holds this many updates or bytes. Compacting a 1,000-row block
  * (encoding its whole state, ~450 KB) takes 20–40 ms: at 500 updates that was 40–80 µs of every
@@ -379,16 +382,20 @@ const BYTES_PER_ROW = 200;
 function estimateBytes(doc: Y.Doc, name: DocName): number {
   if (name === "manifest") return 64 * 1024;
   let cells = 0;
-  for (const row of rowsOf(doc).values()) cells += cellCount(row);
-  return cells * BYTES_PER_CELL + rowCount(doc) * BYTES_PER_ROW;
+  for (const row of rowsOf(doc).values()) {
+    const counts = cellCounts(row);
+    cells += counts.edits * BYTES_PER_CELL + counts.base * BYTES_PER_BASE_CELL;
+  }
+  return cells + rowCount(doc) * BYTES_PER_ROW;
 }
 
 /** How a transaction's row changes move the estimate. */
 function bytesDelta(changes: RowChange[]): number {
   let delta = 0;
   for (const c of changes) {
-    if (c.kind === "insert") delta += BYTES_PER_ROW + Object.keys(c.cells).length * BYTES_PER_CELL;
-    else if (c.kind === "delete") delta -= BYTES_PER_ROW + Object.keys(c.old).length * BYTES_PER_CELL;
+    // A new row's cells are its base; a deleted row's are counted as base cells too (most are).
+    if (c.kind === "insert") delta += BYTES_PER_ROW + Object.keys(c.cells).length * BYTES_PER_BASE_CELL;
+    else if (c.kind === "delete") delta -= BYTES_PER_ROW + Object.keys(c.old).length * BYTES_PER_BASE_CELL;
     else {
       for (const d of Object.values(c.cells)) {
         if (d.old === undefined && d.new !== undefined) delta += BYTES_PER_CELL;

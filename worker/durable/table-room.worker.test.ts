@@ -1,7 +1,7 @@
 import { env, evictDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { insertRow, readRow, deleteRow as removeRow, setCells } from "../../sync/layout";
-import { encodeMessage, MAX_FRAME_BYTES } from "../../sync/protocol";
+import { insertRow, LAYOUT_VERSION, readRow, deleteRow as removeRow, setCells } from "../../sync/layout";
+import { CLOSE_OUTDATED, encodeMessage, MAX_FRAME_BYTES } from "../../sync/protocol";
 import { call, json, memberWithRole, ownerWithWorkspace } from "../test/http";
 import { connect } from "../test/socket";
 import { CLOSE } from "./table-room";
@@ -116,6 +116,30 @@ describe("TableRoom — sync over WebSockets", () => {
     expect((await call(owner, "GET", `/sync/${mine}:b01`, undefined, { upgrade: "websocket" })).status).toBe(404);
     expect((await call(owner, "GET", `/sync/${mine}:rows`, undefined, { upgrade: "websocket" })).status).toBe(404);
     expect((await call(owner, "GET", "/sync/tnope:b0", undefined, { upgrade: "websocket" })).status).toBe(404);
+  });
+});
+
+describe("TableRoom — pages built for an older layout", () => {
+  it("turns away the app's socket from a page older than the layout, telling it to reload, and serves a current one", async () => {
+    const { owner, tableId } = await setup();
+    await call(owner, "POST", `/api/tables/${tableId}/rows`, { cells: { Name: "Kept in a row's base" } });
+    for (const layout of [null, LAYOUT_VERSION - 1]) {
+      const old = await connect(owner, tableId, { layout });
+      old.doc("b0");
+      await old.until("the socket to close", () => old.closed !== null);
+      expect(old.closed, `layout ${layout}`).toMatchObject({
+        code: CLOSE_OUTDATED,
+        reason: expect.stringMatching(/reload/),
+      });
+      expect(old.doc("b0").getMap("rows").size, "nothing reaches it").toBe(0);
+    }
+    const current = await connect(owner, tableId);
+    const b0 = current.doc("b0");
+    await current.until("the row", () => b0.getMap("rows").size === 1);
+    const [id] = [...b0.getMap("rows").keys()];
+    expect(readRow(b0, id!)).toEqual({ c1: "Kept in a row's base" });
+    expect(current.closed).toBeNull();
+    current.close();
   });
 });
 

@@ -4,6 +4,7 @@
  */
 import { SELF } from "cloudflare:test";
 import * as Y from "yjs";
+import { LAYOUT_VERSION } from "../../sync/layout";
 import { decodeFrame, decodeMessage, encodeFrame, encodeMessage, type Message } from "../../sync/protocol";
 import { type Client, ORIGIN } from "./http";
 
@@ -100,11 +101,21 @@ export class TestSocket {
   }
 }
 
-/** Opens `/sync/<room>`; for a per-doc room the doc is synced at once. */
-export async function connect(client: Client, room: string): Promise<TestSocket> {
+/**
+ * Opens `/sync/<room>`; for a per-doc room the doc is synced at once. A multiplexed room's socket
+ * names the layout it reads as the app's does (`layout`; null leaves it out, as an older page).
+ */
+export async function connect(
+  client: Client,
+  room: string,
+  { layout = LAYOUT_VERSION as number | null } = {},
+): Promise<TestSocket> {
   const headers = new Headers({ upgrade: "websocket", origin: ORIGIN });
   if (client.cookie) headers.set("cookie", client.cookie);
-  const url = `${ORIGIN}/sync/${room}${client.token ? `?token=${client.token}` : ""}`;
+  const query = new URLSearchParams();
+  if (layout !== null && !room.includes(":")) query.set("layout", String(layout));
+  if (client.token) query.set("token", client.token);
+  const url = `${ORIGIN}/sync/${room}${query.size ? `?${query}` : ""}`;
   const res = await SELF.fetch(url, { headers });
   if (res.status !== 101 || !res.webSocket) throw new Error(`upgrade refused: ${res.status} ${await res.text()}`);
   res.webSocket.accept();

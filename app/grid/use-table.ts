@@ -9,6 +9,7 @@ import { type CellValue, type ColumnDef, ViewSpec } from "../../schema/tables";
 import {
   BLOCK_ROWS,
   blockForNewRows,
+  cellsOf,
   columnsOf,
   DEFAULT_VIEW,
   type DocName,
@@ -23,7 +24,6 @@ import {
   rowsOf,
   setCells,
   setRowPos,
-  sharedCellsOf,
   tableName,
   writeView,
 } from "../../sync/layout";
@@ -115,7 +115,7 @@ export function oncePerFrame(fn: () => void) {
 
 /** One row of a block as the grid draws it. */
 export function gridRow(id: string, block: DocName, row: Y.Map<unknown>): GridRow {
-  return { id, block, pos: posOf(row), cells: sharedCellsOf(row) };
+  return { id, block, pos: posOf(row), cells: cellsOf(row) };
 }
 
 /** A block's rows, unordered. */

@@ -3,10 +3,11 @@
  * - `<tableId>:manifest`: `columns` (Y.Array of Y.Map: id, name, type, options), `views`,
  *   `triggers` (Y.Maps), `blocks` (Y.Array of block names), `meta` (Y.Map: name, …);
  * - `<tableId>:b<n>`: `rows`, a Y.Map from row id to a row Y.Map: `_pos`, a fractional index for
- *   manual order; `_base`, the cells the row was created with as one JSON value (column id →
+ *   manual order; `_base`, the cells the row was created with as one JSON text (column id →
  *   value), written once with the row; and a key per cell edited since (column id → value, `null`
  *   for a cleared cell), which reads over the base. One value for a row's first cells keeps a
- *   block at about one Yjs item a row instead of one a cell; edits stay a key each, so two people
+ *   block at about one Yjs item a row instead of one a cell, and as text it loads as one string
+ *   and one JSON.parse rather than a decoded string per key and value; edits stay a key each, so two people
  *   editing different cells of a row still merge cell by cell. Rows written before the base
  *   existed have only cell keys, and read the same. A block holds at most BLOCK_ROWS rows; rows
  *   never move.
@@ -263,30 +264,31 @@ export function rowCount(b: Y.Doc): number {
 
 const isCellKey = (key: string) => key !== POS_KEY && key !== BASE_KEY;
 
-/** The row's base: the cells it was created with ({} for a row written before bases). */
+/** The row's base: the cells it was created with ({} for a row written before bases), a fresh object. */
 function baseOf(row: Y.Map<unknown>): Record<string, CellValue> {
-  const base = row.get(BASE_KEY);
-  return isRecord(base) ? (base as Record<string, CellValue>) : {};
+  return parseBase(row.get(BASE_KEY));
 }
 
-/** A row map's cells (column id → value): its edits over its base, cleared cells left out. */
+/** A base as stored (JSON text) read into a fresh object; anything malformed reads as no cells. */
+function parseBase(value: unknown): Record<string, CellValue> {
+  if (typeof value !== "string") return {};
+  try {
+    const parsed: unknown = JSON.parse(value);
+    return isRecord(parsed) ? (parsed as Record<string, CellValue>) : {};
+  } catch {
+    return {};
+  }
+}
+
+/** A row map's cells (column id → value): its edits over its base, cleared cells left out. A fresh object. */
 export function cellsOf(row: Y.Map<unknown>): Record<string, CellValue> {
-  const out: Record<string, CellValue> = { ...baseOf(row) };
+  const out = baseOf(row);
   for (const [key, value] of row.entries()) {
     if (!isCellKey(key)) continue;
     if (value === null || value === undefined) delete out[key];
     else out[key] = toPlain(value);
   }
   return out;
-}
-
-/**
- * A row map's cells for a reader that never changes them (the grid): the base itself when no cell
- * was edited since the row was created, so 20,000 unedited rows hold no second copy of their cells.
- */
-export function sharedCellsOf(row: Y.Map<unknown>): Readonly<Record<string, CellValue>> {
-  for (const key of row.keys()) if (isCellKey(key)) return cellsOf(row);
-  return baseOf(row);
 }
 
 /** One cell of a row map; undefined when it is empty. */
@@ -351,7 +353,7 @@ export function insertRow(b: Y.Doc, rowId: string, cells: Record<string, CellVal
   for (const [col, value] of Object.entries(cells)) {
     if (isCellKey(col) && value !== null && value !== undefined) base[col] = value;
   }
-  if (Object.keys(base).length) row.set(BASE_KEY, base);
+  if (Object.keys(base).length) row.set(BASE_KEY, JSON.stringify(base));
   rowsMap(b).set(rowId, row);
 }
 
@@ -423,7 +425,7 @@ export function observeRows(b: Y.Doc, listener: (changes: RowChange[], origin: u
         }
         if (key === BASE_KEY) {
           // Written with the row; on a row that already exists only by an old or odd client.
-          const before = isRecord(change.oldValue) ? (change.oldValue as Record<string, CellValue>) : {};
+          const before = parseBase(change.oldValue);
           for (const col of new Set([...Object.keys(before), ...Object.keys(base)])) {
             if (rowMap.has(col) || diff.cells[col]) continue;
             diff.cells[col] = { old: present(before[col]), new: present(base[col]) };
@@ -461,7 +463,7 @@ function deletedRowCells(value: unknown, tx: Y.Transaction): Record<string, Cell
     if (!item || (item.deleted && !Y.isDeleted(tx.deleteSet, item.id))) continue;
     const content = item.content.getContent();
     const last = toPlain(content[content.length - 1]);
-    if (key === BASE_KEY) base = isRecord(last) ? (last as Record<string, CellValue>) : {};
+    if (key === BASE_KEY) base = parseBase(last);
     else edits.set(key, last);
   }
   const out: Record<string, CellValue> = { ...base };

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { Inbox, LARGE_UPDATE_BYTES, MAX_HOLD_MS } from "./inbox";
+import { Inbox, LARGE_UPDATE_BYTES, MAX_HOLD_MS, SHORT_APPLY_MS } from "./inbox";
 
 const LARGE = LARGE_UPDATE_BYTES;
 const SMALL = 100;
@@ -42,6 +42,28 @@ describe("Inbox", () => {
     expect(inbox.size).toBe(2);
     vi.runAllTimers();
     expect(applied).toEqual(["block 1", "edit", "block 2"]);
+  });
+
+  it("stops holding large updates back once they are seen to apply within SHORT_APPLY_MS, not while they are slow", () => {
+    for (const [costMs, heldAfterFirst] of [
+      [SHORT_APPLY_MS - 30, false],
+      [SHORT_APPLY_MS + 30, true],
+    ] as const) {
+      let clock = 0;
+      const applied: string[] = [];
+      const inbox = new Inbox(() => 300, { now: () => clock });
+      const block = (name: string) => () => {
+        clock += costMs;
+        applied.push(name);
+      };
+      inbox.push(block("block 1"), LARGE);
+      expect(applied, "unknown cost: held").toEqual([]);
+      vi.advanceTimersByTime(MAX_HOLD_MS);
+      expect(applied).toEqual(["block 1"]);
+      inbox.push(block("block 2"), LARGE);
+      vi.advanceTimersByTime(1);
+      expect(applied, `${costMs} ms a block`).toEqual(heldAfterFirst ? ["block 1"] : ["block 1", "block 2"]);
+    }
   });
 
   it("loads anyway after MAX_HOLD_MS of uninterrupted use", () => {

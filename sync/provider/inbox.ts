@@ -3,11 +3,15 @@
  * page. Applying a block's first load (1,000 rows) takes 100–150 ms of the main thread on a slow
  * laptop; a table of 20 blocks arrives as 20 of them back to back, and a click, the arrow key after
  * it and the frame that shows the move each waited behind one. The inbox holds large updates back
- * while `holdBack` says the person is active, and never longer than MAX_HOLD_MS.
+ * while `holdBack` says the person is active, and never longer than MAX_HOLD_MS. Once large updates
+ * are seen to apply quickly (SHORT_APPLY_MS: a block of rows kept in their bases takes ~20 ms on
+ * a 2-core machine), they no longer wait: a key behind one waits less than a long task.
  */
 
 /** An update this large is a block's first load or a big paste, not a collaborator's keystroke. */
 export const LARGE_UPDATE_BYTES = 32 * 1024;
+/** A large update applied within this no longer holds the next ones back (a long task is 50 ms). */
+export const SHORT_APPLY_MS = 50;
 /** How long after the last click, key or wheel the page counts as in use. */
 export const QUIET_MS = 300;
 /** Loading waits at most this long for a pause (someone scrolling without stop). */
@@ -16,12 +20,29 @@ export const MAX_HOLD_MS = 2_000;
 /** `hold`: whether the job, once first, still waits for a pause in the person's input. */
 type Job = { run: () => void; since: number; hold: boolean };
 
+export type InboxOptions = {
+  /** See SHORT_APPLY_MS. */
+  shortApplyMs?: number;
+  /** The clock applies are timed by. */
+  now?: () => number;
+};
+
 export class Inbox {
   private readonly jobs: Job[] = [];
   private timer: ReturnType<typeof setTimeout> | null = null;
+  /** Ms the last large update took to apply; unknown (so held) until one has. */
+  private lastLargeMs = Number.POSITIVE_INFINITY;
+  private readonly shortApplyMs: number;
+  private readonly now: () => number;
 
   /** `holdBack` gives the ms to wait before the next large update (0: go); none applies everything at once. */
-  constructor(private readonly holdBack?: () => number) {}
+  constructor(
+    private readonly holdBack?: () => number,
+    { shortApplyMs = SHORT_APPLY_MS, now = () => performance.now() }: InboxOptions = {},
+  ) {
+    this.shortApplyMs = shortApplyMs;
+    this.now = now;
+  }
 
   /**
    * Runs `apply` now, or after what came before it once the page is quiet. `later` runs it in a
@@ -31,13 +52,23 @@ export class Inbox {
    */
   push(apply: () => void, bytes: number, later = false): void {
     const large = !later && bytes >= LARGE_UPDATE_BYTES;
+    const run = large ? () => this.timed(apply) : apply;
     if (!later && !this.jobs.length && (!this.holdBack || !large || this.holdBack() <= 0)) {
-      apply();
+      run();
       return;
     }
     // A small change queued behind others waits only for them.
-    this.jobs.push({ run: apply, since: Date.now(), hold: large });
+    this.jobs.push({ run, since: Date.now(), hold: large });
     this.schedule();
+  }
+
+  private timed(apply: () => void): void {
+    const started = this.now();
+    try {
+      apply();
+    } finally {
+      this.lastLargeMs = this.now() - started;
+    }
   }
 
   /** Updates waiting. */
@@ -69,7 +100,7 @@ export class Inbox {
   /** Ms the first job should still wait: while the page is in use, up to MAX_HOLD_MS after it came. */
   private wait(): number {
     const first = this.jobs[0];
-    if (!first?.hold) return 0;
+    if (!first?.hold || this.lastLargeMs < this.shortApplyMs) return 0;
     return Math.max(0, Math.min(this.holdBack?.() ?? 0, first.since + MAX_HOLD_MS - Date.now()));
   }
 }

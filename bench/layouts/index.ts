@@ -4,7 +4,7 @@
  * with compressed pointers, is what users have; Node's is about twice as large).
  * - cellKeys: the layout before row bases, a Y.Map per row with a key per cell (cell-level merges);
  * - rowBase: today's layout (sync/layout's insertRow), a Y.Map per row holding the cells it was
- *   created with as one JSON value (`_base`) and a key per cell edited since (cell-level merges);
+ *   created with as one JSON text (`_base`) and a key per cell edited since (cell-level merges);
  * - rowBaseEdited: the same with one cell of every row edited since;
  * - flatCells: one Y.Map per block keyed `row|column` (cell-level merges, no Y.Map per row);
  * - columnMaps: a Y.Map per column keyed by row (cell-level merges);

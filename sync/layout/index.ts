@@ -19,7 +19,7 @@ import { type CellValue, type ColumnDef, type ColumnType, ViewSpec } from "../..
 import { TriggerRule } from "../../schema/triggers";
 
 /**
- * Rows per block doc: ~1 MB of Y.Doc heap at 15 columns with the cells in a row's base, ~3.5 MB
+ * Rows per block doc: ~0.6 MB of Y.Doc heap at 15 columns with the cells in a row's base, ~3.5 MB
  * with every cell a key (`npm run bench:layouts`).
  */
 export const BLOCK_ROWS = 1000;

@@ -269,8 +269,12 @@ function baseOf(row: Y.Map<unknown>): Record<string, CellValue> {
   return parseBase(row.get(BASE_KEY));
 }
 
-/** A base as stored (JSON text) read into a fresh object; anything malformed reads as no cells. */
+/**
+ * A base as stored (JSON text; an object, as a client may also write it) read into a fresh object;
+ * anything malformed reads as no cells.
+ */
 function parseBase(value: unknown): Record<string, CellValue> {
+  if (isRecord(value)) return { ...(value as Record<string, CellValue>) };
   if (typeof value !== "string") return {};
   try {
     const parsed: unknown = JSON.parse(value);

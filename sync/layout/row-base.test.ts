@@ -55,13 +55,19 @@ describe("a row's base and its edits", () => {
     expect(cellCounts(row)).toEqual({ base: 3, edits: 2 }); // c1 and c2 edited over the base
   });
 
-  it("reads a malformed base (an old or hostile client's) as no cells", () => {
+  it("reads a malformed base (an old or hostile client's) as no cells, and one written as an object", () => {
     const b = new Y.Doc();
     insertRow(b, "r1", { c1: "A" }, "a0");
-    for (const bad of ["{not json", "[1,2]", "42", { c1: "an object, not text" }]) {
+    for (const bad of ["{not json", "[1,2]", "42", 42, ["c1"]]) {
       rowsOf(b).get("r1")!.set(BASE_KEY, bad);
       expect(readRow(b, "r1"), JSON.stringify(bad)).toEqual({});
     }
+    const row = rowsOf(b).get("r1")!;
+    row.set(BASE_KEY, { c1: "as an object", c2: 2 });
+    expect(readRow(b, "r1")).toEqual({ c1: "as an object", c2: 2 });
+    setCells(b, "r1", { c1: null });
+    expect(readRow(b, "r1")).toEqual({ c2: 2 });
+    expect(row.get(BASE_KEY)).toEqual({ c1: "as an object", c2: 2 });
   });
 
   it("never lets a cell write replace the base or the position", () => {

@@ -66,6 +66,18 @@ describe("Inbox", () => {
     }
   });
 
+  it("keeps holding after a large update that threw, however fast it threw", () => {
+    const applied: string[] = [];
+    const inbox = new Inbox(() => 300, { now: () => 0 });
+    inbox.push(() => {
+      throw new Error("a broken observer");
+    }, LARGE);
+    expect(() => vi.advanceTimersByTime(MAX_HOLD_MS)).toThrow("a broken observer");
+    inbox.push(() => applied.push("block"), LARGE);
+    vi.advanceTimersByTime(1);
+    expect(applied).toEqual([]);
+  });
+
   it("loads anyway after MAX_HOLD_MS of uninterrupted use", () => {
     const applied: string[] = [];
     const inbox = new Inbox(() => 300);

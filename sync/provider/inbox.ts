@@ -62,13 +62,16 @@ export class Inbox {
     this.schedule();
   }
 
+  /** Runs a large update, timing it; one that throws proves nothing about the next ones' cost. */
   private timed(apply: () => void): void {
     const started = this.now();
     try {
       apply();
-    } finally {
-      this.lastLargeMs = this.now() - started;
+    } catch (error) {
+      this.lastLargeMs = Number.POSITIVE_INFINITY;
+      throw error;
     }
+    this.lastLargeMs = this.now() - started;
   }
 
   /** Updates waiting. */

@@ -289,7 +289,7 @@ export class TableSync {
     socket.binaryType = "arraybuffer";
     this.socket = socket;
     this.connection++;
-    this.setStatus({ state: "syncing" });
+    this.setStatus({ state: "syncing", outdated: undefined });
     const opened = (asked: readonly string[]) => {
       this.attempt = 0;
       for (const name of this.docs.keys()) if (!asked.includes(name)) this.subscribe(name);

@@ -7,10 +7,10 @@
  *   value), written once with the row; and a key per cell edited since (column id → value, `null`
  *   for a cleared cell), which reads over the base. One value for a row's first cells keeps a
  *   block at about one Yjs item a row instead of one a cell, and as text it loads as one string
- *   and one JSON.parse rather than a decoded string per key and value; edits stay a key each, so two people
- *   editing different cells of a row still merge cell by cell. Rows written before the base
- *   existed have only cell keys, and read the same. A block holds at most BLOCK_ROWS rows; rows
- *   never move.
+ *   and one JSON.parse rather than a decoded string per key and value. Edits stay a key each, so
+ *   two people editing different cells of a row still merge cell by cell. Rows written before
+ *   the base existed have only cell keys, and read the same. A block holds at most BLOCK_ROWS
+ *   rows; rows never move.
  * The browser, the TableRoom and tests all use these accessors.
  */
 import { generateKeyBetween } from "fractional-indexing";
@@ -251,15 +251,13 @@ export function blockForNewRows(m: Y.Doc, counts: (doc: DocName) => number, addi
 
 // ── blocks ────────────────────────────────────────────────────────────────────────────────
 
-const rowsMap = (b: Y.Doc) => b.getMap<Y.Map<unknown>>("rows");
-
 /** A block's rows: row id → row map. Read a row's cells with `cellsOf`, never the map's keys. */
 export function rowsOf(b: Y.Doc): Y.Map<Y.Map<unknown>> {
-  return rowsMap(b);
+  return b.getMap<Y.Map<unknown>>("rows");
 }
 
 export function rowCount(b: Y.Doc): number {
-  return rowsMap(b).size;
+  return rowsOf(b).size;
 }
 
 const isCellKey = (key: string) => key !== POS_KEY && key !== BASE_KEY;
@@ -317,20 +315,20 @@ export function cellCounts(row: Y.Map<unknown>): { base: number; edits: number }
 
 /** A row's cells (column id → value), without its position; null if there is no such row. */
 export function readRow(b: Y.Doc, rowId: string): Record<string, CellValue> | null {
-  const row = rowsMap(b).get(rowId);
+  const row = rowsOf(b).get(rowId);
   if (!(row instanceof Y.Map)) return null;
   return cellsOf(row);
 }
 
 export function rowPos(b: Y.Doc, rowId: string): string | null {
-  const pos = rowsMap(b).get(rowId)?.get(POS_KEY);
+  const pos = rowsOf(b).get(rowId)?.get(POS_KEY);
   return typeof pos === "string" ? pos : null;
 }
 
 /** The position after every row of this block, for appending. */
 export function lastPos(b: Y.Doc): string | null {
   let last: string | null = null;
-  for (const row of rowsMap(b).values()) {
+  for (const row of rowsOf(b).values()) {
     const pos = row.get(POS_KEY);
     if (typeof pos === "string" && (last === null || pos > last)) last = pos;
   }
@@ -339,7 +337,7 @@ export function lastPos(b: Y.Doc): string | null {
 
 /** Moves a row to `pos` in the manual order; false if there is no such row. */
 export function setRowPos(b: Y.Doc, rowId: string, pos: string): boolean {
-  const row = rowsMap(b).get(rowId);
+  const row = rowsOf(b).get(rowId);
   if (!(row instanceof Y.Map)) return false;
   row.set(POS_KEY, pos);
   return true;
@@ -358,7 +356,7 @@ export function insertRow(b: Y.Doc, rowId: string, cells: Record<string, CellVal
     if (isCellKey(col) && value !== null && value !== undefined) base[col] = value;
   }
   if (Object.keys(base).length) row.set(BASE_KEY, JSON.stringify(base));
-  rowsMap(b).set(rowId, row);
+  rowsOf(b).set(rowId, row);
 }
 
 /**
@@ -368,7 +366,7 @@ export function insertRow(b: Y.Doc, rowId: string, cells: Record<string, CellVal
  * every copy (as two values would), where a delete always loses to a concurrent value.
  */
 export function setCells(b: Y.Doc, rowId: string, cells: Record<string, CellValue>): boolean {
-  const row = rowsMap(b).get(rowId);
+  const row = rowsOf(b).get(rowId);
   if (!(row instanceof Y.Map)) return false;
   const base = baseOf(row);
   for (const [col, value] of Object.entries(cells)) {
@@ -382,8 +380,8 @@ export function setCells(b: Y.Doc, rowId: string, cells: Record<string, CellValu
 }
 
 export function deleteRow(b: Y.Doc, rowId: string): boolean {
-  if (!rowsMap(b).has(rowId)) return false;
-  rowsMap(b).delete(rowId);
+  if (!rowsOf(b).has(rowId)) return false;
+  rowsOf(b).delete(rowId);
   return true;
 }
 
@@ -403,7 +401,7 @@ export function observeRows(b: Y.Doc, listener: (changes: RowChange[], origin: u
   const handler = (events: Array<Y.YEvent<Y.AbstractType<unknown>>>, tx: Y.Transaction) => {
     const byRow = new Map<string, RowChange>();
     for (const event of events) {
-      if (event.target === rowsMap(b)) {
+      if (event.target === rowsOf(b)) {
         for (const [rowId, change] of (event as Y.YMapEvent<Y.Map<unknown>>).changes.keys) {
           if (change.action === "delete") {
             byRow.set(rowId, { rowId, kind: "delete", old: deletedRowCells(change.oldValue, tx) });
@@ -446,8 +444,8 @@ export function observeRows(b: Y.Doc, listener: (changes: RowChange[], origin: u
     }
     if (byRow.size) listener([...byRow.values()], tx.origin);
   };
-  rowsMap(b).observeDeep(handler);
-  return () => rowsMap(b).unobserveDeep(handler);
+  rowsOf(b).observeDeep(handler);
+  return () => rowsOf(b).unobserveDeep(handler);
 }
 
 /**

@@ -22,13 +22,13 @@ export const SYNC_STEP_2 = 1;
 export const SYNC_UPDATE = 2;
 
 /** Largest frame accepted from a client; Cloudflare caps a WebSocket message at 1 MiB. */
+export const MAX_FRAME_BYTES = 1024 * 1024;
+
 /**
  * The close code for a page older than the tables' layout (sync/layout LAYOUT_VERSION): it stops
  * reconnecting and asks to be reloaded.
  */
 export const CLOSE_OUTDATED = 4426;
-
-export const MAX_FRAME_BYTES = 1024 * 1024;
 
 export type Message =
   | { type: "sync-step-1"; stateVector: Uint8Array }

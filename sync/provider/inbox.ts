@@ -21,8 +21,6 @@ export const MAX_HOLD_MS = 2_000;
 type Job = { run: () => void; since: number; hold: boolean };
 
 export type InboxOptions = {
-  /** See SHORT_APPLY_MS. */
-  shortApplyMs?: number;
   /** The clock applies are timed by. */
   now?: () => number;
 };
@@ -32,15 +30,13 @@ export class Inbox {
   private timer: ReturnType<typeof setTimeout> | null = null;
   /** Ms the last large update took to apply; unknown (so held) until one has. */
   private lastLargeMs = Number.POSITIVE_INFINITY;
-  private readonly shortApplyMs: number;
   private readonly now: () => number;
 
   /** `holdBack` gives the ms to wait before the next large update (0: go); none applies everything at once. */
   constructor(
     private readonly holdBack?: () => number,
-    { shortApplyMs = SHORT_APPLY_MS, now = () => performance.now() }: InboxOptions = {},
+    { now = () => performance.now() }: InboxOptions = {},
   ) {
-    this.shortApplyMs = shortApplyMs;
     this.now = now;
   }
 
@@ -103,7 +99,7 @@ export class Inbox {
   /** Ms the first job should still wait: while the page is in use, up to MAX_HOLD_MS after it came. */
   private wait(): number {
     const first = this.jobs[0];
-    if (!first?.hold || this.lastLargeMs < this.shortApplyMs) return 0;
+    if (!first?.hold || this.lastLargeMs < SHORT_APPLY_MS) return 0;
     return Math.max(0, Math.min(this.holdBack?.() ?? 0, first.since + MAX_HOLD_MS - Date.now()));
   }
 }

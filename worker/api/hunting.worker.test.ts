@@ -336,8 +336,13 @@ describe("hunting buttons and email finding", () => {
     expect(refused.status).toBe(403);
     expect((await json<{ error: { message: string } }>(refused)).error.message).toMatch(/Only owners/);
     expect((await press(owner, again.id)).status).toBe(202);
-    await expect.poll(async () => (await h.read(id)).lastRun?.runId, { timeout: 10_000 }).not.toBe(first.runId);
-    expect((await h.read(id)).lastRun).toMatchObject({ trigger: "button", found: first.found, added: 0 });
+    // The press's run is recorded as running (found 0) before it finishes: wait for it to finish.
+    const finished = async () => {
+      const run = (await h.read(id)).lastRun;
+      return run && run.runId !== first.runId && run.status !== "running" ? run : null;
+    };
+    await expect.poll(finished, { timeout: 10_000 }).not.toBeNull();
+    expect(await finished()).toMatchObject({ trigger: "button", status: "succeeded", found: first.found, added: 0 });
     const audit = await json<{ entries: { action: string; target: string }[] }>(
       await call(owner, "GET", `/api/workspaces/${ws.slug}/audit`),
     );

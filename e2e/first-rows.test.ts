@@ -5,7 +5,7 @@
  */
 import type { BrowserContext, Page } from "playwright-core";
 import { beforeAll, describe, expect, inject, it } from "vitest";
-import { dealership } from "../bench/grid/dataset";
+import { COLUMNS, dealership } from "../bench/grid/dataset";
 import { createTable, seedRows } from "../bench/grid/seed";
 import { Api } from "./api";
 import { openTable, sharedBrowser } from "./browser";
@@ -107,7 +107,7 @@ describe("rows served with the page", () => {
     await noScripts.close();
   });
 
-  it("can be clicked and arrowed through before the table syncs, and refuse typing until it has", async () => {
+  it("can be clicked, arrowed through and typed in before the table syncs, saving the typing once it has", async () => {
     const ctx = await context();
     const page = await ctx.newPage();
     // The sync socket opens but the server never answers: the table stays on the served rows.
@@ -116,9 +116,20 @@ describe("rows served with the page", () => {
     await cell(page, 1, 2).click();
     await page.keyboard.press("ArrowDown");
     await expect.poll(() => cell(page, 2, 2).getAttribute("aria-selected")).toBe("true");
+    // A typed character opens the editor; Enter leaves it open, waiting for the row to sync.
     await page.keyboard.type("x");
+    const editor = cell(page, 2, 2).getByRole("textbox", { name: "Edit cell" });
+    expect(await editor.inputValue()).toBe("x");
+    await page.keyboard.type("yz");
+    await page.keyboard.press("Enter");
+    await page.getByRole("status").getByText("Saves when the table has loaded").waitFor();
+    expect(await editor.inputValue()).toBe("xyz");
+    expect(await editor.getAttribute("aria-busy")).toBe("true");
+    // Enter on a cell (which edits its text as it is) still waits for the table.
+    await page.keyboard.press("Escape");
+    expect(await page.getByRole("textbox", { name: "Edit cell" }).count()).toBe(0);
+    await page.keyboard.press("Enter");
     await page.getByRole("alert").getByText("The table is still loading").waitFor();
-    expect(await page.getByRole("textbox").count()).toBe(0);
     await ctx.close();
 
     // With the server answering, the same page edits as usual.
@@ -225,6 +236,70 @@ describe("rows served with the page", () => {
     await expect.poll(() => cell(page, 5, 3).getAttribute("aria-selected")).toBe("true");
     expect(errors).toEqual([]);
     await ctx.close();
+  });
+
+  it("take typing before the page's scripts ran: the grid goes on with the editor, and saves what was committed", async () => {
+    const { ctx, page, errors, release } = await scriptsHeld();
+    await page.goto(url, { waitUntil: "commit" });
+    // Row 3's name: typed, committed with Enter, before any of the page's modules ran.
+    await cell(page, 3, 1).click();
+    await page.keyboard.type("Early Motors");
+    const early = page.getByRole("textbox", { name: "Edit cell" });
+    expect(await early.inputValue()).toBe("Early Motors");
+    // Over the cell it edits.
+    const [box, over] = [await cell(page, 3, 1).boundingBox(), await early.boundingBox()];
+    expect(over).toEqual(box);
+    await page.keyboard.press("Enter");
+    expect(await early.getAttribute("aria-busy")).toBe("true");
+    // Typing goes nowhere else meanwhile: the grid's cells and keys wait.
+    await page.keyboard.type("zz");
+    expect(await early.inputValue()).toBe("Early Motors");
+    release();
+    // The grid saves it once row 3 has synced, then moves down, as Enter does.
+    await expect.poll(() => cell(page, 3, 1).textContent(), { timeout: 15_000 }).toBe("Early Motors");
+    await expect.poll(() => cell(page, 4, 1).getAttribute("aria-selected")).toBe("true");
+    expect(await page.getByRole("textbox", { name: "Edit cell" }).count()).toBe(0);
+    const { api } = await Api.account(base);
+    const other = await openTable(browser(), api, url);
+    await expect.poll(() => cell(other, 3, 1).textContent()).toBe("Early Motors");
+    await other.context().close();
+    expect(errors).toEqual([]);
+    await ctx.close();
+
+    // An editor still open when the scripts run goes on in the grid, focused, with what was typed.
+    const second = await scriptsHeld();
+    await second.page.goto(url, { waitUntil: "commit" });
+    await cell(second.page, 5, 2).click();
+    await second.page.keyboard.type("Spring");
+    second.release();
+    const editor = cell(second.page, 5, 2).getByRole("textbox", { name: "Edit cell" });
+    await expect.poll(() => editor.count(), { timeout: 15_000 }).toBe(1);
+    expect(await editor.inputValue()).toBe("Spring");
+    expect(await second.page.getByRole("textbox", { name: "Edit cell" }).count()).toBe(1);
+    await second.page.keyboard.type("field");
+    await second.page.keyboard.press("Tab");
+    await expect.poll(() => cell(second.page, 5, 2).textContent()).toBe("Springfield");
+    await expect.poll(() => cell(second.page, 5, 3).getAttribute("aria-selected")).toBe("true");
+    expect(second.errors).toEqual([]);
+    await second.ctx.close();
+
+    // Esc drops it. The grid names the columns a typed character edits: not the checkbox.
+    const third = await scriptsHeld();
+    await third.page.goto(url, { waitUntil: "commit" });
+    await cell(third.page, 7, 1).click();
+    await third.page.keyboard.type("Dropped");
+    await third.page.keyboard.press("Escape");
+    expect(await third.page.getByRole("textbox", { name: "Edit cell" }).count()).toBe(0);
+    const typing = COLUMNS.flatMap((c, i) => (c.type === "checkbox" ? [] : [String(i + 1)]));
+    expect(typing).toHaveLength(COLUMNS.length - 1);
+    expect(await third.page.getByRole("grid").getAttribute("data-typing-cols")).toBe(typing.join(","));
+    third.release();
+    await expect
+      .poll(() => third.page.evaluate(() => "__rowpilotEarlyGrid" in window), { timeout: 15_000 })
+      .toBe(false);
+    expect(await cell(third.page, 7, 1).textContent()).toBe(dealership(6));
+    expect(third.errors).toEqual([]);
+    await third.ctx.close();
   });
 
   it("move the active cell before the page's scripts ran, and keep what they cannot show for the grid", async () => {

@@ -14,6 +14,7 @@ import { type ColumnDef, ROW_HEIGHTS, type ViewSpec } from "../../schema/tables"
 import { deleteRow } from "../../sync/layout";
 import type { TableSync } from "../../sync/provider";
 import { waitingForLoad } from "../../sync/provider/inbox";
+import type { Editing, EditMove } from "./cell-editor";
 import { useColumnWindow } from "./column-window";
 import { namedCells, writableCells } from "./computed";
 import { earlyActiveCell, replayEarlyInput, useEarlyInput } from "./early-input";
@@ -35,6 +36,9 @@ const features = tableFeatures({ columnSizingFeature });
 const ADD_COLUMN_WIDTH = 40;
 /** Cells whose "editing" is a click on the control they show. */
 const OPENS_ON_ENTER = new Set(["button", "attachment", "link"]);
+/** Whether a character typed on a cell of the column opens its editor with that character. */
+const takesTyping = (column: ColumnDef) =>
+  !OPENS_ON_ENTER.has(column.type) && column.type !== "formula" && column.type !== "checkbox";
 /** What the grid says when an action would touch rows a windowed table has not loaded. */
 const NOT_LOADED = "Some of these rows are still loading: scroll to them first, or select fewer rows.";
 /** What it says while the whole table is still syncing (the rows shown are those served with the page). */
@@ -83,7 +87,7 @@ export function Grid(props: Props) {
   /** The other corner of the selected range (equal to `active` for a single cell). */
   const [anchor, setAnchor] = useState<Cell>(active);
   const undo = useGridUndo(sync);
-  const [editing, setEditing] = useState<{ text: string; error: string | null } | null>(null);
+  const [editing, setEditing] = useState<Editing | null>(null);
 
   const tanColumns = useMemo<TanColumn<typeof features, GridRow>[]>(
     () =>
@@ -144,6 +148,7 @@ export function Grid(props: Props) {
   };
 
   const activeRow = rows[Math.min(active.row, rows.length - 1)];
+  const typingCols = columns.flatMap((c, i) => (takesTyping(c) ? [i + 1] : [])).join(",");
   const activeColumn = columns[Math.min(active.col, columns.length - 1)];
   /** The row formula editors preview their result on: the active one. */
   const sample = useMemo(
@@ -184,20 +189,25 @@ export function Grid(props: Props) {
   };
   /** Rows a page holds: PageUp/PageDown move by this many. */
   const pageRows = () => Math.max(1, Math.floor(((scroller.current?.clientHeight ?? 400) - HEADER_HEIGHT) / rowHeight));
-  useEarlyInput((input) => {
-    const rowAt = (line: number) => {
-      const item = layout.items[line];
-      return item?.kind === "row" ? item.rowIndex : undefined;
-    };
-    const next = replayEarlyInput(
-      input,
-      { active, anchor },
-      { rows: rows.length, cols: columns.length, pageRows: pageRows(), rowAt },
-    );
-    if (!next) return;
-    go(next.active, true);
-    setAnchor(next.anchor);
-  });
+  useEarlyInput(
+    (input) => {
+      const rowAt = (line: number) => {
+        const item = layout.items[line];
+        return item?.kind === "row" ? item.rowIndex : undefined;
+      };
+      const next = replayEarlyInput(
+        input,
+        { active, anchor },
+        { rows: rows.length, cols: columns.length, pageRows: pageRows(), rowAt },
+      );
+      if (!next) return;
+      go(next.active, true);
+      setAnchor(next.anchor);
+    },
+    // The page's script had an editor open at the cell the replay ends on: it goes on here.
+    (early) =>
+      setEditing({ text: early.text, error: null, waiting: early.committed ? { move: early.move } : undefined }),
+  );
   const range: CellRange = {
     top: Math.min(active.row, anchor.row),
     bottom: Math.max(active.row, anchor.row),
@@ -240,10 +250,12 @@ export function Grid(props: Props) {
   };
   const [pasteProblem, setPasteProblem] = useState<string | null>(null);
 
-  const commit = (text: string): boolean => {
-    if (!activeRow || !activeColumn || !sync) return true;
-    if (activeRow.loading) {
-      setEditing({ text, error: "This row is still loading; try again in a moment." });
+  /** Saves the edit; false while it stays open: refused, or waiting for its row to sync. */
+  const commit = (text: string, move: EditMove | null = null): boolean => {
+    if (!activeRow || !activeColumn) return true;
+    if (!sync || activeRow.loading) {
+      // Typed before the row synced: saved, and the move made, once it has (the effect below).
+      if (!editing?.waiting) setEditing({ text, error: null, waiting: { move } });
       return false;
     }
     const parsed = parseInput(activeColumn.type, text);
@@ -261,6 +273,12 @@ export function Grid(props: Props) {
       // Enter on a button cell presses it; on an attachment or link cell it opens the viewer or picker.
       document.getElementById(cellId(activeRow.id, active.col))?.querySelector("button")?.click();
       return;
+    }
+    // A character typed on a row shown (served or synced) opens the editor, synced or not yet:
+    // it replaces the cell's text, so the row's other cells need not have arrived.
+    if (initial !== undefined && !props.readOnly && activeRow && activeColumn && takesTyping(activeColumn)) {
+      if (activeRow.loading && !activeRow.preview) return void notYet();
+      return setEditing({ text: initial, error: null });
     }
     if (!sync && !props.readOnly) return void notYet();
     if (readOnly || !sync || !activeRow || !activeColumn || activeColumn.type === "formula") return;
@@ -304,6 +322,17 @@ export function Grid(props: Props) {
     }
   };
 
+  // An edit committed before its row could take it is saved once the row has synced; a table
+  // that turned out to be read-only drops it.
+  const waitingMove = editing?.waiting;
+  const canSave = Boolean(sync && activeRow && !activeRow.loading);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the edit starts waiting or its row becomes writable
+  useEffect(() => {
+    if (!waitingMove) return;
+    if (props.readOnly) setEditing(null);
+    else if (canSave && editing) actions.current.commitEdit(editing.text, waitingMove.move);
+  }, [waitingMove, canSave, props.readOnly]);
+
   const peersByRow = useMemo(() => {
     const byRow = new Map<string, Peer[]>();
     for (const peer of peers) if (peer.rowId) byRow.set(peer.rowId, [...(byRow.get(peer.rowId) ?? []), peer]);
@@ -343,7 +372,7 @@ export function Grid(props: Props) {
     cellDoubleClick: () => startEditing(),
     editText: (text) => setEditing({ text, error: null }),
     commitEdit: (text, move) => {
-      if (!commit(text)) return;
+      if (!commit(text, move)) return;
       focusGrid();
       if (move)
         go(moveActive(active, { key: move, ctrl: false, shift: false }, rows.length, columns.length, 1) ?? active);
@@ -384,6 +413,8 @@ export function Grid(props: Props) {
       aria-rowcount={layout.items.length + 1}
       aria-colcount={columns.length}
       aria-readonly={readOnly || undefined}
+      // The columns a typed character edits, for the page's first script (early-input.ts).
+      data-typing-cols={props.readOnly ? undefined : typingCols}
       aria-busy={!sync || syncing || (rowWindow && !rowWindow.ready) || undefined}
       data-open-blocks={rowWindow?.openBlocks}
       aria-activedescendant={activeRow ? cellId(activeRow.id, active.col) : undefined}

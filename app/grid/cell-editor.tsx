@@ -1,17 +1,27 @@
-/** Typing into a cell: Enter or Tab commits and moves on, Esc gives up, leaving the cell commits. */
+/**
+ * Typing into a cell: Enter or Tab commits and moves on, Esc gives up, leaving the cell commits.
+ * An edit committed before its row has synced stays open, saying it waits, until the grid saves it.
+ */
 import { useRef } from "react";
+
+/** Where the active cell goes once an edit is saved. */
+export type EditMove = "ArrowDown" | "Tab";
+/** An edit under way at the active cell; `waiting` once committed before its row could take it. */
+export type Editing = { text: string; error: string | null; waiting?: { move: EditMove | null } };
 
 export function CellEditor({
   text,
   error,
+  waiting,
   onChange,
   onCommit,
   onCancel,
 }: {
   text: string;
   error: string | null;
+  waiting: boolean;
   onChange: (text: string) => void;
-  onCommit: (text: string, move: "ArrowDown" | "Tab" | null) => void;
+  onCommit: (text: string, move: EditMove | null) => void;
   onCancel: () => void;
 }) {
   // A key that ends editing also moves focus away; the blur that follows must not commit again.
@@ -22,6 +32,7 @@ export function CellEditor({
         autoFocus
         aria-label="Edit cell"
         aria-invalid={Boolean(error)}
+        aria-busy={waiting || undefined}
         value={text}
         onChange={(e) => onChange(e.target.value)}
         onKeyDown={(e) => {
@@ -48,6 +59,13 @@ export function CellEditor({
           className="absolute top-full left-0 z-30 mt-0.5 rounded bg-danger px-1.5 py-0.5 text-xs text-white"
         >
           {error}
+        </span>
+      ) : waiting ? (
+        <span
+          role="status"
+          className="absolute top-full left-0 z-30 mt-0.5 rounded bg-fg px-1.5 py-0.5 text-xs whitespace-nowrap text-surface"
+        >
+          Saves when the table has loaded
         </span>
       ) : null}
     </>

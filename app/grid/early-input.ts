@@ -13,10 +13,16 @@
  *   hydration can take a few hundred ms from that first render: the script goes on showing moves
  *   meanwhile, and keeps them too, so the replay ends where the page shows the active cell.
  *
+ * - A character typed on a cell that takes typed text (the grid lists their columns in
+ *   `data-typing-cols`) opens an editor at once: an input over the cell, outside the grid React
+ *   hydrates, holding what is typed. Enter, Tab or leaving it commits it; Esc drops it. The grid
+ *   takes it over as it hydrates (`EarlyEditor`), open as it was, or committed: then it is saved
+ *   as soon as the row has synced. While it is open, the grid's other input is dropped.
+ *
  * Until then the script stops the grid's clicks, keys and focus at the window: React, whose
  * listeners start before it has hydrated, never handles one the script also does, and is not
- * made to finish hydrating in one long task to handle it. Keys that do not move the active cell
- * (editing, undo) are dropped: before the table has synced the grid could not act on them anyway.
+ * made to finish hydrating in one long task to handle it. Other keys that do not move the active
+ * cell (Enter, undo) are dropped: the grid could not act on them before the table has synced.
  */
 import { useLayoutEffect } from "react";
 import { type Cell, keyCommand, moveActive } from "./navigation";
@@ -25,14 +31,25 @@ export type EarlyInput =
   | { kind: "cell"; line: number; col: number; shift: boolean }
   | { kind: "key"; key: string; ctrl: boolean; shift: boolean; alt: boolean };
 
+/** What was typed in the script's editor, for the grid to go on with at the active cell. */
+export type EarlyEditor = {
+  text: string;
+  /** Enter, Tab or leaving the editor ended it: the grid saves it (and moves) once it can. */
+  committed: boolean;
+  move: "ArrowDown" | "Tab" | null;
+};
+
 type Handover = {
   /**
    * The active cell as the page showed it when first asked (null if the grid it served is gone):
    * from then on, moves the script shows are also kept, for React to replay from that cell.
    */
   taken(): Cell | null;
-  /** What was kept, once (nothing if the grid it served is gone): the script stops listening. */
-  take(): EarlyInput[];
+  /**
+   * What was kept, once (nothing if the grid it served is gone), and the editor open or committed
+   * at the active cell: the script stops listening and removes its editor.
+   */
+  take(): { input: EarlyInput[]; editor: EarlyEditor | null };
 };
 
 /** The global the script leaves its hand-over in. */
@@ -66,8 +83,18 @@ declare global {
   }
 }
 
+/** The script's editor's look: the grid's own editor's (cell-editor.tsx), over the cell rather than in it. */
+const EDITOR_CLASS =
+  "fixed z-50 box-border bg-surface px-2 text-[13px] text-fg outline outline-2 -outline-offset-2 outline-accent";
+
 /** Runs in the page as the inline script: serialized, so it may use only its arguments. */
-function earlyGrid(handover: string, movingKeys: string[], stopped: string[], move: typeof moveActive) {
+function earlyGrid(
+  handover: string,
+  movingKeys: string[],
+  stopped: string[],
+  editorClass: string,
+  move: typeof moveActive,
+) {
   /**
    * The script stands in the page next to its grid: once React has removed it, the grid it served
    * is gone (its page failed to hydrate, and this is another table's), and its state is stale.
@@ -84,6 +111,8 @@ function earlyGrid(handover: string, movingKeys: string[], stopped: string[], mo
    */
   let takenAt: { row: number; col: number } | null = null;
   const kept: EarlyInput[] = [];
+  /** The editor a typed character opened on the active cell, until the grid takes it. */
+  let editor: { input: HTMLInputElement; cell: Element; committed: boolean; move: EarlyEditor["move"] } | null = null;
   const cellAt = (grid: Element, { row, col }: { row: number; col: number }) =>
     grid.querySelector(`[role=row][aria-rowindex="${row + 2}"] [role=gridcell][aria-colindex="${col + 1}"]`);
   const show = (grid: Element, next: { row: number; col: number }) => {
@@ -106,11 +135,71 @@ function earlyGrid(handover: string, movingKeys: string[], stopped: string[], mo
     const pageRows = Math.max(1, Math.floor((grid.clientHeight - height(1)) / height(2)));
     return move(active, input, rows, cols, pageRows);
   };
+  /** Keeps the editor over its cell as the page or the grid scrolls. */
+  const place = () => {
+    if (!editor) return;
+    const box = editor.cell.getBoundingClientRect();
+    Object.assign(editor.input.style, {
+      left: `${box.left}px`,
+      top: `${box.top}px`,
+      width: `${box.width}px`,
+      height: `${box.height}px`,
+    });
+  };
+  const commitEditor = (move: EarlyEditor["move"]) => {
+    if (!editor || editor.committed) return;
+    editor.committed = true;
+    editor.move = move;
+    editor.input.readOnly = true;
+    editor.input.setAttribute("aria-busy", "true");
+    editor.input.title = "Saves when the table has loaded";
+  };
+  const openEditor = (grid: HTMLElement, cell: Element, text: string) => {
+    const input = document.createElement("input");
+    input.setAttribute("aria-label", "Edit cell");
+    input.className = editorClass;
+    input.value = text;
+    editor = { input, cell, committed: false, move: null };
+    place();
+    document.body.appendChild(input);
+    input.focus();
+    input.addEventListener("keydown", (e) => {
+      if (e.key === "Escape") {
+        e.preventDefault();
+        editor = null;
+        input.remove();
+        grid.focus({ preventScroll: true });
+      } else if (editor?.committed) {
+        // Committed: it waits for the grid as it is.
+        if (e.key.length === 1 || e.key === "Backspace" || e.key === "Delete") e.preventDefault();
+      } else if (e.key === "Enter" || e.key === "Tab") {
+        e.preventDefault();
+        commitEditor(e.key === "Enter" ? "ArrowDown" : "Tab");
+      }
+    });
+    input.addEventListener("blur", () => {
+      if (editor?.input === input) commitEditor(null);
+    });
+  };
+  addEventListener("scroll", place, true);
+  addEventListener("resize", place);
   const keep = (e: Event) => {
     const target = e.target instanceof Element ? e.target : null;
     const grid = target?.closest<HTMLElement>("[role=grid]");
     if (!target || !grid) return;
     e.stopImmediatePropagation();
+    // The editor holds the input until the grid takes it.
+    if (editor) return;
+    if (e instanceof KeyboardEvent && e.type === "keydown" && target === grid && live) {
+      const typed = e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey;
+      const cols = (grid.getAttribute("data-typing-cols") ?? "").split(",");
+      const cell = cellAt(grid, active);
+      if (typed && cell && cols.includes(String(active.col + 1))) {
+        e.preventDefault();
+        openEditor(grid, cell, e.key);
+        return;
+      }
+    }
     let input: EarlyInput | null = null;
     if (e instanceof MouseEvent && e.type === "mousedown" && e.button === 0) {
       const cell = target.closest("[role=gridcell][aria-colindex]");
@@ -141,19 +230,27 @@ function earlyGrid(handover: string, movingKeys: string[], stopped: string[], mo
     },
     take() {
       for (const type of stopped) removeEventListener(type, keep, true);
-      if (gone()) return [];
+      removeEventListener("scroll", place, true);
+      removeEventListener("resize", place);
+      const open = editor;
+      editor = null;
+      open?.input.remove();
+      if (gone()) return { input: [], editor: null };
       // Back to the cell React took (before the browser paints): its replay of what was kept then
       // draws the active cell where the grid's own rules put it, with no other cell left marked.
       const grid = document.querySelector("[role=grid]");
       if (takenAt && grid && (takenAt.row !== active.row || takenAt.col !== active.col)) show(grid, takenAt);
-      return kept.splice(0);
+      return {
+        input: kept.splice(0),
+        editor: open && { text: open.input.value, committed: open.committed, move: open.move },
+      };
     },
   };
   (window as unknown as Record<string, Handover>)[handover] = done;
 }
 
 /** The inline script, for a `<script>` just before the grid in the server's HTML. */
-export const earlyInputScript = `(${earlyGrid.toString()})(${[HANDOVER, MOVING_KEYS, STOPPED].map((a) => JSON.stringify(a)).join(",")},${moveActive.toString()})`;
+export const earlyInputScript = `(${earlyGrid.toString()})(${[HANDOVER, MOVING_KEYS, STOPPED, EDITOR_CLASS].map((a) => JSON.stringify(a)).join(",")},${moveActive.toString()})`;
 
 /**
  * The active cell the page shows, for the grid's first render: where the script had moved it, or
@@ -193,14 +290,18 @@ export function replayEarlyInput(
   return moved ? { active, anchor } : null;
 }
 
-/** Replays the kept input once, as the grid hydrates (before the browser paints it), and ends the script. */
-export function useEarlyInput(replay: (input: EarlyInput[]) => void) {
+/**
+ * Replays the kept input once, as the grid hydrates (before the browser paints it), then hands
+ * over the script's editor (opened at the cell the replay ends on), and ends the script.
+ */
+export function useEarlyInput(replay: (input: EarlyInput[]) => void, edit: (editor: EarlyEditor) => void) {
   // biome-ignore lint/correctness/useExhaustiveDependencies: once, with what the page kept until then
   useLayoutEffect(() => {
     const handover = window[HANDOVER];
     if (!handover) return;
     delete window[HANDOVER];
-    const input = handover.take();
+    const { input, editor } = handover.take();
     if (input.length) replay(input);
+    if (editor) edit(editor);
   }, []);
 }

@@ -8,7 +8,7 @@ import type { CellValue, ColumnDef, RowHeight } from "../../schema/tables";
 import { AttachmentCell } from "./attachment-cell";
 import { ButtonCell } from "./button-cell";
 import { CellDisplay } from "./cell-display";
-import { CellEditor } from "./cell-editor";
+import { CellEditor, type Editing } from "./cell-editor";
 import { namedCells } from "./computed";
 import type { Peer, RowActions } from "./grid-row";
 import { LinkCell } from "./link-cell";
@@ -27,7 +27,7 @@ type Props = {
   /** Inside the selected range. */
   inRange: boolean;
   /** The edit under way, when this is the active cell. */
-  editing: { text: string; error: string | null } | null;
+  editing: Editing | null;
   /** A collaborator whose selected cell this is. */
   peer: Peer | undefined;
   readOnly: boolean;
@@ -79,6 +79,7 @@ export const GridCellView = memo(function GridCellView(props: Props) {
         <CellEditor
           text={editing.text}
           error={editing.error}
+          waiting={Boolean(editing.waiting)}
           onChange={(text) => act().editText(text)}
           onCommit={(text, move) => act().commitEdit(text, move)}
           onCancel={() => act().cancelEdit()}

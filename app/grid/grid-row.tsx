@@ -6,6 +6,7 @@
 import clsx from "clsx";
 import { memo, type RefObject } from "react";
 import type { CellValue, ColumnDef, RowHeight } from "../../schema/tables";
+import type { Editing, EditMove } from "./cell-editor";
 import type { ColumnSlot } from "./column-window";
 import { GridCellView } from "./grid-cell";
 import { RowMenu } from "./row-menu";
@@ -21,7 +22,7 @@ export type RowActions = {
   cellMouseDown(rowIndex: number, col: number, shift: boolean): void;
   cellDoubleClick(): void;
   editText(text: string): void;
-  commitEdit(text: string, move: "ArrowDown" | "Tab" | null): void;
+  commitEdit(text: string, move: EditMove | null): void;
   cancelEdit(): void;
   expand(row: GridRow): void;
   insert(rowIndex: number, copy: boolean): void;
@@ -50,7 +51,7 @@ type Props = {
   rowHeight: RowHeight;
   /** The active cell's column on this row, or -1. */
   activeCol: number;
-  editing: { text: string; error: string | null } | null;
+  editing: Editing | null;
   /** The selected range's columns when this row is in it, else -1; and how many rows it spans. */
   selLeft: number;
   selRight: number;

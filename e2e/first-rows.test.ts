@@ -290,6 +290,9 @@ describe("rows served with the page", () => {
     await third.page.keyboard.type("Dropped");
     await third.page.keyboard.press("Escape");
     expect(await third.page.getByRole("textbox", { name: "Edit cell" }).count()).toBe(0);
+    // Shift+Space (the grid's "expand the row") is not a typed space.
+    await third.page.keyboard.press("Shift+Space");
+    expect(await third.page.getByRole("textbox", { name: "Edit cell" }).count()).toBe(0);
     const typing = COLUMNS.flatMap((c, i) => (c.type === "checkbox" ? [] : [String(i + 1)]));
     expect(typing).toHaveLength(COLUMNS.length - 1);
     expect(await third.page.getByRole("grid").getAttribute("data-typing-cols")).toBe(typing.join(","));

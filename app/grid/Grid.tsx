@@ -189,25 +189,30 @@ export function Grid(props: Props) {
   };
   /** Rows a page holds: PageUp/PageDown move by this many. */
   const pageRows = () => Math.max(1, Math.floor(((scroller.current?.clientHeight ?? 400) - HEADER_HEIGHT) / rowHeight));
-  useEarlyInput(
-    (input) => {
-      const rowAt = (line: number) => {
-        const item = layout.items[line];
-        return item?.kind === "row" ? item.rowIndex : undefined;
-      };
-      const next = replayEarlyInput(
-        input,
-        { active, anchor },
-        { rows: rows.length, cols: columns.length, pageRows: pageRows(), rowAt },
-      );
-      if (!next) return;
+  useEarlyInput((input, early) => {
+    const rowAt = (line: number) => {
+      const item = layout.items[line];
+      return item?.kind === "row" ? item.rowIndex : undefined;
+    };
+    const next = input.length
+      ? replayEarlyInput(
+          input,
+          { active, anchor },
+          { rows: rows.length, cols: columns.length, pageRows: pageRows(), rowAt },
+        )
+      : null;
+    if (next) {
       go(next.active, true);
       setAnchor(next.anchor);
-    },
+    }
     // The page's script had an editor open at the cell the replay ends on: it goes on here.
-    (early) =>
-      setEditing({ text: early.text, error: null, waiting: early.committed ? { move: early.move } : undefined }),
-  );
+    const at = next?.active ?? active;
+    const row = rows[at.row];
+    const column = columns[at.col];
+    if (!early || !row || !column || (row.loading && !row.preview) || !takesTyping(column)) return;
+    const waiting = early.committed ? { move: early.move } : undefined;
+    setEditing({ rowId: row.id, columnId: column.id, text: early.text, error: null, waiting });
+  });
   const range: CellRange = {
     top: Math.min(active.row, anchor.row),
     bottom: Math.max(active.row, anchor.row),
@@ -250,23 +255,36 @@ export function Grid(props: Props) {
   };
   const [pasteProblem, setPasteProblem] = useState<string | null>(null);
 
-  /** Saves the edit; false while it stays open: refused, or waiting for its row to sync. */
+  /** The whole table is in (or the window onto it is): a row not found now is not coming. */
+  const settled = Boolean(sync && !syncing && (!rowWindow || rowWindow.ready));
+  /**
+   * Saves the edit to the row and column it was opened on, wherever they are now; false while it
+   * stays open: refused, or waiting for its row to sync.
+   */
   const commit = (text: string, move: EditMove | null = null): boolean => {
-    if (!activeRow || !activeColumn) return true;
-    if (!sync || activeRow.loading) {
+    if (!editing) return true;
+    const refuse = (error: string) => {
+      setEditing({ ...editing, text, error, waiting: undefined });
+      return false;
+    };
+    if (props.readOnly) return refuse("This table is read-only for you: the edit was not saved.");
+    const row = rows.find((r) => r.id === editing.rowId);
+    const column = allColumns.find((c) => c.id === editing.columnId);
+    if (!column) return refuse("This column was deleted: the edit was not saved.");
+    if (!sync || !row || row.loading) {
+      if (settled && !row) return refuse("This row is no longer in this view: the edit was not saved.");
       // Typed before the row synced: saved, and the move made, once it has (the effect below).
-      if (!editing?.waiting) setEditing({ text, error: null, waiting: { move } });
+      if (!editing.waiting) setEditing({ ...editing, text, error: null, waiting: { move } });
       return false;
     }
-    const parsed = parseInput(activeColumn.type, text);
-    if (!parsed.ok) {
-      setEditing({ text, error: parsed.error });
-      return false;
-    }
-    writeCell(sync, activeRow, activeColumn.id, parsed.value);
+    const parsed = parseInput(column.type, text);
+    if (!parsed.ok) return refuse(parsed.error);
+    writeCell(sync, row, column.id, parsed.value);
     setEditing(null);
     return true;
   };
+  const edit = (row: GridRow, column: ColumnDef, text: string) =>
+    setEditing({ rowId: row.id, columnId: column.id, text, error: null });
 
   const startEditing = (initial?: string) => {
     if (activeRow && activeColumn && OPENS_ON_ENTER.has(activeColumn.type)) {
@@ -278,7 +296,7 @@ export function Grid(props: Props) {
     // it replaces the cell's text, so the row's other cells need not have arrived.
     if (initial !== undefined && !props.readOnly && activeRow && activeColumn && takesTyping(activeColumn)) {
       if (activeRow.loading && !activeRow.preview) return void notYet();
-      return setEditing({ text: initial, error: null });
+      return edit(activeRow, activeColumn, initial);
     }
     if (!sync && !props.readOnly) return void notYet();
     if (readOnly || !sync || !activeRow || !activeColumn || activeColumn.type === "formula") return;
@@ -287,7 +305,7 @@ export function Grid(props: Props) {
       writeCell(sync, activeRow, activeColumn.id, activeRow.cells[activeColumn.id] !== true);
       return;
     }
-    setEditing({ text: initial ?? inputText(activeRow.cells[activeColumn.id]), error: null });
+    edit(activeRow, activeColumn, initial ?? inputText(activeRow.cells[activeColumn.id]));
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
@@ -322,16 +340,23 @@ export function Grid(props: Props) {
     }
   };
 
-  // An edit committed before its row could take it is saved once the row has synced; a table
-  // that turned out to be read-only drops it.
-  const waitingMove = editing?.waiting;
-  const canSave = Boolean(sync && activeRow && !activeRow.loading);
+  // An edit committed before its row could take it is saved once the row has synced (or refused,
+  // saying why: the table turned out read-only, the row left the view). Focus comes back to the
+  // grid only from the editor: a person who went on elsewhere meanwhile keeps their place.
+  const waiting = editing?.waiting;
+  const waitingRow = waiting ? rows.find((r) => r.id === editing?.rowId) : undefined;
+  const canSave = Boolean(sync && waitingRow && !waitingRow.loading);
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the edit starts waiting or its row becomes writable
   useEffect(() => {
-    if (!waitingMove) return;
-    if (props.readOnly) setEditing(null);
-    else if (canSave && editing) actions.current.commitEdit(editing.text, waitingMove.move);
-  }, [waitingMove, canSave, props.readOnly]);
+    if (!waiting || !editing || !(canSave || settled || props.readOnly)) return;
+    const fromEditor = scroller.current?.contains(document.activeElement) ?? false;
+    if (!commit(editing.text, waiting.move)) return;
+    if (fromEditor) focusGrid();
+    if (waiting.move)
+      go(
+        moveActive(active, { key: waiting.move, ctrl: false, shift: false }, rows.length, columns.length, 1) ?? active,
+      );
+  }, [waiting, canSave, settled, props.readOnly]);
 
   const peersByRow = useMemo(() => {
     const byRow = new Map<string, Peer[]>();
@@ -370,7 +395,7 @@ export function Grid(props: Props) {
       go({ row: rowIndex, col }, shift);
     },
     cellDoubleClick: () => startEditing(),
-    editText: (text) => setEditing({ text, error: null }),
+    editText: (text) => setEditing((e) => e && { ...e, text, error: null }),
     commitEdit: (text, move) => {
       if (!commit(text, move)) return;
       focusGrid();

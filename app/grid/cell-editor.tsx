@@ -7,7 +7,14 @@ import { useRef } from "react";
 /** Where the active cell goes once an edit is saved. */
 export type EditMove = "ArrowDown" | "Tab";
 /** An edit under way at the active cell; `waiting` once committed before its row could take it. */
-export type Editing = { text: string; error: string | null; waiting?: { move: EditMove | null } };
+export type Editing = {
+  /** The row and column it was opened on: it is saved there, wherever they are by then. */
+  rowId: string;
+  columnId: string;
+  text: string;
+  error: string | null;
+  waiting?: { move: EditMove | null };
+};
 
 export function CellEditor({
   text,
@@ -33,6 +40,8 @@ export function CellEditor({
         aria-label="Edit cell"
         aria-invalid={Boolean(error)}
         aria-busy={waiting || undefined}
+        // Committed: it waits as it is (Esc still drops it).
+        readOnly={waiting}
         value={text}
         onChange={(e) => onChange(e.target.value)}
         onKeyDown={(e) => {
@@ -49,7 +58,8 @@ export function CellEditor({
           }
         }}
         onBlur={() => {
-          if (!handled.current) onCommit(text, null);
+          // A waiting edit is saved by the grid, which may move focus away as it does.
+          if (!handled.current && !waiting) onCommit(text, null);
         }}
         className="absolute inset-0 z-[3] w-full bg-surface px-2 outline outline-2 -outline-offset-2 outline-accent"
       />

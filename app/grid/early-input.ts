@@ -75,6 +75,10 @@ const STOPPED = [
   "keypress",
   "keyup",
   "focusin",
+  // The script's editor's own (see `keep`).
+  "focusout",
+  "beforeinput",
+  "input",
 ];
 
 declare global {
@@ -163,27 +167,31 @@ function earlyGrid(
     place();
     document.body.appendChild(input);
     input.focus();
-    input.addEventListener("keydown", (e) => {
-      if (e.key === "Escape") {
-        e.preventDefault();
-        editor = null;
-        input.remove();
-        grid.focus({ preventScroll: true });
-      } else if (editor?.committed) {
-        // Committed: it waits for the grid as it is.
-        if (e.key.length === 1 || e.key === "Backspace" || e.key === "Delete") e.preventDefault();
-      } else if (e.key === "Enter" || e.key === "Tab") {
-        e.preventDefault();
-        commitEditor(e.key === "Enter" ? "ArrowDown" : "Tab");
-      }
-    });
     input.addEventListener("blur", () => {
       if (editor?.input === input) commitEditor(null);
     });
   };
+  /** Its keys, handled here at the window: React, not hydrated yet, never sees the editor's events. */
+  const editorKey = (e: KeyboardEvent, open: NonNullable<typeof editor>) => {
+    if (e.key === "Escape") {
+      e.preventDefault();
+      editor = null;
+      open.input.remove();
+      (open.cell.closest("[role=grid]") as HTMLElement | null)?.focus({ preventScroll: true });
+    } else if (!open.committed && (e.key === "Enter" || e.key === "Tab")) {
+      e.preventDefault();
+      commitEditor(e.key === "Enter" ? "ArrowDown" : "Tab");
+    }
+  };
   addEventListener("scroll", place, true);
   addEventListener("resize", place);
   const keep = (e: Event) => {
+    if (editor && e.target === editor.input) {
+      // The input's own typing (its default action) goes on; listeners, React's among them, do not run.
+      e.stopImmediatePropagation();
+      if (e instanceof KeyboardEvent && e.type === "keydown") editorKey(e, editor);
+      return;
+    }
     const target = e.target instanceof Element ? e.target : null;
     const grid = target?.closest<HTMLElement>("[role=grid]");
     if (!target || !grid) return;
@@ -191,10 +199,11 @@ function earlyGrid(
     // The editor holds the input until the grid takes it.
     if (editor) return;
     if (e instanceof KeyboardEvent && e.type === "keydown" && target === grid && live) {
-      const typed = e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey;
+      // Shift+Space is the grid's "expand the row", not a typed space.
+      const typed = e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey && !(e.key === " " && e.shiftKey);
       const cols = (grid.getAttribute("data-typing-cols") ?? "").split(",");
       const cell = cellAt(grid, active);
-      if (typed && cell && cols.includes(String(active.col + 1))) {
+      if (typed && cell && !cell.closest("[data-placeholder]") && cols.includes(String(active.col + 1))) {
         e.preventDefault();
         openEditor(grid, cell, e.key);
         return;
@@ -294,14 +303,13 @@ export function replayEarlyInput(
  * Replays the kept input once, as the grid hydrates (before the browser paints it), then hands
  * over the script's editor (opened at the cell the replay ends on), and ends the script.
  */
-export function useEarlyInput(replay: (input: EarlyInput[]) => void, edit: (editor: EarlyEditor) => void) {
+export function useEarlyInput(replay: (input: EarlyInput[], editor: EarlyEditor | null) => void) {
   // biome-ignore lint/correctness/useExhaustiveDependencies: once, with what the page kept until then
   useLayoutEffect(() => {
     const handover = window[HANDOVER];
     if (!handover) return;
     delete window[HANDOVER];
     const { input, editor } = handover.take();
-    if (input.length) replay(input);
-    if (editor) edit(editor);
+    if (input.length || editor) replay(input, editor);
   }, []);
 }

@@ -71,6 +71,8 @@ export const GridRowView = memo(function GridRowView(props: Props) {
       role="row"
       aria-rowindex={props.line + 2}
       aria-busy={row.loading}
+      // Drawn before its cells are known (the page's first script opens no editor on it).
+      data-placeholder={(row.loading && !row.preview) || undefined}
       // Each row is its own compositor layer, opaque: scrolling paints only the rows it brings in.
       // A row is also a stacking context, so the row being edited is lifted over the next (its
       // error shows).

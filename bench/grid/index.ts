@@ -181,8 +181,10 @@ async function main() {
       "  visible = until rows 1 and 10 show their first-column text (checked every frame);\n" +
       "  interactive = then a real click on row 1's second cell and ArrowDown (CDP input) until the active cell is on\n" +
       "  row 2 (before Rowpilot's scripts have run, its page's inline script moves the active cell between the cells\n" +
-      "  drawn by the server); editable = then 'x' typed on the active cell, again every 100 ms, until its editor is\n" +
-      "  open (Rowpilot's needs the page hydrated and the row's block synced); heap = JSHeapUsedSize (Performance.getMetrics)\n" +
+      "  drawn by the server); editable = then 'x' typed on the active cell, again every 100 ms, until a focused editor\n" +
+      "  holds it (Rowpilot's, before its scripts have run, is its page's inline script's, which the grid takes over);\n" +
+      "  grid's own editor = then the same until the grid's own editor opens (Rowpilot's needs the page hydrated);\n" +
+      "  heap = JSHeapUsedSize (Performance.getMetrics)\n" +
       "  after HeapProfiler.collectGarbage, 1 s after every row is in the grid; scroll = scrollTop += 100 px, then\n" +
       "  scrollLeft ± 20 px, every animation frame for 3 s, frame time = the requestAnimationFrame delta (whole vsyncs:\n" +
       "  16.7, 33.3, 50 … ms).",

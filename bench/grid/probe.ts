@@ -11,7 +11,7 @@ type Probe = {
   cellText(row: number, col: number): string | null;
   cellCenter(row: number, col: number): { x: number; y: number } | null;
   activeRow(): number | null;
-  /** Whether a cell editor is open. */
+  /** Whether the grid's own cell editor is open (Rowpilot's: hydrated, not its page's first script's). */
   editing(): boolean;
   rowCount(): number;
   scroller(): HTMLElement | null;
@@ -146,23 +146,33 @@ export async function openAndTime(page: Page, url: string, expected: (row: numbe
 
 /**
  * Milliseconds from navigation start until a key typed on the active cell (left by `openAndTime`)
- * opens its editor: the grid does everything, not only move its active cell. A key the grid cannot
- * act on yet (Rowpilot before its table has synced) is typed again; the editor is closed after.
+ * is in an open editor: a focused text field holding it. A key that opened none (Rowpilot before
+ * its table could take typing) is typed again; the editor is closed after (Esc drops the text).
+ * Then, with `grid`, until the grid's own editor opens (`probe.editing`): for Rowpilot, once the
+ * page has hydrated (before, its first script's editor stands in); for ag-grid the same moment.
  */
-export async function timeEditable(page: Page): Promise<number> {
+export async function timeEditable(page: Page): Promise<{ editableMs: number; gridEditableMs: number }> {
+  const typedInEditor =
+    "(document.activeElement instanceof HTMLInputElement || document.activeElement instanceof HTMLTextAreaElement)" +
+    ' && document.activeElement.value === "x"';
+  const editableMs = await typeUntil(page, typedInEditor);
+  const gridEditableMs = await typeUntil(page, "Boolean(window.benchProbe?.editing())");
+  return { editableMs, gridEditableMs };
+}
+
+/** Types "x" (then Esc) until `open`, an expression evaluated in the page, holds: when it first did. */
+async function typeUntil(page: Page, open: string): Promise<number> {
   const deadline = Date.now() + WAITS.firstViewportMs;
   while (Date.now() < deadline) {
     await page.keyboard.press("x");
     const opened = await page
-      .waitForFunction(() => (window.benchProbe?.editing() ? performance.now() : 0), undefined, {
+      .waitForFunction(`(${open}) ? performance.now() : 0`, undefined, {
         polling: "raf",
         timeout: WAITS.keyAttemptMs,
       })
       .catch(() => null);
-    if (opened) {
-      await page.keyboard.press("Escape");
-      return (await opened.jsonValue()) as number;
-    }
+    await page.keyboard.press("Escape");
+    if (opened) return (await opened.jsonValue()) as number;
   }
   throw new Error(`A key typed on the active cell opened no editor within ${WAITS.firstViewportMs / 1000} s`);
 }

@@ -2,10 +2,11 @@
  * `npm run bench:sync`: the sync engine's figures.
  * 1. Edit-to-remote latency and throughput: 50 y-websocket clients editing random cells of a
  *    5,000-row table (5 blocks of 1,000 rows × 15 columns, 10 clients a block), against our
- *    server and against @y/websocket-server serving the same rooms and content: at 500 edits/s,
- *    then a saturation curve (100 to 5,000 edits/s), then a 10,000-cell paste in one update.
- *    Clients and servers share this machine's cores, so past some rate the clients are the limit
- *    for both servers alike.
+ *    server, against @y/websocket-server serving the same rooms and content, and against the
+ *    platform floor (bench/sync-floor: our Room in a Durable Object under `wrangler dev`, in
+ *    memory only): at 500 edits/s, then a saturation curve (100 to 5,000 edits/s), then a
+ *    10,000-cell paste in one update. Clients and servers share this machine's cores, so past
+ *    some rate the clients are the limit for every server alike.
  * 1b. The room's own CPU cost per edit, in process (bench/room-cost.ts).
  * 2. Heap and time for a room to open a 100,000-row table with a working set of 5 blocks.
  * 3. Time and bytes for a fresh client (the app's connection) to load 20,000 rows.
@@ -26,6 +27,7 @@ import { COLUMNS, fillBlock, provider, seed, whenSynced } from "./clients";
 import { LightClient, type Stamp } from "./light-client";
 import { roomCost } from "./room-cost";
 import { fmt, mb, summary } from "./stats";
+import { serveFloor } from "./sync-floor/serve";
 
 const CLIENTS = 50;
 const BLOCKS = 5;
@@ -237,13 +239,20 @@ async function main() {
     console.log(`Seeded ${total.total} rows on Rowpilot.`);
 
     const reference = await startReference();
+    const floor = await serveFloor();
     try {
       await seed(reference.url, (b) => `${tableId}:b${b}`, BLOCKS);
+      await seed(floor.url, (b) => `${tableId}:b${b}`, BLOCKS);
       const ourRoom = (b: number) => `${tableId}:b${b}`;
       console.log(`\n1. Edit-to-remote latency at ${EDITS_PER_SECOND} edits/s for ${DURATION_MS / 1000} s`);
       const ours = report("Rowpilot (TableRoom)", await editLatency(ws, ourRoom, { token }));
       const ref = report("@y/websocket-server", await editLatency(reference.url, ourRoom));
+      const bare = report("floor (Room in a DO)", await editLatency(floor.url, ourRoom));
       console.log(`  p95 ratio Rowpilot / reference: ${fmt(ours.p95 / ref.p95, 2)} (goal ≤ 2)`);
+      console.log(
+        `  p95 ratio floor / reference: ${fmt(bare.p95 / ref.p95, 2)} (the platform's socket path, no storage);` +
+          ` Rowpilot / floor: ${fmt(ours.p95 / bare.p95, 2)} (durable log, index, triggers, sign-in)`,
+      );
 
       console.log(`\n   A ${PASTE_CELLS.toLocaleString("en-US")}-cell paste in one update, to a second client`);
       const pasteOurs = await pasteLatency(ws, `${tableId}:b0`, { token });
@@ -252,20 +261,21 @@ async function main() {
         `  Rowpilot ${fmt(pasteOurs.ms, 0)} ms, reference ${fmt(pasteRef.ms, 0)} ms (ratio ${fmt(pasteOurs.ms / pasteRef.ms, 2)}; the update is ${(pasteOurs.bytes / 1024).toFixed(0)} KB)`,
       );
       console.log(`\n   Saturation: p95 by rate (${CURVE_DURATION_MS / 1000} s each)`);
-      const curve: { rate: number; ours: number; ref: number }[] = [];
+      const curve: { rate: number; ours: number; ref: number; floor: number }[] = [];
       for (const rate of CURVE) {
         const o = report(`Rowpilot ${rate}/s`, await editLatency(ws, ourRoom, { token }, rate, CURVE_DURATION_MS));
         const r = report(`reference ${rate}/s`, await editLatency(reference.url, ourRoom, {}, rate, CURVE_DURATION_MS));
-        curve.push({ rate, ours: o.p95, ref: r.p95 });
+        const f = report(`floor ${rate}/s`, await editLatency(floor.url, ourRoom, {}, rate, CURVE_DURATION_MS));
+        curve.push({ rate, ours: o.p95, ref: r.p95, floor: f.p95 });
       }
-      console.log(`  ${"edits/s".padEnd(10)} ${"Rowpilot p95".padEnd(14)} ${"reference p95".padEnd(14)} ratio`);
-      for (const { rate, ours: o, ref: r } of curve) {
-        console.log(
-          `  ${String(rate).padEnd(10)} ${`${fmt(o)} ms`.padEnd(14)} ${`${fmt(r)} ms`.padEnd(14)} ${fmt(o / r, 2)}`,
-        );
+      const heads = ["edits/s", "Rowpilot p95", "reference p95", "floor p95", "ours/ref", "ours/floor"];
+      console.log(`  ${heads.map((h) => h.padEnd(14)).join("")}`);
+      for (const { rate, ours: o, ref: r, floor: f } of curve) {
+        const cells = [String(rate), `${fmt(o)} ms`, `${fmt(r)} ms`, `${fmt(f)} ms`, fmt(o / r, 2), fmt(o / f, 2)];
+        console.log(`  ${cells.map((c) => c.padEnd(14)).join("")}`);
       }
-      for (const who of ["ours", "ref"] as const) {
-        const name = who === "ours" ? "Rowpilot" : "reference";
+      for (const who of ["ours", "ref", "floor"] as const) {
+        const name = { ours: "Rowpilot", ref: "reference", floor: "floor" }[who];
         const past = curve.findIndex((c) => c[who] > SATURATED_P95_MS);
         console.log(
           past < 0
@@ -275,6 +285,7 @@ async function main() {
       }
     } finally {
       reference.stop();
+      await floor.stop();
     }
     await drained(api, tableId);
 

@@ -14,48 +14,79 @@ import { type DocStorage, type Peer, Room } from "../../sync/room";
 
 type Env = { FLOOR: DurableObjectNamespace };
 
-/** Keeps nothing: the docs live in the room's memory for as long as the object runs. */
-const noStorage: DocStorage = {
-  load: () => ({ snapshot: null, updates: [] }),
-  append: () => ({ count: 0, bytes: 0 }),
-  compact: () => {},
-  transaction: (fn) => fn(),
+/**
+ * Docs kept in the isolate's memory, outside the object: an idle object is evicted (and one whose
+ * sockets hibernate may be) between the benchmark's runs, and its next instance loads them here.
+ * Appending is O(1); nothing is durable.
+ */
+const kept = new Map<string, Uint8Array[]>();
+const memory = (tableId: string): DocStorage => {
+  const log = (doc: DocName) => {
+    const key = `${tableId}:${doc}`;
+    const updates = kept.get(key) ?? [];
+    kept.set(key, updates);
+    return updates;
+  };
+  return {
+    load: (doc) => ({ snapshot: null, updates: log(doc) }),
+    append: (doc, update) => ({ count: log(doc).push(update), bytes: 0 }),
+    compact: (doc, state) => {
+      log(doc).splice(0, Infinity, state);
+    },
+    transaction: (fn) => fn(),
+  };
 };
 
+type Attachment = { id: string; tableId: string; doc: DocName };
+
 export class FloorRoom extends DurableObject<Env> {
-  private readonly room = new Room({ storage: noStorage });
-  private readonly peers = new Map<WebSocket, { peer: Peer; doc: DocName }>();
+  private room: Room | null = null;
+  private readonly peers = new Map<WebSocket, { room: Room; peer: Peer; doc: DocName }>();
+
+  constructor(ctx: DurableObjectState, env: Env) {
+    super(ctx, env);
+    // Woken with sockets open: they rejoin their docs, as Rowpilot's room does.
+    for (const ws of ctx.getWebSockets()) this.join(ws);
+  }
 
   override async fetch(request: Request): Promise<Response> {
-    const name = decodeURIComponent(new URL(request.url).pathname.slice(1));
-    const doc = parseRoom(name)?.doc;
-    if (!doc) return new Response(`unknown room ${name}`, { status: 404 });
+    const room = parseRoom(decodeURIComponent(new URL(request.url).pathname.slice(1)));
+    if (!room) return new Response("unknown room", { status: 404 });
     const { 0: client, 1: server } = new WebSocketPair();
     this.ctx.acceptWebSocket(server);
-    const peer: Peer = {
-      id: crypto.randomUUID(),
-      canWrite: true,
-      origin: { kind: "user", userId: "bench" },
-      state: { docs: {}, toldReadOnly: false },
-      send: (_doc, message) => server.send(message),
-      saved: () => {},
-    };
-    this.peers.set(server, { peer, doc });
-    this.room.join(peer, doc);
+    server.serializeAttachment({ id: crypto.randomUUID(), ...room } satisfies Attachment);
+    this.join(server);
     return new Response(null, { status: 101, webSocket: client });
   }
 
   override async webSocketMessage(ws: WebSocket, data: string | ArrayBuffer): Promise<void> {
-    const entry = this.peers.get(ws);
+    const entry = this.peers.get(ws) ?? this.join(ws);
     const message = typeof data === "string" ? null : decodeMessage(new Uint8Array(data));
-    if (!entry || !message) return ws.close(1003, "not a y-websocket frame");
-    this.room.receive(entry.peer, entry.doc, message);
+    if (!message) return ws.close(1003, "not a y-websocket frame");
+    entry.room.receive(entry.peer, entry.doc, message);
   }
 
   override async webSocketClose(ws: WebSocket): Promise<void> {
     const entry = this.peers.get(ws);
     this.peers.delete(ws);
-    if (entry) this.room.leave(entry.peer);
+    if (entry) this.room?.leave(entry.peer);
+  }
+
+  private join(ws: WebSocket) {
+    const { id, tableId, doc } = ws.deserializeAttachment() as Attachment;
+    this.room ??= new Room({ storage: memory(tableId) });
+    const peer: Peer = {
+      id,
+      canWrite: true,
+      origin: { kind: "user", userId: "bench" },
+      state: { docs: {}, toldReadOnly: false },
+      send: (_doc, message) => ws.send(message),
+      saved: () => {},
+    };
+    const entry = { room: this.room, peer, doc };
+    this.peers.set(ws, entry);
+    this.room.join(peer, doc);
+    return entry;
   }
 }
 

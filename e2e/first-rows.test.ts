@@ -293,6 +293,11 @@ describe("rows served with the page", () => {
     // Shift+Space (the grid's "expand the row") is not a typed space.
     await third.page.keyboard.press("Shift+Space");
     expect(await third.page.getByRole("textbox", { name: "Edit cell" }).count()).toBe(0);
+    // Focus leaving the editor commits it; the grid saves it later without taking focus back.
+    await cell(third.page, 8, 2).click();
+    await third.page.keyboard.type("Away");
+    await third.page.evaluate(() => (document.activeElement as HTMLElement).blur());
+    expect(await third.page.getByRole("textbox", { name: "Edit cell" }).getAttribute("aria-busy")).toBe("true");
     const typing = COLUMNS.flatMap((c, i) => (c.type === "checkbox" ? [] : [String(i + 1)]));
     expect(typing).toHaveLength(COLUMNS.length - 1);
     expect(await third.page.getByRole("grid").getAttribute("data-typing-cols")).toBe(typing.join(","));
@@ -301,6 +306,9 @@ describe("rows served with the page", () => {
       .poll(() => third.page.evaluate(() => "__rowpilotEarlyGrid" in window), { timeout: 15_000 })
       .toBe(false);
     expect(await cell(third.page, 7, 1).textContent()).toBe(dealership(6));
+    await expect.poll(() => cell(third.page, 8, 2).textContent(), { timeout: 15_000 }).toBe("Away");
+    // Neither the grid's editor nor the grid took focus: it is where the person left it.
+    expect(await third.page.evaluate(() => document.activeElement?.tagName)).toBe("BODY");
     expect(third.errors).toEqual([]);
     await third.ctx.close();
   });

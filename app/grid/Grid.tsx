@@ -211,7 +211,8 @@ export function Grid(props: Props) {
     const column = columns[at.col];
     if (!early || !row || !column || (row.loading && !row.preview) || !takesTyping(column)) return;
     const waiting = early.committed ? { move: early.move } : undefined;
-    setEditing({ rowId: row.id, columnId: column.id, text: early.text, error: null, waiting });
+    const unfocused = early.focused ? undefined : true;
+    setEditing({ rowId: row.id, columnId: column.id, text: early.text, error: null, waiting, unfocused });
   });
   const range: CellRange = {
     top: Math.min(active.row, anchor.row),
@@ -339,6 +340,17 @@ export function Grid(props: Props) {
         return startEditing(command.text);
     }
   };
+
+  // The editor stays on its row and column when rows or columns move under it (a windowed
+  // table's rows arriving in their synced order, a column moved by someone else).
+  const editRow = editing ? rows.findIndex((r) => r.id === editing.rowId) : -1;
+  const editCol = editing ? columns.findIndex((c) => c.id === editing.columnId) : -1;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: follows the edit's row and column only
+  useEffect(() => {
+    if (editRow < 0 || editCol < 0 || (editRow === active.row && editCol === active.col)) return;
+    setActive({ row: editRow, col: editCol });
+    setAnchor({ row: editRow, col: editCol });
+  }, [editRow, editCol]);
 
   // An edit committed before its row could take it is saved once the row has synced (or refused,
   // saying why: the table turned out read-only, the row left the view). Focus comes back to the

@@ -14,12 +14,15 @@ export type Editing = {
   text: string;
   error: string | null;
   waiting?: { move: EditMove | null };
+  /** Set when it opens without focus (taken over from the page's editor after focus had left it). */
+  unfocused?: true;
 };
 
 export function CellEditor({
   text,
   error,
   waiting,
+  focus,
   onChange,
   onCommit,
   onCancel,
@@ -27,6 +30,7 @@ export function CellEditor({
   text: string;
   error: string | null;
   waiting: boolean;
+  focus: boolean;
   onChange: (text: string) => void;
   onCommit: (text: string, move: EditMove | null) => void;
   onCancel: () => void;
@@ -36,7 +40,7 @@ export function CellEditor({
   return (
     <>
       <input
-        autoFocus
+        autoFocus={focus}
         aria-label="Edit cell"
         aria-invalid={Boolean(error)}
         aria-busy={waiting || undefined}

@@ -37,6 +37,8 @@ export type EarlyEditor = {
   /** Enter, Tab or leaving the editor ended it: the grid saves it (and moves) once it can. */
   committed: boolean;
   move: "ArrowDown" | "Tab" | null;
+  /** It had focus: the grid's editor takes it (a person who clicked elsewhere keeps their place). */
+  focused: boolean;
 };
 
 type Handover = {
@@ -158,7 +160,7 @@ function earlyGrid(
     editor.input.setAttribute("aria-busy", "true");
     editor.input.title = "Saves when the table has loaded";
   };
-  const openEditor = (grid: HTMLElement, cell: Element, text: string) => {
+  const openEditor = (cell: Element, text: string) => {
     const input = document.createElement("input");
     input.setAttribute("aria-label", "Edit cell");
     input.className = editorClass;
@@ -205,7 +207,7 @@ function earlyGrid(
       const cell = cellAt(grid, active);
       if (typed && cell && !cell.closest("[data-placeholder]") && cols.includes(String(active.col + 1))) {
         e.preventDefault();
-        openEditor(grid, cell, e.key);
+        openEditor(cell, e.key);
         return;
       }
     }
@@ -242,6 +244,7 @@ function earlyGrid(
       removeEventListener("scroll", place, true);
       removeEventListener("resize", place);
       const open = editor;
+      const focused = open !== null && document.activeElement === open.input;
       editor = null;
       open?.input.remove();
       if (gone()) return { input: [], editor: null };
@@ -251,7 +254,12 @@ function earlyGrid(
       if (takenAt && grid && (takenAt.row !== active.row || takenAt.col !== active.col)) show(grid, takenAt);
       return {
         input: kept.splice(0),
-        editor: open && { text: open.input.value, committed: open.committed, move: open.move },
+        editor: open && {
+          text: open.input.value,
+          committed: open.committed,
+          move: open.move,
+          focused,
+        },
       };
     },
   };

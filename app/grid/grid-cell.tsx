@@ -80,6 +80,7 @@ export const GridCellView = memo(function GridCellView(props: Props) {
           text={editing.text}
           error={editing.error}
           waiting={Boolean(editing.waiting)}
+          focus={!editing.unfocused}
           onChange={(text) => act().editText(text)}
           onCommit={(text, move) => act().commitEdit(text, move)}
           onCancel={() => act().cancelEdit()}

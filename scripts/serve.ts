@@ -61,6 +61,19 @@ export async function serve(
     ...providerStandIns(options.env ?? {}),
   };
   const args = wranglerDevArgs({ port, state, logLevel: "error", vars, config: options.config });
+  const { child, stop } = await startWrangler(args, `${url}/sign-in`);
+  if (options.cron) fireCronsWhileRunning(child, url);
+  return { url, state, group: child.pid, stop };
+}
+
+/**
+ * Runs `wrangler <args>` in a process group of its own until `readyUrl` answers (killed if it never
+ * does); `stop` ends the group, wrangler and the workerd it runs.
+ */
+export async function startWrangler(
+  args: string[],
+  readyUrl: string,
+): Promise<{ child: ChildProcess; stop(signal?: NodeJS.Signals): Promise<void> }> {
   const child: ChildProcess = spawn("wrangler", args, { stdio: ["ignore", "inherit", "inherit"], detached: true });
   const exited = new Promise<void>((resolve) => child.on("exit", () => resolve()));
   const stop = async (signal: NodeJS.Signals = "SIGTERM") => {
@@ -74,13 +87,12 @@ export async function serve(
     }
   };
   try {
-    await waitForHttp(`${url}/sign-in`, 120_000);
+    await waitForHttp(readyUrl, 120_000);
   } catch (error) {
     await stop("SIGKILL");
     throw error;
   }
-  if (options.cron) fireCronsWhileRunning(child, url);
-  return { url, state, group: child.pid, stop };
+  return { child, stop };
 }
 
 export function testSecrets(): Record<string, string> {

@@ -256,6 +256,9 @@ export function Grid(props: Props) {
   };
   const [pasteProblem, setPasteProblem] = useState<string | null>(null);
 
+  /** Where the edit's row and column are now (-1: not among the rows, or not shown). */
+  const editRow = editing ? rows.findIndex((r) => r.id === editing.rowId) : -1;
+  const editCol = editing ? columns.findIndex((c) => c.id === editing.columnId) : -1;
   /** The whole table is in (or the window onto it is): a row not found now is not coming. */
   const settled = Boolean(sync && !syncing && (!rowWindow || rowWindow.ready));
   /**
@@ -269,7 +272,7 @@ export function Grid(props: Props) {
       return false;
     };
     if (props.readOnly) return refuse("This table is read-only for you: the edit was not saved.");
-    const row = rows.find((r) => r.id === editing.rowId);
+    const row = rows[editRow];
     const column = allColumns.find((c) => c.id === editing.columnId);
     if (!column) return refuse("This column was deleted: the edit was not saved.");
     if (!sync || !row || row.loading) {
@@ -283,6 +286,12 @@ export function Grid(props: Props) {
     writeCell(sync, row, column.id, parsed.value);
     setEditing(null);
     return true;
+  };
+  /** After a save: focus back to the grid (when it came from the editor) and the move Enter or Tab asked for. */
+  const saved = (move: EditMove | null, refocus: boolean) => {
+    if (refocus) focusGrid();
+    if (move)
+      go(moveActive(active, { key: move, ctrl: false, shift: false }, rows.length, columns.length, 1) ?? active);
   };
   const edit = (row: GridRow, column: ColumnDef, text: string) =>
     setEditing({ rowId: row.id, columnId: column.id, text, error: null });
@@ -343,8 +352,6 @@ export function Grid(props: Props) {
 
   // The editor stays on its row and column when rows or columns move under it (a windowed
   // table's rows arriving in their synced order, a column moved by someone else).
-  const editRow = editing ? rows.findIndex((r) => r.id === editing.rowId) : -1;
-  const editCol = editing ? columns.findIndex((c) => c.id === editing.columnId) : -1;
   // biome-ignore lint/correctness/useExhaustiveDependencies: follows the edit's row and column only
   useEffect(() => {
     if (editRow < 0 || editCol < 0 || (editRow === active.row && editCol === active.col)) return;
@@ -356,18 +363,12 @@ export function Grid(props: Props) {
   // saying why: the table turned out read-only, the row left the view). Focus comes back to the
   // grid only from the editor: a person who went on elsewhere meanwhile keeps their place.
   const waiting = editing?.waiting;
-  const waitingRow = waiting ? rows.find((r) => r.id === editing?.rowId) : undefined;
-  const canSave = Boolean(sync && waitingRow && !waitingRow.loading);
+  const canSave = Boolean(waiting && sync && rows[editRow] && !rows[editRow]?.loading);
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the edit starts waiting or its row becomes writable
   useEffect(() => {
     if (!waiting || !editing || !(canSave || settled || props.readOnly)) return;
     const fromEditor = scroller.current?.contains(document.activeElement) ?? false;
-    if (!commit(editing.text, waiting.move)) return;
-    if (fromEditor) focusGrid();
-    if (waiting.move)
-      go(
-        moveActive(active, { key: waiting.move, ctrl: false, shift: false }, rows.length, columns.length, 1) ?? active,
-      );
+    if (commit(editing.text, waiting.move)) saved(waiting.move, fromEditor);
   }, [waiting, canSave, settled, props.readOnly]);
 
   const peersByRow = useMemo(() => {
@@ -409,10 +410,7 @@ export function Grid(props: Props) {
     cellDoubleClick: () => startEditing(),
     editText: (text) => setEditing((e) => e && { ...e, text, error: null }),
     commitEdit: (text, move) => {
-      if (!commit(text, move)) return;
-      focusGrid();
-      if (move)
-        go(moveActive(active, { key: move, ctrl: false, shift: false }, rows.length, columns.length, 1) ?? active);
+      if (commit(text, move)) saved(move, true);
     },
     cancelEdit: () => {
       setEditing(null);

@@ -4,6 +4,8 @@
  */
 import { useRef } from "react";
 
+/** What an edit committed before its row has synced says while it waits. */
+export const WAITING_NOTE = "Saves when the table has loaded";
 /** Where the active cell goes once an edit is saved. */
 export type EditMove = "ArrowDown" | "Tab";
 /** An edit under way at the active cell; `waiting` once committed before its row could take it. */
@@ -79,7 +81,7 @@ export function CellEditor({
           role="status"
           className="absolute top-full left-0 z-30 mt-0.5 rounded bg-fg px-1.5 py-0.5 text-xs whitespace-nowrap text-surface"
         >
-          Saves when the table has loaded
+          {WAITING_NOTE}
         </span>
       ) : null}
     </>

@@ -25,6 +25,7 @@
  * cell (Enter, undo) are dropped: the grid could not act on them before the table has synced.
  */
 import { useLayoutEffect } from "react";
+import { type EditMove, WAITING_NOTE } from "./cell-editor";
 import { type Cell, keyCommand, moveActive } from "./navigation";
 
 export type EarlyInput =
@@ -36,7 +37,7 @@ export type EarlyEditor = {
   text: string;
   /** Enter, Tab or leaving the editor ended it: the grid saves it (and moves) once it can. */
   committed: boolean;
-  move: "ArrowDown" | "Tab" | null;
+  move: EditMove | null;
   /** It had focus: the grid's editor takes it (a person who clicked elsewhere keeps their place). */
   focused: boolean;
 };
@@ -99,6 +100,7 @@ function earlyGrid(
   movingKeys: string[],
   stopped: string[],
   editorClass: string,
+  waitingNote: string,
   move: typeof moveActive,
 ) {
   /**
@@ -158,7 +160,7 @@ function earlyGrid(
     editor.move = move;
     editor.input.readOnly = true;
     editor.input.setAttribute("aria-busy", "true");
-    editor.input.title = "Saves when the table has loaded";
+    editor.input.title = waitingNote;
   };
   const openEditor = (cell: Element, text: string) => {
     const input = document.createElement("input");
@@ -267,7 +269,7 @@ function earlyGrid(
 }
 
 /** The inline script, for a `<script>` just before the grid in the server's HTML. */
-export const earlyInputScript = `(${earlyGrid.toString()})(${[HANDOVER, MOVING_KEYS, STOPPED, EDITOR_CLASS].map((a) => JSON.stringify(a)).join(",")},${moveActive.toString()})`;
+export const earlyInputScript = `(${earlyGrid.toString()})(${[HANDOVER, MOVING_KEYS, STOPPED, EDITOR_CLASS, WAITING_NOTE].map((a) => JSON.stringify(a)).join(",")},${moveActive.toString()})`;
 
 /**
  * The active cell the page shows, for the grid's first render: where the script had moved it, or

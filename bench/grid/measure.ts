@@ -21,7 +21,7 @@ export type Measurement = {
   firstByteMs: number;
   visibleMs: number;
   interactiveMs: number;
-  /** A key typed on the active cell opened its editor. */
+  /** A key typed on the active cell is in a focused editor (see `timeEditable`). */
   editableMs: number;
   /** Until the grid's own editor opens (Rowpilot's once hydrated; see `timeEditable`). */
   gridEditableMs: number;

@@ -148,8 +148,8 @@ export async function openAndTime(page: Page, url: string, expected: (row: numbe
  * Milliseconds from navigation start until a key typed on the active cell (left by `openAndTime`)
  * is in an open editor: a focused text field holding it. A key that opened none (Rowpilot before
  * its table could take typing) is typed again; the editor is closed after (Esc drops the text).
- * Then, with `grid`, until the grid's own editor opens (`probe.editing`): for Rowpilot, once the
- * page has hydrated (before, its first script's editor stands in); for ag-grid the same moment.
+ * Then the same until the grid's own editor opens (`probe.editing`): for Rowpilot, once the page
+ * has hydrated (before, its first script's editor stands in); for ag-grid, at once.
  */
 export async function timeEditable(page: Page): Promise<{ editableMs: number; gridEditableMs: number }> {
   const typedInEditor =

@@ -9,7 +9,7 @@ import { type CellValue, type ColumnDef, ViewSpec } from "../../schema/tables";
 import {
   BLOCK_ROWS,
   blockForNewRows,
-  cellsOf,
+  cellsLater,
   columnsOf,
   DEFAULT_VIEW,
   type DocName,
@@ -115,7 +115,15 @@ export function oncePerFrame(fn: () => void) {
 
 /** One row of a block as the grid draws it. */
 export function gridRow(id: string, block: DocName, row: Y.Map<unknown>): GridRow {
-  return { id, block, pos: posOf(row), cells: cellsOf(row) };
+  const cells = cellsLater(row);
+  return {
+    id,
+    block,
+    pos: posOf(row),
+    get cells() {
+      return cells();
+    },
+  };
 }
 
 /** A block's rows, unordered. */

@@ -284,13 +284,28 @@ function parseBase(value: unknown): Record<string, CellValue> {
 
 /** A row map's cells (column id → value): its edits over its base, cleared cells left out. A fresh object. */
 export function cellsOf(row: Y.Map<unknown>): Record<string, CellValue> {
-  const out = baseOf(row);
-  for (const [key, value] of row.entries()) {
-    if (!isCellKey(key)) continue;
-    if (value === null || value === undefined) delete out[key];
-    else out[key] = toPlain(value);
-  }
-  return out;
+  return cellsLater(row)();
+}
+
+/**
+ * A row map's cells as they are now, read when first asked for: the row's edits are taken now and
+ * its base text (never changed once written) is parsed on the first call. A grid that draws a
+ * screenful of a 20,000-row table parses the bases of the rows it draws, not all 20,000.
+ */
+export function cellsLater(row: Y.Map<unknown>): () => Record<string, CellValue> {
+  const base = row.get(BASE_KEY);
+  const edits: [string, CellValue][] = [];
+  for (const [key, value] of row.entries()) if (isCellKey(key)) edits.push([key, toPlain(value)]);
+  let cells: Record<string, CellValue> | undefined;
+  return () => {
+    if (cells) return cells;
+    cells = parseBase(base);
+    for (const [key, value] of edits) {
+      if (value === null || value === undefined) delete cells[key];
+      else cells[key] = value;
+    }
+    return cells;
+  };
 }
 
 /** One cell of a row map; undefined when it is empty. */

@@ -1,9 +1,10 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import * as Y from "yjs";
 import {
   BASE_KEY,
   cellCounts,
   cellOf,
+  cellsLater,
   cellsOf,
   deleteRow,
   insertRow,
@@ -53,6 +54,25 @@ describe("a row's base and its edits", () => {
     setCells(b, "r1", { c2: 99 });
     expect(readRow(b, "r1")).toEqual({ c1: "Hill Country Ford Lincoln", c2: 99, c3: true });
     expect(cellCounts(row)).toEqual({ base: 3, edits: 2 }); // c1 and c2 edited over the base
+  });
+
+  it("reads a row's cells later as they were when asked for, parsing its base only then", () => {
+    const b = new Y.Doc();
+    insertRow(b, "r1", { c1: "Hill Country Ford", c2: 12 }, "a0");
+    setCells(b, "r1", { c2: 13 });
+    const row = rowsOf(b).get("r1")!;
+    const parse = vi.spyOn(JSON, "parse");
+    const before = cellsLater(row);
+    expect(parse).not.toHaveBeenCalled();
+    // Edits made after it was taken, before it is read, are not in it (an undo keeps what was there).
+    setCells(b, "r1", { c1: "Renamed", c2: null, c3: "new" });
+    parse.mockClear(); // the edit read the base itself
+    expect(before()).toEqual({ c1: "Hill Country Ford", c2: 13 });
+    expect(parse).toHaveBeenCalledTimes(1);
+    expect(before()).toBe(before()); // parsed once
+    expect(parse).toHaveBeenCalledTimes(1);
+    parse.mockRestore();
+    expect(cellsLater(row)()).toEqual({ c1: "Renamed", c3: "new" });
   });
 
   it("reads a malformed base (an old or hostile client's) as no cells, and one written as an object", () => {

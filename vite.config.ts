@@ -14,11 +14,11 @@ export default defineConfig({
             // A page's scripts in a handful of files rather than thirty: every page needs most of the
             // libraries, and each extra request waited its turn (six at a time over HTTP/1.1).
             // Libraries loaded on demand (exceljs) keep their own chunks, and so do those only the
-            // journey builder draws with (@xyflow and its d3 modules, ~170 KB): every other page,
+            // journey builder draws with (@xyflow and what it alone uses, ~175 KB): every other page,
             // the table's first, would load and evaluate them before it could be used.
             codeSplitting: {
               groups: [
-                { name: "vendor", test: /node_modules[\\/](?!@xyflow[\\/]|d3-)/, tags: ["$initial"], priority: 2 },
+                { name: "vendor", test: /node_modules[\\/](?!@xyflow[\\/]|d3-|zustand[\\/]|classcat[\\/])/, tags: ["$initial"], priority: 2 },
                 { name: "shared", test: /^(?!.*node_modules)/, tags: ["$initial"], minShareCount: 2, priority: 1 },
               ],
             },

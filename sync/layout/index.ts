@@ -293,7 +293,7 @@ export function cellsOf(row: Y.Map<unknown>): Record<string, CellValue> {
  * screenful of a 20,000-row table parses the bases of the rows it draws, not all 20,000.
  */
 export function cellsLater(row: Y.Map<unknown>): () => Record<string, CellValue> {
-  const base = row.get(BASE_KEY);
+  const base = toPlain(row.get(BASE_KEY));
   const edits: [string, CellValue][] = [];
   for (const [key, value] of row.entries()) if (isCellKey(key)) edits.push([key, toPlain(value)]);
   let cells: Record<string, CellValue> | undefined;

@@ -18,7 +18,12 @@ export default defineConfig({
             // the table's first, would load and evaluate them before it could be used.
             codeSplitting: {
               groups: [
-                { name: "vendor", test: /node_modules[\\/](?!@xyflow[\\/]|d3-|zustand[\\/]|classcat[\\/])/, tags: ["$initial"], priority: 2 },
+                {
+                  name: "vendor",
+                  test: /node_modules[\\/](?!@xyflow[\\/]|d3-|zustand[\\/]|classcat[\\/])/,
+                  tags: ["$initial"],
+                  priority: 2,
+                },
                 { name: "shared", test: /^(?!.*node_modules)/, tags: ["$initial"], minShareCount: 2, priority: 1 },
               ],
             },

@@ -62,14 +62,14 @@ describe("a row's base and its edits", () => {
     setCells(b, "r1", { c2: 13 });
     const row = rowsOf(b).get("r1")!;
     const parse = vi.spyOn(JSON, "parse");
-    const before = cellsLater(row);
+    const taken = cellsLater(row);
     expect(parse).not.toHaveBeenCalled();
     // Edits made after it was taken, before it is read, are not in it (an undo keeps what was there).
     setCells(b, "r1", { c1: "Renamed", c2: null, c3: "new" });
     parse.mockClear(); // the edit read the base itself
-    expect(before()).toEqual({ c1: "Hill Country Ford", c2: 13 });
+    expect(taken()).toEqual({ c1: "Hill Country Ford", c2: 13 });
     expect(parse).toHaveBeenCalledTimes(1);
-    expect(before()).toBe(before()); // parsed once
+    expect(taken()).toBe(taken()); // parsed once
     expect(parse).toHaveBeenCalledTimes(1);
     parse.mockRestore();
     expect(cellsLater(row)()).toEqual({ c1: "Renamed", c3: "new" });

@@ -171,6 +171,49 @@ describe("an edit made offline in a page closed since", () => {
   });
 });
 
+describe("a change counted as waiting", () => {
+  it("is one the browser has kept: a tab closed as soon as it says so loses nothing", async () => {
+    const { path, tableId, a, b } = await oneOffline("Elgin Nissan");
+    // Something else writing the table's first block in this browser (a merge of its copy) holds
+    // the edit's own write back until it ends.
+    await a.page.evaluate(
+      (name) =>
+        new Promise<void>((started, failed) => {
+          const request = indexedDB.open(name);
+          request.onerror = () => failed(request.error);
+          request.onsuccess = () => {
+            const store = request.result.transaction("updates", "readwrite").objectStore("updates");
+            const page = window as unknown as { holding: boolean };
+            page.holding = true;
+            const hold = () => {
+              if (page.holding) store.count().onsuccess = hold;
+            };
+            hold();
+            started();
+          };
+        }),
+      `rowpilot:${tableId}:b0`,
+    );
+    await noteOnFirstRow(a.page, "Kept before counted");
+    await a.page.getByRole("gridcell", { name: "Kept before counted" }).waitFor();
+    await a.page.waitForTimeout(500);
+    expect(await a.page.getByText("1 change waiting").count()).toBe(0);
+
+    await a.page.evaluate(() => {
+      (window as unknown as { holding: boolean }).holding = false;
+    });
+    await a.page.getByText("1 change waiting").waitFor();
+    await a.page.close();
+    await a.context.setOffline(false);
+    const again = await a.context.newPage();
+    await again.goto(`${base}${path}`);
+    await again.getByText("Kept before counted").waitFor();
+    await b.page.getByText("Kept before counted").waitFor({ timeout: 8_000 });
+    await a.context.close();
+    await b.context.close();
+  });
+});
+
 describe("signing out", () => {
   it("leaves neither the pages nor the tables of the account in the browser", async () => {
     const context = await browser().newContext({ baseURL: base, viewport: { width: 1280, height: 800 } });

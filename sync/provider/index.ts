@@ -12,6 +12,7 @@ import { CLOSE_OUTDATED, decodeFrame, decodeMessage, encodeFrame, encodeMessage,
 import { backoffDelay } from "./backoff";
 import type { EarlySocket } from "./early";
 import { Inbox } from "./inbox";
+import { keeper } from "./keep";
 
 /** `Y.encodeStateAsUpdate` of nothing: no structs, no deletions. */
 const EMPTY_UPDATE_BYTES = 2;
@@ -64,7 +65,9 @@ export type TableSyncOptions = {
 type DocEntry = {
   doc: Y.Doc;
   persistence: IndexeddbPersistence | null;
-  /** Sends the doc's local changes (its "update" listener). */
+  /** Writes an update to the doc's IndexedDB copy, resolving once it is kept there (./keep). */
+  keep: ((update: Uint8Array) => Promise<boolean>) | null;
+  /** Keeps every change in IndexedDB and sends the doc's local ones (its "update" listener). */
   send: (update: Uint8Array, origin: unknown) => void;
   synced: boolean;
   /** What the server has of the doc, as it said on this connection (its sync step 1). */
@@ -113,6 +116,8 @@ export class TableSync {
   private readonly inbox: Inbox;
   /** Counts connections: a first sync that waited past its socket's end does not count as synced. */
   private connection = 0;
+  /** Counts the times everything was found saved (a change kept after one is no longer waiting). */
+  private saves = 0;
 
   constructor(private readonly options: TableSyncOptions) {
     this.inbox = new Inbox(options.holdBack);
@@ -138,11 +143,21 @@ export class TableSync {
     const doc = new Y.Doc();
     const persistence =
       this.options.persist === false ? null : new IndexeddbPersistence(`rowpilot:${this.options.tableId}:${name}`, doc);
+    const keep = persistence && keeper(persistence);
     const send = (update: Uint8Array, origin: unknown) => {
-      if (origin === this || (persistence && origin === persistence)) return;
-      if (!this.sendTo(name, { type: "sync-update", update })) this.setStatus({ pending: this.status.pending + 1 });
+      if (persistence && origin === persistence) return;
+      // IndexedDB first: a change is kept before it is sent.
+      const kept = keep?.(update);
+      if (origin === this || this.sendTo(name, { type: "sync-update", update })) return;
+      // Waiting once kept in the browser (a tab closed before that loses it), unless saved meanwhile.
+      const saves = this.saves;
+      const waiting = () => {
+        if (this.saves === saves) this.setStatus({ pending: this.status.pending + 1 });
+      };
+      if (kept) void kept.then(waiting);
+      else waiting();
     };
-    const entry: DocEntry = { doc, persistence, send, synced: false };
+    const entry: DocEntry = { doc, persistence, keep, send, synced: false };
     this.docs.set(name, entry);
     void persistence?.whenSynced.then(() => {
       if (this.docs.get(name) !== entry) return;
@@ -349,8 +364,10 @@ export class TableSync {
    */
   private savedIfAllIn(): void {
     if (this.socket?.readyState !== 1) return;
-    if ([...this.docs.values()].every((d) => d.synced && (!d.persistence || d.persistence.synced)))
+    if ([...this.docs.values()].every((d) => d.synced && (!d.persistence || d.persistence.synced))) {
+      this.saves++;
       this.setStatus({ state: "online", pending: 0 });
+    }
   }
 
   private openEagerBlocks(): void {
@@ -438,31 +455,27 @@ export class TableSync {
 
   /**
    * Applies the server's update. Into an empty doc (a block's first load, about 450 KB) it is
-   * applied with this provider's and IndexedDB's "update" listeners off, and IndexedDB keeps the
-   * update's own bytes: while anything listens for "update", Yjs encodes every transaction again to
-   * hand it over, 60–70 ms of a 150 ms apply, and into an empty doc that encoding is the update.
-   * Into a doc that has content the listeners stay on, so IndexedDB keeps only what was new (the
+   * applied with this provider's "update" listener off, and IndexedDB keeps the update's own
+   * bytes: while anything listens for "update", Yjs encodes every transaction again to hand it
+   * over, 60–70 ms of a 150 ms apply, and into an empty doc that encoding is the update. Into a
+   * doc that has content the listener stays on, so IndexedDB keeps only what was new (the
    * server's reply to a doc still loading from IndexedDB is the whole doc again).
    */
-  private applyRemote({ doc, persistence, send }: DocEntry, update: Uint8Array): void {
+  private applyRemote({ doc, keep, send }: DocEntry, update: Uint8Array): void {
     if (doc.store.clients.size > 0) {
       Y.applyUpdate(doc, update, this);
       return;
     }
     doc.off("update", send);
-    if (persistence) doc.off("update", persistence._storeUpdate);
     let applied = false;
     try {
       Y.applyUpdate(doc, update, this);
       applied = true;
     } finally {
-      // In the order they were added: IndexedDB keeps a local change before it is sent.
-      if (persistence) doc.on("update", persistence._storeUpdate);
       doc.on("update", send);
       // What the doc took, if an observer threw after it did (never bytes Yjs could not read:
       // they would break the doc's next load from IndexedDB).
-      if (persistence && doc.store.clients.size > 0)
-        persistence._storeUpdate(applied ? update : Y.encodeStateAsUpdate(doc), this);
+      if (keep && doc.store.clients.size > 0) void keep(applied ? update : Y.encodeStateAsUpdate(doc));
     }
   }
 

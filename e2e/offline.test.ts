@@ -198,6 +198,14 @@ describe("a change counted as waiting", () => {
     await a.page.getByRole("gridcell", { name: "Kept before counted" }).waitFor();
     await a.page.waitForTimeout(500);
     expect(await a.page.getByText("1 change waiting").count()).toBe(0);
+    // Not counted yet, but signing out (which clears the browser's copy) still asks first.
+    let asked = "";
+    a.page.once("dialog", (dialog) => {
+      asked = dialog.message();
+      void dialog.dismiss();
+    });
+    await a.page.getByRole("button", { name: "Sign out" }).click();
+    expect(asked).toContain("1 change is not saved");
 
     await a.page.evaluate(() => {
       (window as unknown as { holding: boolean }).holding = false;

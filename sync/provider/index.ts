@@ -77,9 +77,12 @@ type DocEntry = {
 /** localStorage keys holding each table's count of changes waiting to be sent. */
 const PENDING_PREFIX = "rowpilot:pending:";
 
+/** Unsent changes of this page still being written to IndexedDB (not counted in localStorage yet). */
+let beingKept = 0;
+
 /** Changes made offline in this browser, on every table, not yet on the server. */
 export function changesWaiting(): number {
-  let waiting = 0;
+  let waiting = beingKept;
   try {
     for (let i = 0; i < localStorage.length; i++) {
       const key = localStorage.key(i);
@@ -154,8 +157,14 @@ export class TableSync {
       const waiting = () => {
         if (this.saves === saves) this.setStatus({ pending: this.status.pending + 1 });
       };
-      if (kept) void kept.then(waiting);
-      else waiting();
+      if (!kept) return waiting();
+      beingKept++;
+      void kept
+        .then(() => {
+          beingKept--;
+          waiting();
+        })
+        .catch((error: unknown) => console.error(error)); // a status listener that threw
     };
     const entry: DocEntry = { doc, persistence, keep, send, synced: false };
     this.docs.set(name, entry);

@@ -10,15 +10,17 @@ const TRIM_DEBOUNCE_MS = 1_000;
 
 /**
  * Takes over `persistence`'s writing of `doc` updates (its own listener is removed, so register the
- * returned function, or call it, in its place). It resolves once the update is committed, or right
- * away with false when there was nothing to write to yet (the copy has not opened: y-indexeddb
- * writes the whole doc as it opens) or the write failed (storage full, the copy closed).
+ * returned function, or call it, in its place). It resolves true once the update is committed
+ * (before the copy has opened: once the whole doc y-indexeddb writes as it opens is), false when
+ * the write failed (storage full, the copy closed).
  */
 export function keeper(persistence: IndexeddbPersistence): (update: Uint8Array) => Promise<boolean> {
   persistence.doc.off("update", persistence._storeUpdate);
   const keep = (update: Uint8Array): Promise<boolean> => {
+    if (persistence._destroyed) return Promise.resolve(false);
     const db = persistence.db;
-    if (!db || persistence._destroyed) return Promise.resolve(false);
+    // Not open yet: y-indexeddb writes the whole doc, this change in it, as it opens.
+    if (!db) return persistence._db.then(afterOpening, () => false);
     let tx: IDBTransaction;
     try {
       tx = db.transaction("updates", "readwrite");
@@ -39,6 +41,25 @@ export function keeper(persistence: IndexeddbPersistence): (update: Uint8Array) 
     });
   };
   // `destroy` removes whatever this names from the doc's listeners.
-  persistence._storeUpdate = (update: Uint8Array) => void keep(update);
+  persistence._storeUpdate = (update: Uint8Array, origin: unknown) => {
+    if (origin !== persistence) void keep(update);
+  };
   return keep;
+}
+
+/**
+ * Resolves once the write y-indexeddb makes as the copy opens has committed: a transaction on the
+ * same store made after it (this runs after y-indexeddb's own reaction to the opening) waits for it.
+ */
+function afterOpening(db: IDBDatabase): Promise<boolean> {
+  return new Promise((resolve) => {
+    try {
+      const tx = db.transaction("updates", "readonly");
+      tx.objectStore("updates").count();
+      tx.oncomplete = () => resolve(true);
+      tx.onabort = () => resolve(false);
+    } catch {
+      resolve(false);
+    }
+  });
 }

@@ -4,6 +4,27 @@ import tailwindcss from "@tailwindcss/vite";
 import { defineConfig } from "vite";
 import { serviceWorkerPrecache } from "./scripts/service-worker.ts";
 
+type ModuleInfo = { importers: readonly string[] } | null;
+
+/** The modules of the table page's routes (root, the workspace layout, the table), whatever the build appends. */
+const TABLE_PAGE_ROUTE = /[\\/]app[\\/](root|routes[\\/]workspace|routes[\\/]table)\.tsx(\?|$)/;
+
+/**
+ * The app's modules that several pages share go in two chunks: those the table page imports, and
+ * the rest (the project wizard, the journey form and their schemas), which the table page, the
+ * product's main screen, would otherwise load and evaluate for nothing.
+ */
+function sharedChunk(id: string, ctx: { getModuleInfo(id: string): ModuleInfo }): string {
+  const seen = new Set<string>();
+  const needed = (module: string): boolean => {
+    if (TABLE_PAGE_ROUTE.test(module)) return true;
+    if (seen.has(module)) return false;
+    seen.add(module);
+    return (ctx.getModuleInfo(module)?.importers ?? []).some(needed);
+  };
+  return needed(id) ? "shared" : "shared-pages";
+}
+
 export default defineConfig({
   plugins: [cloudflare({ viteEnvironment: { name: "ssr" } }), tailwindcss(), reactRouter(), serviceWorkerPrecache()],
   environments: {
@@ -24,7 +45,7 @@ export default defineConfig({
                   tags: ["$initial"],
                   priority: 2,
                 },
-                { name: "shared", test: /^(?!.*node_modules)/, tags: ["$initial"], minShareCount: 2, priority: 1 },
+                { name: sharedChunk, test: /^(?!.*node_modules)/, tags: ["$initial"], minShareCount: 2, priority: 1 },
               ],
             },
           },

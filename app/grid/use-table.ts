@@ -58,21 +58,28 @@ export function useTableSync(tableId: string, blocks?: readonly DocName[]) {
   const known = useRef(blocks);
   known.current = blocks;
   useEffect(() => {
-    const protocol = location.protocol === "https:" ? "wss" : "ws";
-    const next = new TableSync({
-      url: `${protocol}://${location.host}/sync`,
-      tableId,
-      blocks: known.current,
-      // A large table's blocks load between the person's clicks and keys, not in front of them.
-      holdBack: inputHoldBack,
-      // The socket the page's HTML opened, with what the server already sent on it.
-      early: takeEarlySocket(tableId),
-    });
-    setSync(next);
-    const off = next.onStatus(setStatus);
+    // Opened a task later: opening it (IndexedDB, the frames the early socket holds) and the render
+    // its connection sets off would otherwise join the task that ends hydration, with the grid's
+    // first measuring, in one long task (~60 ms) that a click or key made then waits for.
+    let opened: { sync: TableSync; off: () => void } | null = null;
+    const open = setTimeout(() => {
+      const protocol = location.protocol === "https:" ? "wss" : "ws";
+      const next = new TableSync({
+        url: `${protocol}://${location.host}/sync`,
+        tableId,
+        blocks: known.current,
+        // A large table's blocks load between the person's clicks and keys, not in front of them.
+        holdBack: inputHoldBack,
+        // The socket the page's HTML opened, with what the server already sent on it.
+        early: takeEarlySocket(tableId),
+      });
+      opened = { sync: next, off: next.onStatus(setStatus) };
+      setSync(next);
+    }, 0);
     return () => {
-      off();
-      next.destroy();
+      clearTimeout(open);
+      opened?.off();
+      opened?.sync.destroy();
     };
   }, [tableId]);
   return { sync, status };

@@ -1,3 +1,4 @@
+import "../lib/page-turn";
 import * as Menu from "@radix-ui/react-dropdown-menu";
 import clsx from "clsx";
 import {

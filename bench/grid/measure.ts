@@ -2,7 +2,16 @@
 import type { Browser } from "playwright-core";
 import { summary } from "../stats";
 import { dealership } from "./dataset";
-import { addProbe, type GridKind, heapAfterGc, openAndTime, scrollFrames, timeAllRows, timeEditable } from "./probe";
+import {
+  addProbe,
+  type GridKind,
+  heapAfterGc,
+  longestTask,
+  openAndTime,
+  scrollFrames,
+  timeAllRows,
+  timeEditable,
+} from "./probe";
 import { blockCount, watchSockets } from "./sockets";
 import { type OrderFetch, orderFetch, type Stop, visit } from "./visits";
 
@@ -25,6 +34,8 @@ export type Measurement = {
   editableMs: number;
   /** Until the grid's own editor opens (Rowpilot's once hydrated; see `timeEditable`). */
   gridEditableMs: number;
+  /** The longest main-thread task from navigation until the grid's own editor opened (see `longestTask`). */
+  longestTaskMs: number;
   allRowsMs: number;
   heapBytes: number;
   scrollY?: { p95: number; p99: number; frames: number };
@@ -76,6 +87,7 @@ export async function measure(browser: Browser, target: Target): Promise<Measure
       throw new Error(`${error.message}\n  page errors: ${errors.join(" | ") || "none"}\n  row 1: ${row}`);
     });
     const { editableMs, gridEditableMs } = await timeEditable(page);
+    const longestTaskMs = await longestTask(page, gridEditableMs);
     const allRowsMs = await timeAllRows(page, target.rows);
     const firstByteMs = await page.evaluate(
       () => (performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming).responseStart,
@@ -108,6 +120,7 @@ export async function measure(browser: Browser, target: Target): Promise<Measure
       ...open,
       editableMs,
       gridEditableMs,
+      longestTaskMs,
       allRowsMs,
       heapBytes,
       scrollY,

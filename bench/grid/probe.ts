@@ -15,6 +15,8 @@ type Probe = {
   editing(): boolean;
   rowCount(): number;
   scroller(): HTMLElement | null;
+  /** Main-thread tasks of 50 ms or more (the Long Tasks API's threshold): [start, duration] in ms. */
+  longTasks: [number, number][];
 };
 
 declare global {
@@ -30,7 +32,12 @@ function installProbe({ kind, columnIds }: { kind: GridKind; columnIds: string[]
     kind === "rowpilot"
       ? document.querySelector(`[role=row][aria-rowindex="${row + 2}"] [role=gridcell][aria-colindex="${col + 1}"]`)
       : document.querySelector(`.ag-row[row-index="${row}"] .ag-cell[col-id="${columnIds[col]}"]`);
+  const longTasks: [number, number][] = [];
+  new PerformanceObserver((list) => {
+    for (const task of list.getEntries()) longTasks.push([task.startTime, task.duration]);
+  }).observe({ type: "longtask", buffered: true });
   window.benchProbe = {
+    longTasks,
     cellText: (row, col) => cell(row, col)?.textContent ?? null,
     cellCenter(row, col) {
       const box = cell(row, col)?.getBoundingClientRect();
@@ -175,6 +182,18 @@ async function typeUntil(page: Page, open: string): Promise<number> {
     if (opened) return (await opened.jsonValue()) as number;
   }
   throw new Error(`A key typed on the active cell opened no editor within ${WAITS.firstViewportMs / 1000} s`);
+}
+
+/**
+ * The longest main-thread task that started before `until` (ms from navigation start): while a
+ * page starts, a click or key waits for the task under way. 0 when none reached 50 ms, the
+ * shortest the browser reports.
+ */
+export async function longestTask(page: Page, until: number): Promise<number> {
+  return page.evaluate(
+    (end) => Math.max(0, ...(window.benchProbe?.longTasks ?? []).filter(([start]) => start < end).map(([, d]) => d)),
+    until,
+  );
 }
 
 /** Milliseconds from navigation start until the grid's model holds `rows` rows. */

@@ -185,6 +185,7 @@ async function main() {
       "  holds it (Rowpilot's, before its scripts have run, is its page's inline script's, which the grid takes over);\n" +
       "  grid's own editor = then the same until the grid's own editor opens (Rowpilot's needs the page hydrated);\n" +
       "  longest task = the longest main-thread task started before then (Long Tasks API: 50 ms or more, else 0);\n" +
+      "  every row = until the grid's model holds every row (checked every 100 ms);\n" +
       "  heap = JSHeapUsedSize (Performance.getMetrics)\n" +
       "  after HeapProfiler.collectGarbage, 1 s after every row is in the grid; scroll = scrollTop += 100 px, then\n" +
       "  scrollLeft ± 20 px, every animation frame for 3 s, frame time = the requestAnimationFrame delta (whole vsyncs:\n" +

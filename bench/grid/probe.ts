@@ -35,7 +35,7 @@ function installProbe({ kind, columnIds }: { kind: GridKind; columnIds: string[]
   const longTasks: [number, number][] = [];
   new PerformanceObserver((list) => {
     for (const task of list.getEntries()) longTasks.push([task.startTime, task.duration]);
-  }).observe({ type: "longtask", buffered: true });
+  }).observe({ type: "longtask" });
   window.benchProbe = {
     longTasks,
     cellText: (row, col) => cell(row, col)?.textContent ?? null,

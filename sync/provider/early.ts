@@ -2,8 +2,8 @@
  * A table's sync socket opened by its page's HTML, before the page's scripts have loaded: an
  * inline script (`earlySocketScript`) connects and asks for the docs the page needs first (the
  * manifest and the blocks of the rows served with it), and keeps what the server sends until the
- * page's `TableSync` takes the socket over (`takeEarlySocket`). The table's first rows can then be
- * edited as soon as the page has hydrated, not a round trip and a block's load after.
+ * page's `TableSync` takes the socket over (`takeEarlySocket`, a task after the page has hydrated).
+ * The table's first rows can then be edited as soon as that, not a round trip and a block's load after.
  */
 import { LAYOUT_VERSION } from "../layout";
 import { encodeFrame, encodeMessage } from "../protocol";

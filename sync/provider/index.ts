@@ -342,7 +342,7 @@ export class TableSync {
       if (!this.stopped) this.retryTimer = setTimeout(() => this.connect(), backoffDelay(this.attempt++));
     };
     // Taken over open: the docs it asked for are answered in what it kept, the others asked for now.
-    // What it kept is applied in tasks of its own: this runs inside the page's hydration.
+    // What it kept is applied in tasks of its own, a frame a task, not all in the one that takes it over.
     if (early && socket.readyState === 1) {
       opened(early.asked ?? []);
       for (const data of early.held.splice(0)) this.receive(new Uint8Array(data), true);

@@ -5,6 +5,7 @@ import type { Route } from "./+types/root";
 import "./app.css";
 import { RouteError } from "./components/route-error";
 import { themeScript } from "./components/theme";
+import { registerWhenSettled } from "./offline/service-worker";
 
 export const meta: Route.MetaFunction = () => [{ title: "Rowpilot" }];
 
@@ -32,8 +33,9 @@ export function Layout({ children }: { children: React.ReactNode }) {
 
 export default function App() {
   useEffect(() => {
-    // The service worker opens the app with no network (public/sw.js).
-    if ("serviceWorker" in navigator) navigator.serviceWorker.register("/sw.js").catch(() => {});
+    // The service worker opens the app with no network (public/sw.js); its install waits for the page.
+    if (!("serviceWorker" in navigator)) return;
+    return registerWhenSettled(() => void navigator.serviceWorker.register("/sw.js").catch(() => {}));
   }, []);
   return <Outlet />;
 }

@@ -7,11 +7,23 @@ import { holdBack } from "./held-socket";
 const base = inject("baseUrl");
 const browser = sharedBrowser();
 
-async function open(api: Api, path: string): Promise<{ context: BrowserContext; page: Page }> {
+/** A page of a browser of its own, signed in as `api`'s account, on nothing yet. */
+async function blankPage(api: Api): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser().newContext({ viewport: { width: 1280, height: 800 } });
   context.setDefaultTimeout(20_000);
   await context.addCookies(api.cookies());
-  const page = await context.newPage();
+  return { context, page: await context.newPage() };
+}
+
+/** A table with one row, `dealer`, in its Dealer column. */
+async function oneRowTable(dealer: string) {
+  const table = await Api.withTable(base, [{ name: "Dealer" }]);
+  await table.api.request("POST", `/api/tables/${table.tableId}/rows`, { cells: { Dealer: dealer } });
+  return table;
+}
+
+async function open(api: Api, path: string): Promise<{ context: BrowserContext; page: Page }> {
+  const { context, page } = await blankPage(api);
   await page.goto(`${base}${path}`);
   await page.getByRole("grid").waitFor();
   await page.getByText("Saved").waitFor();
@@ -77,12 +89,8 @@ describe("working offline", () => {
 
 describe("a table opened for the first time", () => {
   it("is kept in the browser as the server sent it, when its rows arrive after the browser's copy opened", async () => {
-    const { api, slug, tableId } = await Api.withTable(base, [{ name: "Dealer" }]);
-    await api.request("POST", `/api/tables/${tableId}/rows`, { cells: { Dealer: "Crockett Honda" } });
-    const context = await browser().newContext({ viewport: { width: 1280, height: 800 } });
-    context.setDefaultTimeout(20_000);
-    await context.addCookies(api.cookies());
-    const page = await context.newPage();
+    const { api, slug, tableId } = await oneRowTable("Crockett Honda");
+    const { context, page } = await blankPage(api);
     // The service worker first, so the table's page is kept for the reload offline.
     await page.goto(`${base}/w/${slug}`);
     await page.evaluate(() => navigator.serviceWorker.ready);
@@ -108,10 +116,33 @@ describe("a table opened for the first time", () => {
   });
 });
 
+describe("the service worker's first install", () => {
+  it("waits until the table's rows are in, then makes the app work offline", async () => {
+    const { api, slug, tableId } = await oneRowTable("Leander Subaru");
+    const { context, page } = await blankPage(api);
+    const b0 = await holdBack(page, "b0");
+    await page.goto(`${base}/w/${slug}/t/${tableId}`);
+    await page.getByRole("grid").waitFor();
+    const registered = () => page.evaluate(async () => (await navigator.serviceWorker.getRegistration()) !== undefined);
+    // Loaded, idle, and still no install: it would fetch the whole build while the rows load.
+    await page.waitForTimeout(3_000);
+    expect(await page.getByRole("grid").getAttribute("aria-busy")).toBe("true");
+    expect(await registered()).toBe(false);
+    b0.release();
+    await page.getByText("Saved").waitFor();
+    await expect.poll(registered, { timeout: 8_000 }).toBe(true);
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    await context.setOffline(true);
+    await page.reload();
+    await page.getByRole("status").filter({ hasText: "Offline" }).waitFor();
+    await page.getByRole("gridcell", { name: "Leander Subaru" }).waitFor();
+    await context.close();
+  });
+});
+
 describe("the browser's copy of a table", () => {
   it("stays a few copies of each doc at most, however often the table is opened", async () => {
-    const { api, slug, tableId } = await Api.withTable(base, [{ name: "Dealer" }]);
-    await api.request("POST", `/api/tables/${tableId}/rows`, { cells: { Dealer: "Round Rock Kia" } });
+    const { api, slug, tableId } = await oneRowTable("Round Rock Kia");
     const { context, page } = await open(api, `/w/${slug}/t/${tableId}`);
     const kept = (doc: string) =>
       page.evaluate(

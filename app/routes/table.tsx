@@ -1,5 +1,5 @@
 import { Download, Filter, Plus, X } from "lucide-react";
-import { useCallback, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import { Link, type ShouldRevalidateFunction, useLoaderData, useRouteLoaderData, useSearchParams } from "react-router";
 import { type ColumnDef, type TableDetail, type ViewPage, ViewSpec } from "../../schema/tables";
 import { DEFAULT_VIEW, isDocName, isWindowed } from "../../sync/layout";
@@ -35,6 +35,7 @@ import { ViewBar } from "../grid/view-bar";
 import { ViewTabs } from "../grid/view-tabs";
 import { apiCall, apiGet } from "../lib/api.server";
 import { KEPT, serverOrKept, useKeep } from "../offline/kept";
+import { holdServiceWorker } from "../offline/service-worker";
 import type { Route } from "./+types/table";
 import type { loader as workspaceLoader } from "./workspace";
 
@@ -170,6 +171,9 @@ function Table({ params }: Route.ComponentProps) {
     () => (rowWindow?.ready ? withFirstRows(rowWindow.rows, servedLeft) : loaded ? view.rows : liveFirst),
     [rowWindow, loaded, view.rows, liveFirst, servedLeft],
   );
+  // The service worker's first install waits until the rows are in (app/offline/service-worker.ts).
+  const rowsIn = loaded || Boolean(rowWindow?.ready);
+  useEffect(() => (rowsIn ? undefined : holdServiceWorker()), [rowsIn]);
   const rows = useComputedRows(allColumns, baseRows);
   const loadedRows = useMemo(() => rows.filter((r) => !r.loading), [rows]);
   const shownRows = useMemo(

@@ -2,9 +2,10 @@
  * `npm run bench:sync`: the sync engine's figures.
  * 1. Edit-to-remote latency and throughput: 50 y-websocket clients editing random cells of a
  *    5,000-row table (5 blocks of 1,000 rows × 15 columns, 10 clients a block), against our
- *    server, against @y/websocket-server serving the same rooms and content, and against the
- *    platform floor (bench/sync-floor: our Room in a Durable Object under `wrangler dev`, in
- *    memory only): at 500 edits/s, then a saturation curve (100 to 5,000 edits/s), then a
+ *    server, against @y/websocket-server serving the same rooms and content, and against two
+ *    platform floors under `wrangler dev` (bench/sync-floor): our Room in a Durable Object in
+ *    memory only, and a Durable Object that only relays the frames: at 500 edits/s, then a
+ *    saturation curve (100 to 5,000 edits/s), then a
  *    10,000-cell paste in one update. Clients and servers share this machine's cores, so past
  *    some rate the clients are the limit for every server alike.
  * 1b. The room's own CPU cost per edit, in process (bench/room-cost.ts).
@@ -240,17 +241,23 @@ async function main() {
 
     const reference = await startReference();
     const floor = await serveFloor();
+    // In a workerd of its own: the floor's backlog at 2,000 edits/s and more would hold it up.
+    const relayServer = await serveFloor();
     try {
       await seed(reference.url, (b) => `${tableId}:b${b}`, BLOCKS);
       await seed(floor.url, (b) => `${tableId}:b${b}`, BLOCKS);
+      const relay = `${relayServer.url}/relay`;
+      await seed(relay, (b) => `${tableId}:b${b}`, BLOCKS);
       const ourRoom = (b: number) => `${tableId}:b${b}`;
       console.log(`\n1. Edit-to-remote latency at ${EDITS_PER_SECOND} edits/s for ${DURATION_MS / 1000} s`);
       const ours = report("Rowpilot (TableRoom)", await editLatency(ws, ourRoom, { token }));
       const ref = report("@y/websocket-server", await editLatency(reference.url, ourRoom));
       const bare = report("floor (Room in a DO)", await editLatency(floor.url, ourRoom));
+      const relayed = report("relay (DO, no Yjs)", await editLatency(relay, ourRoom));
       console.log(`  p95 ratio Rowpilot / reference: ${fmt(ours.p95 / ref.p95, 2)} (goal ≤ 2)`);
       console.log(
-        `  p95 ratio floor / reference: ${fmt(bare.p95 / ref.p95, 2)} (the platform's socket path, no storage);` +
+        `  p95 ratio relay / reference: ${fmt(relayed.p95 / ref.p95, 2)} (workerd's socket path: the least a server here can take);` +
+          ` floor / relay: ${fmt(bare.p95 / relayed.p95, 2)} (the Room's own work);` +
           ` Rowpilot / floor: ${fmt(ours.p95 / bare.p95, 2)} (durable log, index, triggers, sign-in)`,
       );
 
@@ -261,21 +268,22 @@ async function main() {
         `  Rowpilot ${fmt(pasteOurs.ms, 0)} ms, reference ${fmt(pasteRef.ms, 0)} ms (ratio ${fmt(pasteOurs.ms / pasteRef.ms, 2)}; the update is ${(pasteOurs.bytes / 1024).toFixed(0)} KB)`,
       );
       console.log(`\n   Saturation: p95 by rate (${CURVE_DURATION_MS / 1000} s each)`);
-      const curve: { rate: number; ours: number; ref: number; floor: number }[] = [];
+      const curve: { rate: number; ours: number; ref: number; floor: number; relay: number }[] = [];
       for (const rate of CURVE) {
         const o = report(`Rowpilot ${rate}/s`, await editLatency(ws, ourRoom, { token }, rate, CURVE_DURATION_MS));
         const r = report(`reference ${rate}/s`, await editLatency(reference.url, ourRoom, {}, rate, CURVE_DURATION_MS));
+        const l = report(`relay ${rate}/s`, await editLatency(relay, ourRoom, {}, rate, CURVE_DURATION_MS));
         const f = report(`floor ${rate}/s`, await editLatency(floor.url, ourRoom, {}, rate, CURVE_DURATION_MS));
-        curve.push({ rate, ours: o.p95, ref: r.p95, floor: f.p95 });
+        curve.push({ rate, ours: o.p95, ref: r.p95, floor: f.p95, relay: l.p95 });
       }
-      const heads = ["edits/s", "Rowpilot p95", "reference p95", "floor p95", "ours/ref", "ours/floor"];
+      const heads = ["edits/s", "Rowpilot p95", "reference p95", "floor p95", "relay p95", "ours/ref", "relay/ref"];
       console.log(`  ${heads.map((h) => h.padEnd(14)).join("")}`);
-      for (const { rate, ours: o, ref: r, floor: f } of curve) {
-        const cells = [String(rate), `${fmt(o)} ms`, `${fmt(r)} ms`, `${fmt(f)} ms`, fmt(o / r, 2), fmt(o / f, 2)];
+      for (const { rate, ours: o, ref: r, floor: f, relay: l } of curve) {
+        const cells = [String(rate), ...[o, r, f, l].map((v) => `${fmt(v)} ms`), fmt(o / r, 2), fmt(l / r, 2)];
         console.log(`  ${cells.map((c) => c.padEnd(14)).join("")}`);
       }
-      for (const who of ["ours", "ref", "floor"] as const) {
-        const name = { ours: "Rowpilot", ref: "reference", floor: "floor" }[who];
+      for (const who of ["ours", "ref", "floor", "relay"] as const) {
+        const name = { ours: "Rowpilot", ref: "reference", floor: "floor", relay: "relay" }[who];
         const past = curve.findIndex((c) => c[who] > SATURATED_P95_MS);
         console.log(
           past < 0
@@ -286,6 +294,7 @@ async function main() {
     } finally {
       reference.stop();
       await floor.stop();
+      await relayServer.stop();
     }
     await drained(api, tableId);
 

@@ -111,8 +111,9 @@ async function main() {
 
   const httpMs = await httpInsertMs(base, HTTP_SAMPLE);
   console.log(
-    `Seeding: the HTTP API inserts one row a request (no bulk endpoint): ${fmt(httpMs, 1)} ms a row over ${HTTP_SAMPLE}, ` +
-      `so ${ROWS.toLocaleString()} rows would take ~${seconds(httpMs * ROWS)} and ${BIG_ROWS.toLocaleString()} ~${seconds(httpMs * BIG_ROWS)}.`,
+    `Seeding: one row a request through the HTTP API takes ${fmt(httpMs, 1)} ms a row over ${HTTP_SAMPLE}, ` +
+      `so ${ROWS.toLocaleString()} rows that way would take ~${seconds(httpMs * ROWS)} and ${BIG_ROWS.toLocaleString()} ~${seconds(httpMs * BIG_ROWS)} ` +
+      "(`npm run bench:api` times the bulk endpoint).",
   );
   const small = await createTable(base, "Dealerships 20k");
   const [, seedMs] = await timed(() => seedRows(base, small.tableId, small.token, small.columnIds, ROWS));

@@ -1,18 +1,22 @@
 /**
- * The sync benchmark's platform floor: Rowpilot's `Room` (sync/room) in a Durable Object with
- * hibernatable sockets, behind a Worker that forwards each y-websocket upgrade to its table's
- * object, served by `wrangler dev` as Rowpilot is, but with its docs in memory only: no SQLite
- * log, no durable commit before broadcast, no row index or triggers, no sign-in. Rowpilot's
- * latency over this one is what those cost; this one's over the in-memory Node reference is the
- * platform's own (workerd's path for a frame from a client through the Worker to the object and
- * back out to the other clients).
+ * The sync benchmark's platform floors, served by `wrangler dev` as Rowpilot is, behind a Worker
+ * that forwards each y-websocket upgrade to its table's Durable Object (hibernatable sockets):
+ * - `FloorRoom`: Rowpilot's `Room` (sync/room) with its docs in memory only: no SQLite log, no
+ *   durable commit before broadcast, no row index or triggers, no sign-in. Rowpilot's latency
+ *   over this one is what those cost.
+ * - `RelayRoom` (rooms under `/relay/`): no Yjs at all. It answers a client's sync step 1 with the
+ *   updates it was sent, merged, and passes each update on to the doc's other sockets as it came.
+ *   Nothing a y-websocket server on this platform does can cost less, so its latency over the
+ *   in-memory Node reference is workerd's own path for a frame from a client through the Worker
+ *   to the object and back out to the other clients.
  */
 import { DurableObject } from "cloudflare:workers";
+import * as Y from "yjs";
 import { type DocName, parseRoom } from "../../sync/layout";
-import { decodeMessage } from "../../sync/protocol";
+import { decodeMessage, encodeMessage } from "../../sync/protocol";
 import { type DocStorage, type Peer, Room } from "../../sync/room";
 
-type Env = { FLOOR: DurableObjectNamespace };
+type Env = { FLOOR: DurableObjectNamespace; RELAY: DurableObjectNamespace };
 
 /**
  * Docs kept in the isolate's memory, outside the object: an idle object is evicted (and one whose
@@ -90,11 +94,44 @@ export class FloorRoom extends DurableObject<Env> {
   }
 }
 
+/** Each doc's updates, as sent, for the next client's first sync; kept like the floor's docs. */
+const relayed = new Map<string, Uint8Array[]>();
+
+export class RelayRoom extends DurableObject<Env> {
+  override async fetch(request: Request): Promise<Response> {
+    const room = parseRoom(decodeURIComponent(new URL(request.url).pathname.split("/").pop() ?? ""));
+    if (!room) return new Response("unknown room", { status: 404 });
+    const { 0: client, 1: server } = new WebSocketPair();
+    this.ctx.acceptWebSocket(server, [room.doc]);
+    server.serializeAttachment(`${room.tableId}:${room.doc}`);
+    return new Response(null, { status: 101, webSocket: client });
+  }
+
+  override async webSocketMessage(ws: WebSocket, data: string | ArrayBuffer): Promise<void> {
+    const message = typeof data === "string" ? null : decodeMessage(new Uint8Array(data));
+    if (!message) return ws.close(1003, "not a y-websocket frame");
+    const key = ws.deserializeAttachment() as string;
+    const updates = relayed.get(key) ?? [];
+    relayed.set(key, updates);
+    if (message.type === "sync-step-1") {
+      const update = updates.length ? Y.mergeUpdates(updates) : Y.encodeStateAsUpdate(new Y.Doc());
+      ws.send(encodeMessage({ type: "sync-step-2", update }));
+    } else if (message.type === "sync-step-2" || message.type === "sync-update") {
+      updates.push(message.update);
+      const doc = key.slice(key.indexOf(":") + 1);
+      for (const other of this.ctx.getWebSockets(doc)) if (other !== ws) other.send(data);
+    }
+  }
+}
+
 export default {
   async fetch(request: Request, env: Env): Promise<Response> {
     if (request.headers.get("upgrade")?.toLowerCase() !== "websocket") return new Response("sync floor");
-    const room = parseRoom(decodeURIComponent(new URL(request.url).pathname.slice(1)));
+    const path = decodeURIComponent(new URL(request.url).pathname);
+    const relay = path.startsWith("/relay/");
+    const room = parseRoom(path.slice(relay ? "/relay/".length : 1));
     if (!room) return new Response("unknown room", { status: 404 });
-    return env.FLOOR.get(env.FLOOR.idFromName(room.tableId)).fetch(request);
+    const rooms = relay ? env.RELAY : env.FLOOR;
+    return rooms.get(rooms.idFromName(room.tableId)).fetch(request);
   },
 } satisfies ExportedHandler<Env>;

@@ -12,6 +12,12 @@ export const meta: Route.MetaFunction = () => [{ title: "Rowpilot" }];
 export const links: Route.LinksFunction = () => [{ rel: "icon", href: "/favicon.svg", type: "image/svg+xml" }];
 
 export function Layout({ children }: { children: React.ReactNode }) {
+  // The service worker opens the app with no network (public/sw.js); its install waits for the
+  // page. Here rather than in App, which an error boundary replaces, cancelling it.
+  useEffect(() => {
+    if (!("serviceWorker" in navigator)) return;
+    return registerWhenSettled(() => void navigator.serviceWorker.register("/sw.js").catch(() => {}));
+  }, []);
   return (
     <html lang="en" suppressHydrationWarning>
       <head>
@@ -32,11 +38,6 @@ export function Layout({ children }: { children: React.ReactNode }) {
 }
 
 export default function App() {
-  useEffect(() => {
-    // The service worker opens the app with no network (public/sw.js); its install waits for the page.
-    if (!("serviceWorker" in navigator)) return;
-    return registerWhenSettled(() => void navigator.serviceWorker.register("/sw.js").catch(() => {}));
-  }, []);
   return <Outlet />;
 }
 

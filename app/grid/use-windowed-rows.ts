@@ -42,6 +42,11 @@ export type RowWindow = {
   show(range: RowRange): void;
 };
 
+/** Whether the rows of the window's first screen have loaded (not placeholders). */
+export function firstScreenIn(window: RowWindow): boolean {
+  return window.ready && !window.rows.slice(FIRST_RANGE.start, FIRST_RANGE.end).some((row) => row.loading);
+}
+
 /**
  * The window onto a large table's rows, or null for a table loaded whole. `large` is what the page
  * knew before the manifest synced (the server's block count), so the order is asked at once.

@@ -38,7 +38,9 @@ function manual() {
     advance(ms: number) {
       now += ms;
       for (const timer of timers.filter((t) => t.at <= now)) {
-        timers.splice(timers.indexOf(timer), 1);
+        const at = timers.indexOf(timer);
+        if (at < 0) continue; // cancelled by a timer that fired before it
+        timers.splice(at, 1);
         timer.fn();
       }
     },

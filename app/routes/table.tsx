@@ -29,7 +29,7 @@ import { TriggerPanel } from "../grid/trigger-panel";
 import { FILTER_PARAM, filterFromParam } from "../grid/url-filter";
 import { usePresence } from "../grid/use-presence";
 import { addRow, type GridRow, useTableSync, useTableView } from "../grid/use-table";
-import { useWindowedRows } from "../grid/use-windowed-rows";
+import { firstScreenIn, useWindowedRows } from "../grid/use-windowed-rows";
 import { applyView, orderColumns } from "../grid/view";
 import { ViewBar } from "../grid/view-bar";
 import { ViewTabs } from "../grid/view-tabs";
@@ -171,8 +171,9 @@ function Table({ params }: Route.ComponentProps) {
     () => (rowWindow?.ready ? withFirstRows(rowWindow.rows, servedLeft) : loaded ? view.rows : liveFirst),
     [rowWindow, loaded, view.rows, liveFirst, servedLeft],
   );
-  // The service worker's first install waits until the rows are in (app/offline/service-worker.ts).
-  const rowsIn = loaded || Boolean(rowWindow?.ready);
+  // The service worker's first install waits until the rows (a large table's first screen of them)
+  // are in (app/offline/service-worker.ts).
+  const rowsIn = loaded || (rowWindow !== null && firstScreenIn(rowWindow));
   useEffect(() => (rowsIn ? undefined : holdServiceWorker()), [rowsIn]);
   const rows = useComputedRows(allColumns, baseRows);
   const loadedRows = useMemo(() => rows.filter((r) => !r.loading), [rows]);

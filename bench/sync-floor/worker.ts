@@ -98,19 +98,30 @@ export class FloorRoom extends DurableObject<Env> {
 const relayed = new Map<string, Uint8Array[]>();
 
 export class RelayRoom extends DurableObject<Env> {
+  /** Each socket's doc key (`<table>:<doc>`), and each doc's sockets: kept in memory, as the floor keeps its peers. */
+  private readonly keyOf = new Map<WebSocket, string>();
+  private readonly sockets = new Map<string, Set<WebSocket>>();
+
+  constructor(ctx: DurableObjectState, env: Env) {
+    super(ctx, env);
+    for (const ws of ctx.getWebSockets()) this.join(ws, ws.deserializeAttachment() as string);
+  }
+
   override async fetch(request: Request): Promise<Response> {
     const room = parseRoom(decodeURIComponent(new URL(request.url).pathname.split("/").pop() ?? ""));
     if (!room) return new Response("unknown room", { status: 404 });
     const { 0: client, 1: server } = new WebSocketPair();
-    this.ctx.acceptWebSocket(server, [room.doc]);
-    server.serializeAttachment(`${room.tableId}:${room.doc}`);
+    this.ctx.acceptWebSocket(server);
+    const key = `${room.tableId}:${room.doc}`;
+    server.serializeAttachment(key);
+    this.join(server, key);
     return new Response(null, { status: 101, webSocket: client });
   }
 
   override async webSocketMessage(ws: WebSocket, data: string | ArrayBuffer): Promise<void> {
     const message = typeof data === "string" ? null : decodeMessage(new Uint8Array(data));
     if (!message) return ws.close(1003, "not a y-websocket frame");
-    const key = ws.deserializeAttachment() as string;
+    const key = this.keyOf.get(ws) ?? this.join(ws, ws.deserializeAttachment() as string);
     const updates = relayed.get(key) ?? [];
     relayed.set(key, updates);
     if (message.type === "sync-step-1") {
@@ -118,9 +129,22 @@ export class RelayRoom extends DurableObject<Env> {
       ws.send(encodeMessage({ type: "sync-step-2", update }));
     } else if (message.type === "sync-step-2" || message.type === "sync-update") {
       updates.push(message.update);
-      const doc = key.slice(key.indexOf(":") + 1);
-      for (const other of this.ctx.getWebSockets(doc)) if (other !== ws) other.send(data);
+      for (const other of this.sockets.get(key) ?? []) if (other !== ws) other.send(data);
     }
+  }
+
+  override async webSocketClose(ws: WebSocket): Promise<void> {
+    const key = this.keyOf.get(ws);
+    this.keyOf.delete(ws);
+    if (key) this.sockets.get(key)?.delete(ws);
+  }
+
+  private join(ws: WebSocket, key: string): string {
+    this.keyOf.set(ws, key);
+    const set = this.sockets.get(key) ?? new Set<WebSocket>();
+    this.sockets.set(key, set);
+    set.add(ws);
+    return key;
   }
 }
 

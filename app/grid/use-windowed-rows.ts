@@ -43,8 +43,9 @@ export type RowWindow = {
 };
 
 /** Whether the rows of the window's first screen have loaded (not placeholders). */
-export function firstScreenIn(window: RowWindow): boolean {
-  return window.ready && !window.rows.slice(FIRST_RANGE.start, FIRST_RANGE.end).some((row) => row.loading);
+export function firstScreenIn(rowWindow: RowWindow): boolean {
+  const { ready, rows } = rowWindow;
+  return ready && !rows.slice(FIRST_RANGE.start, FIRST_RANGE.end).some((row) => row.loading);
 }
 
 /**
